@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "jln-enums.h"
+#include "jln-action.h"
+#include "jln-action-item.h"
+#include "jln-objective.h"
+#include "jln-unit.h"
+#include "jln-record-private.h"
+
+struct _JlnAction
+{
+  JlnRecord parent_instance;
+
+  char *number;
+  JlnText title;
+  JlnText theme;
+  JlnText description;
+  JlnStatus status;
+  JlnCompletion completion;
+  JlnSemester start;
+  JlnSemester due;
+  JlnRecurrence recurrence;
+  JlnSemester next;
+  char **references;
+  JlnText extension;
+  JlnText note;
+  JlnText actors;
+  JlnText follow_up;
+  JlnText schedule;
+  GPtrArray *units;
+  GPtrArray *principles;
+
+  /* Folded text that free words of a query are searched in, built on
+   * first use and dropped whenever the action or its sub-items change. */
+  char *search_key;
+};
+
+G_DEFINE_FINAL_TYPE (JlnAction, jln_action, JLN_TYPE_RECORD)
+
+static const JlnField fields[] = {
+  { "number", "number", JLN_FIELD_STRING, JLN_FIELD_OF (JlnAction, number), .flags = JLN_FIELD_REQUIRED },
+  { "title", "title", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, title) },
+  { "theme", "theme", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, theme) },
+  { "description", "description", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, description) },
+  { "status", "status", JLN_FIELD_ENUM, JLN_FIELD_OF (JlnAction, status), .enum_type = jln_status_get_type },
+  { "completion", "completion", JLN_FIELD_COMPLETION, JLN_FIELD_OF (JlnAction, completion) },
+  { "start", "start_semester", JLN_FIELD_SEMESTER, JLN_FIELD_OF (JlnAction, start) },
+  { "due", "due_semester", JLN_FIELD_SEMESTER, JLN_FIELD_OF (JlnAction, due) },
+  { "recurrence", "recurrence", JLN_FIELD_ENUM, JLN_FIELD_OF (JlnAction, recurrence), .enum_type = jln_recurrence_get_type },
+  { "next", "next_semester", JLN_FIELD_SEMESTER, JLN_FIELD_OF (JlnAction, next) },
+  { "references", "cf_references", JLN_FIELD_STRV, JLN_FIELD_OF (JlnAction, references) },
+  { "extension", "extension", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, extension) },
+  { "note", "note", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, note) },
+  { "actors", "actors", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, actors) },
+  { "follow_up", "follow_up", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, follow_up) },
+  { "schedule", "schedule", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, schedule) },
+  { "units", "units", JLN_FIELD_REFS, JLN_FIELD_OF (JlnAction, units), .ref_kind = JLN_KIND_UNIT },
+  { "principles", "principles", JLN_FIELD_REFS, JLN_FIELD_OF (JlnAction, principles), .ref_kind = JLN_KIND_PRINCIPLE },
+};
+
+const JlnKindInfo _jln_action_info = {
+  .kind = JLN_KIND_ACTION,
+  .name = "action",
+  .table = "actions",
+  .list_key = "actions",
+  .get_type = jln_action_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .children = { JLN_KIND_ITEM },
+  .n_children = 1,
+};
+
+static void
+jln_action_finalize (GObject *object)
+{
+  JlnAction *self = JLN_ACTION (object);
+
+  g_clear_pointer (&self->search_key, g_free);
+
+  G_OBJECT_CLASS (jln_action_parent_class)->finalize (object);
+}
+
+static void
+jln_action_class_init (JlnActionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jln_action_finalize;
+  _jln_record_class_install_fields (JLN_RECORD_CLASS (klass), &_jln_action_info);
+}
+
+static void
+jln_action_init (JlnAction *self)
+{
+}
+
+const char *
+jln_action_get_number (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return self->number;
+}
+
+const JlnText *
+jln_action_get_title (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return &self->title;
+}
+
+const JlnText *
+jln_action_get_theme (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return &self->theme;
+}
+
+const JlnText *
+jln_action_get_description (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return &self->description;
+}
+
+JlnStatus
+jln_action_get_status (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), 0);
+  return self->status;
+}
+
+const JlnCompletion *
+jln_action_get_completion (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return &self->completion;
+}
+
+JlnSemester
+jln_action_get_start (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), JLN_SEMESTER_NONE);
+  return self->start;
+}
+
+JlnSemester
+jln_action_get_due (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), JLN_SEMESTER_NONE);
+  return self->due;
+}
+
+JlnRecurrence
+jln_action_get_recurrence (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), 0);
+  return self->recurrence;
+}
+
+JlnSemester
+jln_action_get_next (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), JLN_SEMESTER_NONE);
+  return self->next;
+}
+
+const char * const *
+jln_action_get_references (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return (const char * const *) self->references;
+}
+
+const JlnText *
+jln_action_get_extension (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return &self->extension;
+}
+
+const JlnText *
+jln_action_get_note (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return &self->note;
+}
+
+const JlnText *
+jln_action_get_actors (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return &self->actors;
+}
+
+const JlnText *
+jln_action_get_follow_up (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return &self->follow_up;
+}
+
+const JlnText *
+jln_action_get_schedule (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return &self->schedule;
+}
+
+GPtrArray *
+jln_action_get_units (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return self->units;
+}
+
+GPtrArray *
+jln_action_get_principles (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return self->principles;
+}
+
+GListModel *
+jln_action_get_items (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return jln_record_get_children (JLN_RECORD (self), JLN_KIND_ITEM);
+}
+
+/**
+ * jln_action_get_objective:
+ *
+ * Returns: (transfer none) (nullable): the objective the action is part of.
+ */
+JlnObjective *
+jln_action_get_objective (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return (JlnObjective *) jln_record_get_parent (JLN_RECORD (self));
+}
+
+static void
+append_text (GString       *key,
+             const JlnText *text)
+{
+  if (text->fr != NULL)
+    {
+      jln_fold_append (key, text->fr);
+      g_string_append_c (key, '\n');
+    }
+  if (text->en != NULL)
+    {
+      jln_fold_append (key, text->en);
+      g_string_append_c (key, '\n');
+    }
+}
+
+static void
+append_unit_codes (GString   *key,
+                   GPtrArray *units)
+{
+  for (guint i = 0; i < units->len; i++)
+    {
+      jln_fold_append (key, jln_unit_get_code (g_ptr_array_index (units, i)));
+      g_string_append_c (key, '\n');
+    }
+}
+
+/* Numbers, titles, descriptions, themes and unit codes in both languages,
+ * with those of the sub-items, folded for search; lines are separated
+ * by newlines so that no word is found across two fields. */
+const char *
+_jln_action_get_search_key (JlnAction *self)
+{
+  GListModel *items;
+  GString *key;
+  guint n;
+
+  if (self->search_key != NULL)
+    return self->search_key;
+
+  key = g_string_sized_new (256);
+  jln_fold_append (key, self->number);
+  g_string_append_c (key, '\n');
+  append_text (key, &self->title);
+  append_text (key, &self->theme);
+  append_text (key, &self->description);
+  append_text (key, &self->extension);
+  append_text (key, &self->note);
+  append_unit_codes (key, self->units);
+
+  items = jln_action_get_items (self);
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnActionItem) item = g_list_model_get_item (items, i);
+
+      append_text (key, jln_action_item_get_title (item));
+      append_unit_codes (key, jln_action_item_get_units (item));
+    }
+
+  self->search_key = g_string_free (key, FALSE);
+  return self->search_key;
+}
+
+void
+_jln_action_invalidate_search_key (JlnAction *self)
+{
+  g_clear_pointer (&self->search_key, g_free);
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "jln-plan.h"
+#include "jln-query.h"
+
+G_BEGIN_DECLS
+
+GBytes *jln_csv_write_actions (JlnPlan   *plan,
+                               JlnQuery  *query,
+                               JlnLang    lang);
+
+G_END_DECLS

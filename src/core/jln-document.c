@@ -1,0 +1,767 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "jln-action.h"
+#include "jln-action-item.h"
+#include "jln-document.h"
+#include "jln-edit-private.h"
+#include "jln-json.h"
+#include "jln-objective.h"
+#include "jln-record-private.h"
+
+/* A plan file open for editing: the in-memory plan, its SQLite store and
+ * the undo and redo stacks. jln_document_apply() is the one way a plan
+ * changes: it writes to SQLite in a transaction, records the change in
+ * the history table, updates the records (whose notify and items-changed
+ * signals drive the views) and keeps the inverse edit for undo. */
+struct _JlnDocument
+{
+  GObject    parent_instance;
+
+  JlnStore  *store;
+  JlnPlan   *plan;
+  GPtrArray *undo_stack;   /* JlnEdit: the inverses of applied edits */
+  GPtrArray *redo_stack;
+};
+
+G_DEFINE_FINAL_TYPE (JlnDocument, jln_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+jln_document_finalize (GObject *object)
+{
+  JlnDocument *self = JLN_DOCUMENT (object);
+
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_object (&self->plan);
+  g_clear_pointer (&self->store, jln_store_free);
+
+  G_OBJECT_CLASS (jln_document_parent_class)->finalize (object);
+}
+
+static void
+jln_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  JlnDocument *self = JLN_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, jln_document_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, jln_document_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_document_class_init (JlnDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jln_document_finalize;
+  object_class->get_property = jln_document_get_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, JLN_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jln_document_init (JlnDocument *self)
+{
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_edit_unref);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_edit_unref);
+}
+
+static JlnDocument *
+document_new (JlnStore *store,
+              JlnPlan  *plan)
+{
+  JlnDocument *self = g_object_new (JLN_TYPE_DOCUMENT, NULL);
+
+  self->store = store;
+  self->plan = plan;
+  return self;
+}
+
+static void
+prefix_path (GError     **error,
+             const char  *path)
+{
+  g_prefix_error (error, "%s: ", path);
+}
+
+/**
+ * jln_document_open:
+ *
+ * Opens the plan file at @path and reads it into memory.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error
+ */
+JlnDocument *
+jln_document_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(JlnStore) store = NULL;
+  JlnPlan *plan;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = jln_store_open (path, error);
+  if (store == NULL)
+    {
+      prefix_path (error, path);
+      return NULL;
+    }
+  plan = jln_store_load (store, error);
+  if (plan == NULL)
+    {
+      prefix_path (error, path);
+      return NULL;
+    }
+  return document_new (g_steal_pointer (&store), plan);
+}
+
+/**
+ * jln_document_create:
+ * @plan: (transfer none): the plan to write; the document takes a reference
+ * @origin: (nullable): where the plan comes from, for the history
+ *
+ * Writes @plan into a new plan file at @path. The file is written beside
+ * @path under another name and renamed into place once complete, so that
+ * a failure or a crash never leaves a partial plan at @path. @path must
+ * not exist.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error
+ */
+JlnDocument *
+jln_document_create (const char  *path,
+                     JlnPlan     *plan,
+                     const char  *origin,
+                     GError     **error)
+{
+  g_autoptr(JlnStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp_path = NULL;
+  gint64 batch;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("%s: the file already exists; choose another name"), path);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp_path = g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
+
+  store = jln_store_create (temp_path, error);
+  if (store == NULL)
+    goto failed;
+
+  batch = jln_store_next_batch (store);
+  if (!jln_store_begin (store, error) ||
+      !jln_store_insert (store, JLN_RECORD (plan), 0, error) ||
+      !jln_store_add_history (store, batch, "create", JLN_RECORD (plan), NULL, NULL, origin, error) ||
+      !jln_store_commit (store, error))
+    goto failed;
+
+  /* Closing checkpoints the write-ahead log into the file itself. */
+  g_clear_pointer (&store, jln_store_free);
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      goto failed;
+    }
+
+  store = jln_store_open (path, error);
+  if (store == NULL)
+    {
+      prefix_path (error, path);
+      return NULL;
+    }
+  return document_new (g_steal_pointer (&store), g_object_ref (plan));
+
+failed:
+  g_clear_pointer (&store, jln_store_free);
+  g_remove (temp_path);
+  for (const char *suffix = "-wal"; suffix != NULL; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *side = g_strconcat (temp_path, suffix, NULL);
+
+      g_remove (side);
+    }
+  prefix_path (error, path);
+  return NULL;
+}
+
+/**
+ * jln_document_import:
+ *
+ * Reads the JSON plan at @json_path and writes it into a new plan file
+ * at @path. Nothing is written unless the whole JSON file is valid.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error
+ */
+JlnDocument *
+jln_document_import (const char  *json_path,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(JlnPlan) plan = NULL;
+  g_autofree char *origin = NULL;
+
+  plan = jln_json_load_plan (json_path, error);
+  if (plan == NULL)
+    return NULL;
+
+  origin = g_path_get_basename (json_path);
+  return jln_document_create (path, plan, origin, error);
+}
+
+JlnPlan *
+jln_document_get_plan (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), NULL);
+  return self->plan;
+}
+
+const char *
+jln_document_get_path (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), NULL);
+  return jln_store_get_path (self->store);
+}
+
+/* --- Applying edits ------------------------------------------------------ */
+
+static void
+invalidate_search (JlnDocument *self,
+                   JlnRecord   *record)
+{
+  switch (jln_record_get_kind (record))
+    {
+    case JLN_KIND_ACTION:
+      _jln_action_invalidate_search_key (JLN_ACTION (record));
+      break;
+    case JLN_KIND_ITEM:
+      if (jln_record_get_parent (record) != NULL)
+        _jln_action_invalidate_search_key (JLN_ACTION (jln_record_get_parent (record)));
+      break;
+    case JLN_KIND_UNIT:
+      {
+        g_autoptr(GPtrArray) referrers = g_ptr_array_new ();
+
+        _jln_plan_count_referrers (self->plan, record, referrers);
+        for (guint i = 0; i < referrers->len; i++)
+          invalidate_search (self, g_ptr_array_index (referrers, i));
+        break;
+      }
+    default:
+      break;
+    }
+}
+
+static gboolean
+is_in_plan (JlnDocument *self,
+            JlnRecord   *record)
+{
+  return record != NULL && jln_plan_lookup (self->plan, jln_record_get_id (record)) == record;
+}
+
+static gboolean
+refuse (GError     **error,
+        JlnError     code,
+        const char  *message)
+{
+  g_set_error_literal (error, JLN_ERROR, code, message);
+  return FALSE;
+}
+
+/* Counts references from outside the subtree of @record into it. */
+static guint
+count_outside_referrers (JlnDocument *self,
+                         JlnRecord   *record,
+                         JlnRecord   *root,
+                         JlnRecord  **example)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+  g_autoptr(GPtrArray) referrers = g_ptr_array_new ();
+  guint count = 0;
+
+  _jln_plan_count_referrers (self->plan, record, referrers);
+  for (guint i = 0; i < referrers->len; i++)
+    {
+      JlnRecord *referrer = g_ptr_array_index (referrers, i);
+      JlnRecord *r;
+
+      for (r = referrer; r != NULL && r != root; r = jln_record_get_parent (r))
+        ;
+      if (r == NULL)
+        {
+          count++;
+          *example = referrer;
+        }
+    }
+
+  for (guint i = 0; i < info->n_children; i++)
+    {
+      GListModel *children = jln_record_get_children (record, info->children[i]);
+
+      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+        {
+          g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
+
+          count += count_outside_referrers (self, child, root, example);
+        }
+    }
+  return count;
+}
+
+static const char *
+record_label (JlnRecord *record)
+{
+  if (jln_record_has_field (record, "number") && JLN_IS_ACTION (record))
+    return jln_action_get_number (JLN_ACTION (record));
+  if (JLN_IS_OBJECTIVE (record))
+    return jln_objective_get_number (JLN_OBJECTIVE (record));
+  return jln_record_get_id (record);
+}
+
+static gboolean apply_one (JlnDocument  *self,
+                           JlnEdit      *edit,
+                           gint64        batch,
+                           gboolean      memory_only,
+                           GPtrArray    *inverses,
+                           GError      **error);
+
+static gboolean
+apply_set (JlnDocument  *self,
+           JlnEdit      *edit,
+           gint64        batch,
+           gboolean      memory_only,
+           GPtrArray    *inverses,
+           GError      **error)
+{
+  JlnFieldRef ref;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!is_in_plan (self, edit->record))
+    return refuse (error, JLN_ERROR_NOT_FOUND, _("This object is no longer part of the plan"));
+  if (!_jln_kind_find_field (_jln_record_get_info (edit->record), edit->field, &ref))
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                   /* Translators: the first %s is a kind of object, the second a field name. */
+                   _("A %s has no field “%s”"), jln_record_get_kind_name (edit->record), edit->field);
+      return FALSE;
+    }
+
+  old_value = _jln_record_field_to_string (edit->record, &ref);
+  if (!_jln_record_field_from_string (edit->record, &ref, edit->value,
+                                      _jln_plan_resolve, self->plan, FALSE, &local_error))
+    {
+      g_autofree char *name = _jln_field_ref_name (&ref);
+
+      /* Translators: the first %s is a field name, the second says what is wrong. */
+      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID, _("%s: %s"), name, local_error->message);
+      return FALSE;
+    }
+  if ((ref.field->flags & JLN_FIELD_REQUIRED) && !_jln_field_is_set (edit->record, ref.field))
+    {
+      _jln_record_field_from_string (edit->record, &ref, old_value, _jln_plan_resolve, self->plan, FALSE, NULL);
+      return refuse (error, JLN_ERROR_INVALID, _("This field cannot be empty"));
+    }
+  new_value = _jln_record_field_to_string (edit->record, &ref);
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return TRUE;
+
+  if (!memory_only)
+    {
+      g_autofree char *name = _jln_field_ref_name (&ref);
+
+      if (!jln_store_update (self->store, edit->record, name, error) ||
+          !jln_store_add_history (self->store, batch, "set", edit->record, name,
+                                  old_value, new_value, error))
+        {
+          _jln_record_field_from_string (edit->record, &ref, old_value, _jln_plan_resolve, self->plan, FALSE, NULL);
+          return FALSE;
+        }
+    }
+
+  invalidate_search (self, edit->record);
+  _jln_record_notify_field (edit->record, &ref);
+  g_ptr_array_add (inverses, jln_edit_new_set (edit->record, edit->field, old_value));
+  return TRUE;
+}
+
+static gboolean
+apply_insert (JlnDocument  *self,
+              JlnEdit      *edit,
+              gint64        batch,
+              gboolean      memory_only,
+              GPtrArray    *inverses,
+              GError      **error)
+{
+  g_autoptr(JlnRecord) record = NULL;
+  GListStore *siblings;
+  g_autofree char *snapshot = NULL;
+
+  if (!is_in_plan (self, edit->parent))
+    return refuse (error, JLN_ERROR_NOT_FOUND, _("This object is no longer part of the plan"));
+
+  if (edit->snapshot != NULL)
+    {
+      record = jln_json_read_record (self->plan, edit->snapshot, edit->snapshot_kind, error);
+      if (record == NULL)
+        return FALSE;
+    }
+  else
+    {
+      record = g_object_ref (edit->record);
+      if (jln_record_get_parent (record) != NULL ||
+          jln_plan_lookup (self->plan, jln_record_get_id (record)) != NULL)
+        return refuse (error, JLN_ERROR_INVALID, _("This object is already part of the plan"));
+      if (!_jln_record_check_required (record, error))
+        return FALSE;
+    }
+
+  siblings = _jln_record_get_store (edit->parent, jln_record_get_kind (record));
+  if (siblings == NULL)
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                   /* Translators: both %s are kinds of objects, like “action” and “objective”. */
+                   _("A %s cannot be put in a %s"),
+                   jln_record_get_kind_name (record), jln_record_get_kind_name (edit->parent));
+      return FALSE;
+    }
+  if (edit->position > g_list_model_get_n_items (G_LIST_MODEL (siblings)))
+    return refuse (error, JLN_ERROR_INVALID, _("The position is outside the list"));
+
+  _jln_record_set_parent (record, edit->parent);
+  if (!memory_only)
+    {
+      snapshot = jln_json_write_record (record);
+      if (!jln_store_insert (self->store, record, edit->position, error) ||
+          !jln_store_add_history (self->store, batch, "insert", record, NULL, NULL, snapshot, error))
+        {
+          _jln_record_set_parent (record, NULL);
+          return FALSE;
+        }
+    }
+
+  _jln_plan_index_add (self->plan, record);
+  g_list_store_insert (siblings, edit->position, record);
+  invalidate_search (self, record);
+  g_ptr_array_add (inverses, jln_edit_new_remove (record));
+  return TRUE;
+}
+
+static gboolean
+apply_remove (JlnDocument  *self,
+              JlnEdit      *edit,
+              gint64        batch,
+              gboolean      memory_only,
+              GPtrArray    *inverses,
+              GError      **error)
+{
+  JlnRecord *record = edit->record;
+  JlnRecord *parent = jln_record_get_parent (record);
+  JlnRecord *referrer = NULL;
+  g_autofree char *snapshot = NULL;
+  guint position, n_referrers;
+
+  if (!is_in_plan (self, record) || parent == NULL || !jln_record_get_position (record, &position))
+    return refuse (error, JLN_ERROR_NOT_FOUND, _("This object is no longer part of the plan"));
+
+  n_referrers = count_outside_referrers (self, record, record, &referrer);
+  if (n_referrers > 0)
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: %1$s is a kind of object, %2$u a count, %3$s a kind, %4$s its number. */
+                                "This %1$s cannot be removed: %2$u other object refers to it (%3$s %4$s)",
+                                "This %1$s cannot be removed: %2$u other objects refer to it (for example %3$s %4$s)",
+                                n_referrers),
+                   jln_record_get_kind_name (record), n_referrers,
+                   jln_record_get_kind_name (referrer), record_label (referrer));
+      return FALSE;
+    }
+
+  snapshot = jln_json_write_record (record);
+  if (!memory_only &&
+      (!jln_store_delete (self->store, record, error) ||
+       !jln_store_add_history (self->store, batch, "remove", record, NULL, snapshot, NULL, error)))
+    return FALSE;
+
+  g_object_ref (record);
+  invalidate_search (self, record);
+  g_list_store_remove (_jln_record_get_store (parent, jln_record_get_kind (record)), position);
+  _jln_plan_index_remove (self->plan, record);
+  _jln_record_set_parent (record, NULL);
+  g_ptr_array_add (inverses,
+                   _jln_edit_new_insert_snapshot (parent, snapshot, jln_record_get_kind (record), position));
+  g_object_unref (record);
+  return TRUE;
+}
+
+static gboolean
+apply_move (JlnDocument  *self,
+            JlnEdit      *edit,
+            gint64        batch,
+            gboolean      memory_only,
+            GPtrArray    *inverses,
+            GError      **error)
+{
+  JlnRecord *record = edit->record;
+  GListStore *siblings;
+  guint from;
+
+  if (!is_in_plan (self, record) || !jln_record_get_position (record, &from))
+    return refuse (error, JLN_ERROR_NOT_FOUND, _("This object is no longer part of the plan"));
+  siblings = _jln_record_get_store (jln_record_get_parent (record), jln_record_get_kind (record));
+  if (edit->position >= g_list_model_get_n_items (G_LIST_MODEL (siblings)))
+    return refuse (error, JLN_ERROR_INVALID, _("The position is outside the list"));
+  if (from == edit->position)
+    return TRUE;
+
+  if (!memory_only)
+    {
+      g_autofree char *old_value = g_strdup_printf ("%u", from);
+      g_autofree char *new_value = g_strdup_printf ("%u", edit->position);
+
+      if (!jln_store_move (self->store, record, from, edit->position, error) ||
+          !jln_store_add_history (self->store, batch, "move", record, "position",
+                                  old_value, new_value, error))
+        return FALSE;
+    }
+
+  g_object_ref (record);
+  g_list_store_remove (siblings, from);
+  g_list_store_insert (siblings, edit->position, record);
+  invalidate_search (self, record);
+  g_object_unref (record);
+  g_ptr_array_add (inverses, jln_edit_new_move (record, from));
+  return TRUE;
+}
+
+static gboolean
+apply_one (JlnDocument  *self,
+           JlnEdit      *edit,
+           gint64        batch,
+           gboolean      memory_only,
+           GPtrArray    *inverses,
+           GError      **error)
+{
+  switch ((int) edit->kind)
+    {
+    case JLN_EDIT_SET:
+      return apply_set (self, edit, batch, memory_only, inverses, error);
+    case JLN_EDIT_INSERT:
+      return apply_insert (self, edit, batch, memory_only, inverses, error);
+    case JLN_EDIT_REMOVE:
+      return apply_remove (self, edit, batch, memory_only, inverses, error);
+    case JLN_EDIT_MOVE:
+      return apply_move (self, edit, batch, memory_only, inverses, error);
+    case JLN_EDIT_GROUP:
+      for (guint i = 0; i < edit->edits->len; i++)
+        if (!apply_one (self, g_ptr_array_index (edit->edits, i), batch, memory_only, inverses, error))
+          return FALSE;
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* Applies @edit in one transaction, and returns its inverse. On failure
+ * the file and the records are as they were. */
+static JlnEdit *
+apply (JlnDocument  *self,
+       JlnEdit      *edit,
+       GError      **error)
+{
+  g_autoptr(GPtrArray) inverses = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_edit_unref);
+  JlnEdit *inverse;
+  gint64 batch;
+
+  if (!jln_store_begin (self->store, error))
+    return NULL;
+
+  batch = jln_store_next_batch (self->store);
+  if (!apply_one (self, edit, batch, FALSE, inverses, error) ||
+      !jln_store_commit (self->store, error))
+    {
+      jln_store_rollback (self->store);
+      /* Undo in memory what was done before the failure. */
+      for (guint i = inverses->len; i > 0; i--)
+        {
+          g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_edit_unref);
+
+          apply_one (self, g_ptr_array_index (inverses, i - 1), batch, TRUE, ignored, NULL);
+        }
+      return NULL;
+    }
+
+  inverse = jln_edit_new_group (edit->kind == JLN_EDIT_GROUP ? edit->label : NULL);
+  for (guint i = inverses->len; i > 0; i--)
+    jln_edit_group_add (inverse, jln_edit_ref (g_ptr_array_index (inverses, i - 1)));
+  return inverse;
+}
+
+static void
+notify_stacks (JlnDocument *self,
+               gboolean     could_undo,
+               gboolean     could_redo)
+{
+  if (could_undo != jln_document_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != jln_document_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/**
+ * jln_document_apply:
+ *
+ * Applies @edit: writes it to the plan file in one transaction, records
+ * it in the history, updates the plan in memory and makes it undoable.
+ * When it fails, nothing has changed.
+ */
+gboolean
+jln_document_apply (JlnDocument  *self,
+                    JlnEdit      *edit,
+                    GError      **error)
+{
+  gboolean could_undo, could_redo;
+  JlnEdit *inverse;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  could_undo = jln_document_can_undo (self);
+  could_redo = jln_document_can_redo (self);
+
+  inverse = apply (self, edit, error);
+  if (inverse == NULL)
+    return FALSE;
+
+  if (inverse->edits->len > 0)
+    {
+      g_ptr_array_add (self->undo_stack, inverse);
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
+  else
+    jln_edit_unref (inverse);
+
+  notify_stacks (self, could_undo, could_redo);
+  return TRUE;
+}
+
+gboolean
+jln_document_can_undo (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+jln_document_can_redo (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+  return self->redo_stack->len > 0;
+}
+
+static gboolean
+replay (JlnDocument  *self,
+        GPtrArray    *from,
+        GPtrArray    *to,
+        GError      **error)
+{
+  gboolean could_undo = jln_document_can_undo (self);
+  gboolean could_redo = jln_document_can_redo (self);
+  JlnEdit *edit, *inverse;
+
+  if (from->len == 0)
+    return TRUE;
+
+  edit = g_ptr_array_index (from, from->len - 1);
+  inverse = apply (self, edit, error);
+  if (inverse == NULL)
+    return FALSE;
+
+  g_ptr_array_remove_index (from, from->len - 1);
+  g_ptr_array_add (to, inverse);
+  notify_stacks (self, could_undo, could_redo);
+  return TRUE;
+}
+
+gboolean
+jln_document_undo (JlnDocument  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+  return replay (self, self->undo_stack, self->redo_stack, error);
+}
+
+gboolean
+jln_document_redo (JlnDocument  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+  return replay (self, self->redo_stack, self->undo_stack, error);
+}
+
+/**
+ * jln_document_get_history:
+ * @since: (nullable): an ISO 8601 UTC time
+ *
+ * Returns: (transfer full) (element-type JlnHistoryRow): the recorded
+ *   changes since @since, oldest first
+ */
+GPtrArray *
+jln_document_get_history (JlnDocument  *self,
+                          const char   *since,
+                          GError      **error)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), NULL);
+  return jln_store_get_history (self->store, since, error);
+}

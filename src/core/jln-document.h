@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jln-edit.h"
+#include "jln-plan.h"
+#include "jln-store.h"
+
+G_BEGIN_DECLS
+
+#define JLN_TYPE_DOCUMENT (jln_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (JlnDocument, jln_document, JLN, DOCUMENT, GObject)
+
+JlnDocument *jln_document_open          (const char   *path,
+                                         GError      **error);
+JlnDocument *jln_document_create        (const char   *path,
+                                         JlnPlan      *plan,
+                                         const char   *origin,
+                                         GError      **error);
+JlnDocument *jln_document_import        (const char   *json_path,
+                                         const char   *path,
+                                         GError      **error);
+JlnPlan     *jln_document_get_plan      (JlnDocument  *self);
+const char  *jln_document_get_path      (JlnDocument  *self);
+gboolean     jln_document_apply         (JlnDocument  *self,
+                                         JlnEdit      *edit,
+                                         GError      **error);
+gboolean     jln_document_can_undo      (JlnDocument  *self);
+gboolean     jln_document_can_redo      (JlnDocument  *self);
+gboolean     jln_document_undo          (JlnDocument  *self,
+                                         GError      **error);
+gboolean     jln_document_redo          (JlnDocument  *self,
+                                         GError      **error);
+GPtrArray   *jln_document_get_history   (JlnDocument  *self,
+                                         const char   *since,
+                                         GError      **error);
+
+G_END_DECLS

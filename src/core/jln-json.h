@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jln-plan.h"
+
+G_BEGIN_DECLS
+
+#define JLN_JSON_FORMAT  "jalons-plan"
+#define JLN_JSON_VERSION 1
+
+JlnPlan   *jln_json_read_plan       (const char  *data,
+                                     gsize        length,
+                                     const char  *filename,
+                                     GError     **error);
+JlnPlan   *jln_json_load_plan       (const char  *path,
+                                     GError     **error);
+GBytes    *jln_json_write_plan      (JlnPlan     *plan);
+char      *jln_json_write_record    (JlnRecord   *record);
+JlnRecord *jln_json_read_record     (JlnPlan     *plan,
+                                     const char  *json,
+                                     JlnKind      kind,
+                                     GError     **error);
+gboolean   jln_write_file_atomically (const char  *path,
+                                      const char  *data,
+                                      gsize        length,
+                                      GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "jln-enums.h"
+#include "jln-plan.h"
+#include "jln-record-private.h"
+
+struct _JlnPlan
+{
+  JlnRecord parent_instance;
+
+  JlnText title;
+  JlnSemester start;
+  JlnSemester end;
+  JlnText notes;
+
+  /* Every record of the plan by its id, the plan itself included. */
+  GHashTable *index;
+};
+
+G_DEFINE_FINAL_TYPE (JlnPlan, jln_plan, JLN_TYPE_RECORD)
+
+static const JlnField fields[] = {
+  { "title", "title", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnPlan, title), .flags = JLN_FIELD_REQUIRED },
+  { "start", "start_semester", JLN_FIELD_SEMESTER, JLN_FIELD_OF (JlnPlan, start) },
+  { "end", "end_semester", JLN_FIELD_SEMESTER, JLN_FIELD_OF (JlnPlan, end) },
+  { "notes", "notes", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnPlan, notes) },
+};
+
+const JlnKindInfo _jln_plan_info = {
+  .kind = JLN_KIND_PLAN,
+  .name = "plan",
+  .table = "plan",
+  .list_key = NULL,
+  .get_type = jln_plan_get_type,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .children = { JLN_KIND_UNIT, JLN_KIND_PRINCIPLE, JLN_KIND_MILESTONE, JLN_KIND_OBJECTIVE, JLN_KIND_INDICATOR },
+  .n_children = 5,
+};
+
+static void
+jln_plan_finalize (GObject *object)
+{
+  JlnPlan *self = JLN_PLAN (object);
+
+  g_clear_pointer (&self->index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (jln_plan_parent_class)->finalize (object);
+}
+
+static void
+jln_plan_class_init (JlnPlanClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jln_plan_finalize;
+  _jln_record_class_install_fields (JLN_RECORD_CLASS (klass), &_jln_plan_info);
+}
+
+static void
+jln_plan_init (JlnPlan *self)
+{
+  /* Keys are the records' own ids, which live as long as the records. */
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * jln_plan_new:
+ *
+ * Returns: (transfer full): a new, empty plan.
+ */
+JlnPlan *
+jln_plan_new (void)
+{
+  return _jln_plan_new_with_id (NULL);
+}
+
+JlnPlan *
+_jln_plan_new_with_id (const char *id)
+{
+  JlnPlan *self = JLN_PLAN (_jln_record_new (JLN_KIND_PLAN, id));
+
+  _jln_plan_index_add (self, JLN_RECORD (self));
+  return self;
+}
+
+/**
+ * jln_plan_lookup:
+ *
+ * Returns: (transfer none) (nullable): the record of the plan whose id is @id.
+ */
+JlnRecord *
+jln_plan_lookup (JlnPlan    *self,
+                 const char *id)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->index, id);
+}
+
+JlnRecord *
+_jln_plan_resolve (const char *id,
+                   gpointer    user_data)
+{
+  return jln_plan_lookup (user_data, id);
+}
+
+/* Adds @record and all its descendants to the index. */
+void
+_jln_plan_index_add (JlnPlan   *self,
+                     JlnRecord *record)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+
+  g_hash_table_insert (self->index, (gpointer) jln_record_get_id (record), record);
+  for (guint i = 0; i < info->n_children; i++)
+    {
+      GListModel *children = jln_record_get_children (record, info->children[i]);
+      guint n = g_list_model_get_n_items (children);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
+
+          _jln_plan_index_add (self, child);
+        }
+    }
+}
+
+void
+_jln_plan_index_remove (JlnPlan   *self,
+                        JlnRecord *record)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+
+  g_hash_table_remove (self->index, jln_record_get_id (record));
+  for (guint i = 0; i < info->n_children; i++)
+    {
+      GListModel *children = jln_record_get_children (record, info->children[i]);
+      guint n = g_list_model_get_n_items (children);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
+
+          _jln_plan_index_remove (self, child);
+        }
+    }
+}
+
+/* Counts the records that refer to @target through a reference field,
+ * adding them to @referrers when it is given. */
+guint
+_jln_plan_count_referrers (JlnPlan   *self,
+                           JlnRecord *target,
+                           GPtrArray *referrers)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint count = 0;
+
+  g_hash_table_iter_init (&iter, self->index);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JlnRecord *record = value;
+      const JlnKindInfo *info = _jln_record_get_info (record);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          GPtrArray *refs;
+
+          if (info->fields[i].type != JLN_FIELD_REFS)
+            continue;
+          refs = *(GPtrArray **) _jln_record_field_ptr (record, &info->fields[i]);
+          for (guint j = 0; j < refs->len; j++)
+            if (g_ptr_array_index (refs, j) == target)
+              {
+                count++;
+                if (referrers != NULL)
+                  g_ptr_array_add (referrers, record);
+              }
+        }
+    }
+  return count;
+}
+
+guint
+jln_plan_get_n_records (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), 0);
+  return g_hash_table_size (self->index);
+}
+
+const JlnText *
+jln_plan_get_title (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
+  return &self->title;
+}
+
+JlnSemester
+jln_plan_get_start (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), JLN_SEMESTER_NONE);
+  return self->start;
+}
+
+JlnSemester
+jln_plan_get_end (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), JLN_SEMESTER_NONE);
+  return self->end;
+}
+
+const JlnText *
+jln_plan_get_notes (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
+  return &self->notes;
+}
+
+GListModel *
+jln_plan_get_units (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
+  return jln_record_get_children (JLN_RECORD (self), JLN_KIND_UNIT);
+}
+
+GListModel *
+jln_plan_get_principles (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
+  return jln_record_get_children (JLN_RECORD (self), JLN_KIND_PRINCIPLE);
+}
+
+GListModel *
+jln_plan_get_milestones (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
+  return jln_record_get_children (JLN_RECORD (self), JLN_KIND_MILESTONE);
+}
+
+GListModel *
+jln_plan_get_objectives (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
+  return jln_record_get_children (JLN_RECORD (self), JLN_KIND_OBJECTIVE);
+}
+
+GListModel *
+jln_plan_get_indicators (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
+  return jln_record_get_children (JLN_RECORD (self), JLN_KIND_INDICATOR);
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "jln-completion.h"
+#include "jln-record.h"
+#include "jln-semester.h"
+
+G_BEGIN_DECLS
+
+#define JLN_TYPE_PLAN (jln_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (JlnPlan, jln_plan, JLN, PLAN, JlnRecord)
+
+const JlnText *jln_plan_get_title (JlnPlan *self);
+JlnSemester     jln_plan_get_start (JlnPlan *self);
+JlnSemester     jln_plan_get_end (JlnPlan *self);
+const JlnText *jln_plan_get_notes (JlnPlan *self);
+GListModel *   jln_plan_get_units (JlnPlan *self);
+GListModel *   jln_plan_get_principles (JlnPlan *self);
+GListModel *   jln_plan_get_milestones (JlnPlan *self);
+GListModel *   jln_plan_get_objectives (JlnPlan *self);
+GListModel *   jln_plan_get_indicators (JlnPlan *self);
+
+JlnPlan     *jln_plan_new             (void);
+JlnRecord   *jln_plan_lookup          (JlnPlan    *self,
+                                       const char *id);
+guint        jln_plan_get_n_records   (JlnPlan    *self);
+
+/* For the core only. */
+JlnPlan     *_jln_plan_new_with_id    (const char *id);
+JlnRecord   *_jln_plan_resolve        (const char *id,
+                                       gpointer    user_data);
+void         _jln_plan_index_add      (JlnPlan    *self,
+                                       JlnRecord  *record);
+void         _jln_plan_index_remove   (JlnPlan    *self,
+                                       JlnRecord  *record);
+guint        _jln_plan_count_referrers (JlnPlan   *self,
+                                        JlnRecord *target,
+                                        GPtrArray *referrers);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "jln-action.h"
+#include "jln-plan.h"
+#include "jln-semester.h"
+
+G_BEGIN_DECLS
+
+#define JLN_TYPE_QUERY (jln_query_get_type ())
+
+/* A parsed search, as typed in the action list, the timeline, the charts
+ * and on the command line (see DESIGN.md, "Query language"). Immutable
+ * and reference-counted, so that a filter can keep the one it runs. */
+typedef struct _JlnQuery JlnQuery;
+
+/* How the actions matched by a query changed from those of another, so
+ * that a GtkFilter can tell GTK what to test again. */
+typedef enum
+{
+  JLN_QUERY_CHANGE_DIFFERENT,
+  JLN_QUERY_CHANGE_MORE_STRICT,
+  JLN_QUERY_CHANGE_LESS_STRICT,
+  JLN_QUERY_CHANGE_SAME,
+} JlnQueryChange;
+
+GType           jln_query_get_type (void) G_GNUC_CONST;
+
+JlnQuery       *jln_query_parse    (const char  *text,
+                                    GError     **error);
+JlnQuery       *jln_query_ref      (JlnQuery    *self);
+void            jln_query_unref    (JlnQuery    *self);
+
+const char     *jln_query_get_text (JlnQuery    *self);
+gboolean        jln_query_is_empty (JlnQuery    *self);
+gboolean        jln_query_match    (JlnQuery    *self,
+                                    JlnAction   *action,
+                                    JlnSemester  today);
+gboolean        jln_query_check    (JlnQuery    *self,
+                                    JlnPlan     *plan,
+                                    GError     **error);
+JlnQueryChange  jln_query_compare  (JlnQuery    *old_query,
+                                    JlnQuery    *new_query);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnQuery, jln_query_unref)
+
+G_END_DECLS

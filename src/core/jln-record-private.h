@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "jln-record.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  JLN_FIELD_STRING,      /* char *, NULL when unset */
+  JLN_FIELD_TEXT,        /* JlnText, one property per language */
+  JLN_FIELD_INT,         /* int */
+  JLN_FIELD_DOUBLE,      /* double, NAN when unset */
+  JLN_FIELD_ENUM,        /* int of a registered enum, written as its nick */
+  JLN_FIELD_SEMESTER,    /* JlnSemester */
+  JLN_FIELD_COMPLETION,  /* JlnCompletion */
+  JLN_FIELD_DATE,        /* char *, ISO 8601 YYYY-MM or YYYY-MM-DD */
+  JLN_FIELD_STRV,        /* char ** */
+  JLN_FIELD_REFS,        /* GPtrArray * of JlnRecord, never NULL */
+} JlnFieldType;
+
+typedef enum
+{
+  JLN_FIELD_REQUIRED = 1 << 0,
+} JlnFieldFlags;
+
+typedef struct
+{
+  const char    *name;        /* JSON key and history name; a text adds "-fr" or "-en" */
+  const char    *column;      /* SQLite column; a text adds "_fr" and "_en" */
+  JlnFieldType   type;
+  guint          offset;
+  GType        (*enum_type) (void);
+  JlnKind        ref_kind;
+  JlnFieldFlags  flags;
+  int            min;         /* JLN_FIELD_INT bounds */
+  int            max;
+} JlnField;
+
+struct _JlnKindInfo
+{
+  JlnKind          kind;
+  const char      *name;        /* "action" */
+  const char      *table;       /* "actions" */
+  const char      *list_key;    /* the JSON key of a list of these in their parent */
+  GType          (*get_type) (void);
+  const JlnField  *fields;
+  guint            n_fields;
+  JlnKind          children[5];
+  guint            n_children;
+};
+
+/* A field as an edit, a property or a history row names it: the field
+ * and, for a text, its language (-1 otherwise). */
+typedef struct
+{
+  const JlnField *field;
+  int             lang;
+} JlnFieldRef;
+
+typedef JlnRecord *(*JlnResolveFunc) (const char *id,
+                                      gpointer    user_data);
+
+const JlnKindInfo *_jln_kind_info               (JlnKind             kind);
+const JlnKindInfo *_jln_kind_info_from_list_key (const char         *key);
+gboolean        _jln_kind_find_field            (const JlnKindInfo  *info,
+                                                 const char         *name,
+                                                 JlnFieldRef        *ref);
+char           *_jln_field_ref_name             (const JlnFieldRef  *ref);
+
+void            _jln_record_class_install_fields (JlnRecordClass    *klass,
+                                                  const JlnKindInfo *info);
+
+JlnRecord      *_jln_record_new                 (JlnKind             kind,
+                                                 const char         *id);
+const JlnKindInfo *_jln_record_get_info         (JlnRecord          *self);
+void            _jln_record_set_parent          (JlnRecord          *self,
+                                                 JlnRecord          *parent);
+GListStore     *_jln_record_get_store           (JlnRecord          *self,
+                                                 JlnKind             kind);
+gpointer        _jln_record_field_ptr           (JlnRecord          *self,
+                                                 const JlnField     *field);
+
+char           *_jln_record_field_to_string     (JlnRecord          *self,
+                                                 const JlnFieldRef  *ref);
+gboolean        _jln_field_is_set               (JlnRecord          *self,
+                                                 const JlnField     *field);
+gboolean        _jln_record_field_from_string   (JlnRecord          *self,
+                                                 const JlnFieldRef  *ref,
+                                                 const char         *value,
+                                                 JlnResolveFunc      resolve,
+                                                 gpointer            resolve_data,
+                                                 gboolean            notify,
+                                                 GError            **error);
+void            _jln_record_notify_field        (JlnRecord          *self,
+                                                 const JlnFieldRef  *ref);
+gboolean        _jln_validate_date              (const char         *text);
+gboolean        _jln_record_check_required      (JlnRecord          *self,
+                                                 GError            **error);
+
+/* Field table helpers, so that the classes read as a list of fields. */
+#define JLN_FIELD_OF(Type, member) ((guint) G_STRUCT_OFFSET (Type, member))
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+extern const JlnKindInfo _jln_plan_info;
+extern const JlnKindInfo _jln_unit_info;
+extern const JlnKindInfo _jln_principle_info;
+extern const JlnKindInfo _jln_milestone_info;
+extern const JlnKindInfo _jln_objective_info;
+extern const JlnKindInfo _jln_action_info;
+extern const JlnKindInfo _jln_action_item_info;
+extern const JlnKindInfo _jln_indicator_info;
+extern const JlnKindInfo _jln_target_info;
+extern const JlnKindInfo _jln_measurement_info;
+
+G_END_DECLS

@@ -1,0 +1,1218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "jln-completion.h"
+#include "jln-record-private.h"
+#include "jln-store.h"
+
+/* The SQL of a plan file is written from the field tables of the record
+ * classes: identifiers come from those constant tables, and every value
+ * is bound to a prepared statement. */
+
+struct _JlnStore
+{
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  gint64      last_batch;
+};
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static gboolean
+set_sqlite_error (JlnStore  *store,
+                  int        code,
+                  GError   **error)
+{
+  int primary = code & 0xff;
+  const char *detail = store->db != NULL ? sqlite3_errmsg (store->db) : sqlite3_errstr (code);
+
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                 /* Translators: %s is SQLite's own explanation. */
+                 _("The plan file is damaged and cannot be read (%s)"), detail);
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error_literal (error, JLN_ERROR, JLN_ERROR_IO,
+                         _("The plan is being changed by another program; try again in a moment"));
+  else if (primary == SQLITE_READONLY || primary == SQLITE_PERM || primary == SQLITE_CANTOPEN)
+    g_set_error (error, JLN_ERROR, JLN_ERROR_IO,
+                 _("The plan file cannot be written (%s)"), detail);
+  else if (primary == SQLITE_FULL)
+    g_set_error_literal (error, JLN_ERROR, JLN_ERROR_IO,
+                         _("The disk is full: the change was not saved"));
+  else if (primary == SQLITE_CONSTRAINT)
+    g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                 _("The change would break the plan’s consistency (%s)"), detail);
+  else
+    g_set_error (error, JLN_ERROR, JLN_ERROR_IO,
+                 _("The plan file could not be used (%s)"), detail);
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (JlnStore    *store,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (store->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+exec (JlnStore    *store,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+static gboolean
+step_done (JlnStore      *store,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+static gint64
+query_int (JlnStore    *store,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (store, sql, error);
+  gint64 value;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        set_sqlite_error (store, rc, error);
+      return rc == SQLITE_DONE ? 0 : -1;
+    }
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* --- SQL written from the field tables --------------------------------- */
+
+static JlnKind
+parent_kind (const JlnKindInfo *info)
+{
+  for (guint k = 0; k < JLN_N_KINDS; k++)
+    {
+      const JlnKindInfo *other = _jln_kind_info (k);
+
+      for (guint i = 0; i < other->n_children; i++)
+        if (other->children[i] == info->kind)
+          return k;
+    }
+  return JLN_N_KINDS;
+}
+
+static const char *
+column_type (JlnFieldType type)
+{
+  switch (type)
+    {
+    case JLN_FIELD_INT:
+    case JLN_FIELD_SEMESTER:
+      return "INTEGER";
+    case JLN_FIELD_DOUBLE:
+      return "REAL";
+    default:
+      return "TEXT";
+    }
+}
+
+static void
+append_columns (GString           *sql,
+                const JlnKindInfo *info,
+                gboolean           with_types)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const JlnField *field = &info->fields[i];
+
+      if (field->type == JLN_FIELD_REFS)
+        continue;
+      if (field->type == JLN_FIELD_TEXT)
+        {
+          g_string_append_printf (sql, ", %s_fr%s, %s_en%s",
+                                  field->column, with_types ? " TEXT" : "",
+                                  field->column, with_types ? " TEXT" : "");
+        }
+      else
+        {
+          g_string_append_printf (sql, ", %s%s%s", field->column,
+                                  with_types ? " " : "",
+                                  with_types ? column_type (field->type) : "");
+        }
+    }
+}
+
+static char *
+link_table (const JlnKindInfo *info,
+            const JlnField    *field)
+{
+  return g_strconcat (info->table, "_", field->column, NULL);
+}
+
+static char *
+create_schema_sql (void)
+{
+  GString *sql = g_string_new ("BEGIN;\n");
+
+  for (guint k = 0; k < JLN_N_KINDS; k++)
+    {
+      const JlnKindInfo *info = _jln_kind_info (k);
+      JlnKind parent = parent_kind (info);
+
+      g_string_append_printf (sql, "CREATE TABLE %s (id TEXT PRIMARY KEY NOT NULL", info->table);
+      if (parent != JLN_N_KINDS)
+        g_string_append_printf (sql,
+                                ", parent TEXT NOT NULL REFERENCES %s (id) ON DELETE CASCADE"
+                                ", position INTEGER NOT NULL",
+                                _jln_kind_info (parent)->table);
+      append_columns (sql, info, TRUE);
+      g_string_append (sql, ");\n");
+      if (parent != JLN_N_KINDS)
+        g_string_append_printf (sql, "CREATE INDEX %s_by_parent ON %s (parent, position);\n",
+                                info->table, info->table);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const JlnField *field = &info->fields[i];
+          g_autofree char *links = NULL;
+
+          if (field->type != JLN_FIELD_REFS)
+            continue;
+          links = link_table (info, field);
+          g_string_append_printf (sql,
+                                  "CREATE TABLE %s ("
+                                  "owner TEXT NOT NULL REFERENCES %s (id) ON DELETE CASCADE, "
+                                  "target TEXT NOT NULL REFERENCES %s (id), "
+                                  "position INTEGER NOT NULL, "
+                                  "PRIMARY KEY (owner, position));\n"
+                                  "CREATE INDEX %s_by_target ON %s (target);\n",
+                                  links, info->table, _jln_kind_info (field->ref_kind)->table,
+                                  links, links);
+        }
+    }
+
+  g_string_append (sql,
+                   "CREATE TABLE history ("
+                   "id INTEGER PRIMARY KEY, "
+                   "time TEXT NOT NULL, "
+                   "batch INTEGER NOT NULL, "
+                   "op TEXT NOT NULL, "
+                   "kind TEXT NOT NULL, "
+                   "object TEXT NOT NULL, "
+                   "field TEXT, "
+                   "old_value TEXT, "
+                   "new_value TEXT);\n"
+                   "CREATE INDEX history_by_time ON history (time);\n"
+                   "CREATE INDEX history_by_object ON history (object);\n");
+  g_string_append (sql, "COMMIT;\n");
+  return g_string_free (sql, FALSE);
+}
+
+/* --- Opening ------------------------------------------------------------ */
+
+typedef gboolean (*MigrateFunc) (JlnStore *store, GError **error);
+
+static gboolean
+migrate_0_to_1 (JlnStore  *store,
+                GError   **error)
+{
+  g_autofree char *sql = create_schema_sql ();
+  g_autofree char *body = NULL;
+
+  /* The schema script carries its own BEGIN/COMMIT for jln_store_create();
+   * here it runs inside the migration's transaction. */
+  body = g_strndup (sql + strlen ("BEGIN;\n"), strlen (sql) - strlen ("BEGIN;\n") - strlen ("COMMIT;\n"));
+  return exec (store, body, error);
+}
+
+/* migrations[n] brings a file from version n to n + 1. */
+static const MigrateFunc migrations[] = {
+  migrate_0_to_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JLN_STORE_SCHEMA_VERSION);
+
+static gboolean
+configure (JlnStore  *store,
+           GError   **error)
+{
+  sqlite3_busy_timeout (store->db, 5000);
+  return exec (store, "PRAGMA foreign_keys = ON;", error) &&
+         exec (store, "PRAGMA journal_mode = WAL;", error) &&
+         exec (store, "PRAGMA synchronous = NORMAL;", error);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static JlnStore *
+store_new (const char *path)
+{
+  JlnStore *store = g_new0 (JlnStore, 1);
+
+  store->path = g_strdup (path);
+  store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  return store;
+}
+
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  char header[16] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+  gsize n;
+
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n == 0)
+    return TRUE;    /* an empty file is an empty database */
+  if (n < sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_NOT_A_PLAN,
+                           _("This file is not a Jalons plan"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+backup_before_migration (JlnStore  *store,
+                         gint64     version,
+                         GError   **error)
+{
+  g_autofree char *backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", store->path, version);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_remove (backup_path);
+  rc = sqlite3_prepare_v2 (store->db, "VACUUM INTO ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (store, rc, error);
+  sqlite3_bind_text (stmt, 1, backup_path, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+/**
+ * jln_store_open:
+ *
+ * Opens an existing plan file. A file that is not a plan, is damaged or
+ * was written by a newer version is refused and left as it was; an older
+ * plan is copied aside and migrated forward in one transaction.
+ */
+JlnStore *
+jln_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(JlnStore) store = NULL;
+  gint64 version, app_id, n_tables;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+
+  store = store_new (path);
+  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (store->db, TRUE);
+  sqlite3_busy_timeout (store->db, 5000);
+
+  /* Read before writing anything, so that a refused file is untouched. */
+  if ((app_id = query_int (store, "PRAGMA application_id", error)) < 0 ||
+      (version = query_int (store, "PRAGMA user_version", error)) < 0 ||
+      (n_tables = query_int (store, "SELECT count(*) FROM sqlite_schema", error)) < 0)
+    return NULL;
+
+  if (app_id != JLN_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && n_tables == 0))
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_NOT_A_PLAN,
+                           _("This file is a database, but not a Jalons plan"));
+      return NULL;
+    }
+  if (version > JLN_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_TOO_NEW,
+                   _("This plan was written by a newer version of Jalons (format %d); "
+                     "update Jalons to open it"), (int) version);
+      return NULL;
+    }
+
+  if (version < JLN_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (n_tables > 0 && !backup_before_migration (store, version, error))
+        return NULL;
+      if (!exec (store, "PRAGMA foreign_keys = OFF;", error) ||
+          !exec (store, "BEGIN IMMEDIATE;", error))
+        return NULL;
+      for (gint64 v = version; v < JLN_STORE_SCHEMA_VERSION; v++)
+        if (!migrations[v] (store, error))
+          {
+            jln_store_rollback (store);
+            return NULL;
+          }
+      /* PRAGMA takes no parameters; the values are compile-time constants. */
+      set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                     JLN_STORE_SCHEMA_VERSION, JLN_STORE_APPLICATION_ID);
+      if (!exec (store, set_version, error) ||
+          !exec (store, "COMMIT;", error))
+        {
+          jln_store_rollback (store);
+          return NULL;
+        }
+    }
+
+  if (!configure (store, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+/**
+ * jln_store_create:
+ *
+ * Creates a new, empty plan file at @path, which must not exist.
+ */
+JlnStore *
+jln_store_create (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(JlnStore) store = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *set_version = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, _("The file already exists"));
+      return NULL;
+    }
+
+  store = store_new (path);
+  rc = sqlite3_open_v2 (path, &store->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (store->db, TRUE);
+
+  schema = create_schema_sql ();
+  set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                 JLN_STORE_SCHEMA_VERSION, JLN_STORE_APPLICATION_ID);
+  if (!exec (store, schema, error) ||
+      !exec (store, set_version, error) ||
+      !configure (store, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+void
+jln_store_free (JlnStore *store)
+{
+  if (store == NULL)
+    return;
+
+  g_clear_pointer (&store->statements, g_hash_table_unref);
+  if (store->db != NULL)
+    sqlite3_close (store->db);
+  g_free (store->path);
+  g_free (store);
+}
+
+const char *
+jln_store_get_path (JlnStore *store)
+{
+  return store->path;
+}
+
+/* --- Transactions -------------------------------------------------------- */
+
+gboolean
+jln_store_begin (JlnStore  *store,
+                 GError   **error)
+{
+  return exec (store, "BEGIN IMMEDIATE;", error);
+}
+
+gboolean
+jln_store_commit (JlnStore  *store,
+                  GError   **error)
+{
+  if (!exec (store, "COMMIT;", error))
+    {
+      jln_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+jln_store_rollback (JlnStore *store)
+{
+  if (!sqlite3_get_autocommit (store->db))
+    sqlite3_exec (store->db, "ROLLBACK;", NULL, NULL, NULL);
+}
+
+/* --- Reading ------------------------------------------------------------- */
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static gboolean
+read_field (JlnStore       *store,
+            JlnRecord      *record,
+            const JlnField *field,
+            sqlite3_stmt   *stmt,
+            int            *column,
+            GError        **error)
+{
+  gpointer ptr = _jln_record_field_ptr (record, field);
+  int col = (*column)++;
+
+  switch (field->type)
+    {
+    case JLN_FIELD_TEXT:
+      ((JlnText *) ptr)->fr = dup_column (stmt, col);
+      ((JlnText *) ptr)->en = dup_column (stmt, (*column)++);
+      return TRUE;
+    case JLN_FIELD_STRING:
+    case JLN_FIELD_DATE:
+      *(char **) ptr = dup_column (stmt, col);
+      return TRUE;
+    case JLN_FIELD_INT:
+      *(int *) ptr = sqlite3_column_int (stmt, col);
+      return TRUE;
+    case JLN_FIELD_DOUBLE:
+      if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
+        *(double *) ptr = sqlite3_column_double (stmt, col);
+      return TRUE;
+    case JLN_FIELD_SEMESTER:
+      *(JlnSemester *) ptr = (JlnSemester) sqlite3_column_int64 (stmt, col);
+      return TRUE;
+    case JLN_FIELD_ENUM:
+    case JLN_FIELD_COMPLETION:
+    case JLN_FIELD_STRV:
+      {
+        /* Stored as their canonical text; parsing also checks them. */
+        const char *text = (const char *) sqlite3_column_text (stmt, col);
+        JlnFieldRef ref = { field, -1 };
+        g_autoptr(GError) local_error = NULL;
+
+        if (text == NULL || text[0] == '\0')
+          return TRUE;
+        if (field->type == JLN_FIELD_COMPLETION)
+          return jln_completion_parse (text, ptr, error) || (g_prefix_error (error, "%s: ", field->name), FALSE);
+        if (!_jln_record_field_from_string (record, &ref, text, NULL, NULL, FALSE, &local_error))
+          {
+            g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                         _("The plan file is damaged: %s of %s %s: %s"),
+                         field->name, _jln_record_get_info (record)->name,
+                         jln_record_get_id (record), local_error->message);
+            return FALSE;
+          }
+        return TRUE;
+      }
+    case JLN_FIELD_REFS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static gboolean
+load_kind (JlnStore          *store,
+           JlnPlan          **plan_out,
+           const JlnKindInfo *info,
+           GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  gboolean has_parent = parent_kind (info) != JLN_N_KINDS;
+  JlnPlan *plan = *plan_out;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  JlnRecord *batch_parent = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (has_parent)
+    g_string_append (sql, ", parent");
+  append_columns (sql, info, FALSE);
+  g_string_append_printf (sql, " FROM %s", info->table);
+  if (has_parent)
+    g_string_append (sql, " ORDER BY parent, position");
+
+  stmt = prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(JlnRecord) record = NULL;
+      JlnRecord *parent = NULL;
+      int column = has_parent ? 2 : 1;
+
+      if (id == NULL)
+        goto damaged;
+
+      if (!has_parent)
+        {
+          /* The one row of the plan table is the plan itself. */
+          if (plan != NULL)
+            goto damaged;
+          *plan_out = plan = _jln_plan_new_with_id (id);
+          record = g_object_ref (JLN_RECORD (plan));
+        }
+      else
+        {
+          const char *parent_id = (const char *) sqlite3_column_text (stmt, 1);
+
+          parent = parent_id != NULL ? jln_plan_lookup (plan, parent_id) : NULL;
+          if (parent == NULL || jln_plan_lookup (plan, id) != NULL)
+            goto damaged;
+          record = _jln_record_new (info->kind, id);
+        }
+
+      for (guint i = 0; i < info->n_fields; i++)
+        if (info->fields[i].type != JLN_FIELD_REFS &&
+            !read_field (store, record, &info->fields[i], stmt, &column, error))
+          {
+            sqlite3_reset (stmt);
+            return FALSE;
+          }
+
+      if (!has_parent)
+        continue;
+
+      /* Rows come grouped by parent: add each group in one splice, so
+       * that a large plan loads without an items-changed per row. */
+      if (parent != batch_parent && batch->len > 0)
+        {
+          g_list_store_splice (_jln_record_get_store (batch_parent, info->kind), 0, 0,
+                               batch->pdata, batch->len);
+          g_ptr_array_set_size (batch, 0);
+        }
+      batch_parent = parent;
+      _jln_record_set_parent (record, parent);
+      g_ptr_array_add (batch, g_steal_pointer (&record));
+      _jln_plan_index_add (plan, g_ptr_array_index (batch, batch->len - 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (store, rc, error);
+
+  if (batch->len > 0)
+    g_list_store_splice (_jln_record_get_store (batch_parent, info->kind), 0, 0,
+                         batch->pdata, batch->len);
+  return TRUE;
+
+damaged:
+  sqlite3_reset (stmt);
+  g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+               _("The plan file is damaged: a %s is out of place"), info->name);
+  return FALSE;
+}
+
+static gboolean
+load_links (JlnStore          *store,
+            JlnPlan           *plan,
+            const JlnKindInfo *info,
+            const JlnField    *field,
+            GError           **error)
+{
+  g_autofree char *links = link_table (info, field);
+  g_autofree char *sql = g_strconcat ("SELECT owner, target FROM ", links,
+                                      " ORDER BY owner, position", NULL);
+  sqlite3_stmt *stmt = prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *owner_id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *target_id = (const char *) sqlite3_column_text (stmt, 1);
+      JlnRecord *owner = owner_id ? jln_plan_lookup (plan, owner_id) : NULL;
+      JlnRecord *target = target_id ? jln_plan_lookup (plan, target_id) : NULL;
+
+      if (owner == NULL || target == NULL ||
+          jln_record_get_kind (owner) != info->kind ||
+          jln_record_get_kind (target) != field->ref_kind)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                       _("The plan file is damaged: a link of %s %s is broken"),
+                       info->name, field->name);
+          return FALSE;
+        }
+      g_ptr_array_add (*(GPtrArray **) _jln_record_field_ptr (owner, field), g_object_ref (target));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+/**
+ * jln_store_load:
+ *
+ * Reads the whole plan into memory.
+ *
+ * Returns: (transfer full): the plan
+ */
+JlnPlan *
+jln_store_load (JlnStore  *store,
+                GError   **error)
+{
+  g_autoptr(JlnPlan) plan = NULL;
+
+  /* One read transaction gives a consistent picture of the file even
+   * while another process writes to it. */
+  if (!exec (store, "BEGIN;", error))
+    return NULL;
+
+  for (guint k = 0; k < JLN_N_KINDS; k++)
+    if (!load_kind (store, &plan, _jln_kind_info (k), error))
+      goto failed;
+
+  if (plan == NULL)
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                           _("The plan file is damaged: it holds no plan"));
+      goto failed;
+    }
+
+  for (guint k = 0; k < JLN_N_KINDS; k++)
+    {
+      const JlnKindInfo *info = _jln_kind_info (k);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        if (info->fields[i].type == JLN_FIELD_REFS &&
+            !load_links (store, plan, info, &info->fields[i], error))
+          goto failed;
+    }
+
+  exec (store, "COMMIT;", NULL);
+  return g_steal_pointer (&plan);
+
+failed:
+  jln_store_rollback (store);
+  return NULL;
+}
+
+/* --- Writing ------------------------------------------------------------- */
+
+static void
+bind_field (sqlite3_stmt   *stmt,
+            JlnRecord      *record,
+            const JlnField *field,
+            int            *column)
+{
+  gpointer ptr = _jln_record_field_ptr (record, field);
+  int col = (*column)++;
+
+  switch (field->type)
+    {
+    case JLN_FIELD_TEXT:
+      sqlite3_bind_text (stmt, col, ((JlnText *) ptr)->fr, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, (*column)++, ((JlnText *) ptr)->en, -1, SQLITE_STATIC);
+      break;
+    case JLN_FIELD_STRING:
+    case JLN_FIELD_DATE:
+      sqlite3_bind_text (stmt, col, *(char **) ptr, -1, SQLITE_STATIC);
+      break;
+    case JLN_FIELD_INT:
+      sqlite3_bind_int (stmt, col, *(int *) ptr);
+      break;
+    case JLN_FIELD_DOUBLE:
+      if (_jln_field_is_set (record, field))
+        sqlite3_bind_double (stmt, col, *(double *) ptr);
+      else
+        sqlite3_bind_null (stmt, col);
+      break;
+    case JLN_FIELD_SEMESTER:
+      if (*(JlnSemester *) ptr != JLN_SEMESTER_NONE)
+        sqlite3_bind_int64 (stmt, col, *(JlnSemester *) ptr);
+      else
+        sqlite3_bind_null (stmt, col);
+      break;
+    case JLN_FIELD_ENUM:
+    case JLN_FIELD_COMPLETION:
+    case JLN_FIELD_STRV:
+      {
+        JlnFieldRef ref = { field, -1 };
+        char *text = NULL;
+
+        if (_jln_field_is_set (record, field))
+          text = _jln_record_field_to_string (record, &ref);
+        sqlite3_bind_text (stmt, col, text, -1, g_free);
+        break;
+      }
+    case JLN_FIELD_REFS:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+static gboolean
+write_links (JlnStore          *store,
+             JlnRecord         *record,
+             const JlnField    *field,
+             GError           **error)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+  g_autofree char *links = link_table (info, field);
+  g_autofree char *delete_sql = g_strconcat ("DELETE FROM ", links, " WHERE owner = ?1", NULL);
+  g_autofree char *insert_sql = g_strconcat ("INSERT INTO ", links,
+                                             " (owner, target, position) VALUES (?1, ?2, ?3)", NULL);
+  GPtrArray *refs = *(GPtrArray **) _jln_record_field_ptr (record, field);
+  sqlite3_stmt *stmt;
+
+  if ((stmt = prepare (store, delete_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, jln_record_get_id (record), -1, SQLITE_STATIC);
+  if (!step_done (store, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      if ((stmt = prepare (store, insert_sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, jln_record_get_id (record), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, jln_record_get_id (g_ptr_array_index (refs, i)), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, i);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_one (JlnStore   *store,
+            JlnRecord  *record,
+            guint       position,
+            GError    **error)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+  gboolean has_parent = parent_kind (info) != JLN_N_KINDS;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int column = 1;
+  guint n_values = 1;
+
+  g_string_append_printf (sql, "INSERT INTO %s (id", info->table);
+  if (has_parent)
+    {
+      g_string_append (sql, ", parent, position");
+      n_values += 2;
+    }
+  append_columns (sql, info, FALSE);
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type != JLN_FIELD_REFS)
+      n_values += info->fields[i].type == JLN_FIELD_TEXT ? 2 : 1;
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 1; i <= n_values; i++)
+    g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
+  g_string_append (sql, ")");
+
+  if ((stmt = prepare (store, sql->str, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, column++, jln_record_get_id (record), -1, SQLITE_STATIC);
+  if (has_parent)
+    {
+      sqlite3_bind_text (stmt, column++, jln_record_get_id (jln_record_get_parent (record)),
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, column++, position);
+    }
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type != JLN_FIELD_REFS)
+      bind_field (stmt, record, &info->fields[i], &column);
+
+  return step_done (store, stmt, error);
+}
+
+/* Inserts the records of a subtree, children after their parents and
+ * links after all the records, since a link may point into the subtree. */
+static gboolean
+insert_tree (JlnStore   *store,
+             JlnRecord  *record,
+             guint       position,
+             GPtrArray  *with_links,
+             GError    **error)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+
+  if (!insert_one (store, record, position, error))
+    return FALSE;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type == JLN_FIELD_REFS)
+      {
+        g_ptr_array_add (with_links, record);
+        break;
+      }
+
+  for (guint i = 0; i < info->n_children; i++)
+    {
+      GListModel *children = jln_record_get_children (record, info->children[i]);
+      guint n = g_list_model_get_n_items (children);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
+
+          if (!insert_tree (store, child, j, with_links, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+shift_positions (JlnStore   *store,
+                 JlnRecord  *record,
+                 guint       from,
+                 int         delta,
+                 GError    **error)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+  g_autofree char *sql = g_strconcat ("UPDATE ", info->table,
+                                      " SET position = position + ?3"
+                                      " WHERE parent = ?1 AND position >= ?2", NULL);
+  sqlite3_stmt *stmt = prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, jln_record_get_id (jln_record_get_parent (record)), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, from);
+  sqlite3_bind_int (stmt, 3, delta);
+  return step_done (store, stmt, error);
+}
+
+/**
+ * jln_store_insert:
+ *
+ * Writes @record, already attached to its parent at @position, with all
+ * its children. The plan itself is inserted with @position 0.
+ */
+gboolean
+jln_store_insert (JlnStore   *store,
+                  JlnRecord  *record,
+                  guint       position,
+                  GError    **error)
+{
+  g_autoptr(GPtrArray) with_links = g_ptr_array_new ();
+
+  if (jln_record_get_parent (record) != NULL &&
+      !shift_positions (store, record, position, 1, error))
+    return FALSE;
+
+  if (!insert_tree (store, record, position, with_links, error))
+    return FALSE;
+
+  for (guint i = 0; i < with_links->len; i++)
+    {
+      JlnRecord *owner = g_ptr_array_index (with_links, i);
+      const JlnKindInfo *info = _jln_record_get_info (owner);
+
+      for (guint j = 0; j < info->n_fields; j++)
+        if (info->fields[j].type == JLN_FIELD_REFS &&
+            _jln_field_is_set (owner, &info->fields[j]) &&
+            !write_links (store, owner, &info->fields[j], error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * jln_store_delete:
+ *
+ * Deletes @record and, through the schema's cascades, its children and
+ * their links. Its position must still be the one it has in the file.
+ */
+gboolean
+jln_store_delete (JlnStore   *store,
+                  JlnRecord  *record,
+                  GError    **error)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+  g_autofree char *sql = g_strconcat ("DELETE FROM ", info->table, " WHERE id = ?1", NULL);
+  g_autofree char *position_sql = g_strconcat ("SELECT position FROM ", info->table,
+                                               " WHERE id = ?1", NULL);
+  sqlite3_stmt *stmt;
+  int position = -1;
+
+  if ((stmt = prepare (store, position_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, jln_record_get_id (record), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if ((stmt = prepare (store, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, jln_record_get_id (record), -1, SQLITE_STATIC);
+  if (!step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (store->db) != 1)
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_NOT_FOUND,
+                   _("The %s to remove is no longer in the plan file"), info->name);
+      return FALSE;
+    }
+
+  if (position >= 0 && jln_record_get_parent (record) != NULL)
+    return shift_positions (store, record, position + 1, -1, error);
+  return TRUE;
+}
+
+/**
+ * jln_store_update:
+ * @field: a field name as edits name them ("title-fr", "due", "units")
+ *
+ * Writes the current value of one field of @record.
+ */
+gboolean
+jln_store_update (JlnStore    *store,
+                  JlnRecord   *record,
+                  const char  *field,
+                  GError     **error)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+  JlnFieldRef ref;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int column = 1;
+
+  if (!_jln_kind_find_field (info, field, &ref))
+    g_return_val_if_reached (FALSE);
+
+  if (ref.field->type == JLN_FIELD_REFS)
+    return write_links (store, record, ref.field, error);
+
+  g_string_append_printf (sql, "UPDATE %s SET ", info->table);
+  if (ref.field->type == JLN_FIELD_TEXT)
+    g_string_append_printf (sql, "%s_fr = ?1, %s_en = ?2", ref.field->column, ref.field->column);
+  else
+    g_string_append_printf (sql, "%s = ?1", ref.field->column);
+  g_string_append_printf (sql, " WHERE id = ?%d", ref.field->type == JLN_FIELD_TEXT ? 3 : 2);
+
+  if ((stmt = prepare (store, sql->str, error)) == NULL)
+    return FALSE;
+  bind_field (stmt, record, ref.field, &column);
+  sqlite3_bind_text (stmt, column, jln_record_get_id (record), -1, SQLITE_STATIC);
+  if (!step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (store->db) != 1)
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_NOT_FOUND,
+                   _("The %s to change is no longer in the plan file"), info->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * jln_store_move:
+ *
+ * Moves @record from position @from to @to among its siblings.
+ */
+gboolean
+jln_store_move (JlnStore   *store,
+                JlnRecord  *record,
+                guint       from,
+                guint       to,
+                GError    **error)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+  g_autofree char *sql = g_strconcat ("UPDATE ", info->table,
+                                      " SET position = CASE"
+                                      " WHEN id = ?2 THEN ?4"
+                                      " WHEN ?3 < ?4 AND position > ?3 AND position <= ?4 THEN position - 1"
+                                      " WHEN ?3 > ?4 AND position >= ?4 AND position < ?3 THEN position + 1"
+                                      " ELSE position END"
+                                      " WHERE parent = ?1", NULL);
+  sqlite3_stmt *stmt = prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, jln_record_get_id (jln_record_get_parent (record)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, jln_record_get_id (record), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, from);
+  sqlite3_bind_int (stmt, 4, to);
+  return step_done (store, stmt, error);
+}
+
+/* --- History ------------------------------------------------------------- */
+
+gint64
+jln_store_next_batch (JlnStore *store)
+{
+  if (store->last_batch == 0)
+    store->last_batch = MAX (0, query_int (store, "SELECT max(batch) FROM history", NULL));
+  return ++store->last_batch;
+}
+
+gboolean
+jln_store_add_history (JlnStore    *store,
+                       gint64       batch,
+                       const char  *op,
+                       JlnRecord   *record,
+                       const char  *field,
+                       const char  *old_value,
+                       const char  *new_value,
+                       GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt = prepare (store,
+                                "INSERT INTO history (time, batch, op, kind, object, field, old_value, new_value)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, time, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, batch);
+  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, jln_record_get_kind_name (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, jln_record_get_id (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, new_value, -1, SQLITE_STATIC);
+  return step_done (store, stmt, error);
+}
+
+void
+jln_history_row_free (JlnHistoryRow *row)
+{
+  g_free (row->time);
+  g_free (row->op);
+  g_free (row->kind);
+  g_free (row->object);
+  g_free (row->field);
+  g_free (row->old_value);
+  g_free (row->new_value);
+  g_free (row);
+}
+
+/**
+ * jln_store_get_history:
+ * @since: (nullable): an ISO 8601 time; only later changes are returned
+ *
+ * Returns: (transfer full) (element-type JlnHistoryRow): the changes, oldest first
+ */
+GPtrArray *
+jln_store_get_history (JlnStore    *store,
+                       const char  *since,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_history_row_free);
+  sqlite3_stmt *stmt = prepare (store,
+                                "SELECT id, batch, time, op, kind, object, field, old_value, new_value"
+                                " FROM history WHERE time >= ?1 ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, since != NULL ? since : "", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JlnHistoryRow *row = g_new0 (JlnHistoryRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->batch = sqlite3_column_int64 (stmt, 1);
+      row->time = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->op = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      row->object = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      row->field = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      row->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      row->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jln-plan.h"
+
+G_BEGIN_DECLS
+
+/* The SQLite side of a plan file. Only JlnDocument writes through it. */
+typedef struct _JlnStore JlnStore;
+
+#define JLN_STORE_SCHEMA_VERSION 1
+#define JLN_STORE_APPLICATION_ID 0x4A4C4E53  /* "JLNS" */
+
+JlnStore *jln_store_open            (const char   *path,
+                                     GError      **error);
+JlnStore *jln_store_create          (const char   *path,
+                                     GError      **error);
+void      jln_store_free            (JlnStore     *store);
+const char *jln_store_get_path      (JlnStore     *store);
+JlnPlan  *jln_store_load            (JlnStore     *store,
+                                     GError      **error);
+
+gboolean  jln_store_begin           (JlnStore     *store,
+                                     GError      **error);
+gboolean  jln_store_commit          (JlnStore     *store,
+                                     GError      **error);
+void      jln_store_rollback        (JlnStore     *store);
+
+gboolean  jln_store_insert          (JlnStore     *store,
+                                     JlnRecord    *record,
+                                     guint         position,
+                                     GError      **error);
+gboolean  jln_store_delete          (JlnStore     *store,
+                                     JlnRecord    *record,
+                                     GError      **error);
+gboolean  jln_store_update          (JlnStore     *store,
+                                     JlnRecord    *record,
+                                     const char   *field,
+                                     GError      **error);
+gboolean  jln_store_move            (JlnStore     *store,
+                                     JlnRecord    *record,
+                                     guint         from,
+                                     guint         to,
+                                     GError      **error);
+gboolean  jln_store_add_history     (JlnStore     *store,
+                                     gint64        batch,
+                                     const char   *op,
+                                     JlnRecord    *record,
+                                     const char   *field,
+                                     const char   *old_value,
+                                     const char   *new_value,
+                                     GError      **error);
+gint64    jln_store_next_batch      (JlnStore     *store);
+
+typedef struct
+{
+  gint64  id;
+  gint64  batch;
+  char   *time;
+  char   *op;
+  char   *kind;
+  char   *object;
+  char   *field;
+  char   *old_value;
+  char   *new_value;
+} JlnHistoryRow;
+
+void       jln_history_row_free     (JlnHistoryRow *row);
+GPtrArray *jln_store_get_history    (JlnStore     *store,
+                                     const char   *since,
+                                     GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnStore, jln_store_free)
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "jln-types.h"
+
+G_BEGIN_DECLS
+
+/* A text kept in both content languages. A language that is missing is
+ * NULL, never "". */
+typedef struct
+{
+  char *fr;
+  char *en;
+} JlnText;
+
+const char *jln_text_get          (const JlnText *text,
+                                   JlnLang        lang);
+const char *jln_text_get_fallback (const JlnText *text,
+                                   JlnLang        lang,
+                                   gboolean      *is_fallback);
+gboolean    jln_text_is_empty     (const JlnText *text);
+void        jln_text_clear        (JlnText       *text);
+
+gboolean    jln_set_str           (char         **slot,
+                                   const char    *value);
+
+char       *jln_fold              (const char    *text);
+void        jln_fold_append       (GString       *out,
+                                   const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jln-enums.h"
+#include "jln-types.h"
+
+G_DEFINE_QUARK (jln-error-quark, jln_error)
+
+static const char *
+enum_nick (GType type,
+           int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *v = g_enum_get_value (klass, value);
+
+  return v != NULL ? v->value_nick : NULL;
+}
+
+static gboolean
+enum_from_nick (GType       type,
+                const char *nick,
+                int        *value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *v;
+
+  if (nick == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (type);
+  v = g_enum_get_value_by_nick (klass, nick);
+  if (v == NULL)
+    return FALSE;
+
+  *value = v->value;
+  return TRUE;
+}
+
+const char *
+jln_status_to_string (JlnStatus status)
+{
+  return enum_nick (JLN_TYPE_STATUS, status);
+}
+
+gboolean
+jln_status_from_string (const char *text,
+                        JlnStatus  *status)
+{
+  int value;
+
+  if (!enum_from_nick (JLN_TYPE_STATUS, text, &value))
+    return FALSE;
+  *status = value;
+  return TRUE;
+}
+
+const char *
+jln_status_get_label (JlnStatus status)
+{
+  switch (status)
+    {
+    case JLN_STATUS_PLANNED:
+      return C_("status", "Planned");
+    case JLN_STATUS_IN_PROGRESS:
+      return C_("status", "In progress");
+    case JLN_STATUS_DONE:
+      return C_("status", "Done");
+    case JLN_STATUS_DONE_NEW:
+      /* Translators: an action carried out although it was not in the previous plan. */
+      return C_("status", "Done, not planned");
+    case JLN_STATUS_REVISED:
+      return C_("status", "Revised");
+    case JLN_STATUS_SUPERSEDED:
+      /* Translators: an action replaced by other actions, which it refers to. */
+      return C_("status", "Superseded");
+    case JLN_STATUS_DROPPED:
+      return C_("status", "Dropped");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+jln_status_is_done (JlnStatus status)
+{
+  return status == JLN_STATUS_DONE || status == JLN_STATUS_DONE_NEW;
+}
+
+/* Closed actions are no longer expected to be carried out as planned:
+ * they can never be overdue. */
+gboolean
+jln_status_is_closed (JlnStatus status)
+{
+  return jln_status_is_done (status) ||
+         status == JLN_STATUS_REVISED ||
+         status == JLN_STATUS_SUPERSEDED ||
+         status == JLN_STATUS_DROPPED;
+}
+
+const char *
+jln_lang_to_string (JlnLang lang)
+{
+  return lang == JLN_LANG_FR ? "fr" : "en";
+}
+
+gboolean
+jln_lang_from_string (const char *text,
+                      JlnLang    *lang)
+{
+  if (g_strcmp0 (text, "fr") == 0)
+    *lang = JLN_LANG_FR;
+  else if (g_strcmp0 (text, "en") == 0)
+    *lang = JLN_LANG_EN;
+  else
+    return FALSE;
+  return TRUE;
+}

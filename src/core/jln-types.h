@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Content languages. The interface language follows the locale;
+ * plan content is kept in both and shown in the one chosen. */
+typedef enum
+{
+  JLN_LANG_FR,
+  JLN_LANG_EN,
+} JlnLang;
+
+typedef enum
+{
+  JLN_STATUS_PLANNED,
+  JLN_STATUS_IN_PROGRESS,
+  JLN_STATUS_DONE,
+  JLN_STATUS_DONE_NEW,
+  JLN_STATUS_REVISED,
+  JLN_STATUS_SUPERSEDED,
+  JLN_STATUS_DROPPED,
+} JlnStatus;
+
+typedef enum
+{
+  JLN_PROGRAMME_HRS4R,
+  JLN_PROGRAMME_GEP,
+} JlnProgramme;
+
+typedef enum
+{
+  JLN_INDICATOR_KIND_PERCENTAGE,
+  JLN_INDICATOR_KIND_COUNT,
+  JLN_INDICATOR_KIND_TEXT,
+} JlnIndicatorKind;
+
+typedef enum
+{
+  JLN_MILESTONE_KIND_SUBMISSION,
+  JLN_MILESTONE_KIND_EVALUATION,
+  JLN_MILESTONE_KIND_RENEWAL,
+  JLN_MILESTONE_KIND_OTHER,
+} JlnMilestoneKind;
+
+typedef enum
+{
+  JLN_PRINCIPLE_AREA_ETHICS,
+  JLN_PRINCIPLE_AREA_RECRUITMENT,
+  JLN_PRINCIPLE_AREA_CONDITIONS,
+  JLN_PRINCIPLE_AREA_TRAINING,
+} JlnPrincipleArea;
+
+typedef enum
+{
+  JLN_RECURRENCE_NONE,
+  JLN_RECURRENCE_YEARLY,
+} JlnRecurrence;
+
+/* The kinds of objects a plan is made of, in the order in which they
+ * are loaded, saved and exported: an object only refers to kinds that
+ * come before it, or to its parent. */
+typedef enum
+{
+  JLN_KIND_PLAN,
+  JLN_KIND_UNIT,
+  JLN_KIND_PRINCIPLE,
+  JLN_KIND_MILESTONE,
+  JLN_KIND_OBJECTIVE,
+  JLN_KIND_ACTION,
+  JLN_KIND_ITEM,
+  JLN_KIND_INDICATOR,
+  JLN_KIND_TARGET,
+  JLN_KIND_MEASUREMENT,
+  JLN_N_KINDS,
+} JlnKind;
+
+typedef enum
+{
+  JLN_EDIT_SET,
+  JLN_EDIT_INSERT,
+  JLN_EDIT_REMOVE,
+  JLN_EDIT_MOVE,
+} JlnEditKind;
+
+#define JLN_ERROR (jln_error_quark ())
+
+typedef enum
+{
+  JLN_ERROR_INVALID,       /* a value, a file or a query is not what it should be */
+  JLN_ERROR_NOT_A_PLAN,    /* the file is not a Jalons plan */
+  JLN_ERROR_DAMAGED,       /* the file is a plan but cannot be read */
+  JLN_ERROR_TOO_NEW,       /* the file was written by a newer version */
+  JLN_ERROR_IN_USE,        /* an object cannot be removed while others refer to it */
+  JLN_ERROR_NOT_FOUND,
+  JLN_ERROR_IO,
+} JlnError;
+
+GQuark      jln_error_quark             (void);
+
+const char *jln_status_to_string        (JlnStatus     status);
+gboolean    jln_status_from_string      (const char   *text,
+                                         JlnStatus    *status);
+const char *jln_status_get_label        (JlnStatus     status);
+gboolean    jln_status_is_done          (JlnStatus     status);
+gboolean    jln_status_is_closed        (JlnStatus     status);
+
+const char *jln_lang_to_string          (JlnLang       lang);
+gboolean    jln_lang_from_string        (const char   *text,
+                                         JlnLang      *lang);
+
+G_END_DECLS

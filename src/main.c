@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "jln-check.h"
+#include "jln-csv.h"
+#include "jln-document.h"
+#include "jln-json.h"
+#include "jln-query.h"
+
+static char *opt_import;
+static char *opt_output;
+static char *opt_export;
+static char *opt_view;
+static char *opt_filter;
+static char *opt_lang;
+static gboolean opt_check;
+static gboolean opt_version;
+static char **opt_files;
+
+static const GOptionEntry entries[] = {
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, &opt_import,
+    N_("Import a JSON plan into a new plan file given by --output"), N_("IN.json") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, &opt_output,
+    N_("The plan file that --import creates"), N_("OUT.jalons") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, &opt_export,
+    N_("Export FILE as JSON or CSV, after the extension of OUT"), N_("OUT") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, &opt_view,
+    N_("What to export: actions, timeline or indicators"), N_("VIEW") },
+  { "filter", 0, 0, G_OPTION_ARG_STRING, &opt_filter,
+    N_("Export only the actions that match QUERY"), N_("QUERY") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang,
+    N_("The language of the export: fr or en"), N_("LANG") },
+  { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check,
+    N_("Check FILE and print what it holds"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, N_("[FILE]") },
+  { NULL }
+};
+
+/* Uninstalled, the program finds its translations in the build tree. */
+static void
+init_i18n (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  const char *localedir = LOCALEDIR;
+
+  if (exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/"))
+    localedir = BUILD_LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static JlnLang
+default_lang (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "fr") ? JLN_LANG_FR : JLN_LANG_EN;
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  g_error_free (error);
+  return EXIT_FAILURE;
+}
+
+static int
+fail_message (const char *message)
+{
+  g_printerr ("jalons: %s\n", message);
+  return EXIT_FAILURE;
+}
+
+/* A plan file or a JSON plan, told apart by their content. */
+static JlnPlan *
+load_plan (const char  *path,
+           GError     **error)
+{
+  g_autoptr(JlnDocument) document = NULL;
+  char header[16] = { 0 };
+  FILE *file = fopen (path, "rb");
+
+  if (file == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "%s: %s", path, g_strerror (errno));
+      return NULL;
+    }
+  if (fread (header, 1, sizeof header, file) != sizeof header)
+    header[0] = '\0';
+  fclose (file);
+
+  if (memcmp (header, "SQLite format 3", 16) != 0)
+    return jln_json_load_plan (path, error);
+
+  document = jln_document_open (path, error);
+  if (document == NULL)
+    return NULL;
+  return g_object_ref (jln_document_get_plan (document));
+}
+
+static void
+print_count (const char *label,
+             guint       count)
+{
+  /* Translators: a line of the --check report, like “actions: 91”. */
+  g_print (_("  %s: %u\n"), label, count);
+}
+
+static int
+run_check (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnPlan) plan = load_plan (path, &error);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  JlnPlanCounts counts;
+  JlnLang lang = opt_lang != NULL && g_str_equal (opt_lang, "fr") ? JLN_LANG_FR : default_lang ();
+
+  if (plan == NULL)
+    return fail (g_steal_pointer (&error));
+
+  jln_plan_count (plan, &counts);
+  warnings = jln_plan_check (plan);
+
+  /* Translators: %1$s is a file name, %2$s the title of the plan. */
+  g_print (_("%1$s: a valid plan, “%2$s”\n"), basename,
+           jln_text_get_fallback (jln_plan_get_title (plan), lang, NULL));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "HRS4R action plan: %u action in %u objectives\n",
+                        "HRS4R action plan: %u actions in %u objectives\n",
+                        counts.actions[JLN_PROGRAMME_HRS4R]),
+           counts.actions[JLN_PROGRAMME_HRS4R], counts.objectives[JLN_PROGRAMME_HRS4R]);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Gender Equality Plan: %u action in %u axes\n",
+                        "Gender Equality Plan: %u actions in %u axes\n",
+                        counts.actions[JLN_PROGRAMME_GEP]),
+           counts.actions[JLN_PROGRAMME_GEP], counts.objectives[JLN_PROGRAMME_GEP]);
+  print_count (_("objectives"), counts.objectives[0] + counts.objectives[1]);
+  print_count (_("actions"), counts.actions[0] + counts.actions[1]);
+  print_count (_("sub-items"), counts.items);
+  print_count (_("units"), counts.units);
+  print_count (_("principles"), counts.principles);
+  print_count (_("indicators"), counts.indicators);
+  print_count (_("targets"), counts.targets);
+  print_count (_("measurements"), counts.measurements);
+  print_count (_("milestones"), counts.milestones);
+
+  for (guint i = 0; i < warnings->len; i++)
+    /* Translators: %1$s is a file name, %2$s what looks wrong in it. */
+    g_print (_("%1$s: warning: %2$s\n"), basename, (const char *) g_ptr_array_index (warnings, i));
+
+  return EXIT_SUCCESS;
+}
+
+static int
+run_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+
+  if (opt_output == NULL)
+    return fail_message (_("--import needs --output=OUT.jalons"));
+
+  document = jln_document_import (opt_import, opt_output, &error);
+  if (document == NULL)
+    return fail (g_steal_pointer (&error));
+  return EXIT_SUCCESS;
+}
+
+static int
+run_export (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnPlan) plan = NULL;
+  g_autoptr(JlnQuery) query = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  JlnLang lang = default_lang ();
+
+  if (opt_lang != NULL && !jln_lang_from_string (opt_lang, &lang))
+    return fail_message (_("--lang takes fr or en"));
+  if (opt_view != NULL && !g_str_equal (opt_view, "actions"))
+    {
+      g_printerr (_("jalons: --view=%s cannot be exported yet; use --view=actions\n"), opt_view);
+      return EXIT_FAILURE;
+    }
+
+  if (opt_filter != NULL)
+    {
+      query = jln_query_parse (opt_filter, &error);
+      if (query == NULL)
+        {
+          g_printerr ("--filter: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
+  plan = load_plan (path, &error);
+  if (plan == NULL)
+    return fail (g_steal_pointer (&error));
+
+  if (g_str_has_suffix (opt_export, ".json"))
+    {
+      if (query != NULL)
+        return fail_message (_("--filter applies to CSV exports; a JSON export holds the whole plan"));
+      bytes = jln_json_write_plan (plan);
+    }
+  else if (g_str_has_suffix (opt_export, ".csv"))
+    bytes = jln_csv_write_actions (plan, query, lang);
+  else
+    {
+      g_printerr (_("%s: unknown export format: use .json or .csv\n"), opt_export);
+      return EXIT_FAILURE;
+    }
+
+  if (!jln_write_file_atomically (opt_export, g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), &error))
+    return fail (g_steal_pointer (&error));
+  return EXIT_SUCCESS;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *file;
+
+  /* --lang also sets the language of the words Jalons adds to an export. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--lang="))
+      g_setenv ("LANGUAGE", argv[i] + strlen ("--lang="), TRUE);
+
+  init_i18n ();
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Follow an HRS4R action plan and a Gender Equality Plan."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("jalons: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (opt_version)
+    {
+      g_print ("jalons %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (opt_import != NULL)
+    return run_import ();
+
+  file = opt_files != NULL ? opt_files[0] : NULL;
+  if (opt_files != NULL && g_strv_length (opt_files) > 1)
+    return fail_message (_("give one plan file at a time"));
+
+  if (opt_check)
+    {
+      if (file == NULL)
+        return fail_message (_("--check needs a FILE"));
+      return run_check (file);
+    }
+
+  if (opt_export != NULL)
+    {
+      if (file == NULL)
+        return fail_message (_("--export needs a FILE to export"));
+      return run_export (file);
+    }
+
+  return fail_message (_("this build has no window yet: use --check, --import or --export"));
+}
