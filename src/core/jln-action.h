@@ -38,5 +38,6 @@ JlnObjective        *jln_action_get_objective (JlnAction *self);
 /* For the core only. */
 const char          *_jln_action_get_search_key        (JlnAction *self);
 void                 _jln_action_invalidate_search_key (JlnAction *self);
+guint                _jln_action_get_n_items           (JlnAction *self);
 
 G_END_DECLS

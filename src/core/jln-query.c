@@ -245,7 +245,7 @@ parse_period_value (Term        *term,
 malformed:
   g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                /* Translators: %1$s is a search term, like “due:2022-S3”; %2$s is its
-                * key, “due” or “done”, which must not be translated. */
+                  key, “due” or “done”, which must not be translated. */
                _("“%1$s” is not a period: write a year or a semester, as in %2$s:2022, "
                  "%2$s:2022-S2, %2$s:<2023 or %2$s:2022..2023"),
                term->source, key);
@@ -279,7 +279,7 @@ parse_statuses (Term        *term,
 
           g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                        /* Translators: %1$s is a status as typed, %2$s the search term,
-                        * %3$s the list of statuses, which must not be translated. */
+                          %3$s the list of statuses, which must not be translated. */
                        _("Unknown status “%1$s” in “%2$s”: use one of %3$s"),
                        values[i], term->source, allowed);
           return FALSE;
@@ -383,7 +383,7 @@ parse_term (const char  *raw,
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                    /* Translators: %s is a search term, like “colour:red”. The keys
-                    * objective:, unit: … and the word overdue must not be translated. */
+                      objective:, unit: … and the word overdue must not be translated. */
                    _("Unknown filter “%s”: use objective:, unit:, status:, due:, done:, "
                      "principle: or overdue"),
                    raw);
@@ -396,7 +396,7 @@ parse_term (const char  *raw,
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                    /* Translators: %1$s is a search term with nothing after the colon,
-                    * like “unit:”; %2$s an example, like “unit:RH”. */
+                      like “unit:”; %2$s an example, like “unit:RH”. */
                    _("The filter “%1$s” needs a value, as in “%2$s”"),
                    raw, key->example);
       return FALSE;
@@ -658,8 +658,12 @@ static gboolean
 items_match (const Term *term,
              JlnAction  *action)
 {
-  GListModel *items = jln_action_get_items (action);
-  guint n = g_list_model_get_n_items (items);
+  GListModel *items;
+  guint n = _jln_action_get_n_items (action);
+
+  if (n == 0)
+    return FALSE;
+  items = jln_action_get_items (action);
 
   for (guint i = 0; i < n; i++)
     {
@@ -830,13 +834,13 @@ jln_query_check (JlnQuery  *self,
               if (is_unit)
                 g_set_error (error, JLN_ERROR, JLN_ERROR_NOT_FOUND,
                              /* Translators: %1$s is a unit code, folded to lower case;
-                              * %2$s the search term, like “unit:rhx”. */
+                                %2$s the search term, like “unit:rhx”. */
                              _("There is no unit “%1$s” in this plan (in “%2$s”)"),
                              term->values[j], term->source);
               else
                 g_set_error (error, JLN_ERROR, JLN_ERROR_NOT_FOUND,
                              /* Translators: %1$s is an objective number; %2$s the
-                              * search term, like “objective:9”. */
+                                search term, like “objective:9”. */
                              _("There is no objective “%1$s” in this plan (in “%2$s”)"),
                              term->values[j], term->source);
               return FALSE;
@@ -851,7 +855,7 @@ jln_query_check (JlnQuery  *self,
                 continue;
               g_set_error (error, JLN_ERROR, JLN_ERROR_NOT_FOUND,
                            /* Translators: %1$u is a principle number; %2$s the search
-                            * term, like “principle:27”. */
+                              term, like “principle:27”. */
                            _("There is no principle %1$u in this plan (in “%2$s”)"),
                            number, term->source);
               return FALSE;

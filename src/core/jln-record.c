@@ -185,6 +185,8 @@ jln_record_get_property (GObject    *object,
       g_value_set_boxed (value, *(char ***) ptr);
       break;
     case JLN_FIELD_REFS:
+      g_value_set_boxed (value, *(GPtrArray **) ptr);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -218,6 +220,7 @@ field_pspec (const JlnField *field,
     case JLN_FIELD_STRV:
       return g_param_spec_boxed (interned, NULL, NULL, G_TYPE_STRV, flags);
     case JLN_FIELD_REFS:
+      return g_param_spec_boxed (interned, NULL, NULL, G_TYPE_PTR_ARRAY, flags);
     default:
       return NULL;
     }
@@ -336,12 +339,6 @@ _jln_record_new (JlnKind     kind,
   JlnRecordPrivate *priv = jln_record_get_instance_private (self);
 
   priv->id = id != NULL ? g_strdup (id) : g_uuid_string_random ();
-  if (info->n_children > 0)
-    {
-      priv->children = g_new0 (GListStore *, info->n_children);
-      for (guint i = 0; i < info->n_children; i++)
-        priv->children[i] = g_list_store_new (_jln_kind_info (info->children[i])->get_type ());
-    }
   for (guint i = 0; i < info->n_fields; i++)
     {
       const JlnField *field = &info->fields[i];
@@ -411,7 +408,16 @@ _jln_record_get_store (JlnRecord *self,
 
   for (guint i = 0; i < info->n_children; i++)
     if (info->children[i] == kind)
-      return priv->children[i];
+      {
+        /* Made on first use: a subclass may ask for them from its init. */
+        if (priv->children == NULL)
+          {
+            priv->children = g_new0 (GListStore *, info->n_children);
+            for (guint j = 0; j < info->n_children; j++)
+              priv->children[j] = g_list_store_new (_jln_kind_info (info->children[j])->get_type ());
+          }
+        return priv->children[i];
+      }
   return NULL;
 }
 
@@ -857,10 +863,7 @@ _jln_record_notify_field (JlnRecord         *self,
   guint index = ref->field - klass->info->fields;
   GParamSpec *pspec = klass->field_pspecs[index * 2 + (ref->lang == JLN_LANG_EN ? 1 : 0)];
 
-  if (pspec != NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  else
-    g_object_notify (G_OBJECT (self), ref->field->name);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 gboolean

@@ -109,7 +109,7 @@ parse_forms (const char *p,
   const char *start = p;
 
   /* 2022-S2, 2022 S2 */
-  if (read_number (&p, 4, year))
+  if (read_number (&p, 4, year) && p - start == 4)
     {
       skip_blanks (&p);
       if (*p == '-')
@@ -171,7 +171,11 @@ jln_semester_parse (const char   *text,
   skip_blanks (&p);
   if (!g_utf8_validate (text, -1, NULL) || !parse_forms (p, &year, &half))
     {
-      g_autofree char *shown = g_utf8_make_valid (text, 40);
+      g_autofree char *shown = NULL;
+
+      if (error == NULL)
+        return FALSE;
+      shown = g_utf8_make_valid (text, MIN (strlen (text), 40));
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                    /* Translators: %s is what the user typed. */
                    _("“%s” is not a semester: write it like “2022-S2” or “2nd sem. 2022”"),

@@ -265,8 +265,22 @@ migrate_0_to_1 (JlnStore  *store,
 
   /* The schema script carries its own BEGIN/COMMIT for jln_store_create();
    * here it runs inside the migration's transaction. */
+  g_autofree char *id = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+
   body = g_strndup (sql + strlen ("BEGIN;\n"), strlen (sql) - strlen ("BEGIN;\n") - strlen ("COMMIT;\n"));
-  return exec (store, body, error);
+  if (!exec (store, body, error))
+    return FALSE;
+
+  /* A version 0 file is an empty database: it becomes an empty plan,
+   * titled in both content languages. */
+  stmt = prepare (store, "INSERT INTO plan (id, title_fr, title_en) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "Nouveau plan", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, "New plan", -1, SQLITE_STATIC);
+  return step_done (store, stmt, error);
 }
 
 /* migrations[n] brings a file from version n to n + 1. */

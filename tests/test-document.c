@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "jln-action.h"
+#include "jln-action-item.h"
+#include "jln-document.h"
+#include "jln-json.h"
+#include "jln-objective.h"
+#include "jln-record-private.h"
+#include "jln-unit.h"
+
+#define BUNDLED SOURCE_DATADIR "/plans/inserm-hrs4r-2022.json"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  JlnDocument *document;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("jalons-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "plan.jalons", NULL);
+  fixture->document = jln_document_import (BUNDLED, fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->document);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->document);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static JlnRecord *
+find_action (JlnDocument *document,
+             const char  *number)
+{
+  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+
+          if (g_str_equal (jln_action_get_number (action), number))
+            return JLN_RECORD (action);
+        }
+    }
+  return NULL;
+}
+
+static JlnRecord *
+find_unit (JlnDocument *document,
+           const char  *code)
+{
+  GListModel *units = jln_plan_get_units (jln_document_get_plan (document));
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, i);
+
+      if (g_str_equal (jln_unit_get_code (unit), code))
+        return JLN_RECORD (unit);
+    }
+  return NULL;
+}
+
+static char *
+export_json (JlnPlan *plan)
+{
+  g_autoptr(GBytes) bytes = jln_json_write_plan (plan);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* What the file holds, read back by a new document. */
+static char *
+reopen_and_export (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = jln_document_open (path, &error);
+
+  g_assert_no_error (error);
+  return export_json (jln_document_get_plan (document));
+}
+
+static gint64
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *in_memory = export_json (jln_document_get_plan (fixture->document));
+  g_autofree char *on_disk = reopen_and_export (fixture->path);
+
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, JLN_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA application_id"), ==, JLN_STORE_APPLICATION_ID);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM actions"), ==, 112);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM history WHERE op = 'create'"), ==, 1);
+  g_assert_cmpstr (in_memory, ==, on_disk);
+}
+
+static void
+assert_last_history (const char *path,
+                     const char *op,
+                     const char *field,
+                     const char *old_value,
+                     const char *new_value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnStore) store = jln_store_open (path, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  JlnHistoryRow *row;
+
+  g_assert_no_error (error);
+  rows = jln_store_get_history (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 0);
+  row = g_ptr_array_index (rows, rows->len - 1);
+  g_assert_cmpstr (row->op, ==, op);
+  g_assert_cmpstr (row->field, ==, field);
+  if (old_value != NULL)
+    g_assert_cmpstr (row->old_value, ==, old_value);
+  if (new_value != NULL)
+    g_assert_cmpstr (row->new_value, ==, new_value);
+  g_assert_nonnull (row->time);
+}
+
+static void
+test_set_and_history (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JlnRecord *action = find_action (fixture->document, "1.4");
+  g_autoptr(JlnEdit) edit = jln_edit_new_set (action, "due", "1st sem. 2023");
+  g_autoptr(JlnEdit) edit_units = NULL;
+  g_autofree char *units = NULL;
+
+  g_assert_true (jln_document_apply (fixture->document, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_action_get_due (JLN_ACTION (action)), ==, jln_semester_new (2023, 1));
+  assert_last_history (fixture->path, "set", "due", "2022-S2", "2023-S1");
+  g_assert_cmpint (sql_int (fixture->path, "SELECT due_semester FROM actions WHERE number = '1.4'"),
+                   ==, jln_semester_new (2023, 1));
+
+  /* References are written as a list of ids. */
+  units = g_strdup_printf ("[\"%s\",\"%s\"]",
+                           jln_record_get_id (find_unit (fixture->document, "DISC")),
+                           jln_record_get_id (find_unit (fixture->document, "RH")));
+  edit_units = jln_edit_new_set (action, "units", units);
+  g_assert_true (jln_document_apply (fixture->document, edit_units, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_action_get_units (JLN_ACTION (action))->len, ==, 2);
+  assert_last_history (fixture->path, "set", "units", NULL, units);
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM actions_units JOIN actions ON actions.id = owner"
+                            " WHERE number = '1.4'"), ==, 2);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_invalid_edit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  JlnRecord *action = find_action (fixture->document, "1.4");
+  g_autofree char *before = export_json (jln_document_get_plan (fixture->document));
+  gint64 history_before = sql_int (fixture->path, "SELECT count(*) FROM history");
+  const struct { const char *field; const char *value; } bad[] = {
+    { "due", "2022-S3" },
+    { "status", "finished" },
+    { "completion", "2020-2019" },
+    { "number", "" },
+    { "units", "[\"00000000-0000-4000-8000-000000000000\"]" },
+    { "no-such-field", "x" },
+    { "title-fr", "\xff\xfe" },
+  };
+  guint notified = 0;
+
+  g_signal_connect (action, "notify", G_CALLBACK (notify_cb), &notified);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JlnEdit) edit = jln_edit_new_set (action, bad[i].field, bad[i].value);
+
+      g_assert_false (jln_document_apply (fixture->document, edit, &error));
+      g_assert_error (error, JLN_ERROR, error->code);
+      g_assert_nonnull (error->message);
+    }
+  g_signal_handlers_disconnect_by_func (action, notify_cb, &notified);
+
+  {
+    g_autofree char *after = export_json (jln_document_get_plan (fixture->document));
+    g_autofree char *on_disk = reopen_and_export (fixture->path);
+
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpstr (before, ==, on_disk);
+  }
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM history"), ==, history_before);
+  g_assert_false (jln_document_can_undo (fixture->document));
+}
+
+static void
+test_undo_redo_remove (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = export_json (jln_document_get_plan (fixture->document));
+  g_autofree char *after_remove = NULL;
+  JlnRecord *action = find_action (fixture->document, "1.8");
+  JlnRecord *objective = jln_record_get_parent (action);
+  g_autofree char *id = g_strdup (jln_record_get_id (action));
+  g_autoptr(JlnEdit) edit = jln_edit_new_remove (action);
+  guint n_actions = g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (objective)));
+
+  g_assert_true (jln_document_apply (fixture->document, edit, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_action (fixture->document, "1.8"));
+  g_assert_null (jln_plan_lookup (jln_document_get_plan (fixture->document), id));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (objective))),
+                    ==, n_actions - 1);
+  assert_last_history (fixture->path, "remove", NULL, NULL, NULL);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM items WHERE label = 'a'"
+                                           " AND parent NOT IN (SELECT id FROM actions)"), ==, 0);
+  after_remove = reopen_and_export (fixture->path);
+  g_assert_null (strstr (after_remove, id));
+
+  /* Undo puts it back where it was, with its sub-items and id. */
+  g_assert_true (jln_document_can_undo (fixture->document));
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  action = find_action (fixture->document, "1.8");
+  g_assert_nonnull (action);
+  g_assert_cmpstr (jln_record_get_id (action), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_action_get_items (JLN_ACTION (action))), ==, 2);
+  {
+    g_autofree char *restored = export_json (jln_document_get_plan (fixture->document));
+    g_autofree char *on_disk = reopen_and_export (fixture->path);
+
+    g_assert_cmpstr (restored, ==, before);
+    g_assert_cmpstr (on_disk, ==, before);
+  }
+
+  /* Redo removes it again. */
+  g_assert_true (jln_document_can_redo (fixture->document));
+  g_assert_true (jln_document_redo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_action (fixture->document, "1.8"));
+  g_assert_false (jln_document_can_redo (fixture->document));
+}
+
+static void
+test_undo_set (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JlnRecord *action = find_action (fixture->document, "3.4");
+  const char *original = jln_action_get_title (JLN_ACTION (action))->fr;
+  g_autofree char *saved = g_strdup (original);
+  g_autoptr(JlnEdit) edit = jln_edit_new_set (action, "title-fr", "Crèches <b>& %s</b>");
+
+  g_assert_true (jln_document_apply (fixture->document, edit, &error));
+  g_assert_cmpstr (jln_action_get_title (JLN_ACTION (action))->fr, ==, "Crèches <b>& %s</b>");
+  assert_last_history (fixture->path, "set", "title-fr", saved, "Crèches <b>& %s</b>");
+
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (jln_action_get_title (JLN_ACTION (action))->fr, ==, saved);
+  assert_last_history (fixture->path, "set", "title-fr", "Crèches <b>& %s</b>", saved);
+
+  g_assert_true (jln_document_redo (fixture->document, &error));
+  g_assert_cmpstr (jln_action_get_title (JLN_ACTION (action))->fr, ==, "Crèches <b>& %s</b>");
+}
+
+static void
+test_insert_move_group (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JlnRecord *objective = jln_record_get_parent (find_action (fixture->document, "6.1"));
+  GListModel *actions = jln_objective_get_actions (JLN_OBJECTIVE (objective));
+  g_autoptr(JlnRecord) action = _jln_record_new (JLN_KIND_ACTION, NULL);
+  g_autoptr(JlnEdit) group = jln_edit_new_group ("add 6.5");
+  g_autoptr(JlnEdit) move = NULL;
+  JlnFieldRef ref;
+
+  g_assert_true (_jln_kind_find_field (_jln_kind_info (JLN_KIND_ACTION), "number", &ref));
+  g_assert_true (_jln_record_field_from_string (action, &ref, "6.5", NULL, NULL, FALSE, NULL));
+
+  jln_edit_group_add (group, jln_edit_new_insert (objective, action, 4));
+  jln_edit_group_add (group, jln_edit_new_set (action, "title-en", "Open science training"));
+  jln_edit_group_add (group, jln_edit_new_set (action, "due", "2024-S1"));
+  g_assert_true (jln_document_apply (fixture->document, group, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 5);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(DISTINCT batch) FROM history"
+                                           " WHERE batch = (SELECT max(batch) FROM history)"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM history"
+                                           " WHERE batch = (SELECT max(batch) FROM history)"), ==, 3);
+  assert_last_history (fixture->path, "set", "due", "", "2024-S1");
+
+  move = jln_edit_new_move (action, 0);
+  g_assert_true (jln_document_apply (fixture->document, move, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(JlnAction) first = g_list_model_get_item (actions, 0);
+
+    g_assert_true (JLN_RECORD (first) == action);
+  }
+  assert_last_history (fixture->path, "move", "position", "4", "0");
+  g_assert_cmpint (sql_int (fixture->path, "SELECT position FROM actions WHERE number = '6.5'"), ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT position FROM actions WHERE number = '6.4'"), ==, 4);
+
+  /* One undo takes back the move, the next the whole group. */
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 4);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM actions WHERE number = '6.5'"), ==, 0);
+}
+
+static void
+test_remove_in_use (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnEdit) edit = jln_edit_new_remove (find_unit (fixture->document, "RH"));
+
+  g_assert_false (jln_document_apply (fixture->document, edit, &error));
+  g_assert_error (error, JLN_ERROR, JLN_ERROR_IN_USE);
+  g_assert_nonnull (find_unit (fixture->document, "RH"));
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM units WHERE code = 'RH'"), ==, 1);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+assert_refused_unchanged (const char *path,
+                          JlnError    code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = file_checksum (path);
+  g_autoptr(JlnDocument) document = jln_document_open (path, &error);
+  g_autofree char *after = NULL;
+
+  g_assert_null (document);
+  g_assert_error (error, JLN_ERROR, (int) code);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refuse (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.jalons", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *newer = g_build_filename (fixture->dir, "newer.jalons", NULL);
+  g_autofree char *truncated = g_build_filename (fixture->dir, "truncated.jalons", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_clear_object (&fixture->document);
+
+  g_assert_true (g_file_set_contents (text, "These are my notes, not a plan.\n", -1, NULL));
+  assert_refused_unchanged (text, JLN_ERROR_NOT_A_PLAN);
+
+  sql_exec (other, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');");
+  assert_refused_unchanged (other, JLN_ERROR_NOT_A_PLAN);
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (newer, contents, length, NULL));
+  sql_exec (newer, "PRAGMA user_version = 99;");
+  assert_refused_unchanged (newer, JLN_ERROR_TOO_NEW);
+
+  g_assert_true (g_file_set_contents (truncated, contents, length / 3, NULL));
+  assert_refused_unchanged (truncated, JLN_ERROR_DAMAGED);
+}
+
+static void
+test_migrate_v0 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jalons-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.jalons", NULL);
+  g_autoptr(JlnDocument) document = NULL;
+
+  /* A new SQLite database: version 0, no tables. */
+  sql_exec (path, "PRAGMA user_version = 0;");
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 0);
+
+  document = jln_document_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, JLN_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM plan"), ==, 1);
+  g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'history'"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_objectives (jln_document_get_plan (document))), ==, 0);
+  g_assert_nonnull (jln_plan_get_title (jln_document_get_plan (document))->en);
+
+  g_clear_object (&document);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/core/document/create", test_create);
+  ADD ("/core/document/set-and-history", test_set_and_history);
+  ADD ("/core/document/invalid-edit", test_invalid_edit);
+  ADD ("/core/document/undo-redo-remove", test_undo_redo_remove);
+  ADD ("/core/document/undo-set", test_undo_set);
+  ADD ("/core/document/insert-move-group", test_insert_move_group);
+  ADD ("/core/document/remove-in-use", test_remove_in_use);
+  ADD ("/core/store/refuse", test_refuse);
+#undef ADD
+  g_test_add_func ("/core/store/migrate-v0", test_migrate_v0);
+
+  return g_test_run ();
+}
