@@ -34,7 +34,6 @@ struct _JlnAction
   /* Folded text that free words of a query are searched in, built on
    * first use and dropped whenever the action or its sub-items change. */
   char *search_key;
-  guint n_items;
 };
 
 G_DEFINE_FINAL_TYPE (JlnAction, jln_action, JLN_TYPE_RECORD)
@@ -90,21 +89,8 @@ jln_action_class_init (JlnActionClass *klass)
 }
 
 static void
-items_changed_cb (GListModel *items,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  JlnAction  *self)
-{
-  self->n_items = g_list_model_get_n_items (items);
-  _jln_action_invalidate_search_key (self);
-}
-
-static void
 jln_action_init (JlnAction *self)
 {
-  g_signal_connect_object (jln_action_get_items (self), "items-changed",
-                           G_CALLBACK (items_changed_cb), self, 0);
 }
 
 const char *
@@ -322,10 +308,11 @@ _jln_action_invalidate_search_key (JlnAction *self)
   g_clear_pointer (&self->search_key, g_free);
 }
 
-/* How many sub-items the action has, without going through the model:
- * the query asks this of every action on every keystroke. */
+/* How many sub-items the action has, without making an empty list for
+ * the many actions that have none: the query asks this of every action
+ * on every keystroke. */
 guint
 _jln_action_get_n_items (JlnAction *self)
 {
-  return self->n_items;
+  return _jln_record_count_children (JLN_RECORD (self), JLN_KIND_ITEM);
 }

@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "jln-action.h"
@@ -153,6 +156,26 @@ jln_document_open (const char  *path,
   return document_new (g_steal_pointer (&store), plan);
 }
 
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDONLY, 0);
+
+  if (fd < 0 || g_fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
 /**
  * jln_document_create:
  * @plan: (transfer none): the plan to write; the document takes a reference
@@ -199,11 +222,15 @@ jln_document_create (const char  *path,
   if (!jln_store_begin (store, error) ||
       !jln_store_insert (store, JLN_RECORD (plan), 0, error) ||
       !jln_store_add_history (store, batch, "create", JLN_RECORD (plan), NULL, NULL, origin, error) ||
+      !jln_store_finish_create (store, error) ||
       !jln_store_commit (store, error))
     goto failed;
 
-  /* Closing checkpoints the write-ahead log into the file itself. */
+  /* The new file was written without a journal: make it durable before
+   * it takes its name, so that a crash never leaves a partial plan there. */
   g_clear_pointer (&store, jln_store_free);
+  if (!sync_file (temp_path, error))
+    goto failed;
   if (g_rename (temp_path, path) != 0)
     {
       int saved_errno = errno;

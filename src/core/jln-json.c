@@ -5,7 +5,6 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "jln-json.h"
 #include "jln-record-private.h"
@@ -13,8 +12,6 @@
 /* Limits that keep a hostile or broken file from exhausting memory or
  * the stack; real plans are far below them. */
 #define MAX_FILE_SIZE   (256 * 1024 * 1024)
-#define MAX_DEPTH       32
-#define MAX_TEXT_LENGTH (1024 * 1024)
 
 /* --- Writing ------------------------------------------------------------- */
 
@@ -249,480 +246,894 @@ jln_json_write_record (JlnRecord *record)
 
 /* --- Reading ------------------------------------------------------------- */
 
-typedef struct
-{
-  JlnPlan    *plan;          /* where references may also point; NULL while reading a plan */
-  const char *filename;
-  GPtrArray  *pending_refs;  /* PendingRef */
-  GHashTable *seen;          /* id → record read from this input */
-} ReadContext;
-
-static JlnRecord *
-resolve_in_context (const char *id,
-                    gpointer    user_data)
-{
-  ReadContext *ctx = user_data;
-  JlnRecord *record = g_hash_table_lookup (ctx->seen, id);
-
-  if (record == NULL && ctx->plan != NULL)
-    record = jln_plan_lookup (ctx->plan, id);
-  return record;
-}
+/* The reader is a small streaming JSON parser driven by the field tables:
+ * it builds records as it reads, with no tree of the document in between,
+ * so that a large plan reads in one pass and in little more memory than
+ * the records themselves. Nesting is bounded by the format, so hostile
+ * input cannot exhaust the stack. Every error names the file, the line
+ * and column, and the JSON path. */
 
 typedef struct
 {
   JlnRecord      *record;
   const JlnField *field;
-  char           *ids;       /* canonical JSON array text */
+  GPtrArray      *ids;      /* char * */
   char           *path;
+  guint           line;
+  const char     *line_start;
+  const char     *at;
 } PendingRef;
+
+typedef struct
+{
+  const char  *start;
+  const char  *p;
+  const char  *end;
+  const char  *filename;
+  guint        line;
+  const char  *line_start;
+  GString     *path;
+  GString     *scratch;
+  GHashTable  *seen;          /* id → record read from this input */
+  JlnPlan     *plan;          /* where references may also point */
+  GPtrArray   *pending_refs;  /* PendingRef */
+  GError     **error;
+  gboolean     failed;
+} Reader;
 
 static void
 pending_ref_free (PendingRef *ref)
 {
-  g_free (ref->ids);
+  g_ptr_array_unref (ref->ids);
   g_free (ref->path);
   g_free (ref);
 }
 
-static gboolean
-fail (ReadContext  *ctx,
-      const char   *path,
-      GError      **error,
-      const char   *message)
+static guint
+reader_column (Reader     *reader,
+               const char *at)
 {
-  g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID, "%s: %s: %s",
-               ctx->filename, path, message);
+  return g_utf8_strlen (reader->line_start, at - reader->line_start) + 1;
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+reader_fail_at (Reader     *reader,
+                const char *at,
+                const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (reader->failed)
+    return FALSE;
+  reader->failed = TRUE;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (reader->error, JLN_ERROR, JLN_ERROR_INVALID, "%s:%u:%u: %s: %s",
+               reader->filename, reader->line, reader->line_start <= at ? reader_column (reader, at) : 1,
+               reader->path->len > 0 ? reader->path->str : "$", message);
   return FALSE;
 }
 
+#define reader_fail(reader, ...) reader_fail_at ((reader), (reader)->p, __VA_ARGS__)
+
+static void
+skip_blanks (Reader *reader)
+{
+  while (reader->p < reader->end)
+    {
+      char c = *reader->p;
+
+      if (c == '\n')
+        {
+          reader->line++;
+          reader->line_start = reader->p + 1;
+        }
+      else if (c != ' ' && c != '\t' && c != '\r')
+        return;
+      reader->p++;
+    }
+}
+
+static char
+peek (Reader *reader)
+{
+  skip_blanks (reader);
+  return reader->p < reader->end ? *reader->p : '\0';
+}
+
 static const char *
-node_type_name (JsonNode *node)
+describe_next (Reader *reader)
 {
-  switch (json_node_get_node_type (node))
+  switch (peek (reader))
     {
-    case JSON_NODE_OBJECT:
+    case '{':
       return _("an object");
-    case JSON_NODE_ARRAY:
+    case '[':
       return _("a list");
-    case JSON_NODE_NULL:
+    case '"':
+      return _("a text");
+    case 't':
+    case 'f':
+      return _("true or false");
+    case 'n':
       return _("null");
-    case JSON_NODE_VALUE:
+    case '\0':
+      return _("the end of the file");
     default:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        return _("a text");
-      if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        return _("true or false");
-      return _("a number");
+      if (*reader->p == '-' || g_ascii_isdigit (*reader->p))
+        return _("a number");
+      return _("an unexpected character");
     }
 }
 
 static gboolean
-fail_type (ReadContext  *ctx,
-           const char   *path,
-           JsonNode     *node,
-           const char   *expected,
-           GError      **error)
+expect_type (Reader     *reader,
+             char        c,
+             const char *expected)
 {
+  if (peek (reader) == c)
+    return TRUE;
   /* Translators: “expected” is like “a text”, the second %s like “a number”. */
-  g_autofree char *message = g_strdup_printf (_("expected %s, found %s"), expected, node_type_name (node));
-
-  return fail (ctx, path, error, message);
+  return reader_fail (reader, _("expected %s, found %s"), _(expected), describe_next (reader));
 }
 
 static gboolean
-is_string (JsonNode *node)
+expect_char (Reader *reader,
+             char    c)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  if (peek (reader) == c)
+    {
+      reader->p++;
+      return TRUE;
+    }
+  if (reader->p >= reader->end)
+    return reader_fail (reader, _("the file ends too early: “%c” is missing"), c);
+  return reader_fail (reader, _("expected “%c”, found %s"), c, describe_next (reader));
 }
 
+/* Reads a string into reader->scratch. */
 static gboolean
-check_string (ReadContext  *ctx,
-              const char   *path,
-              JsonNode     *node,
-              GError      **error)
+read_string (Reader *reader)
 {
-  if (!is_string (node))
-    return fail_type (ctx, path, node, _("a text"), error);
-  if (strlen (json_node_get_string (node)) > MAX_TEXT_LENGTH)
-    return fail (ctx, path, error, _("the text is longer than a plan can hold (1 MB)"));
+  const char *p;
+
+  if (!expect_type (reader, '"', N_("a text")))
+    return FALSE;
+  g_string_truncate (reader->scratch, 0);
+  p = ++reader->p;
+
+  while (TRUE)
+    {
+      const char *run = p;
+
+      while (p < reader->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      if (p > run)
+        {
+          const char *invalid;
+
+          if (!g_utf8_validate_len (run, p - run, &invalid))
+            return reader_fail_at (reader, invalid, _("the text is not valid UTF-8"));
+          g_string_append_len (reader->scratch, run, p - run);
+        }
+      if (reader->scratch->len > JLN_MAX_TEXT_LENGTH)
+        return reader_fail_at (reader, run, _("the text is longer than a plan can hold (1 MB)"));
+
+      if (p >= reader->end)
+        {
+          reader->p = p;
+          return reader_fail (reader, _("the file ends inside a text"));
+        }
+      if (*p == '"')
+        {
+          reader->p = p + 1;
+          return TRUE;
+        }
+      if (*p != '\\')
+        return reader_fail_at (reader, p, *p == '\0' ? _("the file contains a NUL byte")
+                                                       : _("a text contains a raw control character"));
+
+      p++;
+      if (p >= reader->end)
+        continue;
+      switch (*p)
+        {
+        case '"': case '\\': case '/':
+          g_string_append_c (reader->scratch, *p);
+          break;
+        case 'b':
+          g_string_append_c (reader->scratch, '\b');
+          break;
+        case 'f':
+          g_string_append_c (reader->scratch, '\f');
+          break;
+        case 'n':
+          g_string_append_c (reader->scratch, '\n');
+          break;
+        case 'r':
+          g_string_append_c (reader->scratch, '\r');
+          break;
+        case 't':
+          g_string_append_c (reader->scratch, '\t');
+          break;
+        case 'u':
+          {
+            gunichar c = 0;
+
+            for (int round = 0; round < 2; round++)
+              {
+                guint value = 0;
+
+                if (reader->end - p < 5)
+                  return reader_fail_at (reader, p, _("a \\u escape is cut short"));
+                for (int i = 1; i <= 4; i++)
+                  {
+                    int digit = g_ascii_xdigit_value (p[i]);
+
+                    if (digit < 0)
+                      return reader_fail_at (reader, p, _("a \\u escape needs four hexadecimal digits"));
+                    value = value * 16 + digit;
+                  }
+                p += 4;
+                if (round == 0 && value >= 0xD800 && value < 0xDC00)
+                  {
+                    c = value;
+                    if (reader->end - p < 3 || p[1] != '\\' || p[2] != 'u')
+                      return reader_fail_at (reader, p, _("a \\u escape is half a surrogate pair"));
+                    p += 2;
+                    continue;
+                  }
+                if (round == 1)
+                  {
+                    if (value < 0xDC00 || value > 0xDFFF)
+                      return reader_fail_at (reader, p, _("a \\u escape is half a surrogate pair"));
+                    c = 0x10000 + ((c - 0xD800) << 10) + (value - 0xDC00);
+                  }
+                else
+                  c = value;
+                break;
+              }
+            if (c == 0)
+              return reader_fail_at (reader, p, _("the file contains a NUL byte"));
+            if ((c >= 0xDC00 && c <= 0xDFFF))
+              return reader_fail_at (reader, p, _("a \\u escape is half a surrogate pair"));
+            g_string_append_unichar (reader->scratch, c);
+            break;
+          }
+        default:
+          return reader_fail_at (reader, p, _("unknown escape “\\%c” in a text"), *p);
+        }
+      p++;
+    }
+}
+
+/* Reads a JSON number. is_integer tells whether it had no fraction and
+ * no exponent. */
+static gboolean
+read_number (Reader   *reader,
+             double   *value,
+             gint64   *integer,
+             gboolean *is_integer)
+{
+  const char *p, *start;
+  char buffer[64];
+
+  skip_blanks (reader);
+  p = start = reader->p;
+  *is_integer = TRUE;
+  if (p < reader->end && *p == '-')
+    p++;
+  if (p >= reader->end || !g_ascii_isdigit (*p))
+    return reader_fail (reader, _("expected %s, found %s"), _("a number"), describe_next (reader));
+  if (*p == '0')
+    p++;
+  else
+    while (p < reader->end && g_ascii_isdigit (*p))
+      p++;
+  if (p < reader->end && *p == '.')
+    {
+      *is_integer = FALSE;
+      p++;
+      if (p >= reader->end || !g_ascii_isdigit (*p))
+        return reader_fail_at (reader, p, _("a number is malformed"));
+      while (p < reader->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < reader->end && (*p == 'e' || *p == 'E'))
+    {
+      *is_integer = FALSE;
+      p++;
+      if (p < reader->end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= reader->end || !g_ascii_isdigit (*p))
+        return reader_fail_at (reader, p, _("a number is malformed"));
+      while (p < reader->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if ((gsize) (p - start) >= sizeof buffer)
+    return reader_fail (reader, _("the number is too large"));
+
+  memcpy (buffer, start, p - start);
+  buffer[p - start] = '\0';
+  *value = g_ascii_strtod (buffer, NULL);
+  if (!isfinite (*value) || fabs (*value) > 1e15)
+    return reader_fail (reader, _("the number is too large"));
+  if (*is_integer && !g_ascii_string_to_signed (buffer, 10, G_MININT64, G_MAXINT64, integer, NULL))
+    return reader_fail (reader, _("the number is too large"));
+  reader->p = p;
   return TRUE;
 }
 
-static gboolean
-read_text (ReadContext  *ctx,
-           const char   *path,
-           JsonNode     *node,
-           JlnText      *text,
-           GError      **error)
+static void
+push_key (Reader     *reader,
+          const char *key)
 {
-  JsonObject *object;
-  g_autoptr(GList) members = NULL;
+  g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, key);
+}
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_type (ctx, path, node, _("an object like {\"fr\": …, \"en\": …}"), error);
+static void
+push_index (Reader *reader,
+            guint   index)
+{
+  g_string_append_printf (reader->path, "[%u]", index);
+}
 
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
+/* Calls @member for each "key": value of an object; the value is read
+ * by the callback. */
+typedef gboolean (*MemberFunc) (Reader     *reader,
+                                const char *key,
+                                const char *key_at,
+                                gpointer    data);
+
+static gboolean
+read_object (Reader     *reader,
+             const char *expected,
+             MemberFunc  member,
+             gpointer    data)
+{
+  gboolean first = TRUE;
+
+  if (!expect_type (reader, '{', expected))
+    return FALSE;
+  reader->p++;
+
+  while (TRUE)
     {
-      const char *lang = l->data;
-      JsonNode *value = json_object_get_member (object, lang);
-      g_autofree char *sub = g_strdup_printf ("%s.%s", path, lang);
-      char **slot;
+      g_autofree char *key = NULL;
+      const char *key_at;
+      gsize path_len = reader->path->len;
 
-      if (strcmp (lang, "fr") == 0)
-        slot = &text->fr;
-      else if (strcmp (lang, "en") == 0)
-        slot = &text->en;
-      else
-        return fail (ctx, sub, error, _("only the languages “fr” and “en” are known"));
-      if (!check_string (ctx, sub, value, error))
+      if (peek (reader) == '}' && first)
+        {
+          reader->p++;
+          return TRUE;
+        }
+      key_at = reader->p;
+      if (!read_string (reader))
         return FALSE;
-      jln_set_str (slot, json_node_get_string (value)[0] != '\0' ? json_node_get_string (value) : NULL);
+      key = g_strdup (reader->scratch->str);
+      if (!expect_char (reader, ':'))
+        return FALSE;
+      push_key (reader, key);
+      if (!member (reader, key, key_at, data))
+        return FALSE;
+      g_string_truncate (reader->path, path_len);
+
+      if (peek (reader) == ',')
+        {
+          reader->p++;
+          first = FALSE;
+          continue;
+        }
+      return expect_char (reader, '}');
     }
-  return TRUE;
 }
 
-static char *
-string_array_to_canonical (ReadContext  *ctx,
-                           const char   *path,
-                           JsonNode     *node,
-                           GError      **error)
+typedef gboolean (*ElementFunc) (Reader   *reader,
+                                 guint     index,
+                                 gpointer  data);
+
+static gboolean
+read_array (Reader      *reader,
+            ElementFunc  element,
+            gpointer     data)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
-  JsonArray *array;
+  guint index = 0;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!expect_type (reader, '[', N_("a list")))
+    return FALSE;
+  reader->p++;
+  if (peek (reader) == ']')
     {
-      fail_type (ctx, path, node, _("a list"), error);
-      return NULL;
+      reader->p++;
+      return TRUE;
     }
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
 
-      if (!check_string (ctx, sub, json_array_get_element (array, i), error))
-        return NULL;
+  while (TRUE)
+    {
+      gsize path_len = reader->path->len;
+
+      push_index (reader, index);
+      if (!element (reader, index++, data))
+        return FALSE;
+      g_string_truncate (reader->path, path_len);
+
+      if (peek (reader) == ',')
+        {
+          reader->p++;
+          continue;
+        }
+      return expect_char (reader, ']');
     }
-  generator = json_generator_new ();
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
 }
 
 static gboolean
-read_field (ReadContext     *ctx,
-            const char      *path,
-            JlnRecord       *record,
-            const JlnField  *field,
-            JsonNode        *node,
-            GError         **error)
+text_member (Reader     *reader,
+             const char *key,
+             const char *key_at,
+             gpointer    data)
+{
+  JlnText *text = data;
+  char **slot;
+
+  if (strcmp (key, "fr") == 0)
+    slot = &text->fr;
+  else if (strcmp (key, "en") == 0)
+    slot = &text->en;
+  else
+    return reader_fail_at (reader, key_at, _("only the languages “fr” and “en” are known"));
+
+  if (!read_string (reader))
+    return FALSE;
+  jln_set_str (slot, reader->scratch->len > 0 ? reader->scratch->str : NULL);
+  return TRUE;
+}
+
+static gboolean
+string_element (Reader   *reader,
+                guint     index,
+                gpointer  data)
+{
+  if (!read_string (reader))
+    return FALSE;
+  g_ptr_array_add (data, g_strdup (reader->scratch->str));
+  return TRUE;
+}
+
+typedef struct
+{
+  JlnRecord         *parent;
+  const JlnKindInfo *info;
+  GPtrArray         *children;
+} ChildrenData;
+
+static JlnRecord *read_record (Reader            *reader,
+                               const JlnKindInfo *info);
+
+static gboolean
+child_element (Reader   *reader,
+               guint     index,
+               gpointer  data)
+{
+  ChildrenData *children = data;
+  JlnRecord *child = read_record (reader, children->info);
+
+  if (child == NULL)
+    return FALSE;
+  _jln_record_set_parent (child, children->parent);
+  g_ptr_array_add (children->children, child);
+  return TRUE;
+}
+
+static gboolean
+read_field (Reader         *reader,
+            JlnRecord      *record,
+            const JlnField *field)
 {
   JlnFieldRef ref = { field, -1 };
-  g_autofree char *canonical = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *value_at;
+
+  peek (reader);
+  value_at = reader->p;
 
   switch (field->type)
     {
     case JLN_FIELD_TEXT:
-      return read_text (ctx, path, node, _jln_record_field_ptr (record, field), error);
+      return read_object (reader, N_("an object like {\"fr\": …, \"en\": …}"), text_member,
+                          _jln_record_field_ptr (record, field));
 
     case JLN_FIELD_INT:
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-        return fail_type (ctx, path, node, _("a whole number"), error);
-      if (json_node_get_int (node) < field->min || json_node_get_int (node) > field->max)
-        {
-          g_autofree char *message = g_strdup_printf (_("%" G_GINT64_FORMAT " is not between %d and %d"),
-                                                      json_node_get_int (node), field->min, field->max);
-          return fail (ctx, path, error, message);
-        }
-      canonical = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-      break;
-
     case JLN_FIELD_DOUBLE:
       {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
         double value;
+        gint64 integer = 0;
+        gboolean is_integer;
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-        if (!JSON_NODE_HOLDS_VALUE (node) ||
-            (json_node_get_value_type (node) != G_TYPE_INT64 &&
-             json_node_get_value_type (node) != G_TYPE_DOUBLE))
-          return fail_type (ctx, path, node, _("a number"), error);
-        value = json_node_get_double (node);
-        if (!isfinite (value) || fabs (value) > 1e15)
-          return fail (ctx, path, error, _("the number is too large"));
-        canonical = g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
-        break;
+        if (peek (reader) != '-' && !g_ascii_isdigit (peek (reader)))
+          return reader_fail (reader, _("expected %s, found %s"),
+                              field->type == JLN_FIELD_INT ? _("a whole number") : _("a number"),
+                              describe_next (reader));
+        if (!read_number (reader, &value, &integer, &is_integer))
+          return FALSE;
+        if (field->type == JLN_FIELD_DOUBLE)
+          {
+            *(double *) _jln_record_field_ptr (record, field) = value;
+            return TRUE;
+          }
+        if (!is_integer)
+          return reader_fail_at (reader, value_at, _("expected %s, found %s"), _("a whole number"),
+                                 g_ascii_dtostr (buf, sizeof buf, value));
+        if (integer < field->min || integer > field->max)
+          {
+            g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, integer);
+
+            /* Translators: the first %s is a number. */
+            return reader_fail_at (reader, value_at, _("%s is not between %d and %d"),
+                                   shown, field->min, field->max);
+          }
+        *(int *) _jln_record_field_ptr (record, field) = integer;
+        return TRUE;
       }
 
     case JLN_FIELD_STRV:
-    case JLN_FIELD_REFS:
-      canonical = string_array_to_canonical (ctx, path, node, error);
-      if (canonical == NULL)
-        return FALSE;
-      if (field->type == JLN_FIELD_REFS)
-        {
-          /* Resolved once every record of the file is known. */
-          PendingRef *pending = g_new0 (PendingRef, 1);
+      {
+        g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+        char ***slot = _jln_record_field_ptr (record, field);
 
-          pending->record = record;
-          pending->field = field;
-          pending->ids = g_steal_pointer (&canonical);
-          pending->path = g_strdup (path);
-          g_ptr_array_add (ctx->pending_refs, pending);
-          return TRUE;
-        }
-      break;
+        if (!read_array (reader, string_element, strings))
+          return FALSE;
+        g_strfreev (*slot);
+        *slot = NULL;
+        if (strings->len > 0)
+          {
+            g_ptr_array_add (strings, NULL);
+            *slot = (char **) g_ptr_array_steal (strings, NULL);
+          }
+        return TRUE;
+      }
+
+    case JLN_FIELD_REFS:
+      {
+        PendingRef *pending = g_new0 (PendingRef, 1);
+
+        pending->record = record;
+        pending->field = field;
+        pending->ids = g_ptr_array_new_with_free_func (g_free);
+        pending->path = g_strdup (reader->path->str);
+        pending->line = reader->line;
+        pending->line_start = reader->line_start;
+        pending->at = value_at;
+        g_ptr_array_add (reader->pending_refs, pending);
+        /* Resolved once every record of the input is known. */
+        return read_array (reader, string_element, pending->ids);
+      }
 
     default:
-      if (!check_string (ctx, path, node, error))
+      if (!read_string (reader))
         return FALSE;
-      canonical = g_strdup (json_node_get_string (node));
-      break;
+      if (!_jln_record_field_from_string (record, &ref, reader->scratch->str, NULL, NULL, FALSE, &local_error))
+        return reader_fail_at (reader, value_at, "%s", local_error->message);
+      return TRUE;
     }
-
-  if (!_jln_record_field_from_string (record, &ref, canonical, NULL, NULL, FALSE, &local_error))
-    return fail (ctx, path, error, local_error->message);
-  return TRUE;
 }
 
-static JlnRecord *
-read_record (ReadContext        *ctx,
-             const char         *path,
-             JsonNode           *node,
-             const JlnKindInfo  *info,
-             guint               depth,
-             GError            **error);
+typedef struct
+{
+  JlnRecord         *record;
+  const JlnKindInfo *info;
+  guint64            given;   /* the fields read, by index */
+} RecordData;
 
 static gboolean
-read_children (ReadContext        *ctx,
-               const char         *path,
-               JlnRecord          *parent,
-               JsonNode           *node,
-               const JlnKindInfo  *info,
-               guint               depth,
-               GError            **error)
+record_member (Reader     *reader,
+               const char *key,
+               const char *key_at,
+               gpointer    data)
 {
-  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *array;
+  RecordData *record_data = data;
+  const JlnKindInfo *info = record_data->info;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail_type (ctx, path, node, _("a list"), error);
+  if (strcmp (key, "id") == 0)
+    return reader_fail_at (reader, key_at, _("“id” must come first"));
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  if (info->kind == JLN_KIND_PLAN && (strcmp (key, "format") == 0 || strcmp (key, "version") == 0))
+    return reader_fail_at (reader, key_at, _("“format” and “version” must come first"));
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (strcmp (info->fields[i].name, key) == 0)
+      {
+        if (record_data->given & (G_GUINT64_CONSTANT (1) << i))
+          return reader_fail_at (reader, key_at, _("“%s” is given twice"), key);
+        record_data->given |= G_GUINT64_CONSTANT (1) << i;
+        return read_field (reader, record_data->record, &info->fields[i]);
+      }
+
+  for (guint i = 0; i < info->n_children; i++)
     {
-      g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
-      JlnRecord *child = read_record (ctx, sub, json_array_get_element (array, i), info, depth + 1, error);
+      const JlnKindInfo *child_info = _jln_kind_info (info->children[i]);
 
-      if (child == NULL)
-        return FALSE;
-      _jln_record_set_parent (child, parent);
-      g_ptr_array_add (children, child);
+      if (strcmp (child_info->list_key, key) == 0)
+        {
+          g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+          ChildrenData children_data = { record_data->record, child_info, children };
+          GListStore *store = _jln_record_get_store (record_data->record, child_info->kind);
+
+          if (record_data->given & (G_GUINT64_CONSTANT (1) << (info->n_fields + i)))
+            return reader_fail_at (reader, key_at, _("“%s” is given twice"), key);
+          record_data->given |= G_GUINT64_CONSTANT (1) << (info->n_fields + i);
+          if (!read_array (reader, child_element, &children_data))
+            return FALSE;
+          g_list_store_splice (store, 0, 0, children->pdata, children->len);
+          return TRUE;
+        }
     }
-  g_list_store_splice (_jln_record_get_store (parent, info->kind), 0, 0,
-                       children->pdata, children->len);
-  return TRUE;
+
+  return reader_fail_at (reader, key_at, _("unknown member “%s”"), key);
 }
 
 static JlnRecord *
-read_record (ReadContext        *ctx,
-             const char         *path,
-             JsonNode           *node,
-             const JlnKindInfo  *info,
-             guint               depth,
-             GError            **error)
+resolve (Reader     *reader,
+         const char *id)
+{
+  JlnRecord *record;
+  char lower[40];
+
+  if (strlen (id) < sizeof lower)
+    {
+      for (gsize i = 0; (lower[i] = g_ascii_tolower (id[i])) != '\0'; i++)
+        ;
+      id = lower;
+    }
+  record = g_hash_table_lookup (reader->seen, id);
+
+  if (record == NULL && reader->plan != NULL)
+    record = jln_plan_lookup (reader->plan, id);
+  return record;
+}
+
+/* A record is an object whose first member is its "id" (after "format"
+ * and "version" for the plan), so that it can be created before its
+ * other members are read. */
+static JlnRecord *
+read_record (Reader            *reader,
+             const JlnKindInfo *info)
 {
   g_autoptr(JlnRecord) record = NULL;
-  g_autoptr(GList) members = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *object;
-  JsonNode *id_node;
-  const char *id;
+  RecordData data = { NULL, info, 0 };
+  const char *at;
+  gsize path_len = reader->path->len;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail_type (ctx, path, node, _("an object"), error);
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  id_node = json_object_get_member (object, "id");
-  if (id_node == NULL)
-    {
-      fail (ctx, path, error, _("the member “id” is missing"));
-      return NULL;
-    }
-  if (!is_string (id_node) || !g_uuid_string_is_valid (json_node_get_string (id_node)))
-    {
-      g_autofree char *sub = g_strdup_printf ("%s.id", path);
-
-      fail (ctx, sub, error, _("an id must be a UUID like “3f2b…-…”"));
-      return NULL;
-    }
-  id = json_node_get_string (id_node);
-  if (resolve_in_context (id, ctx) != NULL)
-    {
-      g_autofree char *sub = g_strdup_printf ("%s.id", path);
-      g_autofree char *message = g_strdup_printf (_("the id “%s” is used twice"), id);
-
-      fail (ctx, sub, error, message);
-      return NULL;
-    }
+  if (!expect_type (reader, '{', N_("an object")))
+    return NULL;
+  reader->p++;
 
   if (info->kind == JLN_KIND_PLAN)
-    record = JLN_RECORD (_jln_plan_new_with_id (id));
-  else
-    record = _jln_record_new (info->kind, id);
-  /* The key is the record's own id, which lives as long as the record. */
-  g_hash_table_insert (ctx->seen, (gpointer) jln_record_get_id (record), record);
-
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
     {
-      const char *name = l->data;
-      JsonNode *value = json_object_get_member (object, name);
-      g_autofree char *sub = g_strdup_printf ("%s.%s", path, name);
-      const JlnKindInfo *child_info = NULL;
-      gboolean found = FALSE;
+      double value;
+      gint64 version;
+      gboolean is_integer;
 
-      if (strcmp (name, "id") == 0)
-        continue;
-      if (info->kind == JLN_KIND_PLAN && (strcmp (name, "format") == 0 || strcmp (name, "version") == 0))
-        continue;
-
-      for (guint i = 0; i < info->n_fields && !found; i++)
-        if (strcmp (info->fields[i].name, name) == 0)
-          {
-            if (!read_field (ctx, sub, record, &info->fields[i], value, error))
-              return NULL;
-            found = TRUE;
-          }
-
-      for (guint i = 0; i < info->n_children && !found; i++)
+      at = (peek (reader), reader->p);
+      if (!read_string (reader) || strcmp (reader->scratch->str, "format") != 0 ||
+          !expect_char (reader, ':') || !read_string (reader) ||
+          strcmp (reader->scratch->str, JLN_JSON_FORMAT) != 0)
         {
-          child_info = _jln_kind_info (info->children[i]);
-          if (strcmp (child_info->list_key, name) == 0)
-            {
-              if (!read_children (ctx, sub, record, value, child_info, depth, error))
-                return NULL;
-              found = TRUE;
-            }
-        }
-
-      if (!found)
-        {
-          g_autofree char *message = g_strdup_printf (_("a %s has no member “%s”"), info->name, name);
-
-          fail (ctx, sub, error, message);
+          if (!reader->failed)
+            reader_fail_at (reader, at, _("this is not a Jalons plan: it must begin with "
+                                          "\"format\": \"%s\""), JLN_JSON_FORMAT);
           return NULL;
         }
+      if (!expect_char (reader, ','))
+        return NULL;
+      at = (peek (reader), reader->p);
+      if (!read_string (reader) || strcmp (reader->scratch->str, "version") != 0 ||
+          !expect_char (reader, ':') ||
+          !read_number (reader, &value, &version, &is_integer) || !is_integer)
+        {
+          if (!reader->failed)
+            reader_fail_at (reader, at, _("“version” must follow “format”, as a whole number"));
+          return NULL;
+        }
+      if (version != JLN_JSON_VERSION)
+        {
+          g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
+          reader_fail_at (reader, at, _("format version %s is not known to this "
+                                        "version of Jalons, which reads version %d"),
+                          shown, JLN_JSON_VERSION);
+          if (version > JLN_JSON_VERSION && reader->error != NULL && *reader->error != NULL)
+            (*reader->error)->code = JLN_ERROR_TOO_NEW;
+          return NULL;
+        }
+      if (!expect_char (reader, ','))
+        return NULL;
     }
 
-  if (!_jln_record_check_required (record, &local_error))
+  at = (peek (reader), reader->p);
+  push_key (reader, "id");
+  if (!read_string (reader) || strcmp (reader->scratch->str, "id") != 0)
     {
-      fail (ctx, path, error, local_error->message);
+      if (!reader->failed)
+        reader_fail_at (reader, at, _("an object of the plan must begin with its “id”"));
       return NULL;
     }
+  if (!expect_char (reader, ':'))
+    return NULL;
+  at = (peek (reader), reader->p);
+  if (!read_string (reader))
+    return NULL;
+  if (!g_uuid_string_is_valid (reader->scratch->str))
+    {
+      reader_fail_at (reader, at, _("“%s” is not a UUID like “3f2b8c1e-…”"), reader->scratch->str);
+      return NULL;
+    }
+  /* Ids are compared as written in lower case, as g_uuid_string_random() makes them. */
+  for (gsize i = 0; i < reader->scratch->len; i++)
+    reader->scratch->str[i] = g_ascii_tolower (reader->scratch->str[i]);
+  if (resolve (reader, reader->scratch->str) != NULL)
+    {
+      reader_fail_at (reader, at, _("the id “%s” is used twice"), reader->scratch->str);
+      return NULL;
+    }
+  g_string_truncate (reader->path, path_len);
 
+  if (info->kind == JLN_KIND_PLAN)
+    record = JLN_RECORD (_jln_plan_new_with_id (reader->scratch->str));
+  else
+    record = _jln_record_new (info->kind, reader->scratch->str);
+  /* The key is the record's own id, which lives as long as the record. */
+  g_hash_table_insert (reader->seen, (gpointer) jln_record_get_id (record), record);
+  data.record = record;
+
+  if (peek (reader) == ',')
+    {
+      /* The rest of the members, as an object whose "{" was the record's. */
+      reader->p++;
+      while (TRUE)
+        {
+          g_autofree char *key = NULL;
+          const char *key_at = (peek (reader), reader->p);
+
+          if (!read_string (reader))
+            return NULL;
+          key = g_strdup (reader->scratch->str);
+          if (!expect_char (reader, ':'))
+            return NULL;
+          push_key (reader, key);
+          if (!record_member (reader, key, key_at, &data))
+            return NULL;
+          g_string_truncate (reader->path, path_len);
+          if (peek (reader) != ',')
+            break;
+          reader->p++;
+        }
+    }
+  at = (peek (reader), reader->p);
+  if (!expect_char (reader, '}'))
+    return NULL;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if ((info->fields[i].flags & JLN_FIELD_REQUIRED) &&
+        (info->fields[i].type == JLN_FIELD_INT || info->fields[i].type == JLN_FIELD_ENUM) &&
+        !(data.given & (G_GUINT64_CONSTANT (1) << i)))
+      {
+        reader_fail_at (reader, at, _("the field “%s” is missing"), info->fields[i].name);
+        return NULL;
+      }
+
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!_jln_record_check_required (record, &local_error))
+      {
+        reader_fail_at (reader, at, "%s", local_error->message);
+        return NULL;
+      }
+  }
   return g_steal_pointer (&record);
 }
 
 static gboolean
-resolve_refs (ReadContext  *ctx,
-              GError      **error)
+resolve_refs (Reader *reader)
 {
-  for (guint i = 0; i < ctx->pending_refs->len; i++)
+  for (guint i = 0; i < reader->pending_refs->len; i++)
     {
-      PendingRef *pending = g_ptr_array_index (ctx->pending_refs, i);
-      JlnFieldRef ref = { pending->field, -1 };
-      g_autoptr(GError) local_error = NULL;
+      PendingRef *pending = g_ptr_array_index (reader->pending_refs, i);
+      GPtrArray *refs = *(GPtrArray **) _jln_record_field_ptr (pending->record, pending->field);
 
-      if (!_jln_record_field_from_string (pending->record, &ref, pending->ids,
-                                          resolve_in_context, ctx, FALSE, &local_error))
-        return fail (ctx, pending->path, error, local_error->message);
+      for (guint j = 0; j < pending->ids->len; j++)
+        {
+          const char *id = g_ptr_array_index (pending->ids, j);
+          JlnRecord *target = resolve (reader, id);
+          g_autofree char *message = NULL;
+
+          if (target == NULL || jln_record_get_kind (target) != pending->field->ref_kind)
+            message = g_strdup_printf (_("there is no %s with the id “%s”"),
+                                       _jln_kind_info (pending->field->ref_kind)->name, id);
+          else
+            for (guint k = 0; k < refs->len && message == NULL; k++)
+              if (g_ptr_array_index (refs, k) == target)
+                message = g_strdup_printf (_("“%s” is listed twice"), id);
+
+          if (message != NULL)
+            {
+              g_set_error (reader->error, JLN_ERROR, JLN_ERROR_INVALID, "%s:%u:%ld: %s[%u]: %s",
+                           reader->filename, pending->line,
+                           g_utf8_strlen (pending->line_start, pending->at - pending->line_start) + 1,
+                           pending->path, j, message);
+              return FALSE;
+            }
+          g_ptr_array_add (refs, g_object_ref (target));
+        }
     }
   return TRUE;
 }
 
-/* json-glib parses recursively: refuse deep nesting before it does, and
- * find invalid UTF-8 and NUL bytes with their line and column. */
-static gboolean
-precheck (const char  *data,
-          gsize        length,
-          const char  *filename,
-          GError     **error)
+static void
+reader_init (Reader      *reader,
+             const char  *data,
+             gsize        length,
+             const char  *filename,
+             JlnPlan     *plan,
+             GError     **error)
 {
-  const char *end;
-  guint line = 1, column = 1, depth = 0;
-  gboolean in_string = FALSE, escaped = FALSE;
+  memset (reader, 0, sizeof *reader);
+  reader->start = reader->p = reader->line_start = data;
+  reader->end = data + length;
+  reader->filename = filename;
+  reader->line = 1;
+  reader->path = g_string_new ("$");
+  reader->scratch = g_string_sized_new (256);
+  reader->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  reader->plan = plan;
+  reader->pending_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_ref_free);
+  reader->error = error;
+}
 
-  if (length > MAX_FILE_SIZE)
+static void
+reader_clear (Reader *reader)
+{
+  g_string_free (reader->path, TRUE);
+  g_string_free (reader->scratch, TRUE);
+  g_clear_pointer (&reader->seen, g_hash_table_unref);
+  g_ptr_array_unref (reader->pending_refs);
+}
+
+static JlnRecord *
+read_document (Reader            *reader,
+               const JlnKindInfo *info)
+{
+  g_autoptr(JlnRecord) record = NULL;
+
+  if (reader->start == reader->end)
     {
-      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                   _("%s: the file is larger than a plan can be (256 MB)"), filename);
-      return FALSE;
+      reader_fail (reader, _("the file is empty"));
+      return NULL;
+    }
+  if (peek (reader) != '{')
+    {
+      reader_fail (reader, _("this is not a Jalons plan: expected an object, found %s"),
+                   describe_next (reader));
+      return NULL;
     }
 
-  if (!g_utf8_validate_len (data, length, &end))
+  record = read_record (reader, info);
+  if (record == NULL || !resolve_refs (reader))
+    return NULL;
+  if (peek (reader) != '\0')
     {
-      for (const char *p = data; p < end; p++)
-        {
-          if (*p == '\n')
-            {
-              line++;
-              column = 1;
-            }
-          else if (((guchar) *p & 0xC0) != 0x80)
-            column++;
-        }
-      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                   *end == '\0' ? _("%s:%u:%u: the file contains a NUL byte")
-                                : _("%s:%u:%u: the text is not valid UTF-8"),
-                   filename, line, column);
-      return FALSE;
+      reader_fail (reader, _("unexpected data after the end of the plan"));
+      return NULL;
     }
-
-  line = 1;
-  column = 1;
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        {
-          line++;
-          column = 1;
-          continue;
-        }
-      column++;
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_DEPTH)
-            {
-              g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                           _("%s:%u:%u: the data is nested too deeply to be a plan"),
-                           filename, line, column - 1);
-              return FALSE;
-            }
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-  return TRUE;
+  return g_steal_pointer (&record);
 }
 
 /**
@@ -732,7 +1143,7 @@ precheck (const char  *data,
  * Reads and checks a whole plan in the `jalons-plan` format.
  *
  * Returns: (transfer full): the plan, or %NULL with @error naming the
- *   file and the line and column or the JSON path of the problem
+ *   file, the line and column, and the JSON path of the problem
  */
 JlnPlan *
 jln_json_read_plan (const char  *data,
@@ -740,75 +1151,29 @@ jln_json_read_plan (const char  *data,
                     const char  *filename,
                     GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JlnRecord) record = NULL;
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_ref_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  ReadContext ctx = { NULL, filename, pending, seen };
-  JsonObject *root;
-  JsonNode *format, *version;
+  Reader reader;
+  JlnRecord *record;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (filename != NULL, NULL);
 
-  if (!precheck (data, length, filename, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: …" */
-      const char *message = local_error->message;
-
-      if (g_str_has_prefix (message, "<data>"))
-        message += strlen ("<data>");
-      else
-        message = g_strconcat (": ", message, NULL);
-      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID, "%s%s", filename, message);
-      if (message != local_error->message + strlen ("<data>"))
-        g_free ((char *) message);
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (length > MAX_FILE_SIZE)
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                   _("%s: this is not a Jalons plan: the file holds no JSON object"), filename);
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
-  format = json_object_get_member (root, "format");
-  version = json_object_get_member (root, "version");
-  if (format == NULL || !is_string (format) || strcmp (json_node_get_string (format), JLN_JSON_FORMAT) != 0)
-    {
-      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                   _("%s: $.format: this is not a Jalons plan (“format” must be “%s”)"),
-                   filename, JLN_JSON_FORMAT);
-      return NULL;
-    }
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
-    {
-      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                   _("%s: $.version: the format version must be a whole number"), filename);
-      return NULL;
-    }
-  if (json_node_get_int (version) > JLN_JSON_VERSION || json_node_get_int (version) < 1)
-    {
-      g_set_error (error, JLN_ERROR, JLN_ERROR_TOO_NEW,
-                   _("%s: $.version: format version %" G_GINT64_FORMAT " is not known to this "
-                     "version of Jalons, which reads version %d"),
-                   filename, json_node_get_int (version), JLN_JSON_VERSION);
+                   _("%s: the file is larger than a plan can be (256 MB)"), filename);
       return NULL;
     }
 
-  record = read_record (&ctx, "$", json_parser_get_root (parser), _jln_kind_info (JLN_KIND_PLAN), 0, error);
-  if (record == NULL || !resolve_refs (&ctx, error))
-    return NULL;
+  reader_init (&reader, data, length, filename, NULL, error);
+  record = read_document (&reader, _jln_kind_info (JLN_KIND_PLAN));
 
-  /* The plan indexed itself when created; now the rest of it. */
-  _jln_plan_index_add (JLN_PLAN (record), record);
-  return JLN_PLAN (g_steal_pointer (&record));
+  if (record != NULL)
+    {
+      /* What was read is the index of the plan. */
+      _jln_plan_take_index (JLN_PLAN (record), g_steal_pointer (&reader.seen));
+    }
+  reader_clear (&reader);
+  return (JlnPlan *) record;
 }
 
 /**
@@ -822,6 +1187,7 @@ jln_json_load_plan (const char  *path,
 {
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *contents;
 
   file = g_mapped_file_new (path, FALSE, &local_error);
   if (file == NULL)
@@ -829,8 +1195,9 @@ jln_json_load_plan (const char  *path,
       g_set_error (error, JLN_ERROR, JLN_ERROR_IO, "%s: %s", path, local_error->message);
       return NULL;
     }
-  return jln_json_read_plan (g_mapped_file_get_contents (file) ? g_mapped_file_get_contents (file) : "",
-                             g_mapped_file_get_length (file), path, error);
+  contents = g_mapped_file_get_contents (file);
+  return jln_json_read_plan (contents != NULL ? contents : "", g_mapped_file_get_length (file),
+                             path, error);
 }
 
 /**
@@ -847,19 +1214,13 @@ jln_json_read_record (JlnPlan     *plan,
                       JlnKind      kind,
                       GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_ref_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(JlnRecord) record = NULL;
-  ReadContext ctx = { plan, "record", pending, seen };
+  Reader reader;
+  JlnRecord *record;
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    return NULL;
-
-  record = read_record (&ctx, "$", json_parser_get_root (parser), _jln_kind_info (kind), 0, error);
-  if (record == NULL || !resolve_refs (&ctx, error))
-    return NULL;
-  return g_steal_pointer (&record);
+  reader_init (&reader, json, strlen (json), "record", plan, error);
+  record = read_document (&reader, _jln_kind_info (kind));
+  reader_clear (&reader);
+  return record;
 }
 
 /**

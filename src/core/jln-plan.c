@@ -184,6 +184,15 @@ _jln_plan_count_referrers (JlnPlan   *self,
   return count;
 }
 
+/* Replaces the index with @index, which holds every record of the plan. */
+void
+_jln_plan_take_index (JlnPlan    *self,
+                      GHashTable *index)
+{
+  g_hash_table_unref (self->index);
+  self->index = index;
+}
+
 guint
 jln_plan_get_n_records (JlnPlan *self)
 {

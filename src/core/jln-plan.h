@@ -34,6 +34,8 @@ void         _jln_plan_index_add      (JlnPlan    *self,
                                        JlnRecord  *record);
 void         _jln_plan_index_remove   (JlnPlan    *self,
                                        JlnRecord  *record);
+void         _jln_plan_take_index     (JlnPlan    *self,
+                                       GHashTable *index);
 guint        _jln_plan_count_referrers (JlnPlan   *self,
                                         JlnRecord *target,
                                         GPtrArray *referrers);

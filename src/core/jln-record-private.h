@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
+#define JLN_MAX_TEXT_LENGTH (1024 * 1024)
+
 typedef enum
 {
   JLN_FIELD_STRING,      /* char *, NULL when unset */
@@ -77,6 +79,8 @@ const JlnKindInfo *_jln_record_get_info         (JlnRecord          *self);
 void            _jln_record_set_parent          (JlnRecord          *self,
                                                  JlnRecord          *parent);
 GListStore     *_jln_record_get_store           (JlnRecord          *self,
+                                                 JlnKind             kind);
+guint           _jln_record_count_children      (JlnRecord          *self,
                                                  JlnKind             kind);
 gpointer        _jln_record_field_ptr           (JlnRecord          *self,
                                                  const JlnField     *field);

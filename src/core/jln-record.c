@@ -421,6 +421,17 @@ _jln_record_get_store (JlnRecord *self,
   return NULL;
 }
 
+guint
+_jln_record_count_children (JlnRecord *self,
+                            JlnKind    kind)
+{
+  JlnRecordPrivate *priv = jln_record_get_instance_private (self);
+
+  if (priv->children == NULL)
+    return 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (_jln_record_get_store (self, kind)));
+}
+
 /**
  * jln_record_get_children:
  * @kind: the kind of children
@@ -688,6 +699,13 @@ _jln_record_field_from_string (JlnRecord          *self,
       g_set_error_literal (error, JLN_ERROR, JLN_ERROR_INVALID, _("The text is not valid UTF-8"));
       return FALSE;
     }
+  /* The same limit as the JSON reader, so that any plan can be exported and imported. */
+  if (strlen (value) > JLN_MAX_TEXT_LENGTH)
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_INVALID,
+                           _("The text is longer than a plan can hold (1 MB)"));
+      return FALSE;
+    }
   if ((field->flags & JLN_FIELD_REQUIRED) && value[0] == '\0' && field->type != JLN_FIELD_TEXT)
     {
       g_set_error_literal (error, JLN_ERROR, JLN_ERROR_INVALID, _("This field cannot be empty"));
@@ -746,7 +764,7 @@ _jln_record_field_from_string (JlnRecord          *self,
         if (value[0] != '\0')
           {
             number = g_ascii_strtod (value, &end);
-            if (end == value || *end != '\0' || !isfinite (number))
+            if (end == value || *end != '\0' || !isfinite (number) || fabs (number) > 1e15)
               {
                 g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID, _("“%s” is not a number"), value);
                 return FALSE;

@@ -20,6 +20,9 @@ struct _JlnStore
   sqlite3    *db;
   char       *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  char       *insert_sql[JLN_N_KINDS];
+  GHashTable *link_statements;  /* JlnField → sqlite3_stmt that inserts a link */
+  sqlite3_stmt *insert_stmt[JLN_N_KINDS];
   gint64      last_batch;
 };
 
@@ -193,26 +196,28 @@ link_table (const JlnKindInfo *info,
   return g_strconcat (info->table, "_", field->column, NULL);
 }
 
-static char *
-create_schema_sql (void)
+/* The tables, and apart from them their indexes, which a new file gets
+ * after its records: building an index once is faster than keeping it
+ * up to date through a hundred thousand inserts. */
+static void
+append_schema_sql (GString *tables,
+                   GString *indexes)
 {
-  GString *sql = g_string_new ("BEGIN;\n");
-
   for (guint k = 0; k < JLN_N_KINDS; k++)
     {
       const JlnKindInfo *info = _jln_kind_info (k);
       JlnKind parent = parent_kind (info);
 
-      g_string_append_printf (sql, "CREATE TABLE %s (id TEXT PRIMARY KEY NOT NULL", info->table);
+      g_string_append_printf (tables, "CREATE TABLE %s (id TEXT PRIMARY KEY NOT NULL", info->table);
       if (parent != JLN_N_KINDS)
-        g_string_append_printf (sql,
+        g_string_append_printf (tables,
                                 ", parent TEXT NOT NULL REFERENCES %s (id) ON DELETE CASCADE"
                                 ", position INTEGER NOT NULL",
                                 _jln_kind_info (parent)->table);
-      append_columns (sql, info, TRUE);
-      g_string_append (sql, ");\n");
+      append_columns (tables, info, TRUE);
+      g_string_append (tables, ");\n");
       if (parent != JLN_N_KINDS)
-        g_string_append_printf (sql, "CREATE INDEX %s_by_parent ON %s (parent, position);\n",
+        g_string_append_printf (indexes, "CREATE INDEX %s_by_parent ON %s (parent, position);\n",
                                 info->table, info->table);
 
       for (guint i = 0; i < info->n_fields; i++)
@@ -223,19 +228,19 @@ create_schema_sql (void)
           if (field->type != JLN_FIELD_REFS)
             continue;
           links = link_table (info, field);
-          g_string_append_printf (sql,
+          g_string_append_printf (tables,
                                   "CREATE TABLE %s ("
                                   "owner TEXT NOT NULL REFERENCES %s (id) ON DELETE CASCADE, "
                                   "target TEXT NOT NULL REFERENCES %s (id), "
                                   "position INTEGER NOT NULL, "
-                                  "PRIMARY KEY (owner, position));\n"
-                                  "CREATE INDEX %s_by_target ON %s (target);\n",
-                                  links, info->table, _jln_kind_info (field->ref_kind)->table,
+                                  "PRIMARY KEY (owner, position));\n",
+                                  links, info->table, _jln_kind_info (field->ref_kind)->table);
+          g_string_append_printf (indexes, "CREATE INDEX %s_by_target ON %s (target);\n",
                                   links, links);
         }
     }
 
-  g_string_append (sql,
+  g_string_append (tables,
                    "CREATE TABLE history ("
                    "id INTEGER PRIMARY KEY, "
                    "time TEXT NOT NULL, "
@@ -245,11 +250,10 @@ create_schema_sql (void)
                    "object TEXT NOT NULL, "
                    "field TEXT, "
                    "old_value TEXT, "
-                   "new_value TEXT);\n"
+                   "new_value TEXT);\n");
+  g_string_append (indexes,
                    "CREATE INDEX history_by_time ON history (time);\n"
                    "CREATE INDEX history_by_object ON history (object);\n");
-  g_string_append (sql, "COMMIT;\n");
-  return g_string_free (sql, FALSE);
 }
 
 /* --- Opening ------------------------------------------------------------ */
@@ -260,16 +264,14 @@ static gboolean
 migrate_0_to_1 (JlnStore  *store,
                 GError   **error)
 {
-  g_autofree char *sql = create_schema_sql ();
-  g_autofree char *body = NULL;
-
-  /* The schema script carries its own BEGIN/COMMIT for jln_store_create();
-   * here it runs inside the migration's transaction. */
+  g_autoptr(GString) tables = g_string_new (NULL);
+  g_autoptr(GString) indexes = g_string_new (NULL);
   g_autofree char *id = g_uuid_string_random ();
   sqlite3_stmt *stmt;
 
-  body = g_strndup (sql + strlen ("BEGIN;\n"), strlen (sql) - strlen ("BEGIN;\n") - strlen ("COMMIT;\n"));
-  if (!exec (store, body, error))
+  append_schema_sql (tables, indexes);
+  if (!exec (store, tables->str, error) ||
+      !exec (store, indexes->str, error))
     return FALSE;
 
   /* A version 0 file is an empty database: it becomes an empty plan,
@@ -313,6 +315,7 @@ store_new (const char *path)
 
   store->path = g_strdup (path);
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  store->link_statements = g_hash_table_new (NULL, NULL);
   return store;
 }
 
@@ -459,7 +462,8 @@ jln_store_create (const char  *path,
                   GError     **error)
 {
   g_autoptr(JlnStore) store = NULL;
-  g_autofree char *schema = NULL;
+  g_autoptr(GString) tables = g_string_new ("BEGIN;\n");
+  g_autoptr(GString) indexes = g_string_new (NULL);
   g_autofree char *set_version = NULL;
   int rc;
 
@@ -481,15 +485,43 @@ jln_store_create (const char  *path,
     }
   sqlite3_extended_result_codes (store->db, TRUE);
 
-  schema = create_schema_sql ();
+  append_schema_sql (tables, indexes);
+  g_string_append (tables, "COMMIT;\n");
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                  JLN_STORE_SCHEMA_VERSION, JLN_STORE_APPLICATION_ID);
-  if (!exec (store, schema, error) ||
+  /* A new file is written under a temporary name and renamed into place
+   * by its caller once complete, so it needs no journal until then. */
+  if (!exec (store, tables->str, error) ||
       !exec (store, set_version, error) ||
-      !configure (store, error))
+      !exec (store, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                    " PRAGMA cache_size = -32768;", error))
     return NULL;
 
   return g_steal_pointer (&store);
+}
+
+/**
+ * jln_store_finish_create:
+ *
+ * Builds the indexes of a file made by jln_store_create(), once its
+ * records are written, in the same transaction.
+ */
+gboolean
+jln_store_finish_create (JlnStore  *store,
+                         GError   **error)
+{
+  g_autoptr(GString) tables = g_string_new (NULL);
+  g_autoptr(GString) indexes = g_string_new (NULL);
+
+  append_schema_sql (tables, indexes);
+  if (!exec (store, indexes->str, error))
+    return FALSE;
+
+  /* Foreign keys are not checked while a new file is written: its
+   * records come from a plan that was checked whole in memory, where
+   * every parent and every reference is an object of the plan. They are
+   * checked on every later change. */
+  return TRUE;
 }
 
 void
@@ -498,7 +530,10 @@ jln_store_free (JlnStore *store)
   if (store == NULL)
     return;
 
+  g_clear_pointer (&store->link_statements, g_hash_table_unref);
   g_clear_pointer (&store->statements, g_hash_table_unref);
+  for (guint k = 0; k < JLN_N_KINDS; k++)
+    g_free (store->insert_sql[k]);
   if (store->db != NULL)
     sqlite3_close (store->db);
   g_free (store->path);
@@ -849,6 +884,7 @@ static gboolean
 write_links (JlnStore          *store,
              JlnRecord         *record,
              const JlnField    *field,
+             gboolean           is_new,
              GError           **error)
 {
   const JlnKindInfo *info = _jln_record_get_info (record);
@@ -859,16 +895,29 @@ write_links (JlnStore          *store,
   GPtrArray *refs = *(GPtrArray **) _jln_record_field_ptr (record, field);
   sqlite3_stmt *stmt;
 
-  if ((stmt = prepare (store, delete_sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, jln_record_get_id (record), -1, SQLITE_STATIC);
-  if (!step_done (store, stmt, error))
-    return FALSE;
+  if (!is_new)
+    {
+      if ((stmt = prepare (store, delete_sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, jln_record_get_id (record), -1, SQLITE_STATIC);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < refs->len; i++)
     {
-      if ((stmt = prepare (store, insert_sql, error)) == NULL)
+      /* Looked up by field rather than by SQL text: a new plan writes
+       * links by the hundred thousand. */
+      stmt = g_hash_table_lookup (store->link_statements, field);
+      if (stmt != NULL)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+        }
+      else if ((stmt = prepare (store, insert_sql, error)) == NULL)
         return FALSE;
+      else
+        g_hash_table_insert (store->link_statements, (gpointer) field, stmt);
       sqlite3_bind_text (stmt, 1, jln_record_get_id (record), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, jln_record_get_id (g_ptr_array_index (refs, i)), -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 3, i);
@@ -878,21 +927,20 @@ write_links (JlnStore          *store,
   return TRUE;
 }
 
-static gboolean
-insert_one (JlnStore   *store,
-            JlnRecord  *record,
-            guint       position,
-            GError    **error)
+static const char *
+insert_sql (JlnStore          *store,
+            const JlnKindInfo *info)
 {
-  const JlnKindInfo *info = _jln_record_get_info (record);
-  gboolean has_parent = parent_kind (info) != JLN_N_KINDS;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int column = 1;
+  GString *sql;
   guint n_values = 1;
 
-  g_string_append_printf (sql, "INSERT INTO %s (id", info->table);
-  if (has_parent)
+  if (store->insert_sql[info->kind] != NULL)
+    return store->insert_sql[info->kind];
+
+  sql = g_string_new ("INSERT INTO ");
+  g_string_append (sql, info->table);
+  g_string_append (sql, " (id");
+  if (parent_kind (info) != JLN_N_KINDS)
     {
       g_string_append (sql, ", parent, position");
       n_values += 2;
@@ -906,8 +954,31 @@ insert_one (JlnStore   *store,
     g_string_append_printf (sql, "%s?%u", i > 1 ? ", " : "", i);
   g_string_append (sql, ")");
 
-  if ((stmt = prepare (store, sql->str, error)) == NULL)
+  store->insert_sql[info->kind] = g_string_free (sql, FALSE);
+  return store->insert_sql[info->kind];
+}
+
+static gboolean
+insert_one (JlnStore   *store,
+            JlnRecord  *record,
+            guint       position,
+            GError    **error)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+  gboolean has_parent = parent_kind (info) != JLN_N_KINDS;
+  sqlite3_stmt *stmt;
+  int column = 1;
+
+  stmt = store->insert_stmt[info->kind];
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  else if ((stmt = prepare (store, insert_sql (store, info), error)) == NULL)
     return FALSE;
+  else
+    store->insert_stmt[info->kind] = stmt;
 
   sqlite3_bind_text (stmt, column++, jln_record_get_id (record), -1, SQLITE_STATIC);
   if (has_parent)
@@ -1010,7 +1081,7 @@ jln_store_insert (JlnStore   *store,
       for (guint j = 0; j < info->n_fields; j++)
         if (info->fields[j].type == JLN_FIELD_REFS &&
             _jln_field_is_set (owner, &info->fields[j]) &&
-            !write_links (store, owner, &info->fields[j], error))
+            !write_links (store, owner, &info->fields[j], TRUE, error))
           return FALSE;
     }
   return TRUE;
@@ -1080,7 +1151,7 @@ jln_store_update (JlnStore    *store,
     g_return_val_if_reached (FALSE);
 
   if (ref.field->type == JLN_FIELD_REFS)
-    return write_links (store, record, ref.field, error);
+    return write_links (store, record, ref.field, FALSE, error);
 
   g_string_append_printf (sql, "UPDATE %s SET ", info->table);
   if (ref.field->type == JLN_FIELD_TEXT)

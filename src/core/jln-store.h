@@ -17,6 +17,8 @@ JlnStore *jln_store_open            (const char   *path,
                                      GError      **error);
 JlnStore *jln_store_create          (const char   *path,
                                      GError      **error);
+gboolean  jln_store_finish_create   (JlnStore     *store,
+                                     GError      **error);
 void      jln_store_free            (JlnStore     *store);
 const char *jln_store_get_path      (JlnStore     *store);
 JlnPlan  *jln_store_load            (JlnStore     *store,
