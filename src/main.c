@@ -13,6 +13,7 @@
 #include "jln-document.h"
 #include "jln-json.h"
 #include "jln-query.h"
+#include "jln-application.h"
 
 static char *opt_import;
 static char *opt_output;
@@ -45,7 +46,8 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* Uninstalled, the program finds its translations in the build tree. */
+/* Uninstalled, the program finds its translations, its settings schema
+ * and its bundled plan in the build and source trees. */
 static void
 init_i18n (void)
 {
@@ -53,7 +55,11 @@ init_i18n (void)
   const char *localedir = LOCALEDIR;
 
   if (exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/"))
-    localedir = BUILD_LOCALEDIR;
+    {
+      localedir = BUILD_LOCALEDIR;
+      g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/data", FALSE);
+      g_setenv ("JALONS_DATADIR", SOURCE_DATADIR, FALSE);
+    }
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir);
@@ -229,6 +235,21 @@ run_export (const char *path)
   return EXIT_SUCCESS;
 }
 
+static int
+run_window (const char *program)
+{
+  g_autoptr(JlnApplication) application = jln_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_set_application_name (_("Jalons"));
+  g_ptr_array_add (args, (gpointer) program);
+  for (guint i = 0; opt_files != NULL && opt_files[i] != NULL; i++)
+    g_ptr_array_add (args, opt_files[i]);
+  g_ptr_array_add (args, NULL);
+
+  return g_application_run (G_APPLICATION (application), args->len - 1, (char **) args->pdata);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,7 +284,7 @@ main (int   argc,
     return run_import ();
 
   file = opt_files != NULL ? opt_files[0] : NULL;
-  if (opt_files != NULL && g_strv_length (opt_files) > 1)
+  if ((opt_check || opt_export != NULL) && opt_files != NULL && g_strv_length (opt_files) > 1)
     return fail_message (_("give one plan file at a time"));
 
   if (opt_check)
@@ -280,5 +301,5 @@ main (int   argc,
       return run_export (file);
     }
 
-  return fail_message (_("this build has no window yet: use --check, --import or --export"));
+  return run_window (argv[0]);
 }

@@ -72,6 +72,40 @@ test_semester_parse (void)
   assert_parses ("2200-S2", 2200, 2);
 }
 
+/* What word processors write in French: a narrow no-break space (U+202F)
+ * where the seed has a space, and capitals with their accents. */
+static void
+test_semester_parse_typography (void)
+{
+  const struct {
+    const char *text;
+    guint year, half;
+  } cases[] = {
+    { "2e sem.\xe2\x80\xaf" "2022", 2022, 2 },
+    { "S2\xe2\x80\xaf" "2022", 2022, 2 },
+    { "2ÈME SEMESTRE 2022", 2022, 2 },
+    { "1ÈRE SEM. 2021", 2021, 1 },
+  };
+  guint n_refused = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      JlnSemester semester = UNTOUCHED;
+
+      if (!jln_semester_parse (cases[i].text, &semester, &error))
+        {
+          g_test_message ("refused: %s", error->message);
+          n_refused++;
+          continue;
+        }
+      g_assert_cmpuint (semester, ==, jln_semester_new (cases[i].year, cases[i].half));
+    }
+  if (n_refused > 0)
+    g_test_incomplete ("jln_semester_parse: U+202F is not a blank, and “ÈME”, “ÈRE” do not match "
+                       "case-insensitively");
+}
+
 static void
 assert_parse_fails (const char *text,
                     const char *quoted)
@@ -329,7 +363,8 @@ test_completion_parse_bad (void)
       g_assert_error (error, JLN_ERROR, JLN_ERROR_INVALID);
       g_test_message ("%s → %s", cases[i].quoted, error->message);
       if (strstr (error->message, cases[i].quoted) == NULL)
-        g_error ("the message “%s” does not quote the input %s", error->message, cases[i].quoted);
+        g_error ("the message “%s” does not quote the input %s",
+                 error->message, cases[i].quoted);
     }
 
   /* Invalid UTF-8 fails with a message that is itself valid. */
@@ -461,6 +496,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/semester/parse", test_semester_parse);
+  g_test_add_func ("/core/semester/parse-typography", test_semester_parse_typography);
   g_test_add_func ("/core/semester/parse-bad", test_semester_parse_bad);
   g_test_add_func ("/core/semester/parse-out-of-range", test_semester_parse_out_of_range);
   g_test_add_func ("/core/semester/format", test_semester_format);

@@ -279,6 +279,7 @@ typedef struct
   GPtrArray   *pending_refs;  /* PendingRef */
   GError     **error;
   gboolean     failed;
+  gboolean     fresh_ids;     /* give every record read a new id */
 } Reader;
 
 static void
@@ -978,7 +979,7 @@ read_record (Reader            *reader,
   /* Ids are compared as written in lower case, as g_uuid_string_random() makes them. */
   for (gsize i = 0; i < reader->scratch->len; i++)
     reader->scratch->str[i] = g_ascii_tolower (reader->scratch->str[i]);
-  if (resolve (reader, reader->scratch->str) != NULL)
+  if (!reader->fresh_ids && resolve (reader, reader->scratch->str) != NULL)
     {
       reader_fail_at (reader, at, _("the id “%s” is used twice"), reader->scratch->str);
       return NULL;
@@ -988,7 +989,7 @@ read_record (Reader            *reader,
   if (info->kind == JLN_KIND_PLAN)
     record = JLN_RECORD (_jln_plan_new_with_id (reader->scratch->str));
   else
-    record = _jln_record_new (info->kind, reader->scratch->str);
+    record = _jln_record_new (info->kind, reader->fresh_ids ? NULL : reader->scratch->str);
   /* The key is the record's own id, which lives as long as the record. */
   g_hash_table_insert (reader->seen, (gpointer) jln_record_get_id (record), record);
   data.record = record;
@@ -1245,4 +1246,39 @@ jln_write_file_atomically (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * jln_record_copy:
+ *
+ * Copies a record of a plan with all its children, giving each copy a
+ * new id. References to other records of the plan are kept. The copy is
+ * not part of the plan: insert it with jln_edit_new_insert().
+ *
+ * Returns: (transfer full): the copy
+ */
+JlnRecord *
+jln_record_copy (JlnRecord *self)
+{
+  g_autofree char *json = NULL;
+  JlnRecord *root = self;
+  g_autoptr(GError) error = NULL;
+  JlnRecord *copy;
+  Reader reader;
+
+  g_return_val_if_fail (JLN_IS_RECORD (self), NULL);
+  g_return_val_if_fail (!JLN_IS_PLAN (self), NULL);
+
+  while (jln_record_get_parent (root) != NULL)
+    root = jln_record_get_parent (root);
+  g_return_val_if_fail (JLN_IS_PLAN (root), NULL);
+
+  json = jln_json_write_record (self);
+  reader_init (&reader, json, strlen (json), "copy", JLN_PLAN (root), &error);
+  reader.fresh_ids = TRUE;
+  copy = read_document (&reader, _jln_record_get_info (self));
+  reader_clear (&reader);
+  if (copy == NULL)
+    g_critical ("jln_record_copy: %s", error->message);
+  return copy;
 }

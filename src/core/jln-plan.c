@@ -74,6 +74,22 @@ jln_plan_new (void)
   return _jln_plan_new_with_id (NULL);
 }
 
+/**
+ * jln_plan_new_untitled:
+ *
+ * Returns: (transfer full): a new, empty plan titled “New plan” in both
+ *   content languages
+ */
+JlnPlan *
+jln_plan_new_untitled (void)
+{
+  JlnPlan *self = jln_plan_new ();
+
+  self->title.fr = g_strdup (JLN_PLAN_UNTITLED_FR);
+  self->title.en = g_strdup (JLN_PLAN_UNTITLED_EN);
+  return self;
+}
+
 JlnPlan *
 _jln_plan_new_with_id (const char *id)
 {

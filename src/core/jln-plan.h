@@ -21,7 +21,12 @@ GListModel *   jln_plan_get_milestones (JlnPlan *self);
 GListModel *   jln_plan_get_objectives (JlnPlan *self);
 GListModel *   jln_plan_get_indicators (JlnPlan *self);
 
+/* Plan content is kept in both languages, whatever the interface's. */
+#define JLN_PLAN_UNTITLED_FR "Nouveau plan"
+#define JLN_PLAN_UNTITLED_EN "New plan"
+
 JlnPlan     *jln_plan_new             (void);
+JlnPlan     *jln_plan_new_untitled    (void);
 JlnRecord   *jln_plan_lookup          (JlnPlan    *self,
                                        const char *id);
 guint        jln_plan_get_n_records   (JlnPlan    *self);

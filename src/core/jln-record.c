@@ -352,6 +352,46 @@ _jln_record_new (JlnKind     kind,
   return self;
 }
 
+/**
+ * jln_record_new:
+ * @kind: the kind of record; not %JLN_KIND_PLAN
+ * @first_field: (nullable): the name of a field, as edits name them
+ * @...: its canonical value, then more pairs, ending with %NULL
+ *
+ * Makes a record with a new id, not yet part of a plan: insert it with
+ * jln_edit_new_insert(). Reference fields cannot be given here, since
+ * they need the plan; set them with edits once the record is inserted.
+ *
+ * Returns: (transfer full): the record
+ */
+JlnRecord *
+jln_record_new (JlnKind     kind,
+                const char *first_field,
+                ...)
+{
+  JlnRecord *self;
+  va_list args;
+
+  g_return_val_if_fail (kind > JLN_KIND_PLAN && kind < JLN_N_KINDS, NULL);
+
+  self = _jln_record_new (kind, NULL);
+  va_start (args, first_field);
+  for (const char *name = first_field; name != NULL; name = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+      g_autoptr(GError) error = NULL;
+      JlnFieldRef ref;
+
+      if (!_jln_kind_find_field (_jln_record_get_info (self), name, &ref) ||
+          ref.field->type == JLN_FIELD_REFS ||
+          !_jln_record_field_from_string (self, &ref, value, NULL, NULL, FALSE, &error))
+        g_critical ("jln_record_new: cannot set %s to “%s”: %s", name, value,
+                    error != NULL ? error->message : "no such field");
+    }
+  va_end (args);
+  return self;
+}
+
 const JlnKindInfo *
 _jln_record_get_info (JlnRecord *self)
 {

@@ -28,6 +28,10 @@ struct _JlnRecordClass
   GParamSpec        **field_pspecs;
 };
 
+JlnRecord  *jln_record_new              (JlnKind      kind,
+                                         const char  *first_field,
+                                         ...) G_GNUC_NULL_TERMINATED;
+JlnRecord  *jln_record_copy             (JlnRecord   *self);
 const char *jln_record_get_id           (JlnRecord   *self);
 JlnKind     jln_record_get_kind         (JlnRecord   *self);
 const char *jln_record_get_kind_name    (JlnRecord   *self);

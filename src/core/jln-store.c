@@ -280,8 +280,8 @@ migrate_0_to_1 (JlnStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, "Nouveau plan", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, "New plan", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, JLN_PLAN_UNTITLED_FR, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, JLN_PLAN_UNTITLED_EN, -1, SQLITE_STATIC);
   return step_done (store, stmt, error);
 }
 

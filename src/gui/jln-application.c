@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jln-application.h"
+#include "jln-window.h"
+
+struct _JlnApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (JlnApplication, jln_application, ADW_TYPE_APPLICATION)
+
+static JlnWindow *
+new_window (JlnApplication *self)
+{
+  JlnWindow *window = jln_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+jln_application_activate (GApplication *application)
+{
+  JlnApplication *self = JLN_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  jln_window_open_last (new_window (self));
+}
+
+static void
+jln_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  JlnApplication *self = JLN_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    jln_window_open_file (new_window (self), files[i]);
+}
+
+static void
+about_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  const char *developers[] = { _("The Jalons developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Jalons"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Follow an HRS4R action plan and a Gender Equality Plan: "
+                                       "actions, semesters and indicators."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* Translators: your names, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Every edit is already saved: closing loses nothing. */
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_destroy (window);
+    }
+}
+
+static void
+new_window_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  jln_window_open_last (new_window (user_data));
+}
+
+static const GActionEntry app_entries[] = {
+  { "about", about_cb },
+  { "quit", quit_cb },
+  { "new-window", new_window_cb },
+};
+
+static void
+jln_application_startup (GApplication *application)
+{
+  JlnApplication *self = JLN_APPLICATION (application);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.new-plan", { "<Control>n", NULL } },
+    { "win.save-copy", { "<Control><Shift>s", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.changes", { "<Control>h", NULL } },
+    { "win.add-action", { "<Control>plus", "<Control>KP_Add", NULL } },
+    { "win.duplicate", { "<Control>d", NULL } },
+    { "win.page::actions", { "<Alt>1", NULL } },
+    { "win.page::timeline", { "<Alt>2", NULL } },
+    { "win.page::indicators", { "<Alt>3", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (jln_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+static void
+jln_application_finalize (GObject *object)
+{
+  JlnApplication *self = JLN_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (jln_application_parent_class)->finalize (object);
+}
+
+static void
+jln_application_class_init (JlnApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = jln_application_finalize;
+  app_class->activate = jln_application_activate;
+  app_class->open = jln_application_open;
+  app_class->startup = jln_application_startup;
+}
+
+static void
+jln_application_init (JlnApplication *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+}
+
+JlnApplication *
+jln_application_new (GApplicationFlags flags)
+{
+  return g_object_new (JLN_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", "/org/jalons/Jalons",
+                       "flags", flags | G_APPLICATION_HANDLES_OPEN,
+                       NULL);
+}
+
+GSettings *
+jln_application_get_settings (JlnApplication *self)
+{
+  g_return_val_if_fail (JLN_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/* The example plan that Jalons ships, read-only. */
+char *
+jln_application_dup_bundled_plan (void)
+{
+  const char *override = g_getenv ("JALONS_DATADIR");
+
+  return g_build_filename (override != NULL ? override : PKGDATADIR, "plans",
+                           "inserm-hrs4r-2022.json", NULL);
+}
+
+/* The user's own editable copy of the example plan. */
+char *
+jln_application_dup_example_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jalons", "example-plan.jalons", NULL);
+}

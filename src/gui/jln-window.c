@@ -1,0 +1,1187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "jln-action.h"
+#include "jln-action-editor.h"
+#include "jln-action-item.h"
+#include "jln-action-list.h"
+#include "jln-csv.h"
+#include "jln-json.h"
+#include "jln-objective.h"
+#include "jln-window.h"
+
+#define MAX_RECENT_PLANS 8
+
+struct _JlnWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  JlnDocument          *document;
+  JlnQueryFilter       *filter;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  guint                 pulse_id;
+  JlnLang               content_language;
+  gboolean              busy;
+
+  /* Template widgets */
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *example_banner;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *spinner;
+  GtkLabel             *loading_label;
+  GtkProgressBar       *loading_progress;
+  AdwStatusPage        *error_page;
+  AdwViewStack         *view_stack;
+  JlnActionList        *action_list;
+  JlnActionEditor      *action_editor;
+  GMenu                *recent_section;
+};
+
+G_DEFINE_FINAL_TYPE (JlnWindow, jln_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_CONTENT_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+get_settings (JlnWindow *self)
+{
+  return self->settings;
+}
+
+static void
+show_toast (JlnWindow  *self,
+            const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error_toast (JlnWindow    *self,
+                  const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  /* Errors stay until dismissed: they say what to do. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* --- Busy state ------------------------------------------------------------ */
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  JlnWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->loading_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_busy (JlnWindow  *self,
+          const char *message)
+{
+  self->busy = message != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", !self->busy);
+
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->loading_label, message);
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      if (self->pulse_id == 0)
+        self->pulse_id = g_timeout_add (100, pulse_cb, self);
+    }
+  else
+    {
+      gtk_spinner_stop (self->spinner);
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+    }
+}
+
+gboolean
+jln_window_is_busy (JlnWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_WINDOW (self), FALSE);
+  return self->busy;
+}
+
+/* --- The document ---------------------------------------------------------- */
+
+static void
+update_undo_actions (JlnWindow *self)
+{
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_document && jln_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has_document && jln_document_can_redo (self->document));
+}
+
+static void
+undo_state_changed_cb (JlnWindow *self)
+{
+  update_undo_actions (self);
+}
+
+static gboolean
+is_example_plan (const char *path)
+{
+  g_autofree char *example = jln_application_dup_example_path ();
+
+  return g_strcmp0 (path, example) == 0;
+}
+
+static void
+remember_plan (JlnWindow  *self,
+               const char *path)
+{
+  GSettings *settings = get_settings (self);
+  g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-plans");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_settings_set_string (settings, "last-plan", path);
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_PLANS; i++)
+    if (g_strcmp0 (recent[i], path) != 0 && g_file_test (recent[i], G_FILE_TEST_EXISTS))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-plans", (const char * const *) updated);
+}
+
+static void
+update_recent_menu (JlnWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (get_settings (self), "recent-plans");
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static void
+update_title (JlnWindow *self)
+{
+  JlnPlan *plan;
+  const char *title;
+  g_autofree char *file = NULL;
+
+  if (self->document == NULL)
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("Jalons"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Jalons"));
+      return;
+    }
+
+  plan = jln_document_get_plan (self->document);
+  title = jln_text_get_fallback (jln_plan_get_title (plan), self->content_language, NULL);
+  file = g_path_get_basename (jln_document_get_path (self->document));
+  adw_view_switcher_title_set_title (self->switcher_title, title != NULL ? title : _("Untitled Plan"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Jalons"));
+}
+
+static void
+plan_title_changed_cb (JlnWindow *self)
+{
+  update_title (self);
+}
+
+static void
+set_document (JlnWindow   *self,
+              JlnDocument *document)
+{
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
+    }
+  g_set_object (&self->document, document);
+
+  jln_action_editor_set_record (self->action_editor, NULL);
+  jln_action_list_set_document (self->action_list, document);
+  jln_action_editor_set_document (self->action_editor, document);
+
+  if (document != NULL)
+    {
+      const char *path = jln_document_get_path (document);
+
+      g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (undo_state_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (undo_state_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (jln_document_get_plan (document), "notify::title-fr",
+                               G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (jln_document_get_plan (document), "notify::title-en",
+                               G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
+      remember_plan (self, path);
+      update_recent_menu (self);
+      gtk_revealer_set_reveal_child (self->example_banner, is_example_plan (path));
+      gtk_stack_set_visible_child_name (self->main_stack, "plan");
+    }
+
+  update_title (self);
+  update_undo_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* --- Opening, in a thread -------------------------------------------------- */
+
+typedef enum
+{
+  LOAD_OPEN,        /* a .jalons file */
+  LOAD_IMPORT,      /* a .json file into a new .jalons */
+  LOAD_CREATE,      /* a new, empty plan */
+  LOAD_SAVE_COPY,   /* the current plan into another file */
+} LoadKind;
+
+typedef struct
+{
+  LoadKind  kind;
+  char     *source;
+  char     *path;
+  JlnPlan  *plan;
+  gboolean  quiet;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->source);
+  g_free (data->path);
+  g_clear_object (&data->plan);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  JlnDocument *document = NULL;
+
+  switch (data->kind)
+    {
+    case LOAD_OPEN:
+      document = jln_document_open (data->path, &error);
+      break;
+    case LOAD_IMPORT:
+      document = jln_document_import (data->source, data->path, &error);
+      break;
+    case LOAD_CREATE:
+    case LOAD_SAVE_COPY:
+      document = jln_document_create (data->path, data->plan, data->source, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+load_done_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  JlnWindow *self = JLN_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_busy (self, NULL);
+  if (document == NULL)
+    {
+      if (self->document != NULL)
+        {
+          gtk_stack_set_visible_child_name (self->main_stack, "plan");
+          show_error_toast (self, error);
+        }
+      else
+        {
+          adw_status_page_set_description (self->error_page, error->message);
+          gtk_stack_set_visible_child_name (self->main_stack, "error");
+        }
+      return;
+    }
+
+  set_document (self, document);
+  if (data->kind == LOAD_IMPORT && !data->quiet)
+    {
+      g_autofree char *name = g_path_get_basename (data->path);
+      g_autofree char *message = g_strdup_printf (_("Imported into “%s”"), name);
+
+      show_toast (self, message);
+    }
+  else if (data->kind == LOAD_SAVE_COPY)
+    show_toast (self, _("A copy was saved and is now open"));
+}
+
+static void
+start_load (JlnWindow  *self,
+            LoadData   *data,
+            const char *message)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_busy (self, message);
+  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+is_json (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".json");
+}
+
+/* NAME.jalons beside NAME.json, or NAME-2.jalons… if it is taken. */
+static char *
+free_plan_path_for (const char *json_path)
+{
+  g_autofree char *dir = g_path_get_dirname (json_path);
+  g_autofree char *base = g_path_get_basename (json_path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL)
+    *dot = '\0';
+  for (guint i = 1; i < 1000; i++)
+    {
+      g_autofree char *name = i == 1 ? g_strdup_printf ("%s.jalons", base)
+                                     : g_strdup_printf ("%s-%u.jalons", base, i);
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+  return NULL;
+}
+
+/**
+ * jln_window_open_file:
+ *
+ * Opens a plan file, or imports a JSON plan into a new plan file beside it.
+ */
+void
+jln_window_open_file (JlnWindow *self,
+                      GFile     *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  LoadData *data = g_new0 (LoadData, 1);
+
+  g_return_if_fail (JLN_IS_WINDOW (self));
+
+  if (path != NULL && is_json (path))
+    {
+      data->kind = LOAD_IMPORT;
+      data->source = g_strdup (path);
+      data->path = free_plan_path_for (path);
+      message = g_strdup_printf (_("Importing “%s”…"), name);
+    }
+  else
+    {
+      data->kind = LOAD_OPEN;
+      data->path = g_strdup (path);
+      message = g_strdup_printf (_("Opening “%s”…"), name);
+    }
+
+  if (data->path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Only local files can be opened"));
+      load_data_free (data);
+      show_error_toast (self, error);
+      return;
+    }
+  start_load (self, data, message);
+}
+
+/**
+ * jln_window_open_last:
+ *
+ * Reopens the plan opened last; on the very first run, the user's own
+ * copy of the example plan, made from the bundled one.
+ */
+void
+jln_window_open_last (JlnWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (get_settings (self), "last-plan");
+  g_autofree char *example = jln_application_dup_example_path ();
+  LoadData *data;
+
+  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (last);
+
+      jln_window_open_file (self, file);
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (example);
+  if (g_file_test (example, G_FILE_TEST_EXISTS))
+    data->kind = LOAD_OPEN;
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (example);
+
+      g_mkdir_with_parents (dir, 0700);
+      data->kind = LOAD_IMPORT;
+      data->quiet = TRUE;
+      data->source = jln_application_dup_bundled_plan ();
+    }
+  start_load (self, data, _("Opening the example plan…"));
+}
+
+JlnDocument *
+jln_window_get_document (JlnWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+JlnQueryFilter *
+jln_window_get_filter (JlnWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
+  return self->filter;
+}
+
+JlnLang
+jln_window_get_content_language (JlnWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_WINDOW (self), JLN_LANG_EN);
+  return self->content_language;
+}
+
+/* --- File choosers --------------------------------------------------------- */
+
+typedef void (*ChosenFunc) (JlnWindow *self,
+                            GFile     *file);
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     JlnWindow       *self)
+{
+  ChosenFunc func = g_object_get_data (G_OBJECT (dialog), "jln-chosen");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        func (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+choose_file (JlnWindow            *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *suggested_name,
+             const char           *filter_name,
+             const char           *pattern,
+             ChosenFunc            func)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                              accept, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  if (filter_name != NULL)
+    add_filter (GTK_FILE_CHOOSER (dialog), filter_name, pattern);
+  g_object_set_data (G_OBJECT (dialog), "jln-chosen", func);
+  g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static char *
+with_suffix (GFile      *file,
+             const char *suffix)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL || g_str_has_suffix (path, suffix))
+    return g_steal_pointer (&path);
+  return g_strconcat (path, suffix, NULL);
+}
+
+static void
+open_chosen (JlnWindow *self,
+             GFile     *file)
+{
+  jln_window_open_file (self, file);
+}
+
+static void
+new_plan_chosen (JlnWindow *self,
+                 GFile     *file)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+  JlnPlan *plan = jln_plan_new_untitled ();
+  g_autoptr(GError) error = NULL;
+
+  data->kind = LOAD_CREATE;
+  data->path = with_suffix (file, ".jalons");
+  data->plan = plan;
+  if (g_file_test (data->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_path_get_basename (data->path);
+
+      error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                           _("“%s” already exists: choose another name"), name);
+      show_error_toast (self, error);
+      load_data_free (data);
+      return;
+    }
+  start_load (self, data, _("Creating the plan…"));
+}
+
+static void
+import_chosen (JlnWindow *self,
+               GFile     *file)
+{
+  jln_window_open_file (self, file);
+}
+
+static void
+save_copy_chosen (JlnWindow *self,
+                  GFile     *file)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->kind = LOAD_SAVE_COPY;
+  data->path = with_suffix (file, ".jalons");
+  data->plan = g_object_ref (jln_document_get_plan (self->document));
+  data->source = g_path_get_basename (jln_document_get_path (self->document));
+  if (g_file_test (data->path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                                             _("A file of that name already exists: choose another name"));
+      show_error_toast (self, error);
+      load_data_free (data);
+      return;
+    }
+  start_load (self, data, _("Saving a copy…"));
+}
+
+static void
+export_chosen (JlnWindow *self,
+               GFile     *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (path == NULL || self->document == NULL)
+    return;
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".csv"))
+    bytes = jln_csv_write_actions (jln_document_get_plan (self->document),
+                                   jln_query_filter_get_query (self->filter),
+                                   self->content_language);
+  else if (g_str_has_suffix (lower, ".json"))
+    bytes = jln_json_write_plan (jln_document_get_plan (self->document));
+  else
+    {
+      show_toast (self, _("Choose a name ending in .csv or .json"));
+      return;
+    }
+
+  if (!jln_write_file_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  name = g_path_get_basename (path);
+  message = g_strdup_printf (_("Exported to “%s”"), name);
+  show_toast (self, message);
+}
+
+/* --- Actions --------------------------------------------------------------- */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Plan"), _("_Open"),
+               NULL, _("Plans and JSON plans"), "*.jalons", open_chosen);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  jln_window_open_file (JLN_WINDOW (widget), file);
+}
+
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Plan"), _("_Create"),
+               _("New plan.jalons"), NULL, NULL, new_plan_chosen);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a JSON Plan"), _("_Import"),
+               NULL, _("JSON plans"), "*.json", import_chosen);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+  name = g_path_get_basename (jln_document_get_path (self->document));
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"), name,
+               NULL, NULL, save_copy_chosen);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  /* Translators: the suggested name of an export; keep the .csv. */
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Actions"), _("_Export"),
+               _("actions.csv"), NULL, NULL, export_chosen);
+}
+
+static void
+report_edit_error (JlnWindow    *self,
+                   const GError *error)
+{
+  show_error_toast (self, error);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !jln_document_undo (self->document, &error))
+    report_edit_error (self, error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !jln_document_redo (self->document, &error))
+    report_edit_error (self, error);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "actions");
+  jln_action_list_focus_search (self->action_list);
+}
+
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (JLN_WINDOW (widget)->view_stack,
+                                         g_variant_get_string (parameter, NULL));
+}
+
+/* The selected action's objective, and where a new action goes in it. */
+static JlnRecord *
+selected_record (JlnWindow *self)
+{
+  return jln_action_list_get_selected (self->action_list);
+}
+
+static char *
+next_action_number (JlnObjective *objective)
+{
+  GListModel *actions = jln_objective_get_actions (objective);
+  guint n = g_list_model_get_n_items (actions);
+  guint highest = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnAction) action = g_list_model_get_item (actions, i);
+      const char *number = jln_action_get_number (action);
+      const char *last = strrchr (number, '.');
+
+      if (last != NULL)
+        highest = MAX (highest, (guint) g_ascii_strtoull (last + 1, NULL, 10));
+    }
+  return g_strdup_printf ("%s.%u", jln_objective_get_number (objective), MAX (highest, n) + 1);
+}
+
+static void
+apply_and_select (JlnWindow *self,
+                  JlnEdit   *edit,
+                  JlnRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jln_document_apply (self->document, edit, &error))
+    {
+      report_edit_error (self, error);
+      return;
+    }
+  jln_action_list_select (self->action_list, record);
+  jln_action_editor_set_record (self->action_editor, record);
+}
+
+static void
+add_action_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  JlnRecord *selected = selected_record (self);
+  JlnRecord *objective = NULL;
+  guint position;
+  g_autofree char *number = NULL;
+  g_autoptr(JlnRecord) action = NULL;
+  g_autoptr(JlnEdit) edit = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  if (JLN_IS_ACTION_ITEM (selected))
+    selected = jln_record_get_parent (selected);
+  if (JLN_IS_ACTION (selected))
+    objective = jln_record_get_parent (selected);
+  else if (JLN_IS_OBJECTIVE (selected))
+    objective = selected;
+  else
+    {
+      GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (self->document));
+      guint n = g_list_model_get_n_items (objectives);
+
+      if (n == 0)
+        {
+          show_toast (self, _("Add an objective first"));
+          return;
+        }
+      objective = g_list_model_get_item (objectives, n - 1);
+      g_object_unref (objective);
+    }
+
+  if (!JLN_IS_ACTION (selected) || !jln_record_get_position (selected, &position))
+    position = g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (objective)));
+  else
+    position++;
+
+  number = next_action_number (JLN_OBJECTIVE (objective));
+  action = jln_record_new (JLN_KIND_ACTION,
+                           "number", number,
+                           "title-fr", "Nouvelle action",
+                           "title-en", "New action",
+                           "status", "planned",
+                           NULL);
+  edit = jln_edit_new_insert (objective, action, position);
+  apply_and_select (self, edit, action);
+}
+
+static void
+add_objective_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  JlnPlan *plan;
+  GListModel *objectives;
+  guint n;
+  g_autofree char *number = NULL;
+  g_autoptr(JlnRecord) objective = NULL;
+  g_autoptr(JlnEdit) edit = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  plan = jln_document_get_plan (self->document);
+  objectives = jln_plan_get_objectives (plan);
+  n = g_list_model_get_n_items (objectives);
+  number = g_strdup_printf ("%u", n + 1);
+  objective = jln_record_new (JLN_KIND_OBJECTIVE,
+                              "number", number,
+                              "programme", "hrs4r",
+                              "title-fr", "Nouvel objectif",
+                              "title-en", "New objective",
+                              NULL);
+  edit = jln_edit_new_insert (JLN_RECORD (plan), objective, n);
+  apply_and_select (self, edit, objective);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  JlnRecord *selected = selected_record (self);
+  g_autoptr(JlnRecord) copy = NULL;
+  g_autoptr(JlnEdit) group = NULL;
+  guint position;
+
+  if (self->document == NULL || selected == NULL || !jln_record_get_position (selected, &position))
+    return;
+
+  copy = jln_record_copy (selected);
+  group = jln_edit_new_group (_("Duplicate"));
+  jln_edit_group_add (group, jln_edit_new_insert (jln_record_get_parent (selected), copy, position + 1));
+  if (JLN_IS_ACTION (selected))
+    {
+      g_autofree char *number = next_action_number (JLN_OBJECTIVE (jln_record_get_parent (selected)));
+
+      jln_edit_group_add (group, jln_edit_new_set (copy, "number", number));
+    }
+  else if (JLN_IS_OBJECTIVE (selected))
+    {
+      GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (self->document));
+      g_autofree char *number = g_strdup_printf ("%u", g_list_model_get_n_items (objectives) + 1);
+
+      jln_edit_group_add (group, jln_edit_new_set (copy, "number", number));
+    }
+  apply_and_select (self, group, copy);
+}
+
+static void
+undo_toast_cb (AdwToast  *toast,
+               JlnWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !jln_document_undo (self->document, &error))
+    report_edit_error (self, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  JlnRecord *selected = selected_record (self);
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (self->document == NULL || selected == NULL)
+    return;
+
+  if (JLN_IS_ACTION (selected))
+    /* Translators: %s is an action number, like 1.4. */
+    message = g_strdup_printf (_("Action %s deleted"), jln_action_get_number (JLN_ACTION (selected)));
+  else if (JLN_IS_OBJECTIVE (selected))
+    message = g_strdup_printf (_("Objective %s deleted"), jln_objective_get_number (JLN_OBJECTIVE (selected)));
+  else if (JLN_IS_ACTION_ITEM (selected))
+    message = g_strdup_printf (_("Sub-item %s deleted"), jln_action_item_get_label (JLN_ACTION_ITEM (selected)));
+  else
+    return;
+
+  edit = jln_edit_new_remove (selected);
+  jln_action_editor_set_record (self->action_editor, NULL);
+  if (!jln_document_apply (self->document, edit, &error))
+    {
+      report_edit_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+changes_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  show_toast (self, _("The history of changes is not available yet"));
+}
+
+/* --- Settings and language ------------------------------------------------- */
+
+static JlnLang
+interface_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "fr") ? JLN_LANG_FR : JLN_LANG_EN;
+}
+
+static void
+content_language_changed_cb (JlnWindow *self)
+{
+  g_autofree char *nick = g_settings_get_string (get_settings (self), "content-language");
+  JlnLang lang;
+
+  if (!jln_lang_from_string (nick, &lang))
+    lang = interface_language ();
+
+  if (self->content_language == lang)
+    return;
+  self->content_language = lang;
+  jln_action_list_set_content_language (self->action_list, lang);
+  jln_action_editor_set_content_language (self->action_editor, lang);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
+}
+
+static void
+selected_changed_cb (JlnWindow *self)
+{
+  JlnRecord *selected = jln_action_list_get_selected (self->action_list);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate",
+                                 JLN_IS_ACTION (selected) || JLN_IS_OBJECTIVE (selected));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selected != NULL);
+  jln_action_editor_set_record (self->action_editor, selected);
+}
+
+static void
+jln_window_constructed (GObject *object)
+{
+  JlnWindow *self = JLN_WINDOW (object);
+  g_autoptr(GAction) content_language = NULL;
+  GSettings *settings;
+
+  G_OBJECT_CLASS (jln_window_parent_class)->constructed (object);
+
+  settings = get_settings (self);
+  content_language = g_settings_create_action (settings, "content-language");
+  g_action_map_add_action (G_ACTION_MAP (self), content_language);
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (settings, "changed::content-language",
+                           G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::recent-plans",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  self->content_language = -1;
+  content_language_changed_cb (self);
+  update_recent_menu (self);
+}
+
+static void
+jln_window_dispose (GObject *object)
+{
+  JlnWindow *self = JLN_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_WINDOW);
+  g_clear_object (&self->document);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (jln_window_parent_class)->dispose (object);
+}
+
+static void
+jln_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  JlnWindow *self = JLN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_CONTENT_LANGUAGE:
+      g_value_set_int (value, self->content_language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_window_class_init (JlnWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = jln_window_constructed;
+  object_class->dispose = jln_window_dispose;
+  object_class->get_property = jln_window_get_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, JLN_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTENT_LANGUAGE] =
+    g_param_spec_int ("content-language", NULL, NULL, JLN_LANG_FR, JLN_LANG_EN, JLN_LANG_EN,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (JLN_TYPE_ACTION_LIST);
+  g_type_ensure (JLN_TYPE_ACTION_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, example_banner);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_list);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_editor);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, recent_section);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
+  gtk_widget_class_install_action (widget_class, "win.add-action", NULL, add_action_action);
+  gtk_widget_class_install_action (widget_class, "win.add-objective", NULL, add_objective_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.changes", NULL, changes_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete", NULL);
+}
+
+static void
+jln_window_init (JlnWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->filter = jln_query_filter_new ();
+  jln_action_list_set_filter (self->action_list, self->filter);
+  g_signal_connect_object (self->action_list, "notify::selected",
+                           G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
+  selected_changed_cb (self);
+}
+
+JlnWindow *
+jln_window_new (JlnApplication *application)
+{
+  return g_object_new (JLN_TYPE_WINDOW, "application", application, NULL);
+}
