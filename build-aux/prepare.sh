@@ -12,7 +12,8 @@ packages="
   libglib2.0-dev libjson-glib-dev libsqlite3-dev
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
-  xvfb xauth poppler-utils
+  librsvg2-common adwaita-icon-theme
+  xvfb xauth poppler-utils python3-jsonschema
 "
 
 missing=""

@@ -689,6 +689,8 @@ text_member (Reader     *reader,
     slot = &text->en;
   else
     return reader_fail_at (reader, key_at, _("only the languages “fr” and “en” are known"));
+  if (*slot != NULL)
+    return reader_fail_at (reader, key_at, _("“%s” is given twice"), key);
 
   if (!read_string (reader))
     return FALSE;
@@ -1129,9 +1131,13 @@ read_document (Reader            *reader,
   record = read_record (reader, info);
   if (record == NULL || !resolve_refs (reader))
     return NULL;
-  if (peek (reader) != '\0')
+  skip_blanks (reader);
+  if (reader->p < reader->end)
     {
-      reader_fail (reader, _("unexpected data after the end of the plan"));
+      if (*reader->p == '\0')
+        reader_fail (reader, _("the file contains a NUL byte"));
+      else
+        reader_fail (reader, _("unexpected data after the end of the plan"));
       return NULL;
     }
   return g_steal_pointer (&record);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jln-semester.h"
+#include "jln-text.h"
 
 JlnSemester
 jln_semester_new (guint year,
@@ -73,8 +74,9 @@ static gboolean
 read_ordinal (const char **p,
               guint       *half)
 {
+  /* The text is folded: "ème" reads "eme", "1ÈRE" reads "1ere". */
   static const char * const suffixes[] = {
-    "st", "nd", "er", "re", "ère", "ème", "eme", "e", NULL,
+    "ere", "eme", "st", "nd", "er", "re", "e", NULL,
   };
 
   if (**p != '1' && **p != '2')
@@ -163,13 +165,19 @@ jln_semester_parse (const char   *text,
                     GError      **error)
 {
   guint year = 0, half = 0;
-  const char *p = text;
+  g_autofree char *folded = NULL;
+  const char *p;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (semester != NULL, FALSE);
 
+  /* Case, accents and the kinds of spaces French typography uses do not
+   * matter. */
+  if (g_utf8_validate (text, -1, NULL))
+    folded = jln_fold (text);
+  p = folded != NULL ? folded : "";
   skip_blanks (&p);
-  if (!g_utf8_validate (text, -1, NULL) || !parse_forms (p, &year, &half))
+  if (folded == NULL || !parse_forms (p, &year, &half))
     {
       g_autofree char *shown = NULL;
 
@@ -185,8 +193,9 @@ jln_semester_parse (const char   *text,
   if (year < JLN_SEMESTER_MIN_YEAR || year > JLN_SEMESTER_MAX_YEAR)
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                   _("The year %u of a semester must lie between %d and %d"),
-                   year, JLN_SEMESTER_MIN_YEAR, JLN_SEMESTER_MAX_YEAR);
+                   /* Translators: %s is what the user typed. */
+                   _("“%s” is not a semester: its year must lie between %d and %d"),
+                   text, JLN_SEMESTER_MIN_YEAR, JLN_SEMESTER_MAX_YEAR);
       return FALSE;
     }
 

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "jln-action.h"
+#include "jln-objective.h"
+#include "jln-window.h"
+
+static JlnApplication *application;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+wait_for_document (JlnWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while ((jln_window_is_busy (window) || jln_window_get_document (window) == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_idle (JlnWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (jln_window_is_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+count_actions (JlnDocument *document)
+{
+  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+
+      n += g_list_model_get_n_items (jln_objective_get_actions (objective));
+    }
+  return n;
+}
+
+static JlnAction *
+find_action (JlnDocument *document,
+             const char  *number)
+{
+  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+
+          if (g_str_equal (jln_action_get_number (action), number))
+            return action;
+        }
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first start: the user's own copy of the example plan, with a banner
+ * saying what it is; then every later start reopens the last plan. */
+static void
+test_first_run_and_reopen (void)
+{
+  g_autofree char *example = jln_application_dup_example_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  JlnWindow *window;
+  GtkRevealer *banner;
+  g_autofree char *last = NULL;
+
+  g_settings_set_string (settings, "last-plan", "");
+  g_assert_false (g_file_test (example, G_FILE_TEST_EXISTS));
+
+  window = jln_window_new (application);
+  jln_window_open_last (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_document (window);
+
+  g_assert_nonnull (jln_window_get_document (window));
+  g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, example);
+  g_assert_true (g_file_test (example, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_actions (jln_window_get_document (window)), ==, 112);
+  banner = GTK_REVEALER (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  last = g_settings_get_string (settings, "last-plan");
+  g_assert_cmpstr (last, ==, example);
+
+  /* An edit, then a new window: it reopens the same plan, with the edit. */
+  {
+    g_autoptr(JlnEdit) edit = jln_edit_new_set (JLN_RECORD (find_action (jln_window_get_document (window), "1.4")),
+                                                "title-en", "Edited title");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (jln_document_apply (jln_window_get_document (window), edit, &error));
+    g_assert_no_error (error);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = jln_window_new (application);
+  jln_window_open_last (window);
+  wait_for_document (window);
+  g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, example);
+  g_assert_cmpstr (jln_action_get_title (find_action (jln_window_get_document (window), "1.4"))->en,
+                   ==, "Edited title");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+make_plan (const char *name)
+{
+  g_autofree char *bundled = jln_application_dup_bundled_plan ();
+  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  document = jln_document_import (bundled, path, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_undo_redo_actions (void)
+{
+  g_autofree char *path = make_plan ("undo.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window = jln_window_new (application);
+  JlnDocument *document;
+  JlnAction *action;
+  g_autofree char *before = NULL;
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jln_window_open_file (window, file);
+  wait_for_document (window);
+  document = jln_window_get_document (window);
+  action = find_action (document, "3.4");
+  before = g_strdup (jln_action_get_title (action)->fr);
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) &&
+                  jln_document_can_redo (document));
+
+  edit = jln_edit_new_set (JLN_RECORD (action), "due", "2024-S1");
+  g_assert_true (jln_document_apply (document, edit, &error));
+  g_assert_cmpuint (jln_action_get_due (action), ==, jln_semester_new (2024, 1));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (jln_action_get_due (action), ==, jln_semester_new (2022, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (jln_action_get_due (action), ==, jln_semester_new (2024, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A JSON file opens as a new plan file beside it. */
+static void
+test_open_json (void)
+{
+  g_autofree char *bundled = jln_application_dup_bundled_plan ();
+  g_autofree char *json = g_build_filename (g_get_user_data_dir (), "mailed-plan.json", NULL);
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "mailed-plan.jalons", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  JlnWindow *window;
+  gsize length;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_get_contents (bundled, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (json, contents, length, NULL));
+  file = g_file_new_for_path (json);
+
+  window = jln_window_new (application);
+  jln_window_open_file (window, file);
+  wait_for_document (window);
+  g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, expected);
+  g_assert_cmpuint (count_actions (jln_window_get_document (window)), ==, 112);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A file that is not a plan is refused with its reason, and left alone. */
+static void
+test_open_bad_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "notes.jalons", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *after = NULL;
+  JlnWindow *window;
+  AdwStatusPage *page;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (path, "Meeting notes, not a plan.\n", -1, NULL));
+
+  window = jln_window_new (application);
+  jln_window_open_file (window, file);
+  wait_idle (window);
+  g_assert_null (jln_window_get_document (window));
+  page = ADW_STATUS_PAGE (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "not a Jalons plan"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "Meeting notes, not a plan.\n");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Adding an action, then deleting it, both undoable. */
+static void
+test_add_action (void)
+{
+  g_autofree char *path = make_plan ("add.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window = jln_window_new (application);
+  JlnDocument *document;
+
+  jln_window_open_file (window, file);
+  wait_for_document (window);
+  document = jln_window_get_document (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-objective", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", NULL));
+  g_assert_cmpuint (count_actions (document), ==, 113);
+  g_assert_nonnull (find_action (document, "14.1"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_actions (document), ==, 112);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_objectives (jln_document_get_plan (document))), ==, 13);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's MIME database,
+   * which GTK needs to load its icons. Only the user's data moves. */
+  g_autofree char *home = g_dir_make_tmp ("jalons-window-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  application = jln_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/window/first-run-and-reopen", test_first_run_and_reopen);
+  g_test_add_func ("/gui/window/undo-redo-actions", test_undo_redo_actions);
+  g_test_add_func ("/gui/window/open-json", test_open_json);
+  g_test_add_func ("/gui/window/open-bad-file", test_open_bad_file);
+  g_test_add_func ("/gui/window/add-action", test_add_action);
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  remove_tree (home);
+  return status;
+}
