@@ -453,6 +453,31 @@ test_refuse (Fixture       *fixture,
 }
 
 static void
+test_save_copy (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.jalons", NULL);
+  g_autoptr(JlnEdit) edit = jln_edit_new_set (find_action (fixture->document, "1.4"), "status", "done");
+  g_autofree char *in_memory = NULL;
+  g_autofree char *copied = NULL;
+
+  g_assert_true (jln_document_apply (fixture->document, edit, &error));
+  g_assert_true (jln_document_save_copy (fixture->document, copy, &error));
+  g_assert_no_error (error);
+
+  in_memory = export_json (jln_document_get_plan (fixture->document));
+  copied = reopen_and_export (copy);
+  g_assert_cmpstr (in_memory, ==, copied);
+  /* The copy keeps the history. */
+  g_assert_cmpint (sql_int (copy, "SELECT count(*) FROM history WHERE op = 'set' AND field = 'status'"), ==, 1);
+
+  /* Never over an existing file. */
+  g_assert_false (jln_document_save_copy (fixture->document, fixture->path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+}
+
+static void
 test_migrate_v0 (void)
 {
   g_autoptr(GError) error = NULL;
@@ -491,6 +516,7 @@ main (int   argc,
   ADD ("/core/document/undo-set", test_undo_set);
   ADD ("/core/document/insert-move-group", test_insert_move_group);
   ADD ("/core/document/remove-in-use", test_remove_in_use);
+  ADD ("/core/document/save-copy", test_save_copy);
   ADD ("/core/store/refuse", test_refuse);
 #undef ADD
   g_test_add_func ("/core/store/migrate-v0", test_migrate_v0);

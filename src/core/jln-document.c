@@ -285,6 +285,54 @@ jln_document_import (const char  *json_path,
   return jln_document_create (path, plan, origin, error);
 }
 
+/**
+ * jln_document_save_copy:
+ *
+ * Writes a copy of the plan file, with its whole history, to @path, which
+ * must not exist. The copy is written under another name and renamed into
+ * place once complete.
+ */
+gboolean
+jln_document_save_copy (JlnDocument  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp_path = NULL;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("%s: the file already exists; choose another name"), path);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp_path = g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
+  if (!jln_store_copy_to (self->store, temp_path, error) ||
+      !sync_file (temp_path, error))
+    {
+      g_remove (temp_path);
+      prefix_path (error, path);
+      return FALSE;
+    }
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_remove (temp_path);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 JlnPlan *
 jln_document_get_plan (JlnDocument *self)
 {

@@ -22,6 +22,9 @@ JlnDocument *jln_document_create        (const char   *path,
 JlnDocument *jln_document_import        (const char   *json_path,
                                          const char   *path,
                                          GError      **error);
+gboolean     jln_document_save_copy     (JlnDocument  *self,
+                                         const char   *path,
+                                         GError      **error);
 JlnPlan     *jln_document_get_plan      (JlnDocument  *self);
 const char  *jln_document_get_path      (JlnDocument  *self);
 gboolean     jln_document_apply         (JlnDocument  *self,

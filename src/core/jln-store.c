@@ -546,6 +546,31 @@ jln_store_get_path (JlnStore *store)
   return store->path;
 }
 
+/**
+ * jln_store_copy_to:
+ *
+ * Writes a copy of the whole file, history included, to @path, which
+ * must not exist.
+ */
+gboolean
+jln_store_copy_to (JlnStore    *store,
+                   const char  *path,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db, "VACUUM INTO ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (store, rc, error);
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
 /* --- Transactions -------------------------------------------------------- */
 
 gboolean

@@ -24,6 +24,9 @@ const char *jln_store_get_path      (JlnStore     *store);
 JlnPlan  *jln_store_load            (JlnStore     *store,
                                      GError      **error);
 
+gboolean  jln_store_copy_to         (JlnStore     *store,
+                                     const char   *path,
+                                     GError      **error);
 gboolean  jln_store_begin           (JlnStore     *store,
                                      GError      **error);
 gboolean  jln_store_commit          (JlnStore     *store,

@@ -273,9 +273,10 @@ typedef struct
 {
   LoadKind  kind;
   char     *source;
-  char     *path;
-  JlnPlan  *plan;
-  gboolean  quiet;
+  char        *path;
+  JlnPlan     *plan;
+  JlnDocument *document;
+  gboolean     quiet;
 } LoadData;
 
 static void
@@ -284,6 +285,7 @@ load_data_free (LoadData *data)
   g_free (data->source);
   g_free (data->path);
   g_clear_object (&data->plan);
+  g_clear_object (&data->document);
   g_free (data);
 }
 
@@ -306,8 +308,11 @@ load_thread (GTask        *task,
       document = jln_document_import (data->source, data->path, &error);
       break;
     case LOAD_CREATE:
-    case LOAD_SAVE_COPY:
       document = jln_document_create (data->path, data->plan, data->source, &error);
+      break;
+    case LOAD_SAVE_COPY:
+      if (jln_document_save_copy (data->document, data->path, &error))
+        document = jln_document_open (data->path, &error);
       break;
     default:
       g_assert_not_reached ();
@@ -623,8 +628,8 @@ save_copy_chosen (JlnWindow *self,
 
   data->kind = LOAD_SAVE_COPY;
   data->path = with_suffix (file, ".jalons");
-  data->plan = g_object_ref (jln_document_get_plan (self->document));
-  data->source = g_path_get_basename (jln_document_get_path (self->document));
+  /* The copy is read from the file, which the thread only reads. */
+  data->document = g_object_ref (self->document);
   if (g_file_test (data->path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(GError) error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_EXIST,
