@@ -176,15 +176,110 @@ sync_file (const char  *path,
   return TRUE;
 }
 
+/* A new plan file is written under a temporary name beside its final
+ * path, and renamed into place only once complete and on disk, so that a
+ * failure or a crash never leaves a partial plan at that path. */
+typedef struct
+{
+  char     *path;
+  char     *temp_path;
+  JlnStore *store;
+  gint64    batch;
+} NewFile;
+
+static void
+new_file_abort (NewFile *file)
+{
+  g_clear_pointer (&file->store, jln_store_free);
+  if (file->temp_path != NULL)
+    {
+      g_autofree char *wal = g_strconcat (file->temp_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (file->temp_path, "-shm", NULL);
+
+      g_remove (file->temp_path);
+      g_remove (wal);
+      g_remove (shm);
+    }
+  g_clear_pointer (&file->temp_path, g_free);
+  g_clear_pointer (&file->path, g_free);
+}
+
+static gboolean
+new_file_begin (NewFile     *file,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  memset (file, 0, sizeof *file);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("%s: the file already exists; choose another name"), path);
+      return FALSE;
+    }
+
+  file->path = g_strdup (path);
+  file->temp_path = g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
+  file->store = jln_store_create (file->temp_path, error);
+  if (file->store == NULL || !jln_store_begin (file->store, error))
+    {
+      prefix_path (error, path);
+      new_file_abort (file);
+      return FALSE;
+    }
+  file->batch = jln_store_next_batch (file->store);
+  return TRUE;
+}
+
+static JlnDocument *
+new_file_finish (NewFile     *file,
+                 JlnPlan     *plan,
+                 const char  *origin,
+                 GError     **error)
+{
+  g_autoptr(JlnStore) store = NULL;
+
+  if (!jln_store_add_history (file->store, file->batch, "create", JLN_RECORD (plan),
+                              NULL, NULL, origin, error) ||
+      !jln_store_finish_create (file->store, error) ||
+      !jln_store_commit (file->store, error))
+    goto failed;
+
+  /* The new file was written without a journal: make it durable before
+   * it takes its name. */
+  g_clear_pointer (&file->store, jln_store_free);
+  if (!sync_file (file->temp_path, error))
+    goto failed;
+  if (g_rename (file->temp_path, file->path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      goto failed;
+    }
+
+  store = jln_store_open (file->path, error);
+  if (store == NULL)
+    goto failed;
+  g_clear_pointer (&file->temp_path, g_free);
+  g_clear_pointer (&file->path, g_free);
+  return document_new (g_steal_pointer (&store), g_object_ref (plan));
+
+failed:
+  prefix_path (error, file->path);
+  new_file_abort (file);
+  return NULL;
+}
+
 /**
  * jln_document_create:
  * @plan: (transfer none): the plan to write; the document takes a reference
  * @origin: (nullable): where the plan comes from, for the history
  *
- * Writes @plan into a new plan file at @path. The file is written beside
- * @path under another name and renamed into place once complete, so that
- * a failure or a crash never leaves a partial plan at @path. @path must
- * not exist.
+ * Writes @plan into a new plan file at @path, which must not exist.
  *
  * Returns: (transfer full): the document, or %NULL with @error
  */
@@ -194,78 +289,77 @@ jln_document_create (const char  *path,
                      const char  *origin,
                      GError     **error)
 {
-  g_autoptr(JlnStore) store = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp_path = NULL;
-  gint64 batch;
+  NewFile file;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   _("%s: the file already exists; choose another name"), path);
-      return NULL;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp_path = g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
-
-  store = jln_store_create (temp_path, error);
-  if (store == NULL)
-    goto failed;
-
-  batch = jln_store_next_batch (store);
-  if (!jln_store_begin (store, error) ||
-      !jln_store_insert (store, JLN_RECORD (plan), 0, error) ||
-      !jln_store_add_history (store, batch, "create", JLN_RECORD (plan), NULL, NULL, origin, error) ||
-      !jln_store_finish_create (store, error) ||
-      !jln_store_commit (store, error))
-    goto failed;
-
-  /* The new file was written without a journal: make it durable before
-   * it takes its name, so that a crash never leaves a partial plan there. */
-  g_clear_pointer (&store, jln_store_free);
-  if (!sync_file (temp_path, error))
-    goto failed;
-  if (g_rename (temp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      goto failed;
-    }
-
-  store = jln_store_open (path, error);
-  if (store == NULL)
+  if (!new_file_begin (&file, path, error))
+    return NULL;
+  if (!jln_store_insert (file.store, JLN_RECORD (plan), 0, error))
     {
       prefix_path (error, path);
+      new_file_abort (&file);
       return NULL;
     }
-  return document_new (g_steal_pointer (&store), g_object_ref (plan));
+  return new_file_finish (&file, plan, origin, error);
+}
 
-failed:
-  g_clear_pointer (&store, jln_store_free);
-  g_remove (temp_path);
-  for (const char *suffix = "-wal"; suffix != NULL; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+/* Importing writes records in a second thread while the first reads the
+ * JSON: the two take about as long, and a plan file is made in little
+ * more time than the JSON takes to read. */
+typedef struct
+{
+  JlnRecord *record;
+  JlnRecord *parent;     /* kept alive while the record waits, even if reading fails */
+  guint      position;
+} QueuedRecord;
+
+typedef struct
+{
+  GAsyncQueue *queue;
+  JlnStore    *store;
+  GError      *error;
+} Writer;
+
+static QueuedRecord end_of_records;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *writer = data;
+  QueuedRecord *queued;
+
+  while ((queued = g_async_queue_pop (writer->queue)) != &end_of_records)
     {
-      g_autofree char *side = g_strconcat (temp_path, suffix, NULL);
-
-      g_remove (side);
+      if (writer->error == NULL)
+        jln_store_insert_one (writer->store, queued->record, queued->position, &writer->error);
+      g_object_unref (queued->record);
+      g_clear_object (&queued->parent);
+      g_free (queued);
     }
-  prefix_path (error, path);
   return NULL;
+}
+
+static void
+record_read_cb (JlnRecord *record,
+                guint      position,
+                gpointer   user_data)
+{
+  Writer *writer = user_data;
+  QueuedRecord *queued = g_new (QueuedRecord, 1);
+
+  queued->record = g_object_ref (record);
+  queued->parent = jln_record_get_parent (record) != NULL ? g_object_ref (jln_record_get_parent (record)) : NULL;
+  queued->position = position;
+  g_async_queue_push (writer->queue, queued);
 }
 
 /**
  * jln_document_import:
  *
  * Reads the JSON plan at @json_path and writes it into a new plan file
- * at @path. Nothing is written unless the whole JSON file is valid.
+ * at @path. Nothing is left at @path unless the whole JSON file is valid.
  *
  * Returns: (transfer full): the document, or %NULL with @error
  */
@@ -276,13 +370,46 @@ jln_document_import (const char  *json_path,
 {
   g_autoptr(JlnPlan) plan = NULL;
   g_autofree char *origin = NULL;
+  Writer writer = { 0 };
+  GThread *thread;
+  NewFile file;
 
-  plan = jln_json_load_plan (json_path, error);
-  if (plan == NULL)
+  g_return_val_if_fail (json_path != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!new_file_begin (&file, path, error))
     return NULL;
 
+  writer.queue = g_async_queue_new ();
+  writer.store = file.store;
+  thread = g_thread_new ("jalons-import", writer_thread, &writer);
+  plan = jln_json_load_plan_full (json_path, record_read_cb, &writer, error);
+  g_async_queue_push (writer.queue, &end_of_records);
+  g_thread_join (thread);
+  g_async_queue_unref (writer.queue);
+
+  if (plan == NULL || writer.error != NULL)
+    {
+      if (plan != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&writer.error));
+          prefix_path (error, path);
+        }
+      g_clear_error (&writer.error);
+      new_file_abort (&file);
+      return NULL;
+    }
+
+  /* References are known once the whole JSON is read. */
+  if (!jln_store_insert_links (file.store, JLN_RECORD (plan), error))
+    {
+      prefix_path (error, path);
+      new_file_abort (&file);
+      return NULL;
+    }
+
   origin = g_path_get_basename (json_path);
-  return jln_document_create (path, plan, origin, error);
+  return new_file_finish (&file, plan, origin, error);
 }
 
 /**

@@ -280,6 +280,8 @@ typedef struct
   GError     **error;
   gboolean     failed;
   gboolean     fresh_ids;     /* give every record read a new id */
+  JlnRecordReadFunc record_read;
+  gpointer     record_read_data;
 } Reader;
 
 static void
@@ -731,6 +733,8 @@ child_element (Reader   *reader,
     return FALSE;
   _jln_record_set_parent (child, children->parent);
   g_ptr_array_add (children->children, child);
+  if (reader->record_read != NULL)
+    reader->record_read (child, index, reader->record_read_data);
   return TRUE;
 }
 
@@ -1143,6 +1147,13 @@ read_document (Reader            *reader,
   return g_steal_pointer (&record);
 }
 
+static JlnPlan *read_plan (const char         *data,
+                           gsize               length,
+                           const char         *filename,
+                           JlnRecordReadFunc   func,
+                           gpointer            user_data,
+                           GError            **error);
+
 /**
  * jln_json_read_plan:
  * @filename: the name to give in messages
@@ -1158,6 +1169,17 @@ jln_json_read_plan (const char  *data,
                     const char  *filename,
                     GError     **error)
 {
+  return read_plan (data, length, filename, NULL, NULL, error);
+}
+
+static JlnPlan *
+read_plan (const char         *data,
+           gsize               length,
+           const char         *filename,
+           JlnRecordReadFunc   func,
+           gpointer            user_data,
+           GError            **error)
+{
   Reader reader;
   JlnRecord *record;
 
@@ -1172,12 +1194,16 @@ jln_json_read_plan (const char  *data,
     }
 
   reader_init (&reader, data, length, filename, NULL, error);
+  reader.record_read = func;
+  reader.record_read_data = user_data;
   record = read_document (&reader, _jln_kind_info (JLN_KIND_PLAN));
 
   if (record != NULL)
     {
       /* What was read is the index of the plan. */
       _jln_plan_take_index (JLN_PLAN (record), g_steal_pointer (&reader.seen));
+      if (func != NULL)
+        func (record, 0, user_data);
     }
   reader_clear (&reader);
   return (JlnPlan *) record;
@@ -1192,6 +1218,26 @@ JlnPlan *
 jln_json_load_plan (const char  *path,
                     GError     **error)
 {
+  return jln_json_load_plan_full (path, NULL, NULL, error);
+}
+
+/**
+ * jln_json_load_plan_full:
+ * @func: (nullable): called with each record as soon as it is read whole
+ *   (with its children, but before references are resolved), and last
+ *   with the plan itself
+ *
+ * Reads a plan file, passing its records on as they are read: a new plan
+ * file can be written while the rest of the JSON is still being read.
+ *
+ * Returns: (transfer full): the plan read from the file at @path
+ */
+JlnPlan *
+jln_json_load_plan_full (const char         *path,
+                         JlnRecordReadFunc   func,
+                         gpointer            user_data,
+                         GError            **error)
+{
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *contents;
@@ -1203,8 +1249,8 @@ jln_json_load_plan (const char  *path,
       return NULL;
     }
   contents = g_mapped_file_get_contents (file);
-  return jln_json_read_plan (contents != NULL ? contents : "", g_mapped_file_get_length (file),
-                             path, error);
+  return read_plan (contents != NULL ? contents : "", g_mapped_file_get_length (file),
+                    path, func, user_data, error);
 }
 
 /**

@@ -10,6 +10,14 @@ G_BEGIN_DECLS
 #define JLN_JSON_FORMAT  "jalons-plan"
 #define JLN_JSON_VERSION 1
 
+typedef void (*JlnRecordReadFunc) (JlnRecord *record,
+                                   guint      position,
+                                   gpointer   user_data);
+
+JlnPlan   *jln_json_load_plan_full  (const char         *path,
+                                     JlnRecordReadFunc   func,
+                                     gpointer            user_data,
+                                     GError            **error);
 JlnPlan   *jln_json_read_plan       (const char  *data,
                                      gsize        length,
                                      const char  *filename,

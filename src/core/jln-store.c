@@ -1019,13 +1019,11 @@ insert_one (JlnStore   *store,
   return step_done (store, stmt, error);
 }
 
-/* Inserts the records of a subtree, children after their parents and
- * links after all the records, since a link may point into the subtree. */
+/* Inserts the records of a subtree, children after their parents. */
 static gboolean
 insert_tree (JlnStore   *store,
              JlnRecord  *record,
              guint       position,
-             GPtrArray  *with_links,
              GError    **error)
 {
   const JlnKindInfo *info = _jln_record_get_info (record);
@@ -1033,23 +1031,16 @@ insert_tree (JlnStore   *store,
   if (!insert_one (store, record, position, error))
     return FALSE;
 
-  for (guint i = 0; i < info->n_fields; i++)
-    if (info->fields[i].type == JLN_FIELD_REFS)
-      {
-        g_ptr_array_add (with_links, record);
-        break;
-      }
-
   for (guint i = 0; i < info->n_children; i++)
     {
-      GListModel *children = jln_record_get_children (record, info->children[i]);
-      guint n = g_list_model_get_n_items (children);
+      guint n = _jln_record_count_children (record, info->children[i]);
+      GListModel *children = n > 0 ? jln_record_get_children (record, info->children[i]) : NULL;
 
       for (guint j = 0; j < n; j++)
         {
           g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
 
-          if (!insert_tree (store, child, j, with_links, error))
+          if (!insert_tree (store, child, j, error))
             return FALSE;
         }
     }
@@ -1078,6 +1069,56 @@ shift_positions (JlnStore   *store,
 }
 
 /**
+ * jln_store_insert_one:
+ *
+ * Writes @record alone, at @position among its parent's children, but
+ * not its links nor its children: for writing a new file record by
+ * record, in any order, while foreign keys are not yet checked.
+ */
+gboolean
+jln_store_insert_one (JlnStore   *store,
+                      JlnRecord  *record,
+                      guint       position,
+                      GError    **error)
+{
+  return insert_one (store, record, position, error);
+}
+
+/**
+ * jln_store_insert_links:
+ *
+ * Writes the links of @record and of all its descendants, which are new.
+ */
+gboolean
+jln_store_insert_links (JlnStore   *store,
+                        JlnRecord  *record,
+                        GError    **error)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type == JLN_FIELD_REFS &&
+        _jln_field_is_set (record, &info->fields[i]) &&
+        !write_links (store, record, &info->fields[i], TRUE, error))
+      return FALSE;
+
+  for (guint i = 0; i < info->n_children; i++)
+    {
+      guint n = _jln_record_count_children (record, info->children[i]);
+      GListModel *children = n > 0 ? jln_record_get_children (record, info->children[i]) : NULL;
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
+
+          if (!jln_store_insert_links (store, child, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * jln_store_insert:
  *
  * Writes @record, already attached to its parent at @position, with all
@@ -1089,27 +1130,13 @@ jln_store_insert (JlnStore   *store,
                   guint       position,
                   GError    **error)
 {
-  g_autoptr(GPtrArray) with_links = g_ptr_array_new ();
-
   if (jln_record_get_parent (record) != NULL &&
       !shift_positions (store, record, position, 1, error))
     return FALSE;
 
-  if (!insert_tree (store, record, position, with_links, error))
-    return FALSE;
-
-  for (guint i = 0; i < with_links->len; i++)
-    {
-      JlnRecord *owner = g_ptr_array_index (with_links, i);
-      const JlnKindInfo *info = _jln_record_get_info (owner);
-
-      for (guint j = 0; j < info->n_fields; j++)
-        if (info->fields[j].type == JLN_FIELD_REFS &&
-            _jln_field_is_set (owner, &info->fields[j]) &&
-            !write_links (store, owner, &info->fields[j], TRUE, error))
-          return FALSE;
-    }
-  return TRUE;
+  /* Links after all the records, since a link may point into the subtree. */
+  return insert_tree (store, record, position, error) &&
+         jln_store_insert_links (store, record, error);
 }
 
 /**

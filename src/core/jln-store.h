@@ -37,6 +37,13 @@ gboolean  jln_store_insert          (JlnStore     *store,
                                      JlnRecord    *record,
                                      guint         position,
                                      GError      **error);
+gboolean  jln_store_insert_one      (JlnStore     *store,
+                                     JlnRecord    *record,
+                                     guint         position,
+                                     GError      **error);
+gboolean  jln_store_insert_links    (JlnStore     *store,
+                                     JlnRecord    *record,
+                                     GError      **error);
 gboolean  jln_store_delete          (JlnStore     *store,
                                      JlnRecord    *record,
                                      GError      **error);

@@ -12,15 +12,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JlnActionEditor, jln_action_editor, JLN, ACTION_EDITOR, GtkWidget)
 
-GtkWidget   *jln_action_editor_new                   (void);
-JlnDocument *jln_action_editor_get_document          (JlnActionEditor *self);
-void         jln_action_editor_set_document          (JlnActionEditor *self,
-                                             JlnDocument   *document);
-JlnLang      jln_action_editor_get_content_language  (JlnActionEditor *self);
-void         jln_action_editor_set_content_language  (JlnActionEditor *self,
-                                             JlnLang        lang);
-JlnRecord   *jln_action_editor_get_record   (JlnActionEditor *self);
-void         jln_action_editor_set_record   (JlnActionEditor *self,
-                                             JlnRecord       *record);
+GtkWidget   *jln_action_editor_new                  (void);
+JlnDocument *jln_action_editor_get_document         (JlnActionEditor *self);
+void         jln_action_editor_set_document         (JlnActionEditor *self,
+                                                     JlnDocument     *document);
+JlnLang      jln_action_editor_get_content_language (JlnActionEditor *self);
+void         jln_action_editor_set_content_language (JlnActionEditor *self,
+                                                     JlnLang          lang);
+JlnRecord   *jln_action_editor_get_record           (JlnActionEditor *self);
+void         jln_action_editor_set_record           (JlnActionEditor *self,
+                                                     JlnRecord       *record);
 
 G_END_DECLS
