@@ -143,6 +143,14 @@ _jln_plan_index_add (JlnPlan   *self,
     }
 }
 
+/* Adds @record alone; FALSE if its id is taken. */
+gboolean
+_jln_plan_index_insert (JlnPlan   *self,
+                        JlnRecord *record)
+{
+  return g_hash_table_insert (self->index, (gpointer) jln_record_get_id (record), record);
+}
+
 void
 _jln_plan_index_remove (JlnPlan   *self,
                         JlnRecord *record)

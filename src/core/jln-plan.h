@@ -37,6 +37,8 @@ JlnRecord   *_jln_plan_resolve        (const char *id,
                                        gpointer    user_data);
 void         _jln_plan_index_add      (JlnPlan    *self,
                                        JlnRecord  *record);
+gboolean     _jln_plan_index_insert   (JlnPlan    *self,
+                                       JlnRecord  *record);
 void         _jln_plan_index_remove   (JlnPlan    *self,
                                        JlnRecord  *record);
 void         _jln_plan_take_index     (JlnPlan    *self,

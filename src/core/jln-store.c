@@ -670,6 +670,31 @@ read_field (JlnStore       *store,
     }
 }
 
+typedef struct
+{
+  JlnRecord *record;
+  JlnRecord *parent;
+  gint64     position;
+  guint      order;      /* in the file, to keep sorting stable */
+} LoadedRow;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const LoadedRow *row_a = a, *row_b = b;
+
+  if (row_a->parent != row_b->parent)
+    return row_a->parent < row_b->parent ? -1 : 1;
+  if (row_a->position != row_b->position)
+    return row_a->position < row_b->position ? -1 : 1;
+  return row_a->order < row_b->order ? -1 : row_a->order > row_b->order;
+}
+
+/* Rows are read in the order of the file, which is fast, and sorted by
+ * parent and position in memory, which is faster than reading them in
+ * index order. Each parent then gets its children in one splice, so that
+ * a large plan loads without an items-changed per row. */
 static gboolean
 load_kind (JlnStore          *store,
            JlnPlan          **plan_out,
@@ -679,17 +704,18 @@ load_kind (JlnStore          *store,
   g_autoptr(GString) sql = g_string_new ("SELECT id");
   gboolean has_parent = parent_kind (info) != JLN_N_KINDS;
   JlnPlan *plan = *plan_out;
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  JlnRecord *batch_parent = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (LoadedRow));
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+  JlnRecord *last_parent = NULL;
   sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
   int rc;
 
   if (has_parent)
-    g_string_append (sql, ", parent");
+    g_string_append (sql, ", parent, position");
   append_columns (sql, info, FALSE);
-  g_string_append_printf (sql, " FROM %s", info->table);
-  if (has_parent)
-    g_string_append (sql, " ORDER BY parent, position");
+  g_string_append (sql, " FROM ");
+  g_string_append (sql, info->table);
 
   stmt = prepare (store, sql->str, error);
   if (stmt == NULL)
@@ -700,7 +726,7 @@ load_kind (JlnStore          *store,
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
       g_autoptr(JlnRecord) record = NULL;
       JlnRecord *parent = NULL;
-      int column = has_parent ? 2 : 1;
+      int column = has_parent ? 3 : 1;
 
       if (id == NULL)
         goto damaged;
@@ -717,50 +743,67 @@ load_kind (JlnStore          *store,
         {
           const char *parent_id = (const char *) sqlite3_column_text (stmt, 1);
 
-          parent = parent_id != NULL ? jln_plan_lookup (plan, parent_id) : NULL;
-          if (parent == NULL || jln_plan_lookup (plan, id) != NULL)
+          /* Most rows have the parent of the row before. */
+          if (last_parent != NULL && parent_id != NULL &&
+              strcmp (parent_id, jln_record_get_id (last_parent)) == 0)
+            parent = last_parent;
+          else
+            parent = parent_id != NULL ? jln_plan_lookup (plan, parent_id) : NULL;
+          if (parent == NULL || _jln_kind_info (parent_kind (info)) != _jln_record_get_info (parent))
             goto damaged;
+          last_parent = parent;
           record = _jln_record_new (info->kind, id);
         }
 
       for (guint i = 0; i < info->n_fields; i++)
         if (info->fields[i].type != JLN_FIELD_REFS &&
             !read_field (store, record, &info->fields[i], stmt, &column, error))
-          {
-            sqlite3_reset (stmt);
-            return FALSE;
-          }
+          goto failed;
 
       if (!has_parent)
         continue;
 
-      /* Rows come grouped by parent: add each group in one splice, so
-       * that a large plan loads without an items-changed per row. */
-      if (parent != batch_parent && batch->len > 0)
+      _jln_record_set_parent (record, parent);
+      if (!_jln_plan_index_insert (plan, record))
+        goto damaged;
+      {
+        LoadedRow row = { g_steal_pointer (&record), parent, sqlite3_column_int64 (stmt, 2), rows->len };
+
+        g_array_append_val (rows, row);
+      }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, rc, error);
+      goto failed;
+    }
+
+  g_array_sort (rows, compare_rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LoadedRow *row = &g_array_index (rows, LoadedRow, i);
+
+      g_ptr_array_add (batch, row->record);
+      if (i + 1 == rows->len || g_array_index (rows, LoadedRow, i + 1).parent != row->parent)
         {
-          g_list_store_splice (_jln_record_get_store (batch_parent, info->kind), 0, 0,
+          g_list_store_splice (_jln_record_get_store (row->parent, info->kind), 0, 0,
                                batch->pdata, batch->len);
           g_ptr_array_set_size (batch, 0);
         }
-      batch_parent = parent;
-      _jln_record_set_parent (record, parent);
-      g_ptr_array_add (batch, g_steal_pointer (&record));
-      _jln_plan_index_add (plan, g_ptr_array_index (batch, batch->len - 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (store, rc, error);
-
-  if (batch->len > 0)
-    g_list_store_splice (_jln_record_get_store (batch_parent, info->kind), 0, 0,
-                         batch->pdata, batch->len);
-  return TRUE;
+  ok = TRUE;
+  goto done;
 
 damaged:
-  sqlite3_reset (stmt);
   g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
                _("The plan file is damaged: a %s is out of place"), info->name);
-  return FALSE;
+failed:
+  /* Records not yet in a parent's list leave the index with the plan. */
+done:
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < rows->len; i++)
+    g_object_unref (g_array_index (rows, LoadedRow, i).record);
+  return ok;
 }
 
 static gboolean
@@ -779,16 +822,21 @@ load_links (JlnStore          *store,
   if (stmt == NULL)
     return FALSE;
 
+  JlnRecord *owner = NULL;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *owner_id = (const char *) sqlite3_column_text (stmt, 0);
       const char *target_id = (const char *) sqlite3_column_text (stmt, 1);
-      JlnRecord *owner = owner_id ? jln_plan_lookup (plan, owner_id) : NULL;
       JlnRecord *target = target_id ? jln_plan_lookup (plan, target_id) : NULL;
 
+      /* Rows come by owner. */
+      if (owner == NULL || owner_id == NULL || strcmp (owner_id, jln_record_get_id (owner)) != 0)
+        owner = owner_id ? jln_plan_lookup (plan, owner_id) : NULL;
+
       if (owner == NULL || target == NULL ||
-          jln_record_get_kind (owner) != info->kind ||
-          jln_record_get_kind (target) != field->ref_kind)
+          _jln_record_get_info (owner)->kind != info->kind ||
+          _jln_record_get_info (target)->kind != field->ref_kind)
         {
           sqlite3_reset (stmt);
           g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,

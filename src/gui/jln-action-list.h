@@ -12,19 +12,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JlnActionList, jln_action_list, JLN, ACTION_LIST, GtkWidget)
 
-GtkWidget   *jln_action_list_new                   (void);
-JlnDocument *jln_action_list_get_document          (JlnActionList *self);
-void         jln_action_list_set_document          (JlnActionList *self,
-                                             JlnDocument   *document);
-JlnLang      jln_action_list_get_content_language  (JlnActionList *self);
-void         jln_action_list_set_content_language  (JlnActionList *self,
-                                             JlnLang        lang);
-JlnQueryFilter *jln_action_list_get_filter   (JlnActionList  *self);
-void         jln_action_list_set_filter     (JlnActionList  *self,
-                                             JlnQueryFilter *filter);
-JlnRecord   *jln_action_list_get_selected   (JlnActionList  *self);
-void         jln_action_list_select         (JlnActionList  *self,
-                                             JlnRecord      *record);
-void         jln_action_list_focus_search   (JlnActionList  *self);
+GtkWidget      *jln_action_list_new                  (void);
+JlnDocument    *jln_action_list_get_document         (JlnActionList  *self);
+void            jln_action_list_set_document         (JlnActionList  *self,
+                                                      JlnDocument    *document);
+JlnLang         jln_action_list_get_content_language (JlnActionList  *self);
+void            jln_action_list_set_content_language (JlnActionList  *self,
+                                                      JlnLang         lang);
+JlnQueryFilter *jln_action_list_get_filter           (JlnActionList  *self);
+void            jln_action_list_set_filter           (JlnActionList  *self,
+                                                      JlnQueryFilter *filter);
+JlnRecord      *jln_action_list_get_selected         (JlnActionList  *self);
+void            jln_action_list_select               (JlnActionList  *self,
+                                                      JlnRecord      *record);
+void            jln_action_list_focus_search         (JlnActionList  *self);
+guint           jln_action_list_get_n_shown          (JlnActionList  *self);
+guint           jln_action_list_get_n_total          (JlnActionList  *self);
+gboolean        jln_action_list_get_pending          (JlnActionList  *self);
 
 G_END_DECLS

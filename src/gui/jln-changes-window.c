@@ -534,15 +534,17 @@ add_group (JlnChangesWindow *self,
 }
 
 static void
-append_count (GString    *summary,
-              guint       n,
-              const char *format)
+append_count (GString *summary,
+              guint    n,
+              char    *part)
 {
+  g_autofree char *owned = part;
+
   if (n == 0)
     return;
   if (summary->len > 0)
     g_string_append (summary, C_("list separator", ", "));
-  g_string_append_printf (summary, format, n);
+  g_string_append (summary, part);
 }
 
 static char *
@@ -553,15 +555,20 @@ describe_counts (const JlnChangeCounts *counts)
   /* Translators: the parts of a summary of changes to actions or sub-items,
    * as in “3 added, 5 completed, 2 re-planned, 7 edited, 1 removed”. */
   append_count (summary, counts->added,
-                g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", counts->added));
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added",
+                                              counts->added), counts->added));
   append_count (summary, counts->completed,
-                g_dngettext (GETTEXT_PACKAGE, "%u completed", "%u completed", counts->completed));
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u completed", "%u completed",
+                                              counts->completed), counts->completed));
   append_count (summary, counts->replanned,
-                g_dngettext (GETTEXT_PACKAGE, "%u re-planned", "%u re-planned", counts->replanned));
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u re-planned", "%u re-planned",
+                                              counts->replanned), counts->replanned));
   append_count (summary, counts->edited,
-                g_dngettext (GETTEXT_PACKAGE, "%u edited", "%u edited", counts->edited));
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u edited", "%u edited",
+                                              counts->edited), counts->edited));
   append_count (summary, counts->removed,
-                g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed", counts->removed));
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed",
+                                              counts->removed), counts->removed));
   return g_string_free (summary, FALSE);
 }
 
