@@ -806,6 +806,7 @@ done:
   return ok;
 }
 
+/* Links too are read in the order of the file and sorted in memory. */
 static gboolean
 load_links (JlnStore          *store,
             JlnPlan           *plan,
@@ -814,15 +815,14 @@ load_links (JlnStore          *store,
             GError           **error)
 {
   g_autofree char *links = link_table (info, field);
-  g_autofree char *sql = g_strconcat ("SELECT owner, target FROM ", links,
-                                      " ORDER BY owner, position", NULL);
+  g_autofree char *sql = g_strconcat ("SELECT owner, target, position FROM ", links, NULL);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (LoadedRow));
   sqlite3_stmt *stmt = prepare (store, sql, error);
+  JlnRecord *owner = NULL;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-
-  JlnRecord *owner = NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -830,7 +830,7 @@ load_links (JlnStore          *store,
       const char *target_id = (const char *) sqlite3_column_text (stmt, 1);
       JlnRecord *target = target_id ? jln_plan_lookup (plan, target_id) : NULL;
 
-      /* Rows come by owner. */
+      /* Most rows have the owner of the row before. */
       if (owner == NULL || owner_id == NULL || strcmp (owner_id, jln_record_get_id (owner)) != 0)
         owner = owner_id ? jln_plan_lookup (plan, owner_id) : NULL;
 
@@ -844,11 +844,25 @@ load_links (JlnStore          *store,
                        info->name, field->name);
           return FALSE;
         }
-      g_ptr_array_add (*(GPtrArray **) _jln_record_field_ptr (owner, field), g_object_ref (target));
+      {
+        /* "parent" is the owner and "record" the target here. */
+        LoadedRow row = { target, owner, sqlite3_column_int64 (stmt, 2), rows->len };
+
+        g_array_append_val (rows, row);
+      }
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (store, rc, error);
+
+  g_array_sort (rows, compare_rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LoadedRow *row = &g_array_index (rows, LoadedRow, i);
+
+      g_ptr_array_add (*(GPtrArray **) _jln_record_field_ptr (row->parent, field),
+                       g_object_ref (row->record));
+    }
   return TRUE;
 }
 
