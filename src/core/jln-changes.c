@@ -610,7 +610,8 @@ jln_document_get_changes (JlnDocument  *document,
     return NULL;
 
   merge.plan = jln_document_get_plan (document);
-  merge.pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) pending_free);
+  merge.pending = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                         NULL, (GDestroyNotify) pending_free);
   merge.order = g_ptr_array_new ();
   merge.nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   merge.snapshots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

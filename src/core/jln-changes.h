@@ -34,7 +34,8 @@ typedef struct
   JlnCompletion   completion;        /* now, or when removed */
   JlnSemester     old_due;           /* REPLANNED: the due semester before the first change */
   JlnSemester     new_due;           /* REPLANNED: after the last change */
-  int             shift;             /* REPLANNED: new_due - old_due in semesters, when both are set */
+  int             shift;             /* REPLANNED: new_due - old_due in semesters, positive
+                                      * when later; 0 unless both are set */
   char          **fields;            /* EDITED: the other fields changed, as the history names
                                       * them ("title-en", "units", "position"), in order */
   GDateTime      *time;              /* the last change */

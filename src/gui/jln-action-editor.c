@@ -1,16 +1,166 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
+#include "jln-action.h"
 #include "jln-action-editor.h"
+#include "jln-action-item.h"
+#include "jln-enums.h"
+#include "jln-objective.h"
+#include "jln-principle.h"
+#include "jln-unit.h"
+
+/* The side pane that shows every field of an objective, an action or a
+ * sub-item, and edits them. Each field commits when the user is done with
+ * it (Enter, or the focus leaving it), as one jln_document_apply(); a
+ * refused value is shown under the field with the core's message, and the
+ * field shows again what is stored. The pane follows the record: its
+ * notify signal refreshes every field but the one being typed in.
+ *
+ * The fields of one record are a Form. A form is reference counted: the
+ * editor holds one reference while it shows the form, and every signal
+ * connection of its widgets holds another, so that a callback never sees
+ * freed memory, even when applying an edit rebuilds the pane under it.
+ * A form the editor no longer shows is "dead" and ignores its signals. */
+
+/* The semesters a planned date can be chosen from, widened to take in a
+ * stored date that lies outside. */
+#define FIRST_YEAR 2010
+#define LAST_YEAR  2035
+
+typedef enum
+{
+  FIELD_SECTION,     /* not a field: starts a group, titled or not */
+  FIELD_STRING,      /* AdwEntryRow: number, label */
+  FIELD_TEXT,        /* two GtkTextViews of one paragraph: Enter commits */
+  FIELD_LONG_TEXT,   /* two GtkTextViews of several paragraphs */
+  FIELD_STATUS,      /* AdwComboRow of the statuses */
+  FIELD_CHOICE,      /* AdwComboRow of the values of an enum: programme, recurrence */
+  FIELD_SEMESTER,    /* AdwComboRow of semesters */
+  FIELD_COMPLETION,  /* AdwEntryRow checked by jln_completion_parse() */
+  FIELD_REFERENCES,  /* AdwEntryRow of numbers separated by commas */
+  FIELD_UNITS,       /* chosen in a popover */
+  FIELD_PRINCIPLES,  /* chosen in a popover */
+} FieldType;
+
+typedef struct
+{
+  const char *name;   /* the field as edits name it, without "-fr" or "-en" */
+  FieldType   type;
+  const char *title;  /* N_() */
+} FieldSpec;
+
+static const FieldSpec objective_fields[] = {
+  { NULL, FIELD_SECTION, NULL },
+  { "programme", FIELD_CHOICE, N_("Programme") },
+  { "number", FIELD_STRING, N_("Number") },
+  { "title", FIELD_TEXT, N_("Title") },
+  { "description", FIELD_LONG_TEXT, N_("Description") },
+};
+
+static const FieldSpec action_fields[] = {
+  { NULL, FIELD_SECTION, NULL },
+  { "number", FIELD_STRING, N_("Number") },
+  { "status", FIELD_STATUS, N_("Status") },
+  { "title", FIELD_TEXT, N_("Title") },
+  { "theme", FIELD_TEXT, N_("Theme") },
+  { "description", FIELD_LONG_TEXT, N_("Description") },
+  { NULL, FIELD_SECTION, N_("Dates") },
+  { "start", FIELD_SEMESTER, N_("Start") },
+  { "due", FIELD_SEMESTER, N_("Due") },
+  { "completion", FIELD_COMPLETION, N_("Completed In") },
+  { "recurrence", FIELD_CHOICE, N_("Recurrence") },
+  { "next", FIELD_SEMESTER, N_("Next Date") },
+  { NULL, FIELD_SECTION, N_("Responsibility") },
+  { "units", FIELD_UNITS, N_("Responsible Units") },
+  { "actors", FIELD_LONG_TEXT, N_("Actors") },
+  { "follow-up", FIELD_LONG_TEXT, N_("Follow-up") },
+  { "schedule", FIELD_LONG_TEXT, N_("Schedule") },
+  { NULL, FIELD_SECTION, N_("Charter and Code") },
+  { "principles", FIELD_PRINCIPLES, N_("Principles") },
+  { NULL, FIELD_SECTION, N_("Notes and References") },
+  { "references", FIELD_REFERENCES, N_("See Also (cf.)") },
+  { "extension", FIELD_LONG_TEXT, N_("Extension") },
+  { "note", FIELD_LONG_TEXT, N_("Note") },
+};
+
+static const FieldSpec item_fields[] = {
+  { NULL, FIELD_SECTION, NULL },
+  { "label", FIELD_STRING, N_("Label") },
+  { "title", FIELD_TEXT, N_("Title") },
+  { "status", FIELD_STATUS, N_("Status") },
+  { "completion", FIELD_COMPLETION, N_("Completed In") },
+  { "due", FIELD_SEMESTER, N_("Due") },
+  { "units", FIELD_UNITS, N_("Responsible Units") },
+};
+
+typedef struct _Form Form;
+
+typedef struct
+{
+  Form            *form;
+  const FieldSpec *spec;
+  GtkWidget       *row;          /* the row holding the field */
+  GtkWidget       *control;      /* entry row, combo row or menu button */
+  GtkWidget       *views[2];     /* text views, by JlnLang */
+  GtkWidget       *frames[2];
+  GtkWidget       *marks[2];     /* "missing translation" icons */
+  GtkWidget       *error_row;    /* for rows that cannot hold a label: a row below */
+  GtkWidget       *error_label;
+  int              error_lang;   /* the text view the error is about, or -1 */
+  gboolean         has_error;
+  GtkWidget       *chips;        /* GtkFlowBox of what is chosen */
+  GtkWidget       *none_label;
+  GtkWidget       *popover;
+  GtkWidget       *choices;      /* GtkListBox of check buttons */
+  GtkWidget       *search;
+  GtkStringList   *semesters;    /* "None", then first to last */
+  JlnSemester      first;
+  JlnSemester      last;
+  gboolean         updating;     /* set while a combo row is refreshed */
+} Field;
+
+struct _Form
+{
+  guint            ref_count;
+  gboolean         dead;
+  JlnActionEditor *self;         /* not owned: a dead form no longer uses it */
+  JlnRecord       *record;
+  gulong           notify_id;
+  GPtrArray       *fields;       /* Field */
+
+  /* A sub-item of the action shown: its row, and the buttons to move it. */
+  GtkWidget       *item_row;
+  GtkWidget       *up_button;
+  GtkWidget       *down_button;
+  GtkWidget       *remove_button;
+};
 
 struct _JlnActionEditor
 {
-  GtkWidget    parent_instance;
+  GtkWidget            parent_instance;
 
-  JlnDocument *document;
-  JlnLang      content_language;
+  JlnDocument         *document;
+  JlnLang              content_language;
+  JlnRecord           *record;
+
+  Form                *form;
+  GPtrArray           *item_forms;      /* Form of each sub-item, in order */
+  GListModel          *items;           /* the sub-items of the action shown */
+  gulong               items_changed_id;
+  AdwPreferencesGroup *items_group;
+  GtkWidget           *items_error;
+  GHashTable          *expanded;        /* ids of the sub-items shown expanded */
+
+  /* Template widgets */
+  GtkStack            *stack;
+  GtkLabel            *kind_label;
+  GtkLabel            *heading_label;
+  GtkBox              *fields_box;
 };
 
 G_DEFINE_FINAL_TYPE (JlnActionEditor, jln_action_editor, GTK_TYPE_WIDGET)
@@ -19,29 +169,1816 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_CONTENT_LANGUAGE,
+  PROP_RECORD,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+static void field_refresh (Field    *field,
+                           gboolean  force);
+static void rebuild       (JlnActionEditor *self);
+
+/* --- Forms ---------------------------------------------------------------- */
+
+static Form *
+form_ref (Form *form)
+{
+  form->ref_count++;
+  return form;
+}
+
+static void
+form_unref (Form *form)
+{
+  if (--form->ref_count > 0)
+    return;
+
+  g_assert (form->notify_id == 0);
+  g_ptr_array_unref (form->fields);
+  g_object_unref (form->record);
+  g_free (form);
+}
+
+static void record_notify_cb (JlnRecord  *record,
+                              GParamSpec *pspec,
+                              Form       *form);
+
+static Form *
+form_new (JlnActionEditor *self,
+          JlnRecord       *record)
+{
+  Form *form = g_new0 (Form, 1);
+
+  form->ref_count = 1;
+  form->self = self;
+  form->record = g_object_ref (record);
+  form->fields = g_ptr_array_new_with_free_func (g_free);
+  form->notify_id = g_signal_connect (record, "notify", G_CALLBACK (record_notify_cb), form);
+  return form;
+}
+
+/* Stops the form: its widgets are going away, and whatever they still
+ * emit is ignored. */
+static void
+form_kill (Form *form)
+{
+  form->dead = TRUE;
+  g_clear_signal_handler (&form->notify_id, form->record);
+  form_unref (form);
+}
+
+static void
+form_closure_notify (gpointer  data,
+                     GClosure *closure)
+{
+  form_unref (data);
+}
+
+static void
+field_closure_notify (gpointer  data,
+                      GClosure *closure)
+{
+  form_unref (((Field *) data)->form);
+}
+
+static void
+field_release (gpointer data)
+{
+  form_unref (((Field *) data)->form);
+}
+
+static void
+field_connect (Field      *field,
+               gpointer    instance,
+               const char *signal,
+               GCallback   callback)
+{
+  form_ref (field->form);
+  g_signal_connect_data (instance, signal, callback, field, field_closure_notify, 0);
+}
+
+static void
+form_connect (Form       *form,
+              gpointer    instance,
+              const char *signal,
+              GCallback   callback)
+{
+  g_signal_connect_data (instance, signal, callback, form_ref (form), form_closure_notify, 0);
+}
+
+static Field *
+form_find_field (Form       *form,
+                 const char *name)
+{
+  for (guint i = 0; i < form->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (form->fields, i);
+
+      if (g_str_equal (field->spec->name, name))
+        return field;
+    }
+  return NULL;
+}
+
+/* --- Helpers -------------------------------------------------------------- */
+
+static gboolean
+contains_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static char *
+strv_to_json (const char * const *strv)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static const char *
+lang_name (JlnLang lang)
+{
+  return lang == JLN_LANG_FR ? _("French") : _("English");
+}
+
+static const char *
+missing_message (JlnLang lang)
+{
+  return lang == JLN_LANG_FR ? _("Missing French translation") : _("Missing English translation");
+}
+
+static const char *
+choice_label (const char *field,
+              int         value)
+{
+  if (g_str_equal (field, "programme"))
+    return value == JLN_PROGRAMME_GEP ? _("Gender Equality Plan") : C_("programme", "HRS4R");
+  return value == JLN_RECURRENCE_YEARLY ? C_("recurrence", "Yearly") : C_("recurrence", "None");
+}
+
+static const char *
+area_label (JlnPrincipleArea area)
+{
+  switch (area)
+    {
+    case JLN_PRINCIPLE_AREA_ETHICS:
+      return _("Ethical and Professional Aspects");
+    case JLN_PRINCIPLE_AREA_RECRUITMENT:
+      return _("Recruitment and Selection");
+    case JLN_PRINCIPLE_AREA_CONDITIONS:
+      return _("Working Conditions and Social Security");
+    case JLN_PRINCIPLE_AREA_TRAINING:
+    default:
+      return _("Training and Development");
+    }
+}
+
+static JlnPlan *
+editor_get_plan (JlnActionEditor *self,
+                 JlnRecord       *record)
+{
+  if (self->document != NULL)
+    return jln_document_get_plan (self->document);
+  while (record != NULL && !JLN_IS_PLAN (record))
+    record = jln_record_get_parent (record);
+  return record != NULL ? JLN_PLAN (record) : NULL;
+}
+
+static char *
+ref_chip_text (JlnRecord *ref,
+               JlnLang    lang)
+{
+  if (JLN_IS_UNIT (ref))
+    return g_strdup (jln_unit_get_code (JLN_UNIT (ref)));
+  return g_strdup_printf ("%d %s", jln_principle_get_number (JLN_PRINCIPLE (ref)),
+                          jln_text_get_fallback (jln_principle_get_name (JLN_PRINCIPLE (ref)),
+                                                 lang, NULL) ?: "");
+}
+
+static char *
+ref_full_text (JlnRecord *ref,
+               JlnLang    lang)
+{
+  if (JLN_IS_UNIT (ref))
+    {
+      const char *name = jln_text_get_fallback (jln_unit_get_name (JLN_UNIT (ref)), lang, NULL);
+
+      if (name == NULL)
+        return g_strdup (jln_unit_get_code (JLN_UNIT (ref)));
+      return g_strdup_printf ("%s — %s", jln_unit_get_code (JLN_UNIT (ref)), name);
+    }
+  return ref_chip_text (ref, lang);
+}
+
+static void
+set_description (GtkWidget  *widget,
+                 const char *first,
+                 const char *second)
+{
+  g_autofree char *text = NULL;
+
+  if (first != NULL && second != NULL)
+    text = g_strdup_printf ("%s. %s", first, second);
+  else
+    text = g_strdup (first != NULL ? first : second);
+
+  if (text == NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+}
+
+static void
+set_label (GtkWidget  *widget,
+           const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* A group's title is markup in libadwaita 1.2. */
+static void
+group_set_title (AdwPreferencesGroup *group,
+                 const char          *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_preferences_group_set_title (group, escaped);
+}
+
+static char *
+text_view_get_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+text_view_set_text (GtkWidget  *view,
+                    const char *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *shown = text_view_get_text (view);
+
+  if (g_strcmp0 (shown, text) == 0)
+    return;
+  /* What the user undoes with Ctrl+Z is their typing, not the switch
+   * from one record to another. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+}
+
+static void
+editable_set_text (GtkWidget  *editable,
+                   const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+/* --- Showing a field ------------------------------------------------------ */
+
+static void
+field_update_descriptions (Field *field)
+{
+  const char *error = field->has_error ? gtk_label_get_text (GTK_LABEL (field->error_label)) : NULL;
+
+  if (field->views[0] != NULL)
+    {
+      for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
+        set_description (field->views[lang],
+                         field->error_lang == lang ? error : NULL,
+                         gtk_widget_get_visible (field->marks[lang]) ? missing_message (lang) : NULL);
+    }
+  else if (field->chips != NULL)
+    {
+      JlnLang lang = field->form->self->content_language;
+      GPtrArray *refs = jln_record_get_refs (field->form->record, field->spec->name);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      /* The chosen ones, for those who do not see the chips. */
+      for (guint i = 0; i < refs->len; i++)
+        {
+          g_autofree char *full = ref_full_text (g_ptr_array_index (refs, i), lang);
+
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, full);
+        }
+      set_description (field->control, error, names->len > 0 ? names->str : _("None chosen"));
+    }
+  else if (field->control != NULL)
+    {
+      set_description (field->control, error, NULL);
+      if (ADW_IS_ENTRY_ROW (field->control))
+        set_description (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (field->control))),
+                         error, NULL);
+    }
+}
+
+static void
+field_set_error (Field      *field,
+                 int         lang,
+                 const char *message)
+{
+  GtkWidget *styled[2] = { NULL, NULL };
+
+  field->has_error = message != NULL;
+  field->error_lang = message != NULL ? lang : -1;
+  gtk_label_set_text (GTK_LABEL (field->error_label), message != NULL ? message : "");
+  gtk_widget_set_visible (field->error_row != NULL ? field->error_row : field->error_label,
+                          message != NULL);
+
+  if (field->views[0] != NULL)
+    {
+      styled[0] = field->frames[JLN_LANG_FR];
+      styled[1] = field->frames[JLN_LANG_EN];
+    }
+  else
+    styled[0] = field->control;
+
+  for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
+    {
+      if (styled[i] == NULL)
+        continue;
+      if (message != NULL && (lang < 0 || (int) i == lang))
+        gtk_widget_add_css_class (styled[i], "error");
+      else
+        gtk_widget_remove_css_class (styled[i], "error");
+    }
+  field_update_descriptions (field);
+}
+
+static void
+semester_list_fill (Field       *field,
+                    JlnSemester  value)
+{
+  JlnLang lang = field->form->self->content_language;
+  JlnSemester first = jln_semester_new (FIRST_YEAR, 1);
+  JlnSemester last = jln_semester_new (LAST_YEAR, 2);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (field->semesters));
+
+  if (value != JLN_SEMESTER_NONE)
+    {
+      first = MIN (first, value);
+      last = MAX (last, value);
+    }
+  if (n_items > 0 && first == field->first && last == field->last)
+    return;
+
+  g_ptr_array_add (strings, g_strdup (C_("semester", "None")));
+  for (JlnSemester s = first; s <= last; s++)
+    g_ptr_array_add (strings, jln_semester_format (s, JLN_SEMESTER_STYLE_LONG, lang));
+  g_ptr_array_add (strings, NULL);
+
+  field->first = first;
+  field->last = last;
+  gtk_string_list_splice (field->semesters, 0, n_items, (const char * const *) strings->pdata);
+}
+
+static void
+chips_refresh (Field *field)
+{
+  JlnLang lang = field->form->self->content_language;
+  GPtrArray *refs = jln_record_get_refs (field->form->record, field->spec->name);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (field->chips)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (field->chips), child);
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      JlnRecord *ref = g_ptr_array_index (refs, i);
+      g_autofree char *text = ref_chip_text (ref, lang);
+      g_autofree char *full = ref_full_text (ref, lang);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *flow_child = gtk_flow_box_child_new ();
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_tooltip_text (label, full);
+      gtk_widget_add_css_class (label, "jln-chip");
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_child), label);
+      gtk_widget_set_focusable (flow_child, FALSE);
+      gtk_flow_box_append (GTK_FLOW_BOX (field->chips), flow_child);
+    }
+
+  gtk_widget_set_visible (field->chips, refs->len > 0);
+  gtk_widget_set_visible (field->none_label, refs->len == 0);
+  field_update_descriptions (field);
+}
+
+/* Shows the stored value. A field the user is typing in keeps what they
+ * typed, unless @force. */
+static void
+field_refresh (Field    *field,
+               gboolean  force)
+{
+  JlnRecord *record = field->form->record;
+  const char *name = field->spec->name;
+
+  switch (field->spec->type)
+    {
+    case FIELD_STRING:
+    case FIELD_COMPLETION:
+      if (force || !contains_focus (field->control))
+        {
+          g_autofree char *value = jln_record_dup_field (record, name);
+
+          editable_set_text (field->control, value);
+        }
+      break;
+
+    case FIELD_REFERENCES:
+      if (force || !contains_focus (field->control))
+        {
+          g_auto(GStrv) references = NULL;
+          g_autofree char *joined = NULL;
+
+          g_object_get (record, name, &references, NULL);
+          joined = references != NULL ? g_strjoinv (", ", references) : g_strdup ("");
+          editable_set_text (field->control, joined);
+        }
+      break;
+
+    case FIELD_TEXT:
+    case FIELD_LONG_TEXT:
+      {
+        const JlnText *text = jln_record_get_text (record, name);
+
+        for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
+          {
+            const char *value = jln_text_get (text, lang);
+            const char *other = jln_text_get (text, !lang);
+
+            if (force || !contains_focus (field->views[lang]))
+              text_view_set_text (field->views[lang], value != NULL ? value : "");
+            gtk_widget_set_visible (field->marks[lang], value == NULL && other != NULL);
+          }
+        field_update_descriptions (field);
+      }
+      break;
+
+    case FIELD_STATUS:
+    case FIELD_CHOICE:
+      {
+        int value;
+
+        g_object_get (record, name, &value, NULL);
+        field->updating = TRUE;
+        adw_combo_row_set_selected (ADW_COMBO_ROW (field->control), value);
+        field->updating = FALSE;
+      }
+      break;
+
+    case FIELD_SEMESTER:
+      {
+        JlnSemester value;
+
+        g_object_get (record, name, &value, NULL);
+        field->updating = TRUE;
+        semester_list_fill (field, value);
+        adw_combo_row_set_selected (ADW_COMBO_ROW (field->control),
+                                    value == JLN_SEMESTER_NONE ? 0 : value - field->first + 1);
+        field->updating = FALSE;
+
+        /* A next date only means something for a recurring action. */
+        if (g_str_equal (name, "next") && JLN_IS_ACTION (record))
+          gtk_widget_set_visible (field->row,
+                                  value != JLN_SEMESTER_NONE ||
+                                  jln_action_get_recurrence (JLN_ACTION (record)) != JLN_RECURRENCE_NONE);
+      }
+      break;
+
+    case FIELD_UNITS:
+    case FIELD_PRINCIPLES:
+      chips_refresh (field);
+      break;
+
+    case FIELD_SECTION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* --- Committing a field --------------------------------------------------- */
+
+static void
+field_apply (Field      *field,
+             const char *name,
+             const char *value,
+             int         lang)
+{
+  Form *form = form_ref (field->form);
+  JlnActionEditor *self = form->self;
+  g_autofree char *stored = jln_record_dup_field (form->record, name);
+  g_autoptr(GError) error = NULL;
+  gboolean applied = TRUE;
+
+  if (g_strcmp0 (stored, value) != 0 && self->document != NULL)
+    {
+      g_autoptr(JlnEdit) edit = jln_edit_new_set (form->record, name, value);
+
+      applied = jln_document_apply (self->document, edit, &error);
+    }
+
+  /* Applying may have changed what the pane shows. */
+  if (!form->dead)
+    {
+      field_set_error (field, lang, applied ? NULL : error->message);
+      field_refresh (field, TRUE);
+    }
+  form_unref (form);
+}
+
+static void
+field_fail (Field      *field,
+            int         lang,
+            const char *message)
+{
+  field_set_error (field, lang, message);
+  field_refresh (field, TRUE);
+}
+
+static void
+field_commit_text (Field *field,
+                   int    lang)
+{
+  g_autofree char *value = text_view_get_text (field->views[lang]);
+  g_autofree char *name = g_strconcat (field->spec->name, "-", jln_lang_to_string (lang), NULL);
+
+  field_apply (field, name, value, lang);
+}
+
+static void
+field_commit_entry (Field *field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->control));
+
+  switch (field->spec->type)
+    {
+    case FIELD_STRING:
+      field_apply (field, field->spec->name, text, -1);
+      break;
+
+    case FIELD_COMPLETION:
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *value = NULL;
+        JlnCompletion completion;
+
+        if (!jln_completion_parse (text, &completion, &error))
+          {
+            field_fail (field, -1, error->message);
+            return;
+          }
+        value = jln_completion_to_string (&completion);
+        field_apply (field, field->spec->name, value, -1);
+      }
+      break;
+
+    case FIELD_REFERENCES:
+      {
+        g_auto(GStrv) parts = g_regex_split_simple ("[,;]", text, 0, 0);
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) references = NULL;
+        g_autofree char *value = NULL;
+
+        for (guint i = 0; parts[i] != NULL; i++)
+          {
+            g_strstrip (parts[i]);
+            if (parts[i][0] != '\0')
+              g_strv_builder_add (builder, parts[i]);
+          }
+        references = g_strv_builder_end (builder);
+        value = strv_to_json ((const char * const *) references);
+        field_apply (field, field->spec->name, value, -1);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+field_commit_choice (Field *field)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->control));
+  g_autofree char *value = NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (field->spec->type == FIELD_SEMESTER)
+    {
+      if (selected == 0)
+        value = g_strdup ("");
+      else
+        value = jln_semester_format (field->first + selected - 1, JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
+    }
+  else
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (field->form->record),
+                                                        field->spec->name);
+      GEnumValue *enum_value = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, selected);
+
+      if (enum_value == NULL)
+        return;
+      value = g_strdup (enum_value->value_nick);
+    }
+  field_apply (field, field->spec->name, value, -1);
+}
+
+/* --- Signal handlers of the fields ---------------------------------------- */
+
+static int
+view_lang (Field     *field,
+           GtkWidget *view)
+{
+  return view == field->views[JLN_LANG_EN] ? JLN_LANG_EN : JLN_LANG_FR;
+}
+
+static void
+text_focus_leave_cb (GtkEventControllerFocus *controller,
+                     Field                   *field)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (!field->form->dead)
+    field_commit_text (field, view_lang (field, view));
+}
+
+static gboolean
+text_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     Field                 *field)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  int lang = view_lang (field, view);
+
+  if (field->form->dead)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+    {
+      /* A title is one paragraph: Enter commits it. Longer texts take
+       * Enter as a new line, and Ctrl+Enter commits them. */
+      if (field->spec->type == FIELD_TEXT || (state & GDK_CONTROL_MASK) != 0)
+        {
+          field_commit_text (field, lang);
+          return TRUE;
+        }
+    }
+  else if (keyval == GDK_KEY_Escape)
+    {
+      const JlnText *text = jln_record_get_text (field->form->record, field->spec->name);
+      g_autofree char *shown = text_view_get_text (view);
+
+      if (g_strcmp0 (shown, jln_text_get (text, lang) ?: "") != 0)
+        {
+          text_view_set_text (view, jln_text_get (text, lang) ?: "");
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+entry_activated_cb (AdwEntryRow *row,
+                    Field       *field)
+{
+  if (!field->form->dead)
+    field_commit_entry (field);
+}
+
+static void
+entry_focus_leave_cb (GtkEventControllerFocus *controller,
+                      Field                   *field)
+{
+  if (!field->form->dead)
+    field_commit_entry (field);
+}
+
+static gboolean
+entry_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      Field                 *field)
+{
+  g_autofree char *before = NULL;
+
+  if (field->form->dead || keyval != GDK_KEY_Escape)
+    return FALSE;
+
+  /* Escape gives back what is stored, if the user changed it. */
+  before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->control)));
+  field_refresh (field, TRUE);
+  return g_strcmp0 (before, gtk_editable_get_text (GTK_EDITABLE (field->control))) != 0;
+}
+
+static void
+combo_selected_cb (AdwComboRow *row,
+                   GParamSpec  *pspec,
+                   Field       *field)
+{
+  if (!field->form->dead && !field->updating)
+    field_commit_choice (field);
+}
+
+/* --- Units and principles --------------------------------------------------- */
+
+static JlnRecord *
+choice_row_get_record (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "jln-record");
+}
+
+static gboolean
+choice_filter_func (GtkListBoxRow *row,
+                    gpointer       user_data)
+{
+  Field *field = user_data;
+  g_autofree char *query = NULL;
+
+  if (field->form->dead)
+    return TRUE;
+  query = jln_fold (gtk_editable_get_text (GTK_EDITABLE (field->search)));
+  g_strstrip (query);
+  return query[0] == '\0' || strstr (g_object_get_data (G_OBJECT (row), "jln-folded"), query) != NULL;
+}
+
+static void
+choice_header_func (GtkListBoxRow *row,
+                    GtkListBoxRow *before,
+                    gpointer       user_data)
+{
+  JlnRecord *record = choice_row_get_record (row);
+  JlnPrincipleArea area;
+  GtkWidget *header;
+
+  if (!JLN_IS_PRINCIPLE (record))
+    return;
+  area = jln_principle_get_area (JLN_PRINCIPLE (record));
+  if (before != NULL &&
+      jln_principle_get_area (JLN_PRINCIPLE (choice_row_get_record (before))) == area)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (area_label (area));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "jln-chooser-header");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+choice_search_changed_cb (GtkSearchEntry *entry,
+                          Field          *field)
+{
+  if (!field->form->dead)
+    gtk_list_box_invalidate_filter (GTK_LIST_BOX (field->choices));
+}
+
+static void
+chooser_show_cb (GtkPopover *popover,
+                 Field      *field)
+{
+  JlnActionEditor *self = field->form->self;
+  JlnLang lang;
+  JlnPlan *plan;
+  GListModel *candidates;
+  GPtrArray *refs;
+  GtkWidget *child;
+
+  if (field->form->dead)
+    return;
+
+  lang = self->content_language;
+  plan = editor_get_plan (self, field->form->record);
+  refs = jln_record_get_refs (field->form->record, field->spec->name);
+
+  while ((child = gtk_widget_get_first_child (field->choices)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (field->choices), child);
+  editable_set_text (field->search, "");
+
+  if (plan == NULL)
+    return;
+  candidates = field->spec->type == FIELD_UNITS ? jln_plan_get_units (plan)
+                                                : jln_plan_get_principles (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(JlnRecord) candidate = g_list_model_get_item (candidates, i);
+      g_autofree char *text = ref_full_text (candidate, lang);
+      g_autofree char *other = ref_full_text (candidate, !lang);
+      g_autofree char *both = g_strconcat (text, " ", other, NULL);
+      GtkWidget *check = gtk_check_button_new_with_label (text);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_widget_get_last_child (check);
+
+      if (GTK_IS_LABEL (label))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+        }
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_ptr_array_find (refs, candidate, NULL));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      g_object_set_data (G_OBJECT (row), "jln-record", candidate);
+      g_object_set_data_full (G_OBJECT (row), "jln-folded", jln_fold (both), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (field->choices), row);
+    }
+}
+
+static void
+chooser_closed_cb (GtkPopover *popover,
+                   Field      *field)
+{
+  GPtrArray *refs;
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *value = NULL;
+
+  if (field->form->dead)
+    return;
+
+  /* What was chosen before keeps its order; new choices follow, in the
+   * order of the plan. */
+  refs = jln_record_get_refs (field->form->record, field->spec->name);
+  chosen = g_ptr_array_new ();
+  for (GtkWidget *row = gtk_widget_get_first_child (field->choices);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_ptr_array_add (chosen, choice_row_get_record (GTK_LIST_BOX_ROW (row)));
+    }
+  if (chosen->len == 0 && gtk_widget_get_first_child (field->choices) == NULL)
+    return;
+
+  ids = g_ptr_array_new ();
+  for (guint i = 0; i < refs->len; i++)
+    if (g_ptr_array_find (chosen, g_ptr_array_index (refs, i), NULL))
+      g_ptr_array_add (ids, (gpointer) jln_record_get_id (g_ptr_array_index (refs, i)));
+  for (guint i = 0; i < chosen->len; i++)
+    if (!g_ptr_array_find (refs, g_ptr_array_index (chosen, i), NULL))
+      g_ptr_array_add (ids, (gpointer) jln_record_get_id (g_ptr_array_index (chosen, i)));
+  g_ptr_array_add (ids, NULL);
+
+  value = strv_to_json ((const char * const *) ids->pdata);
+  field_apply (field, field->spec->name, value, -1);
+}
+
+/* --- Building the rows ---------------------------------------------------- */
+
+static void
+form_add_row (GtkWidget *container,
+              GtkWidget *row)
+{
+  if (ADW_IS_EXPANDER_ROW (container))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (container), row);
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), row);
+}
+
+static GtkWidget *
+error_label_new (const char *name)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *widget_name = g_strconcat (name, "-error", NULL);
+
+  gtk_widget_set_name (label, widget_name);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "jln-field-error");
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+/* A row below an entry or combo row, shown when its value is refused. */
+static GtkWidget *
+error_row_new (Field *field)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+
+  field->error_label = error_label_new (field->spec->name);
+  gtk_widget_set_visible (field->error_label, TRUE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), field->error_label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "jln-error-row");
+  gtk_widget_set_visible (row, FALSE);
+  return row;
+}
+
+static void
+build_entry_row (Field     *field,
+                 GtkWidget *container)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  const char *title = _(field->spec->title);
+
+  field->row = field->control = row;
+  gtk_widget_set_name (row, field->spec->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  set_label (row, title);
+  set_label (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row))), title);
+  if (field->spec->type == FIELD_COMPLETION)
+    gtk_widget_set_tooltip_text (row, _("A year (2017), a range of years (2019-2020) "
+                                        "or a semester (2022-S1)"));
+  else if (field->spec->type == FIELD_REFERENCES)
+    gtk_widget_set_tooltip_text (row, _("Numbers of other actions, separated by commas"));
+
+  field_connect (field, row, "entry-activated", G_CALLBACK (entry_activated_cb));
+  field_connect (field, focus, "leave", G_CALLBACK (entry_focus_leave_cb));
+  field_connect (field, keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (row, focus);
+  gtk_widget_add_controller (row, keys);
+
+  form_add_row (container, row);
+  field->error_row = error_row_new (field);
+  form_add_row (container, field->error_row);
+}
+
+static void
+build_combo_row (Field     *field,
+                 GtkWidget *container)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  const char *title = _(field->spec->title);
+
+  field->row = field->control = row;
+  gtk_widget_set_name (row, field->spec->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  set_label (row, title);
+
+  switch (field->spec->type)
+    {
+    case FIELD_STATUS:
+      for (JlnStatus status = JLN_STATUS_PLANNED; status <= JLN_STATUS_DROPPED; status++)
+        gtk_string_list_append (list, jln_status_get_label (status));
+      break;
+
+    case FIELD_CHOICE:
+      {
+        GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (field->form->record),
+                                                          field->spec->name);
+        GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+
+        for (guint i = 0; i < klass->n_values; i++)
+          gtk_string_list_append (list, choice_label (field->spec->name, klass->values[i].value));
+      }
+      break;
+
+    case FIELD_SEMESTER:
+      field->semesters = list;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  adw_combo_row_set_expression (ADW_COMBO_ROW (row),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  field_connect (field, row, "notify::selected", G_CALLBACK (combo_selected_cb));
+
+  form_add_row (container, row);
+  field->error_row = error_row_new (field);
+  form_add_row (container, field->error_row);
+}
+
+static void
+build_text_row (Field     *field,
+                GtkWidget *container)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (_(field->spec->title));
+  GtkWidget *columns = gtk_grid_new ();
+  gboolean long_text = field->spec->type == FIELD_LONG_TEXT;
+
+  field->row = row;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->title));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "jln-text-row");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "jln-field-title");
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_grid_set_column_homogeneous (GTK_GRID (columns), TRUE);
+  gtk_grid_set_column_spacing (GTK_GRID (columns), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (columns), 4);
+
+  for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
+    {
+      GtkWidget *caption_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *caption = gtk_label_new (lang_name (lang));
+      GtkWidget *mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *frame = gtk_frame_new (NULL);
+      GtkWidget *view = gtk_text_view_new ();
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      GtkEventController *keys = gtk_event_controller_key_new ();
+      g_autofree char *name = g_strconcat (field->spec->name, "-", jln_lang_to_string (lang), NULL);
+      g_autofree char *label = NULL;
+
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_box_append (GTK_BOX (caption_box), caption);
+
+      gtk_widget_set_tooltip_text (mark, missing_message (lang));
+      gtk_widget_add_css_class (mark, "jln-missing-translation");
+      gtk_widget_set_visible (mark, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, missing_message (lang),
+                                      -1);
+      gtk_box_append (GTK_BOX (caption_box), mark);
+
+      gtk_widget_set_name (view, name);
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_widget_set_hexpand (view, TRUE);
+      if (long_text)
+        gtk_widget_set_size_request (view, -1, 64);
+      /* Translators: %1$s is a field, like “Title”; %2$s a language, like “English”. */
+      label = g_strdup_printf (_("%1$s, %2$s"), _(field->spec->title), lang_name (lang));
+      set_label (view, label);
+
+      gtk_frame_set_child (GTK_FRAME (frame), view);
+      gtk_widget_add_css_class (frame, "jln-text-field");
+      if (long_text)
+        gtk_widget_add_css_class (frame, "jln-long-text");
+
+      field_connect (field, focus, "leave", G_CALLBACK (text_focus_leave_cb));
+      field_connect (field, keys, "key-pressed", G_CALLBACK (text_key_pressed_cb));
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      gtk_widget_add_controller (view, focus);
+      gtk_widget_add_controller (view, keys);
+
+      gtk_grid_attach (GTK_GRID (columns), caption_box, lang, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (columns), frame, lang, 1, 1, 1);
+
+      field->views[lang] = view;
+      field->frames[lang] = frame;
+      field->marks[lang] = mark;
+    }
+  gtk_box_append (GTK_BOX (box), columns);
+
+  field->error_label = error_label_new (field->spec->name);
+  gtk_box_append (GTK_BOX (box), field->error_label);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  form_add_row (container, row);
+}
+
+static void
+build_chooser_row (Field     *field,
+                   GtkWidget *container)
+{
+  gboolean units = field->spec->type == FIELD_UNITS;
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_(field->spec->title));
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *chips = gtk_flow_box_new ();
+  GtkWidget *none = gtk_label_new (_("None"));
+  g_autofree char *button_label = NULL;
+
+  field->row = row;
+  field->control = button;
+  field->popover = popover;
+  field->choices = list;
+  field->search = search;
+  field->chips = chips;
+  field->none_label = none;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->title));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "jln-chooser-row");
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "jln-field-title");
+  gtk_box_append (GTK_BOX (top), title);
+
+  gtk_widget_set_name (button, field->spec->name);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Choose…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Translators: %s is a field, like “Responsible Units”. */
+  button_label = g_strdup_printf (_("Choose %s"), _(field->spec->title));
+  set_label (button, button_label);
+  gtk_box_append (GTK_BOX (top), button);
+  gtk_box_append (GTK_BOX (box), top);
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (chips), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (chips), 20);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (chips), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (chips), 4);
+  gtk_widget_set_can_focus (chips, FALSE);
+  gtk_widget_add_css_class (chips, "jln-chips");
+  gtk_box_append (GTK_BOX (box), chips);
+
+  gtk_label_set_xalign (GTK_LABEL (none), 0);
+  gtk_widget_add_css_class (none, "dim-label");
+  gtk_box_append (GTK_BOX (box), none);
+
+  field->error_label = error_label_new (field->spec->name);
+  gtk_box_append (GTK_BOX (box), field->error_label);
+
+  /* gtk_search_entry_set_placeholder_text() arrives with GTK 4.10. */
+  g_object_set (search, "placeholder-text", units ? _("Search units") : _("Search principles"), NULL);
+  set_label (search, units ? _("Search units") : _("Search principles"));
+  gtk_box_append (GTK_BOX (popover_box), search);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  form_ref (field->form);
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), choice_filter_func, field, field_release);
+  if (!units)
+    gtk_list_box_set_header_func (GTK_LIST_BOX (list), choice_header_func, NULL, NULL);
+  gtk_widget_add_css_class (list, "jln-chooser");
+  set_label (list, _(field->spec->title));
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_widget_set_size_request (scroller, 320, -1);
+  gtk_box_append (GTK_BOX (popover_box), scroller);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), popover_box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  field_connect (field, search, "search-changed", G_CALLBACK (choice_search_changed_cb));
+  field_connect (field, popover, "show", G_CALLBACK (chooser_show_cb));
+  field_connect (field, popover, "closed", G_CALLBACK (chooser_closed_cb));
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  form_add_row (container, row);
+}
+
+/* Adds the rows of @specs to @container, an expander row, or to new
+ * groups of the editor's fields box when @container is %NULL. */
+static void
+form_build (Form            *form,
+            const FieldSpec *specs,
+            guint            n_specs,
+            GtkWidget       *container)
+{
+  JlnActionEditor *self = form->self;
+  gboolean grouped = container == NULL;
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      const FieldSpec *spec = &specs[i];
+      Field *field;
+
+      if (spec->type == FIELD_SECTION)
+        {
+          if (grouped)
+            {
+              container = adw_preferences_group_new ();
+              if (spec->title != NULL)
+                group_set_title (ADW_PREFERENCES_GROUP (container), _(spec->title));
+              gtk_box_append (self->fields_box, container);
+            }
+          continue;
+        }
+
+      field = g_new0 (Field, 1);
+      field->form = form;
+      field->spec = spec;
+      field->error_lang = -1;
+      g_ptr_array_add (form->fields, field);
+
+      switch (spec->type)
+        {
+        case FIELD_STRING:
+        case FIELD_COMPLETION:
+        case FIELD_REFERENCES:
+          build_entry_row (field, container);
+          break;
+        case FIELD_TEXT:
+        case FIELD_LONG_TEXT:
+          build_text_row (field, container);
+          break;
+        case FIELD_STATUS:
+        case FIELD_CHOICE:
+        case FIELD_SEMESTER:
+          build_combo_row (field, container);
+          break;
+        case FIELD_UNITS:
+        case FIELD_PRINCIPLES:
+          build_chooser_row (field, container);
+          break;
+        case FIELD_SECTION:
+        default:
+          g_assert_not_reached ();
+        }
+      field_refresh (field, TRUE);
+    }
+}
+
+/* --- The heading and the sub-items ---------------------------------------- */
+
+static const char *
+record_title (JlnRecord *record,
+              JlnLang    lang)
+{
+  const char *title = jln_text_get_fallback (jln_record_get_text (record, "title"), lang, NULL);
+
+  return title != NULL ? title : _("Untitled");
+}
+
+static void
+update_heading (JlnActionEditor *self)
+{
+  JlnRecord *record = self->record;
+  g_autofree char *kind = NULL;
+
+  if (JLN_IS_ACTION (record))
+    /* Translators: %s is the number of an action, like “1.4”. */
+    kind = g_strdup_printf (_("Action %s"), jln_action_get_number (JLN_ACTION (record)));
+  else if (JLN_IS_OBJECTIVE (record))
+    /* Translators: %s is the number of an objective, like “3” or “II”. */
+    kind = g_strdup_printf (_("Objective %s"), jln_objective_get_number (JLN_OBJECTIVE (record)));
+  else if (JLN_IS_ACTION_ITEM (record))
+    {
+      JlnRecord *parent = jln_record_get_parent (record);
+
+      /* Translators: %1$s is the number of an action, %2$s the label of its sub-item: “1.8 a”. */
+      kind = g_strdup_printf (_("Sub-item %1$s %2$s"),
+                              JLN_IS_ACTION (parent) ? jln_action_get_number (JLN_ACTION (parent)) : "",
+                              jln_action_item_get_label (JLN_ACTION_ITEM (record)));
+    }
+
+  gtk_label_set_text (self->kind_label, kind != NULL ? kind : "");
+  gtk_label_set_text (self->heading_label, record_title (record, self->content_language));
+}
+
+static void
+update_item_row (Form *form)
+{
+  JlnActionEditor *self = form->self;
+  JlnActionItem *item = JLN_ACTION_ITEM (form->record);
+  g_autofree char *title = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: %1$s is the label of a sub-item, like “a”, %2$s its title. */
+  title = g_strdup_printf (_("%1$s. %2$s"), jln_action_item_get_label (item),
+                           record_title (form->record, self->content_language));
+  due = jln_semester_format (jln_action_item_get_due (item), JLN_SEMESTER_STYLE_LONG,
+                             self->content_language);
+  if (due[0] != '\0')
+    subtitle = g_strdup_printf ("%s · %s", jln_status_get_label (jln_action_item_get_status (item)), due);
+  else
+    subtitle = g_strdup (jln_status_get_label (jln_action_item_get_status (item)));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->item_row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (form->item_row), subtitle);
+}
+
+static void
+record_notify_cb (JlnRecord  *record,
+                  GParamSpec *pspec,
+                  Form       *form)
+{
+  JlnActionEditor *self = form->self;
+
+  if (form->dead)
+    return;
+
+  for (guint i = 0; i < form->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (form->fields, i);
+      const char *name = field->spec->name;
+      gsize len = strlen (name);
+
+      if (g_str_equal (pspec->name, name) ||
+          ((field->spec->type == FIELD_TEXT || field->spec->type == FIELD_LONG_TEXT) &&
+           g_str_has_prefix (pspec->name, name) &&
+           (g_str_equal (pspec->name + len, "-fr") || g_str_equal (pspec->name + len, "-en"))))
+        field_refresh (field, FALSE);
+    }
+
+  if (g_str_equal (pspec->name, "recurrence"))
+    {
+      Field *next = form_find_field (form, "next");
+
+      if (next != NULL)
+        field_refresh (next, FALSE);
+    }
+
+  if (form == self->form)
+    update_heading (self);
+  if (form->item_row != NULL)
+    update_item_row (form);
+}
+
+static void
+show_items_error (JlnActionEditor *self,
+                  const char      *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->items_error), message != NULL ? message : "");
+  gtk_widget_set_visible (self->items_error, message != NULL);
+}
+
+static Form *
+find_item_form (JlnActionEditor *self,
+                JlnRecord       *item)
+{
+  for (guint i = 0; self->item_forms != NULL && i < self->item_forms->len; i++)
+    {
+      Form *form = g_ptr_array_index (self->item_forms, i);
+
+      if (form->record == item)
+        return form;
+    }
+  return NULL;
+}
+
+static void
+apply_item_edit (JlnActionEditor *self,
+                 JlnEdit         *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (!jln_document_apply (self->document, edit, &error))
+    show_items_error (self, error->message);
+  else
+    show_items_error (self, NULL);
+}
+
+static void
+move_item (Form     *form,
+           gboolean  up)
+{
+  JlnActionEditor *self = form->self;
+  g_autoptr(JlnRecord) item = g_object_ref (form->record);
+  g_autoptr(JlnEdit) edit = NULL;
+  Form *moved;
+  guint position;
+
+  if (form->dead || !jln_record_get_position (item, &position))
+    return;
+  if ((up && position == 0) ||
+      (!up && position + 1 >= g_list_model_get_n_items (self->items)))
+    return;
+
+  edit = jln_edit_new_move (item, up ? position - 1 : position + 1);
+  apply_item_edit (self, edit);
+
+  /* The rows were made anew: keep the focus on the button that was pressed. */
+  moved = find_item_form (self, item);
+  if (moved != NULL)
+    {
+      GtkWidget *button = up ? moved->up_button : moved->down_button;
+
+      if (!gtk_widget_get_sensitive (button))
+        button = up ? moved->down_button : moved->up_button;
+      gtk_widget_grab_focus (button);
+    }
+}
+
+static void
+move_up_clicked_cb (GtkButton *button,
+                    Form      *form)
+{
+  move_item (form, TRUE);
+}
+
+static void
+move_down_clicked_cb (GtkButton *button,
+                      Form      *form)
+{
+  move_item (form, FALSE);
+}
+
+static void
+remove_clicked_cb (GtkButton *button,
+                   Form      *form)
+{
+  JlnActionEditor *self = form->self;
+  g_autoptr(JlnEdit) edit = NULL;
+  guint position = 0;
+
+  if (form->dead)
+    return;
+
+  jln_record_get_position (form->record, &position);
+  edit = jln_edit_new_remove (form->record);
+  apply_item_edit (self, edit);
+
+  if (self->item_forms != NULL && self->item_forms->len > 0)
+    {
+      Form *next = g_ptr_array_index (self->item_forms, MIN (position, self->item_forms->len - 1));
+
+      gtk_widget_grab_focus (next->item_row);
+    }
+}
+
+static void
+item_expanded_cb (AdwExpanderRow *row,
+                  GParamSpec     *pspec,
+                  Form           *form)
+{
+  const char *id = jln_record_get_id (form->record);
+
+  if (form->dead)
+    return;
+  if (adw_expander_row_get_expanded (row))
+    g_hash_table_add (form->self->expanded, g_strdup (id));
+  else
+    g_hash_table_remove (form->self->expanded, id);
+}
+
+static GtkWidget *
+item_button_new (const char *icon_name,
+                 const char *name,
+                 const char *tooltip,
+                 const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  set_label (button, label);
+  return button;
+}
+
+static GtkWidget *
+item_buttons_row_new (Form *form)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *spacer = gtk_label_new (NULL);
+
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (box), form->up_button);
+  gtk_box_append (GTK_BOX (box), form->down_button);
+  gtk_box_append (GTK_BOX (box), spacer);
+  gtk_box_append (GTK_BOX (box), form->remove_button);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Move or Remove"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "jln-item-buttons");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+clear_item_forms (JlnActionEditor *self)
+{
+  if (self->item_forms == NULL)
+    return;
+  for (guint i = 0; i < self->item_forms->len; i++)
+    {
+      Form *form = g_ptr_array_index (self->item_forms, i);
+      GtkWidget *row = form->item_row;
+
+      form_kill (form);
+      adw_preferences_group_remove (self->items_group, row);
+    }
+  g_ptr_array_set_size (self->item_forms, 0);
+}
+
+static void
+rebuild_items (JlnActionEditor *self)
+{
+  guint n_items;
+
+  clear_item_forms (self);
+  if (self->items == NULL)
+    return;
+
+  n_items = g_list_model_get_n_items (self->items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(JlnRecord) item = g_list_model_get_item (self->items, i);
+      const char *label = jln_action_item_get_label (JLN_ACTION_ITEM (item));
+      Form *form = form_new (self, item);
+      GtkWidget *row = adw_expander_row_new ();
+      g_autofree char *up_label = NULL;
+      g_autofree char *down_label = NULL;
+      g_autofree char *remove_label = NULL;
+
+      /* Translators: %s is the label of a sub-item, like “a”. */
+      up_label = g_strdup_printf (_("Move sub-item %s up"), label);
+      /* Translators: %s is the label of a sub-item, like “a”. */
+      down_label = g_strdup_printf (_("Move sub-item %s down"), label);
+      /* Translators: %s is the label of a sub-item, like “a”. */
+      remove_label = g_strdup_printf (_("Remove sub-item %s"), label);
+
+      form->item_row = row;
+      gtk_widget_set_name (row, "item");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      form_build (form, item_fields, G_N_ELEMENTS (item_fields), row);
+
+      /* The buttons that move and remove the sub-item come last in its
+       * row: the heading of a sub-item is too narrow for them. */
+      form->up_button = item_button_new ("go-up-symbolic", "item-up", _("Move Up"), up_label);
+      form->down_button = item_button_new ("go-down-symbolic", "item-down", _("Move Down"),
+                                           down_label);
+      form->remove_button = item_button_new ("user-trash-symbolic", "item-remove",
+                                             _("Remove Sub-item"), remove_label);
+      gtk_widget_add_css_class (form->remove_button, "jln-remove-button");
+      gtk_widget_set_sensitive (form->up_button, i > 0);
+      gtk_widget_set_sensitive (form->down_button, i + 1 < n_items);
+      form_connect (form, form->up_button, "clicked", G_CALLBACK (move_up_clicked_cb));
+      form_connect (form, form->down_button, "clicked", G_CALLBACK (move_down_clicked_cb));
+      form_connect (form, form->remove_button, "clicked", G_CALLBACK (remove_clicked_cb));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_buttons_row_new (form));
+      update_item_row (form);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                     g_hash_table_contains (self->expanded, jln_record_get_id (item)));
+      form_connect (form, row, "notify::expanded", G_CALLBACK (item_expanded_cb));
+
+      adw_preferences_group_add (self->items_group, row);
+      g_ptr_array_add (self->item_forms, form);
+    }
+}
+
+static void
+items_changed_cb (GListModel      *model,
+                  guint            position,
+                  guint            removed,
+                  guint            added,
+                  JlnActionEditor *self)
+{
+  rebuild_items (self);
+}
+
+static char *
+next_item_label (GListModel *items)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(JlnActionItem) item = g_list_model_get_item (items, i);
+
+      g_hash_table_add (used, (gpointer) jln_action_item_get_label (item));
+    }
+
+  /* a … z, then aa, ab … as spreadsheets name their columns. */
+  for (guint n = 0;; n++)
+    {
+      char label[8];
+      int length = 0;
+      char reversed[8];
+
+      for (guint k = n + 1; k > 0 && length < 7; k = (k - 1) / 26)
+        reversed[length++] = 'a' + (k - 1) % 26;
+      for (int j = 0; j < length; j++)
+        label[j] = reversed[length - 1 - j];
+      label[length] = '\0';
+
+      if (!g_hash_table_contains (used, label))
+        return g_strdup (label);
+    }
+}
+
+static void
+add_item_clicked_cb (GtkButton       *button,
+                     JlnActionEditor *self)
+{
+  g_autofree char *label = NULL;
+  g_autoptr(JlnRecord) item = NULL;
+  g_autoptr(JlnEdit) edit = NULL;
+  Form *form;
+
+  if (!JLN_IS_ACTION (self->record) || self->items == NULL)
+    return;
+
+  label = next_item_label (self->items);
+  item = jln_record_new (JLN_KIND_ITEM, "label", label, NULL);
+  g_hash_table_add (self->expanded, g_strdup (jln_record_get_id (item)));
+  edit = jln_edit_new_insert (self->record, item, g_list_model_get_n_items (self->items));
+  apply_item_edit (self, edit);
+
+  form = find_item_form (self, item);
+  if (form != NULL)
+    {
+      Field *title = form_find_field (form, "title");
+
+      gtk_widget_grab_focus (title->views[self->content_language]);
+    }
+}
+
+static void
+build_items_group (JlnActionEditor *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  group_set_title (ADW_PREFERENCES_GROUP (group), _("Sub-items"));
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (add), content);
+  gtk_widget_set_name (add, "item-add");
+  gtk_widget_set_tooltip_text (add, _("Add Sub-item"));
+  set_label (add, _("Add Sub-item"));
+  gtk_widget_add_css_class (add, "flat");
+  g_signal_connect_object (add, "clicked", G_CALLBACK (add_item_clicked_cb), self, 0);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  self->items_error = error_label_new ("items");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->items_error);
+
+  self->items_group = ADW_PREFERENCES_GROUP (group);
+  gtk_box_append (self->fields_box, group);
+
+  self->items = g_object_ref (jln_action_get_items (JLN_ACTION (self->record)));
+  self->items_changed_id = g_signal_connect (self->items, "items-changed",
+                                             G_CALLBACK (items_changed_cb), self);
+  rebuild_items (self);
+}
+
+/* --- Building the pane ---------------------------------------------------- */
+
+static void
+clear (JlnActionEditor *self)
+{
+  GtkWidget *child;
+
+  clear_item_forms (self);
+  if (self->items != NULL)
+    {
+      g_clear_signal_handler (&self->items_changed_id, self->items);
+      g_clear_object (&self->items);
+    }
+  if (self->form != NULL)
+    {
+      form_kill (self->form);
+      self->form = NULL;
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box))) != NULL)
+    gtk_box_remove (self->fields_box, child);
+  self->items_group = NULL;
+  self->items_error = NULL;
+}
+
+/* Commits what the user typed in the field that has the focus, before
+ * the pane shows something else. */
+static void
+flush (JlnActionEditor *self)
+{
+  g_autoptr(GPtrArray) forms = g_ptr_array_new ();
+
+  if (self->form != NULL)
+    g_ptr_array_add (forms, form_ref (self->form));
+  for (guint i = 0; self->item_forms != NULL && i < self->item_forms->len; i++)
+    g_ptr_array_add (forms, form_ref (g_ptr_array_index (self->item_forms, i)));
+
+  for (guint i = 0; i < forms->len; i++)
+    {
+      Form *form = g_ptr_array_index (forms, i);
+
+      for (guint j = 0; !form->dead && j < form->fields->len; j++)
+        {
+          Field *field = g_ptr_array_index (form->fields, j);
+
+          if (field->views[0] != NULL)
+            {
+              for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN && !form->dead; lang++)
+                if (contains_focus (field->views[lang]))
+                  field_commit_text (field, lang);
+            }
+          else if (ADW_IS_ENTRY_ROW (field->control) && contains_focus (field->control))
+            field_commit_entry (field);
+        }
+    }
+  for (guint i = 0; i < forms->len; i++)
+    form_unref (g_ptr_array_index (forms, i));
+}
+
+static void
+rebuild (JlnActionEditor *self)
+{
+  clear (self);
+
+  if (self->record == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->form = form_new (self, self->record);
+  if (JLN_IS_ACTION (self->record))
+    {
+      form_build (self->form, action_fields, G_N_ELEMENTS (action_fields), NULL);
+      build_items_group (self);
+    }
+  else if (JLN_IS_OBJECTIVE (self->record))
+    form_build (self->form, objective_fields, G_N_ELEMENTS (objective_fields), NULL);
+  else
+    form_build (self->form, item_fields, G_N_ELEMENTS (item_fields), NULL);
+
+  update_heading (self);
+  gtk_stack_set_visible_child_name (self->stack, "record");
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
 static void
 jln_action_editor_dispose (GObject *object)
 {
   JlnActionEditor *self = JLN_ACTION_EDITOR (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  clear (self);
+  g_clear_pointer (&self->item_forms, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_EDITOR);
+  g_clear_object (&self->record);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (jln_action_editor_parent_class)->dispose (object);
 }
 
 static void
+jln_action_editor_finalize (GObject *object)
+{
+  JlnActionEditor *self = JLN_ACTION_EDITOR (object);
+
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+
+  G_OBJECT_CLASS (jln_action_editor_parent_class)->finalize (object);
+}
+
+static void
 jln_action_editor_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
-                       GParamSpec *pspec)
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   JlnActionEditor *self = JLN_ACTION_EDITOR (object);
 
@@ -53,6 +1990,9 @@ jln_action_editor_get_property (GObject    *object,
     case PROP_CONTENT_LANGUAGE:
       g_value_set_int (value, self->content_language);
       break;
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -60,9 +2000,9 @@ jln_action_editor_get_property (GObject    *object,
 
 static void
 jln_action_editor_set_property (GObject      *object,
-                       guint         prop_id,
-                       const GValue *value,
-                       GParamSpec   *pspec)
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   JlnActionEditor *self = JLN_ACTION_EDITOR (object);
 
@@ -73,6 +2013,9 @@ jln_action_editor_set_property (GObject      *object,
       break;
     case PROP_CONTENT_LANGUAGE:
       jln_action_editor_set_content_language (self, g_value_get_int (value));
+      break;
+    case PROP_RECORD:
+      jln_action_editor_set_record (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -86,6 +2029,7 @@ jln_action_editor_class_init (JlnActionEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jln_action_editor_dispose;
+  object_class->finalize = jln_action_editor_finalize;
   object_class->get_property = jln_action_editor_get_property;
   object_class->set_property = jln_action_editor_set_property;
 
@@ -95,14 +2039,34 @@ jln_action_editor_class_init (JlnActionEditorClass *klass)
   properties[PROP_CONTENT_LANGUAGE] =
     g_param_spec_int ("content-language", NULL, NULL, JLN_LANG_FR, JLN_LANG_EN, JLN_LANG_FR,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnActionEditor:record:
+   *
+   * The objective, action or sub-item shown, or %NULL.
+   */
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/jalons/Jalons/jln-action-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, fields_box);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jln-action-editor");
 }
 
 static void
 jln_action_editor_init (JlnActionEditor *self)
 {
+  self->item_forms = g_ptr_array_new ();
+  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -118,14 +2082,23 @@ jln_action_editor_get_document (JlnActionEditor *self)
   return self->document;
 }
 
+/**
+ * jln_action_editor_set_document:
+ * @document: (nullable): the document edits are applied to
+ *
+ * Without a document, the fields are shown but cannot be changed.
+ */
 void
-jln_action_editor_set_document (JlnActionEditor       *self,
-                       JlnDocument *document)
+jln_action_editor_set_document (JlnActionEditor *self,
+                                JlnDocument     *document)
 {
   g_return_if_fail (JLN_IS_ACTION_EDITOR (self));
+  g_return_if_fail (document == NULL || JLN_IS_DOCUMENT (document));
 
-  if (g_set_object (&self->document, document))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (!g_set_object (&self->document, document))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box), document != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 JlnLang
@@ -135,26 +2108,63 @@ jln_action_editor_get_content_language (JlnActionEditor *self)
   return self->content_language;
 }
 
+/**
+ * jln_action_editor_set_content_language:
+ *
+ * Sets the language of the heading, the sub-item titles, the unit and
+ * principle names and the semesters. Both languages of every text are
+ * shown and edited whatever it is.
+ */
 void
-jln_action_editor_set_content_language (JlnActionEditor   *self,
-                               JlnLang  lang)
+jln_action_editor_set_content_language (JlnActionEditor *self,
+                                        JlnLang          lang)
 {
   g_return_if_fail (JLN_IS_ACTION_EDITOR (self));
+  g_return_if_fail (lang == JLN_LANG_FR || lang == JLN_LANG_EN);
 
   if (self->content_language == lang)
     return;
+  flush (self);
   self->content_language = lang;
+  rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
 
+/**
+ * jln_action_editor_get_record:
+ *
+ * Returns: (transfer none) (nullable): the record shown
+ */
 JlnRecord *
 jln_action_editor_get_record (JlnActionEditor *self)
 {
-  return NULL;
+  g_return_val_if_fail (JLN_IS_ACTION_EDITOR (self), NULL);
+  return self->record;
 }
 
+/**
+ * jln_action_editor_set_record:
+ * @record: (nullable): an objective, an action or a sub-item
+ *
+ * Shows @record. What the user was typing in the previous record is
+ * committed first.
+ */
 void
 jln_action_editor_set_record (JlnActionEditor *self,
                               JlnRecord       *record)
 {
+  g_return_if_fail (JLN_IS_ACTION_EDITOR (self));
+  g_return_if_fail (record == NULL ||
+                    JLN_IS_ACTION (record) ||
+                    JLN_IS_OBJECTIVE (record) ||
+                    JLN_IS_ACTION_ITEM (record));
+
+  if (self->record == record)
+    return;
+
+  flush (self);
+  g_set_object (&self->record, record);
+  g_hash_table_remove_all (self->expanded);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }

@@ -1,16 +1,92 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "jln-action.h"
+#include "jln-action-item.h"
 #include "jln-action-list.h"
+#include "jln-objective.h"
+#include "jln-unit.h"
+
+/* The list of a plan's actions, grouped under their objectives, with
+ * sub-items under their action. The view sits on the plan's own stores:
+ *
+ *   objectives store ─ GtkFilterListModel (hides objectives with no match)
+ *     └ GtkTreeListModel: an objective's children are a GtkFilterListModel
+ *       of its actions store, filtered by the window's JlnQueryFilter; an
+ *       action's are its sub-items store
+ *         └ GtkSortListModel (a sorter only while a column sorts)
+ *           └ GtkSingleSelection ─ GtkColumnView
+ *
+ * The per-objective filter models belong to this widget rather than to
+ * the tree, so that they survive collapsing, and so that the number of
+ * matching actions is the sum of their sizes, kept up to date from their
+ * items-changed signals instead of being counted on every keystroke. */
+
+typedef enum
+{
+  COLUMN_NUMBER,
+  COLUMN_TITLE,
+  COLUMN_STATUS,
+  COLUMN_COMPLETION,
+  COLUMN_DUE,
+  COLUMN_UNITS,
+  N_COLUMNS
+} Column;
+
+typedef struct _ObjectiveEntry ObjectiveEntry;
 
 struct _JlnActionList
 {
-  GtkWidget    parent_instance;
+  GtkWidget            parent_instance;
 
-  JlnDocument *document;
-  JlnLang      content_language;
+  JlnDocument         *document;
+  JlnQueryFilter      *filter;
+  JlnLang              content_language;
+  JlnSemester          today;
+
+  /* Models, from the plan's stores up to the view; see above. */
+  GListModel          *objectives;
+  GHashTable          *entries;           /* JlnObjective → ObjectiveEntry */
+  GtkCustomFilter     *objective_filter;
+  GtkFilterListModel  *objective_model;
+  GtkTreeListModel    *tree_model;
+  GtkSortListModel    *sort_model;
+  GtkSorter           *row_sorter;
+  GtkSingleSelection  *selection;
+  GtkStringSorter     *title_sorter;
+
+  guint                n_shown;
+  guint                n_total;
+  guint                notified_shown;
+  guint                notified_total;
+  gboolean             pending;
+
+  JlnRecord           *selected;
+  JlnRecord           *select_when_done;  /* asked for while filtering */
+  gboolean             restore_selection; /* lost to a refilter, may come back */
+
+  GQueue               bound_cells;
+  GSimpleActionGroup  *filter_actions;
+  gboolean             syncing_text;
+
+  /* Template children */
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *error_label;
+  GtkFlowBox          *chip_box;
+  GtkMenuButton       *objective_button;
+  GtkMenuButton       *status_button;
+  GtkMenuButton       *unit_button;
+  GtkMenuButton       *semester_button;
+  GtkToggleButton     *overdue_button;
+  GtkToggleButton     *hide_done_button;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkLabel            *count_label;
+  GtkGrid             *legend_grid;
 };
 
 G_DEFINE_FINAL_TYPE (JlnActionList, jln_action_list, GTK_TYPE_WIDGET)
@@ -19,29 +95,2028 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_CONTENT_LANGUAGE,
+  PROP_FILTER,
+  PROP_SELECTED,
+  PROP_N_SHOWN,
+  PROP_N_TOTAL,
+  PROP_PENDING,
   N_PROPS
 };
 
+enum {
+  ACTIVATE_RECORD,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *column_ids[N_COLUMNS] = {
+  "number_column", "title_column", "status_column",
+  "completion_column", "due_column", "units_column",
+};
+
+static const char *status_classes[] = {
+  [JLN_STATUS_PLANNED] = "jln-planned",
+  [JLN_STATUS_IN_PROGRESS] = "jln-in-progress",
+  [JLN_STATUS_DONE] = "jln-done",
+  [JLN_STATUS_DONE_NEW] = "jln-done-new",
+  [JLN_STATUS_REVISED] = "jln-revised",
+  [JLN_STATUS_SUPERSEDED] = "jln-superseded",
+  [JLN_STATUS_DROPPED] = "jln-dropped",
+};
+
+static void update_count          (JlnActionList *self);
+static void update_pending        (JlnActionList *self);
+static void set_selected          (JlnActionList *self,
+                                   JlnRecord     *record);
+static void sync_filter_widgets   (JlnActionList *self);
+
+/* Records
+ *
+ * The list shows three kinds of records; these read the fields they
+ * share. */
+
+static const char *
+record_get_number (JlnRecord *record)
+{
+  if (JLN_IS_OBJECTIVE (record))
+    return jln_objective_get_number (JLN_OBJECTIVE (record));
+  if (JLN_IS_ACTION (record))
+    return jln_action_get_number (JLN_ACTION (record));
+  if (JLN_IS_ACTION_ITEM (record))
+    return jln_action_item_get_label (JLN_ACTION_ITEM (record));
+  return NULL;
+}
+
+static const JlnText *
+record_get_title (JlnRecord *record)
+{
+  if (JLN_IS_OBJECTIVE (record))
+    return jln_objective_get_title (JLN_OBJECTIVE (record));
+  if (JLN_IS_ACTION (record))
+    return jln_action_get_title (JLN_ACTION (record));
+  if (JLN_IS_ACTION_ITEM (record))
+    return jln_action_item_get_title (JLN_ACTION_ITEM (record));
+  return NULL;
+}
+
+static gboolean
+record_get_status (JlnRecord *record,
+                   JlnStatus *status)
+{
+  if (JLN_IS_ACTION (record))
+    *status = jln_action_get_status (JLN_ACTION (record));
+  else if (JLN_IS_ACTION_ITEM (record))
+    *status = jln_action_item_get_status (JLN_ACTION_ITEM (record));
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static JlnSemester
+record_get_due (JlnRecord *record)
+{
+  if (JLN_IS_ACTION (record))
+    return jln_action_get_due (JLN_ACTION (record));
+  if (JLN_IS_ACTION_ITEM (record))
+    return jln_action_item_get_due (JLN_ACTION_ITEM (record));
+  return JLN_SEMESTER_NONE;
+}
+
+static const JlnCompletion *
+record_get_completion (JlnRecord *record)
+{
+  if (JLN_IS_ACTION (record))
+    return jln_action_get_completion (JLN_ACTION (record));
+  if (JLN_IS_ACTION_ITEM (record))
+    return jln_action_item_get_completion (JLN_ACTION_ITEM (record));
+  return NULL;
+}
+
+static GPtrArray *
+record_get_units (JlnRecord *record)
+{
+  if (JLN_IS_ACTION (record))
+    return jln_action_get_units (JLN_ACTION (record));
+  if (JLN_IS_ACTION_ITEM (record))
+    return jln_action_item_get_units (JLN_ACTION_ITEM (record));
+  return NULL;
+}
+
+/* As the query language's "overdue" has it: not closed, and due before
+ * the current semester. */
+static gboolean
+record_is_overdue (JlnActionList *self,
+                   JlnRecord     *record)
+{
+  JlnStatus status;
+  JlnSemester due = record_get_due (record);
+
+  return record_get_status (record, &status) &&
+         !jln_status_is_closed (status) &&
+         due != JLN_SEMESTER_NONE && due < self->today;
+}
+
+static char *
+dup_number_text (JlnRecord *record)
+{
+  const char *number = record_get_number (record);
+  gsize len;
+
+  if (number == NULL)
+    return g_strdup ("");
+
+  /* Sub-items are lettered "a.", "b." under their action, as in the plans. */
+  len = strlen (number);
+  if (JLN_IS_ACTION_ITEM (record) && len > 0 && g_ascii_isalnum (number[len - 1]))
+    return g_strconcat (number, ".", NULL);
+  return g_strdup (number);
+}
+
+static char *
+dup_status_text (JlnRecord *record)
+{
+  const char * const *references;
+  g_autofree char *joined = NULL;
+  JlnStatus status;
+
+  if (!record_get_status (record, &status))
+    return g_strdup ("");
+  if (status != JLN_STATUS_SUPERSEDED || !JLN_IS_ACTION (record))
+    return g_strdup (jln_status_get_label (status));
+
+  references = jln_action_get_references (JLN_ACTION (record));
+  if (references == NULL || references[0] == NULL)
+    return g_strdup (jln_status_get_label (status));
+
+  joined = g_strjoinv (", ", (char **) references);
+  /* Translators: %1$s is the status “Superseded”; %2$s the numbers of the
+     actions that replace the action, like “4.9-4.10”. */
+  return g_strdup_printf (_("%1$s, cf. %2$s"), jln_status_get_label (status), joined);
+}
+
+static char *
+dup_due_text (JlnActionList *self,
+              JlnRecord     *record)
+{
+  JlnSemester due = record_get_due (record);
+  g_autofree char *next = NULL;
+
+  if (due != JLN_SEMESTER_NONE)
+    return jln_semester_format (due, JLN_SEMESTER_STYLE_LONG, self->content_language);
+
+  /* A yearly action, such as DuoDay, shows when it comes round again. */
+  if (JLN_IS_ACTION (record) &&
+      jln_action_get_recurrence (JLN_ACTION (record)) != JLN_RECURRENCE_NONE &&
+      jln_action_get_next (JLN_ACTION (record)) != JLN_SEMESTER_NONE)
+    {
+      next = jln_semester_format (jln_action_get_next (JLN_ACTION (record)),
+                                  JLN_SEMESTER_STYLE_LONG, self->content_language);
+      /* Translators: %s is a semester, like “2nd sem. 2022”, when a yearly
+         action takes place next. */
+      return g_strdup_printf (_("next %s"), next);
+    }
+  return g_strdup ("");
+}
+
+static char *
+dup_completion_text (JlnActionList *self,
+                     JlnRecord     *record)
+{
+  const JlnCompletion *completion = record_get_completion (record);
+
+  if (completion == NULL || !jln_completion_is_set (completion))
+    return g_strdup ("");
+  return jln_completion_format (completion, self->content_language);
+}
+
+static char *
+dup_units_text (JlnRecord *record)
+{
+  GPtrArray *units = record_get_units (record);
+  GString *text;
+
+  if (units == NULL || units->len == 0)
+    return g_strdup ("");
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const char *code = jln_unit_get_code (g_ptr_array_index (units, i));
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, code != NULL ? code : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+get_title_text (JlnActionList *self,
+                JlnRecord     *record,
+                gboolean      *is_fallback)
+{
+  const JlnText *title = record_get_title (record);
+  const char *text;
+
+  *is_fallback = FALSE;
+  if (title == NULL)
+    return "";
+  text = jln_text_get_fallback (title, self->content_language, is_fallback);
+  return text != NULL ? text : "";
+}
+
+/* What a screen reader says for a row, in one go: "1.4, Obtenir un
+ * logiciel…, In progress, due 2nd sem. 2022". */
+static char *
+dup_row_label (JlnActionList *self,
+               JlnRecord     *record)
+{
+  g_autofree char *number = dup_number_text (record);
+  g_autofree char *status = dup_status_text (record);
+  g_autofree char *due = NULL;
+  g_autofree char *completion = dup_completion_text (self, record);
+  gboolean is_fallback;
+  const char *title = get_title_text (self, record, &is_fallback);
+  GString *label = g_string_new (NULL);
+
+  if (JLN_IS_OBJECTIVE (record))
+    {
+      if (jln_objective_get_programme (JLN_OBJECTIVE (record)) == JLN_PROGRAMME_GEP)
+        /* Translators: a heading row of the action list, read by screen readers;
+           %1$s is the number of an axis of the Gender Equality Plan, %2$s its title. */
+        g_string_append_printf (label, _("Equality plan axis %1$s, %2$s"), number, title);
+      else
+        /* Translators: a heading row of the action list, read by screen readers;
+           %1$s is the number of an objective, %2$s its title. */
+        g_string_append_printf (label, _("Objective %1$s, %2$s"), number, title);
+      return g_string_free (label, FALSE);
+    }
+
+  g_string_append (label, number);
+  g_string_append (label, ", ");
+  g_string_append (label, title);
+  if (status[0] != '\0')
+    {
+      g_string_append (label, ", ");
+      g_string_append (label, status);
+    }
+  if (completion[0] != '\0')
+    {
+      g_string_append (label, ", ");
+      /* Translators: read by screen readers; %s is when an action was carried
+         out, like “2019-2020”. */
+      g_string_append_printf (label, _("completed %s"), completion);
+    }
+  due = dup_due_text (self, record);
+  if (due[0] != '\0')
+    {
+      g_string_append (label, ", ");
+      /* Translators: read by screen readers; %s is a semester, like
+         “2nd sem. 2022”. */
+      g_string_append_printf (label, _("due %s"), due);
+    }
+  if (record_is_overdue (self, record))
+    {
+      g_string_append (label, ", ");
+      g_string_append (label, _("overdue"));
+    }
+  return g_string_free (label, FALSE);
+}
+
+/* Cells
+ *
+ * One CellData per cell widget, made once at setup: binding a row only
+ * fills labels, toggles CSS classes and connects a notify handler, so
+ * that scrolling through a large plan allocates little. */
+
+typedef struct
+{
+  GList          link;        /* in bound_cells, while bound */
+  JlnActionList *self;
+  Column         column;
+  GtkWidget     *widget;      /* the list item's child */
+  GtkLabel      *label;
+  GtkLabel      *lang_tag;    /* title: the text is the other language's */
+  GtkLabel      *gep_tag;     /* title: an axis of the Gender Equality Plan */
+  JlnRecord     *record;      /* bound */
+  GListModel    *items;       /* number: the bound action's sub-items */
+  gulong         notify_id;
+  gulong         items_id;
+  const char    *status_class;
+  gboolean       overdue;
+  gboolean       heading;
+} CellData;
+
+static void
+cell_set_class (CellData    *cell,
+                const char **current,
+                const char  *wanted)
+{
+  if (*current == wanted)
+    return;
+  if (*current != NULL)
+    gtk_widget_remove_css_class (cell->widget, *current);
+  if (wanted != NULL)
+    gtk_widget_add_css_class (cell->widget, wanted);
+  *current = wanted;
+}
+
+static void
+cell_set_flag (CellData   *cell,
+               gboolean   *current,
+               gboolean    wanted,
+               const char *css_class)
+{
+  if (*current == wanted)
+    return;
+  if (wanted)
+    gtk_widget_add_css_class (cell->widget, css_class);
+  else
+    gtk_widget_remove_css_class (cell->widget, css_class);
+  *current = wanted;
+}
+
+/* Every cell of a row carries the row's style, since GTK 4.8 gives no
+ * access to the row widget of a GtkColumnView. */
+static void
+cell_update_style (CellData *cell)
+{
+  JlnStatus status;
+  const char *status_class = NULL;
+
+  if (cell->record != NULL && record_get_status (cell->record, &status) &&
+      status < G_N_ELEMENTS (status_classes))
+    status_class = status_classes[status];
+
+  cell_set_class (cell, &cell->status_class, status_class);
+  cell_set_flag (cell, &cell->overdue,
+                 cell->record != NULL && record_is_overdue (cell->self, cell->record),
+                 "jln-overdue");
+  cell_set_flag (cell, &cell->heading,
+                 cell->record != NULL && JLN_IS_OBJECTIVE (cell->record),
+                 "jln-heading");
+}
+
+static void
+cell_update_number (CellData *cell)
+{
+  g_autofree char *number = dup_number_text (cell->record);
+  g_autofree char *label = dup_row_label (cell->self, cell->record);
+  gboolean leaf;
+
+  gtk_label_set_text (cell->label, number);
+
+  /* Actions always get their sub-items store as children, so that a first
+   * sub-item added later shows up; the expander arrow is only hidden while
+   * there is none. */
+  leaf = JLN_IS_ACTION (cell->record) && cell->items != NULL &&
+         g_list_model_get_n_items (cell->items) == 0;
+  if (leaf)
+    gtk_widget_add_css_class (cell->widget, "jln-leaf");
+  else
+    gtk_widget_remove_css_class (cell->widget, "jln-leaf");
+
+  /* GTK 4.8 gives no access to the row widget of a GtkColumnView
+   * (GtkColumnViewRow arrived in 4.12), so the label that a screen reader
+   * reads for the whole row is set on the row's first cell. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+cell_update_title (CellData *cell)
+{
+  JlnActionList *self = cell->self;
+  gboolean is_fallback;
+  const char *text = get_title_text (self, cell->record, &is_fallback);
+  gboolean gep;
+
+  /* Plan text is plain text: never markup, never a format. */
+  gtk_label_set_text (cell->label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (cell->label), text[0] != '\0' ? text : NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (cell->lang_tag), is_fallback);
+  if (is_fallback)
+    {
+      if (self->content_language == JLN_LANG_FR)
+        {
+          /* Translators: a small tag after a title shown in English because
+             the plan has no French title; keep it to two or three letters. */
+          gtk_label_set_text (cell->lang_tag, C_("language tag", "EN"));
+          gtk_widget_set_tooltip_text (GTK_WIDGET (cell->lang_tag),
+                                       _("No French text yet: the English text is shown"));
+        }
+      else
+        {
+          /* Translators: a small tag after a title shown in French because
+             the plan has no English title; keep it to two or three letters. */
+          gtk_label_set_text (cell->lang_tag, C_("language tag", "FR"));
+          gtk_widget_set_tooltip_text (GTK_WIDGET (cell->lang_tag),
+                                       _("No English text yet: the French text is shown"));
+        }
+    }
+
+  gep = JLN_IS_OBJECTIVE (cell->record) &&
+        jln_objective_get_programme (JLN_OBJECTIVE (cell->record)) == JLN_PROGRAMME_GEP;
+  gtk_widget_set_visible (GTK_WIDGET (cell->gep_tag), gep);
+}
+
+static void
+cell_update (CellData *cell)
+{
+  g_autofree char *text = NULL;
+
+  if (cell->record == NULL)
+    return;
+
+  switch (cell->column)
+    {
+    case COLUMN_NUMBER:
+      cell_update_number (cell);
+      break;
+    case COLUMN_TITLE:
+      cell_update_title (cell);
+      break;
+    case COLUMN_STATUS:
+      text = dup_status_text (cell->record);
+      break;
+    case COLUMN_COMPLETION:
+      text = dup_completion_text (cell->self, cell->record);
+      break;
+    case COLUMN_DUE:
+      text = dup_due_text (cell->self, cell->record);
+      break;
+    case COLUMN_UNITS:
+      text = dup_units_text (cell->record);
+      gtk_widget_set_tooltip_text (cell->widget, text[0] != '\0' ? text : NULL);
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (text != NULL)
+    gtk_label_set_text (cell->label, text);
+  cell_update_style (cell);
+}
+
+static void
+record_notify_cb (CellData   *cell,
+                  GParamSpec *pspec)
+{
+  cell_update (cell);
+}
+
+static void
+items_changed_cb (CellData *cell)
+{
+  cell_update (cell);
+}
+
+static GtkWidget *
+new_cell_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
+  return label;
+}
+
+static void
+cell_free (CellData *cell)
+{
+  g_assert (cell->record == NULL);
+  g_free (cell);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          JlnActionList            *self)
+{
+  CellData *cell = g_new0 (CellData, 1);
+  GtkWidget *label = new_cell_label ();
+
+  cell->self = self;
+  cell->link.data = cell;
+  cell->column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "jln-column"));
+  cell->label = GTK_LABEL (label);
+
+  switch (cell->column)
+    {
+    case COLUMN_NUMBER:
+      cell->widget = gtk_tree_expander_new ();
+      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (cell->widget), label);
+      gtk_widget_add_css_class (label, "numeric");
+      break;
+    case COLUMN_TITLE:
+      cell->widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (cell->widget), label);
+      cell->lang_tag = GTK_LABEL (gtk_label_new (NULL));
+      gtk_widget_add_css_class (GTK_WIDGET (cell->lang_tag), "jln-tag");
+      gtk_widget_set_valign (GTK_WIDGET (cell->lang_tag), GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (GTK_WIDGET (cell->lang_tag), FALSE);
+      gtk_box_append (GTK_BOX (cell->widget), GTK_WIDGET (cell->lang_tag));
+      /* Translators: a small tag on the heading rows of the axes of the
+         Gender Equality Plan. */
+      cell->gep_tag = GTK_LABEL (gtk_label_new (C_("programme tag", "Equality plan")));
+      gtk_widget_add_css_class (GTK_WIDGET (cell->gep_tag), "jln-tag");
+      gtk_widget_set_valign (GTK_WIDGET (cell->gep_tag), GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (GTK_WIDGET (cell->gep_tag), FALSE);
+      gtk_box_append (GTK_BOX (cell->widget), GTK_WIDGET (cell->gep_tag));
+      break;
+    case COLUMN_STATUS:
+    case COLUMN_COMPLETION:
+    case COLUMN_DUE:
+    case COLUMN_UNITS:
+      cell->widget = label;
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (cell->column == COLUMN_STATUS)
+    gtk_widget_add_css_class (cell->widget, "jln-cell-status");
+  else if (cell->column == COLUMN_DUE)
+    gtk_widget_add_css_class (cell->widget, "jln-cell-due");
+  else if (cell->column == COLUMN_COMPLETION)
+    gtk_widget_add_css_class (label, "numeric");
+
+  gtk_list_item_set_child (list_item, cell->widget);
+  g_object_set_data_full (G_OBJECT (list_item), "jln-cell", cell, (GDestroyNotify) cell_free);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         JlnActionList            *self)
+{
+  CellData *cell = g_object_get_data (G_OBJECT (list_item), "jln-cell");
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+
+  g_assert (cell->record == NULL);
+
+  cell->record = gtk_tree_list_row_get_item (row);
+  cell->notify_id = g_signal_connect_swapped (cell->record, "notify",
+                                              G_CALLBACK (record_notify_cb), cell);
+  if (cell->column == COLUMN_NUMBER)
+    {
+      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell->widget), row);
+      if (JLN_IS_ACTION (cell->record))
+        {
+          cell->items = g_object_ref (jln_action_get_items (JLN_ACTION (cell->record)));
+          cell->items_id = g_signal_connect_swapped (cell->items, "items-changed",
+                                                     G_CALLBACK (items_changed_cb), cell);
+        }
+    }
+
+  g_queue_push_tail_link (&self->bound_cells, &cell->link);
+  cell_update (cell);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           JlnActionList            *self)
+{
+  CellData *cell = g_object_get_data (G_OBJECT (list_item), "jln-cell");
+
+  if (cell == NULL || cell->record == NULL)
+    return;
+
+  g_queue_unlink (&self->bound_cells, &cell->link);
+  g_clear_signal_handler (&cell->notify_id, cell->record);
+  if (cell->items != NULL)
+    {
+      g_clear_signal_handler (&cell->items_id, cell->items);
+      g_clear_object (&cell->items);
+    }
+  if (cell->column == COLUMN_NUMBER)
+    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell->widget), NULL);
+  g_clear_object (&cell->record);
+}
+
+static void
+update_bound_cells (JlnActionList *self)
+{
+  for (GList *l = self->bound_cells.head; l != NULL; l = l->next)
+    cell_update (l->data);
+}
+
+/* Sorting */
+
+/* "1.2" < "1.10": runs of digits compare as numbers. */
+static int
+compare_natural (const char *a,
+                 const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+
+  while (*a != '\0' && *b != '\0')
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          const char *end_a, *end_b;
+          int cmp;
+
+          while (*a == '0' && g_ascii_isdigit (a[1]))
+            a++;
+          while (*b == '0' && g_ascii_isdigit (b[1]))
+            b++;
+          for (end_a = a; g_ascii_isdigit (*end_a); end_a++)
+            ;
+          for (end_b = b; g_ascii_isdigit (*end_b); end_b++)
+            ;
+          if (end_a - a != end_b - b)
+            return end_a - a < end_b - b ? -1 : 1;
+          cmp = strncmp (a, b, end_a - a);
+          if (cmp != 0)
+            return cmp < 0 ? -1 : 1;
+          a = end_a;
+          b = end_b;
+        }
+      else
+        {
+          char ca = g_ascii_tolower (*a);
+          char cb = g_ascii_tolower (*b);
+
+          if (ca != cb)
+            return (guchar) ca < (guchar) cb ? -1 : 1;
+          a++;
+          b++;
+        }
+    }
+  return (*a != '\0') - (*b != '\0');
+}
+
+static int
+compare_numbers_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return compare_natural (record_get_number ((JlnRecord *) a),
+                          record_get_number ((JlnRecord *) b));
+}
+
+static int
+status_key_cb (JlnRecord *record,
+               gpointer   user_data)
+{
+  JlnStatus status;
+
+  return record_get_status (record, &status) ? (int) status : -1;
+}
+
+/* Undated rows sort last. */
+static guint
+due_key_cb (JlnRecord *record,
+            gpointer   user_data)
+{
+  JlnSemester due = record_get_due (record);
+
+  if (due == JLN_SEMESTER_NONE && JLN_IS_ACTION (record))
+    due = jln_action_get_next (JLN_ACTION (record));
+  return due != JLN_SEMESTER_NONE ? due : G_MAXUINT;
+}
+
+static guint
+completion_key_cb (JlnRecord *record,
+                   gpointer   user_data)
+{
+  const JlnCompletion *completion = record_get_completion (record);
+
+  if (completion == NULL || !jln_completion_is_set (completion))
+    return G_MAXUINT;
+  return jln_completion_get_first (completion);
+}
+
+static char *
+title_key_cb (JlnRecord     *record,
+              JlnActionList *self)
+{
+  gboolean is_fallback;
+
+  return g_strdup (get_title_text (self, record, &is_fallback));
+}
+
+static char *
+units_key_cb (JlnRecord *record,
+              gpointer   user_data)
+{
+  return dup_units_text (record);
+}
+
+static void
+update_sorting (JlnActionList *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  gboolean sorted = sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
+
+  /* Without a sort column, the rows keep the plan's order and the sort
+   * model passes changes through without comparing anything. */
+  if (self->sort_model != NULL)
+    gtk_sort_list_model_set_sorter (self->sort_model, sorted ? self->row_sorter : NULL);
+}
+
+static void
+column_sorter_changed_cb (JlnActionList *self)
+{
+  update_sorting (self);
+}
+
+static void
+setup_columns (JlnActionList *self)
+{
+  GtkSorter *sorter;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "jln-column", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+      gtk_column_view_column_set_factory (self->columns[i], factory);
+    }
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_numbers_cb, NULL, NULL));
+  gtk_column_view_column_set_sorter (self->columns[COLUMN_NUMBER], sorter);
+  g_object_unref (sorter);
+
+  self->title_sorter =
+    gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                        G_CALLBACK (title_key_cb),
+                                                        self, NULL));
+  gtk_column_view_column_set_sorter (self->columns[COLUMN_TITLE], GTK_SORTER (self->title_sorter));
+
+  sorter = GTK_SORTER (gtk_numeric_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_INT, NULL, 0, NULL, G_CALLBACK (status_key_cb), NULL, NULL)));
+  gtk_column_view_column_set_sorter (self->columns[COLUMN_STATUS], sorter);
+  g_object_unref (sorter);
+
+  sorter = GTK_SORTER (gtk_numeric_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
+                                 G_CALLBACK (completion_key_cb), NULL, NULL)));
+  gtk_column_view_column_set_sorter (self->columns[COLUMN_COMPLETION], sorter);
+  g_object_unref (sorter);
+
+  sorter = GTK_SORTER (gtk_numeric_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL, G_CALLBACK (due_key_cb), NULL, NULL)));
+  gtk_column_view_column_set_sorter (self->columns[COLUMN_DUE], sorter);
+  g_object_unref (sorter);
+
+  sorter = GTK_SORTER (gtk_string_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                 G_CALLBACK (units_key_cb), NULL, NULL)));
+  gtk_column_view_column_set_sorter (self->columns[COLUMN_UNITS], sorter);
+  g_object_unref (sorter);
+
+  /* Sorting applies among siblings: actions within their objective,
+   * sub-items within their action. */
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->row_sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (sorter)));
+  g_signal_connect_object (sorter, "changed", G_CALLBACK (column_sorter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* Objectives
+ *
+ * Each objective has an entry holding the filter model of its actions.
+ * While a query is active, objectives with no matching action are
+ * hidden; an objective whose actions are still being filtered stays. */
+
+struct _ObjectiveEntry
+{
+  JlnActionList      *self;
+  JlnObjective       *objective;
+  GListModel         *actions;
+  GtkFilterListModel *filtered;
+  guint               n_shown;
+  guint               n_total;
+  gboolean            visible;    /* as the objective filter last said */
+  gboolean            seen;
+};
+
+static gboolean
+query_is_active (JlnActionList *self)
+{
+  JlnQuery *query;
+
+  if (self->filter == NULL)
+    return FALSE;
+  query = jln_query_filter_get_query (self->filter);
+  return query != NULL && !jln_query_is_empty (query);
+}
+
+static gboolean
+objective_entry_should_show (ObjectiveEntry *entry)
+{
+  return !query_is_active (entry->self) ||
+         entry->n_shown > 0 ||
+         gtk_filter_list_model_get_pending (entry->filtered) > 0;
+}
+
+static void
+objective_entry_refresh (ObjectiveEntry *entry)
+{
+  JlnActionList *self = entry->self;
+  gboolean show = objective_entry_should_show (entry);
+
+  if (show == entry->visible || self->objective_filter == NULL)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->objective_filter),
+                      show ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+static void
+entry_filtered_changed_cb (GListModel     *model,
+                           guint           position,
+                           guint           removed,
+                           guint           added,
+                           ObjectiveEntry *entry)
+{
+  JlnActionList *self = entry->self;
+
+  entry->n_shown = entry->n_shown - removed + added;
+  self->n_shown = self->n_shown - removed + added;
+  update_count (self);
+  objective_entry_refresh (entry);
+}
+
+static void
+entry_actions_changed_cb (GListModel     *model,
+                          guint           position,
+                          guint           removed,
+                          guint           added,
+                          ObjectiveEntry *entry)
+{
+  JlnActionList *self = entry->self;
+
+  entry->n_total = entry->n_total - removed + added;
+  self->n_total = self->n_total - removed + added;
+  update_count (self);
+}
+
+static void
+entry_pending_cb (ObjectiveEntry *entry)
+{
+  objective_entry_refresh (entry);
+  update_pending (entry->self);
+}
+
+static ObjectiveEntry *
+objective_entry_new (JlnActionList *self,
+                     JlnObjective  *objective)
+{
+  ObjectiveEntry *entry = g_new0 (ObjectiveEntry, 1);
+
+  entry->self = self;
+  entry->objective = g_object_ref (objective);
+  entry->actions = g_object_ref (jln_objective_get_actions (objective));
+  entry->filtered = g_object_new (GTK_TYPE_FILTER_LIST_MODEL,
+                                  "incremental", TRUE,
+                                  "model", entry->actions,
+                                  "filter", self->filter,
+                                  NULL);
+  entry->n_total = g_list_model_get_n_items (entry->actions);
+  entry->n_shown = g_list_model_get_n_items (G_LIST_MODEL (entry->filtered));
+  entry->visible = TRUE;
+  self->n_total += entry->n_total;
+  self->n_shown += entry->n_shown;
+
+  /* After the tree's own handlers, so that the tree has taken the change
+   * in before the objective filter may drop the objective. */
+  g_signal_connect_after (entry->filtered, "items-changed",
+                          G_CALLBACK (entry_filtered_changed_cb), entry);
+  g_signal_connect_after (entry->filtered, "notify::pending",
+                          G_CALLBACK (entry_pending_cb), entry);
+  g_signal_connect (entry->actions, "items-changed",
+                    G_CALLBACK (entry_actions_changed_cb), entry);
+  return entry;
+}
+
+static void
+objective_entry_free (ObjectiveEntry *entry)
+{
+  JlnActionList *self = entry->self;
+
+  self->n_total -= entry->n_total;
+  self->n_shown -= entry->n_shown;
+  g_signal_handlers_disconnect_by_data (entry->filtered, entry);
+  g_signal_handlers_disconnect_by_data (entry->actions, entry);
+  g_object_unref (entry->filtered);
+  g_object_unref (entry->actions);
+  g_object_unref (entry->objective);
+  g_free (entry);
+}
+
+static gboolean
+remove_unseen_cb (gpointer key,
+                  gpointer value,
+                  gpointer user_data)
+{
+  ObjectiveEntry *entry = value;
+  gboolean unseen = !entry->seen;
+
+  entry->seen = FALSE;
+  return unseen;
+}
+
+/* Keeps one entry per objective of the plan. */
+static void
+sync_objectives (JlnActionList *self)
+{
+  guint n = self->objectives != NULL ? g_list_model_get_n_items (self->objectives) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (self->objectives, i);
+      ObjectiveEntry *entry = g_hash_table_lookup (self->entries, objective);
+
+      if (entry == NULL)
+        {
+          entry = objective_entry_new (self, objective);
+          g_hash_table_insert (self->entries, objective, entry);
+        }
+      entry->seen = TRUE;
+    }
+  g_hash_table_foreach_remove (self->entries, remove_unseen_cb, NULL);
+  update_count (self);
+  update_pending (self);
+}
+
+static void
+objectives_changed_cb (JlnActionList *self)
+{
+  sync_objectives (self);
+}
+
+static gboolean
+objective_visible_cb (gpointer item,
+                      gpointer user_data)
+{
+  JlnActionList *self = user_data;
+  ObjectiveEntry *entry = g_hash_table_lookup (self->entries, item);
+
+  if (entry == NULL)
+    return TRUE;
+  entry->visible = objective_entry_should_show (entry);
+  return entry->visible;
+}
+
+static GListModel *
+create_child_model_cb (gpointer item,
+                       gpointer user_data)
+{
+  JlnActionList *self = user_data;
+
+  if (JLN_IS_OBJECTIVE (item))
+    {
+      ObjectiveEntry *entry = g_hash_table_lookup (self->entries, item);
+
+      return entry != NULL ? g_object_ref (G_LIST_MODEL (entry->filtered)) : NULL;
+    }
+  if (JLN_IS_ACTION (item))
+    return g_object_ref (jln_action_get_items (JLN_ACTION (item)));
+  return NULL;
+}
+
+/* Counting */
+
+static void
+update_count (JlnActionList *self)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: the number of actions that match the search, of all the
+     actions of the plan. The plural follows %1$u, the number shown; in
+     English the noun goes with the total, so both forms are the same. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%1$u of %2$u actions",
+                                       "%1$u of %2$u actions",
+                                       self->n_shown),
+                          self->n_shown, self->n_total);
+  gtk_label_set_text (self->count_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+
+  if (self->notified_shown != self->n_shown)
+    {
+      self->notified_shown = self->n_shown;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+    }
+  if (self->notified_total != self->n_total)
+    {
+      self->notified_total = self->n_total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+    }
+}
+
+/* Selection */
+
+static void
+set_selected (JlnActionList *self,
+              JlnRecord     *record)
+{
+  if (g_set_object (&self->selected, record))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+static gboolean
+find_in_model (GListModel *model,
+               gpointer    item,
+               guint      *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The position of @record in the selection model, expanding its
+ * objective and action on the way. */
+static gboolean
+find_record_position (JlnActionList *self,
+                      JlnRecord     *record,
+                      guint         *position)
+{
+  JlnRecord *chain[3];
+  guint depth = 0;
+  g_autoptr(GtkTreeListRow) row = NULL;
+  GListModel *level;
+
+  if (self->tree_model == NULL)
+    return FALSE;
+
+  for (JlnRecord *r = record; r != NULL && !JLN_IS_PLAN (r); r = jln_record_get_parent (r))
+    {
+      if (depth == G_N_ELEMENTS (chain))
+        return FALSE;
+      chain[depth++] = r;
+    }
+  if (depth == 0 || !JLN_IS_OBJECTIVE (chain[depth - 1]))
+    return FALSE;
+
+  level = G_LIST_MODEL (self->objective_model);
+  for (guint i = depth; i-- > 0;)
+    {
+      GtkTreeListRow *child;
+      guint index;
+
+      if (level == NULL || !find_in_model (level, chain[i], &index))
+        return FALSE;
+      if (row == NULL)
+        child = gtk_tree_list_model_get_child_row (self->tree_model, index);
+      else
+        child = gtk_tree_list_row_get_child_row (row, index);
+      if (child == NULL)
+        return FALSE;
+      g_clear_object (&row);
+      row = child;
+      if (i > 0)
+        {
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          level = gtk_tree_list_row_get_children (row);
+        }
+    }
+
+  if (gtk_sort_list_model_get_sorter (self->sort_model) == NULL)
+    {
+      *position = gtk_tree_list_row_get_position (row);
+      return TRUE;
+    }
+  return find_in_model (G_LIST_MODEL (self->sort_model), row, position);
+}
+
+static void
+scroll_to_position (JlnActionList *self,
+                    guint          position)
+{
+  /* GtkColumnView has no scroll_to() before 4.12; its list view has the
+   * action that list items use when they take the focus. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
+}
+
+static gboolean
+select_record (JlnActionList *self,
+               JlnRecord     *record)
+{
+  guint position;
+
+  if (!find_record_position (self, record, &position))
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to_position (self, position);
+  return TRUE;
+}
+
+static void
+selection_changed_cb (JlnActionList *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(JlnRecord) record = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  /* An incremental refilter takes rows away before it puts the matching
+   * ones back: keep the selection until it is done. */
+  if (record == NULL && self->selected != NULL && self->pending)
+    {
+      self->restore_selection = TRUE;
+      return;
+    }
+  self->restore_selection = FALSE;
+  set_selected (self, record);
+}
+
+static void
+filtering_done (JlnActionList *self)
+{
+  if (self->select_when_done != NULL)
+    {
+      g_autoptr(JlnRecord) record = g_steal_pointer (&self->select_when_done);
+
+      if (select_record (self, record))
+        return;
+    }
+  if (self->restore_selection)
+    {
+      self->restore_selection = FALSE;
+      if (self->selected == NULL || !select_record (self, self->selected))
+        set_selected (self, NULL);
+    }
+}
+
+static void
+update_pending (JlnActionList *self)
+{
+  GHashTableIter iter;
+  ObjectiveEntry *entry;
+  gboolean pending = FALSE;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (!pending && g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    pending = gtk_filter_list_model_get_pending (entry->filtered) > 0;
+
+  if (pending == self->pending)
+    return;
+  self->pending = pending;
+  if (!pending)
+    filtering_done (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+static void
+column_view_activate_cb (JlnActionList *self,
+                         guint          position)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(JlnRecord) record = NULL;
+
+  if (self->selection == NULL)
+    return;
+  row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (row == NULL)
+    return;
+  record = gtk_tree_list_row_get_item (row);
+  g_signal_emit (self, signals[ACTIVATE_RECORD], 0, record);
+}
+
+/* Models */
+
+static void
+clear_models (JlnActionList *self)
+{
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->objective_model);
+  if (self->objectives != NULL)
+    g_signal_handlers_disconnect_by_data (self->objectives, self);
+  g_clear_object (&self->objectives);
+  g_hash_table_remove_all (self->entries);
+  g_clear_object (&self->select_when_done);
+  self->restore_selection = FALSE;
+}
+
+static void
+build_models (JlnActionList *self)
+{
+  JlnPlan *plan = jln_document_get_plan (self->document);
+
+  self->objectives = g_object_ref (jln_plan_get_objectives (plan));
+  /* Before the objective filter model connects, so that an objective has
+   * its entry when the filter first sees it. */
+  g_signal_connect_object (self->objectives, "items-changed",
+                           G_CALLBACK (objectives_changed_cb), self, G_CONNECT_SWAPPED);
+  sync_objectives (self);
+
+  self->objective_model = gtk_filter_list_model_new (g_object_ref (self->objectives),
+                                                     g_object_ref (GTK_FILTER (self->objective_filter)));
+  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->objective_model)),
+                                              FALSE, TRUE,
+                                              create_child_model_cb, self, NULL);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree_model)), NULL);
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  update_sorting (self);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/* Query text
+ *
+ * The filter buttons write the same query text as one types, one term
+ * per button, so that the entry and the buttons always agree. Terms are
+ * split as jln_query_parse() splits them: at spaces outside quotes. */
+
+static GPtrArray *
+split_terms (const char *text)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text != NULL ? text : "";
+
+  while (TRUE)
+    {
+      const char *start;
+      gboolean quoted = FALSE;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      for (start = p; *p != '\0' && (quoted || !g_unichar_isspace (g_utf8_get_char (p)));
+           p = g_utf8_next_char (p))
+        if (*p == '"')
+          quoted = !quoted;
+      g_ptr_array_add (terms, g_strndup (start, p - start));
+    }
+  return terms;
+}
+
+/* What a button's term is known by: "status" for status:done, "-status"
+ * for -status:done, "due>" for due:>=2022-S1 and "due<" for due:<=…, so
+ * that a lower and an upper bound can stand together; NULL for a free
+ * word. */
+static char *
+dup_term_key (const char *term)
+{
+  const char *body = term;
+  const char *p;
+  const char *sign = "";
+  const char *bound = "";
+  g_autofree char *key = NULL;
+
+  if (body[0] == '-')
+    {
+      sign = "-";
+      body++;
+    }
+  for (p = body; g_ascii_isalpha (*p); p++)
+    ;
+  if (*p != ':' || p == body)
+    return g_ascii_strcasecmp (body, "overdue") == 0 ? g_strconcat (sign, "overdue", NULL) : NULL;
+
+  key = g_ascii_strdown (body, p - body);
+  if (g_str_equal (key, "due") || g_str_equal (key, "done"))
+    {
+      if (p[1] == '>')
+        bound = ">";
+      else if (p[1] == '<')
+        bound = "<";
+    }
+  return g_strconcat (sign, key, bound, NULL);
+}
+
+/* The value of the first term with @key, without its bound and quotes. */
+static char *
+dup_term_value (GPtrArray  *terms,
+                const char *key)
+{
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (terms, i);
+      g_autofree char *term_key = dup_term_key (term);
+      const char *value;
+      GString *unquoted;
+
+      if (g_strcmp0 (term_key, key) != 0)
+        continue;
+      value = strchr (term, ':');
+      if (value == NULL)
+        return g_strdup ("");
+      value++;
+      if (value[0] == '>' || value[0] == '<')
+        value += value[1] == '=' ? 2 : 1;
+      unquoted = g_string_new (NULL);
+      for (const char *p = value; *p != '\0'; p++)
+        if (*p != '"')
+          g_string_append_c (unquoted, *p);
+      return g_string_free (unquoted, FALSE);
+    }
+  return NULL;
+}
+
+static gboolean
+terms_contain (GPtrArray  *terms,
+               const char *term)
+{
+  for (guint i = 0; i < terms->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (terms, i), term) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+join_terms (GPtrArray *terms)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, g_ptr_array_index (terms, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Replaces the terms with @key by @term, where the first of them was, or
+ * at the end; removes them when @term is NULL. */
+static void
+set_query_term (JlnActionList *self,
+                const char    *key,
+                const char    *term)
+{
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  gboolean placed = FALSE;
+
+  if (self->filter == NULL)
+    return;
+
+  terms = split_terms (jln_query_filter_get_text (self->filter));
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const char *old = g_ptr_array_index (terms, i);
+      g_autofree char *old_key = dup_term_key (old);
+
+      if (g_strcmp0 (old_key, key) != 0)
+        g_ptr_array_add (result, g_strdup (old));
+      else if (!placed && term != NULL)
+        {
+          g_ptr_array_add (result, g_strdup (term));
+          placed = TRUE;
+        }
+    }
+  if (!placed && term != NULL)
+    g_ptr_array_add (result, g_strdup (term));
+
+  text = join_terms (result);
+  jln_query_filter_set_text (self->filter, text);
+}
+
+static void
+toggle_query_term (JlnActionList *self,
+                   const char    *term,
+                   gboolean       present)
+{
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autofree char *text = NULL;
+  gboolean found = FALSE;
+
+  if (self->filter == NULL)
+    return;
+
+  terms = split_terms (jln_query_filter_get_text (self->filter));
+  for (guint i = terms->len; i-- > 0;)
+    {
+      if (g_ascii_strcasecmp (g_ptr_array_index (terms, i), term) != 0)
+        continue;
+      found = TRUE;
+      if (!present)
+        g_ptr_array_remove_index (terms, i);
+    }
+  if (present == found)
+    return;
+  if (present)
+    g_ptr_array_add (terms, g_strdup (term));
+
+  text = join_terms (terms);
+  jln_query_filter_set_text (self->filter, text);
+}
+
+/* A value as the query language reads it: quoted when it has a space, a
+ * comma or a quote. Quotes inside cannot be written, so they are left
+ * out. */
+static char *
+quote_value (const char *value)
+{
+  GString *quoted;
+
+  if (strpbrk (value, " ,\"\t") == NULL && !g_utf8_strchr (value, -1, 0x00A0))
+    return g_strdup (value);
+
+  quoted = g_string_new ("\"");
+  for (const char *p = value; *p != '\0'; p++)
+    if (*p != '"')
+      g_string_append_c (quoted, *p);
+  g_string_append_c (quoted, '"');
+  return g_string_free (quoted, FALSE);
+}
+
+static void
+filter_action_change_state_cb (GSimpleAction *action,
+                               GVariant      *state,
+                               JlnActionList *self)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+  const char *value = g_variant_get_string (state, NULL);
+  g_autofree char *quoted = quote_value (value);
+  g_autofree char *term = NULL;
+  const char *key;
+
+  g_simple_action_set_state (action, state);
+
+  if (g_str_equal (name, "objective"))
+    {
+      key = "objective";
+      term = g_strconcat ("objective:", quoted, NULL);
+    }
+  else if (g_str_equal (name, "status"))
+    {
+      key = "status";
+      term = g_strconcat ("status:", quoted, NULL);
+    }
+  else if (g_str_equal (name, "unit"))
+    {
+      key = "unit";
+      term = g_strconcat ("unit:", quoted, NULL);
+    }
+  else if (g_str_equal (name, "due-from"))
+    {
+      key = "due>";
+      term = g_strconcat ("due:>=", quoted, NULL);
+    }
+  else if (g_str_equal (name, "due-until"))
+    {
+      key = "due<";
+      term = g_strconcat ("due:<=", quoted, NULL);
+    }
+  else
+    g_return_if_reached ();
+
+  set_query_term (self, key, value[0] != '\0' ? term : NULL);
+}
+
+static void
+overdue_toggled_cb (JlnActionList *self)
+{
+  if (self->syncing_text)
+    return;
+  set_query_term (self, "overdue",
+                  gtk_toggle_button_get_active (self->overdue_button) ? "overdue" : NULL);
+}
+
+static void
+hide_done_toggled_cb (JlnActionList *self)
+{
+  if (self->syncing_text)
+    return;
+  toggle_query_term (self, "-status:done", gtk_toggle_button_get_active (self->hide_done_button));
+}
+
+/* Menus */
+
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "_", -1);
+
+  /* Menu labels take "_" as a mnemonic; plan text means a real one. */
+  return g_strjoinv ("__", parts);
+}
+
+static void
+append_radio_item (GMenu      *menu,
+                   const char *label,
+                   const char *action,
+                   const char *target)
+{
+  g_autofree char *escaped = escape_underscores (label);
+  g_autoptr(GMenuItem) item = g_menu_item_new (escaped, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (target));
+  g_menu_append_item (menu, item);
+}
+
+static JlnPlan *
+get_plan (JlnActionList *self)
+{
+  return self->document != NULL ? jln_document_get_plan (self->document) : NULL;
+}
+
+static void
+objective_menu_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  JlnActionList *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) any = g_menu_new ();
+  g_autoptr(GMenu) hrs4r = g_menu_new ();
+  g_autoptr(GMenu) gep = g_menu_new ();
+  JlnPlan *plan = get_plan (self);
+  GListModel *objectives = plan != NULL ? jln_plan_get_objectives (plan) : NULL;
+  guint n = objectives != NULL ? g_list_model_get_n_items (objectives) : 0;
+
+  append_radio_item (any, _("All Objectives"), "filter.objective", "");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (any));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      const char *number = jln_objective_get_number (objective);
+      gboolean is_fallback;
+      const char *title = get_title_text (self, JLN_RECORD (objective), &is_fallback);
+      g_autofree char *label = NULL;
+
+      if (number == NULL)
+        continue;
+      /* Translators: an item of the objective filter menu: %1$s is the
+         objective's number, %2$s its title. */
+      label = g_strdup_printf (_("%1$s. %2$s"), number, title);
+      append_radio_item (jln_objective_get_programme (objective) == JLN_PROGRAMME_GEP ? gep : hrs4r,
+                         label, "filter.objective", number);
+    }
+  g_menu_append_section (menu, _("HRS4R Action Plan"), G_MENU_MODEL (hrs4r));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (gep)) > 0)
+    g_menu_append_section (menu, _("Gender Equality Plan"), G_MENU_MODEL (gep));
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+status_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) any = g_menu_new ();
+  g_autoptr(GMenu) statuses = g_menu_new ();
+
+  append_radio_item (any, _("All Statuses"), "filter.status", "");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (any));
+  for (JlnStatus status = JLN_STATUS_PLANNED; status <= JLN_STATUS_DROPPED; status++)
+    append_radio_item (statuses, jln_status_get_label (status), "filter.status",
+                       jln_status_to_string (status));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (statuses));
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+unit_menu_cb (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  JlnActionList *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) any = g_menu_new ();
+  g_autoptr(GMenu) units_menu = g_menu_new ();
+  JlnPlan *plan = get_plan (self);
+  GListModel *units = plan != NULL ? jln_plan_get_units (plan) : NULL;
+  guint n = units != NULL ? g_list_model_get_n_items (units) : 0;
+
+  append_radio_item (any, _("All Units"), "filter.unit", "");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (any));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, i);
+      const char *code = jln_unit_get_code (unit);
+      const char *name = jln_text_get_fallback (jln_unit_get_name (unit),
+                                                self->content_language, NULL);
+      g_autofree char *label = NULL;
+
+      if (code == NULL)
+        continue;
+      if (name != NULL && name[0] != '\0' && g_strcmp0 (name, code) != 0)
+        /* Translators: an item of the unit filter menu: %1$s is a unit's
+           code, like “RH”, %2$s its name. */
+        label = g_strdup_printf (_("%1$s — %2$s"), code, name);
+      else
+        label = g_strdup (code);
+      append_radio_item (units_menu, label, "filter.unit", code);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (units_menu));
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+semester_menu_cb (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  JlnActionList *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) from = g_menu_new ();
+  g_autoptr(GMenu) until = g_menu_new ();
+  JlnPlan *plan = get_plan (self);
+  JlnSemester first = plan != NULL ? jln_plan_get_start (plan) : JLN_SEMESTER_NONE;
+  JlnSemester last = plan != NULL ? jln_plan_get_end (plan) : JLN_SEMESTER_NONE;
+
+  if (first == JLN_SEMESTER_NONE || last == JLN_SEMESTER_NONE || last < first)
+    first = last = self->today;
+  /* The plan's period, and the current semester when it is outside it. */
+  first = MIN (first, self->today);
+  last = MAX (last, self->today);
+
+  append_radio_item (from, _("Any Time"), "filter.due-from", "");
+  append_radio_item (until, _("Any Time"), "filter.due-until", "");
+  for (JlnSemester s = first; s <= last; s++)
+    {
+      g_autofree char *iso = jln_semester_format (s, JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
+      g_autofree char *label = jln_semester_format (s, JLN_SEMESTER_STYLE_LONG,
+                                                    self->content_language);
+
+      append_radio_item (from, label, "filter.due-from", iso);
+      append_radio_item (until, label, "filter.due-until", iso);
+    }
+  g_menu_append_submenu (menu, _("Due From"), G_MENU_MODEL (from));
+  g_menu_append_submenu (menu, _("Due Until"), G_MENU_MODEL (until));
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+/* Keeping the filter widgets in step with the query text */
+
+static void
+set_action_state (JlnActionList *self,
+                  const char    *name,
+                  const char    *value)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->filter_actions), name);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (value != NULL ? value : ""));
+}
+
+static void
+set_button_label (GtkMenuButton *button,
+                  const char    *label,
+                  gboolean       active)
+{
+  gtk_menu_button_set_label (button, label);
+  if (active)
+    gtk_widget_add_css_class (GTK_WIDGET (button), "jln-filter-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (button), "jln-filter-active");
+}
+
+/* The plan's spelling of a unit code typed in any case or accents. */
+static char *
+dup_plan_unit_code (JlnActionList *self,
+                    const char    *value)
+{
+  JlnPlan *plan = get_plan (self);
+  GListModel *units = plan != NULL ? jln_plan_get_units (plan) : NULL;
+  guint n = units != NULL ? g_list_model_get_n_items (units) : 0;
+  g_autofree char *folded = jln_fold (value);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, i);
+      g_autofree char *code = jln_fold (jln_unit_get_code (unit));
+
+      if (g_strcmp0 (code, folded) == 0)
+        return g_strdup (jln_unit_get_code (unit));
+    }
+  return g_strdup (value);
+}
+
+static char *
+dup_semester_label (JlnActionList *self,
+                    const char    *value)
+{
+  JlnSemester semester;
+
+  if (jln_semester_parse (value, &semester, NULL))
+    return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, self->content_language);
+  return g_strdup (value);
+}
+
+static void
+sync_filter_widgets (JlnActionList *self)
+{
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autofree char *objective = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *label = NULL;
+  JlnStatus status_value;
+
+  terms = split_terms (self->filter != NULL ? jln_query_filter_get_text (self->filter) : "");
+  objective = dup_term_value (terms, "objective");
+  status = dup_term_value (terms, "status");
+  unit = dup_term_value (terms, "unit");
+  from = dup_term_value (terms, "due>");
+  until = dup_term_value (terms, "due<");
+
+  if (status != NULL)
+    {
+      char *lower = g_ascii_strdown (status, -1);
+
+      g_free (status);
+      status = lower;
+    }
+  if (unit != NULL)
+    {
+      char *code = dup_plan_unit_code (self, unit);
+
+      g_free (unit);
+      unit = code;
+    }
+
+  self->syncing_text = TRUE;
+
+  set_action_state (self, "objective", objective);
+  set_action_state (self, "status", status);
+  set_action_state (self, "unit", unit);
+  set_action_state (self, "due-from", from);
+  set_action_state (self, "due-until", until);
+
+  if (objective != NULL && objective[0] != '\0')
+    /* Translators: the objective filter button when it shows one objective;
+       %s is its number. */
+    label = g_strdup_printf (_("Objective %s"), objective);
+  set_button_label (self->objective_button, label != NULL ? label : _("Objective"), label != NULL);
+  g_clear_pointer (&label, g_free);
+
+  if (status != NULL && jln_status_from_string (status, &status_value))
+    label = g_strdup (jln_status_get_label (status_value));
+  else if (status != NULL && status[0] != '\0')
+    label = g_strdup (status);
+  set_button_label (self->status_button, label != NULL ? label : _("Status"), label != NULL);
+  g_clear_pointer (&label, g_free);
+
+  if (unit != NULL && unit[0] != '\0')
+    /* Translators: the unit filter button when it shows one unit; %s is
+       its code, like “RH”. */
+    label = g_strdup_printf (_("Unit %s"), unit);
+  set_button_label (self->unit_button, label != NULL ? label : _("Unit"), label != NULL);
+  g_clear_pointer (&label, g_free);
+
+  if ((from != NULL && from[0] != '\0') || (until != NULL && until[0] != '\0'))
+    {
+      g_autofree char *from_label = from != NULL ? dup_semester_label (self, from) : NULL;
+      g_autofree char *until_label = until != NULL ? dup_semester_label (self, until) : NULL;
+
+      if (from_label != NULL && until_label != NULL)
+        /* Translators: the due filter button with a range of semesters, like
+           “Due 1st sem. 2022 – 2nd sem. 2023”. */
+        label = g_strdup_printf (_("Due %1$s – %2$s"), from_label, until_label);
+      else if (from_label != NULL)
+        /* Translators: the due filter button with a first semester only. */
+        label = g_strdup_printf (_("Due from %s"), from_label);
+      else
+        /* Translators: the due filter button with a last semester only. */
+        label = g_strdup_printf (_("Due until %s"), until_label);
+    }
+  set_button_label (self->semester_button, label != NULL ? label : _("Due"), label != NULL);
+
+  gtk_toggle_button_set_active (self->overdue_button, terms_contain (terms, "overdue"));
+  gtk_toggle_button_set_active (self->hide_done_button, terms_contain (terms, "-status:done"));
+
+  self->syncing_text = FALSE;
+}
+
+/* The filter */
+
+static void
+update_error (JlnActionList *self)
+{
+  const char *error = self->filter != NULL ? jln_query_filter_get_error (self->filter) : NULL;
+  g_autoptr(GError) check_error = NULL;
+  JlnQuery *query;
+  JlnPlan *plan = get_plan (self);
+
+  /* A query that parses may still name a unit or an objective the plan
+   * does not have: say so rather than show an empty list. */
+  if (error == NULL && self->filter != NULL && plan != NULL &&
+      (query = jln_query_filter_get_query (self->filter)) != NULL &&
+      !jln_query_check (query, plan, &check_error))
+    error = check_error->message;
+
+  gtk_label_set_text (self->error_label, error != NULL ? error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error != NULL ? error : "",
+                                  -1);
+}
+
+static void
+filter_text_changed_cb (JlnActionList *self)
+{
+  const char *text = jln_query_filter_get_text (self->filter);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    {
+      self->syncing_text = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+      self->syncing_text = FALSE;
+    }
+  if (text[0] != '\0')
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  sync_filter_widgets (self);
+  update_error (self);
+}
+
+static void
+filter_changed_cb (JlnActionList *self)
+{
+  /* The actions' filter models have refiltered, or started to; whether
+   * an objective shows may have changed with the query becoming empty or
+   * not. Objectives are few: test them all. */
+  if (self->objective_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->objective_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_pending (self);
+}
+
+static void
+search_changed_cb (JlnActionList *self)
+{
+  if (self->syncing_text || self->filter == NULL)
+    return;
+  jln_query_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+search_activate_cb (JlnActionList *self)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+search_mode_changed_cb (JlnActionList *self)
+{
+  /* Closing the search bar, as Escape does, clears the search: the
+   * buttons that would show what is filtered go away with it. */
+  if (!gtk_search_bar_get_search_mode (self->search_bar) && self->filter != NULL)
+    jln_query_filter_set_text (self->filter, "");
+}
+
+/* Legend */
+
+typedef struct
+{
+  gboolean    has_status;
+  JlnStatus   status;     /* for the sample text, or a literal one */
+  const char *sample;
+  const char *classes;
+  const char *meaning;
+} LegendRow;
+
+static void
+fill_legend (JlnActionList *self)
+{
+  const LegendRow rows[] = {
+    { FALSE, 0, N_("Objective"), "jln-heading",
+      N_("An objective of the HRS4R plan, or an axis of the equality plan") },
+    { TRUE, JLN_STATUS_PLANNED, NULL, NULL, N_("Planned, not started yet") },
+    { TRUE, JLN_STATUS_IN_PROGRESS, NULL, NULL, N_("Being carried out") },
+    { TRUE, JLN_STATUS_DONE, NULL, "jln-done", N_("Carried out, in grey") },
+    { TRUE, JLN_STATUS_DONE_NEW, NULL, "jln-done-new",
+      N_("Carried out although it was not in the previous plan, in green") },
+    { TRUE, JLN_STATUS_REVISED, NULL, "jln-revised", N_("Changed at the last review, in italics") },
+    { TRUE, JLN_STATUS_SUPERSEDED, NULL, "jln-superseded",
+      N_("Replaced by the actions it refers to") },
+    { TRUE, JLN_STATUS_DROPPED, NULL, "jln-dropped", N_("No longer to be carried out, struck through") },
+    { FALSE, 0, N_("Overdue"), "jln-overdue jln-cell-due",
+      N_("Not closed, and its due semester has passed, in red") },
+    { FALSE, 0, NULL, "jln-tag",
+      N_("No text in the plan’s language yet: the other language’s text is shown") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *sample = NULL;
+      GtkWidget *sample_label;
+      GtkWidget *meaning_label;
+      GtkWidget *box;
+
+      if (!rows[i].has_status)
+        /* The language tag's sample is the tag itself. */
+        sample = g_strdup (rows[i].sample != NULL ? _(rows[i].sample) : C_("language tag", "EN"));
+      else if (rows[i].status == JLN_STATUS_SUPERSEDED)
+        sample = g_strdup_printf (_("%1$s, cf. %2$s"), jln_status_get_label (rows[i].status),
+                                  "4.9-4.10");
+      else
+        sample = g_strdup (jln_status_get_label (rows[i].status));
+
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      sample_label = gtk_label_new (sample);
+      gtk_label_set_xalign (GTK_LABEL (sample_label), 0.0);
+      gtk_widget_set_halign (sample_label, GTK_ALIGN_START);
+      if (rows[i].classes != NULL)
+        {
+          g_auto(GStrv) classes = g_strsplit (rows[i].classes, " ", -1);
+
+          for (guint j = 0; classes[j] != NULL; j++)
+            {
+              gtk_widget_add_css_class (box, classes[j]);
+              if (g_str_equal (classes[j], "jln-tag"))
+                gtk_widget_add_css_class (sample_label, classes[j]);
+            }
+        }
+      gtk_box_append (GTK_BOX (box), sample_label);
+
+      meaning_label = gtk_label_new (_(rows[i].meaning));
+      gtk_label_set_xalign (GTK_LABEL (meaning_label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (meaning_label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (meaning_label), 40);
+
+      gtk_grid_attach (self->legend_grid, box, 0, i, 1, 1);
+      gtk_grid_attach (self->legend_grid, meaning_label, 1, i, 1, 1);
+    }
+}
+
+/* GObject */
 
 static void
 jln_action_list_dispose (GObject *object)
 {
   JlnActionList *self = JLN_ACTION_LIST (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  clear_models (self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
   g_clear_object (&self->document);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->row_sorter);
+  g_clear_object (&self->objective_filter);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_LIST);
+  g_clear_object (&self->title_sorter);
+  g_clear_object (&self->filter_actions);
 
   G_OBJECT_CLASS (jln_action_list_parent_class)->dispose (object);
 }
 
 static void
+jln_action_list_finalize (GObject *object)
+{
+  JlnActionList *self = JLN_ACTION_LIST (object);
+
+  g_hash_table_unref (self->entries);
+
+  G_OBJECT_CLASS (jln_action_list_parent_class)->finalize (object);
+}
+
+static void
 jln_action_list_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
-                       GParamSpec *pspec)
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   JlnActionList *self = JLN_ACTION_LIST (object);
 
@@ -53,6 +2128,21 @@ jln_action_list_get_property (GObject    *object,
     case PROP_CONTENT_LANGUAGE:
       g_value_set_int (value, self->content_language);
       break;
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+    case PROP_N_SHOWN:
+      g_value_set_uint (value, self->n_shown);
+      break;
+    case PROP_N_TOTAL:
+      g_value_set_uint (value, self->n_total);
+      break;
+    case PROP_PENDING:
+      g_value_set_boolean (value, self->pending);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -60,9 +2150,9 @@ jln_action_list_get_property (GObject    *object,
 
 static void
 jln_action_list_set_property (GObject      *object,
-                       guint         prop_id,
-                       const GValue *value,
-                       GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   JlnActionList *self = JLN_ACTION_LIST (object);
 
@@ -73,6 +2163,9 @@ jln_action_list_set_property (GObject      *object,
       break;
     case PROP_CONTENT_LANGUAGE:
       jln_action_list_set_content_language (self, g_value_get_int (value));
+      break;
+    case PROP_FILTER:
+      jln_action_list_set_filter (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -86,6 +2179,7 @@ jln_action_list_class_init (JlnActionListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jln_action_list_dispose;
+  object_class->finalize = jln_action_list_finalize;
   object_class->get_property = jln_action_list_get_property;
   object_class->set_property = jln_action_list_set_property;
 
@@ -95,14 +2189,149 @@ jln_action_list_class_init (JlnActionListClass *klass)
   properties[PROP_CONTENT_LANGUAGE] =
     g_param_spec_int ("content-language", NULL, NULL, JLN_LANG_FR, JLN_LANG_EN, JLN_LANG_FR,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnActionList:filter:
+   *
+   * The window's filter state; its text is the search entry's.
+   */
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, JLN_TYPE_QUERY_FILTER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnActionList:selected:
+   *
+   * The record of the selected row: a JlnObjective, a JlnAction or a
+   * JlnActionItem; %NULL when no row is selected.
+   */
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, JLN_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnActionList:n-shown:
+   *
+   * How many actions match the filter.
+   */
+  properties[PROP_N_SHOWN] =
+    g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnActionList:n-total:
+   *
+   * How many actions the plan has.
+   */
+  properties[PROP_N_TOTAL] =
+    g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnActionList:pending:
+   *
+   * Whether the list is still being filtered, in the background.
+   */
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * JlnActionList::activate-record:
+   * @record: the record of the row
+   *
+   * A row was activated, by Enter or a double click: the window then
+   * takes the user to the record's editor.
+   */
+  signals[ACTIVATE_RECORD] =
+    g_signal_new ("activate-record",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, JLN_TYPE_RECORD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-action-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, chip_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, objective_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, status_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, unit_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, semester_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, hide_done_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_grid);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overdue_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hide_done_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jln-action-list");
 }
 
 static void
 jln_action_list_init (JlnActionList *self)
 {
+  static const char *filter_action_names[] = {
+    "objective", "status", "unit", "due-from", "due-until",
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->content_language = JLN_LANG_FR;
+  self->today = jln_semester_today ();
+  self->entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) objective_entry_free);
+  self->objective_filter = gtk_custom_filter_new (objective_visible_cb, self, NULL);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    self->columns[i] = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                              JLN_TYPE_ACTION_LIST,
+                                                                              column_ids[i]));
+  setup_columns (self);
+
+  self->filter_actions = g_simple_action_group_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (filter_action_names); i++)
+    {
+      g_autoptr(GSimpleAction) action =
+        g_simple_action_new_stateful (filter_action_names[i], G_VARIANT_TYPE_STRING,
+                                      g_variant_new_string (""));
+
+      g_signal_connect (action, "change-state", G_CALLBACK (filter_action_change_state_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->filter_actions), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "filter", G_ACTION_GROUP (self->filter_actions));
+
+  gtk_menu_button_set_create_popup_func (self->objective_button, objective_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->status_button, status_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->unit_button, unit_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->semester_button, semester_menu_cb, self, NULL);
+
+  /* The buttons are reached with Tab like any others, not as flow box
+   * children with the arrow keys. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chip_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (search_mode_changed_cb), self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search actions"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actions"),
+                                  -1);
+
+  fill_legend (self);
+
+  /* Until the window gives its own, a filter of our own keeps the widget
+   * usable alone. */
+  jln_action_list_set_filter (self, NULL);
+  update_count (self);
 }
 
 GtkWidget *
@@ -111,6 +2340,11 @@ jln_action_list_new (void)
   return g_object_new (JLN_TYPE_ACTION_LIST, NULL);
 }
 
+/**
+ * jln_action_list_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
 JlnDocument *
 jln_action_list_get_document (JlnActionList *self)
 {
@@ -119,13 +2353,26 @@ jln_action_list_get_document (JlnActionList *self)
 }
 
 void
-jln_action_list_set_document (JlnActionList       *self,
-                       JlnDocument *document)
+jln_action_list_set_document (JlnActionList *self,
+                              JlnDocument   *document)
 {
   g_return_if_fail (JLN_IS_ACTION_LIST (self));
+  g_return_if_fail (document == NULL || JLN_IS_DOCUMENT (document));
 
-  if (g_set_object (&self->document, document))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (self->document == document)
+    return;
+
+  clear_models (self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    build_models (self);
+  set_selected (self, NULL);
+  update_count (self);
+  update_pending (self);
+  update_error (self);
+  sync_filter_widgets (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 JlnLang
@@ -136,42 +2383,147 @@ jln_action_list_get_content_language (JlnActionList *self)
 }
 
 void
-jln_action_list_set_content_language (JlnActionList   *self,
-                               JlnLang  lang)
+jln_action_list_set_content_language (JlnActionList *self,
+                                      JlnLang        lang)
 {
   g_return_if_fail (JLN_IS_ACTION_LIST (self));
+  g_return_if_fail (lang == JLN_LANG_FR || lang == JLN_LANG_EN);
 
   if (self->content_language == lang)
     return;
   self->content_language = lang;
+
+  update_bound_cells (self);
+  sync_filter_widgets (self);
+  if (self->title_sorter != NULL)
+    gtk_sorter_changed (GTK_SORTER (self->title_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
 
+/**
+ * jln_action_list_get_filter:
+ *
+ * Returns: (transfer none): the filter the list shows, with the text of
+ *   its search entry
+ */
 JlnQueryFilter *
 jln_action_list_get_filter (JlnActionList *self)
 {
-  return NULL;
+  g_return_val_if_fail (JLN_IS_ACTION_LIST (self), NULL);
+  return self->filter;
 }
 
+/**
+ * jln_action_list_set_filter:
+ * @filter: (nullable): the window's filter, shared with its other views;
+ *   %NULL for one of the list's own
+ */
 void
 jln_action_list_set_filter (JlnActionList  *self,
                             JlnQueryFilter *filter)
 {
+  g_autoptr(JlnQueryFilter) own = NULL;
+  GHashTableIter iter;
+  ObjectiveEntry *entry;
+
+  g_return_if_fail (JLN_IS_ACTION_LIST (self));
+  g_return_if_fail (filter == NULL || JLN_IS_QUERY_FILTER (filter));
+
+  if (filter == NULL)
+    filter = own = jln_query_filter_new ();
+  if (self->filter == filter)
+    return;
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_set_object (&self->filter, filter);
+
+  g_signal_connect_object (filter, "notify::text",
+                           G_CALLBACK (filter_text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (filter, "notify::error",
+                           G_CALLBACK (update_error), self, G_CONNECT_SWAPPED);
+  /* After the actions' filter models have taken the change in. */
+  g_signal_connect_object (filter, "changed",
+                           G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    gtk_filter_list_model_set_filter (entry->filtered, GTK_FILTER (filter));
+  filter_changed_cb (self);
+  filter_text_changed_cb (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
+/**
+ * jln_action_list_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the record of the selected row
+ */
 JlnRecord *
 jln_action_list_get_selected (JlnActionList *self)
 {
-  return NULL;
+  g_return_val_if_fail (JLN_IS_ACTION_LIST (self), NULL);
+  return self->selected;
 }
 
+/**
+ * jln_action_list_select:
+ * @record: (nullable): an objective, action or sub-item of the plan
+ *
+ * Selects the row of @record, expanding its objective and action, and
+ * scrolls to it. A record that the filter hides is not selected; one
+ * that is still being filtered is selected when filtering is done.
+ * %NULL unselects.
+ */
 void
 jln_action_list_select (JlnActionList *self,
                         JlnRecord     *record)
 {
+  g_return_if_fail (JLN_IS_ACTION_LIST (self));
+  g_return_if_fail (record == NULL || JLN_IS_RECORD (record));
+
+  g_clear_object (&self->select_when_done);
+  if (self->selection == NULL)
+    return;
+
+  if (record == NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+  if (!select_record (self, record) && self->pending)
+    self->select_when_done = g_object_ref (record);
 }
 
 void
 jln_action_list_focus_search (JlnActionList *self)
 {
+  g_return_if_fail (JLN_IS_ACTION_LIST (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+guint
+jln_action_list_get_n_shown (JlnActionList *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION_LIST (self), 0);
+  return self->n_shown;
+}
+
+guint
+jln_action_list_get_n_total (JlnActionList *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION_LIST (self), 0);
+  return self->n_total;
+}
+
+gboolean
+jln_action_list_get_pending (JlnActionList *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION_LIST (self), FALSE);
+  return self->pending;
 }

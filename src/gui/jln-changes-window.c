@@ -126,6 +126,21 @@ format_day (GDateTime *date)
                           g_date_time_get_year (local));
 }
 
+/* A day, with the time unless it is the start of the day. */
+static char *
+format_moment (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date);
+  g_autofree char *day = format_day (local);
+  g_autofree char *time = NULL;
+
+  if (g_date_time_get_hour (local) == 0 && g_date_time_get_minute (local) == 0)
+    return g_steal_pointer (&day);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a day and a time, as in “23 Nov. 2026 at 14:05”. */
+  return g_strdup_printf (C_("day and time", "%1$s at %2$s"), day, time);
+}
+
 static GDateTime *
 start_of_day (GDateTime *date)
 {
@@ -183,7 +198,7 @@ describe_preset (JlnChangesWindow *self,
                                            preset->days),
                               preset->days);
     case PRESET_CUSTOM:
-      return g_strdup (_("A date of your choice"));
+      return g_strdup (_("Since a date of your choice"));
     case PRESET_MILESTONE:
     default:
       break;
@@ -295,6 +310,72 @@ set_since (JlnChangesWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE]);
 }
 
+/* The periods in the popover of the combo row, whole: the default
+ * factory cuts them after 20 characters. */
+static void
+period_check_cb (AdwComboRow *row,
+                 GParamSpec  *pspec,
+                 GtkListItem *list_item)
+{
+  GtkWidget *check = g_object_get_data (G_OBJECT (list_item), "check");
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) ==
+                                 gtk_list_item_get_position (list_item) ? 1 : 0);
+}
+
+static void
+period_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 45);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_set_data (G_OBJECT (list_item), "label", label);
+  g_object_set_data (G_OBJECT (list_item), "check", check);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+period_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                JlnChangesWindow         *self)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = g_object_get_data (G_OBJECT (list_item), "label");
+  gulong handler;
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (item));
+  handler = g_signal_connect (self->since_row, "notify::selected",
+                              G_CALLBACK (period_check_cb), list_item);
+  g_object_set_data (G_OBJECT (list_item), "handler", GSIZE_TO_POINTER (handler));
+  g_object_set_data (G_OBJECT (list_item), "row", self->since_row);
+  period_check_cb (self->since_row, NULL, list_item);
+}
+
+static void
+period_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  JlnChangesWindow         *self)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "handler"));
+  AdwComboRow *row = g_object_get_data (G_OBJECT (list_item), "row");
+
+  /* The row, and not self->since_row: the window may be disposing of its
+   * template, and the row of its children, when the items are unbound. */
+  if (handler != 0 && row != NULL)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (list_item), "handler", NULL);
+  g_object_set_data (G_OBJECT (list_item), "row", NULL);
+}
+
 static void
 since_selected_cb (JlnChangesWindow *self)
 {
@@ -360,8 +441,8 @@ describe_shift (int shift)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%d semester", "+%d semesters", shift),
                             shift);
   /* Translators: how much earlier an action is now planned; the sign is a minus (U+2212). */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "−%d semester", "−%d semesters", -shift),
-                          -shift);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "−%d semester", "−%d semesters",
+                                       -shift), -shift);
 }
 
 static char *
@@ -376,7 +457,8 @@ describe_replanning (const JlnChange *change)
     return g_strdup_printf (C_("re-planned", "%1$s → %2$s"), old_due, new_due);
 
   shift = describe_shift (change->shift);
-  /* Translators: a change of due date, as in “2nd sem. 2022 → 2nd sem. 2023 (+2 semesters)”. */
+  /* Translators: a change of due date, as in
+   * “2nd sem. 2022 → 2nd sem. 2023 (+2 semesters)”. */
   return g_strdup_printf (C_("re-planned", "%1$s → %2$s (%3$s)"), old_due, new_due, shift);
 }
 
@@ -631,11 +713,12 @@ refresh (JlnChangesWindow *self)
     }
   if (changes->len == 0)
     {
+      g_autofree char *moment = format_moment (self->since);
       g_autofree char *description = NULL;
 
       self->summary = g_strdup (_("No changes"));
-      /* Translators: %s is a day, as in “23 Nov. 2026”. */
-      description = g_strdup_printf (_("Nothing has changed in the plan since %s."), day);
+      /* Translators: %s is a day, as in “23 Nov. 2026”, or a day and a time. */
+      description = g_strdup_printf (_("Nothing has changed in the plan since %s."), moment);
       show_empty (self, _("No Changes"), description);
       return;
     }
@@ -818,11 +901,18 @@ jln_changes_window_class_init (JlnChangesWindowClass *klass)
 static void
 jln_changes_window_init (JlnChangesWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   self->presets = g_array_new (FALSE, TRUE, sizeof (Preset));
   g_array_set_clear_func (self->presets, (GDestroyNotify) preset_clear);
   self->content_language = JLN_LANG_FR;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (period_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (period_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (period_unbind_cb), self);
+  adw_combo_row_set_list_factory (self->since_row, factory);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include "jln-action-editor.h"
 #include "jln-action-item.h"
 #include "jln-action-list.h"
+#include "jln-changes-window.h"
 #include "jln-csv.h"
 #include "jln-json.h"
 #include "jln-objective.h"
@@ -1012,7 +1013,8 @@ changes_action (GtkWidget  *widget,
 
   if (self->document == NULL)
     return;
-  show_toast (self, _("The history of changes is not available yet"));
+  gtk_window_present (GTK_WINDOW (jln_changes_window_new (GTK_WINDOW (self), self->document,
+                                                          self->content_language)));
 }
 
 /* --- Settings and language ------------------------------------------------- */

@@ -1,0 +1,857 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "jln-action.h"
+#include "jln-action-editor.h"
+#include "jln-action-item.h"
+#include "jln-objective.h"
+#include "jln-unit.h"
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  JlnDocument     *document;
+  GtkWidget       *window;
+  JlnActionEditor *editor;
+  JlnAction       *action;     /* 1.4 */
+} Fixture;
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (dir);
+}
+
+static JlnAction *
+find_action (JlnDocument *document,
+             const char  *number)
+{
+  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+
+          if (g_str_equal (jln_action_get_number (action), number))
+            return action;
+        }
+    }
+  return NULL;
+}
+
+/* The first widget named @name under @widget, depth first: fields are
+ * named after the field they edit ("title-en", "due"), so the action's
+ * own fields come before those of its sub-items. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+get_named (Fixture    *fixture,
+           const char *name)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (fixture->editor), name);
+
+  if (widget == NULL)
+    g_error ("No widget named “%s” in the editor", name);
+  return widget;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+find_all_named (GtkWidget  *widget,
+                const char *name,
+                GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all_named (child, name, found);
+}
+
+static char *
+view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+apply_set (Fixture    *fixture,
+           JlnRecord  *record,
+           const char *field,
+           const char *value)
+{
+  g_autoptr(JlnEdit) edit = jln_edit_new_set (record, field, value);
+  g_autoptr(GError) error = NULL;
+
+  jln_document_apply (fixture->document, edit, &error);
+  g_assert_no_error (error);
+}
+
+/* Types into a text view and leaves it, as a user moving to the next field. */
+static void
+type_in_view (GtkWidget  *view,
+              GtkWidget  *next,
+              const char *text)
+{
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_widget_grab_focus (next);
+  spin ();
+}
+
+/* Types into an entry row and presses Enter. */
+static void
+type_in_entry (GtkWidget  *row,
+               const char *text)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  gtk_widget_grab_focus (GTK_WIDGET (delegate));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  /* What GtkText does on Enter. */
+  g_signal_emit_by_name (delegate, "activate");
+  spin ();
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_build_filename (g_getenv ("JALONS_DATADIR"), "plans",
+                                            "inserm-hrs4r-2022.json", NULL);
+
+  fixture->dir = g_dir_make_tmp ("jalons-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "plan.jalons", NULL);
+  fixture->document = jln_document_import (json, fixture->path, &error);
+  g_assert_no_error (error);
+
+  fixture->action = find_action (fixture->document, "1.4");
+  g_assert_nonnull (fixture->action);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 420, 800);
+  fixture->editor = JLN_ACTION_EDITOR (jln_action_editor_new ());
+  jln_action_editor_set_document (fixture->editor, fixture->document);
+  jln_action_editor_set_content_language (fixture->editor,
+                                          GPOINTER_TO_INT (data) ? JLN_LANG_FR : JLN_LANG_EN);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->editor));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_assert_null (fixture->editor);
+
+  g_assert_finalize_object (fixture->document);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* --- Screenshots ---------------------------------------------------------- */
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gtk_widget_queue_draw (widget);
+  gtk_test_widget_wait_for_draw (widget);
+  spin ();
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("JALONS_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  const char *lang = g_getenv ("LANGUAGE");
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  for (int i = 0; i < 20 && node == NULL; i++)
+    {
+      wait_for_frame (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      g_clear_object (&paintable);
+      paintable = gtk_widget_paintable_new (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      g_printerr ("try %d %p\n", i, node);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("action-editor-%s-%s.png", name, lang != NULL ? lang : "C");
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static GtkAdjustment *
+editor_vadjustment (Fixture *fixture)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (get_named (fixture, "number"),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* --- Tests ---------------------------------------------------------------- */
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *stack = gtk_widget_get_first_child (GTK_WIDGET (fixture->editor));
+  GtkWidget *status;
+
+  g_assert_true (GTK_IS_STACK (stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  status = gtk_stack_get_visible_child (GTK_STACK (stack));
+  g_assert_true (ADW_IS_STATUS_PAGE (status));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Action Selected");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   "Select an action in the list to see and edit all its fields.");
+  save_screenshot (fixture->window, "empty");
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "record");
+  jln_action_editor_set_record (fixture->editor, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_null (jln_action_editor_get_record (fixture->editor));
+}
+
+static void
+test_show_action (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const JlnText *title = jln_action_get_title (fixture->action);
+  g_autofree char *fr = NULL;
+  g_autofree char *en = NULL;
+  GtkWidget *status, *due, *units, *principles, *chips, *child;
+  guint n;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  g_assert_true (jln_action_editor_get_record (fixture->editor) == JLN_RECORD (fixture->action));
+
+  fr = view_text (get_named (fixture, "title-fr"));
+  en = view_text (get_named (fixture, "title-en"));
+  g_assert_cmpstr (fr, ==, title->fr);
+  g_assert_cmpstr (en, ==, title->en);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (fixture, "number"))), ==, "1.4");
+
+  /* Every field of an action is there. */
+  for (const char * const *name = (const char * const[]) {
+         "theme-fr", "theme-en", "description-fr", "description-en", "start", "completion",
+         "recurrence", "next", "references", "extension-fr", "extension-en", "note-fr",
+         "note-en", "actors-fr", "actors-en", "follow-up-fr", "follow-up-en", "schedule-fr",
+         "schedule-en", "principles", "item-add", NULL };
+       *name != NULL; name++)
+    get_named (fixture, *name);
+
+  status = get_named (fixture, "status");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (status)), ==, JLN_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (status))), ==, 7);
+
+  due = get_named (fixture, "due");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (due))),
+                   ==, "2nd sem. 2022");
+
+  /* The next date only shows for recurring actions. */
+  g_assert_false (gtk_widget_get_visible (get_named (fixture, "next")));
+
+  /* The chosen units and principles show as labels. */
+  units = gtk_widget_get_ancestor (get_named (fixture, "units"), GTK_TYPE_LIST_BOX_ROW);
+  chips = find_type (units, GTK_TYPE_FLOW_BOX);
+  child = gtk_widget_get_first_child (chips);
+  g_assert_true (GTK_IS_FLOW_BOX_CHILD (child));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)))),
+                   ==, "RH");
+  g_assert_null (gtk_widget_get_next_sibling (child));
+  principles = gtk_widget_get_ancestor (get_named (fixture, "principles"), GTK_TYPE_LIST_BOX_ROW);
+  chips = find_type (principles, GTK_TYPE_FLOW_BOX);
+  n = 0;
+  for (child = gtk_widget_get_first_child (chips); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  g_assert_cmpuint (n, ==, jln_action_get_principles (fixture->action)->len);
+  g_assert_cmpuint (n, ==, 3);
+}
+
+static void
+test_edit_title_and_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *old_en = g_strdup (jln_action_get_title (fixture->action)->en);
+  g_autofree char *shown = NULL;
+  GtkWidget *title_en, *title_fr;
+  g_autoptr(GError) error = NULL;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  title_en = get_named (fixture, "title-en");
+  title_fr = get_named (fixture, "title-fr");
+
+  /* Typing alone changes nothing: the edit is made when the user leaves the field. */
+  gtk_widget_grab_focus (title_en);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (title_en)),
+                            "Buy job offer software", -1);
+  spin ();
+  g_assert_cmpstr (jln_action_get_title (fixture->action)->en, ==, old_en);
+  g_assert_false (jln_document_can_undo (fixture->document));
+
+  gtk_widget_grab_focus (title_fr);
+  spin ();
+  g_assert_cmpstr (jln_action_get_title (fixture->action)->en, ==, "Buy job offer software");
+  g_assert_true (jln_document_can_undo (fixture->document));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (fixture, "heading"))), ==,
+                   "Buy job offer software");
+
+  jln_document_undo (fixture->document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jln_action_get_title (fixture->action)->en, ==, old_en);
+  shown = view_text (title_en);
+  g_assert_cmpstr (shown, ==, old_en);
+}
+
+static void
+test_follows_record (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *title_fr, *title_en, *number;
+  g_autofree char *typed = NULL;
+  g_autofree char *shown = NULL;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  title_fr = get_named (fixture, "title-fr");
+  title_en = get_named (fixture, "title-en");
+  number = get_named (fixture, "number");
+
+  /* A change made elsewhere shows at once… */
+  apply_set (fixture, JLN_RECORD (fixture->action), "title-fr", "Titre changé ailleurs");
+  shown = view_text (title_fr);
+  g_assert_cmpstr (shown, ==, "Titre changé ailleurs");
+  apply_set (fixture, JLN_RECORD (fixture->action), "status", "done");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (get_named (fixture, "status"))),
+                    ==, JLN_STATUS_DONE);
+
+  /* …but not over what the user is typing. */
+  gtk_widget_grab_focus (title_en);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (title_en)), "Typing", -1);
+  apply_set (fixture, JLN_RECORD (fixture->action), "title-en", "Changed elsewhere");
+  typed = view_text (title_en);
+  g_assert_cmpstr (typed, ==, "Typing");
+  gtk_widget_grab_focus (number);
+  spin ();
+  g_assert_cmpstr (jln_action_get_title (fixture->action)->en, ==, "Typing");
+}
+
+static void
+test_due_semester (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *due;
+  GListModel *model;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  due = get_named (fixture, "due");
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (due));
+
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "None");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, "1st sem. 2010");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1 + 26 * 2);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "1st sem. 2024"))
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (due), position);
+  g_assert_cmpuint (jln_action_get_due (fixture->action), ==, jln_semester_new (2024, 1));
+  g_assert_true (jln_document_can_undo (fixture->document));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (due), 0);
+  g_assert_cmpuint (jln_action_get_due (fixture->action), ==, JLN_SEMESTER_NONE);
+
+  /* A stored semester outside the usual years is still shown, and kept. */
+  apply_set (fixture, JLN_RECORD (fixture->action), "due", "2041-S2");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (due))),
+                   ==, "2nd sem. 2041");
+  g_assert_cmpuint (jln_action_get_due (fixture->action), ==, jln_semester_new (2041, 2));
+
+  /* The status cannot be set to anything but a status. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_named (fixture, "status")), JLN_STATUS_SUPERSEDED);
+  g_assert_cmpint (jln_action_get_status (fixture->action), ==, JLN_STATUS_SUPERSEDED);
+
+  /* A recurring action has a next date. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_named (fixture, "recurrence")), JLN_RECURRENCE_YEARLY);
+  g_assert_cmpint (jln_action_get_recurrence (fixture->action), ==, JLN_RECURRENCE_YEARLY);
+  g_assert_true (gtk_widget_get_visible (get_named (fixture, "next")));
+}
+
+static void
+test_completion (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *completion, *error_label;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  completion = get_named (fixture, "completion");
+  error_label = get_named (fixture, "completion-error");
+  g_assert_false (gtk_widget_is_visible (error_label));
+
+  type_in_entry (completion, "2020-2019");
+  g_assert_true (gtk_widget_is_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2020-2019"));
+  g_assert_true (gtk_widget_has_css_class (completion, "error"));
+  g_assert_false (jln_completion_is_set (jln_action_get_completion (fixture->action)));
+  g_assert_false (jln_document_can_undo (fixture->document));
+  /* The field shows what is stored. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (completion)), ==, "");
+
+  /* Semesters are written in any of their forms, and stored in one. */
+  type_in_entry (completion, "2nd sem. 2022");
+  g_assert_false (gtk_widget_is_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (completion, "error"));
+  g_assert_cmpuint (jln_action_get_completion (fixture->action)->semester, ==,
+                    jln_semester_new (2022, 2));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (completion)), ==, "2022-S2");
+
+  type_in_entry (completion, "2019-2020");
+  g_assert_cmpuint (jln_action_get_completion (fixture->action)->first_year, ==, 2019);
+  g_assert_cmpuint (jln_action_get_completion (fixture->action)->last_year, ==, 2020);
+
+  /* A required field cannot be emptied. */
+  type_in_entry (get_named (fixture, "number"), "");
+  g_assert_true (gtk_widget_is_visible (get_named (fixture, "number-error")));
+  g_assert_cmpstr (jln_action_get_number (fixture->action), ==, "1.4");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (fixture, "number"))), ==, "1.4");
+
+  /* References are numbers separated by commas. */
+  type_in_entry (get_named (fixture, "references"), "4.9-4.10, 6.1 ,");
+  g_assert_cmpstrv (jln_action_get_references (fixture->action),
+                    ((const char * const[]) { "4.9-4.10", "6.1", NULL }));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (fixture, "references"))),
+                   ==, "4.9-4.10, 6.1");
+}
+
+static guint
+n_items (JlnAction *action)
+{
+  return g_list_model_get_n_items (jln_action_get_items (action));
+}
+
+static const char *
+item_label (JlnAction *action,
+            guint      position)
+{
+  g_autoptr(JlnActionItem) item = g_list_model_get_item (jln_action_get_items (action), position);
+
+  return jln_action_item_get_label (item);
+}
+
+static void
+test_sub_items (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *add;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  add = get_named (fixture, "item-add");
+  g_assert_cmpuint (n_items (fixture->action), ==, 0);
+
+  click (add);
+  g_assert_cmpuint (n_items (fixture->action), ==, 1);
+  g_assert_cmpstr (item_label (fixture->action, 0), ==, "a");
+  find_all_named (GTK_WIDGET (fixture->editor), "item", rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+
+  click (add);
+  g_assert_cmpuint (n_items (fixture->action), ==, 2);
+  g_assert_cmpstr (item_label (fixture->action, 1), ==, "b");
+
+  /* Move b above a: one undoable step. */
+  find_all_named (GTK_WIDGET (fixture->editor), "item-up", buttons);
+  g_assert_cmpuint (buttons->len, ==, 2);
+  g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (buttons, 0)));
+  click (g_ptr_array_index (buttons, 1));
+  g_assert_cmpstr (item_label (fixture->action, 0), ==, "b");
+  g_assert_cmpstr (item_label (fixture->action, 1), ==, "a");
+  jln_document_undo (fixture->document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (item_label (fixture->action, 0), ==, "a");
+
+  /* A sub-item's own fields are edited in its row. */
+  g_ptr_array_set_size (rows, 0);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  type_in_view (find_named (g_ptr_array_index (rows, 1), "title-en"),
+                find_named (g_ptr_array_index (rows, 1), "title-fr"),
+                "for research directors");
+  {
+    g_autoptr(JlnActionItem) b = g_list_model_get_item (jln_action_get_items (fixture->action), 1);
+
+    g_assert_cmpstr (jln_action_item_get_title (b)->en, ==, "for research directors");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (g_ptr_array_index (rows, 1))),
+                     ==, "b. for research directors");
+  }
+
+  /* Remove a, then b. */
+  g_ptr_array_set_size (buttons, 0);
+  find_all_named (GTK_WIDGET (fixture->editor), "item-remove", buttons);
+  click (g_ptr_array_index (buttons, 0));
+  g_assert_cmpuint (n_items (fixture->action), ==, 1);
+  g_assert_cmpstr (item_label (fixture->action, 0), ==, "b");
+
+  /* The next free label is a again. */
+  click (add);
+  g_assert_cmpstr (item_label (fixture->action, 1), ==, "a");
+
+  while (n_items (fixture->action) > 0)
+    {
+      g_ptr_array_set_size (buttons, 0);
+      find_all_named (GTK_WIDGET (fixture->editor), "item-remove", buttons);
+      click (g_ptr_array_index (buttons, 0));
+    }
+  g_ptr_array_set_size (rows, 0);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", rows);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  /* Undo brings the removed sub-item back, in the pane too. */
+  jln_document_undo (fixture->document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (fixture->action), ==, 1);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+}
+
+static void
+test_plain_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *tricky = "<b>x</b> & %s";
+  g_autofree char *shown = NULL;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  apply_set (fixture, JLN_RECORD (fixture->action), "title-en", tricky);
+  shown = view_text (get_named (fixture, "title-en"));
+  g_assert_cmpstr (shown, ==, tricky);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (fixture, "heading"))), ==, tricky);
+
+  /* In a sub-item's row title too. */
+  {
+    g_autoptr(JlnRecord) item = jln_record_new (JLN_KIND_ITEM, "label", "a", "title-en", tricky, NULL);
+    g_autoptr(JlnEdit) edit = jln_edit_new_insert (JLN_RECORD (fixture->action), item, 0);
+    g_autoptr(GError) error = NULL;
+    GtkWidget *row;
+
+    jln_document_apply (fixture->document, edit, &error);
+    g_assert_no_error (error);
+    row = get_named (fixture, "item");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "a. <b>x</b> & %s");
+    g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  }
+  save_screenshot (fixture->window, "plain-text");
+}
+
+static void
+test_missing_translation (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *view_fr, *mark_fr, *mark_en;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  view_fr = get_named (fixture, "title-fr");
+  mark_fr = gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+    gtk_widget_get_prev_sibling (gtk_widget_get_parent (view_fr))));
+  g_assert_true (GTK_IS_IMAGE (mark_fr));
+  g_assert_false (gtk_widget_get_visible (mark_fr));
+
+  type_in_view (view_fr, get_named (fixture, "title-en"), "");
+  g_assert_null (jln_action_get_title (fixture->action)->fr);
+  g_assert_true (gtk_widget_get_visible (mark_fr));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (mark_fr), ==, "Missing French translation");
+
+  /* Both missing is no translation missing. */
+  apply_set (fixture, JLN_RECORD (fixture->action), "title-en", "");
+  g_assert_false (gtk_widget_get_visible (mark_fr));
+
+  apply_set (fixture, JLN_RECORD (fixture->action), "title-fr", "Seulement en français");
+  mark_en = gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+    gtk_widget_get_prev_sibling (gtk_widget_get_parent (get_named (fixture, "title-en")))));
+  g_assert_true (gtk_widget_get_visible (mark_en));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (mark_en), ==, "Missing English translation");
+}
+
+static GtkWidget *
+find_check (GtkWidget  *list,
+            const char *prefix)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      if (g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), prefix))
+        return check;
+    }
+  return NULL;
+}
+
+static void
+test_units (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *button, *popover, *list, *check;
+  GPtrArray *units;
+  g_autoptr(GError) error = NULL;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  button = get_named (fixture, "units");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  spin ();
+  list = find_type (popover, GTK_TYPE_LIST_BOX);
+  g_assert_true (GTK_IS_LIST_BOX (list));
+
+  check = find_check (list, "RH — ");
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  check = find_check (list, "CSS — ");
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  check = find_check (list, "DPRE — ");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_cmpuint (jln_action_get_units (fixture->action)->len, ==, 1);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin ();
+  units = jln_action_get_units (fixture->action);
+  g_assert_cmpuint (units->len, ==, 3);
+  g_assert_cmpstr (jln_unit_get_code (g_ptr_array_index (units, 0)), ==, "RH");
+  g_assert_cmpstr (jln_unit_get_code (g_ptr_array_index (units, 1)), ==, "CSS");
+  g_assert_cmpstr (jln_unit_get_code (g_ptr_array_index (units, 2)), ==, "DPRE");
+
+  /* One step undoes it all. */
+  jln_document_undo (fixture->document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_action_get_units (fixture->action)->len, ==, 1);
+  g_assert_false (jln_document_can_undo (fixture->document));
+}
+
+static void
+test_objective_and_item (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  JlnRecord *objective = JLN_RECORD (jln_action_get_objective (fixture->action));
+  JlnAction *action = find_action (fixture->document, "1.8");
+  g_autoptr(JlnRecord) item = g_list_model_get_item (jln_action_get_items (action), 1);
+  GtkWidget *programme;
+
+  jln_action_editor_set_record (fixture->editor, objective);
+  programme = get_named (fixture, "programme");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (programme)), ==, JLN_PROGRAMME_HRS4R);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (fixture, "number"))), ==, "1");
+  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "due"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (programme), JLN_PROGRAMME_GEP);
+  g_assert_cmpint (jln_objective_get_programme (JLN_OBJECTIVE (objective)), ==, JLN_PROGRAMME_GEP);
+
+  jln_action_editor_set_record (fixture->editor, item);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (fixture, "label"))), ==, "b");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (fixture, "kind"))), ==, "Sub-item 1.8 b");
+  get_named (fixture, "due");
+  get_named (fixture, "units");
+  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "principles"));
+}
+
+/* Not a check: pictures of the pane for a person to look at. */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JlnAction *action = find_action (fixture->document, "1.8");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkAdjustment *adjustment;
+
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("JALONS_SCREENSHOT_DIR is not set");
+      return;
+    }
+  if (g_str_has_prefix (g_getenv ("LANGUAGE") ?: "", "fr"))
+    jln_action_editor_set_content_language (fixture->editor, JLN_LANG_FR);
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  apply_set (fixture, JLN_RECORD (fixture->action), "title-fr", "");
+  type_in_entry (get_named (fixture, "completion"), "2020-2019");
+  save_screenshot (fixture->window, "action-top");
+
+  adjustment = editor_vadjustment (fixture);
+  gtk_adjustment_set_value (adjustment, 700);
+  save_screenshot (fixture->window, "action-middle");
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  save_screenshot (fixture->window, "action-bottom");
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (action));
+  find_all_named (GTK_WIDGET (fixture->editor), "item", rows);
+  adw_expander_row_set_expanded (g_ptr_array_index (rows, 0), TRUE);
+  wait_for_frame (fixture->window);
+  adjustment = editor_vadjustment (fixture);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  save_screenshot (fixture->window, "items");
+
+  jln_action_editor_set_record (fixture->editor,
+                                JLN_RECORD (jln_action_get_objective (fixture->action)));
+  save_screenshot (fixture->window, "objective");
+
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    GtkWidget *button;
+
+    jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+    button = get_named (fixture, "principles");
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    while (!gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))) &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                     "principles-popover");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("JALONS_LOCALEDIR");
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() sets an English locale; follow the environment, so
+   * that LANGUAGE=fr shows the pane in French. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  adw_init ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/jalons/Jalons/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* Pictures show the end of transitions, not their middle. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/action-editor/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("empty", test_empty);
+  ADD ("show-action", test_show_action);
+  ADD ("edit-title-and-undo", test_edit_title_and_undo);
+  ADD ("follows-record", test_follows_record);
+  ADD ("due-semester", test_due_semester);
+  ADD ("completion", test_completion);
+  ADD ("sub-items", test_sub_items);
+  ADD ("plain-text", test_plain_text);
+  ADD ("missing-translation", test_missing_translation);
+  ADD ("units", test_units);
+  ADD ("objective-and-item", test_objective_and_item);
+  ADD ("screenshots", test_screenshots);
+#undef ADD
+
+  return g_test_run ();
+}
