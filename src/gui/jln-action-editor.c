@@ -177,7 +177,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void field_refresh (Field    *field,
                            gboolean  force);
-static void rebuild       (JlnActionEditor *self);
 
 /* --- Forms ---------------------------------------------------------------- */
 
@@ -454,6 +453,34 @@ editable_set_text (GtkWidget  *editable,
     gtk_editable_set_text (GTK_EDITABLE (editable), text);
 }
 
+/* GTK 4.8 does not resize a text view once it has laid out its text in
+ * idle time, so that a view outside a scrolled window keeps the height
+ * of its first, empty layout. The height of the text shows in the upper
+ * bound of its adjustment: resize the view when they differ. */
+static gboolean
+text_view_resize_cb (gpointer data)
+{
+  GtkWidget *view = data;
+
+  g_object_set_data (G_OBJECT (view), "jln-resize-pending", NULL);
+  gtk_widget_queue_resize (view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_view_upper_cb (GtkAdjustment *adjustment,
+                    GParamSpec    *pspec,
+                    GtkWidget     *view)
+{
+  if ((int) gtk_adjustment_get_upper (adjustment) == gtk_widget_get_height (view) ||
+      g_object_get_data (G_OBJECT (view), "jln-resize-pending") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (view), "jln-resize-pending", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, text_view_resize_cb,
+                   g_object_ref (view), g_object_unref);
+}
+
 /* --- Showing a field ------------------------------------------------------ */
 
 static void
@@ -464,9 +491,13 @@ field_update_descriptions (Field *field)
   if (field->views[0] != NULL)
     {
       for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
-        set_description (field->views[lang],
-                         field->error_lang == lang ? error : NULL,
-                         gtk_widget_get_visible (field->marks[lang]) ? missing_message (lang) : NULL);
+        {
+          gboolean missing = gtk_widget_get_visible (field->marks[lang]);
+
+          set_description (field->views[lang],
+                           field->error_lang == lang ? error : NULL,
+                           missing ? missing_message (lang) : NULL);
+        }
     }
   else if (field->chips != NULL)
     {
@@ -576,6 +607,7 @@ chips_refresh (Field *field)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (label, full);
       gtk_widget_add_css_class (label, "jln-chip");
       gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_child), label);
@@ -664,9 +696,12 @@ field_refresh (Field    *field,
 
         /* A next date only means something for a recurring action. */
         if (g_str_equal (name, "next") && JLN_IS_ACTION (record))
-          gtk_widget_set_visible (field->row,
-                                  value != JLN_SEMESTER_NONE ||
-                                  jln_action_get_recurrence (JLN_ACTION (record)) != JLN_RECURRENCE_NONE);
+          {
+            JlnRecurrence recurrence = jln_action_get_recurrence (JLN_ACTION (record));
+            gboolean shown = value != JLN_SEMESTER_NONE || recurrence != JLN_RECURRENCE_NONE;
+
+            gtk_widget_set_visible (field->row, shown);
+          }
       }
       break;
 
@@ -695,12 +730,20 @@ field_apply (Field      *field,
   g_autoptr(GError) error = NULL;
   gboolean applied = TRUE;
 
-  if (g_strcmp0 (stored, value) != 0 && self->document != NULL)
+  /* Leaving a field unchanged keeps the message of a refused value in
+   * view: it goes when a value is accepted. */
+  if (g_strcmp0 (stored, value) == 0 || self->document == NULL)
     {
-      g_autoptr(JlnEdit) edit = jln_edit_new_set (form->record, name, value);
-
-      applied = jln_document_apply (self->document, edit, &error);
+      field_refresh (field, TRUE);
+      form_unref (form);
+      return;
     }
+
+  {
+    g_autoptr(JlnEdit) edit = jln_edit_new_set (form->record, name, value);
+
+    applied = jln_document_apply (self->document, edit, &error);
+  }
 
   /* Applying may have changed what the pane shows. */
   if (!form->dead)
@@ -795,7 +838,8 @@ field_commit_choice (Field *field)
       if (selected == 0)
         value = g_strdup ("");
       else
-        value = jln_semester_format (field->first + selected - 1, JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
+        value = jln_semester_format (field->first + selected - 1,
+                                     JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
     }
   else
     {
@@ -928,7 +972,8 @@ choice_filter_func (GtkListBoxRow *row,
     return TRUE;
   query = jln_fold (gtk_editable_get_text (GTK_EDITABLE (field->search)));
   g_strstrip (query);
-  return query[0] == '\0' || strstr (g_object_get_data (G_OBJECT (row), "jln-folded"), query) != NULL;
+  return query[0] == '\0' ||
+         strstr (g_object_get_data (G_OBJECT (row), "jln-folded"), query) != NULL;
 }
 
 static void
@@ -966,6 +1011,18 @@ choice_search_changed_cb (GtkSearchEntry *entry,
     gtk_list_box_invalidate_filter (GTK_LIST_BOX (field->choices));
 }
 
+static int
+compare_principles (gconstpointer a,
+                    gconstpointer b)
+{
+  JlnPrinciple *first = *(JlnPrinciple **) a;
+  JlnPrinciple *second = *(JlnPrinciple **) b;
+
+  if (jln_principle_get_area (first) != jln_principle_get_area (second))
+    return jln_principle_get_area (first) < jln_principle_get_area (second) ? -1 : 1;
+  return jln_principle_get_number (first) - jln_principle_get_number (second);
+}
+
 static void
 chooser_show_cb (GtkPopover *popover,
                  Field      *field)
@@ -973,7 +1030,8 @@ chooser_show_cb (GtkPopover *popover,
   JlnActionEditor *self = field->form->self;
   JlnLang lang;
   JlnPlan *plan;
-  GListModel *candidates;
+  GListModel *model;
+  g_autoptr(GPtrArray) candidates = NULL;
   GPtrArray *refs;
   GtkWidget *child;
 
@@ -990,12 +1048,18 @@ chooser_show_cb (GtkPopover *popover,
 
   if (plan == NULL)
     return;
-  candidates = field->spec->type == FIELD_UNITS ? jln_plan_get_units (plan)
-                                                : jln_plan_get_principles (plan);
+  model = field->spec->type == FIELD_UNITS ? jln_plan_get_units (plan)
+                                           : jln_plan_get_principles (plan);
+  candidates = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (candidates, g_list_model_get_item (model, i));
+  /* Principles come under the heading of their area. */
+  if (field->spec->type == FIELD_PRINCIPLES)
+    g_ptr_array_sort (candidates, compare_principles);
 
-  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+  for (guint i = 0; i < candidates->len; i++)
     {
-      g_autoptr(JlnRecord) candidate = g_list_model_get_item (candidates, i);
+      JlnRecord *candidate = g_ptr_array_index (candidates, i);
       g_autofree char *text = ref_full_text (candidate, lang);
       g_autofree char *other = ref_full_text (candidate, !lang);
       g_autofree char *both = g_strconcat (text, " ", other, NULL);
@@ -1182,7 +1246,8 @@ build_combo_row (Field     *field,
     }
 
   adw_combo_row_set_expression (ADW_COMBO_ROW (row),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
   field_connect (field, row, "notify::selected", G_CALLBACK (combo_selected_cb));
 
@@ -1250,6 +1315,8 @@ build_text_row (Field     *field,
       gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
       gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
       gtk_widget_set_hexpand (view, TRUE);
+      g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)),
+                               "notify::upper", G_CALLBACK (text_view_upper_cb), view, 0);
       if (long_text)
         gtk_widget_set_size_request (view, -1, 64);
       /* Translators: %1$s is a field, like “Title”; %2$s a language, like “English”. */
@@ -1346,7 +1413,9 @@ build_chooser_row (Field     *field,
   gtk_box_append (GTK_BOX (box), field->error_label);
 
   /* gtk_search_entry_set_placeholder_text() arrives with GTK 4.10. */
-  g_object_set (search, "placeholder-text", units ? _("Search units") : _("Search principles"), NULL);
+  g_object_set (search,
+                "placeholder-text", units ? _("Search units") : _("Search principles"),
+                NULL);
   set_label (search, units ? _("Search units") : _("Search principles"));
   gtk_box_append (GTK_BOX (popover_box), search);
 
@@ -1465,10 +1534,12 @@ update_heading (JlnActionEditor *self)
   else if (JLN_IS_ACTION_ITEM (record))
     {
       JlnRecord *parent = jln_record_get_parent (record);
+      const char *number = JLN_IS_ACTION (parent) ? jln_action_get_number (JLN_ACTION (parent))
+                                                  : "";
 
-      /* Translators: %1$s is the number of an action, %2$s the label of its sub-item: “1.8 a”. */
-      kind = g_strdup_printf (_("Sub-item %1$s %2$s"),
-                              JLN_IS_ACTION (parent) ? jln_action_get_number (JLN_ACTION (parent)) : "",
+      /* Translators: %1$s is the number of an action, %2$s the label of
+       * its sub-item: “1.8 a”. */
+      kind = g_strdup_printf (_("Sub-item %1$s %2$s"), number,
                               jln_action_item_get_label (JLN_ACTION_ITEM (record)));
     }
 
@@ -1484,6 +1555,7 @@ update_item_row (Form *form)
   g_autofree char *title = NULL;
   g_autofree char *due = NULL;
   g_autofree char *subtitle = NULL;
+  const char *status = jln_status_get_label (jln_action_item_get_status (item));
 
   /* Translators: %1$s is the label of a sub-item, like “a”, %2$s its title. */
   title = g_strdup_printf (_("%1$s. %2$s"), jln_action_item_get_label (item),
@@ -1491,9 +1563,9 @@ update_item_row (Form *form)
   due = jln_semester_format (jln_action_item_get_due (item), JLN_SEMESTER_STYLE_LONG,
                              self->content_language);
   if (due[0] != '\0')
-    subtitle = g_strdup_printf ("%s · %s", jln_status_get_label (jln_action_item_get_status (item)), due);
+    subtitle = g_strdup_printf ("%s · %s", status, due);
   else
-    subtitle = g_strdup (jln_status_get_label (jln_action_item_get_status (item)));
+    subtitle = g_strdup (status);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->item_row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (form->item_row), subtitle);
@@ -1757,7 +1829,8 @@ rebuild_items (JlnActionEditor *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_buttons_row_new (form));
       update_item_row (form);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     g_hash_table_contains (self->expanded, jln_record_get_id (item)));
+                                     g_hash_table_contains (self->expanded,
+                                                            jln_record_get_id (item)));
       form_connect (form, row, "notify::expanded", G_CALLBACK (item_expanded_cb));
 
       adw_preferences_group_add (self->items_group, row);

@@ -76,7 +76,6 @@ struct _JlnActionList
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
   GtkLabel            *error_label;
-  GtkFlowBox          *chip_box;
   GtkMenuButton       *objective_button;
   GtkMenuButton       *status_button;
   GtkMenuButton       *unit_button;
@@ -86,6 +85,7 @@ struct _JlnActionList
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkLabel            *count_label;
+  GtkMenuButton       *legend_button;
   GtkGrid             *legend_grid;
 };
 
@@ -819,7 +819,8 @@ units_key_cb (JlnRecord *record,
 static void
 update_sorting (JlnActionList *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkSorter *sorter = self->column_view != NULL ? gtk_column_view_get_sorter (self->column_view)
+                                                : NULL;
   gboolean sorted = sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
 
   /* Without a sort column, the rows keep the plan's order and the sort
@@ -999,8 +1000,9 @@ objective_entry_new (JlnActionList *self,
    * in before the objective filter may drop the objective. */
   g_signal_connect_after (entry->filtered, "items-changed",
                           G_CALLBACK (entry_filtered_changed_cb), entry);
-  g_signal_connect_after (entry->filtered, "notify::pending",
-                          G_CALLBACK (entry_pending_cb), entry);
+  g_signal_connect_data (entry->filtered, "notify::pending",
+                         G_CALLBACK (entry_pending_cb), entry,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect (entry->actions, "items-changed",
                     G_CALLBACK (entry_actions_changed_cb), entry);
   return entry;
@@ -1979,6 +1981,8 @@ filter_changed_cb (JlnActionList *self)
   if (self->objective_filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->objective_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_pending (self);
+  /* The filter notifies its text and error before it changes its query. */
+  update_error (self);
 }
 
 static void
@@ -2053,6 +2057,8 @@ fill_legend (JlnActionList *self)
         sample = g_strdup (jln_status_get_label (rows[i].status));
 
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_halign (box, GTK_ALIGN_START);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       sample_label = gtk_label_new (sample);
       gtk_label_set_xalign (GTK_LABEL (sample_label), 0.0);
       gtk_widget_set_halign (sample_label, GTK_ALIGN_START);
@@ -2061,11 +2067,8 @@ fill_legend (JlnActionList *self)
           g_auto(GStrv) classes = g_strsplit (rows[i].classes, " ", -1);
 
           for (guint j = 0; classes[j] != NULL; j++)
-            {
-              gtk_widget_add_css_class (box, classes[j]);
-              if (g_str_equal (classes[j], "jln-tag"))
-                gtk_widget_add_css_class (sample_label, classes[j]);
-            }
+            gtk_widget_add_css_class (g_str_equal (classes[j], "jln-tag") ? sample_label : box,
+                                      classes[j]);
         }
       gtk_box_append (GTK_BOX (box), sample_label);
 
@@ -2085,7 +2088,10 @@ static void
 jln_action_list_dispose (GObject *object)
 {
   JlnActionList *self = JLN_ACTION_LIST (object);
+  GtkWidget *child;
 
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   clear_models (self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
@@ -2096,6 +2102,8 @@ jln_action_list_dispose (GObject *object)
   g_clear_object (&self->objective_filter);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_LIST);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->title_sorter);
   g_clear_object (&self->filter_actions);
 
@@ -2250,7 +2258,6 @@ jln_action_list_class_init (JlnActionListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, error_label);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, chip_box);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, objective_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, status_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, unit_button);
@@ -2259,7 +2266,12 @@ jln_action_list_class_init (JlnActionListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, hide_done_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, column_view);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_grid);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, column_ids[i], FALSE,
+                                               G_STRUCT_OFFSET (JlnActionList, columns) +
+                                               i * sizeof (GtkColumnViewColumn *));
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, overdue_toggled_cb);
@@ -2284,10 +2296,6 @@ jln_action_list_init (JlnActionList *self)
   self->entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) objective_entry_free);
   self->objective_filter = gtk_custom_filter_new (objective_visible_cb, self, NULL);
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    self->columns[i] = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                              JLN_TYPE_ACTION_LIST,
-                                                                              column_ids[i]));
   setup_columns (self);
 
   self->filter_actions = g_simple_action_group_new ();
@@ -2306,13 +2314,6 @@ jln_action_list_init (JlnActionList *self)
   gtk_menu_button_set_create_popup_func (self->status_button, status_menu_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->unit_button, unit_menu_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->semester_button, semester_menu_cb, self, NULL);
-
-  /* The buttons are reached with Tab like any others, not as flow box
-   * children with the arrow keys. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chip_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

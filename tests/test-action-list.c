@@ -1,0 +1,700 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "jln-action.h"
+#include "jln-action-item.h"
+#include "jln-action-list.h"
+#include "jln-document.h"
+#include "jln-objective.h"
+
+/* The bundled plan: 91 HRS4R actions and 21 of the Gender Equality Plan. */
+#define N_ACTIONS 112
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  JlnDocument    *document;
+  JlnQueryFilter *filter;
+  GtkWidget      *window;
+  JlnActionList  *list;
+} Fixture;
+
+static void
+wait_for_list (Fixture *fixture)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  /* Incremental filtering and sorting run in idle callbacks, rows are laid
+   * out on the next frame. */
+  while (g_get_monotonic_time () < end)
+    {
+      gboolean busy = FALSE;
+
+      while (g_main_context_pending (NULL))
+        {
+          g_main_context_iteration (NULL, FALSE);
+          busy = TRUE;
+        }
+      if (!busy && !jln_action_list_get_pending (fixture->list))
+        {
+          /* One more frame for the rows to be laid out. */
+          g_usleep (20000);
+          if (!g_main_context_pending (NULL))
+            break;
+        }
+    }
+  g_assert_false (jln_action_list_get_pending (fixture->list));
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+static JlnLang
+test_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && g_str_has_prefix (language, "fr") ? JLN_LANG_FR : JLN_LANG_EN;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_build_filename (g_getenv ("JALONS_DATADIR"),
+                                            "plans", "inserm-hrs4r-2022.json", NULL);
+
+  fixture->dir = g_dir_make_tmp ("jalons-list-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "plan.jalons", NULL);
+  fixture->document = jln_document_import (json, fixture->path, &error);
+  g_assert_no_error (error);
+
+  fixture->filter = jln_query_filter_new ();
+  fixture->list = JLN_ACTION_LIST (jln_action_list_new ());
+  jln_action_list_set_filter (fixture->list, fixture->filter);
+  jln_action_list_set_content_language (fixture->list, test_language ());
+  jln_action_list_set_document (fixture->list, fixture->document);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->list));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_list (fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->list), (gpointer *) &fixture->list);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  wait_ms (20);
+  g_assert_null (fixture->list);
+
+  g_assert_finalize_object (fixture->filter);
+  g_assert_finalize_object (fixture->document);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static gpointer
+get_child (Fixture    *fixture,
+           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->list),
+                                                  JLN_TYPE_ACTION_LIST, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+count_text (Fixture *fixture)
+{
+  return gtk_label_get_text (GTK_LABEL (get_child (fixture, "count_label")));
+}
+
+static GListModel *
+get_rows (Fixture *fixture)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (get_child (fixture, "column_view"));
+
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+static JlnRecord *
+row_record (GListModel *rows,
+            guint       position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
+
+  return gtk_tree_list_row_get_item (row);
+}
+
+/* Every action row of the view matches the filter, every objective row
+ * has actions under it, and the count is that of the action rows. */
+static guint
+check_rows_match (Fixture *fixture)
+{
+  GListModel *rows = get_rows (fixture);
+  guint n = g_list_model_get_n_items (rows);
+  guint n_actions = 0;
+  gboolean query_active = jln_query_filter_get_query (fixture->filter) != NULL &&
+                          !jln_query_is_empty (jln_query_filter_get_query (fixture->filter));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnRecord) record = row_record (rows, i);
+
+      if (JLN_IS_ACTION (record))
+        {
+          g_assert_true (jln_query_filter_match_action (fixture->filter, JLN_ACTION (record)));
+          n_actions++;
+        }
+      else if (JLN_IS_OBJECTIVE (record) && query_active)
+        {
+          g_autoptr(JlnRecord) next = i + 1 < n ? row_record (rows, i + 1) : NULL;
+
+          g_assert_true (next != NULL && JLN_IS_ACTION (next));
+        }
+    }
+  g_assert_cmpuint (n_actions, ==, jln_action_list_get_n_shown (fixture->list));
+  return n_actions;
+}
+
+/* How many actions of the plan match, counted the slow way. */
+static guint
+count_matching (Fixture *fixture)
+{
+  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (fixture->document));
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+
+          if (jln_query_filter_match_action (fixture->filter, action))
+            count++;
+        }
+    }
+  return count;
+}
+
+static JlnAction *
+find_action (Fixture    *fixture,
+             const char *number)
+{
+  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (fixture->document));
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+
+          if (g_strcmp0 (jln_action_get_number (action), number) == 0)
+            return action;   /* the plan keeps it alive */
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_text_n (Fixture *fixture)
+{
+  return (guint) g_ascii_strtoull (count_text (fixture), NULL, 10);
+}
+
+static void
+set_query (Fixture    *fixture,
+           const char *text)
+{
+  jln_query_filter_set_text (fixture->filter, text);
+  wait_for_list (fixture);
+}
+
+static void
+test_count (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *all = NULL;
+  guint n_word, n_terms, n_both;
+
+  if (test_language () != JLN_LANG_EN)
+    {
+      g_test_skip ("messages are checked in English");
+      return;
+    }
+
+  all = g_strdup_printf ("%u of %u actions", N_ACTIONS, N_ACTIONS);
+  g_assert_cmpstr (count_text (fixture), ==, all);
+  g_assert_cmpuint (jln_action_list_get_n_total (fixture->list), ==, N_ACTIONS);
+  g_assert_cmpuint (check_rows_match (fixture), ==, N_ACTIONS);
+
+  /* Accents and case are ignored: "egalite" finds "Égalité". */
+  set_query (fixture, "egalite");
+  n_word = count_text_n (fixture);
+  g_assert_cmpuint (n_word, >, 0);
+  g_assert_cmpuint (n_word, <, N_ACTIONS);
+  g_assert_cmpuint (n_word, ==, count_matching (fixture));
+  g_assert_cmpuint (check_rows_match (fixture), ==, n_word);
+  g_assert_true (g_str_has_suffix (count_text (fixture), "of 112 actions"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_child (fixture, "search_entry"))),
+                   ==, "egalite");
+
+  set_query (fixture, "unit:RH status:in-progress due:2022");
+  n_terms = count_text_n (fixture);
+  g_assert_cmpuint (n_terms, >, 0);
+  g_assert_cmpuint (n_terms, <, N_ACTIONS);
+  g_assert_cmpuint (n_terms, ==, count_matching (fixture));
+  g_assert_cmpuint (check_rows_match (fixture), ==, n_terms);
+
+  set_query (fixture, "egalite unit:RH status:in-progress due:2022");
+  n_both = count_text_n (fixture);
+  g_assert_cmpuint (n_both, <=, MIN (n_word, n_terms));
+  g_assert_cmpuint (n_both, ==, count_matching (fixture));
+  g_assert_cmpuint (check_rows_match (fixture), ==, n_both);
+
+  /* Looser again, as when deleting what was typed. */
+  set_query (fixture, "");
+  g_assert_cmpstr (count_text (fixture), ==, all);
+  g_assert_cmpuint (check_rows_match (fixture), ==, N_ACTIONS);
+}
+
+static void
+test_error (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *error_label = get_child (fixture, "error_label");
+  GListModel *rows = get_rows (fixture);
+  guint n_rows, n_shown;
+
+  set_query (fixture, "unit:RH");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  n_rows = g_list_model_get_n_items (rows);
+  n_shown = jln_action_list_get_n_shown (fixture->list);
+  g_assert_cmpuint (n_shown, <, N_ACTIONS);
+
+  /* A malformed query names the term, and the list stays as it was. */
+  set_query (fixture, "unit:RH colour:red");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "colour:red"));
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (error_label)));
+  g_assert_true (gtk_widget_has_css_class (get_child (fixture, "search_entry"), "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+  g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), ==, n_shown);
+
+  /* A unit the plan does not have is said too, not an empty list. */
+  set_query (fixture, "unit:XYZ");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "unit:XYZ"));
+
+  set_query (fixture, "unit:RH");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (get_child (fixture, "search_entry"), "error"));
+}
+
+static void
+test_filter_buttons (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *hide_done = get_child (fixture, "hide_done_button");
+  GtkWidget *overdue = get_child (fixture, "overdue_button");
+  GtkWidget *entry = get_child (fixture, "search_entry");
+
+  set_query (fixture, "egalite");
+
+  /* "Hide done" writes its term in the query text, next to what was typed. */
+  gtk_widget_activate (hide_done);
+  wait_for_list (fixture);
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "egalite -status:done");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "egalite -status:done");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (hide_done)));
+  g_assert_cmpuint (check_rows_match (fixture), ==, count_matching (fixture));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (hide_done), FALSE);
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "egalite");
+
+  /* Typing the term sets the button. */
+  set_query (fixture, "-status:done overdue");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (hide_done)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (overdue)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overdue), FALSE);
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "-status:done");
+
+  /* Menu filters replace their term. */
+  set_query (fixture, "egalite status:done");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.status", "s", "in-progress");
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "egalite status:in-progress");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.objective", "s", "4");
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==,
+                   "egalite status:in-progress objective:4");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.unit", "s", "PCN EG");
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==,
+                   "egalite status:in-progress objective:4 unit:\"PCN EG\"");
+  g_assert_null (jln_query_filter_get_error (fixture->filter));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.status", "s", "");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.unit", "s", "");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.due-from", "s", "2022-S1");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.due-until", "s", "2023-S1");
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==,
+                   "egalite objective:4 due:>=2022-S1 due:<=2023-S1");
+  g_assert_null (jln_query_filter_get_error (fixture->filter));
+  wait_for_list (fixture);
+  g_assert_cmpuint (check_rows_match (fixture), ==, count_matching (fixture));
+
+  /* Typing in the entry updates the filter, after the entry's delay. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "objective:3");
+  wait_ms (400);
+  wait_for_list (fixture);
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "objective:3");
+  g_assert_cmpuint (check_rows_match (fixture), ==, 17);
+}
+
+static void
+test_plain_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *title = "<b>Bold</b> & %s";
+  JlnAction *action = find_action (fixture, "1.1");
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = get_child (fixture, "column_view");
+  GtkLabel *label;
+
+  jln_action_list_set_content_language (fixture->list, JLN_LANG_EN);
+  wait_for_list (fixture);
+  g_assert_null (find_label (view, title));
+
+  edit = jln_edit_new_set (JLN_RECORD (action), "title-en", title);
+  g_assert_true (jln_document_apply (fixture->document, edit, &error));
+  g_assert_no_error (error);
+  wait_for_list (fixture);
+
+  label = find_label (view, title);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, title);
+
+  /* The content language follows; the French title is still there. */
+  jln_action_list_set_content_language (fixture->list, JLN_LANG_FR);
+  wait_for_list (fixture);
+  g_assert_null (find_label (view, title));
+  g_assert_nonnull (find_label (view, jln_text_get (jln_action_get_title (action), JLN_LANG_FR)));
+}
+
+static void
+test_live_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JlnAction *action = find_action (fixture, "1.3");
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = get_child (fixture, "column_view");
+  g_autofree char *superseded = NULL;
+  GtkLabel *label;
+
+  g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_IN_PROGRESS);
+  edit = jln_edit_new_set (JLN_RECORD (action), "status", "dropped");
+  g_assert_true (jln_document_apply (fixture->document, edit, &error));
+  g_assert_no_error (error);
+  wait_for_list (fixture);
+
+  label = find_label (view, jln_status_get_label (JLN_STATUS_DROPPED));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "jln-dropped"));
+
+  /* Superseded actions show what replaces them. */
+  superseded = g_strdup_printf ("%s, cf. 4.9-4.10", jln_status_get_label (JLN_STATUS_SUPERSEDED));
+  jln_action_list_select (fixture->list, JLN_RECORD (find_action (fixture, "4.5")));
+  wait_for_list (fixture);
+  label = find_label (view, superseded);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "jln-superseded"));
+
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_IN_PROGRESS);
+}
+
+static void
+activate_record_cb (JlnActionList  *list,
+                    JlnRecord      *record,
+                    JlnRecord     **out)
+{
+  g_set_object (out, record);
+}
+
+static void
+test_selection (Fixture       *fixture,
+                gconstpointer  data)
+{
+  JlnAction *action = find_action (fixture, "4.12");
+  g_autoptr(JlnActionItem) item = NULL;
+  g_autoptr(JlnRecord) activated = NULL;
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_rows (fixture));
+  guint position;
+
+  g_assert_null (jln_action_list_get_selected (fixture->list));
+
+  jln_action_list_select (fixture->list, JLN_RECORD (action));
+  wait_for_list (fixture);
+  g_assert_true (jln_action_list_get_selected (fixture->list) == JLN_RECORD (action));
+  position = gtk_single_selection_get_selected (selection);
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  /* Enter or a double click activates the row. */
+  g_signal_connect (fixture->list, "activate-record", G_CALLBACK (activate_record_cb), &activated);
+  g_signal_emit_by_name (get_child (fixture, "column_view"), "activate", position);
+  g_assert_true (activated == JLN_RECORD (action));
+
+  /* Sub-items and objectives are rows too. */
+  item = g_list_model_get_item (jln_action_get_items (find_action (fixture, "1.8")), 1);
+  jln_action_list_select (fixture->list, JLN_RECORD (item));
+  g_assert_true (jln_action_list_get_selected (fixture->list) == JLN_RECORD (item));
+  jln_action_list_select (fixture->list, JLN_RECORD (jln_action_get_objective (action)));
+  g_assert_true (jln_action_list_get_selected (fixture->list) ==
+                 JLN_RECORD (jln_action_get_objective (action)));
+
+  /* A refilter that keeps the selected action keeps the selection. */
+  jln_action_list_select (fixture->list, JLN_RECORD (action));
+  set_query (fixture, "egalite");
+  g_assert_true (jln_query_filter_match_action (fixture->filter, action));
+  g_assert_true (jln_action_list_get_selected (fixture->list) == JLN_RECORD (action));
+
+  /* One that hides it does not. */
+  set_query (fixture, "objective:1");
+  g_assert_null (jln_action_list_get_selected (fixture->list));
+}
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (get_child (fixture, "column_view"));
+  GtkColumnViewColumn *number = GTK_COLUMN_VIEW_COLUMN (get_child (fixture, "number_column"));
+  GListModel *rows = get_rows (fixture);
+  const char *ascending[] = { "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9",
+                              "1.10", "1.11", NULL };
+  guint first = G_MAXUINT;
+
+  /* Objective 1 alone, its sub-items collapsed out of the way. */
+  set_query (fixture, "objective:1");
+  gtk_column_view_sort_by_column (view, number, GTK_SORT_DESCENDING);
+  wait_for_list (fixture);
+  wait_ms (50);
+
+  for (guint i = 0, seen = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(JlnRecord) record = row_record (rows, i);
+
+      if (!JLN_IS_ACTION (record))
+        continue;
+      if (first == G_MAXUINT)
+        first = i;
+      g_assert_cmpstr (jln_action_get_number (JLN_ACTION (record)), ==, ascending[10 - seen]);
+      seen++;
+    }
+  g_assert_cmpuint (first, !=, G_MAXUINT);
+
+  gtk_column_view_sort_by_column (view, number, GTK_SORT_ASCENDING);
+  wait_for_list (fixture);
+  wait_ms (50);
+  for (guint i = 0, seen = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(JlnRecord) record = row_record (rows, i);
+
+      if (!JLN_IS_ACTION (record))
+        continue;
+      g_assert_cmpstr (jln_action_get_number (JLN_ACTION (record)), ==, ascending[seen]);
+      seen++;
+    }
+
+  /* Sub-items stay under their action. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(JlnRecord) record = row_record (rows, i);
+
+      if (JLN_IS_ACTION_ITEM (record))
+        {
+          g_autoptr(JlnRecord) before = row_record (rows, i - 1);
+
+          g_assert_true (jln_record_get_parent (record) == before ||
+                         jln_record_get_parent (before) == jln_record_get_parent (record));
+        }
+    }
+}
+
+/* Screenshots */
+
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("JALONS_SCREENSHOT_DIR");
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name,
+                                           test_language () == JLN_LANG_FR ? "fr" : "en");
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GdkTexture) texture = render_widget (widget);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *legend = get_child (fixture, "legend_button");
+
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("set JALONS_SCREENSHOT_DIR to save screenshots");
+      return;
+    }
+
+  save_screenshot (fixture->window, "action-list");
+
+  jln_action_list_select (fixture->list, JLN_RECORD (find_action (fixture, "4.5")));
+  wait_for_list (fixture);
+  save_screenshot (fixture->window, "action-list-scrolled");
+
+  set_query (fixture, "egalite -status:done unit:RH");
+  wait_ms (100);
+  save_screenshot (fixture->window, "action-list-query");
+
+  set_query (fixture, "egalite colour:red");
+  wait_ms (100);
+  save_screenshot (fixture->window, "action-list-error");
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (legend));
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend))),
+                   "action-list-legend");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (legend));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (get_child (fixture, "unit_button")));
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (get_child (fixture, "unit_button")))),
+                   "action-list-unit-menu");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (get_child (fixture, "unit_button")));
+  wait_ms (50);
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/org/jalons/Jalons/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  load_style ();
+
+  g_test_add ("/gui/action-list/count", Fixture, NULL,
+              fixture_setup, test_count, fixture_teardown);
+  g_test_add ("/gui/action-list/error", Fixture, NULL,
+              fixture_setup, test_error, fixture_teardown);
+  g_test_add ("/gui/action-list/filter-buttons", Fixture, NULL,
+              fixture_setup, test_filter_buttons, fixture_teardown);
+  g_test_add ("/gui/action-list/plain-text", Fixture, NULL,
+              fixture_setup, test_plain_text, fixture_teardown);
+  g_test_add ("/gui/action-list/live-status", Fixture, NULL,
+              fixture_setup, test_live_status, fixture_teardown);
+  g_test_add ("/gui/action-list/selection", Fixture, NULL,
+              fixture_setup, test_selection, fixture_teardown);
+  g_test_add ("/gui/action-list/sort", Fixture, NULL,
+              fixture_setup, test_sort, fixture_teardown);
+  g_test_add ("/gui/action-list/screenshot", Fixture, NULL,
+              fixture_setup, test_screenshot, fixture_teardown);
+
+  return g_test_run ();
+}
