@@ -507,6 +507,18 @@ jln_window_get_filter (JlnWindow *self)
   return self->filter;
 }
 
+/**
+ * jln_window_get_action_list:
+ *
+ * Returns: (transfer none): the list of actions
+ */
+GtkWidget *
+jln_window_get_action_list (JlnWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->action_list);
+}
+
 JlnLang
 jln_window_get_content_language (JlnWindow *self)
 {

@@ -21,5 +21,6 @@ JlnDocument    *jln_window_get_document         (JlnWindow      *self);
 JlnQueryFilter *jln_window_get_filter           (JlnWindow      *self);
 JlnLang         jln_window_get_content_language (JlnWindow      *self);
 gboolean        jln_window_is_busy              (JlnWindow      *self);
+GtkWidget      *jln_window_get_action_list      (JlnWindow      *self);
 
 G_END_DECLS
