@@ -362,8 +362,10 @@ test_filter_buttons (Fixture       *fixture,
 
   set_query (fixture, "egalite");
 
-  /* "Hide done" writes its term in the query text, next to what was typed. */
+  /* "Hide done" writes its term in the query text, next to what was typed.
+   * An activated button is clicked once it has shown itself pressed. */
   gtk_widget_activate (hide_done);
+  wait_ms (400);
   wait_for_list (fixture);
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "egalite -status:done");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "egalite -status:done");
@@ -442,6 +444,82 @@ test_plain_text (Fixture       *fixture,
 }
 
 static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *view = get_child (fixture, "column_view");
+  GtkLabel *number;
+  GtkWidget *expander;
+  g_autofree char *expected = NULL;
+  g_autofree char *count = NULL;
+  gboolean overdue = jln_semester_today () > jln_semester_new (2022, 2);
+
+  if (test_language () != JLN_LANG_EN)
+    {
+      g_test_skip ("messages are checked in English");
+      return;
+    }
+
+  /* The whole row, read at once from its first cell. */
+  jln_action_list_set_content_language (fixture->list, JLN_LANG_EN);
+  wait_for_list (fixture);
+  number = find_label (view, "1.4");
+  g_assert_nonnull (number);
+  expander = gtk_widget_get_parent (GTK_WIDGET (number));
+  g_assert_true (GTK_IS_TREE_EXPANDER (expander));
+  expected = g_strdup_printf ("1.4, Acquire software to manage job offers more easily and "
+                              "disseminate them more widely, In progress, due 2nd sem. 2022%s",
+                              overdue ? ", overdue" : "");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (expander),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  number = find_label (view, "4");
+  g_assert_nonnull (number);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (number))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Objective 4, Gender equality");
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (get_child (fixture, "search_entry")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Search actions");
+  count = g_strdup_printf ("%u of %u actions", N_ACTIONS, N_ACTIONS);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (get_child (fixture, "count_label")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, count);
+}
+
+static void
+test_fallback (Fixture       *fixture,
+               gconstpointer  data)
+{
+  JlnAction *action = find_action (fixture, "1.4");
+  const char *english = jln_text_get (jln_action_get_title (action), JLN_LANG_EN);
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = get_child (fixture, "column_view");
+  GtkLabel *label;
+  GtkWidget *tag;
+
+  jln_action_list_set_content_language (fixture->list, JLN_LANG_FR);
+  edit = jln_edit_new_set (JLN_RECORD (action), "title-fr", "");
+  g_assert_true (jln_document_apply (fixture->document, edit, &error));
+  g_assert_no_error (error);
+  wait_for_list (fixture);
+
+  /* The English title stands in, marked as such. */
+  label = find_label (view, english);
+  g_assert_nonnull (label);
+  tag = gtk_widget_get_next_sibling (GTK_WIDGET (label));
+  g_assert_true (GTK_IS_LABEL (tag));
+  g_assert_true (gtk_widget_get_visible (tag));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (tag)), ==, C_("language tag", "EN"));
+  g_assert_true (gtk_widget_get_has_tooltip (tag));
+
+  /* In English, there is nothing to mark. */
+  jln_action_list_set_content_language (fixture->list, JLN_LANG_EN);
+  wait_for_list (fixture);
+  g_assert_false (gtk_widget_get_visible (tag));
+}
+
+static void
 test_live_status (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -473,6 +551,45 @@ test_live_status (Fixture       *fixture,
   g_assert_true (jln_document_undo (fixture->document, &error));
   g_assert_no_error (error);
   g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_IN_PROGRESS);
+}
+
+static void
+test_live_items (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  JlnAction *action = find_action (fixture, "1.1");
+  g_autoptr(JlnRecord) item = jln_record_new (JLN_KIND_ITEM,
+                                              "label", "a",
+                                              "title-en", "A first sub-item",
+                                              "title-fr", "Un premier sous-point",
+                                              NULL);
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = get_child (fixture, "column_view");
+  const char *title;
+
+  /* 1.1 has no sub-items: its row is a leaf until its first one comes. */
+  g_assert_cmpuint (g_list_model_get_n_items (jln_action_get_items (action)), ==, 0);
+  jln_action_list_select (fixture->list, JLN_RECORD (action));
+  wait_for_list (fixture);
+
+  edit = jln_edit_new_insert (JLN_RECORD (action), item, 0);
+  g_assert_true (jln_document_apply (fixture->document, edit, &error));
+  g_assert_no_error (error);
+  wait_for_list (fixture);
+
+  title = jln_text_get (jln_action_item_get_title (JLN_ACTION_ITEM (item)), test_language ());
+  g_assert_nonnull (find_label (view, title));
+  g_assert_true (jln_action_list_get_selected (fixture->list) == JLN_RECORD (action));
+  jln_action_list_select (fixture->list, item);
+  g_assert_true (jln_action_list_get_selected (fixture->list) == item);
+
+  /* Undone, the row goes again. */
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  wait_for_list (fixture);
+  g_assert_null (find_label (view, title));
+  g_assert_null (jln_action_list_get_selected (fixture->list));
 }
 
 static void
@@ -583,6 +700,90 @@ test_sort (Fixture       *fixture,
     }
 }
 
+/* Speed on a large plan, by hand: JALONS_BENCH_PLAN=plan.json, as
+ * written by `bench-plan --generate plan.json`. */
+
+typedef struct
+{
+  gint64 longest;
+  gint64 last;
+} FrameTimes;
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  FrameTimes *times = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (times->last != 0)
+    times->longest = MAX (times->longest, now - times->last);
+  times->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_large (void)
+{
+  const char *json = g_getenv ("JALONS_BENCH_PLAN");
+  static const char * const keystrokes[] = {
+    "r", "re", "rec", "recr", "recru", "recrut", "recrute", "recrutem", "recruteme",
+    "recrutemen", "recrutement", "recrutement ", "recrutement u", "recrutement unit:U7",
+    "recrutement unit:U", "recrutement", "recrutemen", "recrut", "",
+  };
+  Fixture fixture = { 0, };
+  g_autoptr(GError) error = NULL;
+  FrameTimes times = { 0, };
+  gint64 start;
+  guint tick;
+
+  if (json == NULL)
+    {
+      g_test_skip ("set JALONS_BENCH_PLAN to a generated plan");
+      return;
+    }
+
+  fixture.dir = g_dir_make_tmp ("jalons-list-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture.path = g_build_filename (fixture.dir, "plan.jalons", NULL);
+  fixture.document = jln_document_import (json, fixture.path, &error);
+  g_assert_no_error (error);
+  fixture.filter = jln_query_filter_new ();
+  fixture.list = JLN_ACTION_LIST (jln_action_list_new ());
+  jln_action_list_set_filter (fixture.list, fixture.filter);
+
+  start = g_get_monotonic_time ();
+  jln_action_list_set_document (fixture.list, fixture.document);
+  fixture.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (fixture.window), GTK_WIDGET (fixture.list));
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  wait_for_list (&fixture);
+  g_test_message ("%u actions shown in %.0f ms", jln_action_list_get_n_total (fixture.list),
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  tick = gtk_widget_add_tick_callback (fixture.window, tick_cb, &times, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (keystrokes); i++)
+    {
+      gint64 typed, done;
+
+      start = g_get_monotonic_time ();
+      jln_query_filter_set_text (fixture.filter, keystrokes[i]);
+      typed = g_get_monotonic_time () - start;
+      times.longest = 0;
+      times.last = 0;
+      wait_for_list (&fixture);
+      done = g_get_monotonic_time () - start;
+      g_test_message ("'%s': keystroke %.1f ms, filtered in %.0f ms, longest frame %.1f ms: %s",
+                      keystrokes[i], typed / 1000.0, done / 1000.0, times.longest / 1000.0,
+                      gtk_label_get_text (GTK_LABEL (get_child (&fixture, "count_label"))));
+    }
+  gtk_widget_remove_tick_callback (fixture.window, tick);
+
+  fixture_teardown (&fixture, NULL);
+}
+
 /* Screenshots */
 
 static GdkTexture *
@@ -619,6 +820,7 @@ test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
   GtkWidget *legend = get_child (fixture, "legend_button");
+  GtkMenuButton *unit = get_child (fixture, "unit_button");
 
   if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     {
@@ -646,11 +848,10 @@ test_screenshot (Fixture       *fixture,
                    "action-list-legend");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (legend));
 
-  gtk_menu_button_popup (GTK_MENU_BUTTON (get_child (fixture, "unit_button")));
+  gtk_menu_button_popup (unit);
   wait_ms (300);
-  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (get_child (fixture, "unit_button")))),
-                   "action-list-unit-menu");
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (get_child (fixture, "unit_button")));
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (unit)), "action-list-unit-menu");
+  gtk_menu_button_popdown (unit);
   wait_ms (50);
 }
 
@@ -687,14 +888,21 @@ main (int   argc,
               fixture_setup, test_filter_buttons, fixture_teardown);
   g_test_add ("/gui/action-list/plain-text", Fixture, NULL,
               fixture_setup, test_plain_text, fixture_teardown);
+  g_test_add ("/gui/action-list/accessible", Fixture, NULL,
+              fixture_setup, test_accessible, fixture_teardown);
+  g_test_add ("/gui/action-list/fallback", Fixture, NULL,
+              fixture_setup, test_fallback, fixture_teardown);
   g_test_add ("/gui/action-list/live-status", Fixture, NULL,
               fixture_setup, test_live_status, fixture_teardown);
+  g_test_add ("/gui/action-list/live-items", Fixture, NULL,
+              fixture_setup, test_live_items, fixture_teardown);
   g_test_add ("/gui/action-list/selection", Fixture, NULL,
               fixture_setup, test_selection, fixture_teardown);
   g_test_add ("/gui/action-list/sort", Fixture, NULL,
               fixture_setup, test_sort, fixture_teardown);
   g_test_add ("/gui/action-list/screenshot", Fixture, NULL,
               fixture_setup, test_screenshot, fixture_teardown);
+  g_test_add_func ("/gui/action-list/large", test_large);
 
   return g_test_run ();
 }

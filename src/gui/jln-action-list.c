@@ -69,6 +69,9 @@ struct _JlnActionList
   gboolean             restore_selection; /* lost to a refilter, may come back */
 
   GQueue               bound_cells;
+  gboolean             view_detached;
+  GPtrArray           *stale_actions;     /* leaf rows that got sub-items */
+  guint                refresh_id;
   GSimpleActionGroup  *filter_actions;
   gboolean             syncing_text;
 
@@ -131,6 +134,8 @@ static void update_pending        (JlnActionList *self);
 static void set_selected          (JlnActionList *self,
                                    JlnRecord     *record);
 static void sync_filter_widgets   (JlnActionList *self);
+static void queue_refresh_action  (JlnActionList *self,
+                                   JlnAction     *action);
 
 /* Records
  *
@@ -393,20 +398,21 @@ dup_row_label (JlnActionList *self,
 
 typedef struct
 {
-  GList          link;        /* in bound_cells, while bound */
-  JlnActionList *self;
-  Column         column;
-  GtkWidget     *widget;      /* the list item's child */
-  GtkLabel      *label;
-  GtkLabel      *lang_tag;    /* title: the text is the other language's */
-  GtkLabel      *gep_tag;     /* title: an axis of the Gender Equality Plan */
-  JlnRecord     *record;      /* bound */
-  GListModel    *items;       /* number: the bound action's sub-items */
-  gulong         notify_id;
-  gulong         items_id;
-  const char    *status_class;
-  gboolean       overdue;
-  gboolean       heading;
+  GList           link;         /* in bound_cells, while bound */
+  JlnActionList  *self;
+  Column          column;
+  GtkWidget      *widget;       /* the list item's child */
+  GtkLabel       *label;
+  GtkLabel       *lang_tag;     /* title: the text is the other language's */
+  GtkLabel       *gep_tag;      /* title: an axis of the Gender Equality Plan */
+  JlnRecord      *record;       /* bound */
+  GtkTreeListRow *row;          /* bound, owned by the list item */
+  GListModel     *items;        /* number: the bound action's sub-items */
+  gulong          notify_id;
+  gulong          items_id;
+  const char     *status_class;
+  gboolean        overdue;
+  gboolean        heading;
 } CellData;
 
 static void
@@ -468,15 +474,18 @@ cell_update_number (CellData *cell)
 
   gtk_label_set_text (cell->label, number);
 
-  /* Actions always get their sub-items store as children, so that a first
-   * sub-item added later shows up; the expander arrow is only hidden while
-   * there is none. */
+  /* An action whose last sub-item went keeps its empty children: the
+   * arrow goes. One that was a leaf when its row was made cannot get
+   * children in place: its objective's rows are made again. */
   leaf = JLN_IS_ACTION (cell->record) && cell->items != NULL &&
          g_list_model_get_n_items (cell->items) == 0;
   if (leaf)
     gtk_widget_add_css_class (cell->widget, "jln-leaf");
   else
     gtk_widget_remove_css_class (cell->widget, "jln-leaf");
+  if (!leaf && cell->items != NULL && cell->row != NULL &&
+      !gtk_tree_list_row_is_expandable (cell->row))
+    queue_refresh_action (cell->self, JLN_ACTION (cell->record));
 
   /* GTK 4.8 gives no access to the row widget of a GtkColumnView
    * (GtkColumnViewRow arrived in 4.12), so the label that a screen reader
@@ -484,6 +493,50 @@ cell_update_number (CellData *cell)
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+/* Tooltips are asked for when the pointer rests on a cell rather than
+ * set at bind time: setting one queries the pointer, a round trip to the
+ * display server for every row bound. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  CellData   *cell)
+{
+  g_autofree char *units = NULL;
+  gboolean is_fallback;
+  const char *text = NULL;
+
+  if (cell->record == NULL)
+    return FALSE;
+
+  if (widget == GTK_WIDGET (cell->lang_tag))
+    text = cell->self->content_language == JLN_LANG_FR
+           ? _("No French text yet: the English text is shown")
+           : _("No English text yet: the French text is shown");
+  else if (cell->column == COLUMN_TITLE)
+    text = get_title_text (cell->self, cell->record, &is_fallback);
+  else if (cell->column == COLUMN_UNITS)
+    text = units = dup_units_text (cell->record);
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static GtkLabel *
+new_cell_tag (CellData *cell)
+{
+  GtkWidget *tag = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (tag, "jln-tag");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (cell->widget), tag);
+  return GTK_LABEL (tag);
 }
 
 static void
@@ -496,32 +549,36 @@ cell_update_title (CellData *cell)
 
   /* Plan text is plain text: never markup, never a format. */
   gtk_label_set_text (cell->label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (cell->label), text[0] != '\0' ? text : NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (cell->lang_tag), is_fallback);
-  if (is_fallback)
+  if (is_fallback && cell->lang_tag == NULL)
     {
-      if (self->content_language == JLN_LANG_FR)
-        {
-          /* Translators: a small tag after a title shown in English because
-             the plan has no French title; keep it to two or three letters. */
-          gtk_label_set_text (cell->lang_tag, C_("language tag", "EN"));
-          gtk_widget_set_tooltip_text (GTK_WIDGET (cell->lang_tag),
-                                       _("No French text yet: the English text is shown"));
-        }
-      else
-        {
-          /* Translators: a small tag after a title shown in French because
-             the plan has no English title; keep it to two or three letters. */
-          gtk_label_set_text (cell->lang_tag, C_("language tag", "FR"));
-          gtk_widget_set_tooltip_text (GTK_WIDGET (cell->lang_tag),
-                                       _("No English text yet: the French text is shown"));
-        }
+      cell->lang_tag = new_cell_tag (cell);
+      gtk_widget_set_has_tooltip (GTK_WIDGET (cell->lang_tag), TRUE);
+      g_signal_connect (cell->lang_tag, "query-tooltip", G_CALLBACK (query_tooltip_cb), cell);
     }
+  if (cell->lang_tag != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (cell->lang_tag), is_fallback);
+  if (is_fallback)
+    gtk_label_set_text (cell->lang_tag,
+                        self->content_language == JLN_LANG_FR
+                        /* Translators: a small tag after a title shown in English because
+                           the plan has no French title; keep it to two or three letters. */
+                        ? C_("language tag", "EN")
+                        /* Translators: a small tag after a title shown in French because
+                           the plan has no English title; keep it to two or three letters. */
+                        : C_("language tag", "FR"));
 
   gep = JLN_IS_OBJECTIVE (cell->record) &&
         jln_objective_get_programme (JLN_OBJECTIVE (cell->record)) == JLN_PROGRAMME_GEP;
-  gtk_widget_set_visible (GTK_WIDGET (cell->gep_tag), gep);
+  if (gep && cell->gep_tag == NULL)
+    {
+      cell->gep_tag = new_cell_tag (cell);
+      /* Translators: a small tag on the heading rows of the axes of the
+         Gender Equality Plan. */
+      gtk_label_set_text (cell->gep_tag, C_("programme tag", "Equality plan"));
+    }
+  if (cell->gep_tag != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (cell->gep_tag), gep);
 }
 
 static void
@@ -551,7 +608,6 @@ cell_update (CellData *cell)
       break;
     case COLUMN_UNITS:
       text = dup_units_text (cell->record);
-      gtk_widget_set_tooltip_text (cell->widget, text[0] != '\0' ? text : NULL);
       break;
     case N_COLUMNS:
     default:
@@ -617,21 +673,10 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (label, "numeric");
       break;
     case COLUMN_TITLE:
+      /* The tags are made when first needed: most rows have none. */
       cell->widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (cell->widget), label);
-      cell->lang_tag = GTK_LABEL (gtk_label_new (NULL));
-      gtk_widget_add_css_class (GTK_WIDGET (cell->lang_tag), "jln-tag");
-      gtk_widget_set_valign (GTK_WIDGET (cell->lang_tag), GTK_ALIGN_CENTER);
-      gtk_widget_set_visible (GTK_WIDGET (cell->lang_tag), FALSE);
-      gtk_box_append (GTK_BOX (cell->widget), GTK_WIDGET (cell->lang_tag));
-      /* Translators: a small tag on the heading rows of the axes of the
-         Gender Equality Plan. */
-      cell->gep_tag = GTK_LABEL (gtk_label_new (C_("programme tag", "Equality plan")));
-      gtk_widget_add_css_class (GTK_WIDGET (cell->gep_tag), "jln-tag");
-      gtk_widget_set_valign (GTK_WIDGET (cell->gep_tag), GTK_ALIGN_CENTER);
-      gtk_widget_set_visible (GTK_WIDGET (cell->gep_tag), FALSE);
-      gtk_box_append (GTK_BOX (cell->widget), GTK_WIDGET (cell->gep_tag));
       break;
     case COLUMN_STATUS:
     case COLUMN_COMPLETION:
@@ -651,6 +696,11 @@ setup_cb (GtkSignalListItemFactory *factory,
   else if (cell->column == COLUMN_COMPLETION)
     gtk_widget_add_css_class (label, "numeric");
 
+  if (cell->column == COLUMN_TITLE || cell->column == COLUMN_UNITS)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), cell);
+    }
   gtk_list_item_set_child (list_item, cell->widget);
   g_object_set_data_full (G_OBJECT (list_item), "jln-cell", cell, (GDestroyNotify) cell_free);
 }
@@ -666,6 +716,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_assert (cell->record == NULL);
 
   cell->record = gtk_tree_list_row_get_item (row);
+  cell->row = row;
   cell->notify_id = g_signal_connect_swapped (cell->record, "notify",
                                               G_CALLBACK (record_notify_cb), cell);
   if (cell->column == COLUMN_NUMBER)
@@ -702,6 +753,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
     }
   if (cell->column == COLUMN_NUMBER)
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell->widget), NULL);
+  cell->row = NULL;
   g_clear_object (&cell->record);
 }
 
@@ -835,6 +887,23 @@ column_sorter_changed_cb (JlnActionList *self)
   update_sorting (self);
 }
 
+/* A sort key computed from a row's record. */
+static GtkExpression *
+key_expression (GType     type,
+                GCallback callback,
+                gpointer  user_data)
+{
+  return gtk_cclosure_expression_new (type, NULL, 0, NULL, callback, user_data, NULL);
+}
+
+static void
+set_column_sorter (GtkColumnViewColumn *column,
+                   GtkSorter           *sorter)
+{
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
+}
+
 static void
 setup_columns (JlnActionList *self)
 {
@@ -851,37 +920,23 @@ setup_columns (JlnActionList *self)
       gtk_column_view_column_set_factory (self->columns[i], factory);
     }
 
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_numbers_cb, NULL, NULL));
-  gtk_column_view_column_set_sorter (self->columns[COLUMN_NUMBER], sorter);
-  g_object_unref (sorter);
-
-  self->title_sorter =
-    gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                        G_CALLBACK (title_key_cb),
-                                                        self, NULL));
-  gtk_column_view_column_set_sorter (self->columns[COLUMN_TITLE], GTK_SORTER (self->title_sorter));
-
-  sorter = GTK_SORTER (gtk_numeric_sorter_new (
-    gtk_cclosure_expression_new (G_TYPE_INT, NULL, 0, NULL, G_CALLBACK (status_key_cb), NULL, NULL)));
-  gtk_column_view_column_set_sorter (self->columns[COLUMN_STATUS], sorter);
-  g_object_unref (sorter);
-
-  sorter = GTK_SORTER (gtk_numeric_sorter_new (
-    gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL,
-                                 G_CALLBACK (completion_key_cb), NULL, NULL)));
-  gtk_column_view_column_set_sorter (self->columns[COLUMN_COMPLETION], sorter);
-  g_object_unref (sorter);
-
-  sorter = GTK_SORTER (gtk_numeric_sorter_new (
-    gtk_cclosure_expression_new (G_TYPE_UINT, NULL, 0, NULL, G_CALLBACK (due_key_cb), NULL, NULL)));
-  gtk_column_view_column_set_sorter (self->columns[COLUMN_DUE], sorter);
-  g_object_unref (sorter);
-
-  sorter = GTK_SORTER (gtk_string_sorter_new (
-    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                 G_CALLBACK (units_key_cb), NULL, NULL)));
-  gtk_column_view_column_set_sorter (self->columns[COLUMN_UNITS], sorter);
-  g_object_unref (sorter);
+  set_column_sorter (self->columns[COLUMN_NUMBER],
+                     GTK_SORTER (gtk_custom_sorter_new (compare_numbers_cb, NULL, NULL)));
+  self->title_sorter = gtk_string_sorter_new (key_expression (G_TYPE_STRING,
+                                                              G_CALLBACK (title_key_cb), self));
+  set_column_sorter (self->columns[COLUMN_TITLE], g_object_ref (GTK_SORTER (self->title_sorter)));
+  set_column_sorter (self->columns[COLUMN_STATUS],
+                     GTK_SORTER (gtk_numeric_sorter_new (
+                       key_expression (G_TYPE_INT, G_CALLBACK (status_key_cb), NULL))));
+  set_column_sorter (self->columns[COLUMN_COMPLETION],
+                     GTK_SORTER (gtk_numeric_sorter_new (
+                       key_expression (G_TYPE_UINT, G_CALLBACK (completion_key_cb), NULL))));
+  set_column_sorter (self->columns[COLUMN_DUE],
+                     GTK_SORTER (gtk_numeric_sorter_new (
+                       key_expression (G_TYPE_UINT, G_CALLBACK (due_key_cb), NULL))));
+  set_column_sorter (self->columns[COLUMN_UNITS],
+                     GTK_SORTER (gtk_string_sorter_new (
+                       key_expression (G_TYPE_STRING, G_CALLBACK (units_key_cb), NULL))));
 
   /* Sorting applies among siblings: actions within their objective,
    * sub-items within their action. */
@@ -1089,7 +1144,11 @@ create_child_model_cb (gpointer item,
 
       return entry != NULL ? g_object_ref (G_LIST_MODEL (entry->filtered)) : NULL;
     }
-  if (JLN_IS_ACTION (item))
+  /* An action without sub-items is a leaf: an empty child model for each
+   * would cost a node, a signal handler and time on every refilter. When
+   * one gets a first sub-item, see queue_refresh_action(). */
+  if (JLN_IS_ACTION (item) &&
+      g_list_model_get_n_items (jln_action_get_items (JLN_ACTION (item))) > 0)
     return g_object_ref (jln_action_get_items (JLN_ACTION (item)));
   return NULL;
 }
@@ -1309,6 +1368,53 @@ column_view_activate_cb (JlnActionList *self,
   g_signal_emit (self, signals[ACTIVATE_RECORD], 0, record);
 }
 
+/* Rows of an objective are made again, for actions that were leaves
+ * when their rows were made and have sub-items now. */
+static gboolean
+refresh_stale_cb (gpointer data)
+{
+  JlnActionList *self = data;
+  g_autoptr(GPtrArray) actions = g_steal_pointer (&self->stale_actions);
+  g_autoptr(GPtrArray) objectives = g_ptr_array_new ();
+  g_autoptr(JlnRecord) selected = self->selected != NULL ? g_object_ref (self->selected) : NULL;
+
+  self->refresh_id = 0;
+  self->stale_actions = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->tree_model == NULL)
+    return G_SOURCE_REMOVE;
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      JlnObjective *objective = jln_action_get_objective (g_ptr_array_index (actions, i));
+      g_autoptr(GtkTreeListRow) row = NULL;
+      guint index;
+
+      if (objective == NULL || g_ptr_array_find (objectives, objective, NULL) ||
+          !find_in_model (G_LIST_MODEL (self->objective_model), objective, &index))
+        continue;
+      g_ptr_array_add (objectives, objective);
+      row = gtk_tree_list_model_get_child_row (self->tree_model, index);
+      if (row == NULL || !gtk_tree_list_row_get_expanded (row))
+        continue;
+      gtk_tree_list_row_set_expanded (row, FALSE);
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+
+  if (selected != NULL && self->selected == NULL)
+    select_record (self, selected);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh_action (JlnActionList *self,
+                      JlnAction     *action)
+{
+  if (!g_ptr_array_find (self->stale_actions, action, NULL))
+    g_ptr_array_add (self->stale_actions, g_object_ref (action));
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_stale_cb, self);
+}
+
 /* Models */
 
 static void
@@ -1328,6 +1434,8 @@ clear_models (JlnActionList *self)
   g_hash_table_remove_all (self->entries);
   g_clear_object (&self->select_when_done);
   self->restore_selection = FALSE;
+  self->view_detached = FALSE;
+  g_ptr_array_set_size (self->stale_actions, 0);
 }
 
 static void
@@ -1342,8 +1450,9 @@ build_models (JlnActionList *self)
                            G_CALLBACK (objectives_changed_cb), self, G_CONNECT_SWAPPED);
   sync_objectives (self);
 
-  self->objective_model = gtk_filter_list_model_new (g_object_ref (self->objectives),
-                                                     g_object_ref (GTK_FILTER (self->objective_filter)));
+  self->objective_model =
+    gtk_filter_list_model_new (g_object_ref (self->objectives),
+                               g_object_ref (GTK_FILTER (self->objective_filter)));
   self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->objective_model)),
                                               FALSE, TRUE,
                                               create_child_model_cb, self, NULL);
@@ -1972,6 +2081,30 @@ filter_text_changed_cb (JlnActionList *self)
   update_error (self);
 }
 
+/* Above this many actions, a stricter query detaches the view from its
+ * model while the filter models take their rows away; see below. */
+#define LARGE_PLAN 5000
+
+static void
+filter_changing_cb (JlnActionList   *self,
+                    GtkFilterChange  change)
+{
+  /* GTK 4.8's filter models take every row away when a query becomes
+   * stricter, and put the matching ones back as they test them; after
+   * each objective's removal, the view rebuilds the couple of hundred
+   * rows it keeps around the visible ones. On a large plan the view lets
+   * go of its model until every objective has done so, and rebuilds its
+   * rows once. The rows would have gone anyway, and the scroll position
+   * with them. Clearing the query puts every row back at once: the same
+   * holds. */
+  if ((change != GTK_FILTER_CHANGE_LESS_STRICT || !query_is_active (self)) &&
+      self->n_total > LARGE_PLAN && self->selection != NULL && !self->view_detached)
+    {
+      self->view_detached = TRUE;
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
+}
+
 static void
 filter_changed_cb (JlnActionList *self)
 {
@@ -1980,6 +2113,13 @@ filter_changed_cb (JlnActionList *self)
    * not. Objectives are few: test them all. */
   if (self->objective_filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->objective_filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (self->view_detached)
+    {
+      self->view_detached = FALSE;
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+    }
+
   update_pending (self);
   /* The filter notifies its text and error before it changes its query. */
   update_error (self);
@@ -1990,7 +2130,8 @@ search_changed_cb (JlnActionList *self)
 {
   if (self->syncing_text || self->filter == NULL)
     return;
-  jln_query_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  jln_query_filter_set_text (self->filter,
+                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -2033,7 +2174,8 @@ fill_legend (JlnActionList *self)
     { TRUE, JLN_STATUS_REVISED, NULL, "jln-revised", N_("Changed at the last review, in italics") },
     { TRUE, JLN_STATUS_SUPERSEDED, NULL, "jln-superseded",
       N_("Replaced by the actions it refers to") },
-    { TRUE, JLN_STATUS_DROPPED, NULL, "jln-dropped", N_("No longer to be carried out, struck through") },
+    { TRUE, JLN_STATUS_DROPPED, NULL, "jln-dropped",
+      N_("No longer to be carried out, struck through") },
     { FALSE, 0, N_("Overdue"), "jln-overdue jln-cell-due",
       N_("Not closed, and its due semester has passed, in red") },
     { FALSE, 0, NULL, "jln-tag",
@@ -2092,6 +2234,7 @@ jln_action_list_dispose (GObject *object)
 
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   clear_models (self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
@@ -2116,6 +2259,7 @@ jln_action_list_finalize (GObject *object)
   JlnActionList *self = JLN_ACTION_LIST (object);
 
   g_hash_table_unref (self->entries);
+  g_ptr_array_unref (self->stale_actions);
 
   G_OBJECT_CLASS (jln_action_list_parent_class)->finalize (object);
 }
@@ -2254,7 +2398,8 @@ jln_action_list_class_init (JlnActionListClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, JLN_TYPE_RECORD);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-action-list.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/jalons/Jalons/jln-action-list.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, error_label);
@@ -2294,6 +2439,7 @@ jln_action_list_init (JlnActionList *self)
   self->content_language = JLN_LANG_FR;
   self->today = jln_semester_today ();
   self->entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) objective_entry_free);
+  self->stale_actions = g_ptr_array_new_with_free_func (g_object_unref);
   self->objective_filter = gtk_custom_filter_new (objective_visible_cb, self, NULL);
 
   setup_columns (self);
@@ -2308,7 +2454,8 @@ jln_action_list_init (JlnActionList *self)
       g_signal_connect (action, "change-state", G_CALLBACK (filter_action_change_state_cb), self);
       g_action_map_add_action (G_ACTION_MAP (self->filter_actions), G_ACTION (action));
     }
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "filter", G_ACTION_GROUP (self->filter_actions));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "filter",
+                                  G_ACTION_GROUP (self->filter_actions));
 
   gtk_menu_button_set_create_popup_func (self->objective_button, objective_menu_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->status_button, status_menu_cb, self, NULL);
@@ -2444,7 +2591,9 @@ jln_action_list_set_filter (JlnActionList  *self,
                            G_CALLBACK (filter_text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (filter, "notify::error",
                            G_CALLBACK (update_error), self, G_CONNECT_SWAPPED);
-  /* After the actions' filter models have taken the change in. */
+  /* Before and after the actions' filter models take the change in. */
+  g_signal_connect_object (filter, "changed",
+                           G_CALLBACK (filter_changing_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (filter, "changed",
                            G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

@@ -1069,6 +1069,14 @@ selected_changed_cb (JlnWindow *self)
 }
 
 static void
+activate_record_cb (JlnWindow *self,
+                    JlnRecord *record)
+{
+  jln_action_editor_set_record (self->action_editor, record);
+  gtk_widget_child_focus (GTK_WIDGET (self->action_editor), GTK_DIR_TAB_FORWARD);
+}
+
+static void
 jln_window_constructed (GObject *object)
 {
   JlnWindow *self = JLN_WINDOW (object);
@@ -1195,6 +1203,8 @@ jln_window_init (JlnWindow *self)
   jln_action_list_set_filter (self->action_list, self->filter);
   g_signal_connect_object (self->action_list, "notify::selected",
                            G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->action_list, "activate-record",
+                           G_CALLBACK (activate_record_cb), self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
   selected_changed_cb (self);
 }
