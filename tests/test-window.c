@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "jln-action.h"
+#include "jln-action-list.h"
 #include "jln-objective.h"
 #include "jln-window.h"
 
@@ -273,6 +274,93 @@ test_add_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+save_window (GtkWidget  *widget,
+             const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  const char * const *languages = g_get_language_names ();
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name,
+                                           g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
+  g_autofree char *path = g_build_filename (g_getenv ("JALONS_SCREENSHOT_DIR"), file, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Screenshots of the whole window at 1280×800, to look at. */
+static void
+test_screenshots (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  JlnWindow *window;
+  JlnActionList *list;
+
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("set JALONS_SCREENSHOT_DIR to save screenshots");
+      return;
+    }
+
+  path = make_plan ("screens.jalons");
+  file = g_file_new_for_path (path);
+  window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  wait_for_document (window);
+  list = JLN_ACTION_LIST (jln_window_get_action_list (window));
+
+  jln_action_list_select (list, JLN_RECORD (find_action (jln_window_get_document (window), "1.8")));
+  settle ();
+  save_window (GTK_WIDGET (window), "window-list-editor");
+
+  jln_query_filter_set_text (jln_window_get_filter (window), "egalite unit:RH");
+  settle ();
+  save_window (GTK_WIDGET (window), "window-filtered");
+
+  {
+    g_autoptr(JlnEdit) edit = jln_edit_new_set (JLN_RECORD (find_action (jln_window_get_document (window), "4.3")),
+                                                "due", "2023-S2");
+
+    g_assert_true (jln_document_apply (jln_window_get_document (window), edit, NULL));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.changes", NULL));
+  settle ();
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (l->data != (gpointer) window && gtk_widget_get_visible (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+        {
+          save_window (l->data, "window-changes");
+          gtk_window_destroy (l->data);
+        }
+    g_list_free (toplevels);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/open-json", test_open_json);
   g_test_add_func ("/gui/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/gui/window/add-action", test_add_action);
+  g_test_add_func ("/gui/window/screenshots", test_screenshots);
 
   status = g_test_run ();
   g_clear_object (&application);
