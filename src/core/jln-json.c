@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -282,7 +284,31 @@ typedef struct
   gboolean     fresh_ids;     /* give every record read a new id */
   JlnRecordReadFunc record_read;
   gpointer     record_read_data;
+  gboolean     mapped;        /* data is a read-only map of a file */
+  const char  *released;      /* the part before has been given back */
 } Reader;
+
+/* A large file is read once, front to back: the pages already read of a
+ * mapped file are given back as reading goes on, so that importing does
+ * not hold the whole file in memory on top of the plan. Should an error
+ * message need them again, they are read again from the file. */
+static void
+release_read_pages (Reader *reader)
+{
+#ifdef MADV_DONTNEED
+  const gsize chunk = 16 * 1024 * 1024;
+  gsize page = sysconf (_SC_PAGESIZE);
+  guintptr from, to;
+
+  if (!reader->mapped || reader->p - reader->released < (gssize) (2 * chunk))
+    return;
+
+  from = ((guintptr) reader->released + page - 1) & ~(guintptr) (page - 1);
+  to = ((guintptr) reader->p - chunk) & ~(guintptr) (page - 1);
+  if (to > from && madvise ((void *) from, to - from, MADV_DONTNEED) == 0)
+    reader->released = (const char *) to;
+#endif
+}
 
 static void
 pending_ref_free (PendingRef *ref)
@@ -921,6 +947,7 @@ read_record (Reader            *reader,
   if (!expect_type (reader, '{', N_("an object")))
     return NULL;
   reader->p++;
+  release_read_pages (reader);
 
   if (info->kind == JLN_KIND_PLAN)
     {
@@ -1093,7 +1120,7 @@ reader_init (Reader      *reader,
              GError     **error)
 {
   memset (reader, 0, sizeof *reader);
-  reader->start = reader->p = reader->line_start = data;
+  reader->start = reader->p = reader->line_start = reader->released = data;
   reader->end = data + length;
   reader->filename = filename;
   reader->line = 1;
@@ -1150,6 +1177,7 @@ read_document (Reader            *reader,
 static JlnPlan *read_plan (const char         *data,
                            gsize               length,
                            const char         *filename,
+                           gboolean            mapped,
                            JlnRecordReadFunc   func,
                            gpointer            user_data,
                            GError            **error);
@@ -1169,13 +1197,14 @@ jln_json_read_plan (const char  *data,
                     const char  *filename,
                     GError     **error)
 {
-  return read_plan (data, length, filename, NULL, NULL, error);
+  return read_plan (data, length, filename, FALSE, NULL, NULL, error);
 }
 
 static JlnPlan *
 read_plan (const char         *data,
            gsize               length,
            const char         *filename,
+           gboolean            mapped,
            JlnRecordReadFunc   func,
            gpointer            user_data,
            GError            **error)
@@ -1196,6 +1225,7 @@ read_plan (const char         *data,
   reader_init (&reader, data, length, filename, NULL, error);
   reader.record_read = func;
   reader.record_read_data = user_data;
+  reader.mapped = mapped;
   record = read_document (&reader, _jln_kind_info (JLN_KIND_PLAN));
 
   if (record != NULL)
@@ -1250,7 +1280,7 @@ jln_json_load_plan_full (const char         *path,
     }
   contents = g_mapped_file_get_contents (file);
   return read_plan (contents != NULL ? contents : "", g_mapped_file_get_length (file),
-                    path, func, user_data, error);
+                    path, contents != NULL, func, user_data, error);
 }
 
 /**
