@@ -579,6 +579,15 @@ choose_file (JlnWindow            *self,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
   if (filter_name != NULL)
     add_filter (GTK_FILE_CHOOSER (dialog), filter_name, pattern);
+  if (filter_name != NULL && g_str_equal (pattern, "*.jalons"))
+    {
+      /* Opening takes plans and JSON plans alike. */
+      GListModel *filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
+
+      gtk_file_filter_add_pattern (first, "*.json");
+      g_object_unref (filters);
+    }
   g_object_set_data (G_OBJECT (dialog), "jln-chosen", func);
   g_signal_connect (dialog, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -654,41 +663,104 @@ save_copy_chosen (JlnWindow *self,
   start_load (self, data, _("Saving a copy…"));
 }
 
+typedef struct
+{
+  JlnPlan  *plan;
+  JlnQuery *query;
+  JlnLang   lang;
+  gboolean  csv;
+  char     *path;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->plan);
+  g_clear_pointer (&data->query, jln_query_unref);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  if (data->csv)
+    bytes = jln_csv_write_actions (data->plan, data->query, data->lang);
+  else
+    bytes = jln_json_write_plan (data->plan);
+
+  if (jln_write_file_atomically (data->path, g_bytes_get_data (bytes, NULL),
+                                 g_bytes_get_size (bytes), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JlnWindow *self = JLN_WINDOW (source_object);
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  set_busy (self, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "plan");
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  name = g_path_get_basename (data->path);
+  message = g_strdup_printf (_("Exported to “%s”"), name);
+  show_toast (self, message);
+}
+
+/* Exporting reads the plan in a thread; the plan is not shown, and so
+ * cannot be changed, until it is done. */
 static void
 export_chosen (JlnWindow *self,
                GFile     *file)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *lower = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GTask) task = NULL;
+  JlnQuery *query;
+  ExportData *data;
 
   if (path == NULL || self->document == NULL)
     return;
 
   lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".csv"))
-    bytes = jln_csv_write_actions (jln_document_get_plan (self->document),
-                                   jln_query_filter_get_query (self->filter),
-                                   self->content_language);
-  else if (g_str_has_suffix (lower, ".json"))
-    bytes = jln_json_write_plan (jln_document_get_plan (self->document));
-  else
+  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".json"))
     {
       show_toast (self, _("Choose a name ending in .csv or .json"));
       return;
     }
 
-  if (!jln_write_file_atomically (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-  name = g_path_get_basename (path);
-  message = g_strdup_printf (_("Exported to “%s”"), name);
-  show_toast (self, message);
+  data = g_new0 (ExportData, 1);
+  data->plan = g_object_ref (jln_document_get_plan (self->document));
+  query = jln_query_filter_get_query (self->filter);
+  data->query = query != NULL ? jln_query_ref (query) : NULL;
+  data->lang = self->content_language;
+  data->csv = g_str_has_suffix (lower, ".csv");
+  data->path = g_steal_pointer (&path);
+
+  set_busy (self, _("Exporting…"));
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, export_chosen);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
 }
 
 /* --- Actions --------------------------------------------------------------- */
