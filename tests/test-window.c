@@ -274,6 +274,40 @@ test_add_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Deleting the selected action, then undoing it. */
+static void
+test_delete_and_undo (void)
+{
+  g_autofree char *path = make_plan ("delete.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window = jln_window_new (application);
+  JlnActionList *list;
+  JlnDocument *document;
+  g_autofree char *id = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  wait_for_document (window);
+  document = jln_window_get_document (window);
+  list = JLN_ACTION_LIST (jln_window_get_action_list (window));
+
+  jln_action_list_select (list, JLN_RECORD (find_action (document, "2.7")));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (jln_action_list_get_selected (list) == JLN_RECORD (find_action (document, "2.7")));
+  id = g_strdup (jln_record_get_id (jln_action_list_get_selected (list)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  g_assert_null (find_action (document, "2.7"));
+  g_assert_cmpuint (count_actions (document), ==, 111);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (find_action (document, "2.7"));
+  g_assert_cmpstr (jln_record_get_id (JLN_RECORD (find_action (document, "2.7"))), ==, id);
+  g_assert_cmpuint (count_actions (document), ==, 112);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 save_window (GtkWidget  *widget,
              const char *name)
@@ -387,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/open-json", test_open_json);
   g_test_add_func ("/gui/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/gui/window/add-action", test_add_action);
+  g_test_add_func ("/gui/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/gui/window/screenshots", test_screenshots);
 
   status = g_test_run ();
