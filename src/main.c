@@ -144,14 +144,25 @@ run_check (const char *path)
   /* Translators: %1$s is a file name, %2$s the title of the plan. */
   g_print (_("%1$s: a valid plan, “%2$s”\n"), basename,
            jln_text_get_fallback (jln_plan_get_title (plan), lang, NULL));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "HRS4R action plan: %u action in %u objectives\n",
-                        "HRS4R action plan: %u actions in %u objectives\n",
-                        counts.actions[JLN_PROGRAMME_HRS4R]),
-           counts.actions[JLN_PROGRAMME_HRS4R], counts.objectives[JLN_PROGRAMME_HRS4R]);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Gender Equality Plan: %u action in %u axes\n",
-                        "Gender Equality Plan: %u actions in %u axes\n",
-                        counts.actions[JLN_PROGRAMME_GEP]),
-           counts.actions[JLN_PROGRAMME_GEP], counts.objectives[JLN_PROGRAMME_GEP]);
+  {
+    g_autofree char *hrs4r_actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
+                                                                   counts.actions[JLN_PROGRAMME_HRS4R]),
+                                                      counts.actions[JLN_PROGRAMME_HRS4R]);
+    g_autofree char *hrs4r_objectives = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective", "%u objectives",
+                                                                      counts.objectives[JLN_PROGRAMME_HRS4R]),
+                                                         counts.objectives[JLN_PROGRAMME_HRS4R]);
+    g_autofree char *gep_actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
+                                                                 counts.actions[JLN_PROGRAMME_GEP]),
+                                                    counts.actions[JLN_PROGRAMME_GEP]);
+    g_autofree char *gep_axes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u axis", "%u axes",
+                                                              counts.objectives[JLN_PROGRAMME_GEP]),
+                                                 counts.objectives[JLN_PROGRAMME_GEP]);
+
+    /* Translators: “HRS4R action plan: 91 actions in 8 objectives”. */
+    g_print (_("HRS4R action plan: %1$s in %2$s\n"), hrs4r_actions, hrs4r_objectives);
+    /* Translators: “Gender Equality Plan: 21 actions in 5 axes”. */
+    g_print (_("Gender Equality Plan: %1$s in %2$s\n"), gep_actions, gep_axes);
+  }
   print_count (_("objectives"), counts.objectives[0] + counts.objectives[1]);
   print_count (_("actions"), counts.actions[0] + counts.actions[1]);
   print_count (_("sub-items"), counts.items);

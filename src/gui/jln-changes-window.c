@@ -728,7 +728,7 @@ refresh (JlnChangesWindow *self)
   gtk_label_set_text (self->summary_label, self->summary);
 
   add_group (self, changes, JLN_CHANGE_ADDED, _("Added"));
-  add_group (self, changes, JLN_CHANGE_COMPLETED, _("Completed"));
+  add_group (self, changes, JLN_CHANGE_COMPLETED, C_("changes group", "Completed"));
   add_group (self, changes, JLN_CHANGE_REPLANNED, _("Re-planned"));
   add_group (self, changes, JLN_CHANGE_EDITED, _("Edited"));
   add_group (self, changes, JLN_CHANGE_REMOVED, _("Removed"));

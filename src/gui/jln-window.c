@@ -826,8 +826,8 @@ export_action (GtkWidget  *widget,
 
   if (self->document == NULL)
     return;
-  /* Translators: the suggested name of an export; keep the .csv. */
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Actions"), _("_Export"),
+               /* Translators: the suggested name of an export; keep the .csv. */
                _("actions.csv"), NULL, NULL, export_chosen);
 }
 
@@ -1070,7 +1070,10 @@ delete_action (GtkWidget  *widget,
   else if (JLN_IS_OBJECTIVE (selected))
     message = g_strdup_printf (_("Objective %s deleted"), jln_objective_get_number (JLN_OBJECTIVE (selected)));
   else if (JLN_IS_ACTION_ITEM (selected))
-    message = g_strdup_printf (_("Sub-item %s deleted"), jln_action_item_get_label (JLN_ACTION_ITEM (selected)));
+    /* Translators: %1$s is an action number, %2$s a sub-item letter: “Sub-item 1.8 a deleted”. */
+    message = g_strdup_printf (_("Sub-item %1$s %2$s deleted"),
+                               jln_action_get_number (JLN_ACTION (jln_record_get_parent (selected))),
+                               jln_action_item_get_label (JLN_ACTION_ITEM (selected)));
   else
     return;
 
