@@ -5,13 +5,14 @@
 #include <string.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "jln-action.h"
 #include "jln-action-editor.h"
 #include "jln-action-item.h"
 #include "jln-objective.h"
 #include "jln-unit.h"
+
+#include "jln-test-gui-utils.h"
 
 typedef struct
 {
@@ -23,41 +24,11 @@ typedef struct
   JlnAction       *action;     /* 1.4 */
 } Fixture;
 
-static void
-remove_tree (const char *dir)
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (dir);
-}
-
-static JlnAction *
-find_action (JlnDocument *document,
-             const char  *number)
-{
-  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-      GListModel *actions = jln_objective_get_actions (objective);
-
-      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
-        {
-          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
-
-          if (g_str_equal (jln_action_get_number (action), number))
-            return action;
-        }
-    }
-  return NULL;
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 /* The first widget named @name under @widget, depth first: fields are
@@ -67,17 +38,7 @@ static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return jln_test_find_widget (widget, is_named, name);
 }
 
 static GtkWidget *
@@ -91,29 +52,12 @@ get_named (Fixture    *fixture,
   return widget;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 find_all_named (GtkWidget  *widget,
                 const char *name,
                 GPtrArray  *found)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+  if (is_named (widget, name))
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -224,17 +168,13 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *json = g_build_filename (g_getenv ("JALONS_DATADIR"), "plans",
                                             "inserm-hrs4r-2022.json", NULL);
 
-  fixture->dir = g_dir_make_tmp ("jalons-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "plan.jalons", NULL);
-  fixture->document = jln_document_import (json, fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->document = jln_test_import_plan (json, "jalons-editor-XXXXXX",
+                                            &fixture->dir, &fixture->path);
 
-  fixture->action = find_action (fixture->document, "1.4");
+  fixture->action = JLN_ACTION (jln_test_find_action (fixture->document, "1.4"));
   g_assert_nonnull (fixture->action);
 
   /* The pictures are of a pane of a realistic size; the checks fit the
@@ -261,9 +201,7 @@ fixture_teardown (Fixture       *fixture,
   g_assert_null (fixture->editor);
 
   g_assert_finalize_object (fixture->document);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
 }
 
 /* --- Screenshots ---------------------------------------------------------- */
@@ -310,38 +248,22 @@ static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  const char *dir = g_getenv ("JALONS_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *prefixed = NULL;
   const char *lang = g_getenv ("LANGUAGE");
-  int width = 0, height = 0;
 
-  if (dir == NULL)
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     return;
 
   /* A widget that still has to be allocated draws nothing: try again. */
-  for (int i = 0; i < 20 && node == NULL; i++)
+  for (int i = 0; i < 20 && texture == NULL; i++)
     {
       wait_for_frame (widget);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      g_clear_object (&paintable);
-      paintable = gtk_widget_paintable_new (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      texture = jln_test_render_widget (widget);
     }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("action-editor-%s-%s.png", name, lang != NULL ? lang : "C");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
+  g_assert_nonnull (texture);
+  prefixed = g_strconcat ("action-editor-", name, NULL);
+  jln_test_save_screenshot (texture, prefixed, lang != NULL ? lang : "C");
 }
 
 static GtkAdjustment *
@@ -419,12 +341,12 @@ test_show_action (Fixture       *fixture,
 
   /* The chosen units and principles show as labels. */
   units = gtk_widget_get_ancestor (get_named (fixture, "units"), GTK_TYPE_LIST_BOX_ROW);
-  chips = find_type (units, GTK_TYPE_FLOW_BOX);
+  chips = jln_test_find_child_of_type (units, GTK_TYPE_FLOW_BOX);
   g_assert_cmpuint (count_children (chips), ==, 1);
   child = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (gtk_widget_get_first_child (chips)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child)), ==, "RH");
   principles = gtk_widget_get_ancestor (get_named (fixture, "principles"), GTK_TYPE_LIST_BOX_ROW);
-  chips = find_type (principles, GTK_TYPE_FLOW_BOX);
+  chips = jln_test_find_child_of_type (principles, GTK_TYPE_FLOW_BOX);
   g_assert_cmpuint (count_children (chips), ==, 3);
   g_assert_cmpuint (jln_action_get_principles (fixture->action)->len, ==, 3);
 }
@@ -777,7 +699,7 @@ test_units (Fixture       *fixture,
   button = get_named (fixture, "units");
   popover = popup (button);
   g_assert_true (gtk_widget_get_mapped (popover));
-  list = find_type (popover, GTK_TYPE_LIST_BOX);
+  list = jln_test_find_child_of_type (popover, GTK_TYPE_LIST_BOX);
   g_assert_true (GTK_IS_LIST_BOX (list));
 
   check = find_check (list, "RH — ");
@@ -785,7 +707,7 @@ test_units (Fixture       *fixture,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 
   /* The search ignores case and accents, in both languages. */
-  search = find_type (popover, GTK_TYPE_SEARCH_ENTRY);
+  search = jln_test_find_child_of_type (popover, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "HUMAINES");
   g_signal_emit_by_name (search, "search-changed");
   g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (check)));
@@ -812,7 +734,8 @@ test_units (Fixture       *fixture,
   g_assert_cmpstr (jln_unit_get_code (g_ptr_array_index (units, 0)), ==, "RH");
   g_assert_cmpstr (jln_unit_get_code (g_ptr_array_index (units, 1)), ==, "CSS");
   g_assert_cmpstr (jln_unit_get_code (g_ptr_array_index (units, 2)), ==, "DPRE");
-  chips = find_type (gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW), GTK_TYPE_FLOW_BOX);
+  chips = jln_test_find_child_of_type (gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW),
+                                       GTK_TYPE_FLOW_BOX);
   g_assert_cmpuint (count_children (chips), ==, 3);
 
   /* One step undoes it all. */
@@ -827,7 +750,7 @@ test_objective_and_item (Fixture       *fixture,
                          gconstpointer  data)
 {
   JlnRecord *objective = JLN_RECORD (jln_action_get_objective (fixture->action));
-  JlnAction *action = find_action (fixture->document, "1.8");
+  JlnAction *action = JLN_ACTION (jln_test_find_action (fixture->document, "1.8"));
   g_autoptr(JlnRecord) item = g_list_model_get_item (jln_action_get_items (action), 1);
   GtkWidget *programme;
 
@@ -853,7 +776,7 @@ static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
-  JlnAction *action = find_action (fixture->document, "1.8");
+  JlnAction *action = JLN_ACTION (jln_test_find_action (fixture->document, "1.8"));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GtkAdjustment *adjustment;
   GtkWidget *popover;
@@ -911,7 +834,6 @@ main (int    argc,
       char **argv)
 {
   const char *localedir = g_getenv ("JALONS_LOCALEDIR");
-  g_autoptr(GtkCssProvider) provider = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
   /* gtk_test_init() sets an English locale; follow the environment, so
@@ -921,11 +843,7 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/jalons/Jalons/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  jln_test_load_style ();
   /* Pictures show the end of transitions, not their middle. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

@@ -4,7 +4,6 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "jln-action.h"
@@ -12,6 +11,8 @@
 #include "jln-action-list.h"
 #include "jln-document.h"
 #include "jln-objective.h"
+
+#include "jln-test-gui-utils.h"
 
 /* The bundled plan: 91 HRS4R actions and 21 of the Gender Equality Plan. */
 #define N_ACTIONS 112
@@ -53,19 +54,6 @@ wait_for_list (Fixture *fixture)
   g_assert_false (jln_action_list_get_pending (fixture->list));
 }
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-}
-
 static JlnLang
 test_language (void)
 {
@@ -78,15 +66,11 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *json = g_build_filename (g_getenv ("JALONS_DATADIR"),
                                             "plans", "inserm-hrs4r-2022.json", NULL);
 
-  fixture->dir = g_dir_make_tmp ("jalons-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "plan.jalons", NULL);
-  fixture->document = jln_document_import (json, fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->document = jln_test_import_plan (json, "jalons-list-XXXXXX",
+                                            &fixture->dir, &fixture->path);
 
   fixture->filter = jln_query_filter_new ();
   fixture->list = JLN_ACTION_LIST (jln_action_list_new ());
@@ -105,27 +89,14 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_object_add_weak_pointer (G_OBJECT (fixture->list), (gpointer *) &fixture->list);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_ms (20);
+  jln_test_wait_ms (20);
   g_assert_null (fixture->list);
 
   g_assert_finalize_object (fixture->filter);
   g_assert_finalize_object (fixture->document);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
 }
 
 static gpointer
@@ -220,41 +191,25 @@ static JlnAction *
 find_action (Fixture    *fixture,
              const char *number)
 {
-  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (fixture->document));
+  JlnRecord *action = jln_test_find_action (fixture->document, number);
 
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-      GListModel *actions = jln_objective_get_actions (objective);
+  if (action == NULL)
+    g_assert_not_reached ();
+  return JLN_ACTION (action);
+}
 
-      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
-        {
-          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
-
-          if (g_strcmp0 (jln_action_get_number (action), number) == 0)
-            return action;   /* the plan keeps it alive */
-        }
-    }
-  g_assert_not_reached ();
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static GtkLabel *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_LABEL (jln_test_find_widget (widget, is_label_with_text, text));
 }
 
 static guint
@@ -365,7 +320,7 @@ test_filter_buttons (Fixture       *fixture,
   /* "Hide done" writes its term in the query text, next to what was typed.
    * An activated button is clicked once it has shown itself pressed. */
   gtk_widget_activate (hide_done);
-  wait_ms (400);
+  jln_test_wait_ms (400);
   wait_for_list (fixture);
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "egalite -status:done");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "egalite -status:done");
@@ -405,7 +360,7 @@ test_filter_buttons (Fixture       *fixture,
 
   /* Typing in the entry updates the filter, after the entry's delay. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "objective:3");
-  wait_ms (400);
+  jln_test_wait_ms (400);
   wait_for_list (fixture);
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "objective:3");
   g_assert_cmpuint (check_rows_match (fixture), ==, 17);
@@ -657,7 +612,7 @@ test_sort (Fixture       *fixture,
   set_query (fixture, "objective:1");
   gtk_column_view_sort_by_column (view, number, GTK_SORT_DESCENDING);
   wait_for_list (fixture);
-  wait_ms (50);
+  jln_test_wait_ms (50);
 
   for (guint i = 0, seen = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -674,7 +629,7 @@ test_sort (Fixture       *fixture,
 
   gtk_column_view_sort_by_column (view, number, GTK_SORT_ASCENDING);
   wait_for_list (fixture);
-  wait_ms (50);
+  jln_test_wait_ms (50);
   for (guint i = 0, seen = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(JlnRecord) record = row_record (rows, i);
@@ -733,7 +688,6 @@ test_large (void)
     "recrutement unit:U", "recrutement", "recrutemen", "recrut", "",
   };
   Fixture fixture = { 0, };
-  g_autoptr(GError) error = NULL;
   FrameTimes times = { 0, };
   gint64 start;
   guint tick;
@@ -744,11 +698,7 @@ test_large (void)
       return;
     }
 
-  fixture.dir = g_dir_make_tmp ("jalons-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture.path = g_build_filename (fixture.dir, "plan.jalons", NULL);
-  fixture.document = jln_document_import (json, fixture.path, &error);
-  g_assert_no_error (error);
+  fixture.document = jln_test_import_plan (json, "jalons-list-XXXXXX", &fixture.dir, &fixture.path);
   fixture.filter = jln_query_filter_new ();
   fixture.list = JLN_ACTION_LIST (jln_action_list_new ());
   jln_action_list_set_filter (fixture.list, fixture.filter);
@@ -786,33 +736,13 @@ test_large (void)
 
 /* Screenshots */
 
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  const char *dir = g_getenv ("JALONS_SCREENSHOT_DIR");
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name,
-                                           test_language () == JLN_LANG_FR ? "fr" : "en");
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GdkTexture) texture = render_widget (widget);
+  g_autoptr(GdkTexture) texture = jln_test_render_widget (widget);
 
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  jln_test_save_screenshot (texture, name, test_language () == JLN_LANG_FR ? "fr" : "en");
 }
 
 static void
@@ -835,35 +765,24 @@ test_screenshot (Fixture       *fixture,
   save_screenshot (fixture->window, "action-list-scrolled");
 
   set_query (fixture, "egalite -status:done unit:RH");
-  wait_ms (100);
+  jln_test_wait_ms (100);
   save_screenshot (fixture->window, "action-list-query");
 
   set_query (fixture, "egalite colour:red");
-  wait_ms (100);
+  jln_test_wait_ms (100);
   save_screenshot (fixture->window, "action-list-error");
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (legend));
-  wait_ms (300);
+  jln_test_wait_ms (300);
   save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend))),
                    "action-list-legend");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (legend));
 
   gtk_menu_button_popup (unit);
-  wait_ms (300);
+  jln_test_wait_ms (300);
   save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (unit)), "action-list-unit-menu");
   gtk_menu_button_popdown (unit);
-  wait_ms (50);
-}
-
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, "/org/jalons/Jalons/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  jln_test_wait_ms (50);
 }
 
 int
@@ -878,7 +797,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
-  load_style ();
+  jln_test_load_style ();
 
   g_test_add ("/gui/action-list/count", Fixture, NULL,
               fixture_setup, test_count, fixture_teardown);

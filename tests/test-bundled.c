@@ -23,7 +23,7 @@
 #include "jln-target.h"
 #include "jln-unit.h"
 
-#define BUNDLED_PLAN SOURCE_DATADIR "/plans/inserm-hrs4r-2022.json"
+#include "jln-test-utils.h"
 
 typedef struct
 {
@@ -38,7 +38,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GListModel *objectives;
 
-  f->plan = jln_json_load_plan (BUNDLED_PLAN, &error);
+  f->plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->plan);
 

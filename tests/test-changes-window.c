@@ -3,13 +3,14 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "jln-action.h"
 #include "jln-action-item.h"
 #include "jln-application.h"
 #include "jln-changes-window.h"
 #include "jln-objective.h"
+
+#include "jln-test-gui-utils.h"
 
 typedef struct
 {
@@ -20,100 +21,24 @@ typedef struct
   GDateTime   *after;   /* after them */
 } Fixture;
 
-static JlnRecord *
-find_action (JlnDocument *document,
-             const char  *number)
-{
-  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-      GListModel *actions = jln_objective_get_actions (objective);
-
-      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
-        {
-          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
-
-          if (g_str_equal (jln_action_get_number (action), number))
-            return JLN_RECORD (action);
-        }
-    }
-  return NULL;
-}
-
-static JlnRecord *
-find_objective (JlnDocument *document,
-                const char  *number)
-{
-  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-
-      if (g_str_equal (jln_objective_get_number (objective), number))
-        return JLN_RECORD (objective);
-    }
-  return NULL;
-}
-
-static void
-apply (JlnDocument *document,
-       JlnEdit     *edit)
-{
-  g_autoptr(JlnEdit) owned = edit;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (jln_document_apply (document, owned, &error));
-  g_assert_no_error (error);
-}
-
-static void
-set_field (JlnDocument *document,
-           const char  *number,
-           const char  *field,
-           const char  *value)
-{
-  JlnRecord *action = find_action (document, number);
-
-  g_assert_nonnull (action);
-  apply (document, jln_edit_new_set (action, field, value));
-}
-
-static GDateTime *
-now_between (void)
-{
-  GDateTime *now;
-
-  g_usleep (2000);
-  now = g_date_time_new_now_utc ();
-  g_usleep (2000);
-  return now;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autofree char *bundled = jln_application_dup_bundled_plan ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(JlnRecord) added = NULL;
   JlnRecord *objective;
   JlnRecord *item;
   GListModel *items;
   guint n_actions;
 
-  fixture->dir = g_dir_make_tmp ("jalons-changes-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "plan.jalons", NULL);
-  fixture->document = jln_document_import (bundled, fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->document = jln_test_import_plan (bundled, "jalons-changes-window-XXXXXX",
+                                            &fixture->dir, &fixture->path);
 
-  fixture->since = now_between ();
+  fixture->since = jln_test_now_between ();
 
   /* Added. */
-  objective = find_objective (fixture->document, "6");
+  objective = jln_test_find_objective (fixture->document, "6");
   added = jln_record_new (JLN_KIND_ACTION,
                           "number", "6.5",
                           "title-fr", "Former les jurys aux biais de genre",
@@ -121,78 +46,53 @@ fixture_setup (Fixture       *fixture,
                           "due", "2023-S2",
                           NULL);
   n_actions = g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (objective)));
-  apply (fixture->document, jln_edit_new_insert (objective, added, n_actions));
+  jln_test_apply (fixture->document, jln_edit_new_insert (objective, added, n_actions));
   /* Completed: an action, and a sub-item. */
-  set_field (fixture->document, "1.4", "status", "done");
-  set_field (fixture->document, "1.4", "completion", "2022");
-  items = jln_action_get_items (JLN_ACTION (find_action (fixture->document, "1.8")));
+  jln_test_set_field (fixture->document, "1.4", "status", "done");
+  jln_test_set_field (fixture->document, "1.4", "completion", "2022");
+  items = jln_action_get_items (JLN_ACTION (jln_test_find_action (fixture->document, "1.8")));
   item = g_list_model_get_item (items, 0);
-  apply (fixture->document, jln_edit_new_set (item, "status", "done"));
-  apply (fixture->document, jln_edit_new_set (item, "completion", "2022-S2"));
+  jln_test_apply (fixture->document, jln_edit_new_set (item, "status", "done"));
+  jln_test_apply (fixture->document, jln_edit_new_set (item, "completion", "2022-S2"));
   g_object_unref (item);
   /* Re-planned, later and earlier. */
-  set_field (fixture->document, "1.5", "due", "2023-S2");
-  set_field (fixture->document, "3.14", "due", "2023-S1");
+  jln_test_set_field (fixture->document, "1.5", "due", "2023-S2");
+  jln_test_set_field (fixture->document, "3.14", "due", "2023-S1");
   /* Edited. */
-  set_field (fixture->document, "3.3", "title-en", "Recognise the status of family carers");
-  set_field (fixture->document, "3.3", "title-fr", "Reconnaître le statut des aidants familiaux");
-  set_field (fixture->document, "2.3", "note-en", "See the 2023 review");
+  jln_test_set_field (fixture->document, "3.3", "title-en",
+                      "Recognise the status of family carers");
+  jln_test_set_field (fixture->document, "3.3", "title-fr",
+                      "Reconnaître le statut des aidants familiaux");
+  jln_test_set_field (fixture->document, "2.3", "note-en", "See the 2023 review");
   /* Removed. */
-  apply (fixture->document, jln_edit_new_remove (find_action (fixture->document, "8.1")));
+  jln_test_apply (fixture->document,
+                  jln_edit_new_remove (jln_test_find_action (fixture->document, "8.1")));
 
-  fixture->after = now_between ();
+  fixture->after = jln_test_now_between ();
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->document);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
+  jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
   g_clear_pointer (&fixture->since, g_date_time_unref);
   g_clear_pointer (&fixture->after, g_date_time_unref);
-  g_free (fixture->path);
-  g_free (fixture->dir);
 }
 
-static void
-iterate (guint ms)
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
 }
 
 static GtkWidget *
 find_by_id (GtkWidget  *widget,
             const char *id)
 {
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return jln_test_find_widget (widget, has_id, id);
 }
 
 static void
@@ -237,56 +137,22 @@ save_screenshot (GtkWidget  *window,
                  const char *name,
                  int         height)
 {
-  const char *dir = g_getenv ("JALONS_SCREENSHOT_DIR");
   const char *language = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width;
 
-  if (dir == NULL)
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     return;
 
   if (height > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), 640, height);
   gtk_window_present (GTK_WINDOW (window));
   for (guint i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
-    iterate (20);
-  iterate (500);
+    jln_test_wait_ms (20);
+  jln_test_wait_ms (500);
 
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%s.png", name, language != NULL ? language : "C");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  texture = jln_test_render_widget (window);
+  g_assert_nonnull (texture);
+  jln_test_save_screenshot (texture, name, language != NULL ? language : "C");
 }
 
 /* A popover is a surface of its own: renders it alone. */
@@ -294,41 +160,22 @@ static void
 save_popover_screenshot (GtkWidget  *popover,
                          const char *name)
 {
-  const char *dir = g_getenv ("JALONS_SCREENSHOT_DIR");
   const char *language = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
 
-  if (dir == NULL)
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     return;
 
   gtk_popover_popup (GTK_POPOVER (popover));
   for (guint i = 0; i < 100 && !gtk_widget_get_mapped (popover); i++)
-    iterate (20);
-  iterate (300);
+    jln_test_wait_ms (20);
+  jln_test_wait_ms (300);
 
-  width = gtk_widget_get_width (popover);
-  height = gtk_widget_get_height (popover);
-  paintable = gtk_widget_paintable_new (popover);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
-    {
-      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (popover)), node,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-      file = g_strdup_printf ("%s-%s.png", name, language != NULL ? language : "C");
-      path = g_build_filename (dir, file, NULL);
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-      g_test_message ("screenshot: %s", path);
-    }
+  texture = jln_test_render_widget (popover);
+  if (texture != NULL)
+    jln_test_save_screenshot (texture, name, language != NULL ? language : "C");
   gtk_popover_popdown (GTK_POPOVER (popover));
-  iterate (100);
+  jln_test_wait_ms (100);
 }
 
 static gboolean
@@ -468,7 +315,7 @@ test_presets (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (find_by_id (window, "date_row")));
   save_screenshot (window, "changes-window-milestone", 0);
   if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
-    save_popover_screenshot (find_child_of_type (GTK_WIDGET (since_row), GTK_TYPE_POPOVER),
+    save_popover_screenshot (jln_test_find_child_of_type (GTK_WIDGET (since_row), GTK_TYPE_POPOVER),
                              "changes-window-periods");
 
   /* The last 7 days. */
@@ -532,7 +379,7 @@ test_escape_closes (Fixture       *fixture,
 
   gtk_window_present (GTK_WINDOW (window));
   for (guint i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
-    iterate (20);
+    jln_test_wait_ms (20);
   g_assert_true (gtk_widget_get_mapped (window));
 
   /* Escape, as GTK delivers it: through the shortcuts of the window's class. */
@@ -559,7 +406,7 @@ test_escape_closes (Fixture       *fixture,
     g_object_unref (controllers);
     g_assert_true (closed);
   }
-  iterate (50);
+  jln_test_wait_ms (50);
   g_assert_null (weak);
   gtk_window_destroy (GTK_WINDOW (parent));
 }

@@ -1,15 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "jln-action.h"
-#include "jln-action-item.h"
 #include "jln-changes.h"
 #include "jln-document.h"
 #include "jln-objective.h"
 
-#define BUNDLED SOURCE_DATADIR "/plans/inserm-hrs4r-2022.json"
+#include "jln-test-utils.h"
 
 typedef struct
 {
@@ -20,81 +17,13 @@ typedef struct
 } Fixture;
 
 static JlnRecord *
-find_action (JlnDocument *document,
-             const char  *number)
-{
-  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-      GListModel *actions = jln_objective_get_actions (objective);
-
-      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
-        {
-          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
-
-          if (g_str_equal (jln_action_get_number (action), number))
-            return JLN_RECORD (action);
-        }
-    }
-  return NULL;
-}
-
-static JlnRecord *
-find_objective (JlnDocument *document,
-                const char  *number)
-{
-  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-
-      if (g_str_equal (jln_objective_get_number (objective), number))
-        return JLN_RECORD (objective);
-    }
-  return NULL;
-}
-
-static JlnRecord *
 find_item (JlnDocument *document,
            const char  *number,
            const char  *label)
 {
-  GListModel *items = jln_action_get_items (JLN_ACTION (find_action (document, number)));
+  GListModel *items = jln_action_get_items (JLN_ACTION (jln_test_find_action (document, number)));
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(JlnActionItem) item = g_list_model_get_item (items, i);
-
-      if (g_str_equal (jln_action_item_get_label (item), label))
-        return JLN_RECORD (item);
-    }
-  return NULL;
-}
-
-static void
-apply (JlnDocument *document,
-       JlnEdit     *edit)
-{
-  g_autoptr(JlnEdit) owned = edit;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (jln_document_apply (document, owned, &error));
-  g_assert_no_error (error);
-}
-
-static void
-set_field (JlnDocument *document,
-           const char  *number,
-           const char  *field,
-           const char  *value)
-{
-  JlnRecord *action = find_action (document, number);
-
-  g_assert_nonnull (action);
-  apply (document, jln_edit_new_set (action, field, value));
+  return jln_test_find_record (items, "label", label);
 }
 
 static JlnRecord *
@@ -103,67 +32,38 @@ add_action (JlnDocument *document,
             const char  *number,
             const char  *title)
 {
-  JlnRecord *objective = find_objective (document, objective_number);
+  JlnRecord *objective = jln_test_find_objective (document, objective_number);
   g_autoptr(JlnRecord) action = jln_record_new (JLN_KIND_ACTION,
                                                 "number", number,
                                                 "title-en", title,
                                                 NULL);
   guint n = g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (objective)));
 
-  apply (document, jln_edit_new_insert (objective, action, n));
+  jln_test_apply (document, jln_edit_new_insert (objective, action, n));
   return action;
-}
-
-/* A moment strictly between what came before and what comes after. */
-static GDateTime *
-now_between (void)
-{
-  GDateTime *now;
-
-  g_usleep (2000);
-  now = g_date_time_new_now_utc ();
-  g_usleep (2000);
-  return now;
 }
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("jalons-changes-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "plan.jalons", NULL);
-  fixture->document = jln_document_import (BUNDLED, fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->document = jln_test_import_plan (JLN_TEST_BUNDLED_PLAN, "jalons-changes-XXXXXX",
+                                            &fixture->dir, &fixture->path);
 
   /* Before the chosen time: must not be reported. */
-  set_field (fixture->document, "2.1", "title-en", "Changed before the review");
-  set_field (fixture->document, "3.5", "due", "2024-S1");
+  jln_test_set_field (fixture->document, "2.1", "title-en", "Changed before the review");
+  jln_test_set_field (fixture->document, "3.5", "due", "2024-S1");
 
-  fixture->since = now_between ();
+  fixture->since = jln_test_now_between ();
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->document);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
+  jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
   g_clear_pointer (&fixture->since, g_date_time_unref);
-  g_free (fixture->path);
-  g_free (fixture->dir);
 }
 
 static GPtrArray *
@@ -208,7 +108,8 @@ test_changes_review (Fixture       *fixture,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GDateTime) after = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *removed_id = g_strdup (jln_record_get_id (find_action (document, "8.1")));
+  g_autofree char *removed_id =
+    g_strdup (jln_record_get_id (jln_test_find_action (document, "8.1")));
   JlnRecord *temporary;
   const JlnChange *change;
   JlnChangeCounts counts;
@@ -216,32 +117,32 @@ test_changes_review (Fixture       *fixture,
   /* Added. */
   add_action (document, "6", "6.5", "x");
   /* Completed. */
-  set_field (document, "1.4", "status", "done");
-  set_field (document, "1.4", "completion", "2022");
+  jln_test_set_field (document, "1.4", "status", "done");
+  jln_test_set_field (document, "1.4", "completion", "2022");
   /* Re-planned twice: the first old due and the last new one count. */
-  set_field (document, "1.5", "due", "2023-S1");
-  set_field (document, "1.5", "due", "2023-S2");
+  jln_test_set_field (document, "1.5", "due", "2023-S1");
+  jln_test_set_field (document, "1.5", "due", "2023-S2");
   /* Re-planned earlier. */
-  set_field (document, "3.3", "due", "2023-S1");
+  jln_test_set_field (document, "3.3", "due", "2023-S1");
   /* Edited. */
-  set_field (document, "3.3", "title-en", "Recognise family carers");
-  set_field (document, "3.3", "title-en", "Recognise the status of family carers");
+  jln_test_set_field (document, "3.3", "title-en", "Recognise family carers");
+  jln_test_set_field (document, "3.3", "title-en", "Recognise the status of family carers");
   /* Removed. */
-  apply (document, jln_edit_new_remove (find_action (document, "8.1")));
+  jln_test_apply (document, jln_edit_new_remove (jln_test_find_action (document, "8.1")));
   /* Edited, then undone: nothing happened. */
-  set_field (document, "3.14", "title-en", "Something else");
+  jln_test_set_field (document, "3.14", "title-en", "Something else");
   g_assert_true (jln_document_undo (document, &error));
   g_assert_no_error (error);
   /* Edited, then edited back by hand: nothing happened either. */
-  set_field (document, "2.2", "status", "dropped");
-  set_field (document, "2.2", "status", "done");
+  jln_test_set_field (document, "2.2", "status", "dropped");
+  jln_test_set_field (document, "2.2", "status", "done");
   /* Added, then removed: never there. */
   temporary = add_action (document, "7", "7.9", "Temporary");
-  apply (document, jln_edit_new_remove (temporary));
+  jln_test_apply (document, jln_edit_new_remove (temporary));
   /* A sub-item completed. */
-  apply (document, jln_edit_new_set (find_item (document, "1.8", "a"), "status", "done"));
+  jln_test_apply (document, jln_edit_new_set (find_item (document, "1.8", "a"), "status", "done"));
 
-  after = now_between ();
+  after = jln_test_now_between ();
   changes = get_changes (fixture, fixture->since);
   g_assert_cmpuint (changes->len, ==, 6);
 
@@ -351,7 +252,7 @@ test_changes_earlier (Fixture       *fixture,
 
   /* Since a date before the file: the setup's edits count, merged with
    * the test's. */
-  set_field (fixture->document, "3.5", "due", "2022-S1");
+  jln_test_set_field (fixture->document, "3.5", "due", "2022-S1");
   changes = get_changes (fixture, epoch);
   g_assert_cmpuint (changes->len, ==, 2);
 
@@ -386,11 +287,11 @@ test_changes_undo_all (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
-  JlnRecord *removed = find_action (fixture->document, "8.1");
+  JlnRecord *removed = jln_test_find_action (fixture->document, "8.1");
 
   /* A removal undone and a re-planning undone: nothing changed. */
-  apply (fixture->document, jln_edit_new_remove (removed));
-  set_field (fixture->document, "1.5", "due", "2023-S2");
+  jln_test_apply (fixture->document, jln_edit_new_remove (removed));
+  jln_test_set_field (fixture->document, "1.5", "due", "2023-S2");
   g_assert_true (jln_document_undo (fixture->document, &error));
   g_assert_true (jln_document_undo (fixture->document, &error));
   g_assert_no_error (error);
@@ -409,8 +310,9 @@ test_changes_removed_item (Fixture       *fixture,
 
   /* A sub-item edited and then removed with its action is part of the
    * action's removal. */
-  apply (fixture->document, jln_edit_new_set (item, "due", "2023-S1"));
-  apply (fixture->document, jln_edit_new_remove (find_action (fixture->document, "1.8")));
+  jln_test_apply (fixture->document, jln_edit_new_set (item, "due", "2023-S1"));
+  jln_test_apply (fixture->document,
+                  jln_edit_new_remove (jln_test_find_action (fixture->document, "1.8")));
 
   changes = get_changes (fixture, fixture->since);
   g_assert_cmpuint (changes->len, ==, 1);

@@ -6,7 +6,7 @@
 #include "jln-csv.h"
 #include "jln-json.h"
 
-#define BUNDLED SOURCE_DATADIR "/plans/inserm-hrs4r-2022.json"
+#include "jln-test-utils.h"
 
 static char *
 write_csv (JlnPlan    *plan,
@@ -39,7 +39,7 @@ static void
 test_csv_whole_plan (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JlnPlan) plan = jln_json_load_plan (BUNDLED, &error);
+  g_autoptr(JlnPlan) plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
   g_autofree char *csv = NULL;
 
   g_assert_no_error (error);
@@ -59,7 +59,7 @@ static void
 test_csv_filtered (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JlnPlan) plan = jln_json_load_plan (BUNDLED, &error);
+  g_autoptr(JlnPlan) plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
   g_autofree char *csv = write_csv (plan, "objective:6", JLN_LANG_EN);
 
   g_assert_cmpuint (count_lines_starting (csv, "\"action\""), ==, 4);

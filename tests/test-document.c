@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "jln-action.h"
@@ -10,9 +9,8 @@
 #include "jln-json.h"
 #include "jln-objective.h"
 #include "jln-record-private.h"
-#include "jln-unit.h"
 
-#define BUNDLED SOURCE_DATADIR "/plans/inserm-hrs4r-2022.json"
+#include "jln-test-utils.h"
 
 typedef struct
 {
@@ -25,29 +23,9 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("jalons-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "plan.jalons", NULL);
-  fixture->document = jln_document_import (BUNDLED, fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->document = jln_test_import_plan (JLN_TEST_BUNDLED_PLAN, "jalons-test-XXXXXX",
+                                            &fixture->dir, &fixture->path);
   g_assert_nonnull (fixture->document);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -55,47 +33,14 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_object (&fixture->document);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static JlnRecord *
-find_action (JlnDocument *document,
-             const char  *number)
-{
-  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-      GListModel *actions = jln_objective_get_actions (objective);
-
-      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
-        {
-          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
-
-          if (g_str_equal (jln_action_get_number (action), number))
-            return JLN_RECORD (action);
-        }
-    }
-  return NULL;
+  jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
 }
 
 static JlnRecord *
 find_unit (JlnDocument *document,
            const char  *code)
 {
-  GListModel *units = jln_plan_get_units (jln_document_get_plan (document));
-
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, i);
-
-      if (g_str_equal (jln_unit_get_code (unit), code))
-        return JLN_RECORD (unit);
-    }
-  return NULL;
+  return jln_test_find_record (jln_plan_get_units (jln_document_get_plan (document)), "code", code);
 }
 
 static char *
@@ -190,7 +135,7 @@ test_set_and_history (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  JlnRecord *action = find_action (fixture->document, "1.4");
+  JlnRecord *action = jln_test_find_action (fixture->document, "1.4");
   g_autoptr(JlnEdit) edit = jln_edit_new_set (action, "due", "1st sem. 2023");
   g_autoptr(JlnEdit) edit_units = NULL;
   g_autofree char *units = NULL;
@@ -228,7 +173,7 @@ static void
 test_invalid_edit (Fixture       *fixture,
                    gconstpointer  data)
 {
-  JlnRecord *action = find_action (fixture->document, "1.4");
+  JlnRecord *action = jln_test_find_action (fixture->document, "1.4");
   g_autofree char *before = export_json (jln_document_get_plan (fixture->document));
   gint64 history_before = sql_int (fixture->path, "SELECT count(*) FROM history");
   const struct { const char *field; const char *value; } bad[] = {
@@ -273,7 +218,7 @@ test_undo_redo_remove (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = export_json (jln_document_get_plan (fixture->document));
   g_autofree char *after_remove = NULL;
-  JlnRecord *action = find_action (fixture->document, "1.8");
+  JlnRecord *action = jln_test_find_action (fixture->document, "1.8");
   JlnRecord *objective = jln_record_get_parent (action);
   g_autofree char *id = g_strdup (jln_record_get_id (action));
   g_autoptr(JlnEdit) edit = jln_edit_new_remove (action);
@@ -281,7 +226,7 @@ test_undo_redo_remove (Fixture       *fixture,
 
   g_assert_true (jln_document_apply (fixture->document, edit, &error));
   g_assert_no_error (error);
-  g_assert_null (find_action (fixture->document, "1.8"));
+  g_assert_null (jln_test_find_action (fixture->document, "1.8"));
   g_assert_null (jln_plan_lookup (jln_document_get_plan (fixture->document), id));
   g_assert_cmpuint (g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (objective))),
                     ==, n_actions - 1);
@@ -295,7 +240,7 @@ test_undo_redo_remove (Fixture       *fixture,
   g_assert_true (jln_document_can_undo (fixture->document));
   g_assert_true (jln_document_undo (fixture->document, &error));
   g_assert_no_error (error);
-  action = find_action (fixture->document, "1.8");
+  action = jln_test_find_action (fixture->document, "1.8");
   g_assert_nonnull (action);
   g_assert_cmpstr (jln_record_get_id (action), ==, id);
   g_assert_cmpuint (g_list_model_get_n_items (jln_action_get_items (JLN_ACTION (action))), ==, 2);
@@ -311,7 +256,7 @@ test_undo_redo_remove (Fixture       *fixture,
   g_assert_true (jln_document_can_redo (fixture->document));
   g_assert_true (jln_document_redo (fixture->document, &error));
   g_assert_no_error (error);
-  g_assert_null (find_action (fixture->document, "1.8"));
+  g_assert_null (jln_test_find_action (fixture->document, "1.8"));
   g_assert_false (jln_document_can_redo (fixture->document));
 }
 
@@ -320,7 +265,7 @@ test_undo_set (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  JlnRecord *action = find_action (fixture->document, "3.4");
+  JlnRecord *action = jln_test_find_action (fixture->document, "3.4");
   const char *original = jln_action_get_title (JLN_ACTION (action))->fr;
   g_autofree char *saved = g_strdup (original);
   g_autoptr(JlnEdit) edit = jln_edit_new_set (action, "title-fr", "Crèches <b>& %s</b>");
@@ -343,7 +288,7 @@ test_insert_move_group (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  JlnRecord *objective = jln_record_get_parent (find_action (fixture->document, "6.1"));
+  JlnRecord *objective = jln_record_get_parent (jln_test_find_action (fixture->document, "6.1"));
   GListModel *actions = jln_objective_get_actions (JLN_OBJECTIVE (objective));
   g_autoptr(JlnRecord) action = _jln_record_new (JLN_KIND_ACTION, NULL);
   g_autoptr(JlnEdit) group = jln_edit_new_group ("add 6.5");
@@ -458,7 +403,8 @@ test_save_copy (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = g_build_filename (fixture->dir, "copy.jalons", NULL);
-  g_autoptr(JlnEdit) edit = jln_edit_new_set (find_action (fixture->document, "1.4"), "status", "done");
+  JlnRecord *action = jln_test_find_action (fixture->document, "1.4");
+  g_autoptr(JlnEdit) edit = jln_edit_new_set (action, "status", "done");
   g_autofree char *in_memory = NULL;
   g_autofree char *copied = NULL;
 
@@ -499,7 +445,7 @@ test_migrate_v0 (void)
   g_assert_nonnull (jln_plan_get_title (jln_document_get_plan (document))->en);
 
   g_clear_object (&document);
-  remove_tree (dir);
+  jln_test_remove_tree (dir);
 }
 
 int

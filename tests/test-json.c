@@ -3,7 +3,6 @@
 
 #include <locale.h>
 #include <string.h>
-#include <glib/gstdio.h>
 
 #include "jln-action.h"
 #include "jln-document.h"
@@ -14,7 +13,7 @@
 #include "jln-target.h"
 #include "jln-unit.h"
 
-#define BUNDLED_PLAN SOURCE_DATADIR "/plans/inserm-hrs4r-2022.json"
+#include "jln-test-utils.h"
 
 #define PLAN_ID      "6f1e3c2a-0d4b-4c1e-9a57-1b2c3d4e5f60"
 #define OBJECTIVE_ID "0b7d8e21-5a43-4f6c-8d2e-3c4b5a697801"
@@ -66,7 +65,7 @@ read_bundled_bytes (void)
   char *contents = NULL;
   gsize length = 0;
 
-  g_file_get_contents (BUNDLED_PLAN, &contents, &length, &error);
+  g_file_get_contents (JLN_TEST_BUNDLED_PLAN, &contents, &length, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (contents, length);
 }
@@ -325,7 +324,7 @@ test_json_round_trip (void)
   g_autoptr(GBytes) second = NULL;
   JlnPlan *plan, *again;
 
-  plan = jln_json_load_plan (BUNDLED_PLAN, &error);
+  plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
   g_assert_no_error (error);
   g_assert_nonnull (plan);
   first = jln_json_write_plan (plan);
@@ -838,20 +837,6 @@ list_dir (const char *path)
   return g_strv_builder_end (builder);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_auto(GStrv) names = list_dir (path);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autofree char *child = g_build_filename (path, names[i], NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
 typedef struct
 {
   char *in_dir;    /* the JSON files */
@@ -882,8 +867,8 @@ static void
 import_tear_down (ImportFixture *f,
                   gconstpointer  data)
 {
-  remove_tree (f->in_dir);
-  remove_tree (f->out_dir);
+  g_assert_true (jln_test_remove_tree (f->in_dir));
+  g_assert_true (jln_test_remove_tree (f->out_dir));
   g_free (f->in_dir);
   g_free (f->out_dir);
   g_free (f->bad_json);
@@ -950,7 +935,7 @@ test_json_import_existing (ImportFixture *f,
   g_assert_no_error (error);
 
   /* A valid plan does not overwrite it… */
-  document = jln_document_import (BUNDLED_PLAN, f->out_path, &error);
+  document = jln_document_import (JLN_TEST_BUNDLED_PLAN, f->out_path, &error);
   g_assert_null (document);
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
@@ -1007,7 +992,7 @@ test_json_import_program (ImportFixture *f,
     }
 
   import = g_strconcat ("--import=", f->bad_json, NULL);
-  import_good = g_strconcat ("--import=", BUNDLED_PLAN, NULL);
+  import_good = g_strconcat ("--import=", JLN_TEST_BUNDLED_PLAN, NULL);
   output = g_strconcat ("--output=", f->out_path, NULL);
 
   g_assert_false (run_jalons (import, output, &err));

@@ -1,32 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "jln-action.h"
 #include "jln-action-list.h"
 #include "jln-objective.h"
 #include "jln-window.h"
 
+#include "jln-test-gui-utils.h"
+
 static JlnApplication *application;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 wait_for_document (JlnWindow *window)
@@ -66,45 +48,6 @@ count_actions (JlnDocument *document)
   return n;
 }
 
-static JlnAction *
-find_action (JlnDocument *document,
-             const char  *number)
-{
-  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-      GListModel *actions = jln_objective_get_actions (objective);
-
-      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
-        {
-          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
-
-          if (g_str_equal (jln_action_get_number (action), number))
-            return action;
-        }
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The first start: the user's own copy of the example plan, with a banner
  * saying what it is; then every later start reopens the last plan. */
 static void
@@ -114,6 +57,7 @@ test_first_run_and_reopen (void)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   JlnWindow *window;
   GtkRevealer *banner;
+  JlnAction *action;
   g_autofree char *last = NULL;
 
   g_settings_set_string (settings, "last-plan", "");
@@ -128,15 +72,15 @@ test_first_run_and_reopen (void)
   g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, example);
   g_assert_true (g_file_test (example, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_actions (jln_window_get_document (window)), ==, 112);
-  banner = GTK_REVEALER (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  banner = GTK_REVEALER (jln_test_find_child_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (banner));
   last = g_settings_get_string (settings, "last-plan");
   g_assert_cmpstr (last, ==, example);
 
   /* An edit, then a new window: it reopens the same plan, with the edit. */
   {
-    g_autoptr(JlnEdit) edit = jln_edit_new_set (JLN_RECORD (find_action (jln_window_get_document (window), "1.4")),
-                                                "title-en", "Edited title");
+    JlnRecord *record = jln_test_find_action (jln_window_get_document (window), "1.4");
+    g_autoptr(JlnEdit) edit = jln_edit_new_set (record, "title-en", "Edited title");
     g_autoptr(GError) error = NULL;
 
     g_assert_true (jln_document_apply (jln_window_get_document (window), edit, &error));
@@ -148,8 +92,8 @@ test_first_run_and_reopen (void)
   jln_window_open_last (window);
   wait_for_document (window);
   g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, example);
-  g_assert_cmpstr (jln_action_get_title (find_action (jln_window_get_document (window), "1.4"))->en,
-                   ==, "Edited title");
+  action = JLN_ACTION (jln_test_find_action (jln_window_get_document (window), "1.4"));
+  g_assert_cmpstr (jln_action_get_title (action)->en, ==, "Edited title");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -182,7 +126,7 @@ test_undo_redo_actions (void)
   jln_window_open_file (window, file);
   wait_for_document (window);
   document = jln_window_get_document (window);
-  action = find_action (document, "3.4");
+  action = JLN_ACTION (jln_test_find_action (document, "3.4"));
   before = g_strdup (jln_action_get_title (action)->fr);
 
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL) &&
@@ -242,7 +186,7 @@ test_open_bad_file (void)
   jln_window_open_file (window, file);
   wait_idle (window);
   g_assert_null (jln_window_get_document (window));
-  page = ADW_STATUS_PAGE (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  page = ADW_STATUS_PAGE (jln_test_find_child_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
   g_assert_nonnull (strstr (adw_status_page_get_description (page), "not a Jalons plan"));
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "Meeting notes, not a plan.\n");
@@ -265,7 +209,7 @@ test_add_action (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-objective", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", NULL));
   g_assert_cmpuint (count_actions (document), ==, 113);
-  g_assert_nonnull (find_action (document, "14.1"));
+  g_assert_nonnull (jln_test_find_action (document, "14.1"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (count_actions (document), ==, 112);
@@ -291,19 +235,19 @@ test_delete_and_undo (void)
   document = jln_window_get_document (window);
   list = JLN_ACTION_LIST (jln_window_get_action_list (window));
 
-  jln_action_list_select (list, JLN_RECORD (find_action (document, "2.7")));
+  jln_action_list_select (list, jln_test_find_action (document, "2.7"));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_true (jln_action_list_get_selected (list) == JLN_RECORD (find_action (document, "2.7")));
+  g_assert_true (jln_action_list_get_selected (list) == jln_test_find_action (document, "2.7"));
   id = g_strdup (jln_record_get_id (jln_action_list_get_selected (list)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
-  g_assert_null (find_action (document, "2.7"));
+  g_assert_null (jln_test_find_action (document, "2.7"));
   g_assert_cmpuint (count_actions (document), ==, 111);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_nonnull (find_action (document, "2.7"));
-  g_assert_cmpstr (jln_record_get_id (JLN_RECORD (find_action (document, "2.7"))), ==, id);
+  g_assert_nonnull (jln_test_find_action (document, "2.7"));
+  g_assert_cmpstr (jln_record_get_id (jln_test_find_action (document, "2.7")), ==, id);
   g_assert_cmpuint (count_actions (document), ==, 112);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -312,32 +256,10 @@ static void
 save_window (GtkWidget  *widget,
              const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   const char * const *languages = g_get_language_names ();
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name,
-                                           g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
-  g_autofree char *path = g_build_filename (g_getenv ("JALONS_SCREENSHOT_DIR"), file, NULL);
+  g_autoptr(GdkTexture) texture = jln_test_render_widget (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  jln_test_save_screenshot (texture, name, g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
 }
 
 /* Screenshots of the whole window at 1280×800, to look at. */
@@ -364,22 +286,22 @@ test_screenshots (void)
   wait_for_document (window);
   list = JLN_ACTION_LIST (jln_window_get_action_list (window));
 
-  jln_action_list_select (list, JLN_RECORD (find_action (jln_window_get_document (window), "1.8")));
-  settle ();
+  jln_action_list_select (list, jln_test_find_action (jln_window_get_document (window), "1.8"));
+  jln_test_wait_ms (500);
   save_window (GTK_WIDGET (window), "window-list-editor");
 
   jln_query_filter_set_text (jln_window_get_filter (window), "egalite unit:RH");
-  settle ();
+  jln_test_wait_ms (500);
   save_window (GTK_WIDGET (window), "window-filtered");
 
   {
-    g_autoptr(JlnEdit) edit = jln_edit_new_set (JLN_RECORD (find_action (jln_window_get_document (window), "4.3")),
-                                                "due", "2023-S2");
+    JlnRecord *record = jln_test_find_action (jln_window_get_document (window), "4.3");
+    g_autoptr(JlnEdit) edit = jln_edit_new_set (record, "due", "2023-S2");
 
     g_assert_true (jln_document_apply (jln_window_get_document (window), edit, NULL));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.changes", NULL));
-  settle ();
+  jln_test_wait_ms (500);
   {
     GList *toplevels = gtk_window_list_toplevels ();
 
@@ -426,6 +348,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&application);
-  remove_tree (home);
+  jln_test_remove_tree (home);
   return status;
 }
