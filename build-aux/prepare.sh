@@ -15,6 +15,10 @@ packages="
   librsvg2-common librsvg2-bin adwaita-icon-theme
   xvfb xauth poppler-utils python3-jsonschema
 "
+# .ci/run also builds with clang for libFuzzer and runs valgrind.
+if [ "${JALONS_CI:-}" = 1 ]; then
+  packages="$packages clang libclang-rt-14-dev llvm valgrind"
+fi
 
 missing=""
 for package in $packages; do

@@ -97,7 +97,17 @@ load_plan (const char  *path,
 {
   g_autoptr(JlnDocument) document = NULL;
   char header[16] = { 0 };
-  FILE *file = fopen (path, "rb");
+  FILE *file;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   g_file_test (path, G_FILE_TEST_IS_DIR) ? _("%s: this is a folder, not a plan")
+                                                          : _("%s: this is not a regular file"),
+                   path);
+      return NULL;
+    }
+  file = fopen (path, "rb");
 
   if (file == NULL)
     {

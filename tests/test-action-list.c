@@ -11,6 +11,7 @@
 #include "jln-action-list.h"
 #include "jln-document.h"
 #include "jln-objective.h"
+#include "jln-row-model.h"
 
 #include "jln-test-gui-utils.h"
 
@@ -128,9 +129,9 @@ static JlnRecord *
 row_record (GListModel *rows,
             guint       position)
 {
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
+  g_autoptr(JlnRow) row = g_list_model_get_item (rows, position);
 
-  return gtk_tree_list_row_get_item (row);
+  return g_object_ref (jln_row_get_record (row));
 }
 
 /* Every action row of the view matches the filter, every objective row
@@ -421,7 +422,7 @@ test_accessible (Fixture       *fixture,
   number = find_label (view, "1.4");
   g_assert_nonnull (number);
   expander = gtk_widget_get_parent (GTK_WIDGET (number));
-  g_assert_true (GTK_IS_TREE_EXPANDER (expander));
+  g_assert_true (gtk_widget_has_css_class (expander, "jln-expander-cell"));
   expected = g_strdup_printf ("1.4, Acquire software to manage job offers more easily and "
                               "disseminate them more widely, In progress, due 2nd sem. 2022%s",
                               overdue ? ", overdue" : "");
@@ -655,6 +656,73 @@ test_sort (Fixture       *fixture,
     }
 }
 
+static GtkWidget *
+find_expander (Fixture    *fixture,
+               const char *number)
+{
+  GtkLabel *label = find_label (get_child (fixture, "column_view"), number);
+  GtkWidget *expander;
+
+  g_assert_nonnull (label);
+  expander = gtk_widget_get_prev_sibling (GTK_WIDGET (label));
+  g_assert_true (GTK_IS_BUTTON (expander));
+  return expander;
+}
+
+static void
+test_expand (Fixture       *fixture,
+             gconstpointer  data)
+{
+  JlnAction *action = find_action (fixture, "1.2");
+  GtkWidget *view = get_child (fixture, "column_view");
+  GListModel *rows = get_rows (fixture);
+  guint n_rows = g_list_model_get_n_items (rows);
+  g_autofree char *count = g_strdup (count_text (fixture));
+  guint n_items = g_list_model_get_n_items (jln_action_get_items (action));
+  GtkWidget *expander;
+
+  /* An objective's arrow folds its actions away; the count stays. */
+  expander = find_expander (fixture, "1");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+  g_signal_emit_by_name (expander, "clicked");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_rows);
+  g_assert_null (find_label (view, "1.1"));
+  g_assert_cmpstr (count_text (fixture), ==, count);
+  expander = find_expander (fixture, "1");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                    FALSE);
+
+  /* Selecting one of its actions unfolds it again. */
+  jln_action_list_select (fixture->list, JLN_RECORD (action));
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+  g_assert_true (jln_action_list_get_selected (fixture->list) == JLN_RECORD (action));
+
+  /* An action's arrow folds its sub-items; the selection stays. */
+  g_assert_cmpuint (n_items, >, 0);
+  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows - n_items);
+  g_assert_true (jln_action_list_get_selected (fixture->list) == JLN_RECORD (action));
+  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+
+  /* So do - and + on the selected row. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "rows.expand-selected", "b", FALSE);
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows - n_items);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "rows.expand-selected", "b", TRUE);
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+
+  /* A leaf keeps the arrow's room, without an arrow to click. */
+  expander = find_expander (fixture, "1.1");
+  g_assert_false (gtk_widget_get_can_target (expander));
+  g_assert_cmpfloat (gtk_widget_get_opacity (expander), ==, 0.0);
+}
+
 /* Speed on a large plan, by hand: JALONS_BENCH_PLAN=plan.json, as
  * written by `bench-plan --generate plan.json`. */
 
@@ -819,6 +887,8 @@ main (int   argc,
               fixture_setup, test_selection, fixture_teardown);
   g_test_add ("/gui/action-list/sort", Fixture, NULL,
               fixture_setup, test_sort, fixture_teardown);
+  g_test_add ("/gui/action-list/expand", Fixture, NULL,
+              fixture_setup, test_expand, fixture_teardown);
   g_test_add ("/gui/action-list/screenshot", Fixture, NULL,
               fixture_setup, test_screenshot, fixture_teardown);
   g_test_add_func ("/gui/action-list/large", test_large);

@@ -432,7 +432,7 @@ test_migrate_v0 (void)
   g_autoptr(JlnDocument) document = NULL;
 
   /* A new SQLite database: version 0, no tables. */
-  sql_exec (path, "PRAGMA user_version = 0;");
+  sql_exec (path, "CREATE TABLE scratch (x); DROP TABLE scratch;");
   g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 0);
 
   document = jln_document_open (path, &error);

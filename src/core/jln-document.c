@@ -28,6 +28,12 @@ struct _JlnDocument
   JlnPlan   *plan;
   GPtrArray *undo_stack;   /* JlnEdit: the inverses of applied edits */
   GPtrArray *redo_stack;
+
+  /* What this connection last saw of the file, to notice the commits of
+   * other windows and programs. */
+  gint64      data_version;
+  gint64      history_id;
+  GHashTable *own_batches;  /* gint64: written here since history_id */
 };
 
 G_DEFINE_FINAL_TYPE (JlnDocument, jln_document, G_TYPE_OBJECT)
@@ -49,6 +55,7 @@ jln_document_finalize (GObject *object)
 
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->own_batches, g_hash_table_unref);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->store, jln_store_free);
 
@@ -105,6 +112,15 @@ jln_document_init (JlnDocument *self)
 {
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_edit_unref);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_edit_unref);
+  self->own_batches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+remember_file_state (JlnDocument *self)
+{
+  self->data_version = jln_store_get_data_version (self->store);
+  self->history_id = jln_store_get_last_history_id (self->store);
+  g_hash_table_remove_all (self->own_batches);
 }
 
 static JlnDocument *
@@ -115,6 +131,7 @@ document_new (JlnStore *store,
 
   self->store = store;
   self->plan = plan;
+  remember_file_state (self);
   return self;
 }
 
@@ -148,8 +165,10 @@ jln_document_open (const char  *path,
       return NULL;
     }
   plan = jln_store_load (store, error);
-  if (plan == NULL)
+  /* Only a file read whole and found sound goes to write-ahead logging. */
+  if (plan == NULL || !jln_store_ensure_wal (store, error))
     {
+      g_clear_object (&plan);
       prefix_path (error, path);
       return NULL;
     }
@@ -815,6 +834,67 @@ apply_one (JlnDocument  *self,
     }
 }
 
+static void
+collect_record_ids (JlnRecord  *record,
+                    GHashTable *ids)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+
+  g_hash_table_add (ids, (gpointer) jln_record_get_id (record));
+  for (guint i = 0; i < info->n_children; i++)
+    {
+      GListModel *children = jln_record_get_children (record, info->children[i]);
+
+      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+        {
+          g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
+
+          collect_record_ids (child, ids);
+        }
+    }
+}
+
+/* @record and its ancestors: the history names a removed or restored
+ * record, not each of its descendants. */
+static void
+collect_ancestor_ids (JlnRecord  *record,
+                      GHashTable *ids)
+{
+  g_hash_table_add (ids, (gpointer) jln_record_get_id (record));
+  /* Not the plan: its history rows are changes of its own fields. */
+  for (record = jln_record_get_parent (record);
+       record != NULL && !JLN_IS_PLAN (record);
+       record = jln_record_get_parent (record))
+    g_hash_table_add (ids, (gpointer) jln_record_get_id (record));
+}
+
+/* The records whose state in the file @edit depends on. */
+static void
+collect_ids (JlnEdit    *edit,
+             GHashTable *ids)
+{
+  switch ((int) edit->kind)
+    {
+    case JLN_EDIT_SET:
+    case JLN_EDIT_MOVE:
+      collect_ancestor_ids (edit->record, ids);
+      break;
+    case JLN_EDIT_REMOVE:
+      collect_record_ids (edit->record, ids);
+      collect_ancestor_ids (edit->record, ids);
+      break;
+    case JLN_EDIT_INSERT:
+      collect_ancestor_ids (edit->parent, ids);
+      break;
+    case JLN_EDIT_GROUP:
+      for (guint i = 0; i < edit->edits->len; i++)
+        collect_ids (g_ptr_array_index (edit->edits, i), ids);
+      break;
+    default:
+      break;
+    }
+}
+
 /* Applies @edit in one transaction, and returns its inverse. On failure
  * the file and the records are as they were. */
 static JlnEdit *
@@ -824,10 +904,31 @@ apply (JlnDocument  *self,
 {
   g_autoptr(GPtrArray) inverses = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_edit_unref);
   JlnEdit *inverse;
-  gint64 batch;
+  gint64 batch, version;
+  gboolean outdated;
 
   if (!jln_store_begin (self->store, error))
     return NULL;
+
+  /* Another window or program committed since this plan was read: an
+   * edit of what it changed would revert its work with stale values. */
+  version = jln_store_get_data_version (self->store);
+  outdated = version != self->data_version;
+  if (outdated)
+    {
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+      collect_ids (edit, ids);
+      jln_store_forget_batch (self->store);
+      if (jln_store_changed_since (self->store, self->history_id, ids, self->own_batches))
+        {
+          jln_store_rollback (self->store);
+          g_set_error_literal (error, JLN_ERROR, JLN_ERROR_CHANGED,
+                               _("This action was changed elsewhere; the plan has been reloaded"));
+          jln_document_reload (self, NULL);
+          return NULL;
+        }
+    }
 
   batch = jln_store_next_batch (self->store);
   if (!apply_one (self, edit, batch, FALSE, inverses, error) ||
@@ -843,6 +944,11 @@ apply (JlnDocument  *self,
         }
       return NULL;
     }
+
+  if (outdated)
+    g_hash_table_add (self->own_batches, g_memdup2 (&batch, sizeof batch));
+  else
+    self->history_id = jln_store_get_last_history_id (self->store);
 
   inverse = jln_edit_new_group (edit->kind == JLN_EDIT_GROUP ? edit->label : NULL);
   for (guint i = inverses->len; i > 0; i--)
@@ -966,4 +1072,220 @@ jln_document_get_history (JlnDocument  *self,
 {
   g_return_val_if_fail (JLN_IS_DOCUMENT (self), NULL);
   return jln_store_get_history (self->store, since, error);
+}
+
+/**
+ * jln_document_is_outdated:
+ *
+ * Returns: %TRUE when another window or program changed the plan file
+ *   since this document read it or last reloaded
+ */
+gboolean
+jln_document_is_outdated (JlnDocument *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+
+  version = jln_store_get_data_version (self->store);
+  return version >= 0 && version != self->data_version;
+}
+
+/**
+ * jln_document_reload:
+ *
+ * Reads the plan file again, into a new plan: the #JlnDocument:plan
+ * property changes, and the undo and redo stacks, which name records of
+ * the old plan, are emptied.
+ */
+gboolean
+jln_document_reload (JlnDocument  *self,
+                     GError      **error)
+{
+  gboolean could_undo, could_redo;
+  gint64 version, history_id;
+  JlnPlan *plan, *old_plan;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+
+  /* Read the state markers first: a commit that lands in between makes
+   * the document look outdated once more, never up to date by mistake. */
+  version = jln_store_get_data_version (self->store);
+  history_id = jln_store_get_last_history_id (self->store);
+  plan = jln_store_load (self->store, error);
+  if (plan == NULL)
+    {
+      prefix_path (error, jln_store_get_path (self->store));
+      return FALSE;
+    }
+
+  could_undo = jln_document_can_undo (self);
+  could_redo = jln_document_can_redo (self);
+  old_plan = g_steal_pointer (&self->plan);
+  self->plan = plan;
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  self->data_version = version;
+  self->history_id = history_id;
+  g_hash_table_remove_all (self->own_batches);
+  jln_store_forget_batch (self->store);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  notify_stacks (self, could_undo, could_redo);
+  g_object_unref (old_plan);
+  return TRUE;
+}
+
+static char *
+snapshot_children (JlnRecord *record,
+                   JlnKind    kind)
+{
+  GListModel *children = jln_record_get_children (record, kind);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(JlnRecord) child = g_list_model_get_item (children, i);
+      g_autofree char *snapshot = jln_json_write_record (child);
+
+      g_string_append (text, snapshot);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The edit that makes the current plan equal to @target. Records keep
+ * their ids, so references stay valid. Top-level lists are replaced
+ * whole, in an order where nothing removed is still referred to
+ * (indicators refer to actions, actions to units and principles). */
+static JlnEdit *
+edit_to_match (JlnDocument *self,
+               JlnPlan     *target)
+{
+  static const JlnKind remove_order[] = {
+    JLN_KIND_INDICATOR, JLN_KIND_OBJECTIVE, JLN_KIND_MILESTONE, JLN_KIND_PRINCIPLE, JLN_KIND_UNIT,
+  };
+  JlnRecord *plan = JLN_RECORD (self->plan);
+  const JlnKindInfo *info = _jln_record_get_info (plan);
+  JlnEdit *group = jln_edit_new_group (_("Restore a backup"));
+  gboolean same = TRUE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (remove_order) && same; k++)
+    {
+      g_autofree char *current = snapshot_children (plan, remove_order[k]);
+      g_autofree char *wanted = snapshot_children (JLN_RECORD (target), remove_order[k]);
+
+      same = g_strcmp0 (current, wanted) == 0;
+    }
+
+  if (!same)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (remove_order); k++)
+        {
+          GListModel *children = jln_record_get_children (plan, remove_order[k]);
+
+          for (guint i = g_list_model_get_n_items (children); i > 0; i--)
+            {
+              g_autoptr(JlnRecord) child = g_list_model_get_item (children, i - 1);
+
+              jln_edit_group_add (group, jln_edit_new_remove (child));
+            }
+        }
+      for (guint k = G_N_ELEMENTS (remove_order); k > 0; k--)
+        {
+          GListModel *children = jln_record_get_children (JLN_RECORD (target), remove_order[k - 1]);
+
+          for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+            {
+              g_autoptr(JlnRecord) child = g_list_model_get_item (children, i);
+              g_autofree char *snapshot = jln_json_write_record (child);
+
+              jln_edit_group_add (group, _jln_edit_new_insert_snapshot (plan, snapshot,
+                                                                         remove_order[k - 1], i));
+            }
+        }
+    }
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const JlnField *field = &info->fields[i];
+      int n_langs = field->type == JLN_FIELD_TEXT ? 2 : 1;
+
+      for (int lang = 0; lang < n_langs; lang++)
+        {
+          JlnFieldRef ref = { field, field->type == JLN_FIELD_TEXT ? lang : -1 };
+          g_autofree char *name = _jln_field_ref_name (&ref);
+          g_autofree char *value = _jln_record_field_to_string (JLN_RECORD (target), &ref);
+
+          jln_edit_group_add (group, jln_edit_new_set (plan, name, value != NULL ? value : ""));
+        }
+    }
+  return group;
+}
+
+static JlnPlan *
+load_copy_of (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  JlnStore *store;
+  JlnPlan *plan = NULL;
+
+  /* Opening a file may change it (journal mode, migration): work on a copy. */
+  temp = g_file_new_tmp ("jalons-backup-XXXXXX.jalons", &stream, error);
+  if (temp == NULL)
+    return NULL;
+  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+  temp_path = g_file_get_path (temp);
+  wal = g_strconcat (temp_path, "-wal", NULL);
+  shm = g_strconcat (temp_path, "-shm", NULL);
+
+  if (g_file_copy (source, temp, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) &&
+      (store = jln_store_open (temp_path, error)) != NULL)
+    {
+      plan = jln_store_load (store, error);
+      jln_store_free (store);
+    }
+  g_remove (temp_path);
+  g_remove (wal);
+  g_remove (shm);
+  if (plan == NULL)
+    prefix_path (error, path);
+  return plan;
+}
+
+/**
+ * jln_document_restore_backup:
+ *
+ * Makes the plan equal to the one in the plan file at @backup_path, as
+ * one edit: it is recorded in the history and undone as a whole.
+ */
+gboolean
+jln_document_restore_backup (JlnDocument  *self,
+                             const char   *backup_path,
+                             GError      **error)
+{
+  g_autoptr(JlnPlan) target = NULL;
+  g_autoptr(JlnEdit) edit = NULL;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  target = load_copy_of (backup_path, error);
+  if (target == NULL)
+    return FALSE;
+  if (g_strcmp0 (jln_record_get_id (JLN_RECORD (target)),
+                 jln_record_get_id (JLN_RECORD (self->plan))) != 0)
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_INVALID,
+                           _("This backup is of another plan"));
+      return FALSE;
+    }
+  edit = edit_to_match (self, target);
+  return jln_document_apply (self, edit, error);
 }

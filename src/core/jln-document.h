@@ -36,6 +36,12 @@ gboolean     jln_document_undo          (JlnDocument  *self,
                                          GError      **error);
 gboolean     jln_document_redo          (JlnDocument  *self,
                                          GError      **error);
+gboolean     jln_document_is_outdated   (JlnDocument  *self);
+gboolean     jln_document_reload        (JlnDocument  *self,
+                                         GError      **error);
+gboolean     jln_document_restore_backup (JlnDocument *self,
+                                         const char   *backup_path,
+                                         GError      **error);
 GPtrArray   *jln_document_get_history   (JlnDocument  *self,
                                          const char   *since,
                                          GError      **error);

@@ -392,7 +392,7 @@ describe_next (Reader *reader)
     case 'n':
       return _("null");
     case '\0':
-      return _("the end of the file");
+      return reader->p < reader->end ? _("a NUL byte") : _("the end of the file");
     default:
       if (*reader->p == '-' || g_ascii_isdigit (*reader->p))
         return _("a number");
@@ -535,7 +535,17 @@ read_string (Reader *reader)
             break;
           }
         default:
-          return reader_fail_at (reader, p, _("unknown escape “\\%c” in a text"), *p);
+          {
+            /* The character after the backslash, whole: a byte of it
+             * would make the message itself invalid UTF-8. */
+            char shown[8] = { 0, };
+            gunichar c = g_utf8_get_char_validated (p, reader->end - p);
+
+            if (c == (gunichar) -1 || c == (gunichar) -2)
+              return reader_fail_at (reader, p, _("the text is not valid UTF-8"));
+            g_unichar_to_utf8 (c, shown);
+            return reader_fail_at (reader, p, _("unknown escape “\\%s” in a text"), shown);
+          }
         }
       p++;
     }
@@ -1222,6 +1232,9 @@ read_plan (const char         *data,
       return NULL;
     }
 
+  /* NULL + 0, as reader_init() would compute, is undefined behaviour. */
+  if (data == NULL)
+    data = "";
   reader_init (&reader, data, length, filename, NULL, error);
   reader.record_read = func;
   reader.record_read_data = user_data;
@@ -1271,6 +1284,16 @@ jln_json_load_plan_full (const char         *path,
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *contents;
+
+  /* A FIFO would block opening, a folder is no plan. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                   g_file_test (path, G_FILE_TEST_IS_DIR) ? _("%s: this is a folder, not a plan")
+                                                          : _("%s: this is not a regular file"),
+                   path);
+      return NULL;
+    }
 
   file = g_mapped_file_new (path, FALSE, &local_error);
   if (file == NULL)

@@ -24,6 +24,7 @@ struct _JlnStore
   GHashTable *link_statements;  /* JlnField → sqlite3_stmt that inserts a link */
   sqlite3_stmt *insert_stmt[JLN_N_KINDS];
   gint64      last_batch;
+  gboolean    wal;          /* the file is in write-ahead log mode */
 };
 
 static const char sqlite_magic[16] = "SQLite format 3";
@@ -296,9 +297,10 @@ static gboolean
 configure (JlnStore  *store,
            GError   **error)
 {
+  /* The file goes to write-ahead log mode on its first write, not here:
+   * a file found damaged while it is read must be left as it was. */
   sqlite3_busy_timeout (store->db, 5000);
   return exec (store, "PRAGMA foreign_keys = ON;", error) &&
-         exec (store, "PRAGMA journal_mode = WAL;", error) &&
          exec (store, "PRAGMA synchronous = NORMAL;", error);
 }
 
@@ -324,8 +326,19 @@ check_header (const char  *path,
               GError     **error)
 {
   char header[16] = { 0 };
-  FILE *file = g_fopen (path, "rb");
+  FILE *file;
   gsize n;
+
+  /* A FIFO would block opening, a folder is no plan. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_NOT_A_PLAN,
+                           g_file_test (path, G_FILE_TEST_IS_DIR)
+                           ? _("This is a folder, not a Jalons plan")
+                           : _("This is not a regular file: it is not a Jalons plan"));
+      return FALSE;
+    }
+  file = g_fopen (path, "rb");
 
   if (file == NULL)
     {
@@ -339,7 +352,11 @@ check_header (const char  *path,
   fclose (file);
 
   if (n == 0)
-    return TRUE;    /* an empty file is an empty database */
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_NOT_A_PLAN,
+                           _("This file is empty: it is not a Jalons plan"));
+      return FALSE;
+    }
   if (n < sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
     {
       g_set_error_literal (error, JLN_ERROR, JLN_ERROR_NOT_A_PLAN,
@@ -496,6 +513,8 @@ jln_store_create (const char  *path,
       !exec (store, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                     " PRAGMA cache_size = -32768;", error))
     return NULL;
+  /* Not until it is opened again, complete, under its own name. */
+  store->wal = TRUE;
 
   return g_steal_pointer (&store);
 }
@@ -571,13 +590,91 @@ jln_store_copy_to (JlnStore    *store,
   return TRUE;
 }
 
+/**
+ * jln_store_get_data_version:
+ *
+ * Returns: a number that changes when another connection commits to the
+ *   file, or -1 when it cannot be read
+ */
+gint64
+jln_store_get_data_version (JlnStore *store)
+{
+  return query_int (store, "PRAGMA data_version", NULL);
+}
+
+/**
+ * jln_store_get_last_history_id:
+ *
+ * Returns: the id of the newest history row, 0 when there is none
+ */
+gint64
+jln_store_get_last_history_id (JlnStore *store)
+{
+  return MAX (0, query_int (store, "SELECT coalesce(max(id), 0) FROM history", NULL));
+}
+
+/**
+ * jln_store_changed_since:
+ * @ids: (element-type utf8): the objects to look for
+ * @own_batches: (element-type gint64): batches to ignore, written by this connection
+ *
+ * Returns: %TRUE when a history row newer than @history_id, of a batch
+ *   not in @own_batches, names one of @ids
+ */
+gboolean
+jln_store_changed_since (JlnStore   *store,
+                         gint64      history_id,
+                         GHashTable *ids,
+                         GHashTable *own_batches)
+{
+  sqlite3_stmt *stmt = prepare (store, "SELECT batch, object FROM history WHERE id > ?1", NULL);
+  gboolean changed = FALSE;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, history_id);
+  while (!changed && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 batch = sqlite3_column_int64 (stmt, 0);
+      const char *object = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (own_batches != NULL && g_hash_table_contains (own_batches, &batch))
+        continue;
+      changed = object != NULL && g_hash_table_contains (ids, object);
+    }
+  sqlite3_reset (stmt);
+  return changed;
+}
+
+/* Batches are numbered from the file, which another process may have
+ * written to since this connection last looked. */
+void
+jln_store_forget_batch (JlnStore *store)
+{
+  store->last_batch = 0;
+}
+
 /* --- Transactions -------------------------------------------------------- */
+
+gboolean
+jln_store_ensure_wal (JlnStore  *store,
+                      GError   **error)
+{
+  if (!store->wal)
+    {
+      if (!exec (store, "PRAGMA journal_mode = WAL;", error))
+        return FALSE;
+      store->wal = TRUE;
+    }
+  return TRUE;
+}
 
 gboolean
 jln_store_begin (JlnStore  *store,
                  GError   **error)
 {
-  return exec (store, "BEGIN IMMEDIATE;", error);
+  return jln_store_ensure_wal (store, error) &&
+         exec (store, "BEGIN IMMEDIATE;", error);
 }
 
 gboolean
@@ -601,13 +698,24 @@ jln_store_rollback (JlnStore *store)
 
 /* --- Reading ------------------------------------------------------------- */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
+/* Texts are checked as the JSON reader checks them, so that whatever
+ * opens can be exported and imported again. */
+static gboolean
+dup_column (sqlite3_stmt  *stmt,
+            int            column,
+            char         **out)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
+  int length = sqlite3_column_bytes (stmt, column);
 
-  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+  *out = NULL;
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  if (length > JLN_MAX_TEXT_LENGTH || !g_utf8_validate_len (text, length, NULL) ||
+      (gsize) length != strlen (text))
+    return FALSE;
+  *out = g_strdup (text);
+  return TRUE;
 }
 
 static gboolean
@@ -624,23 +732,39 @@ read_field (JlnStore       *store,
   switch (field->type)
     {
     case JLN_FIELD_TEXT:
-      ((JlnText *) ptr)->fr = dup_column (stmt, col);
-      ((JlnText *) ptr)->en = dup_column (stmt, (*column)++);
+      if (!dup_column (stmt, col, &((JlnText *) ptr)->fr) ||
+          !dup_column (stmt, (*column)++, &((JlnText *) ptr)->en))
+        goto damaged;
       return TRUE;
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
-      *(char **) ptr = dup_column (stmt, col);
+      if (!dup_column (stmt, col, (char **) ptr) ||
+          (field->type == JLN_FIELD_DATE && *(char **) ptr != NULL && !_jln_validate_date (*(char **) ptr)))
+        goto damaged;
       return TRUE;
     case JLN_FIELD_INT:
-      *(int *) ptr = sqlite3_column_int (stmt, col);
-      return TRUE;
+      {
+        gint64 value = sqlite3_column_int64 (stmt, col);
+
+        if (value < field->min || value > field->max)
+          goto damaged;
+        *(int *) ptr = value;
+        return TRUE;
+      }
     case JLN_FIELD_DOUBLE:
       if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
         *(double *) ptr = sqlite3_column_double (stmt, col);
       return TRUE;
     case JLN_FIELD_SEMESTER:
-      *(JlnSemester *) ptr = (JlnSemester) sqlite3_column_int64 (stmt, col);
-      return TRUE;
+      {
+        gint64 value = sqlite3_column_int64 (stmt, col);
+
+        if (sqlite3_column_type (stmt, col) != SQLITE_NULL &&
+            (value < JLN_SEMESTER_MIN_YEAR * 2 || value > JLN_SEMESTER_MAX_YEAR * 2 + 1))
+          goto damaged;
+        *(JlnSemester *) ptr = sqlite3_column_type (stmt, col) == SQLITE_NULL ? JLN_SEMESTER_NONE : value;
+        return TRUE;
+      }
     case JLN_FIELD_ENUM:
     case JLN_FIELD_COMPLETION:
     case JLN_FIELD_STRV:
@@ -668,6 +792,13 @@ read_field (JlnStore       *store,
     default:
       g_return_val_if_reached (FALSE);
     }
+
+damaged:
+  g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+               /* Translators: the first %s is a field name, the second a kind of object, the third its id. */
+               _("The plan file is damaged: the %s of %s %s is not valid"),
+               field->name, _jln_record_get_info (record)->name, jln_record_get_id (record));
+  return FALSE;
 }
 
 typedef struct
@@ -759,6 +890,11 @@ load_kind (JlnStore          *store,
         if (info->fields[i].type != JLN_FIELD_REFS &&
             !read_field (store, record, &info->fields[i], stmt, &column, error))
           goto failed;
+      for (guint i = 0; i < info->n_fields; i++)
+        if ((info->fields[i].flags & JLN_FIELD_REQUIRED) &&
+            info->fields[i].type != JLN_FIELD_INT &&
+            !_jln_field_is_set (record, &info->fields[i]))
+          goto damaged;
 
       if (!has_parent)
         continue;

@@ -27,6 +27,15 @@ JlnPlan  *jln_store_load            (JlnStore     *store,
 gboolean  jln_store_copy_to         (JlnStore     *store,
                                      const char   *path,
                                      GError      **error);
+gint64    jln_store_get_data_version (JlnStore  *store);
+gint64    jln_store_get_last_history_id (JlnStore *store);
+gboolean  jln_store_changed_since   (JlnStore     *store,
+                                     gint64        history_id,
+                                     GHashTable   *ids,
+                                     GHashTable   *own_batches);
+void      jln_store_forget_batch    (JlnStore     *store);
+gboolean  jln_store_ensure_wal      (JlnStore     *store,
+                                     GError      **error);
 gboolean  jln_store_begin           (JlnStore     *store,
                                      GError      **error);
 gboolean  jln_store_commit          (JlnStore     *store,

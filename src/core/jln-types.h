@@ -96,6 +96,7 @@ typedef enum
   JLN_ERROR_IN_USE,        /* an object cannot be removed while others refer to it */
   JLN_ERROR_NOT_FOUND,
   JLN_ERROR_IO,
+  JLN_ERROR_CHANGED,       /* another window or program changed what an edit would change */
 } JlnError;
 
 GQuark      jln_error_quark             (void);

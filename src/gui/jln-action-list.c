@@ -8,22 +8,19 @@
 #include "jln-action-item.h"
 #include "jln-action-list.h"
 #include "jln-objective.h"
+#include "jln-row-model.h"
 #include "jln-unit.h"
 
 /* The list of a plan's actions, grouped under their objectives, with
- * sub-items under their action. The view sits on the plan's own stores:
+ * sub-items under their action. The view sits on one model of its own:
  *
- *   objectives store ─ GtkFilterListModel (hides objectives with no match)
- *     └ GtkTreeListModel: an objective's children are a GtkFilterListModel
- *       of its actions store, filtered by the window's JlnQueryFilter; an
- *       action's are its sub-items store
- *         └ GtkSortListModel (a sorter only while a column sorts)
- *           └ GtkSingleSelection ─ GtkColumnView
+ *   JlnRowModel: the shown rows, flat, computed from the plan's stores in
+ *   one pass with the window's JlnQueryFilter, sorted among siblings
+ *     └ GtkSingleSelection ─ GtkColumnView
  *
- * The per-objective filter models belong to this widget rather than to
- * the tree, so that they survive collapsing, and so that the number of
- * matching actions is the sum of their sizes, kept up to date from their
- * items-changed signals instead of being counted on every keystroke. */
+ * GTK 4.8's tree list and incremental filter models took tens of
+ * milliseconds per keystroke on a large plan; see jln-row-model.c. The
+ * first cell of a row draws its own expander. */
 
 typedef enum
 {
@@ -36,8 +33,6 @@ typedef enum
   N_COLUMNS
 } Column;
 
-typedef struct _ObjectiveEntry ObjectiveEntry;
-
 struct _JlnActionList
 {
   GtkWidget            parent_instance;
@@ -48,15 +43,10 @@ struct _JlnActionList
   JlnSemester          today;
 
   /* Models, from the plan's stores up to the view; see above. */
-  GListModel          *objectives;
-  GHashTable          *entries;           /* JlnObjective → ObjectiveEntry */
-  GtkCustomFilter     *objective_filter;
-  GtkFilterListModel  *objective_model;
-  GtkTreeListModel    *tree_model;
-  GtkSortListModel    *sort_model;
-  GtkSorter           *row_sorter;
+  JlnRowModel         *row_model;
   GtkSingleSelection  *selection;
-  GtkStringSorter     *title_sorter;
+  GtkSorter           *title_sorter;
+  GHashTable          *sort_keys;         /* JlnRecord → collation key, while sorting */
 
   guint                n_shown;
   guint                n_total;
@@ -66,12 +56,8 @@ struct _JlnActionList
 
   JlnRecord           *selected;
   JlnRecord           *select_when_done;  /* asked for while filtering */
-  gboolean             restore_selection; /* lost to a refilter, may come back */
 
   GQueue               bound_cells;
-  gboolean             view_detached;
-  GPtrArray           *stale_actions;     /* leaf rows that got sub-items */
-  guint                refresh_id;
   GSimpleActionGroup  *filter_actions;
   gboolean             syncing_text;
 
@@ -130,12 +116,9 @@ static const char *status_classes[] = {
 };
 
 static void update_count          (JlnActionList *self);
-static void update_pending        (JlnActionList *self);
 static void set_selected          (JlnActionList *self,
                                    JlnRecord     *record);
 static void sync_filter_widgets   (JlnActionList *self);
-static void queue_refresh_action  (JlnActionList *self,
-                                   JlnAction     *action);
 
 /* Records
  *
@@ -405,11 +388,11 @@ typedef struct
   GtkLabel       *label;
   GtkLabel       *lang_tag;     /* title: the text is the other language's */
   GtkLabel       *gep_tag;      /* title: an axis of the Gender Equality Plan */
+  GtkWidget      *expander;     /* number: the row's arrow */
   JlnRecord      *record;       /* bound */
-  GtkTreeListRow *row;          /* bound, owned by the list item */
-  GListModel     *items;        /* number: the bound action's sub-items */
+  JlnRow         *row;          /* bound */
   gulong          notify_id;
-  gulong          items_id;
+  gulong          row_notify_id;
   const char     *status_class;
   gboolean        overdue;
   gboolean        heading;
@@ -470,22 +453,8 @@ cell_update_number (CellData *cell)
 {
   g_autofree char *number = dup_number_text (cell->record);
   g_autofree char *label = dup_row_label (cell->self, cell->record);
-  gboolean leaf;
 
   gtk_label_set_text (cell->label, number);
-
-  /* An action whose last sub-item went keeps its empty children: the
-   * arrow goes. One that was a leaf when its row was made cannot get
-   * children in place: its objective's rows are made again. */
-  leaf = JLN_IS_ACTION (cell->record) && cell->items != NULL &&
-         g_list_model_get_n_items (cell->items) == 0;
-  if (leaf)
-    gtk_widget_add_css_class (cell->widget, "jln-leaf");
-  else
-    gtk_widget_remove_css_class (cell->widget, "jln-leaf");
-  if (!leaf && cell->items != NULL && cell->row != NULL &&
-      !gtk_tree_list_row_is_expandable (cell->row))
-    queue_refresh_action (cell->self, JLN_ACTION (cell->record));
 
   /* GTK 4.8 gives no access to the row widget of a GtkColumnView
    * (GtkColumnViewRow arrived in 4.12), so the label that a screen reader
@@ -626,10 +595,44 @@ record_notify_cb (CellData   *cell,
   cell_update (cell);
 }
 
+/* As GtkTreeExpander indents a level: its arrow and the space after it. */
+#define INDENT 20
+
+/* The arrow of a row that has children, after as much room as its depth
+ * asks for; a row without children keeps the arrow's room, empty. */
 static void
-items_changed_cb (CellData *cell)
+cell_update_expander (CellData *cell)
 {
-  cell_update (cell);
+  gboolean expandable = jln_row_get_expandable (cell->row);
+  gboolean expanded = jln_row_get_expanded (cell->row);
+  const char *collapsed_icon = gtk_widget_get_direction (cell->expander) == GTK_TEXT_DIR_RTL
+                               ? "pan-start-symbolic" : "pan-end-symbolic";
+
+  gtk_widget_set_margin_start (cell->expander, INDENT * jln_row_get_depth (cell->row));
+  gtk_widget_set_opacity (cell->expander, expandable ? 1.0 : 0.0);
+  gtk_widget_set_can_target (cell->expander, expandable);
+  gtk_widget_set_focusable (cell->expander, expandable);
+  gtk_button_set_icon_name (GTK_BUTTON (cell->expander),
+                            expanded ? "pan-down-symbolic" : collapsed_icon);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (cell->expander),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !expandable,
+                               GTK_ACCESSIBLE_STATE_EXPANDED, expandable && expanded,
+                               -1);
+}
+
+static void
+row_notify_cb (CellData   *cell,
+               GParamSpec *pspec)
+{
+  cell_update_expander (cell);
+}
+
+static void
+expander_clicked_cb (CellData *cell)
+{
+  if (cell->row != NULL && cell->self->row_model != NULL)
+    jln_row_model_set_expanded (cell->self->row_model, cell->row,
+                                !jln_row_get_expanded (cell->row));
 }
 
 static GtkWidget *
@@ -668,8 +671,22 @@ setup_cb (GtkSignalListItemFactory *factory,
   switch (cell->column)
     {
     case COLUMN_NUMBER:
-      cell->widget = gtk_tree_expander_new ();
-      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (cell->widget), label);
+      cell->widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      gtk_widget_add_css_class (cell->widget, "jln-expander-cell");
+      cell->expander = gtk_button_new ();
+      gtk_widget_add_css_class (cell->expander, "flat");
+      gtk_widget_add_css_class (cell->expander, "jln-expander");
+      gtk_widget_set_valign (cell->expander, GTK_ALIGN_CENTER);
+      gtk_widget_set_focus_on_click (cell->expander, FALSE);
+      g_signal_connect_swapped (cell->expander, "clicked",
+                                G_CALLBACK (expander_clicked_cb), cell);
+      /* Read as the row's number, expanded or not. */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (cell->expander),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
+      gtk_box_append (GTK_BOX (cell->widget), cell->expander);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (cell->widget), label);
       gtk_widget_add_css_class (label, "numeric");
       break;
     case COLUMN_TITLE:
@@ -711,23 +728,19 @@ bind_cb (GtkSignalListItemFactory *factory,
          JlnActionList            *self)
 {
   CellData *cell = g_object_get_data (G_OBJECT (list_item), "jln-cell");
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  JlnRow *row = gtk_list_item_get_item (list_item);
 
   g_assert (cell->record == NULL);
 
-  cell->record = gtk_tree_list_row_get_item (row);
-  cell->row = row;
+  cell->row = g_object_ref (row);
+  cell->record = g_object_ref (jln_row_get_record (row));
   cell->notify_id = g_signal_connect_swapped (cell->record, "notify",
                                               G_CALLBACK (record_notify_cb), cell);
   if (cell->column == COLUMN_NUMBER)
     {
-      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell->widget), row);
-      if (JLN_IS_ACTION (cell->record))
-        {
-          cell->items = g_object_ref (jln_action_get_items (JLN_ACTION (cell->record)));
-          cell->items_id = g_signal_connect_swapped (cell->items, "items-changed",
-                                                     G_CALLBACK (items_changed_cb), cell);
-        }
+      cell->row_notify_id = g_signal_connect_swapped (row, "notify",
+                                                      G_CALLBACK (row_notify_cb), cell);
+      cell_update_expander (cell);
     }
 
   g_queue_push_tail_link (&self->bound_cells, &cell->link);
@@ -746,14 +759,9 @@ unbind_cb (GtkSignalListItemFactory *factory,
 
   g_queue_unlink (&self->bound_cells, &cell->link);
   g_clear_signal_handler (&cell->notify_id, cell->record);
-  if (cell->items != NULL)
-    {
-      g_clear_signal_handler (&cell->items_id, cell->items);
-      g_clear_object (&cell->items);
-    }
-  if (cell->column == COLUMN_NUMBER)
-    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell->widget), NULL);
-  cell->row = NULL;
+  if (cell->row_notify_id != 0)
+    g_clear_signal_handler (&cell->row_notify_id, cell->row);
+  g_clear_object (&cell->row);
   g_clear_object (&cell->record);
 }
 
@@ -852,20 +860,56 @@ completion_key_cb (JlnRecord *record,
   return jln_completion_get_first (completion);
 }
 
-static char *
-title_key_cb (JlnRecord     *record,
-              JlnActionList *self)
+/* A string sorter folds and collates both strings on every comparison,
+ * and GtkColumnViewSorter has no keys that a sort could keep: on a large
+ * plan, sorting by title took seconds. The keys of a sort are kept here
+ * until it is done. */
+static const char *
+lookup_sort_key (JlnActionList *self,
+                 JlnRecord     *record,
+                 Column         column)
 {
-  gboolean is_fallback;
+  char *key = g_hash_table_lookup (self->sort_keys, record);
 
-  return g_strdup (get_title_text (self, record, &is_fallback));
+  if (key == NULL)
+    {
+      gboolean is_fallback;
+      g_autofree char *text = column == COLUMN_TITLE
+                              ? g_strdup (get_title_text (self, record, &is_fallback))
+                              : dup_units_text (record);
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
+      key = g_utf8_collate_key (folded, -1);
+      g_hash_table_insert (self->sort_keys, g_object_ref (record), key);
+    }
+  return key;
 }
 
-static char *
-units_key_cb (JlnRecord *record,
-              gpointer   user_data)
+static int
+compare_keys (JlnActionList *self,
+              JlnRecord     *a,
+              JlnRecord     *b,
+              Column         column)
 {
-  return dup_units_text (record);
+  int cmp = strcmp (lookup_sort_key (self, a, column), lookup_sort_key (self, b, column));
+
+  return (cmp > 0) - (cmp < 0);
+}
+
+static int
+compare_titles_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return compare_keys (user_data, (JlnRecord *) a, (JlnRecord *) b, COLUMN_TITLE);
+}
+
+static int
+compare_units_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return compare_keys (user_data, (JlnRecord *) a, (JlnRecord *) b, COLUMN_UNITS);
 }
 
 static void
@@ -875,10 +919,15 @@ update_sorting (JlnActionList *self)
                                                 : NULL;
   gboolean sorted = sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
 
-  /* Without a sort column, the rows keep the plan's order and the sort
-   * model passes changes through without comparing anything. */
-  if (self->sort_model != NULL)
-    gtk_sort_list_model_set_sorter (self->sort_model, sorted ? self->row_sorter : NULL);
+  /* Without a sort column, the rows keep the plan's order. Sorting
+   * applies among siblings: actions within their objective, sub-items
+   * within their action. Keys are made again for each sort, as titles
+   * and the content language change. */
+  if (self->row_model == NULL)
+    return;
+  g_hash_table_remove_all (self->sort_keys);
+  jln_row_model_set_sorter (self->row_model, sorted ? sorter : NULL);
+  g_hash_table_remove_all (self->sort_keys);
 }
 
 static void
@@ -887,13 +936,39 @@ column_sorter_changed_cb (JlnActionList *self)
   update_sorting (self);
 }
 
-/* A sort key computed from a row's record. */
-static GtkExpression *
-key_expression (GType     type,
-                GCallback callback,
-                gpointer  user_data)
+/* Numeric keys are compared by calling their function directly: an
+ * expression's closure costs more than the comparison. */
+static int
+compare_status_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
 {
-  return gtk_cclosure_expression_new (type, NULL, 0, NULL, callback, user_data, NULL);
+  int key_a = status_key_cb ((JlnRecord *) a, NULL);
+  int key_b = status_key_cb ((JlnRecord *) b, NULL);
+
+  return (key_a > key_b) - (key_a < key_b);
+}
+
+static int
+compare_completion_cb (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  guint key_a = completion_key_cb ((JlnRecord *) a, NULL);
+  guint key_b = completion_key_cb ((JlnRecord *) b, NULL);
+
+  return (key_a > key_b) - (key_a < key_b);
+}
+
+static int
+compare_due_cb (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  guint key_a = due_key_cb ((JlnRecord *) a, NULL);
+  guint key_b = due_key_cb ((JlnRecord *) b, NULL);
+
+  return (key_a > key_b) - (key_a < key_b);
 }
 
 static void
@@ -922,235 +997,20 @@ setup_columns (JlnActionList *self)
 
   set_column_sorter (self->columns[COLUMN_NUMBER],
                      GTK_SORTER (gtk_custom_sorter_new (compare_numbers_cb, NULL, NULL)));
-  self->title_sorter = gtk_string_sorter_new (key_expression (G_TYPE_STRING,
-                                                              G_CALLBACK (title_key_cb), self));
-  set_column_sorter (self->columns[COLUMN_TITLE], g_object_ref (GTK_SORTER (self->title_sorter)));
+  self->title_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_titles_cb, self, NULL));
+  set_column_sorter (self->columns[COLUMN_TITLE], g_object_ref (self->title_sorter));
   set_column_sorter (self->columns[COLUMN_STATUS],
-                     GTK_SORTER (gtk_numeric_sorter_new (
-                       key_expression (G_TYPE_INT, G_CALLBACK (status_key_cb), NULL))));
+                     GTK_SORTER (gtk_custom_sorter_new (compare_status_cb, NULL, NULL)));
   set_column_sorter (self->columns[COLUMN_COMPLETION],
-                     GTK_SORTER (gtk_numeric_sorter_new (
-                       key_expression (G_TYPE_UINT, G_CALLBACK (completion_key_cb), NULL))));
+                     GTK_SORTER (gtk_custom_sorter_new (compare_completion_cb, NULL, NULL)));
   set_column_sorter (self->columns[COLUMN_DUE],
-                     GTK_SORTER (gtk_numeric_sorter_new (
-                       key_expression (G_TYPE_UINT, G_CALLBACK (due_key_cb), NULL))));
+                     GTK_SORTER (gtk_custom_sorter_new (compare_due_cb, NULL, NULL)));
   set_column_sorter (self->columns[COLUMN_UNITS],
-                     GTK_SORTER (gtk_string_sorter_new (
-                       key_expression (G_TYPE_STRING, G_CALLBACK (units_key_cb), NULL))));
+                     GTK_SORTER (gtk_custom_sorter_new (compare_units_cb, self, NULL)));
 
-  /* Sorting applies among siblings: actions within their objective,
-   * sub-items within their action. */
   sorter = gtk_column_view_get_sorter (self->column_view);
-  self->row_sorter = GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (sorter)));
   g_signal_connect_object (sorter, "changed", G_CALLBACK (column_sorter_changed_cb),
                            self, G_CONNECT_SWAPPED);
-}
-
-/* Objectives
- *
- * Each objective has an entry holding the filter model of its actions.
- * While a query is active, objectives with no matching action are
- * hidden; an objective whose actions are still being filtered stays. */
-
-struct _ObjectiveEntry
-{
-  JlnActionList      *self;
-  JlnObjective       *objective;
-  GListModel         *actions;
-  GtkFilterListModel *filtered;
-  guint               n_shown;
-  guint               n_total;
-  gboolean            visible;    /* as the objective filter last said */
-  gboolean            seen;
-};
-
-static gboolean
-query_is_active (JlnActionList *self)
-{
-  JlnQuery *query;
-
-  if (self->filter == NULL)
-    return FALSE;
-  query = jln_query_filter_get_query (self->filter);
-  return query != NULL && !jln_query_is_empty (query);
-}
-
-static gboolean
-objective_entry_should_show (ObjectiveEntry *entry)
-{
-  return !query_is_active (entry->self) ||
-         entry->n_shown > 0 ||
-         gtk_filter_list_model_get_pending (entry->filtered) > 0;
-}
-
-static void
-objective_entry_refresh (ObjectiveEntry *entry)
-{
-  JlnActionList *self = entry->self;
-  gboolean show = objective_entry_should_show (entry);
-
-  if (show == entry->visible || self->objective_filter == NULL)
-    return;
-  gtk_filter_changed (GTK_FILTER (self->objective_filter),
-                      show ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
-}
-
-static void
-entry_filtered_changed_cb (GListModel     *model,
-                           guint           position,
-                           guint           removed,
-                           guint           added,
-                           ObjectiveEntry *entry)
-{
-  JlnActionList *self = entry->self;
-
-  entry->n_shown = entry->n_shown - removed + added;
-  self->n_shown = self->n_shown - removed + added;
-  update_count (self);
-  objective_entry_refresh (entry);
-}
-
-static void
-entry_actions_changed_cb (GListModel     *model,
-                          guint           position,
-                          guint           removed,
-                          guint           added,
-                          ObjectiveEntry *entry)
-{
-  JlnActionList *self = entry->self;
-
-  entry->n_total = entry->n_total - removed + added;
-  self->n_total = self->n_total - removed + added;
-  update_count (self);
-}
-
-static void
-entry_pending_cb (ObjectiveEntry *entry)
-{
-  objective_entry_refresh (entry);
-  update_pending (entry->self);
-}
-
-static ObjectiveEntry *
-objective_entry_new (JlnActionList *self,
-                     JlnObjective  *objective)
-{
-  ObjectiveEntry *entry = g_new0 (ObjectiveEntry, 1);
-
-  entry->self = self;
-  entry->objective = g_object_ref (objective);
-  entry->actions = g_object_ref (jln_objective_get_actions (objective));
-  entry->filtered = g_object_new (GTK_TYPE_FILTER_LIST_MODEL,
-                                  "incremental", TRUE,
-                                  "model", entry->actions,
-                                  "filter", self->filter,
-                                  NULL);
-  entry->n_total = g_list_model_get_n_items (entry->actions);
-  entry->n_shown = g_list_model_get_n_items (G_LIST_MODEL (entry->filtered));
-  entry->visible = TRUE;
-  self->n_total += entry->n_total;
-  self->n_shown += entry->n_shown;
-
-  /* After the tree's own handlers, so that the tree has taken the change
-   * in before the objective filter may drop the objective. */
-  g_signal_connect_after (entry->filtered, "items-changed",
-                          G_CALLBACK (entry_filtered_changed_cb), entry);
-  g_signal_connect_data (entry->filtered, "notify::pending",
-                         G_CALLBACK (entry_pending_cb), entry,
-                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect (entry->actions, "items-changed",
-                    G_CALLBACK (entry_actions_changed_cb), entry);
-  return entry;
-}
-
-static void
-objective_entry_free (ObjectiveEntry *entry)
-{
-  JlnActionList *self = entry->self;
-
-  self->n_total -= entry->n_total;
-  self->n_shown -= entry->n_shown;
-  g_signal_handlers_disconnect_by_data (entry->filtered, entry);
-  g_signal_handlers_disconnect_by_data (entry->actions, entry);
-  g_object_unref (entry->filtered);
-  g_object_unref (entry->actions);
-  g_object_unref (entry->objective);
-  g_free (entry);
-}
-
-static gboolean
-remove_unseen_cb (gpointer key,
-                  gpointer value,
-                  gpointer user_data)
-{
-  ObjectiveEntry *entry = value;
-  gboolean unseen = !entry->seen;
-
-  entry->seen = FALSE;
-  return unseen;
-}
-
-/* Keeps one entry per objective of the plan. */
-static void
-sync_objectives (JlnActionList *self)
-{
-  guint n = self->objectives != NULL ? g_list_model_get_n_items (self->objectives) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (self->objectives, i);
-      ObjectiveEntry *entry = g_hash_table_lookup (self->entries, objective);
-
-      if (entry == NULL)
-        {
-          entry = objective_entry_new (self, objective);
-          g_hash_table_insert (self->entries, objective, entry);
-        }
-      entry->seen = TRUE;
-    }
-  g_hash_table_foreach_remove (self->entries, remove_unseen_cb, NULL);
-  update_count (self);
-  update_pending (self);
-}
-
-static void
-objectives_changed_cb (JlnActionList *self)
-{
-  sync_objectives (self);
-}
-
-static gboolean
-objective_visible_cb (gpointer item,
-                      gpointer user_data)
-{
-  JlnActionList *self = user_data;
-  ObjectiveEntry *entry = g_hash_table_lookup (self->entries, item);
-
-  if (entry == NULL)
-    return TRUE;
-  entry->visible = objective_entry_should_show (entry);
-  return entry->visible;
-}
-
-static GListModel *
-create_child_model_cb (gpointer item,
-                       gpointer user_data)
-{
-  JlnActionList *self = user_data;
-
-  if (JLN_IS_OBJECTIVE (item))
-    {
-      ObjectiveEntry *entry = g_hash_table_lookup (self->entries, item);
-
-      return entry != NULL ? g_object_ref (G_LIST_MODEL (entry->filtered)) : NULL;
-    }
-  /* An action without sub-items is a leaf: an empty child model for each
-   * would cost a node, a signal handler and time on every refilter. When
-   * one gets a first sub-item, see queue_refresh_action(). */
-  if (JLN_IS_ACTION (item) &&
-      g_list_model_get_n_items (jln_action_get_items (JLN_ACTION (item))) > 0)
-    return g_object_ref (jln_action_get_items (JLN_ACTION (item)));
-  return NULL;
 }
 
 /* Counting */
@@ -1159,6 +1019,9 @@ static void
 update_count (JlnActionList *self)
 {
   g_autofree char *text = NULL;
+
+  self->n_shown = self->row_model != NULL ? jln_row_model_get_n_shown (self->row_model) : 0;
+  self->n_total = self->row_model != NULL ? jln_row_model_get_n_total (self->row_model) : 0;
 
   /* Translators: the number of actions that match the search, of all the
      actions of the plan. The plural follows %1$u, the number shown; in
@@ -1195,81 +1058,6 @@ set_selected (JlnActionList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
-static gboolean
-find_in_model (GListModel *model,
-               gpointer    item,
-               guint      *position)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
-
-      if (other == item)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* The position of @record in the selection model, expanding its
- * objective and action on the way. */
-static gboolean
-find_record_position (JlnActionList *self,
-                      JlnRecord     *record,
-                      guint         *position)
-{
-  JlnRecord *chain[3];
-  guint depth = 0;
-  g_autoptr(GtkTreeListRow) row = NULL;
-  GListModel *level;
-
-  if (self->tree_model == NULL)
-    return FALSE;
-
-  for (JlnRecord *r = record; r != NULL && !JLN_IS_PLAN (r); r = jln_record_get_parent (r))
-    {
-      if (depth == G_N_ELEMENTS (chain))
-        return FALSE;
-      chain[depth++] = r;
-    }
-  if (depth == 0 || !JLN_IS_OBJECTIVE (chain[depth - 1]))
-    return FALSE;
-
-  level = G_LIST_MODEL (self->objective_model);
-  for (guint i = depth; i-- > 0;)
-    {
-      GtkTreeListRow *child;
-      guint index;
-
-      if (level == NULL || !find_in_model (level, chain[i], &index))
-        return FALSE;
-      if (row == NULL)
-        child = gtk_tree_list_model_get_child_row (self->tree_model, index);
-      else
-        child = gtk_tree_list_row_get_child_row (row, index);
-      if (child == NULL)
-        return FALSE;
-      g_clear_object (&row);
-      row = child;
-      if (i > 0)
-        {
-          gtk_tree_list_row_set_expanded (row, TRUE);
-          level = gtk_tree_list_row_get_children (row);
-        }
-    }
-
-  if (gtk_sort_list_model_get_sorter (self->sort_model) == NULL)
-    {
-      *position = gtk_tree_list_row_get_position (row);
-      return TRUE;
-    }
-  return find_in_model (G_LIST_MODEL (self->sort_model), row, position);
-}
-
 static void
 scroll_to_position (JlnActionList *self,
                     guint          position)
@@ -1291,131 +1079,99 @@ select_record (JlnActionList *self,
 {
   guint position;
 
-  if (!find_record_position (self, record, &position))
+  if (self->row_model == NULL || !jln_row_model_reveal (self->row_model, record, &position))
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
   scroll_to_position (self, position);
   return TRUE;
 }
 
+/* Rows keep their identity across a refilter, and the selection model
+ * follows its row wherever it goes: a refilter that keeps the selected
+ * row keeps the selection. */
 static void
 selection_changed_cb (JlnActionList *self)
 {
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(JlnRecord) record = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  JlnRow *row = gtk_single_selection_get_selected_item (self->selection);
 
-  /* An incremental refilter takes rows away before it puts the matching
-   * ones back: keep the selection until it is done. */
-  if (record == NULL && self->selected != NULL && self->pending)
-    {
-      self->restore_selection = TRUE;
-      return;
-    }
-  self->restore_selection = FALSE;
-  set_selected (self, record);
-}
-
-static void
-filtering_done (JlnActionList *self)
-{
-  if (self->select_when_done != NULL)
-    {
-      g_autoptr(JlnRecord) record = g_steal_pointer (&self->select_when_done);
-
-      if (select_record (self, record))
-        return;
-    }
-  if (self->restore_selection)
-    {
-      self->restore_selection = FALSE;
-      if (self->selected == NULL || !select_record (self, self->selected))
-        set_selected (self, NULL);
-    }
-}
-
-static void
-update_pending (JlnActionList *self)
-{
-  GHashTableIter iter;
-  ObjectiveEntry *entry;
-  gboolean pending = FALSE;
-
-  g_hash_table_iter_init (&iter, self->entries);
-  while (!pending && g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    pending = gtk_filter_list_model_get_pending (entry->filtered) > 0;
-
-  if (pending == self->pending)
-    return;
-  self->pending = pending;
-  if (!pending)
-    filtering_done (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  set_selected (self, row != NULL ? jln_row_get_record (row) : NULL);
 }
 
 static void
 column_view_activate_cb (JlnActionList *self,
                          guint          position)
 {
-  g_autoptr(GtkTreeListRow) row = NULL;
-  g_autoptr(JlnRecord) record = NULL;
+  g_autoptr(JlnRow) row = NULL;
 
   if (self->selection == NULL)
     return;
   row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   if (row == NULL)
     return;
-  record = gtk_tree_list_row_get_item (row);
-  g_signal_emit (self, signals[ACTIVATE_RECORD], 0, record);
+  g_signal_emit (self, signals[ACTIVATE_RECORD], 0, jln_row_get_record (row));
 }
 
-/* Rows of an objective are made again, for actions that were leaves
- * when their rows were made and have sub-items now. */
-static gboolean
-refresh_stale_cb (gpointer data)
-{
-  JlnActionList *self = data;
-  g_autoptr(GPtrArray) actions = g_steal_pointer (&self->stale_actions);
-  g_autoptr(GPtrArray) objectives = g_ptr_array_new ();
-  g_autoptr(JlnRecord) selected = self->selected != NULL ? g_object_ref (self->selected) : NULL;
-
-  self->refresh_id = 0;
-  self->stale_actions = g_ptr_array_new_with_free_func (g_object_unref);
-  if (self->tree_model == NULL)
-    return G_SOURCE_REMOVE;
-
-  for (guint i = 0; i < actions->len; i++)
-    {
-      JlnObjective *objective = jln_action_get_objective (g_ptr_array_index (actions, i));
-      g_autoptr(GtkTreeListRow) row = NULL;
-      guint index;
-
-      if (objective == NULL || g_ptr_array_find (objectives, objective, NULL) ||
-          !find_in_model (G_LIST_MODEL (self->objective_model), objective, &index))
-        continue;
-      g_ptr_array_add (objectives, objective);
-      row = gtk_tree_list_model_get_child_row (self->tree_model, index);
-      if (row == NULL || !gtk_tree_list_row_get_expanded (row))
-        continue;
-      gtk_tree_list_row_set_expanded (row, FALSE);
-      gtk_tree_list_row_set_expanded (row, TRUE);
-    }
-
-  if (selected != NULL && self->selected == NULL)
-    select_record (self, selected);
-  return G_SOURCE_REMOVE;
-}
-
+/* As on GtkTreeExpander: + unfolds the selected row, - folds it. */
 static void
-queue_refresh_action (JlnActionList *self,
-                      JlnAction     *action)
+expand_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  if (!g_ptr_array_find (self->stale_actions, action, NULL))
-    g_ptr_array_add (self->stale_actions, g_object_ref (action));
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_stale_cb, self);
+  JlnActionList *self = JLN_ACTION_LIST (widget);
+  JlnRow *row;
+
+  if (self->selection == NULL)
+    return;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row != NULL && jln_row_get_expandable (row))
+    jln_row_model_set_expanded (self->row_model, row, g_variant_get_boolean (parameter));
+}
+
+/* On the view rather than the widget, so that the keys reach them before
+ * the search bar takes them as typing. */
+static void
+add_expand_shortcuts (JlnActionList *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct {
+    const char *keys;
+    gboolean    expand;
+  } shortcuts[] = {
+    { "plus|KP_Add|asterisk|KP_Multiply", TRUE },
+    { "minus|KP_Subtract|slash|KP_Divide", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].keys),
+                          gtk_named_action_new ("rows.expand-selected"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (shortcuts[i].expand));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }
 
 /* Models */
+
+static void
+update_pending (JlnActionList *self)
+{
+  gboolean pending = self->row_model != NULL && jln_row_model_get_pending (self->row_model);
+
+  if (self->pending == pending)
+    return;
+  self->pending = pending;
+  if (!pending && self->select_when_done != NULL)
+    {
+      g_autoptr(JlnRecord) record = g_steal_pointer (&self->select_when_done);
+
+      if (self->row_model != NULL)
+        select_record (self, record);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
 
 static void
 clear_models (JlnActionList *self)
@@ -1425,42 +1181,30 @@ clear_models (JlnActionList *self)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->tree_model);
-  g_clear_object (&self->objective_model);
-  if (self->objectives != NULL)
-    g_signal_handlers_disconnect_by_data (self->objectives, self);
-  g_clear_object (&self->objectives);
-  g_hash_table_remove_all (self->entries);
+  if (self->row_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->row_model, self);
+  g_clear_object (&self->row_model);
   g_clear_object (&self->select_when_done);
-  self->restore_selection = FALSE;
-  self->view_detached = FALSE;
-  g_ptr_array_set_size (self->stale_actions, 0);
+  update_pending (self);
 }
 
 static void
 build_models (JlnActionList *self)
 {
   JlnPlan *plan = jln_document_get_plan (self->document);
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
 
-  self->objectives = g_object_ref (jln_plan_get_objectives (plan));
-  /* Before the objective filter model connects, so that an objective has
-   * its entry when the filter first sees it. */
-  g_signal_connect_object (self->objectives, "items-changed",
-                           G_CALLBACK (objectives_changed_cb), self, G_CONNECT_SWAPPED);
-  sync_objectives (self);
+  self->row_model = jln_row_model_new (jln_plan_get_objectives (plan), self->filter);
+  if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
+    jln_row_model_set_sorter (self->row_model, sorter);
+  g_signal_connect_swapped (self->row_model, "notify::n-shown",
+                            G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->row_model, "notify::n-total",
+                            G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->row_model, "notify::pending",
+                            G_CALLBACK (update_pending), self);
 
-  self->objective_model =
-    gtk_filter_list_model_new (g_object_ref (self->objectives),
-                               g_object_ref (GTK_FILTER (self->objective_filter)));
-  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->objective_model)),
-                                              FALSE, TRUE,
-                                              create_child_model_cb, self, NULL);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tree_model)), NULL);
-  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
-  update_sorting (self);
-
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->row_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -2081,46 +1825,15 @@ filter_text_changed_cb (JlnActionList *self)
   update_error (self);
 }
 
-/* Above this many actions, a stricter query detaches the view from its
- * model while the filter models take their rows away; see below. */
-#define LARGE_PLAN 5000
-
 static void
-filter_changing_cb (JlnActionList   *self,
-                    GtkFilterChange  change)
+filter_changed_cb (JlnActionList   *self,
+                   GtkFilterChange  change)
 {
-  /* GTK 4.8's filter models take every row away when a query becomes
-   * stricter, and put the matching ones back as they test them; after
-   * each objective's removal, the view rebuilds the couple of hundred
-   * rows it keeps around the visible ones. On a large plan the view lets
-   * go of its model until every objective has done so, and rebuilds its
-   * rows once. The rows would have gone anyway, and the scroll position
-   * with them. Clearing the query puts every row back at once: the same
-   * holds. */
-  if ((change != GTK_FILTER_CHANGE_LESS_STRICT || !query_is_active (self)) &&
-      self->n_total > LARGE_PLAN && self->selection != NULL && !self->view_detached)
-    {
-      self->view_detached = TRUE;
-      gtk_column_view_set_model (self->column_view, NULL);
-    }
-}
-
-static void
-filter_changed_cb (JlnActionList *self)
-{
-  /* The actions' filter models have refiltered, or started to; whether
-   * an objective shows may have changed with the query becoming empty or
-   * not. Objectives are few: test them all. */
-  if (self->objective_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->objective_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  if (self->view_detached)
-    {
-      self->view_detached = FALSE;
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-    }
-
-  update_pending (self);
+  /* The rows are computed again at once, testing only the actions that
+   * may have changed: typing one more letter tests only those that
+   * matched. */
+  if (self->row_model != NULL)
+    jln_row_model_refilter (self->row_model, change);
   /* The filter notifies its text and error before it changes its query. */
   update_error (self);
 }
@@ -2234,34 +1947,21 @@ jln_action_list_dispose (GObject *object)
 
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   clear_models (self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->filter);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
-  g_clear_object (&self->row_sorter);
-  g_clear_object (&self->objective_filter);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_LIST);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->title_sorter);
+  g_clear_pointer (&self->sort_keys, g_hash_table_unref);
   g_clear_object (&self->filter_actions);
 
   G_OBJECT_CLASS (jln_action_list_parent_class)->dispose (object);
-}
-
-static void
-jln_action_list_finalize (GObject *object)
-{
-  JlnActionList *self = JLN_ACTION_LIST (object);
-
-  g_hash_table_unref (self->entries);
-  g_ptr_array_unref (self->stale_actions);
-
-  G_OBJECT_CLASS (jln_action_list_parent_class)->finalize (object);
 }
 
 static void
@@ -2331,7 +2031,6 @@ jln_action_list_class_init (JlnActionListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jln_action_list_dispose;
-  object_class->finalize = jln_action_list_finalize;
   object_class->get_property = jln_action_list_get_property;
   object_class->set_property = jln_action_list_set_property;
 
@@ -2423,6 +2122,9 @@ jln_action_list_class_init (JlnActionListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, hide_done_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
 
+  gtk_widget_class_install_action (widget_class, "rows.expand-selected", "b",
+                                   expand_selected_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "jln-action-list");
 }
@@ -2438,11 +2140,10 @@ jln_action_list_init (JlnActionList *self)
 
   self->content_language = JLN_LANG_FR;
   self->today = jln_semester_today ();
-  self->entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) objective_entry_free);
-  self->stale_actions = g_ptr_array_new_with_free_func (g_object_unref);
-  self->objective_filter = gtk_custom_filter_new (objective_visible_cb, self, NULL);
+  self->sort_keys = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 
   setup_columns (self);
+  add_expand_shortcuts (self);
 
   self->filter_actions = g_simple_action_group_new ();
   for (guint i = 0; i < G_N_ELEMENTS (filter_action_names); i++)
@@ -2516,7 +2217,6 @@ jln_action_list_set_document (JlnActionList *self,
     build_models (self);
   set_selected (self, NULL);
   update_count (self);
-  update_pending (self);
   update_error (self);
   sync_filter_widgets (self);
 
@@ -2572,8 +2272,6 @@ jln_action_list_set_filter (JlnActionList  *self,
                             JlnQueryFilter *filter)
 {
   g_autoptr(JlnQueryFilter) own = NULL;
-  GHashTableIter iter;
-  ObjectiveEntry *entry;
 
   g_return_if_fail (JLN_IS_ACTION_LIST (self));
   g_return_if_fail (filter == NULL || JLN_IS_QUERY_FILTER (filter));
@@ -2591,17 +2289,12 @@ jln_action_list_set_filter (JlnActionList  *self,
                            G_CALLBACK (filter_text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (filter, "notify::error",
                            G_CALLBACK (update_error), self, G_CONNECT_SWAPPED);
-  /* Before and after the actions' filter models take the change in. */
   g_signal_connect_object (filter, "changed",
-                           G_CALLBACK (filter_changing_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (filter, "changed",
-                           G_CALLBACK (filter_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
 
-  g_hash_table_iter_init (&iter, self->entries);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    gtk_filter_list_model_set_filter (entry->filtered, GTK_FILTER (filter));
-  filter_changed_cb (self);
+  if (self->row_model != NULL)
+    jln_row_model_set_filter (self->row_model, filter);
+  update_error (self);
   filter_text_changed_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
@@ -2644,8 +2337,10 @@ jln_action_list_select (JlnActionList *self,
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       return;
     }
-  if (!select_record (self, record) && self->pending)
+  if (self->pending)
     self->select_when_done = g_object_ref (record);
+  else
+    select_record (self, record);
 }
 
 void

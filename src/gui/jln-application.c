@@ -11,6 +11,7 @@ struct _JlnApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GHashTable     *documents;   /* canonical path → GWeakRef of a JlnDocument */
 };
 
 G_DEFINE_FINAL_TYPE (JlnApplication, jln_application, ADW_TYPE_APPLICATION)
@@ -134,11 +135,19 @@ jln_application_startup (GApplication *application)
 }
 
 static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
 jln_application_finalize (GObject *object)
 {
   JlnApplication *self = JLN_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
 
   G_OBJECT_CLASS (jln_application_parent_class)->finalize (object);
 }
@@ -159,6 +168,7 @@ static void
 jln_application_init (JlnApplication *self)
 {
   self->settings = g_settings_new (APPLICATION_ID);
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_weak_ref);
 }
 
 JlnApplication *
@@ -193,4 +203,55 @@ char *
 jln_application_dup_example_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "jalons", "example-plan.jalons", NULL);
+}
+
+/**
+ * jln_application_lookup_document:
+ *
+ * Windows of one process on the same plan file share one document, so
+ * that an edit in one is seen at once in the others.
+ *
+ * Returns: (transfer full) (nullable): the open document of the plan
+ *   file at @path
+ */
+JlnDocument *
+jln_application_lookup_document (JlnApplication *self,
+                                 const char     *path)
+{
+  g_autofree char *key = NULL;
+  GWeakRef *ref;
+  JlnDocument *document;
+
+  g_return_val_if_fail (JLN_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  key = g_canonicalize_filename (path, NULL);
+  ref = g_hash_table_lookup (self->documents, key);
+  if (ref == NULL)
+    return NULL;
+  document = g_weak_ref_get (ref);
+  if (document == NULL)
+    g_hash_table_remove (self->documents, key);
+  return document;
+}
+
+/**
+ * jln_application_add_document:
+ *
+ * Makes @document the one that later windows opening its file share.
+ * The application does not keep it alive.
+ */
+void
+jln_application_add_document (JlnApplication *self,
+                              JlnDocument    *document)
+{
+  GWeakRef *ref;
+
+  g_return_if_fail (JLN_IS_APPLICATION (self));
+  g_return_if_fail (JLN_IS_DOCUMENT (document));
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, document);
+  g_hash_table_replace (self->documents,
+                        g_canonicalize_filename (jln_document_get_path (document), NULL), ref);
 }

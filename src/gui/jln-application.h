@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "jln-document.h"
+
 G_BEGIN_DECLS
 
 #define JLN_TYPE_APPLICATION (jln_application_get_type ())
@@ -13,5 +15,9 @@ JlnApplication *jln_application_new             (GApplicationFlags  flags);
 GSettings      *jln_application_get_settings    (JlnApplication    *self);
 char           *jln_application_dup_bundled_plan (void);
 char           *jln_application_dup_example_path (void);
+JlnDocument    *jln_application_lookup_document (JlnApplication    *self,
+                                                 const char        *path);
+void            jln_application_add_document    (JlnApplication    *self,
+                                                 JlnDocument       *document);
 
 G_END_DECLS

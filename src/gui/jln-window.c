@@ -9,6 +9,8 @@
 #include "jln-action-editor.h"
 #include "jln-action-item.h"
 #include "jln-action-list.h"
+#include "jln-backups.h"
+#include "jln-backups-window.h"
 #include "jln-changes-window.h"
 #include "jln-csv.h"
 #include "jln-json.h"
@@ -26,6 +28,8 @@ struct _JlnWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   guint                 pulse_id;
+  guint                 watch_id;   /* polls the plan file for others' commits */
+  guint                 rebind_id;
   JlnLang               content_language;
   gboolean              busy;
 
@@ -219,12 +223,16 @@ plan_title_changed_cb (JlnWindow *self)
   update_title (self);
 }
 
+static void plan_reloaded_cb (JlnWindow *self);
+static JlnRecord *selected_record (JlnWindow *self);
+
 static void
 set_document (JlnWindow   *self,
               JlnDocument *document)
 {
   if (self->document == document)
     return;
+  g_clear_handle_id (&self->rebind_id, g_source_remove);
 
   if (self->document != NULL)
     {
@@ -245,6 +253,8 @@ set_document (JlnWindow   *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (undo_state_changed_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::plan", G_CALLBACK (plan_reloaded_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (jln_document_get_plan (document), "notify::title-fr",
                                G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (jln_document_get_plan (document), "notify::title-en",
@@ -258,6 +268,74 @@ set_document (JlnWindow   *self,
   update_title (self);
   update_undo_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* --- Changes made elsewhere ------------------------------------------------ */
+
+/* The document read its file again, after another window or program
+ * committed to it: the views move to the new plan, keeping the selected
+ * action when it is still there. */
+static gboolean
+rebind_plan_cb (gpointer user_data)
+{
+  JlnWindow *self = user_data;
+  JlnRecord *selected = selected_record (self);
+  g_autofree char *selected_id = selected != NULL ? g_strdup (jln_record_get_id (selected)) : NULL;
+  JlnPlan *plan;
+  JlnRecord *record;
+
+  self->rebind_id = 0;
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
+  plan = jln_document_get_plan (self->document);
+
+  jln_action_editor_set_record (self->action_editor, NULL);
+  jln_action_list_set_document (self->action_list, NULL);
+  jln_action_editor_set_document (self->action_editor, NULL);
+  jln_action_list_set_document (self->action_list, self->document);
+  jln_action_editor_set_document (self->action_editor, self->document);
+
+  g_signal_connect_object (plan, "notify::title-fr",
+                           G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "notify::title-en",
+                           G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
+  if (selected_id != NULL && (record = jln_plan_lookup (plan, selected_id)) != NULL)
+    jln_action_list_select (self->action_list, record);
+
+  update_title (self);
+  update_undo_actions (self);
+  show_toast (self, _("The plan was changed elsewhere and has been reloaded"));
+  return G_SOURCE_REMOVE;
+}
+
+/* Later, not in the middle of an edit that the reload refused. */
+static void
+plan_reloaded_cb (JlnWindow *self)
+{
+  if (self->rebind_id == 0)
+    self->rebind_id = g_idle_add (rebind_plan_cb, self);
+}
+
+static gboolean
+watch_file_cb (gpointer user_data)
+{
+  JlnWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* While busy, a thread may be using the document's connection. */
+  if (self->document == NULL || self->busy || !jln_document_is_outdated (self->document))
+    return G_SOURCE_CONTINUE;
+  if (!jln_document_reload (self->document, &error))
+    show_error_toast (self, error);
+  return G_SOURCE_CONTINUE;
+}
+
+static JlnApplication *
+get_application (JlnWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return JLN_IS_APPLICATION (application) ? JLN_APPLICATION (application) : NULL;
 }
 
 /* --- Opening, in a thread -------------------------------------------------- */
@@ -304,6 +382,15 @@ load_thread (GTask        *task,
     {
     case LOAD_OPEN:
       document = jln_document_open (data->path, &error);
+      if (document != NULL)
+        {
+          g_autoptr(GError) backup_error = NULL;
+
+          /* The day's first opening keeps a copy; failing to must not
+           * keep the plan from opening. */
+          if (!jln_backups_make_daily (document, NULL, &backup_error))
+            g_debug ("%s: no daily backup: %s", data->path, backup_error->message);
+        }
       break;
     case LOAD_IMPORT:
       document = jln_document_import (data->source, data->path, &error);
@@ -355,6 +442,8 @@ load_done_cb (GObject      *source_object,
     }
 
   set_document (self, document);
+  if (get_application (self) != NULL)
+    jln_application_add_document (get_application (self), document);
   if (data->kind == LOAD_IMPORT && !data->quiet)
     {
       g_autofree char *name = g_path_get_basename (data->path);
@@ -372,10 +461,21 @@ start_load (JlnWindow  *self,
             const char *message)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(JlnDocument) shared = NULL;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+
+  /* Another window has the plan open: share its document. */
+  if (data->kind == LOAD_OPEN && get_application (self) != NULL &&
+      (shared = jln_application_lookup_document (get_application (self), data->path)) != NULL)
+    {
+      load_data_free (data);
+      set_busy (self, NULL);
+      set_document (self, shared);
+      return;
+    }
 
   set_busy (self, message);
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
@@ -1104,6 +1204,36 @@ changes_action (GtkWidget  *widget,
                                                           self->content_language)));
 }
 
+static void
+restored_cb (JlnWindow  *self,
+             const char *date)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is a date, as in “March 7, 2030”. */
+  message = g_strdup_printf (_("The plan was restored to its copy of %s"), date);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  GtkWidget *window;
+
+  if (self->document == NULL)
+    return;
+  window = jln_backups_window_new (GTK_WINDOW (self), self->document);
+  g_signal_connect_object (window, "restored", G_CALLBACK (restored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* --- Settings and language ------------------------------------------------- */
 
 static JlnLang
@@ -1183,6 +1313,8 @@ jln_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->rebind_id, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_WINDOW);
@@ -1264,6 +1396,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.changes", NULL, changes_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete", NULL);
 }
@@ -1282,6 +1415,7 @@ jln_window_init (JlnWindow *self)
                            G_CALLBACK (activate_record_cb), self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
   selected_changed_cb (self);
+  self->watch_id = g_timeout_add_seconds (1, watch_file_cb, self);
 }
 
 JlnWindow *
