@@ -399,8 +399,7 @@ load_thread (GTask        *task,
       document = jln_document_create (data->path, data->plan, data->source, &error);
       break;
     case LOAD_SAVE_COPY:
-      if (jln_document_save_copy (data->document, data->path, &error))
-        document = jln_document_open (data->path, &error);
+      document = jln_document_open (data->path, &error);
       break;
     default:
       g_assert_not_reached ();
@@ -747,20 +746,29 @@ save_copy_chosen (JlnWindow *self,
                   GFile     *file)
 {
   LoadData *data = g_new0 (LoadData, 1);
+  g_autoptr(GError) error = NULL;
 
   data->kind = LOAD_SAVE_COPY;
   data->path = with_suffix (file, ".jalons");
-  /* The copy is read from the file, which the thread only reads. */
-  data->document = g_object_ref (self->document);
   if (g_file_test (data->path, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(GError) error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                                             _("A file of that name already exists: choose another name"));
+      g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                           _("A file of that name already exists: choose another name"));
       show_error_toast (self, error);
       load_data_free (data);
       return;
     }
-  start_load (self, data, _("Saving a copy…"));
+
+  /* The copy is made here rather than in the loading thread: the plan's
+   * connection may be shared with other windows, which may write to it
+   * meanwhile. Only the copy is then opened in the thread. */
+  if (!jln_document_save_copy (self->document, data->path, &error))
+    {
+      show_error_toast (self, error);
+      load_data_free (data);
+      return;
+    }
+  start_load (self, data, _("Opening the copy…"));
 }
 
 typedef struct
