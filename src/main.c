@@ -67,14 +67,6 @@ init_i18n (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-static JlnLang
-default_lang (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  return names[0] != NULL && g_str_has_prefix (names[0], "fr") ? JLN_LANG_FR : JLN_LANG_EN;
-}
-
 static int
 fail (GError *error)
 {
@@ -143,7 +135,7 @@ run_check (const char *path)
   g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *basename = g_path_get_basename (path);
   JlnPlanCounts counts;
-  JlnLang lang = opt_lang != NULL && g_str_equal (opt_lang, "fr") ? JLN_LANG_FR : default_lang ();
+  JlnLang lang = opt_lang != NULL && g_str_equal (opt_lang, "fr") ? JLN_LANG_FR : jln_lang_from_locale ();
 
   if (plan == NULL)
     return fail (g_steal_pointer (&error));
@@ -212,7 +204,7 @@ run_export (const char *path)
   g_autoptr(JlnPlan) plan = NULL;
   g_autoptr(JlnQuery) query = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  JlnLang lang = default_lang ();
+  JlnLang lang = jln_lang_from_locale ();
 
   if (opt_lang != NULL && !jln_lang_from_string (opt_lang, &lang))
     return fail_message (_("--lang takes fr or en"));

@@ -195,9 +195,37 @@ sync_file (const char  *path,
   return TRUE;
 }
 
-/* A new plan file is written under a temporary name beside its final
+
+/* New plan files are written under a temporary name beside their final
  * path, and renamed into place only once complete and on disk, so that a
  * failure or a crash never leaves a partial plan at that path. */
+static char *
+temp_path_beside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
+}
+
+static gboolean
+move_into_place (const char  *temp_path,
+                 const char  *path,
+                 GError     **error)
+{
+  if (!sync_file (temp_path, error))
+    return FALSE;
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   char     *path;
@@ -228,9 +256,6 @@ new_file_begin (NewFile     *file,
                 const char  *path,
                 GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-
   memset (file, 0, sizeof *file);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -240,7 +265,7 @@ new_file_begin (NewFile     *file,
     }
 
   file->path = g_strdup (path);
-  file->temp_path = g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
+  file->temp_path = temp_path_beside (path);
   file->store = jln_store_create (file->temp_path, error);
   if (file->store == NULL || !jln_store_begin (file->store, error))
     {
@@ -269,16 +294,8 @@ new_file_finish (NewFile     *file,
   /* The new file was written without a journal: make it durable before
    * it takes its name. */
   g_clear_pointer (&file->store, jln_store_free);
-  if (!sync_file (file->temp_path, error))
+  if (!move_into_place (file->temp_path, file->path, error))
     goto failed;
-  if (g_rename (file->temp_path, file->path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      goto failed;
-    }
 
   store = jln_store_open (file->path, error);
   if (store == NULL)
@@ -443,8 +460,6 @@ jln_document_save_copy (JlnDocument  *self,
                         const char   *path,
                         GError      **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *temp_path = NULL;
 
   g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
@@ -457,23 +472,12 @@ jln_document_save_copy (JlnDocument  *self,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp_path = g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
+  temp_path = temp_path_beside (path);
   if (!jln_store_copy_to (self->store, temp_path, error) ||
-      !sync_file (temp_path, error))
+      !move_into_place (temp_path, path, error))
     {
       g_remove (temp_path);
       prefix_path (error, path);
-      return FALSE;
-    }
-  if (g_rename (temp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_remove (temp_path);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s: %s", path, g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;

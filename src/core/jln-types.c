@@ -105,6 +105,16 @@ jln_lang_to_string (JlnLang lang)
   return lang == JLN_LANG_FR ? "fr" : "en";
 }
 
+/* The language of the interface, as a content language: French when the
+ * desktop speaks French, English otherwise. */
+JlnLang
+jln_lang_from_locale (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "fr") ? JLN_LANG_FR : JLN_LANG_EN;
+}
+
 gboolean
 jln_lang_from_string (const char *text,
                       JlnLang    *lang)

@@ -109,6 +109,7 @@ gboolean    jln_status_is_done          (JlnStatus     status);
 gboolean    jln_status_is_closed        (JlnStatus     status);
 
 const char *jln_lang_to_string          (JlnLang       lang);
+JlnLang     jln_lang_from_locale        (void);
 gboolean    jln_lang_from_string        (const char   *text,
                                          JlnLang      *lang);
 

@@ -70,14 +70,6 @@ static void refresh (JlnChangesWindow *self);
 
 /* --- Dates as the interface shows them ------------------------------------ */
 
-static JlnLang
-interface_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  return names[0] != NULL && g_str_has_prefix (names[0], "fr") ? JLN_LANG_FR : JLN_LANG_EN;
-}
-
 /* Month names are translated here rather than taken from the C library,
  * whose names follow LC_TIME and not the language of the interface. */
 static const char *
@@ -430,7 +422,7 @@ format_semester (JlnSemester semester)
 {
   if (semester == JLN_SEMESTER_NONE)
     return g_strdup (C_("due date", "not planned"));
-  return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, interface_language ());
+  return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
 }
 
 static char *
@@ -469,7 +461,7 @@ describe_completion (const JlnChange *change)
 
   if (!jln_completion_is_set (&change->completion))
     return g_strdup (_("Marked as done"));
-  completion = jln_completion_format (&change->completion, interface_language ());
+  completion = jln_completion_format (&change->completion, jln_lang_from_locale ());
   /* Translators: %s is a year, a range of years or a semester. */
   return g_strdup_printf (_("Done in %s"), completion);
 }

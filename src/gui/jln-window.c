@@ -1244,14 +1244,6 @@ backups_action (GtkWidget  *widget,
 
 /* --- Settings and language ------------------------------------------------- */
 
-static JlnLang
-interface_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  return names[0] != NULL && g_str_has_prefix (names[0], "fr") ? JLN_LANG_FR : JLN_LANG_EN;
-}
-
 static void
 content_language_changed_cb (JlnWindow *self)
 {
@@ -1259,7 +1251,7 @@ content_language_changed_cb (JlnWindow *self)
   JlnLang lang;
 
   if (!jln_lang_from_string (nick, &lang))
-    lang = interface_language ();
+    lang = jln_lang_from_locale ();
 
   if (self->content_language == lang)
     return;
