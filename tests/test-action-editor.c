@@ -366,8 +366,13 @@ test_edit_title_and_undo (Fixture       *fixture,
   title_en = get_named (fixture, "title-en");
   title_fr = get_named (fixture, "title-fr");
 
-  /* Typing alone changes nothing: the edit is made when the user leaves the field. */
+  /* Typing alone changes nothing: the edit is made when the user leaves the field.
+   * The window settles first, so that its own focus changes (it becomes
+   * active later on a slow machine) do not make the field lose focus. */
+  jln_test_wait_ms (200);
   gtk_widget_grab_focus (title_en);
+  spin ();
+  g_assert_true (gtk_widget_has_focus (title_en));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (title_en)),
                             "Buy job offer software", -1);
   spin ();
