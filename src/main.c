@@ -13,6 +13,7 @@
 #include "jln-document.h"
 #include "jln-json.h"
 #include "jln-query.h"
+#include "jln-export.h"
 #include "jln-application.h"
 
 static char *opt_import;
@@ -21,6 +22,8 @@ static char *opt_export;
 static char *opt_view;
 static char *opt_filter;
 static char *opt_lang;
+static char *opt_page;
+static double opt_scale;
 static gboolean opt_check;
 static gboolean opt_version;
 static char **opt_files;
@@ -31,13 +34,17 @@ static const GOptionEntry entries[] = {
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("The plan file that --import creates"), N_("OUT.jalons") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, &opt_export,
-    N_("Export FILE as JSON or CSV, after the extension of OUT"), N_("OUT") },
+    N_("Export FILE as JSON, CSV, PDF, SVG or PNG, after the extension of OUT"), N_("OUT") },
   { "view", 0, 0, G_OPTION_ARG_STRING, &opt_view,
     N_("What to export: actions, timeline or indicators"), N_("VIEW") },
   { "filter", 0, 0, G_OPTION_ARG_STRING, &opt_filter,
     N_("Export only the actions that match QUERY"), N_("QUERY") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang,
     N_("The language of the export: fr or en"), N_("LANG") },
+  { "page", 0, 0, G_OPTION_ARG_STRING, &opt_page,
+    N_("The pages of a PDF export: a4, a3 or slide (16:9)"), N_("PAGE") },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale,
+    N_("The pixels per point of a PNG export (default 2)"), N_("SCALE") },
   { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check,
     N_("Check FILE and print what it holds"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
@@ -197,6 +204,58 @@ run_import (void)
   return EXIT_SUCCESS;
 }
 
+/* The picture of a view, drawn by its painter in src/render. */
+static JlnPicture *
+create_picture (const char  *view,
+                JlnPlan     *plan,
+                JlnQuery    *query,
+                GError     **error)
+{
+  g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+               _("--view=%s cannot be exported as a picture yet"), view);
+  return NULL;
+}
+
+static int
+run_export_picture (JlnPlan         *plan,
+                    JlnQuery        *query,
+                    JlnLang          lang,
+                    JlnExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnPicture) picture = NULL;
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, lang);
+  JlnExportOptions options = { .format = format, .page = JLN_PAGE_A4, .scale = 2.0 };
+
+  if (opt_view == NULL || g_str_equal (opt_view, "actions"))
+    return fail_message (_("a PDF, SVG or PNG export needs --view=timeline or --view=indicators"));
+  if (!g_str_equal (opt_view, "timeline") && !g_str_equal (opt_view, "indicators"))
+    {
+      g_printerr (_("--view=%s: unknown view; use actions, timeline or indicators\n"), opt_view);
+      return EXIT_FAILURE;
+    }
+  if (opt_page != NULL && !jln_page_format_from_string (opt_page, &options.page))
+    {
+      g_printerr (_("--page=%s: use a4, a3 or slide\n"), opt_page);
+      return EXIT_FAILURE;
+    }
+  if (opt_scale != 0)
+    {
+      if (opt_scale < 0.1 || opt_scale > 16)
+        return fail_message (_("--scale takes a number from 0.1 to 16"));
+      options.scale = opt_scale;
+    }
+  if (format == JLN_EXPORT_PDF)
+    jln_render_style_set_font_size (style, jln_page_format_get_font_size (options.page));
+
+  picture = create_picture (opt_view, plan, query, &error);
+  if (picture == NULL)
+    return fail (g_steal_pointer (&error));
+  if (!jln_export_picture (picture, style, &options, opt_export, NULL, NULL, NULL, &error))
+    return fail (g_steal_pointer (&error));
+  return EXIT_SUCCESS;
+}
+
 static int
 run_export (const char *path)
 {
@@ -205,14 +264,18 @@ run_export (const char *path)
   g_autoptr(JlnQuery) query = NULL;
   g_autoptr(GBytes) bytes = NULL;
   JlnLang lang = jln_lang_from_locale ();
+  JlnExportFormat picture_format;
+  gboolean is_picture = jln_export_format_from_path (opt_export, &picture_format);
 
   if (opt_lang != NULL && !jln_lang_from_string (opt_lang, &lang))
     return fail_message (_("--lang takes fr or en"));
-  if (opt_view != NULL && !g_str_equal (opt_view, "actions"))
+  if (!is_picture && opt_view != NULL && !g_str_equal (opt_view, "actions"))
     {
-      g_printerr (_("jalons: --view=%s cannot be exported yet; use --view=actions\n"), opt_view);
+      g_printerr (_("%s: --view=%s exports as PDF, SVG or PNG\n"), opt_export, opt_view);
       return EXIT_FAILURE;
     }
+  if (!is_picture && (opt_page != NULL || opt_scale != 0))
+    return fail_message (_("--page and --scale apply to PDF, SVG and PNG exports"));
 
   if (opt_filter != NULL)
     {
@@ -228,6 +291,9 @@ run_export (const char *path)
   if (plan == NULL)
     return fail (g_steal_pointer (&error));
 
+  if (is_picture)
+    return run_export_picture (plan, query, lang, picture_format);
+
   if (g_str_has_suffix (opt_export, ".json"))
     {
       if (query != NULL)
@@ -238,7 +304,7 @@ run_export (const char *path)
     bytes = jln_csv_write_actions (plan, query, lang);
   else
     {
-      g_printerr (_("%s: unknown export format: use .json or .csv\n"), opt_export);
+      g_printerr (_("%s: unknown export format: use .json, .csv, .pdf, .svg or .png\n"), opt_export);
       return EXIT_FAILURE;
     }
 
