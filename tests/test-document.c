@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <time.h>
+#include <utime.h>
 
 #include "jln-action.h"
 #include "jln-action-item.h"
@@ -448,6 +450,49 @@ test_migrate_v0 (void)
   jln_test_remove_tree (dir);
 }
 
+static void
+write_part (const char *path,
+            gint64      age_seconds)
+{
+  struct utimbuf times;
+
+  g_assert_true (g_file_set_contents (path, "SQLite format 3", -1, NULL));
+  times.actime = times.modtime = time (NULL) - age_seconds;
+  g_assert_cmpint (utime (path, &times), ==, 0);
+}
+
+/* A program killed while it wrote a new plan leaves a temporary file
+ * beside it: the next file written at that name clears those nobody has
+ * touched for an hour, and nothing else. */
+static void
+test_stale_parts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.jalons", NULL);
+  g_autofree char *stale = g_build_filename (fixture->dir, ".copy.jalons.0badf00d.part", NULL);
+  g_autofree char *stale_wal = g_build_filename (fixture->dir, ".copy.jalons.0badf00d.part-wal", NULL);
+  g_autofree char *fresh = g_build_filename (fixture->dir, ".copy.jalons.12345678.part", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, ".copy.jalons.notes.part", NULL);
+  g_autofree char *other_plan = g_build_filename (fixture->dir, ".other.jalons.0badf00d.part", NULL);
+
+  write_part (stale, 2 * 3600);
+  write_part (stale_wal, 2 * 3600);
+  write_part (fresh, 60);
+  write_part (other, 2 * 3600);
+  write_part (other_plan, 2 * 3600);
+
+  g_assert_true (jln_document_save_copy (fixture->document, copy, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other_plan, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +508,7 @@ main (int   argc,
   ADD ("/core/document/insert-move-group", test_insert_move_group);
   ADD ("/core/document/remove-in-use", test_remove_in_use);
   ADD ("/core/document/save-copy", test_save_copy);
+  ADD ("/core/document/stale-parts", test_stale_parts);
   ADD ("/core/store/refuse", test_refuse);
 #undef ADD
   g_test_add_func ("/core/store/migrate-v0", test_migrate_v0);

@@ -4,6 +4,8 @@
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -208,6 +210,46 @@ temp_path_beside (const char *path)
   return g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
 }
 
+/* A program killed while it wrote a new plan leaves its temporary file
+ * behind. Those of the same name untouched for an hour belong to no
+ * running program: remove them when a new file of that name is written. */
+#define STALE_PART_AGE (G_TIME_SPAN_HOUR)
+
+static void
+remove_stale_parts (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (".", base, ".", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time ();
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      GStatBuf st;
+      const char *rest;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      rest = name + strlen (prefix);
+      /* 8 hex digits, ".part", then nothing or a SQLite side file. */
+      if (strlen (rest) < 13 || strspn (rest, "0123456789abcdef") != 8 ||
+          !g_str_has_prefix (rest + 8, ".part"))
+        continue;
+      if (rest[13] != '\0' && !g_str_equal (rest + 13, "-wal") &&
+          !g_str_equal (rest + 13, "-shm") && !g_str_equal (rest + 13, "-journal"))
+        continue;
+      full = g_build_filename (dir, name, NULL);
+      if (g_lstat (full, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - (gint64) st.st_mtime * G_USEC_PER_SEC > STALE_PART_AGE)
+        g_remove (full);
+    }
+}
+
 static gboolean
 move_into_place (const char  *temp_path,
                  const char  *path,
@@ -264,6 +306,7 @@ new_file_begin (NewFile     *file,
       return FALSE;
     }
 
+  remove_stale_parts (path);
   file->path = g_strdup (path);
   file->temp_path = temp_path_beside (path);
   file->store = jln_store_create (file->temp_path, error);
@@ -472,6 +515,7 @@ jln_document_save_copy (JlnDocument  *self,
       return FALSE;
     }
 
+  remove_stale_parts (path);
   temp_path = temp_path_beside (path);
   if (!jln_store_copy_to (self->store, temp_path, error) ||
       !move_into_place (temp_path, path, error))
