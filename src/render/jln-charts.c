@@ -113,6 +113,7 @@ struct _JlnChart
   double     plot_x, plot_y, plot_w, plot_h;
   double     side_x, side_w;
   double     label_w;        /* bar charts: the row label column */
+  double     right_w;        /* indicator charts: labels right of the plot */
   double     row_h;
   double     y_max, y_step;
 };
@@ -1192,11 +1193,22 @@ layout_indicator (JlnChart             *self,
 
   self->side_w = self->n_text_targets > 0 ? MIN (16 * em, width * 0.3) : 0;
   self->side_x = width - self->side_w;
+
+  /* Room on the right for the last values and the populations' names. */
+  self->right_w = 5 * em;
+  if (has_named_series (self))
+    for (guint i = 0; i < self->series->len; i++)
+      {
+        double w;
+
+        text_size (cr, style, JLN_RENDER_FONT_SMALL, series_name (self, style, i), -1, &w, NULL);
+        self->right_w = MAX (self->right_w, MIN (w + 0.8 * em, 14 * em));
+      }
   top = self->legend_height + 1.8 * em;   /* room for badges above the highest target */
   self->plot_x = axis_w + 0.6 * em;
   self->plot_y = top;
   self->plot_w = MAX (4 * em, width - self->side_w - (self->side_w > 0 ? 1.5 * em : 0)
-                              - self->plot_x - 5 * em);
+                              - self->plot_x - self->right_w);
   self->plot_h = MAX (3 * em, height - top - axis_h - 1.0 * em);
 
   n_years = self->last_year - self->first_year + 1;
@@ -1267,6 +1279,10 @@ layout_bars (JlnChart             *self,
 
   self->label_w = MIN (widest + 0.6 * em, width * 0.38);
   self->row_h = 1.9 * em;
+  /* Given more room, as on a page of its own, the bars grow a little. */
+  if (height > 0 && self->rows->len > 0)
+    self->row_h = CLAMP ((height - self->legend_height - 0.5 * em) / self->rows->len,
+                         1.9 * em, 3.0 * em);
   self->plot_x = self->label_w + 0.4 * em;
   self->plot_y = self->legend_height;
   self->plot_w = MAX (4 * em, width - self->plot_x - count_w - 1.2 * em);
@@ -1818,7 +1834,7 @@ draw_indicator (JlnChart             *self,
       if (started && has_named_series (self))
         draw_text (cr, style, JLN_RENDER_FONT_SMALL, JLN_RENDER_COLOR_TARGET,
                    series_name (self, style, s), last_x + 0.3 * em, last_y - 0.7 * em,
-                   PANGO_ALIGN_LEFT, 4.6 * em);
+                   PANGO_ALIGN_LEFT, self->right_w - 0.4 * em);
     }
 
   /* Target values and, where measured, whether they are met. */
@@ -1880,7 +1896,7 @@ draw_indicator (JlnChart             *self,
           Item *item = &g_array_index (self->items, Item, i);
 
           if (item->kind == ITEM_MEASUREMENT && item->series == s && !isnan (item->value))
-            draw_marker (cr, style, s, item->px, item->py, 0.38 * em);
+            draw_marker (cr, style, s, item->px, item->py, 0.45 * em);
         }
 
       if (last != NULL)

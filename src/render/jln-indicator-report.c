@@ -445,6 +445,43 @@ jln_indicator_report_paginate (JlnPicture           *picture,
       y += block->heading_h + placement.chart_h + block_gap (style);
     }
   self->n_pages = page + 1;
+
+  /* What a page leaves free goes to its charts, up to almost twice their
+   * height, so that a chart alone on its page is drawn large. */
+  for (guint p = 0; p < self->n_pages; p++)
+    {
+      double bottom = 0;
+      guint n = 0;
+
+      for (guint i = 0; i < self->placements->len; i++)
+        {
+          Placement *placement = &g_array_index (self->placements, Placement, i);
+          Block *block = &g_array_index (self->blocks, Block, placement->block);
+
+          if (placement->page != p)
+            continue;
+          bottom = placement->y + block->heading_h + placement->chart_h;
+          n++;
+        }
+      if (n > 0 && bottom < height)
+        {
+          double extra = (height - bottom) / n;
+          double shift = 0;
+
+          for (guint i = 0; i < self->placements->len; i++)
+            {
+              Placement *placement = &g_array_index (self->placements, Placement, i);
+              double grow;
+
+              if (placement->page != p)
+                continue;
+              grow = MIN (extra, placement->chart_h * 0.8);
+              placement->y += shift;
+              placement->chart_h += grow;
+              shift += grow;
+            }
+        }
+    }
   return self->n_pages;
 }
 
