@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "jln-action-list.h"
@@ -327,6 +329,12 @@ main (int   argc,
   int status;
   g_autofree char *home = g_dir_make_tmp ("jalons-indicators-XXXXXX", NULL);
   g_autofree char *data_home = g_build_filename (home, "data", NULL);
+
+  /* Screenshots in French with LANGUAGE=fr: the built catalogue. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
