@@ -725,12 +725,19 @@ compare_unit_items (gconstpointer a,
 }
 
 static void
+query_free (gpointer data)
+{
+  if (data != NULL)
+    jln_query_unref (data);
+}
+
+static void
 read_units (JlnChart *self)
 {
   GListModel *units = jln_plan_get_units (self->plan);
   GListModel *objectives = jln_plan_get_objectives (self->plan);
   JlnSemester today = jln_semester_today ();
-  g_autoptr(GPtrArray) unit_queries = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_query_unref);
+  g_autoptr(GPtrArray) unit_queries = g_ptr_array_new_with_free_func (query_free);
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(GPtrArray) all_units = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_units = g_list_model_get_n_items (units);
