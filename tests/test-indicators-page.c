@@ -187,6 +187,60 @@ test_add_measurement (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new indicator, counted, with a target: refused while negative. */
+static void
+test_add_indicator (void)
+{
+  JlnWindow *window = open_window ("add-indicator.jalons");
+  JlnIndicatorsPage *page = get_page (window);
+  JlnPlan *plan = jln_document_get_plan (jln_window_get_document (window));
+  JlnIndicatorDialog *dialog;
+  JlnIndicator *indicator;
+  g_autofree char *description = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.add-indicator", NULL));
+  jln_test_wait_ms (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  jln_indicator_dialog_set_text (dialog, "title", "Women on selection juries");
+  jln_indicator_dialog_set_text (dialog, "kind", "count");
+  jln_indicator_dialog_set_text (dialog, "measure", "juries with at least 40% women");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  jln_test_wait_ms (200);
+  g_assert_null (find_dialog ());
+
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_indicators (plan)), ==, 6);
+  indicator = find_indicator (window, "6");
+  g_assert_nonnull (indicator);
+  g_assert_cmpint (jln_indicator_get_kind (indicator), ==, JLN_INDICATOR_KIND_COUNT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.add-target", "s",
+                                             jln_record_get_id (JLN_RECORD (indicator))));
+  jln_test_wait_ms (100);
+  dialog = find_dialog ();
+  jln_indicator_dialog_set_text (dialog, "year", "2023");
+  jln_indicator_dialog_set_text (dialog, "value", "-4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  g_assert_nonnull (strstr (jln_indicator_dialog_get_error (dialog), "Target value: -4 is negative"));
+  jln_indicator_dialog_set_text (dialog, "value", "12");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  jln_test_wait_ms (200);
+  g_assert_null (find_dialog ());
+
+  description = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
+  g_assert_true (g_str_has_prefix (description, "Indicator 6: Women on selection juries. "
+                                                "juries with at least 40% women. No measurement yet."));
+  g_assert_nonnull (strstr (description, "Target 2023: 12; no measurement in 2023"));
+
+  /* Undo takes back the target, then the indicator. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  jln_test_wait_ms (200);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_indicators (plan)), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A bar of the status chart lists its actions through the shared filter. */
 static void
 test_bar_filters_list (void)
@@ -346,6 +400,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/gui/indicators/add-measurement", test_add_measurement);
+  g_test_add_func ("/gui/indicators/add-indicator", test_add_indicator);
   g_test_add_func ("/gui/indicators/bar-filters-list", test_bar_filters_list);
   g_test_add_func ("/gui/indicators/screenshots", test_screenshots);
 

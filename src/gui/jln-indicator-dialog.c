@@ -29,6 +29,12 @@ struct _JlnIndicatorDialog
   AdwEntryRow  *text_row;
   AdwEntryRow  *note_row;
   AdwEntryRow  *source_row;
+  AdwEntryRow  *number_row;    /* indicators */
+  AdwEntryRow  *title_row;
+  AdwComboRow  *kind_combo;
+  AdwEntryRow  *measure_row;
+  AdwEntryRow  *actors_row;
+  AdwEntryRow  *follow_up_row;
   GtkLabel     *error_label;
 };
 
@@ -185,6 +191,60 @@ collect_series (JlnIndicatorDialog *self)
     }
 }
 
+static const char *kind_nicks[] = { "percentage", "count", "text" };
+
+static void
+build_indicator_fields (JlnIndicatorDialog *self,
+                        GtkWidget          *group)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  JlnIndicator *indicator = self->record != NULL ? JLN_INDICATOR (self->record) : NULL;
+  g_autofree char *number = NULL;
+
+  self->number_row = add_entry (group, "number", _("Number"));
+  self->title_row = add_entry (group, "title", _("Title"));
+  gtk_string_list_append (kinds, C_("indicator kind", "Percentage"));
+  gtk_string_list_append (kinds, C_("indicator kind", "Count"));
+  gtk_string_list_append (kinds, C_("indicator kind", "Text"));
+  self->kind_combo = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->kind_combo), "kind");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_combo), _("Kind"));
+  adw_combo_row_set_model (self->kind_combo, G_LIST_MODEL (kinds));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_combo));
+  self->measure_row = add_entry (group, "measure", _("Measure (optional)"));
+  self->actors_row = add_entry (group, "actors", _("Actors (optional)"));
+  self->follow_up_row = add_entry (group, "follow-up", _("Follow-up (optional)"));
+
+  if (indicator != NULL)
+    {
+      g_autofree char *title = record_text (self->record, "title", self->lang);
+      g_autofree char *measure = record_text (self->record, "measure", self->lang);
+      g_autofree char *actors = record_text (self->record, "actors", self->lang);
+      g_autofree char *follow_up = record_text (self->record, "follow_up", self->lang);
+
+      number = g_strdup_printf ("%d", jln_indicator_get_number (indicator));
+      set_row_text (self->title_row, title);
+      set_row_text (self->measure_row, measure);
+      set_row_text (self->actors_row, actors);
+      set_row_text (self->follow_up_row, follow_up);
+      adw_combo_row_set_selected (self->kind_combo, jln_indicator_get_kind (indicator));
+    }
+  else
+    {
+      GListModel *indicators = jln_plan_get_indicators (jln_document_get_plan (self->document));
+      int next = 1;
+
+      for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+        {
+          g_autoptr(JlnIndicator) other = g_list_model_get_item (indicators, i);
+
+          next = MAX (next, jln_indicator_get_number (other) + 1);
+        }
+      number = g_strdup_printf ("%d", next);
+    }
+  set_row_text (self->number_row, number);
+}
+
 static void
 build (JlnIndicatorDialog *self)
 {
@@ -193,10 +253,13 @@ build (JlnIndicatorDialog *self)
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *group = adw_preferences_group_new ();
-  gboolean is_text = jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_TEXT;
+  gboolean is_text = self->indicator != NULL &&
+                     jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_TEXT;
   const char *title;
 
-  if (self->kind == JLN_KIND_TARGET)
+  if (self->kind == JLN_KIND_INDICATOR)
+    title = self->record == NULL ? _("New Indicator") : _("Edit Indicator");
+  else if (self->kind == JLN_KIND_TARGET)
     title = self->record == NULL ? _("New Target") : _("Edit Target");
   else
     title = self->record == NULL ? _("New Measurement") : _("Edit Measurement");
@@ -217,6 +280,7 @@ build (JlnIndicatorDialog *self)
   gtk_widget_set_margin_bottom (content, 18);
   gtk_widget_set_margin_start (content, 18);
   gtk_widget_set_margin_end (content, 18);
+  if (self->indicator != NULL)
   {
     const char *indicator_title = jln_text_get_fallback (jln_indicator_get_title (self->indicator),
                                                          self->lang, NULL);
@@ -227,7 +291,9 @@ build (JlnIndicatorDialog *self)
   }
   gtk_box_append (GTK_BOX (content), group);
 
-  if (self->kind == JLN_KIND_TARGET)
+  if (self->kind == JLN_KIND_INDICATOR)
+    build_indicator_fields (self, group);
+  else if (self->kind == JLN_KIND_TARGET)
     {
       self->year_row = add_entry (group, "year", _("Year"));
       self->series_row = add_entry (group, "series", _("Population (optional)"));
@@ -282,14 +348,18 @@ build (JlnIndicatorDialog *self)
   /* Enter in any field saves. */
   {
     AdwEntryRow *rows[] = { self->date_row, self->year_row, self->value_row, self->series_row,
-                            self->text_row, self->note_row, self->source_row };
+                            self->text_row, self->note_row, self->source_row, self->number_row,
+                            self->title_row, self->measure_row, self->actors_row,
+                            self->follow_up_row };
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       if (rows[i] != NULL)
         g_signal_connect_swapped (rows[i], "entry-activated", G_CALLBACK (entry_activated_cb), self);
   }
 
-  if (self->record != NULL)
+  if (self->kind == JLN_KIND_INDICATOR)
+    ;
+  else if (self->record != NULL)
     fill_from_record (self);
   else if (self->kind == JLN_KIND_MEASUREMENT)
     {
@@ -325,12 +395,13 @@ jln_indicator_dialog_new (GtkWindow    *parent,
   JlnIndicatorDialog *self;
 
   g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (JLN_IS_INDICATOR (indicator), NULL);
-  g_return_val_if_fail (kind == JLN_KIND_TARGET || kind == JLN_KIND_MEASUREMENT, NULL);
+  g_return_val_if_fail (kind == JLN_KIND_INDICATOR || JLN_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (kind == JLN_KIND_INDICATOR || kind == JLN_KIND_TARGET ||
+                        kind == JLN_KIND_MEASUREMENT, NULL);
 
   self = g_object_new (JLN_TYPE_INDICATOR_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
-  self->indicator = g_object_ref (indicator);
+  self->indicator = indicator != NULL ? g_object_ref (indicator) : NULL;
   self->kind = kind;
   self->record = record != NULL ? g_object_ref (record) : NULL;
   self->lang = lang;
@@ -344,9 +415,19 @@ jln_indicator_dialog_set_text (JlnIndicatorDialog *self,
                                const char         *text)
 {
   AdwEntryRow *rows[] = { self->date_row, self->year_row, self->value_row, self->series_row,
-                          self->text_row, self->note_row, self->source_row };
+                          self->text_row, self->note_row, self->source_row, self->number_row,
+                          self->title_row, self->measure_row, self->actors_row,
+                          self->follow_up_row };
 
   g_return_if_fail (JLN_IS_INDICATOR_DIALOG (self));
+
+  if (self->kind_combo != NULL && g_str_equal (field, "kind"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (kind_nicks); i++)
+        if (g_str_equal (kind_nicks[i], text))
+          adw_combo_row_set_selected (self->kind_combo, i);
+      return;
+    }
 
   if (self->series_combo != NULL && g_str_equal (field, "series"))
     {
@@ -448,13 +529,66 @@ placeholder_date (JlnPlan *plan)
                           jln_semester_get_half (start) == 1 ? "01-01" : "07-01");
 }
 
+static gboolean
+apply_or_explain (JlnIndicatorDialog *self,
+                  JlnEdit            *group)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jln_document_apply (self->document, group, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  return TRUE;
+}
+
+static gboolean
+save_indicator (JlnIndicatorDialog *self)
+{
+  JlnPlan *plan = jln_document_get_plan (self->document);
+  gboolean is_new = self->record == NULL;
+  g_autoptr(JlnEdit) group = jln_edit_new_group (is_new ? _("Add Indicator") : _("Edit Indicator"));
+  g_autoptr(JlnRecord) created = NULL;
+  JlnRecord *record = self->record;
+  const char *lang = lang_suffix (self->lang);
+  g_autofree char *number = row_text (self->number_row);
+  g_autofree char *title = row_text (self->title_row);
+  g_autofree char *measure = row_text (self->measure_row);
+  g_autofree char *actors = row_text (self->actors_row);
+  g_autofree char *follow_up = row_text (self->follow_up_row);
+  g_autofree char *title_field = g_strdup_printf ("title-%s", lang);
+  g_autofree char *measure_field = g_strdup_printf ("measure-%s", lang);
+  g_autofree char *actors_field = g_strdup_printf ("actors-%s", lang);
+  g_autofree char *follow_up_field = g_strdup_printf ("follow_up-%s", lang);
+  guint kind = adw_combo_row_get_selected (self->kind_combo);
+
+  if (is_new)
+    {
+      GListModel *indicators = jln_plan_get_indicators (plan);
+
+      created = jln_record_new (JLN_KIND_INDICATOR, "number", "1", NULL);
+      record = created;
+      jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), record,
+                                                      g_list_model_get_n_items (indicators)));
+    }
+  jln_edit_group_add (group, jln_edit_new_set (record, "number", number));
+  add_set (group, record, is_new, title_field, title);
+  add_set (group, record, FALSE, "kind", kind_nicks[MIN (kind, G_N_ELEMENTS (kind_nicks) - 1)]);
+  add_set (group, record, is_new, measure_field, measure);
+  add_set (group, record, is_new, actors_field, actors);
+  add_set (group, record, is_new, follow_up_field, follow_up);
+  return apply_or_explain (self, group);
+}
+
 gboolean
 jln_indicator_dialog_save (JlnIndicatorDialog *self)
 {
   JlnPlan *plan = jln_document_get_plan (self->document);
   g_autoptr(JlnEdit) group = NULL;
   g_autoptr(JlnRecord) created = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
   g_autofree char *text_field = NULL;
   JlnRecord *record = self->record;
@@ -462,6 +596,9 @@ jln_indicator_dialog_save (JlnIndicatorDialog *self)
   const char *lang = lang_suffix (self->lang);
 
   g_return_val_if_fail (JLN_IS_INDICATOR_DIALOG (self), FALSE);
+
+  if (self->kind == JLN_KIND_INDICATOR)
+    return save_indicator (self);
 
   if (self->kind == JLN_KIND_TARGET)
     group = jln_edit_new_group (is_new ? _("Add Target") : _("Edit Target"));
@@ -537,12 +674,5 @@ jln_indicator_dialog_save (JlnIndicatorDialog *self)
       add_set (group, record, is_new, source_field, source);
     }
 
-  if (!jln_document_apply (self->document, group, &error))
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return FALSE;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  return TRUE;
+  return apply_or_explain (self, group);
 }

@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JlnIndicatorDialog, jln_indicator_dialog, JLN, INDICATOR_DIALOG, AdwWindow)
 
-/* Enters a new target or measurement of an indicator, or changes one:
- * @kind is JLN_KIND_TARGET or JLN_KIND_MEASUREMENT and @record the one
- * changed, or NULL for a new one. Saving applies one undoable edit; a
+/* Enters a new indicator, or a new target or measurement of @indicator,
+ * or changes one: @kind is JLN_KIND_INDICATOR (and @indicator NULL),
+ * JLN_KIND_TARGET or JLN_KIND_MEASUREMENT, and @record the one changed,
+ * or NULL for a new one. Saving applies one undoable edit; a
  * value the plan refuses is explained under the fields and the dialog
  * stays open. */
 JlnIndicatorDialog *jln_indicator_dialog_new      (GtkWindow          *parent,
@@ -24,7 +25,8 @@ JlnIndicatorDialog *jln_indicator_dialog_new      (GtkWindow          *parent,
                                                    JlnRecord          *record,
                                                    JlnLang             lang);
 /* Sets the text of a field, as typing does: "date", "year", "value",
- * "note", "source", "text", "series"; for tests and for prefilling. */
+ * "note", "source", "text", "series"; "number", "title", "kind" (a
+ * nick), "measure", "actors", "follow-up"; for tests and prefilling. */
 void                jln_indicator_dialog_set_text (JlnIndicatorDialog *self,
                                                    const char         *field,
                                                    const char         *text);

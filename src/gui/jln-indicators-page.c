@@ -160,10 +160,26 @@ edit_cb (GtkWidget  *widget,
   JlnIndicatorsPage *self = JLN_INDICATORS_PAGE (widget);
   JlnRecord *record = lookup_record (self, parameter);
 
+  if (JLN_IS_INDICATOR (record))
+    {
+      open_dialog (self, NULL, JLN_KIND_INDICATOR, record);
+      return;
+    }
   if (record == NULL || !JLN_IS_INDICATOR (jln_record_get_parent (record)))
     return;
   open_dialog (self, JLN_INDICATOR (jln_record_get_parent (record)),
                jln_record_get_kind (record), record);
+}
+
+static void
+add_indicator_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JlnIndicatorsPage *self = JLN_INDICATORS_PAGE (widget);
+
+  if (self->document != NULL)
+    open_dialog (self, NULL, JLN_KIND_INDICATOR, NULL);
 }
 
 static void
@@ -313,14 +329,14 @@ dup_value (JlnIndicatorsPage *self,
   return jln_format_number (value, self->lang);
 }
 
+/* A text with buttons to edit and delete @record. */
 static GtkWidget *
-new_record_row (JlnIndicatorsPage *self,
+new_record_box (JlnIndicatorsPage *self,
                 JlnRecord         *record,
                 const char        *text,
                 const char        *edit_tooltip,
                 const char        *delete_tooltip)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = new_label (text, NULL);
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
@@ -328,11 +344,6 @@ new_record_row (JlnIndicatorsPage *self,
   GVariant *id = g_variant_new_string (jln_record_get_id (record));
 
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_tooltip_text (edit, edit_tooltip);
   gtk_widget_set_tooltip_text (remove, delete_tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tooltip, -1);
@@ -348,6 +359,23 @@ new_record_row (JlnIndicatorsPage *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), edit);
   gtk_box_append (GTK_BOX (box), remove);
+  return box;
+}
+
+static GtkWidget *
+new_record_row (JlnIndicatorsPage *self,
+                JlnRecord         *record,
+                const char        *text,
+                const char        *edit_tooltip,
+                const char        *delete_tooltip)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = new_record_box (self, record, text, edit_tooltip, delete_tooltip);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
@@ -443,7 +471,13 @@ build_card (JlnIndicatorsPage *self,
   GListModel *measurements = jln_indicator_get_measurements (indicator);
 
   gtk_widget_set_name (frame, jln_record_get_id (JLN_RECORD (indicator)));
-  gtk_box_append (GTK_BOX (card), new_label (heading, "title-3"));
+  {
+    GtkWidget *header = new_record_box (self, JLN_RECORD (indicator), heading,
+                                        _("Edit Indicator"), _("Delete Indicator"));
+
+    gtk_widget_add_css_class (gtk_widget_get_first_child (header), "title-3");
+    gtk_box_append (GTK_BOX (card), header);
+  }
 
   /* Translators: the kind of an indicator, like “Kind: Percentage”. */
   g_string_append_printf (details, _("Kind: %s"), kind_label (jln_indicator_get_kind (indicator)));
@@ -683,6 +717,7 @@ jln_indicators_page_class_init (JlnIndicatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, empty_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
+  gtk_widget_class_install_action (widget_class, "indicators.add-indicator", NULL, add_indicator_cb);
   gtk_widget_class_install_action (widget_class, "indicators.add-target", "s", add_target_cb);
   gtk_widget_class_install_action (widget_class, "indicators.add-measurement", "s", add_measurement_cb);
   gtk_widget_class_install_action (widget_class, "indicators.edit", "s", edit_cb);
