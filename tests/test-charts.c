@@ -520,9 +520,11 @@ test_export_pdf (Fixture       *fixture,
   g_autofree char *info = NULL;
   g_autofree char *text_en = NULL;
   g_autofree char *text_fr = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   guint pages = 0;
 
-  if (g_find_program_in_path ("pdfinfo") == NULL || g_find_program_in_path ("pdftotext") == NULL)
+  if (pdfinfo == NULL || pdftotext == NULL)
     {
       g_test_skip ("pdfinfo and pdftotext (poppler-utils) are needed");
       return;
