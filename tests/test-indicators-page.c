@@ -241,6 +241,24 @@ test_add_indicator (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A key press, as the widget's key controller receives it. */
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
 /* A bar of the status chart lists its actions through the shared filter. */
 static void
 test_bar_filters_list (void)
@@ -267,9 +285,14 @@ test_bar_filters_list (void)
   g_assert_cmpint (index, >=, 0);
   g_assert_cmpuint (count, >, 0);
 
-  /* Keyboard: the arrow keys reach the bar; Enter activates it as a click does. */
-  jln_chart_view_set_focus_item (view, index);
-  jln_chart_view_activate_item (view, index);
+  /* Keyboard: Home, then the arrow keys reach the bar; Enter lists its actions. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press_key (GTK_WIDGET (view), GDK_KEY_Home);
+  g_assert_cmpint (jln_chart_view_get_focus_item (view), ==, 0);
+  for (int i = 0; i < index; i++)
+    press_key (GTK_WIDGET (view), GDK_KEY_Right);
+  g_assert_cmpint (jln_chart_view_get_focus_item (view), ==, index);
+  press_key (GTK_WIDGET (view), GDK_KEY_Return);
   jln_test_wait_ms (300);
 
   g_assert_cmpstr (jln_query_filter_get_text (jln_window_get_filter (window)), ==,
@@ -295,12 +318,14 @@ scroll_to (JlnWindow  *window,
            GtkWidget  *widget)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
   graphene_point_t point;
 
   g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
-                            point.y - 12);
+  /* The point is in the viewport, which shows the page already scrolled. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
   jln_test_wait_ms (300);
 }
 
@@ -357,6 +382,10 @@ test_screenshots (void)
       save_window (GTK_WIDGET (window), dark ? "indicators-1-dark" : "indicators-1");
       scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR, find_indicator (window, "2"))));
       save_window (GTK_WIDGET (window), dark ? "indicators-2-dark" : "indicators-2");
+      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR, find_indicator (window, "3"))));
+      save_window (GTK_WIDGET (window), dark ? "indicators-3-dark" : "indicators-3");
+      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR, find_indicator (window, "4"))));
+      save_window (GTK_WIDGET (window), dark ? "indicators-4-dark" : "indicators-4");
     }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 

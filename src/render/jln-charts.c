@@ -114,6 +114,7 @@ struct _JlnChart
   double     side_x, side_w;
   double     label_w;        /* bar charts: the row label column */
   double     right_w;        /* indicator charts: labels right of the plot */
+  double     note_y, note_h; /* indicator charts with no measurement: how to begin */
   double     row_h;
   double     y_max, y_step;
 };
@@ -1160,6 +1161,14 @@ layout_side_list (JlnChart             *self,
   return y;
 }
 
+static const char *
+empty_note (const JlnRenderStyle *style)
+{
+  return tr (style, N_("No measurement yet. Enter the year’s figure with "
+                       "“Add Measurement” on the Indicators page: it is then "
+                       "drawn against the targets."));
+}
+
 static void
 layout_indicator (JlnChart             *self,
                   cairo_t              *cr,
@@ -1174,6 +1183,7 @@ layout_indicator (JlnChart             *self,
 
   if (is_text_indicator (self))
     {
+      self->note_h = 0;
       self->plot_w = 0;
       self->side_x = 0;
       self->side_w = width;
@@ -1211,11 +1221,21 @@ layout_indicator (JlnChart             *self,
         text_size (cr, style, JLN_RENDER_FONT_SMALL, series_name (self, style, i), -1, &w, NULL);
         self->right_w = MAX (self->right_w, MIN (w + 0.8 * em, 14 * em));
       }
-  top = self->legend_height + 1.8 * em;   /* room for badges above the highest target */
+  top = self->legend_height;
   self->plot_x = axis_w + 0.6 * em;
-  self->plot_y = top;
   self->plot_w = MAX (4 * em, width - self->side_w - (self->side_w > 0 ? 1.5 * em : 0)
                               - self->plot_x - self->right_w);
+
+  /* With nothing measured, how to begin, above the plot: never over a target. */
+  self->note_h = 0;
+  if (self->n_measurements == 0)
+    {
+      text_size (cr, style, JLN_RENDER_FONT_BODY, empty_note (style), self->plot_w, NULL, &self->note_h);
+      self->note_y = top;
+      top += self->note_h + 0.6 * em;
+    }
+  top += 1.8 * em;   /* room for badges above the highest target */
+  self->plot_y = top;
   self->plot_h = MAX (3 * em, height - top - axis_h - 1.0 * em);
 
   n_years = self->last_year - self->first_year + 1;
@@ -1468,7 +1488,7 @@ jln_chart_get_height_for_width (JlnChart             *self,
             if (item->kind == ITEM_TEXT_TARGET)
               side_bottom = MAX (side_bottom, item->y + item->h);
           }
-        return MAX (self->legend_height + plot_h + 4.5 * em, side_bottom + 0.5 * em);
+        return MAX (self->legend_height + self->note_h + plot_h + 4.5 * em, side_bottom + 0.5 * em);
       }
     case JLN_CHART_COMPLETIONS:
     default:
@@ -1750,36 +1770,12 @@ draw_empty_note (JlnChart             *self,
                  cairo_t              *cr,
                  const JlnRenderStyle *style)
 {
-  double em = jln_render_style_get_em (style);
-  double w = MIN (self->plot_w - 2 * em, 30 * em);
-  double x = self->plot_x + (self->plot_w - w) / 2;
-  double h;
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) layout = make_layout (cr, style, JLN_RENDER_FONT_BODY,
+                                               empty_note (style), self->plot_w);
 
-  layout = make_layout (cr, style, JLN_RENDER_FONT_BODY,
-                        tr (style, N_("No measurement yet. Enter the year’s figure with "
-                                      "“Add Measurement” on the Indicators page: it is then "
-                                      "drawn against the targets.")), w);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  {
-    int lw, lh;
-
-    pango_layout_get_size (layout, &lw, &lh);
-    h = (double) lh / PANGO_SCALE;
-  }
-  {
-    double y = self->plot_y + self->plot_h - h - 1.6 * em;
-
-    cairo_rectangle (cr, x - 0.6 * em, y - 0.4 * em, w + 1.2 * em, h + 0.8 * em);
-    jln_render_style_set_source_alpha (style, cr, JLN_RENDER_COLOR_BACKGROUND, 0.92);
-    cairo_fill_preserve (cr);
-    jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_GRID);
-    cairo_set_line_width (cr, 0.08 * em);
-    cairo_stroke (cr);
-    jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_DIM);
-    cairo_move_to (cr, x, y);
-    pango_cairo_show_layout (cr, layout);
-  }
+  jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_DIM);
+  cairo_move_to (cr, self->plot_x, self->note_y);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static void
