@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "jln-action.h"
+#include "jln-action-item.h"
 #include "jln-charts.h"
 #include "jln-measurement.h"
 #include "jln-objective.h"
@@ -726,10 +727,11 @@ compare_unit_items (gconstpointer a,
 }
 
 static void
-query_free (gpointer data)
+count_units (GHashTable *seen,
+             GPtrArray  *units)
 {
-  if (data != NULL)
-    jln_query_unref (data);
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    g_hash_table_add (seen, g_ptr_array_index (units, i));
 }
 
 static void
@@ -738,24 +740,12 @@ read_units (JlnChart *self)
   GListModel *units = jln_plan_get_units (self->plan);
   GListModel *objectives = jln_plan_get_objectives (self->plan);
   JlnSemester today = jln_semester_today ();
-  g_autoptr(GPtrArray) unit_queries = g_ptr_array_new_with_free_func (query_free);
-  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
-  g_autoptr(GPtrArray) all_units = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_units = g_list_model_get_n_items (units);
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
-  /* Counted by the query that a click on the bar runs, so that the list
-   * shows exactly the actions the bar stands for. */
-  g_array_set_size (counts, n_units);
-  for (guint i = 0; i < n_units; i++)
-    {
-      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, i);
-      g_autofree char *code = query_value (jln_unit_get_code (unit));
-      g_autofree char *text = g_strdup_printf ("unit:%s", code);
-
-      g_ptr_array_add (unit_queries, jln_query_parse (text, NULL));
-      g_ptr_array_add (all_units, g_steal_pointer (&unit));
-    }
-
+  /* An action counts for the units of the action and of its sub-items,
+   * as unit: queries match them, so that a click on a bar lists exactly
+   * the actions it stands for. */
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
       g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
@@ -764,32 +754,42 @@ read_units (JlnChart *self)
       for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
         {
           g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+          GListModel *items = jln_action_get_items (action);
+          GHashTableIter iter;
+          gpointer unit;
 
           if (!action_counts (self, action, today))
             continue;
-          for (guint k = 0; k < n_units; k++)
+          g_hash_table_remove_all (seen);
+          count_units (seen, jln_action_get_units (action));
+          for (guint k = 0; k < g_list_model_get_n_items (items); k++)
             {
-              JlnQuery *query = g_ptr_array_index (unit_queries, k);
+              g_autoptr(JlnActionItem) item = g_list_model_get_item (items, k);
 
-              if (query != NULL && jln_query_match (query, action, today))
-                g_array_index (counts, guint, k)++;
+              count_units (seen, jln_action_item_get_units (item));
             }
+          g_hash_table_iter_init (&iter, seen);
+          while (g_hash_table_iter_next (&iter, &unit, NULL))
+            g_hash_table_insert (counts, unit,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, unit)) + 1));
         }
     }
 
-  for (guint k = 0; k < n_units; k++)
+  for (guint k = 0; k < g_list_model_get_n_items (units); k++)
     {
+      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, k);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, unit));
+      g_autofree char *code = NULL;
       Item item = { 0 };
-      guint count = g_array_index (counts, guint, k);
-      JlnQuery *query = g_ptr_array_index (unit_queries, k);
 
-      if (count == 0 || query == NULL)
+      if (count == 0 || jln_unit_get_code (unit) == NULL)
         continue;
-      g_ptr_array_add (self->rows, g_object_ref (g_ptr_array_index (all_units, k)));
+      code = query_value (jln_unit_get_code (unit));
+      g_ptr_array_add (self->rows, g_object_ref (unit));
       item.kind = ITEM_UNIT;
       item.row = self->rows->len - 1;
       item.value = count;
-      item.query = g_strdup (jln_query_get_text (query));
+      item.query = g_strdup_printf ("unit:%s", code);
       self->max_value = MAX (self->max_value, count);
       g_array_append_val (self->items, item);
     }
