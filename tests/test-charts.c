@@ -421,6 +421,45 @@ test_empty_indicator (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* A bar chart given less room than its bars need stays within it, and
+ * says how many it left out; the most used units come first. */
+static void
+test_bars_fit (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(JlnChart) chart = jln_chart_new (JLN_CHART_UNITS, fixture->plan, NULL);
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+  double x0, y0, w, h, previous = G_MAXDOUBLE;
+  guint shown = 0, n = jln_chart_get_n_items (chart);
+
+  g_assert_cmpuint (n, ==, 15);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = jln_chart_dup_item_text (chart, style, i);
+      const char *colon = strrchr (text, ':');
+      double count = atof (colon + 1);
+      cairo_rectangle_t area;
+
+      g_assert_cmpfloat (count, <=, previous);
+      previous = count;
+      if (jln_chart_get_item_area (chart, style, WIDTH, 160, i, &area))
+        {
+          g_assert_cmpfloat (area.y + area.height, <=, 160);
+          shown++;
+        }
+    }
+  g_assert_cmpuint (shown, >, 3);
+  g_assert_cmpuint (shown, <, n);
+
+  jln_chart_draw (chart, cr, style, WIDTH, 160);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x0, &y0, &w, &h);
+  g_assert_cmpfloat (y0 + h, <=, 160 + 1);
+  cairo_surface_destroy (recording);
+}
+
 /* No page cuts a chart: whatever each page draws lies within it. */
 static void
 test_report_pages (Fixture       *fixture,
@@ -606,6 +645,7 @@ main (int   argc,
   ADD ("/render/charts/bar-queries", test_bar_queries);
   ADD ("/render/charts/completions", test_completions);
   ADD ("/render/charts/empty-indicator", test_empty_indicator);
+  ADD ("/render/charts/bars-fit", test_bars_fit);
   ADD ("/render/report/pages", test_report_pages);
   ADD ("/render/report/export-pdf", test_export_pdf);
   ADD ("/render/report/export-png-svg", test_export_png_svg);

@@ -114,6 +114,7 @@ struct _JlnChart
   double     plot_x, plot_y, plot_w, plot_h;
   double     side_x, side_w;
   double     label_w;        /* bar charts: the row label column */
+  guint      rows_shown;     /* bar charts: the rows that fit */
   double     right_w;        /* indicator charts: labels right of the plot */
   double     note_y, note_h; /* indicator charts with no measurement: how to begin */
   double     row_h;
@@ -793,7 +794,22 @@ read_units (JlnChart *self)
       self->max_value = MAX (self->max_value, count);
       g_array_append_val (self->items, item);
     }
+
+  /* The most used units first: rows follow the sorted bars. */
   g_array_sort (self->items, compare_unit_items);
+  {
+    g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < self->items->len; i++)
+      {
+        Item *item = &g_array_index (self->items, Item, i);
+
+        g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (self->rows, item->row)));
+        item->row = i;
+      }
+    g_ptr_array_set_size (self->rows, 0);
+    g_ptr_array_extend_and_steal (self->rows, g_steal_pointer (&sorted));
+  }
 }
 
 static void
@@ -1306,14 +1322,22 @@ layout_bars (JlnChart             *self,
 
   self->label_w = MIN (widest + 0.6 * em, width * 0.38);
   self->row_h = 1.9 * em;
-  /* Given more room, as on a page of its own, the bars grow a little. */
+  self->rows_shown = self->rows->len;
+  /* Given more room, as on a page of its own, the bars grow a little;
+   * given less, they get thinner, and what still does not fit is left
+   * out and counted under the last bar. */
   if (height > 0 && self->rows->len > 0)
-    self->row_h = CLAMP ((height - self->legend_height - 0.5 * em) / self->rows->len,
-                         1.9 * em, 3.0 * em);
+    {
+      double room = height - self->legend_height - 0.5 * em;
+
+      self->row_h = CLAMP (room / self->rows->len, 1.4 * em, 3.0 * em);
+      if (self->rows->len * self->row_h > room)
+        self->rows_shown = MAX (1, (int) floor (room / self->row_h) - 1);
+    }
   self->plot_x = self->label_w + 0.4 * em;
   self->plot_y = self->legend_height;
   self->plot_w = MAX (4 * em, width - self->plot_x - count_w - 1.2 * em);
-  self->plot_h = self->rows->len * self->row_h;
+  self->plot_h = self->rows_shown * self->row_h;
   self->y_max = MAX (1, self->max_value);
 
   for (guint i = 0; i < self->items->len; i++)
@@ -1329,13 +1353,16 @@ layout_bars (JlnChart             *self,
             if (other->row == item->row)
               before += other->value;
           }
+      if (item->row >= self->rows_shown)
+        {
+          item->w = item->h = 0;
+          continue;
+        }
       item->x = self->plot_x + before / self->y_max * self->plot_w;
       item->w = item->value / self->y_max * self->plot_w;
-      item->y = self->plot_y + (self->kind == JLN_CHART_STATUS ? item->row : i) * self->row_h
-                + 0.25 * em;
+      item->y = self->plot_y + item->row * self->row_h + 0.25 * em;
       item->h = self->row_h - 0.5 * em;
     }
-  (void) height;
 }
 
 static void
@@ -1955,7 +1982,7 @@ draw_bars (JlnChart             *self,
       return;
     }
 
-  for (guint row = 0; row < self->rows->len; row++)
+  for (guint row = 0; row < self->rows_shown; row++)
     {
       g_autofree char *owned = NULL;
       const char *label = row_label (self, style, row, &owned);
@@ -1973,6 +2000,8 @@ draw_bars (JlnChart             *self,
       g_autofree char *count = jln_format_number (item->value, lang);
       double w, h;
 
+      if (item->row >= self->rows_shown)
+        continue;
       text_size (cr, style, JLN_RENDER_FONT_SMALL, count, -1, &w, &h);
       if (self->kind == JLN_CHART_STATUS)
         {
@@ -2013,7 +2042,7 @@ draw_bars (JlnChart             *self,
 
   /* Totals at the end of each stacked bar. */
   if (self->kind == JLN_CHART_STATUS)
-    for (guint row = 0; row < self->rows->len; row++)
+    for (guint row = 0; row < self->rows_shown; row++)
       {
         double total = 0, end = self->plot_x, h;
         g_autofree char *text = NULL;
@@ -2034,6 +2063,25 @@ draw_bars (JlnChart             *self,
                    end + 0.3 * em, self->plot_y + row * self->row_h + (self->row_h - h) / 2,
                    PANGO_ALIGN_LEFT, -1);
       }
+}
+
+static void
+draw_rows_left_out (JlnChart             *self,
+                    cairo_t              *cr,
+                    const JlnRenderStyle *style)
+{
+  guint n = self->rows->len - self->rows_shown;
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (chart_domain (style),
+                                       /* Translators: under a bar chart cut to fit its page. */
+                                       "and %u more, left out for lack of room",
+                                       "and %u more, left out for lack of room", n), n);
+  draw_text (cr, style, JLN_RENDER_FONT_SMALL, JLN_RENDER_COLOR_DIM, text, 0,
+             self->plot_y + self->plot_h + 0.2 * jln_render_style_get_em (style),
+             PANGO_ALIGN_LEFT, -1);
 }
 
 static void
@@ -2146,6 +2194,7 @@ jln_chart_draw (JlnChart             *self,
     case JLN_CHART_STATUS:
     case JLN_CHART_UNITS:
       draw_bars (self, cr, style);
+      draw_rows_left_out (self, cr, style);
       break;
     case JLN_CHART_COMPLETIONS:
       draw_completions (self, cr, style);
