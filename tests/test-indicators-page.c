@@ -9,6 +9,7 @@
 #include "jln-chart-view.h"
 #include "jln-indicator-dialog.h"
 #include "jln-indicators-page.h"
+#include "jln-measurement.h"
 #include "jln-window.h"
 
 #include "jln-test-gui-utils.h"
@@ -129,6 +130,24 @@ find_dialog (void)
   return dialog;
 }
 
+/* A key press, as the widget's key controller receives it. */
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
 /* This year's figure entered as a user does: the page's button opens the
  * dialog, a date outside the plan is refused there with the core's
  * reason, then the figure shows in the chart as met; undo takes it away. */
@@ -176,6 +195,34 @@ test_add_measurement (void)
   after = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
   g_assert_nonnull (strstr (after, "Measured on 2022-12-31: 45.5%"));
   g_assert_nonnull (strstr (after, "Target 2022: 30%; measured 45.5% on 2022-12-31: met"));
+
+  /* Enter on the point opens it for a correction; the chart follows. */
+  {
+    JlnChartView *view = find_chart_view (window, JLN_CHART_INDICATOR, indicator);
+    JlnChart *chart = jln_chart_view_get_chart (view);
+    g_autofree char *corrected = NULL;
+    int point = -1;
+
+    for (guint i = 0; i < jln_chart_get_n_items (chart); i++)
+      if (JLN_IS_MEASUREMENT (jln_chart_get_item_record (chart, i)))
+        point = i;
+    g_assert_cmpint (point, >=, 0);
+    gtk_widget_grab_focus (GTK_WIDGET (view));
+    press_key (GTK_WIDGET (view), GDK_KEY_End);
+    g_assert_cmpint (jln_chart_view_get_focus_item (view), ==, point);
+    press_key (GTK_WIDGET (view), GDK_KEY_Return);
+    jln_test_wait_ms (100);
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    jln_indicator_dialog_set_text (dialog, "value", "25");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+    jln_test_wait_ms (200);
+    g_assert_null (find_dialog ());
+    corrected = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
+    g_assert_nonnull (strstr (corrected, "Target 2022: 30%; measured 25% on 2022-12-31: behind"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    jln_test_wait_ms (200);
+  }
 
   /* One undo takes the whole entry back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -239,24 +286,6 @@ test_add_indicator (void)
   g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_indicators (plan)), ==, 5);
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* A key press, as the widget's key controller receives it. */
-static void
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
-    }
-  g_assert_true (handled);
 }
 
 /* A bar of the status chart lists its actions through the shared filter. */

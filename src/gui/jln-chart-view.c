@@ -201,9 +201,13 @@ jln_chart_view_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   text = jln_chart_dup_item_text (self->chart, self->style, index);
-  if (jln_chart_get_item_query (self->chart, index) != NULL)
+  if (jln_chart_get_item_query (self->chart, index) != NULL ||
+      jln_chart_get_item_record (self->chart, index) != NULL)
     {
-      g_autofree char *with_hint = g_strdup_printf ("%s\n%s", text, _("Click to list these actions"));
+      g_autofree char *with_hint = g_strdup_printf ("%s\n%s", text,
+                                                    jln_chart_get_item_query (self->chart, index) != NULL
+                                                    ? _("Click to list these actions")
+                                                    : _("Click to change it"));
 
       g_free (text);
       text = g_steal_pointer (&with_hint);
@@ -224,7 +228,8 @@ set_hover (JlnChartView *self,
     return;
   self->hover = index;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   index >= 0 && jln_chart_get_item_query (self->chart, index) != NULL
+                                   index >= 0 && (jln_chart_get_item_query (self->chart, index) != NULL ||
+                                                  jln_chart_get_item_record (self->chart, index) != NULL)
                                    ? "pointer" : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

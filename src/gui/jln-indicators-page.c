@@ -223,6 +223,19 @@ plan_item_activated_cb (JlnChartView      *view,
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "actions");
 }
 
+/* A target or a measurement of an indicator chart opens for editing. */
+static void
+indicator_item_activated_cb (JlnChartView      *view,
+                             guint              index,
+                             JlnIndicatorsPage *self)
+{
+  JlnChart *chart = jln_chart_view_get_chart (view);
+  JlnRecord *record = jln_chart_get_item_record (chart, index);
+
+  if (record != NULL && self->document != NULL)
+    open_dialog (self, jln_chart_get_indicator (chart), jln_record_get_kind (record), record);
+}
+
 /* Building */
 
 static GtkWidget *
@@ -508,6 +521,7 @@ build_card (JlnIndicatorsPage *self,
 
   view = jln_chart_view_new (chart);
   jln_chart_view_set_content_language (JLN_CHART_VIEW (view), self->lang);
+  g_signal_connect (view, "item-activated", G_CALLBACK (indicator_item_activated_cb), self);
   gtk_box_append (GTK_BOX (card), view);
 
   /* Targets */

@@ -52,6 +52,7 @@ typedef struct
   JlnStatus    status;
   JlnSemester  semester;
   char        *query;
+  JlnRecord   *record;         /* the target or measurement */
 
   /* Layout: the area that hit-testing uses, and a point for markers. */
   double x, y, w, h;
@@ -131,6 +132,7 @@ item_clear (gpointer data)
   g_free (item->date);
   g_free (item->measured_date);
   g_free (item->query);
+  g_clear_object (&item->record);
   jln_text_clear (&item->text);
 }
 
@@ -499,6 +501,7 @@ read_indicator (JlnChart *self)
           item.series = find_series (self, jln_target_get_series (target));
           self->max_value = MAX (self->max_value, item.value);
         }
+      item.record = g_object_ref (JLN_RECORD (target));
       first = MIN (first, item.year);
       last = MAX (last, item.year);
       g_array_append_val (self->items, item);
@@ -514,6 +517,7 @@ read_indicator (JlnChart *self)
       if (!parse_date (jln_measurement_get_date (measurement), &year, &month, &day))
         continue;
       item.kind = ITEM_MEASUREMENT;
+      item.record = g_object_ref (JLN_RECORD (measurement));
       item.date = g_strdup (jln_measurement_get_date (measurement));
       item.year = year;
       item.value = jln_measurement_get_value (measurement);
@@ -2412,6 +2416,23 @@ jln_chart_get_item_query (JlnChart *self,
   ensure_data (self);
   g_return_val_if_fail (index < self->items->len, NULL);
   return g_array_index (self->items, Item, index).query;
+}
+
+/**
+ * jln_chart_get_item_record:
+ *
+ * Returns: (transfer none) (nullable): the target or measurement that
+ *   item @index of an indicator chart stands for
+ */
+JlnRecord *
+jln_chart_get_item_record (JlnChart *self,
+                           guint     index)
+{
+  g_return_val_if_fail (JLN_IS_CHART (self), NULL);
+
+  ensure_data (self);
+  g_return_val_if_fail (index < self->items->len, NULL);
+  return g_array_index (self->items, Item, index).record;
 }
 
 /**

@@ -67,6 +67,8 @@ char         *jln_chart_dup_item_text     (JlnChart             *self,
                                            guint                 index);
 const char   *jln_chart_get_item_query    (JlnChart             *self,
                                            guint                 index);
+JlnRecord    *jln_chart_get_item_record   (JlnChart             *self,
+                                           guint                 index);
 char         *jln_chart_dup_title         (JlnChart             *self,
                                            const JlnRenderStyle *style);
 char         *jln_chart_dup_description   (JlnChart             *self,
