@@ -431,14 +431,22 @@ jln_indicator_report_paginate (JlnPicture           *picture,
       Block *block = &g_array_index (self->blocks, Block, i);
       Placement placement = { i, 0, 0, block->chart_h };
 
-      /* A chart that does not fit what is left of the page starts the
-       * next one; a chart taller than a page is drawn shorter. */
-      if (y > 0 && y + block->heading_h + block->chart_h > height)
+      double left = height - y - block->heading_h;
+
+      /* A chart that does not fit what is left of the page, even a
+       * quarter shorter, starts the next one; a chart taller than a page
+       * is drawn shorter. */
+      if (y > 0 && left < block->chart_h)
         {
-          page++;
-          y = 0;
+          if (left >= block->chart_h * 0.75)
+            placement.chart_h = left;
+          else
+            {
+              page++;
+              y = 0;
+            }
         }
-      placement.chart_h = MIN (block->chart_h, height - block->heading_h);
+      placement.chart_h = MIN (placement.chart_h, height - y - block->heading_h);
       placement.page = page;
       placement.y = y;
       g_array_append_val (self->placements, placement);
