@@ -287,7 +287,13 @@ build (JlnIndicatorDialog *self)
     g_autofree char *description = g_strdup_printf ("%d. %s", jln_indicator_get_number (self->indicator),
                                                     indicator_title != NULL ? indicator_title : "");
 
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    GtkWidget *label = gtk_label_new (description);
+
+    /* Plan text, shown as plain text. */
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_box_append (GTK_BOX (content), label);
   }
   gtk_box_append (GTK_BOX (content), group);
 

@@ -1197,7 +1197,6 @@ layout_indicator (JlnChart             *self,
                   double                height)
 {
   double em = jln_render_style_get_em (style);
-  JlnLang lang = jln_render_style_get_lang (style);
   double axis_w, axis_h, top;
   guint n_years;
 
@@ -1294,7 +1293,6 @@ layout_indicator (JlnChart             *self,
 
   if (self->side_w > 0)
     layout_side_list (self, cr, style, self->side_x, self->plot_y, self->side_w);
-  (void) lang;
 }
 
 static void
