@@ -72,8 +72,10 @@ fixture_setup (Fixture       *fixture,
   fixture->plan = jln_document_get_plan (fixture->document);
   add_measurement (fixture->document, "1", "2021-12-15", "8", NULL, NULL);
   add_measurement (fixture->document, "1", "2022-12-31", "45", NULL, NULL);
-  add_measurement (fixture->document, "2", "2022-06-30", "100", "Directorate General", "Direction générale");
-  add_measurement (fixture->document, "2", "2022-12-31", "25", "Unit directors", "Directeurs d'unité");
+  add_measurement (fixture->document, "2", "2022-06-30", "100", "Directorate General",
+                   "Direction générale");
+  add_measurement (fixture->document, "2", "2022-12-31", "25", "Unit directors",
+                   "Directeurs d'unité");
 }
 
 static void
@@ -82,6 +84,13 @@ fixture_teardown (Fixture       *fixture,
 {
   g_clear_object (&fixture->document);
   jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
+}
+
+static JlnChart *
+indicator_chart (Fixture    *fixture,
+                 const char *number)
+{
+  return jln_chart_new_indicator (fixture->plan, find_indicator (fixture->plan, number));
 }
 
 static cairo_surface_t *
@@ -142,7 +151,7 @@ static void
 test_met_and_behind (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(JlnChart) chart = jln_chart_new_indicator (fixture->plan, find_indicator (fixture->plan, "1"));
+  g_autoptr(JlnChart) chart = indicator_chart (fixture, "1");
   g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
   cairo_surface_t *surface = draw_chart (chart, style);
   const JlnRgba *met = jln_render_style_get_color (style, JLN_RENDER_COLOR_MET);
@@ -176,7 +185,8 @@ test_met_and_behind (Fixture       *fixture,
 
   if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
     {
-      g_autofree char *path = g_build_filename (g_getenv ("JALONS_SCREENSHOT_DIR"), "chart-indicator-1.png", NULL);
+      g_autofree char *path = g_build_filename (g_getenv ("JALONS_SCREENSHOT_DIR"),
+                                                "chart-indicator-1.png", NULL);
 
       cairo_surface_write_to_png (surface, path);
     }
@@ -188,7 +198,7 @@ static void
 test_series (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(JlnChart) chart = jln_chart_new_indicator (fixture->plan, find_indicator (fixture->plan, "2"));
+  g_autoptr(JlnChart) chart = indicator_chart (fixture, "2");
   g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
   g_autofree char *general = NULL;
   g_autofree char *directors = NULL;
@@ -207,7 +217,7 @@ static void
 test_axis_years (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(JlnChart) chart = jln_chart_new_indicator (fixture->plan, find_indicator (fixture->plan, "1"));
+  g_autoptr(JlnChart) chart = indicator_chart (fixture, "1");
   g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
   const char *years[] = { "2021", "2022", "2023", "2024" };
   double previous = -1;
@@ -259,12 +269,13 @@ static void
 test_languages (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(JlnChart) chart = jln_chart_new_indicator (fixture->plan, find_indicator (fixture->plan, "1"));
+  g_autoptr(JlnChart) chart = indicator_chart (fixture, "1");
   g_autoptr(JlnRenderStyle) fr = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_FR);
   g_autoptr(JlnRenderStyle) en = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
   g_autofree char *title_fr = jln_chart_dup_title (chart, fr);
   g_autofree char *title_en = jln_chart_dup_title (chart, en);
-  g_autofree char *met_fr = jln_chart_dup_item_text (chart, fr, find_item (chart, fr, "Cible 2022"));
+  guint met = find_item (chart, fr, "Cible 2022");
+  g_autofree char *met_fr = jln_chart_dup_item_text (chart, fr, met);
   g_autofree char *number_fr = jln_format_number (12.5, JLN_LANG_FR);
   g_autofree char *number_en = jln_format_number (12.5, JLN_LANG_EN);
   g_autofree char *percent_fr = jln_format_percent (45, JLN_LANG_FR);
@@ -272,7 +283,8 @@ test_languages (Fixture       *fixture,
 
   g_assert_cmpstr (title_en, ==, "Indicator 1: Equality unit");
   g_assert_cmpstr (title_fr, ==, "Indicateur 1 : Cellule égalité");
-  g_assert_cmpstr (met_fr, ==, "Cible 2022 : 30\u00a0% ; mesuré 45\u00a0% le 2022-12-31 : atteinte");
+  g_assert_cmpstr (met_fr, ==,
+                   "Cible 2022 : 30\u00a0% ; mesuré 45\u00a0% le 2022-12-31 : atteinte");
   g_assert_cmpstr (number_fr, ==, "12,5");
   g_assert_cmpstr (number_en, ==, "12.5");
   g_assert_cmpstr (percent_fr, ==, "45\u00a0%");
@@ -352,7 +364,8 @@ test_bar_queries (Fixture       *fixture,
   {
     g_autoptr(JlnChart) chart = jln_chart_new (JLN_CHART_STATUS, fixture->plan, NULL);
     guint item = find_item (chart, style, "Objective 4, ");
-    g_assert_true (g_str_has_prefix (jln_chart_get_item_query (chart, item), "objective:4 status:"));
+    g_assert_true (g_str_has_prefix (jln_chart_get_item_query (chart, item),
+                                     "objective:4 status:"));
   }
 
   /* With a query, only the actions it matches are counted. */
@@ -390,7 +403,8 @@ test_completions (Fixture       *fixture,
       g_autofree char *text = jln_chart_dup_item_text (chart, style, i);
       guint done, planned;
 
-      g_assert_cmpint (sscanf (strstr (text, "done:"), "done: %u, planned: %u", &done, &planned), ==, 2);
+      g_assert_cmpint (sscanf (strstr (text, "done:"), "done: %u, planned: %u",
+                               &done, &planned), ==, 2);
       g_assert_cmpuint (done, >=, previous_done);
       g_assert_cmpuint (planned, >=, previous_planned);
       previous_done = done;
@@ -407,7 +421,7 @@ static void
 test_empty_indicator (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(JlnChart) chart = jln_chart_new_indicator (fixture->plan, find_indicator (fixture->plan, "5"));
+  g_autoptr(JlnChart) chart = indicator_chart (fixture, "5");
   g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_DARK, JLN_LANG_EN);
   g_autofree char *description = jln_chart_dup_description (chart, style);
   cairo_surface_t *surface = draw_chart (chart, style);
@@ -416,7 +430,8 @@ test_empty_indicator (Fixture       *fixture,
   g_assert_nonnull (strstr (description, "No measurement yet."));
   g_assert_nonnull (strstr (description, "Target 2023: 90%; no measurement in 2023"));
   /* The targets are drawn all the same. */
-  g_assert_cmpuint (count_color (surface, &all, jln_render_style_get_color (style, JLN_RENDER_COLOR_TARGET)),
+  g_assert_cmpuint (count_color (surface, &all,
+                                 jln_render_style_get_color (style, JLN_RENDER_COLOR_TARGET)),
                     >, 200);
   cairo_surface_destroy (surface);
 }
@@ -470,7 +485,8 @@ test_report_pages (Fixture       *fixture,
   g_autofree char *title = jln_picture_dup_title (JLN_PICTURE (report), style);
   JlnPageFormat pages[] = { JLN_PAGE_A4, JLN_PAGE_A3, JLN_PAGE_SLIDE };
 
-  g_assert_cmpstr (title, ==, "HRS4R at Inserm — Action plan 2022–2024 and Gender Equality Plan 2021–2023 — Indicators");
+  g_assert_cmpstr (title, ==,
+                   "HRS4R at Inserm — Action plan 2022–2024 and Gender Equality Plan 2021–2023 — Indicators");
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
       double width, height, margin = jln_page_format_get_margin (pages[p]);
@@ -484,7 +500,8 @@ test_report_pages (Fixture       *fixture,
       g_assert_cmpuint (n, >=, 2);
       for (guint page = 0; page < n; page++)
         {
-          cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+          cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                       NULL);
           cairo_t *cr = cairo_create (recording);
           double x0, y0, w, h;
 

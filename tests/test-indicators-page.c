@@ -114,7 +114,8 @@ find_chart_view (JlnWindow    *window,
 static char *
 dup_chart_description (JlnChartView *view)
 {
-  return jln_chart_dup_description (jln_chart_view_get_chart (view), jln_chart_view_get_style (view));
+  return jln_chart_dup_description (jln_chart_view_get_chart (view),
+                                    jln_chart_view_get_style (view));
 }
 
 static JlnIndicatorDialog *
@@ -268,7 +269,8 @@ test_add_indicator (void)
   jln_indicator_dialog_set_text (dialog, "year", "2023");
   jln_indicator_dialog_set_text (dialog, "value", "-4");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  g_assert_nonnull (strstr (jln_indicator_dialog_get_error (dialog), "Target value: -4 is negative"));
+  g_assert_nonnull (strstr (jln_indicator_dialog_get_error (dialog),
+                            "Target value: -4 is negative"));
   jln_indicator_dialog_set_text (dialog, "value", "12");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   jln_test_wait_ms (200);
@@ -308,7 +310,8 @@ test_bar_filters_list (void)
       if (g_str_has_prefix (text, "Objective 4, ") && strstr (text, "— In progress: ") != NULL)
         {
           index = i;
-          g_assert_cmpint (sscanf (strstr (text, "In progress: "), "In progress: %u", &count), ==, 1);
+          g_assert_cmpint (sscanf (strstr (text, "In progress: "), "In progress: %u", &count),
+                           ==, 1);
         }
     }
   g_assert_cmpint (index, >=, 0);
@@ -347,10 +350,11 @@ scroll_to (JlnWindow  *window,
            GtkWidget  *widget)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
   GtkAdjustment *adjustment;
   graphene_point_t point;
 
-  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+  g_assert_true (gtk_widget_compute_point (widget, viewport,
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   /* The point is in the viewport, which shows the page already scrolled. */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -387,13 +391,16 @@ test_screenshots (void)
 
       if (figures[i][3] != NULL)
         {
-          const char *fr = g_str_equal (figures[i][3], "Unit directors") ? "Directeurs d'unité" : "Direction générale";
+          const char *fr = g_str_equal (figures[i][3], "Unit directors") ? "Directeurs d'unité"
+                                                                         : "Direction générale";
 
-          measurement = jln_record_new (JLN_KIND_MEASUREMENT, "date", figures[i][1], "value", figures[i][2],
+          measurement = jln_record_new (JLN_KIND_MEASUREMENT, "date", figures[i][1], "value",
+                                        figures[i][2],
                                         "series-en", figures[i][3], "series-fr", fr, NULL);
         }
       else
-        measurement = jln_record_new (JLN_KIND_MEASUREMENT, "date", figures[i][1], "value", figures[i][2],
+        measurement = jln_record_new (JLN_KIND_MEASUREMENT, "date", figures[i][1], "value",
+                                      figures[i][2],
                                       "source-en", "HR survey", "source-fr", "Enquête RH", NULL);
       jln_test_apply (document, jln_edit_new_insert (JLN_RECORD (indicator), measurement,
                                                      g_list_model_get_n_items (jln_indicator_get_measurements (indicator))));
@@ -407,13 +414,17 @@ test_screenshots (void)
       jln_test_wait_ms (400);
       scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_STATUS, NULL)));
       save_window (GTK_WIDGET (window), dark ? "indicators-plan-dark" : "indicators-plan");
-      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR, find_indicator (window, "1"))));
+      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR,
+                                                      find_indicator (window, "1"))));
       save_window (GTK_WIDGET (window), dark ? "indicators-1-dark" : "indicators-1");
-      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR, find_indicator (window, "2"))));
+      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR,
+                                                      find_indicator (window, "2"))));
       save_window (GTK_WIDGET (window), dark ? "indicators-2-dark" : "indicators-2");
-      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR, find_indicator (window, "3"))));
+      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR,
+                                                      find_indicator (window, "3"))));
       save_window (GTK_WIDGET (window), dark ? "indicators-3-dark" : "indicators-3");
-      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR, find_indicator (window, "4"))));
+      scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR,
+                                                      find_indicator (window, "4"))));
       save_window (GTK_WIDGET (window), dark ? "indicators-4-dark" : "indicators-4");
     }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);

@@ -198,7 +198,8 @@ test_target_year (Fixture       *fixture,
                   gconstpointer  data)
 {
   JlnIndicator *indicator = find_indicator (fixture->document, "2");
-  g_autoptr(JlnRecord) target = jln_record_new (JLN_KIND_TARGET, "year", "2030", "value", "50", NULL);
+  g_autoptr(JlnRecord) target = jln_record_new (JLN_KIND_TARGET, "year", "2030", "value", "50",
+                                                NULL);
   g_autoptr(JlnRecord) good = jln_record_new (JLN_KIND_TARGET, "year", "2024", "value", "90",
                                               "series-en", "Unit directors", NULL);
   JlnRecord *first;

@@ -66,7 +66,8 @@ check_target (JlnPlan       *plan,
       (year < (int) jln_semester_get_year (start) || year > (int) jln_semester_get_year (end)))
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                   /* Translators: %1$d is the year typed, %2$u and %3$u the plan's first and last years. */
+                   /* Translators: %1$d is the year typed, %2$u and %3$u the plan's first and
+                      last years. */
                    _("Target year: %1$d lies outside the plan, which runs from %2$u to %3$u"),
                    year, jln_semester_get_year (start), jln_semester_get_year (end));
       return FALSE;

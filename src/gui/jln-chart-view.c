@@ -204,10 +204,10 @@ jln_chart_view_query_tooltip (GtkWidget  *widget,
   if (jln_chart_get_item_query (self->chart, index) != NULL ||
       jln_chart_get_item_record (self->chart, index) != NULL)
     {
+      gboolean lists = jln_chart_get_item_query (self->chart, index) != NULL;
       g_autofree char *with_hint = g_strdup_printf ("%s\n%s", text,
-                                                    jln_chart_get_item_query (self->chart, index) != NULL
-                                                    ? _("Click to list these actions")
-                                                    : _("Click to change it"));
+                                                    lists ? _("Click to list these actions")
+                                                          : _("Click to change it"));
 
       g_free (text);
       text = g_steal_pointer (&with_hint);
@@ -215,8 +215,11 @@ jln_chart_view_query_tooltip (GtkWidget  *widget,
   gtk_tooltip_set_text (tooltip, text);
   if (jln_chart_get_item_area (self->chart, self->style, gtk_widget_get_width (widget),
                                gtk_widget_get_height (widget), index, &area))
-    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { area.x, area.y,
-                                                          MAX (1, area.width), MAX (1, area.height) });
+    {
+      GdkRectangle tip = { area.x, area.y, MAX (1, area.width), MAX (1, area.height) };
+
+      gtk_tooltip_set_tip_area (tooltip, &tip);
+    }
   return TRUE;
 }
 
@@ -224,13 +227,14 @@ static void
 set_hover (JlnChartView *self,
            int           index)
 {
+  gboolean clickable;
+
   if (self->hover == index)
     return;
   self->hover = index;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   index >= 0 && (jln_chart_get_item_query (self->chart, index) != NULL ||
-                                                  jln_chart_get_item_record (self->chart, index) != NULL)
-                                   ? "pointer" : NULL);
+  clickable = index >= 0 && (jln_chart_get_item_query (self->chart, index) != NULL ||
+                             jln_chart_get_item_record (self->chart, index) != NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), clickable ? "pointer" : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -284,7 +284,8 @@ build (JlnIndicatorDialog *self)
   {
     const char *indicator_title = jln_text_get_fallback (jln_indicator_get_title (self->indicator),
                                                          self->lang, NULL);
-    g_autofree char *description = g_strdup_printf ("%d. %s", jln_indicator_get_number (self->indicator),
+    g_autofree char *description = g_strdup_printf ("%d. %s",
+                                                    jln_indicator_get_number (self->indicator),
                                                     indicator_title != NULL ? indicator_title : "");
 
     GtkWidget *label = gtk_label_new (description);
@@ -334,9 +335,11 @@ build (JlnIndicatorDialog *self)
           gtk_widget_set_name (GTK_WIDGET (self->series_combo), "series");
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->series_combo), _("Population"));
           adw_combo_row_set_model (self->series_combo, G_LIST_MODEL (names));
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->series_combo));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     GTK_WIDGET (self->series_combo));
         }
-      self->note_row = add_entry (group, "note", is_text ? _("What was done") : _("Note (optional)"));
+      self->note_row = add_entry (group, "note",
+                                  is_text ? _("What was done") : _("Note (optional)"));
       self->source_row = add_entry (group, "source", _("Source (optional)"));
     }
 
@@ -360,7 +363,8 @@ build (JlnIndicatorDialog *self)
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       if (rows[i] != NULL)
-        g_signal_connect_swapped (rows[i], "entry-activated", G_CALLBACK (entry_activated_cb), self);
+        g_signal_connect_swapped (rows[i], "entry-activated", G_CALLBACK (entry_activated_cb),
+                                  self);
   }
 
   if (self->kind == JLN_KIND_INDICATOR)
@@ -439,7 +443,8 @@ jln_indicator_dialog_set_text (JlnIndicatorDialog *self,
     {
       for (guint i = 0; i < self->series->len; i++)
         {
-          const char *name = jln_text_get_fallback (g_ptr_array_index (self->series, i), self->lang, NULL);
+          const char *name = jln_text_get_fallback (g_ptr_array_index (self->series, i), self->lang,
+                                                    NULL);
 
           if (g_strcmp0 (name, text) == 0)
             adw_combo_row_set_selected (self->series_combo, i + 1);
@@ -673,8 +678,10 @@ jln_indicator_dialog_save (JlnIndicatorDialog *self)
           const JlnText *series = selected > 0 && selected <= self->series->len
                                   ? g_ptr_array_index (self->series, selected - 1) : NULL;
 
-          add_set (group, record, is_new, "series-fr", series != NULL && series->fr != NULL ? series->fr : "");
-          add_set (group, record, is_new, "series-en", series != NULL && series->en != NULL ? series->en : "");
+          add_set (group, record, is_new, "series-fr",
+                   series != NULL && series->fr != NULL ? series->fr : "");
+          add_set (group, record, is_new, "series-en",
+                   series != NULL && series->en != NULL ? series->en : "");
         }
       add_set (group, record, is_new, note_field, note);
       add_set (group, record, is_new, source_field, source);

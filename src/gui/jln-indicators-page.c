@@ -359,8 +359,10 @@ new_record_box (JlnIndicatorsPage *self,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_tooltip_text (edit, edit_tooltip);
   gtk_widget_set_tooltip_text (remove, delete_tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tooltip, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_tooltip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  edit_tooltip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  delete_tooltip, -1);
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
@@ -477,8 +479,12 @@ build_card (JlnIndicatorsPage *self,
   g_autofree char *heading = g_strdup_printf ("%d. %s", jln_indicator_get_number (indicator),
                                               title != NULL ? title : "");
   const char *labels[] = { N_("Measure"), N_("Actors"), N_("Follow-up"), N_("Remark") };
-  const JlnText *texts[] = { jln_indicator_get_measure (indicator), jln_indicator_get_actors (indicator),
-                             jln_indicator_get_follow_up (indicator), jln_indicator_get_remark (indicator) };
+  const JlnText *texts[] = {
+    jln_indicator_get_measure (indicator),
+    jln_indicator_get_actors (indicator),
+    jln_indicator_get_follow_up (indicator),
+    jln_indicator_get_remark (indicator),
+  };
   GPtrArray *actions = jln_indicator_get_actions (indicator);
   GListModel *targets = jln_indicator_get_targets (indicator);
   GListModel *measurements = jln_indicator_get_measurements (indicator);
@@ -513,7 +519,8 @@ build_card (JlnIndicatorsPage *self,
           JlnAction *action = g_ptr_array_index (actions, i);
           g_autofree char *action_title = dup_text (self, jln_action_get_title (action));
 
-          g_string_append_printf (details, "%s %s %s", i > 0 ? ";" : "", jln_action_get_number (action),
+          g_string_append_printf (details, "%s %s %s", i > 0 ? ";" : "",
+                                  jln_action_get_number (action),
                                   action_title != NULL ? action_title : "");
         }
     }
@@ -526,7 +533,8 @@ build_card (JlnIndicatorsPage *self,
 
   /* Targets */
   gtk_box_append (GTK_BOX (card),
-                  new_section_header (_("Yearly Targets"), _("Add _Target"), "indicators.add-target", indicator));
+                  new_section_header (_("Yearly Targets"), _("Add _Target"),
+                                      "indicators.add-target", indicator));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -665,7 +673,8 @@ jln_indicators_page_root (GtkWidget *widget)
   g_set_weak_pointer (&self->window, JLN_WINDOW (root));
   g_signal_connect_object (root, "notify::document", G_CALLBACK (window_document_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (root, "notify::content-language", G_CALLBACK (window_language_changed_cb),
+  g_signal_connect_object (root, "notify::content-language",
+                           G_CALLBACK (window_language_changed_cb),
                            self, G_CONNECT_SWAPPED);
   window_language_changed_cb (self);
   window_document_changed_cb (self);
@@ -724,16 +733,19 @@ jln_indicators_page_class_init (JlnIndicatorsPageClass *klass)
   widget_class->unroot = jln_indicators_page_unroot;
   widget_class->map = jln_indicators_page_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-indicators-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/jalons/Jalons/jln-indicators-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, plan_box);
   gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, indicators_box);
   gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, empty_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
-  gtk_widget_class_install_action (widget_class, "indicators.add-indicator", NULL, add_indicator_cb);
+  gtk_widget_class_install_action (widget_class, "indicators.add-indicator", NULL,
+                                   add_indicator_cb);
   gtk_widget_class_install_action (widget_class, "indicators.add-target", "s", add_target_cb);
-  gtk_widget_class_install_action (widget_class, "indicators.add-measurement", "s", add_measurement_cb);
+  gtk_widget_class_install_action (widget_class, "indicators.add-measurement", "s",
+                                   add_measurement_cb);
   gtk_widget_class_install_action (widget_class, "indicators.edit", "s", edit_cb);
   gtk_widget_class_install_action (widget_class, "indicators.delete", "s", delete_cb);
 

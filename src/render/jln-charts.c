@@ -775,8 +775,11 @@ read_units (JlnChart *self)
             }
           g_hash_table_iter_init (&iter, seen);
           while (g_hash_table_iter_next (&iter, &unit, NULL))
-            g_hash_table_insert (counts, unit,
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, unit)) + 1));
+            {
+              guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, unit));
+
+              g_hash_table_insert (counts, unit, GUINT_TO_POINTER (count + 1));
+            }
         }
     }
 
@@ -995,7 +998,8 @@ build_legend (JlnChart             *self,
             g_autofree char *measured = NULL;
 
             /* Translators: the measurements of one population, like “Measured: Unit directors”. */
-            measured = g_strdup_printf (tr (style, N_("Measured: %s")), series_name (self, style, i));
+            measured = g_strdup_printf (tr (style, N_("Measured: %s")),
+                                        series_name (self, style, i));
             add_legend (self, SYMBOL_MEASUREMENT, i, 0, measured);
           }
       else
@@ -1249,7 +1253,8 @@ layout_indicator (JlnChart             *self,
   self->note_h = 0;
   if (self->n_measurements == 0)
     {
-      text_size (cr, style, JLN_RENDER_FONT_BODY, empty_note (style), self->plot_w, NULL, &self->note_h);
+      text_size (cr, style, JLN_RENDER_FONT_BODY, empty_note (style), self->plot_w, NULL,
+                 &self->note_h);
       self->note_y = top;
       top += self->note_h + 0.6 * em;
     }
@@ -1304,7 +1309,8 @@ layout_bars (JlnChart             *self,
 {
   double em = jln_render_style_get_em (style);
   double widest = 0, count_w;
-  g_autofree char *max_text = jln_format_number (self->max_value, jln_render_style_get_lang (style));
+  g_autofree char *max_text = jln_format_number (self->max_value,
+                                                 jln_render_style_get_lang (style));
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -1533,7 +1539,11 @@ set_dash (cairo_t *cr,
           guint    series,
           double   em)
 {
-  double dashes[3][2] = { { 0.7 * em, 0.3 * em }, { 0.25 * em, 0.25 * em }, { 1.2 * em, 0.3 * em } };
+  double dashes[3][2] = {
+    { 0.7 * em, 0.3 * em },
+    { 0.25 * em, 0.25 * em },
+    { 1.2 * em, 0.3 * em },
+  };
 
   cairo_set_dash (cr, dashes[series % 3], 2, 0);
 }
@@ -1733,7 +1743,8 @@ draw_value_axis (JlnChart             *self,
       double y = round (value_y (self, v)) + 0.5;
       double h;
 
-      jln_render_style_set_source (style, cr, v == 0 ? JLN_RENDER_COLOR_DIM : JLN_RENDER_COLOR_GRID);
+      jln_render_style_set_source (style, cr,
+                                   v == 0 ? JLN_RENDER_COLOR_DIM : JLN_RENDER_COLOR_GRID);
       cairo_set_line_width (cr, v == 0 ? 0.08 * em : 0.05 * em);
       cairo_move_to (cr, self->plot_x, y);
       cairo_line_to (cr, self->plot_x + self->plot_w, y);
@@ -2013,7 +2024,8 @@ draw_bars (JlnChart             *self,
           if (w + 0.4 * em <= item->w)
             {
               const JlnRgba *fill = jln_render_style_get_color (style, color);
-              const JlnRgba *background = jln_render_style_get_color (style, JLN_RENDER_COLOR_BACKGROUND);
+              const JlnRgba *background = jln_render_style_get_color (style,
+                                                                      JLN_RENDER_COLOR_BACKGROUND);
               /* Dark text on a light fill, light text on a dark one, in either scheme. */
               JlnRenderColor text_color = is_light (fill) == is_light (background)
                                           ? JLN_RENDER_COLOR_FOREGROUND
@@ -2117,7 +2129,8 @@ draw_completions (JlnChart             *self,
   for (int line = 0; line < 2; line++)
     {
       cairo_save (cr);
-      jln_render_style_set_source (style, cr, line == 0 ? JLN_RENDER_COLOR_TARGET : JLN_RENDER_COLOR_MET);
+      jln_render_style_set_source (style, cr,
+                                   line == 0 ? JLN_RENDER_COLOR_TARGET : JLN_RENDER_COLOR_MET);
       cairo_set_line_width (cr, (line == 0 ? 0.2 : 0.18) * em);
       if (line == 0)
         set_dash (cr, 0, em);
@@ -2343,7 +2356,8 @@ item_text (JlnChart             *self,
         JlnObjective *objective = g_ptr_array_index (self->rows, item->row);
 
         return g_strdup_printf (g_dngettext (domain,
-                                             /* Translators: %1$s is an objective number, %2$s its title, %3$s a status, %4$u a count. */
+                                             /* Translators: %1$s is an objective number, %2$s
+                                                its title, %3$s a status, %4$u a count. */
                                              "Objective %1$s, %2$s — %3$s: %4$u action",
                                              "Objective %1$s, %2$s — %3$s: %4$u actions",
                                              (gulong) item->value),
@@ -2353,7 +2367,8 @@ item_text (JlnChart             *self,
       }
     case ITEM_SEMESTER:
       {
-        g_autofree char *semester = jln_semester_format (item->semester, JLN_SEMESTER_STYLE_LONG, lang);
+        g_autofree char *semester = jln_semester_format (item->semester, JLN_SEMESTER_STYLE_LONG,
+                                                         lang);
 
         /* Translators: %1$s is a semester, %2$u and %3$u counts of actions. */
         return g_strdup_printf (tr (style, N_("%1$s — done: %2$u, planned: %3$u")),
@@ -2371,7 +2386,8 @@ item_text (JlnChart             *self,
                                                (gulong) item->value),
                                   jln_unit_get_code (unit), (guint) item->value);
         return g_strdup_printf (g_dngettext (domain,
-                                             /* Translators: %1$s is a unit code, %2$s its name, %3$u a count. */
+                                             /* Translators: %1$s is a unit code, %2$s its name,
+                                                %3$u a count. */
                                              "%1$s (%2$s): %3$u action", "%1$s (%2$s): %3$u actions",
                                              (gulong) item->value),
                                 jln_unit_get_code (unit), name, (guint) item->value);

@@ -215,7 +215,8 @@ dup_details (JlnIndicatorReport   *self,
     {
       if (self->query != NULL)
         /* Translators: %s is a search, like “unit:RH”. */
-        g_string_printf (out, tr (style, N_("Actions matching “%s”")), jln_query_get_text (self->query));
+        g_string_printf (out, tr (style, N_("Actions matching “%s”")),
+                         jln_query_get_text (self->query));
       return g_string_free (g_steal_pointer (&out), FALSE);
     }
 
@@ -291,12 +292,14 @@ measure_blocks (JlnIndicatorReport   *self,
       Block *block = &g_array_index (self->blocks, Block, i);
       g_autofree char *title = jln_chart_dup_title (block->chart, style);
       g_autofree char *details = dup_details (self, block->chart, style);
-      g_autoptr(PangoLayout) heading = make_layout (cr, style, JLN_RENDER_FONT_HEADING, title, width);
+      g_autoptr(PangoLayout) heading = make_layout (cr, style, JLN_RENDER_FONT_HEADING, title,
+                                                    width);
 
       block->heading_h = layout_height (heading) + 0.4 * em;
       if (*details != '\0')
         {
-          g_autoptr(PangoLayout) lines = make_layout (cr, style, JLN_RENDER_FONT_SMALL, details, width);
+          g_autoptr(PangoLayout) lines = make_layout (cr, style, JLN_RENDER_FONT_SMALL, details,
+                                                      width);
 
           block->heading_h += layout_height (lines) + 0.6 * em;
         }
