@@ -14,6 +14,7 @@
 #include "jln-json.h"
 #include "jln-query.h"
 #include "jln-export.h"
+#include "jln-indicator-report.h"
 #include "jln-application.h"
 
 static char *opt_import;
@@ -211,6 +212,13 @@ create_picture (const char  *view,
                 JlnQuery    *query,
                 GError     **error)
 {
+  if (g_str_equal (view, "indicators"))
+    {
+      JlnIndicatorReport *report = jln_indicator_report_new (plan);
+
+      jln_indicator_report_set_query (report, query);
+      return JLN_PICTURE (report);
+    }
   g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                _("--view=%s cannot be exported as a picture yet"), view);
   return NULL;

@@ -13,6 +13,7 @@
 #include "jln-action-item.h"
 #include "jln-document.h"
 #include "jln-edit-private.h"
+#include "jln-indicator-check.h"
 #include "jln-json.h"
 #include "jln-objective.h"
 #include "jln-record-private.h"
@@ -577,6 +578,16 @@ is_in_plan (JlnDocument *self,
   return record != NULL && jln_plan_lookup (self->plan, jln_record_get_id (record)) == record;
 }
 
+/* The record of the plan with the id of @record: after an undone removal
+ * the plan holds a new object for it, which older edits still name by
+ * the one they were made on. */
+static JlnRecord *
+current_record (JlnDocument *self,
+                JlnRecord   *record)
+{
+  return record != NULL ? jln_plan_lookup (self->plan, jln_record_get_id (record)) : NULL;
+}
+
 static gboolean
 refuse (GError     **error,
         JlnError     code,
@@ -636,6 +647,19 @@ record_label (JlnRecord *record)
   return jln_record_get_id (record);
 }
 
+/* Targets and measurements are checked against their indicator's kind
+ * and the plan's period as they are set or inserted. */
+static gboolean
+check_indicator_record (JlnDocument  *self,
+                        JlnRecord    *parent,
+                        JlnRecord    *record,
+                        GError      **error)
+{
+  return jln_indicator_check_record (self->plan,
+                                     JLN_IS_INDICATOR (parent) ? JLN_INDICATOR (parent) : NULL,
+                                     record, error);
+}
+
 static gboolean apply_one (JlnDocument  *self,
                            JlnEdit      *edit,
                            gint64        batch,
@@ -655,9 +679,12 @@ apply_set (JlnDocument  *self,
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
   g_autoptr(GError) local_error = NULL;
+  JlnRecord *current = current_record (self, edit->record);
 
-  if (!is_in_plan (self, edit->record))
+  if (current == NULL || jln_record_get_kind (current) != jln_record_get_kind (edit->record))
     return refuse (error, JLN_ERROR_NOT_FOUND, _("This object is no longer part of the plan"));
+  if (current != edit->record)
+    g_set_object (&edit->record, current);
   if (!_jln_kind_find_field (_jln_record_get_info (edit->record), edit->field, &ref))
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
@@ -680,6 +707,11 @@ apply_set (JlnDocument  *self,
     {
       _jln_record_field_from_string (edit->record, &ref, old_value, _jln_plan_resolve, self->plan, FALSE, NULL);
       return refuse (error, JLN_ERROR_INVALID, _("This field cannot be empty"));
+    }
+  if (!check_indicator_record (self, jln_record_get_parent (edit->record), edit->record, error))
+    {
+      _jln_record_field_from_string (edit->record, &ref, old_value, _jln_plan_resolve, self->plan, FALSE, NULL);
+      return FALSE;
     }
   new_value = _jln_record_field_to_string (edit->record, &ref);
   if (g_strcmp0 (old_value, new_value) == 0)
@@ -733,6 +765,8 @@ apply_insert (JlnDocument  *self,
         return refuse (error, JLN_ERROR_INVALID, _("This object is already part of the plan"));
       if (!_jln_record_check_required (record, error))
         return FALSE;
+      if (!check_indicator_record (self, edit->parent, record, error))
+        return FALSE;
     }
 
   siblings = _jln_record_get_store (edit->parent, jln_record_get_kind (record));
@@ -774,8 +808,8 @@ apply_remove (JlnDocument  *self,
               GPtrArray    *inverses,
               GError      **error)
 {
-  JlnRecord *record = edit->record;
-  JlnRecord *parent = jln_record_get_parent (record);
+  JlnRecord *record = current_record (self, edit->record);
+  JlnRecord *parent = record != NULL ? jln_record_get_parent (record) : NULL;
   JlnRecord *referrer = NULL;
   g_autofree char *snapshot = NULL;
   guint position, n_referrers;
@@ -822,7 +856,7 @@ apply_move (JlnDocument  *self,
             GPtrArray    *inverses,
             GError      **error)
 {
-  JlnRecord *record = edit->record;
+  JlnRecord *record = current_record (self, edit->record);
   GListStore *siblings;
   guint from;
 

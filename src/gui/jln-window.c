@@ -13,6 +13,7 @@
 #include "jln-backups-window.h"
 #include "jln-changes-window.h"
 #include "jln-csv.h"
+#include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-objective.h"
 #include "jln-window.h"
@@ -1366,6 +1367,7 @@ jln_window_class_init (JlnWindowClass *klass)
 
   g_type_ensure (JLN_TYPE_ACTION_LIST);
   g_type_ensure (JLN_TYPE_ACTION_EDITOR);
+  g_type_ensure (JLN_TYPE_INDICATORS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);

@@ -1,0 +1,691 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "jln-charts.h"
+#include "jln-indicator-dialog.h"
+#include "jln-measurement.h"
+#include "jln-target.h"
+
+struct _JlnIndicatorDialog
+{
+  AdwWindow     parent_instance;
+
+  JlnDocument  *document;
+  JlnIndicator *indicator;
+  JlnKind       kind;
+  JlnRecord    *record;        /* NULL for a new one */
+  JlnLang       lang;
+  GPtrArray    *series;        /* JlnText *, borrowed from the targets: measurement populations */
+
+  GtkWidget    *save_button;
+  AdwEntryRow  *date_row;
+  AdwEntryRow  *year_row;
+  AdwEntryRow  *value_row;
+  AdwEntryRow  *series_row;    /* targets: typed */
+  AdwComboRow  *series_combo;  /* measurements: chosen among the targets' */
+  AdwEntryRow  *text_row;
+  AdwEntryRow  *note_row;
+  AdwEntryRow  *source_row;
+  AdwEntryRow  *number_row;    /* indicators */
+  AdwEntryRow  *title_row;
+  AdwComboRow  *kind_combo;
+  AdwEntryRow  *measure_row;
+  AdwEntryRow  *actors_row;
+  AdwEntryRow  *follow_up_row;
+  GtkLabel     *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (JlnIndicatorDialog, jln_indicator_dialog, ADW_TYPE_WINDOW)
+
+static void
+jln_indicator_dialog_dispose (GObject *object)
+{
+  JlnIndicatorDialog *self = JLN_INDICATOR_DIALOG (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->indicator);
+  g_clear_object (&self->record);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (jln_indicator_dialog_parent_class)->dispose (object);
+}
+
+static void
+save_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  if (jln_indicator_dialog_save (JLN_INDICATOR_DIALOG (widget)))
+    gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+static void
+cancel_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+static void
+jln_indicator_dialog_class_init (JlnIndicatorDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jln_indicator_dialog_dispose;
+
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_cb);
+  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
+}
+
+static void
+jln_indicator_dialog_init (JlnIndicatorDialog *self)
+{
+  self->series = g_ptr_array_new ();
+}
+
+static AdwEntryRow *
+add_entry (GtkWidget  *group,
+           const char *name,
+           const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+entry_activated_cb (JlnIndicatorDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
+}
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  if (row != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static char *
+record_text (JlnRecord  *record,
+             const char *field,
+             JlnLang     lang)
+{
+  const JlnText *text = jln_record_get_text (record, field);
+  const char *value = jln_text_get (text, lang);
+
+  return g_strdup (value != NULL ? value : "");
+}
+
+static void
+fill_from_record (JlnIndicatorDialog *self)
+{
+  JlnRecord *record = self->record;
+  g_autofree char *value = NULL;
+  double number;
+
+  number = self->kind == JLN_KIND_TARGET ? jln_target_get_value (JLN_TARGET (record))
+                                         : jln_measurement_get_value (JLN_MEASUREMENT (record));
+  value = isnan (number) ? g_strdup ("") : jln_format_number (number, self->lang);
+  set_row_text (self->value_row, value);
+
+  if (self->kind == JLN_KIND_TARGET)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", jln_target_get_year (JLN_TARGET (record)));
+      g_autofree char *series = record_text (record, "series", self->lang);
+      g_autofree char *text = record_text (record, "text", self->lang);
+
+      set_row_text (self->year_row, year);
+      set_row_text (self->series_row, series);
+      set_row_text (self->text_row, text);
+    }
+  else
+    {
+      const JlnText *series = jln_measurement_get_series (JLN_MEASUREMENT (record));
+      g_autofree char *note = record_text (record, "note", self->lang);
+      g_autofree char *source = record_text (record, "source", self->lang);
+
+      set_row_text (self->date_row, jln_measurement_get_date (JLN_MEASUREMENT (record)));
+      set_row_text (self->note_row, note);
+      set_row_text (self->source_row, source);
+      for (guint i = 0; i < self->series->len; i++)
+        {
+          const JlnText *s = g_ptr_array_index (self->series, i);
+
+          if ((s->fr != NULL && g_strcmp0 (s->fr, series->fr) == 0) ||
+              (s->en != NULL && g_strcmp0 (s->en, series->en) == 0))
+            adw_combo_row_set_selected (self->series_combo, i + 1);
+        }
+    }
+}
+
+static void
+collect_series (JlnIndicatorDialog *self)
+{
+  GListModel *targets = jln_indicator_get_targets (self->indicator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(JlnTarget) target = g_list_model_get_item (targets, i);
+      const JlnText *series = jln_target_get_series (target);
+      gboolean known = jln_text_is_empty (series);
+
+      for (guint j = 0; j < self->series->len && !known; j++)
+        {
+          const JlnText *s = g_ptr_array_index (self->series, j);
+
+          known = g_strcmp0 (s->fr, series->fr) == 0 && g_strcmp0 (s->en, series->en) == 0;
+        }
+      if (!known)
+        g_ptr_array_add (self->series, (gpointer) series);
+    }
+}
+
+static const char *kind_nicks[] = { "percentage", "count", "text" };
+
+static void
+build_indicator_fields (JlnIndicatorDialog *self,
+                        GtkWidget          *group)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  JlnIndicator *indicator = self->record != NULL ? JLN_INDICATOR (self->record) : NULL;
+  g_autofree char *number = NULL;
+
+  self->number_row = add_entry (group, "number", _("Number"));
+  self->title_row = add_entry (group, "title", _("Title"));
+  gtk_string_list_append (kinds, C_("indicator kind", "Percentage"));
+  gtk_string_list_append (kinds, C_("indicator kind", "Count"));
+  gtk_string_list_append (kinds, C_("indicator kind", "Text"));
+  self->kind_combo = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->kind_combo), "kind");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_combo), _("Kind"));
+  adw_combo_row_set_model (self->kind_combo, G_LIST_MODEL (kinds));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_combo));
+  self->measure_row = add_entry (group, "measure", _("Measure (optional)"));
+  self->actors_row = add_entry (group, "actors", _("Actors (optional)"));
+  self->follow_up_row = add_entry (group, "follow-up", _("Follow-up (optional)"));
+
+  if (indicator != NULL)
+    {
+      g_autofree char *title = record_text (self->record, "title", self->lang);
+      g_autofree char *measure = record_text (self->record, "measure", self->lang);
+      g_autofree char *actors = record_text (self->record, "actors", self->lang);
+      g_autofree char *follow_up = record_text (self->record, "follow_up", self->lang);
+
+      number = g_strdup_printf ("%d", jln_indicator_get_number (indicator));
+      set_row_text (self->title_row, title);
+      set_row_text (self->measure_row, measure);
+      set_row_text (self->actors_row, actors);
+      set_row_text (self->follow_up_row, follow_up);
+      adw_combo_row_set_selected (self->kind_combo, jln_indicator_get_kind (indicator));
+    }
+  else
+    {
+      GListModel *indicators = jln_plan_get_indicators (jln_document_get_plan (self->document));
+      int next = 1;
+
+      for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+        {
+          g_autoptr(JlnIndicator) other = g_list_model_get_item (indicators, i);
+
+          next = MAX (next, jln_indicator_get_number (other) + 1);
+        }
+      number = g_strdup_printf ("%d", next);
+    }
+  set_row_text (self->number_row, number);
+}
+
+static void
+build (JlnIndicatorDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *group = adw_preferences_group_new ();
+  gboolean is_text = self->indicator != NULL &&
+                     jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_TEXT;
+  const char *title;
+
+  if (self->kind == JLN_KIND_INDICATOR)
+    title = self->record == NULL ? _("New Indicator") : _("Edit Indicator");
+  else if (self->kind == JLN_KIND_TARGET)
+    title = self->record == NULL ? _("New Target") : _("Edit Target");
+  else
+    title = self->record == NULL ? _("New Measurement") : _("Edit Measurement");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_default_size (GTK_WINDOW (self), 440, -1);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  self->save_button = gtk_button_new_with_mnemonic (self->record == NULL ? _("_Add") : _("_Save"));
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "dialog.save");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "dialog.cancel");
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+  if (self->indicator != NULL)
+  {
+    const char *indicator_title = jln_text_get_fallback (jln_indicator_get_title (self->indicator),
+                                                         self->lang, NULL);
+    g_autofree char *description = g_strdup_printf ("%d. %s",
+                                                    jln_indicator_get_number (self->indicator),
+                                                    indicator_title != NULL ? indicator_title : "");
+
+    GtkWidget *label = gtk_label_new (description);
+
+    /* Plan text, shown as plain text. */
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_box_append (GTK_BOX (content), label);
+  }
+  gtk_box_append (GTK_BOX (content), group);
+
+  if (self->kind == JLN_KIND_INDICATOR)
+    build_indicator_fields (self, group);
+  else if (self->kind == JLN_KIND_TARGET)
+    {
+      self->year_row = add_entry (group, "year", _("Year"));
+      self->series_row = add_entry (group, "series", _("Population (optional)"));
+      if (!is_text)
+        self->value_row = add_entry (group, "value",
+                                     jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_PERCENTAGE
+                                     ? _("Target value (%)") : _("Target value"));
+      self->text_row = add_entry (group, "text", is_text ? _("Target in words")
+                                                         : _("Target in words (instead of a value)"));
+    }
+  else
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      collect_series (self);
+      self->date_row = add_entry (group, "date", _("Date (YYYY-MM-DD)"));
+      if (!is_text)
+        self->value_row = add_entry (group, "value",
+                                     jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_PERCENTAGE
+                                     ? _("Measured value (%)") : _("Measured value"));
+      if (self->series->len > 0)
+        {
+          gtk_string_list_append (names, _("Whole population"));
+          for (guint i = 0; i < self->series->len; i++)
+            {
+              const char *name = jln_text_get_fallback (g_ptr_array_index (self->series, i),
+                                                        self->lang, NULL);
+
+              gtk_string_list_append (names, name != NULL ? name : "");
+            }
+          self->series_combo = ADW_COMBO_ROW (adw_combo_row_new ());
+          gtk_widget_set_name (GTK_WIDGET (self->series_combo), "series");
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->series_combo), _("Population"));
+          adw_combo_row_set_model (self->series_combo, G_LIST_MODEL (names));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     GTK_WIDGET (self->series_combo));
+        }
+      self->note_row = add_entry (group, "note",
+                                  is_text ? _("What was done") : _("Note (optional)"));
+      self->source_row = add_entry (group, "source", _("Source (optional)"));
+    }
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->error_label));
+  gtk_box_append (GTK_BOX (box), content);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  /* Enter in any field saves. */
+  {
+    AdwEntryRow *rows[] = { self->date_row, self->year_row, self->value_row, self->series_row,
+                            self->text_row, self->note_row, self->source_row, self->number_row,
+                            self->title_row, self->measure_row, self->actors_row,
+                            self->follow_up_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      if (rows[i] != NULL)
+        g_signal_connect_swapped (rows[i], "entry-activated", G_CALLBACK (entry_activated_cb),
+                                  self);
+  }
+
+  if (self->kind == JLN_KIND_INDICATOR)
+    ;
+  else if (self->record != NULL)
+    fill_from_record (self);
+  else if (self->kind == JLN_KIND_MEASUREMENT)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      JlnSemester end = jln_plan_get_end (jln_document_get_plan (self->document));
+
+      /* Today, or the last day of a plan that is over. */
+      if (end != JLN_SEMESTER_NONE && jln_semester_from_date (now) > end)
+        {
+          g_free (today);
+          today = g_strdup_printf ("%u-%s", jln_semester_get_year (end),
+                                   jln_semester_get_half (end) == 1 ? "06-30" : "12-31");
+        }
+      set_row_text (self->date_row, today);
+    }
+}
+
+/**
+ * jln_indicator_dialog_new:
+ * @record: (nullable): the target or measurement to change
+ *
+ * Returns: (transfer none): the dialog, shown by the caller
+ */
+JlnIndicatorDialog *
+jln_indicator_dialog_new (GtkWindow    *parent,
+                          JlnDocument  *document,
+                          JlnIndicator *indicator,
+                          JlnKind       kind,
+                          JlnRecord    *record,
+                          JlnLang       lang)
+{
+  JlnIndicatorDialog *self;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (kind == JLN_KIND_INDICATOR || JLN_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (kind == JLN_KIND_INDICATOR || kind == JLN_KIND_TARGET ||
+                        kind == JLN_KIND_MEASUREMENT, NULL);
+
+  self = g_object_new (JLN_TYPE_INDICATOR_DIALOG, "transient-for", parent, NULL);
+  self->document = g_object_ref (document);
+  self->indicator = indicator != NULL ? g_object_ref (indicator) : NULL;
+  self->kind = kind;
+  self->record = record != NULL ? g_object_ref (record) : NULL;
+  self->lang = lang;
+  build (self);
+  return self;
+}
+
+void
+jln_indicator_dialog_set_text (JlnIndicatorDialog *self,
+                               const char         *field,
+                               const char         *text)
+{
+  AdwEntryRow *rows[] = { self->date_row, self->year_row, self->value_row, self->series_row,
+                          self->text_row, self->note_row, self->source_row, self->number_row,
+                          self->title_row, self->measure_row, self->actors_row,
+                          self->follow_up_row };
+
+  g_return_if_fail (JLN_IS_INDICATOR_DIALOG (self));
+
+  if (self->kind_combo != NULL && g_str_equal (field, "kind"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (kind_nicks); i++)
+        if (g_str_equal (kind_nicks[i], text))
+          adw_combo_row_set_selected (self->kind_combo, i);
+      return;
+    }
+
+  if (self->series_combo != NULL && g_str_equal (field, "series"))
+    {
+      for (guint i = 0; i < self->series->len; i++)
+        {
+          const char *name = jln_text_get_fallback (g_ptr_array_index (self->series, i), self->lang,
+                                                    NULL);
+
+          if (g_strcmp0 (name, text) == 0)
+            adw_combo_row_set_selected (self->series_combo, i + 1);
+        }
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (rows[i] != NULL && g_str_equal (gtk_widget_get_name (GTK_WIDGET (rows[i])), field))
+      {
+        set_row_text (rows[i], text);
+        return;
+      }
+  g_critical ("jln_indicator_dialog_set_text: no field “%s”", field);
+}
+
+/**
+ * jln_indicator_dialog_get_error:
+ *
+ * Returns: (nullable): why the last save was refused
+ */
+const char *
+jln_indicator_dialog_get_error (JlnIndicatorDialog *self)
+{
+  g_return_val_if_fail (JLN_IS_INDICATOR_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}
+
+static char *
+row_text (AdwEntryRow *row)
+{
+  if (row == NULL)
+    return NULL;
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+/* "12,5", "45 %" and "45%" as the plan writes numbers: "12.5", "45". */
+static char *
+normalize_number (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ',')
+        g_string_append_c (out, '.');
+      else if (c == '%' || g_unichar_isspace (c) || c == 0x00a0 || c == 0x202f)
+        continue;
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char *
+lang_suffix (JlnLang lang)
+{
+  return lang == JLN_LANG_FR ? "fr" : "en";
+}
+
+/* Adds to @group a change of @field of @record to @value, unless it is
+ * already so. */
+static void
+add_set (JlnEdit    *group,
+         JlnRecord  *record,
+         gboolean    is_new,
+         const char *field,
+         const char *value)
+{
+  g_autofree char *current = NULL;
+
+  if (value == NULL)
+    return;
+  if (!is_new)
+    current = jln_record_dup_field (record, field);
+  if (is_new ? *value == '\0' : g_strcmp0 (current != NULL ? current : "", value) == 0)
+    return;
+  jln_edit_group_add (group, jln_edit_new_set (record, field, value));
+}
+
+static char *
+placeholder_date (JlnPlan *plan)
+{
+  JlnSemester start = jln_plan_get_start (plan);
+
+  if (start == JLN_SEMESTER_NONE)
+    return g_strdup ("2000-01-01");
+  return g_strdup_printf ("%u-%s", jln_semester_get_year (start),
+                          jln_semester_get_half (start) == 1 ? "01-01" : "07-01");
+}
+
+static gboolean
+apply_or_explain (JlnIndicatorDialog *self,
+                  JlnEdit            *group)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jln_document_apply (self->document, group, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  return TRUE;
+}
+
+static gboolean
+save_indicator (JlnIndicatorDialog *self)
+{
+  JlnPlan *plan = jln_document_get_plan (self->document);
+  gboolean is_new = self->record == NULL;
+  g_autoptr(JlnEdit) group = jln_edit_new_group (is_new ? _("Add Indicator") : _("Edit Indicator"));
+  g_autoptr(JlnRecord) created = NULL;
+  JlnRecord *record = self->record;
+  const char *lang = lang_suffix (self->lang);
+  g_autofree char *number = row_text (self->number_row);
+  g_autofree char *title = row_text (self->title_row);
+  g_autofree char *measure = row_text (self->measure_row);
+  g_autofree char *actors = row_text (self->actors_row);
+  g_autofree char *follow_up = row_text (self->follow_up_row);
+  g_autofree char *title_field = g_strdup_printf ("title-%s", lang);
+  g_autofree char *measure_field = g_strdup_printf ("measure-%s", lang);
+  g_autofree char *actors_field = g_strdup_printf ("actors-%s", lang);
+  g_autofree char *follow_up_field = g_strdup_printf ("follow_up-%s", lang);
+  guint kind = adw_combo_row_get_selected (self->kind_combo);
+
+  if (is_new)
+    {
+      GListModel *indicators = jln_plan_get_indicators (plan);
+
+      created = jln_record_new (JLN_KIND_INDICATOR, "number", "1", NULL);
+      record = created;
+      jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), record,
+                                                      g_list_model_get_n_items (indicators)));
+    }
+  jln_edit_group_add (group, jln_edit_new_set (record, "number", number));
+  add_set (group, record, is_new, title_field, title);
+  add_set (group, record, FALSE, "kind", kind_nicks[MIN (kind, G_N_ELEMENTS (kind_nicks) - 1)]);
+  add_set (group, record, is_new, measure_field, measure);
+  add_set (group, record, is_new, actors_field, actors);
+  add_set (group, record, is_new, follow_up_field, follow_up);
+  return apply_or_explain (self, group);
+}
+
+gboolean
+jln_indicator_dialog_save (JlnIndicatorDialog *self)
+{
+  JlnPlan *plan = jln_document_get_plan (self->document);
+  g_autoptr(JlnEdit) group = NULL;
+  g_autoptr(JlnRecord) created = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *text_field = NULL;
+  JlnRecord *record = self->record;
+  gboolean is_new = record == NULL;
+  const char *lang = lang_suffix (self->lang);
+
+  g_return_val_if_fail (JLN_IS_INDICATOR_DIALOG (self), FALSE);
+
+  if (self->kind == JLN_KIND_INDICATOR)
+    return save_indicator (self);
+
+  if (self->kind == JLN_KIND_TARGET)
+    group = jln_edit_new_group (is_new ? _("Add Target") : _("Edit Target"));
+  else
+    group = jln_edit_new_group (is_new ? _("Add Measurement") : _("Edit Measurement"));
+
+  if (is_new)
+    {
+      /* A new record starts from values the plan accepts, then takes
+       * what was typed in the same edit, so that the core checks it. */
+      if (self->kind == JLN_KIND_TARGET)
+        {
+          JlnSemester start = jln_plan_get_start (plan);
+          g_autofree char *year = g_strdup_printf ("%u", start != JLN_SEMESTER_NONE
+                                                         ? jln_semester_get_year (start) : 2000);
+
+          created = jln_record_new (JLN_KIND_TARGET, "year", year, NULL);
+        }
+      else
+        {
+          g_autofree char *date = placeholder_date (plan);
+
+          created = jln_record_new (JLN_KIND_MEASUREMENT, "date", date, NULL);
+        }
+      record = created;
+      jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (self->indicator), record,
+                                                      g_list_model_get_n_items (
+                                                        jln_record_get_children (JLN_RECORD (self->indicator),
+                                                                                 self->kind))));
+    }
+
+  if (self->value_row != NULL)
+    {
+      g_autofree char *typed = row_text (self->value_row);
+
+      value = normalize_number (typed);
+    }
+
+  if (self->kind == JLN_KIND_TARGET)
+    {
+      g_autofree char *year = row_text (self->year_row);
+      g_autofree char *series = row_text (self->series_row);
+      g_autofree char *text = row_text (self->text_row);
+      g_autofree char *series_field = g_strdup_printf ("series-%s", lang);
+
+      text_field = g_strdup_printf ("text-%s", lang);
+      if (!is_new || g_strcmp0 (year, "") != 0)
+        jln_edit_group_add (group, jln_edit_new_set (record, "year", year));
+      add_set (group, record, is_new, "value", value);
+      add_set (group, record, is_new, series_field, series);
+      add_set (group, record, is_new, text_field, text);
+    }
+  else
+    {
+      g_autofree char *date = row_text (self->date_row);
+      g_autofree char *note = row_text (self->note_row);
+      g_autofree char *source = row_text (self->source_row);
+      g_autofree char *note_field = g_strdup_printf ("note-%s", lang);
+      g_autofree char *source_field = g_strdup_printf ("source-%s", lang);
+
+      jln_edit_group_add (group, jln_edit_new_set (record, "date", date));
+      add_set (group, record, is_new, "value", value);
+      if (self->series_combo != NULL)
+        {
+          guint selected = adw_combo_row_get_selected (self->series_combo);
+          const JlnText *series = selected > 0 && selected <= self->series->len
+                                  ? g_ptr_array_index (self->series, selected - 1) : NULL;
+
+          add_set (group, record, is_new, "series-fr",
+                   series != NULL && series->fr != NULL ? series->fr : "");
+          add_set (group, record, is_new, "series-en",
+                   series != NULL && series->en != NULL ? series->en : "");
+        }
+      add_set (group, record, is_new, note_field, note);
+      add_set (group, record, is_new, source_field, source);
+    }
+
+  return apply_or_explain (self, group);
+}
