@@ -14,6 +14,7 @@
 #include "jln-json.h"
 #include "jln-query.h"
 #include "jln-export.h"
+#include "jln-timeline.h"
 #include "jln-application.h"
 
 static char *opt_import;
@@ -211,6 +212,15 @@ create_picture (const char  *view,
                 JlnQuery    *query,
                 GError     **error)
 {
+  if (g_str_equal (view, "timeline"))
+    {
+      JlnTimeline *timeline = jln_timeline_new (plan);
+
+      jln_timeline_set_query (timeline, query);
+      jln_timeline_set_today (timeline, NULL);
+      return JLN_PICTURE (timeline);
+    }
+
   g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                _("--view=%s cannot be exported as a picture yet"), view);
   return NULL;
