@@ -890,8 +890,9 @@ rounded_rectangle (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* Diagonal lines over the current clip, for revised actions and for the
- * time an overdue action has overrun. */
+/* Diagonal lines, for revised actions and for the time an overdue
+ * action has overrun: drawn only where the chart is visible, and placed
+ * on the chart so that they keep their place as it scrolls. */
 static void
 hatch (const Draw     *d,
        double          x,
@@ -902,12 +903,17 @@ hatch (const Draw     *d,
        double          alpha)
 {
   cairo_t *cr = d->cr;
-  double step = MAX (3.0, 0.45 * d->m.em);
+  double step = MAX (3.0, round (0.45 * d->m.em));
+  double from = MAX (x, d->clip_x0) - height, to = MIN (x + width, d->clip_x1);
+  double s;
 
+  if (to <= from)
+    return;
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
   cairo_clip (cr);
-  for (double s = x - height; s < x + width; s += step)
+  s = d->chart_x + floor ((from - d->chart_x) / step) * step;
+  for (; s < to; s += step)
     {
       cairo_move_to (cr, s, y + height);
       cairo_line_to (cr, s + height, y);
