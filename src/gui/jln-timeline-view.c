@@ -105,9 +105,16 @@ screen_scheme (void)
 static void
 update_style (JlnTimelineView *self)
 {
-  g_autoptr(JlnRenderStyle) style = jln_render_style_new (screen_scheme (), self->lang);
+  JlnRenderStyle *current = jln_timeline_canvas_get_style (self->canvas);
+  JlnRenderScheme scheme = screen_scheme ();
+  double size = screen_font_size (self);
+  g_autoptr(JlnRenderStyle) style = NULL;
 
-  jln_render_style_set_font_size (style, screen_font_size (self));
+  if (jln_render_style_get_scheme (current) == scheme && jln_render_style_get_lang (current) == self->lang &&
+      jln_render_style_get_font_size (current) == size)
+    return;
+  style = jln_render_style_new (scheme, self->lang);
+  jln_render_style_set_font_size (style, size);
   jln_timeline_canvas_set_style (self->canvas, style);
   gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
 }
@@ -254,7 +261,9 @@ rebuild (JlnTimelineView *self)
   if (self->document != NULL)
     {
       timeline = jln_timeline_new (jln_document_get_plan (self->document));
-      jln_timeline_set_zoom (timeline, g_settings_get_enum (self->settings, "timeline-zoom"));
+      /* A plan read again keeps the zoom chosen. */
+      jln_timeline_set_zoom (timeline, self->timeline != NULL ? (int) jln_timeline_get_zoom (self->timeline)
+                                                              : g_settings_get_enum (self->settings, "timeline-zoom"));
       jln_timeline_set_start (timeline, g_settings_get_enum (self->settings, "timeline-start"));
       apply_filter (self, timeline);
     }
@@ -443,6 +452,7 @@ static void
 jln_timeline_view_map (GtkWidget *widget)
 {
   JlnTimelineView *self = JLN_TIMELINE_VIEW (widget);
+  GtkWidget *focus;
 
   GTK_WIDGET_CLASS (jln_timeline_view_parent_class)->map (widget);
 
@@ -453,14 +463,10 @@ jln_timeline_view_map (GtkWidget *widget)
       relayout (self);
       select_from_list (self);
     }
-}
-
-static void
-jln_timeline_view_css_changed (GtkWidget         *widget,
-                               GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (jln_timeline_view_parent_class)->css_changed (widget, change);
-  update_style (JLN_TIMELINE_VIEW (widget));
+  /* Shown from the view switcher or Alt+2, the keys go to the rows. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 static void
@@ -625,7 +631,6 @@ jln_timeline_view_class_init (JlnTimelineViewClass *klass)
   object_class->set_property = jln_timeline_view_set_property;
 
   widget_class->map = jln_timeline_view_map;
-  widget_class->css_changed = jln_timeline_view_css_changed;
 
   /* The zoom, by its GSettings nick: the state of timeline.zoom. */
   properties[PROP_ZOOM] =
@@ -693,6 +698,10 @@ jln_timeline_view_init (JlnTimelineView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name", G_CALLBACK (update_style),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (update_style),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_drawing_area_set_draw_func (self->legend_area, legend_draw_cb, self, NULL);
   popover = gtk_widget_get_ancestor (GTK_WIDGET (self->legend_area), GTK_TYPE_POPOVER);

@@ -37,7 +37,7 @@
  * language of the desktop that drew it. */
 
 /* Lengths, in ems. */
-#define LABEL_EM          24.0   /* the labels' column on screen */
+#define LABEL_EM          27.0   /* the labels' column on screen */
 #define LABEL_WRAP_EM     30.0   /* on paper, titles on two lines */
 #define NUMBER_EM          3.6   /* an action's number, before its title */
 #define ITEM_INDENT_EM     1.4
@@ -741,6 +741,8 @@ show_text (cairo_t     *cr,
 {
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  /* No current point left for the next arc to join. */
+  cairo_new_path (cr);
 }
 
 static char *
@@ -933,6 +935,7 @@ draw_overdue_mark (const Draw *d,
 {
   cairo_t *cr = d->cr;
 
+  cairo_new_path (cr);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   jln_render_style_set_source (d->style, cr, JLN_RENDER_COLOR_OVERDUE);
   cairo_fill_preserve (cr);
@@ -940,6 +943,7 @@ draw_overdue_mark (const Draw *d,
   cairo_set_line_width (cr, MAX (1.0, radius * 0.18));
   cairo_stroke (cr);
   cairo_rectangle (cr, cx - radius * 0.13, cy - radius * 0.62, radius * 0.26, radius * 0.78);
+  cairo_new_sub_path (cr);
   cairo_arc (cr, cx, cy + radius * 0.45, radius * 0.15, 0, 2 * G_PI);
   cairo_fill (cr);
 }
@@ -1759,6 +1763,10 @@ draw_init (Draw                 *d,
   d->cr = cr;
   d->style = style;
   d->lang = get_lang (self, style);
+  /* No clip until a frame sets one: the legend's swatches. */
+  d->chart_x = 0;
+  d->clip_x0 = -G_MAXDOUBLE / 4;
+  d->clip_x1 = G_MAXDOUBLE / 4;
   metrics_init (self, style, mode, width, &d->m);
   check_caches (self, style, &d->m, d->lang);
   d->today_x = today_x (self, &d->m);
