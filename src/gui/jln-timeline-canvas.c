@@ -823,7 +823,8 @@ jln_timeline_canvas_relayout (JlnTimelineCanvas *self)
   g_return_if_fail (JLN_IS_TIMELINE_CANVAS (self));
 
   unwatch (self);
-  if (self->timeline != NULL)
+  /* The description lays the timeline out: only once it is on screen. */
+  if (self->timeline != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       description = jln_timeline_dup_description (self->timeline, jln_render_style_get_lang (self->style));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
