@@ -413,6 +413,17 @@ test_screenshots (Fixture       *fixture,
   g_settings_set_string (settings, "content-language", "en");
   jln_test_wait_ms (500);
   save_screenshot (fixture, "timeline-light", "en");
+  {
+    GtkMenuButton *legend = GTK_MENU_BUTTON (jln_test_find_child_of_type (GTK_WIDGET (fixture->view),
+                                                                         GTK_TYPE_MENU_BUTTON));
+    g_autoptr(GdkTexture) texture = NULL;
+
+    gtk_menu_button_popup (legend);
+    jln_test_wait_ms (300);
+    texture = jln_test_render_widget (GTK_WIDGET (gtk_menu_button_get_popover (legend)));
+    jln_test_save_screenshot (texture, "timeline-legend", "en");
+    gtk_menu_button_popdown (legend);
+  }
   g_settings_set_string (settings, "content-language", "fr");
   jln_test_wait_ms (500);
   save_screenshot (fixture, "timeline-light", "fr");

@@ -486,7 +486,7 @@ static void
 legend_shown_cb (JlnTimelineView *self)
 {
   JlnRenderStyle *style = jln_timeline_canvas_get_style (self->canvas);
-  int width = (int) (jln_render_style_get_em (style) * 16);
+  int width = (int) (jln_render_style_get_em (style) * 11);
 
   if (self->timeline == NULL)
     return;

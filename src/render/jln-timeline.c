@@ -663,16 +663,20 @@ check_caches (JlnTimeline          *self,
       cairo_font_options_destroy (options);
     }
 
-  if (self->cache_em == m->em && self->cache_label_w == m->label_w &&
-      self->cache_lang == lang && self->cache_wrap == m->wrap &&
+  /* The rows' labels are as wide as their column; other texts are not. */
+  if (self->cache_label_w != m->label_w || self->cache_wrap != m->wrap)
+    {
+      g_hash_table_remove_all (self->row_layouts);
+      self->cache_label_w = m->label_w;
+      self->cache_wrap = m->wrap;
+    }
+  if (self->cache_em == m->em && self->cache_lang == lang &&
       g_strcmp0 (self->cache_family, family) == 0)
     return;
 
   clear_text_caches (self);
   self->cache_em = m->em;
-  self->cache_label_w = m->label_w;
   self->cache_lang = lang;
-  self->cache_wrap = m->wrap;
   g_free (self->cache_family);
   self->cache_family = g_strdup (family);
   pango_context_set_language (self->context,
