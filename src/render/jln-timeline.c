@@ -2427,13 +2427,6 @@ jln_timeline_set_today (JlnTimeline *self,
   jln_timeline_invalidate (self);
 }
 
-JlnSemester
-jln_timeline_get_today (JlnTimeline *self)
-{
-  g_return_val_if_fail (JLN_IS_TIMELINE (self), JLN_SEMESTER_NONE);
-  return self->today_semester;
-}
-
 /**
  * jln_timeline_set_language:
  * @lang: the language of the plan's texts and of the words drawn,

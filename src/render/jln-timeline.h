@@ -64,7 +64,6 @@ void             jln_timeline_set_start          (JlnTimeline          *self,
 JlnTimelineStart jln_timeline_get_start          (JlnTimeline          *self);
 void             jln_timeline_set_today          (JlnTimeline          *self,
                                                   GDateTime            *today);
-JlnSemester      jln_timeline_get_today          (JlnTimeline          *self);
 void             jln_timeline_set_language       (JlnTimeline          *self,
                                                   int                   lang);
 void             jln_timeline_set_objective      (JlnTimeline          *self,
