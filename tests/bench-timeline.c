@@ -226,6 +226,8 @@ bench_window (const char *path)
       gtk_adjustment_set_value (vadjustment, upper * ((i * 7919) % 30) / 30.0);
       wait_for_frame (start);
       t = frame_work_ms;
+      if (g_getenv ("JALONS_BENCH_VERBOSE") != NULL)
+        g_print ("  jump %u: %.1f ms\n", i, t);
       g_array_append_val (pages, t);
     }
   report ("scroll: jump anywhere, frame work", pages, 16);
