@@ -15,6 +15,7 @@
 #include "jln-query.h"
 #include "jln-export.h"
 #include "jln-indicator-report.h"
+#include "jln-timeline.h"
 #include "jln-application.h"
 
 static char *opt_import;
@@ -219,9 +220,17 @@ create_picture (const char  *view,
       jln_indicator_report_set_query (report, query);
       return JLN_PICTURE (report);
     }
-  g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-               _("--view=%s cannot be exported as a picture yet"), view);
-  return NULL;
+  if (g_str_equal (view, "timeline"))
+    {
+      JlnTimeline *timeline = jln_timeline_new (plan);
+
+      jln_timeline_set_query (timeline, query);
+      jln_timeline_set_today (timeline, NULL);
+      return JLN_PICTURE (timeline);
+    }
+
+  /* run_export_picture() accepts no other view. */
+  g_return_val_if_reached (NULL);
 }
 
 static int

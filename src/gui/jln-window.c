@@ -16,6 +16,7 @@
 #include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-objective.h"
+#include "jln-timeline-view.h"
 #include "jln-window.h"
 
 #define MAX_RECENT_PLANS 8
@@ -46,6 +47,7 @@ struct _JlnWindow
   AdwViewStack         *view_stack;
   JlnActionList        *action_list;
   JlnActionEditor      *action_editor;
+  JlnTimelineView      *timeline_view;
   GMenu                *recent_section;
 };
 
@@ -1282,6 +1284,16 @@ activate_record_cb (JlnWindow *self,
   gtk_widget_child_focus (GTK_WIDGET (self->action_editor), GTK_DIR_TAB_FORWARD);
 }
 
+/* From the timeline, the action's editor is on the Actions page. */
+static void
+timeline_activate_record_cb (JlnWindow *self,
+                             JlnRecord *record)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "actions");
+  jln_action_list_select (self->action_list, record);
+  activate_record_cb (self, record);
+}
+
 static void
 jln_window_constructed (GObject *object)
 {
@@ -1368,6 +1380,7 @@ jln_window_class_init (JlnWindowClass *klass)
   g_type_ensure (JLN_TYPE_ACTION_LIST);
   g_type_ensure (JLN_TYPE_ACTION_EDITOR);
   g_type_ensure (JLN_TYPE_INDICATORS_PAGE);
+  g_type_ensure (JLN_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);
@@ -1381,6 +1394,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_list);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_editor);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1415,6 +1429,9 @@ jln_window_init (JlnWindow *self)
                            G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->action_list, "activate-record",
                            G_CALLBACK (activate_record_cb), self, G_CONNECT_SWAPPED);
+  jln_timeline_view_set_window (self->timeline_view, self);
+  g_signal_connect_object (self->timeline_view, "activate-record",
+                           G_CALLBACK (timeline_activate_record_cb), self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
   selected_changed_cb (self);
   self->watch_id = g_timeout_add_seconds (1, watch_file_cb, self);

@@ -1,0 +1,1027 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jln-action-list.h"
+#include "jln-objective.h"
+#include "jln-timeline-canvas.h"
+#include "jln-timeline-view.h"
+#include "jln-window.h"
+
+/* The timeline of the window's plan. It follows the window: its
+ * document (a new JlnTimeline for each plan), its filter (the same
+ * JlnQueryFilter decides which actions the list and the timeline show),
+ * its selection, through the action list, both ways, and its content
+ * language. The plan's changes lay the timeline out again, lazily: a
+ * timeline that is not on screen only notes that it must. */
+
+/* The presentation's type, in pixels: fitted to the screen between these. */
+#define PRESENT_MIN_PX 16.0
+#define PRESENT_MAX_PX 30.0
+
+struct _JlnTimelineView
+{
+  GtkWidget          parent_instance;
+
+  JlnWindow         *window;           /* weak */
+  JlnDocument       *document;
+  JlnQueryFilter    *filter;
+  GSettings         *settings;
+  JlnTimeline       *timeline;
+  JlnLang            lang;
+  GPtrArray         *stores;           /* the plan's stores we listen to */
+  gboolean           syncing;
+
+  /* Presentation */
+  GtkWindow         *presentation;
+  JlnTimelineCanvas *presentation_canvas;
+  GtkWidget         *presentation_legend;
+  GtkWidget         *presentation_hint;
+  GPtrArray         *presentation_objectives;   /* the plan first, for the overview */
+  guint              presentation_page;
+  guint              hint_id;
+
+  /* Template widgets */
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *error_label;
+  GtkStack          *stack;
+  JlnTimelineCanvas *canvas;
+  AdwStatusPage     *empty_page;
+  GtkButton         *show_all_button;
+  GtkDrawingArea    *legend_area;
+};
+
+G_DEFINE_FINAL_TYPE (JlnTimelineView, jln_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+enum {
+  ACTIVATE_RECORD,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const zoom_nicks[] = { "quarter", "semester", "year" };
+
+static void update_presentation (JlnTimelineView *self);
+
+/* Styles */
+
+/* Body text as large as the desktop's, in pixels. */
+static double
+screen_font_size (JlnTimelineView *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  g_autofree char *name = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  int dpi = 0;
+  double points = 11;
+
+  g_object_get (settings, "gtk-font-name", &name, "gtk-xft-dpi", &dpi, NULL);
+  if (name != NULL)
+    font = pango_font_description_from_string (name);
+  if (font != NULL && pango_font_description_get_size (font) > 0)
+    points = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+  return CLAMP (points * (dpi > 0 ? dpi / 1024.0 : 96.0) / 72.0, 9, 40);
+}
+
+static JlnRenderScheme
+screen_scheme (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (adw_style_manager_get_high_contrast (manager))
+    return JLN_RENDER_SCHEME_CONTRAST;
+  return adw_style_manager_get_dark (manager) ? JLN_RENDER_SCHEME_DARK : JLN_RENDER_SCHEME_LIGHT;
+}
+
+static void
+update_style (JlnTimelineView *self)
+{
+  JlnRenderStyle *current = jln_timeline_canvas_get_style (self->canvas);
+  JlnRenderScheme scheme = screen_scheme ();
+  double size = screen_font_size (self);
+  g_autoptr(JlnRenderStyle) style = NULL;
+
+  if (jln_render_style_get_scheme (current) == scheme && jln_render_style_get_lang (current) == self->lang &&
+      jln_render_style_get_font_size (current) == size)
+    return;
+  style = jln_render_style_new (scheme, self->lang);
+  jln_render_style_set_font_size (style, size);
+  jln_timeline_canvas_set_style (self->canvas, style);
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+}
+
+/* Laying out again */
+
+static void
+update_empty_state (JlnTimelineView *self)
+{
+  const char *text = self->filter != NULL ? jln_query_filter_get_text (self->filter) : "";
+  g_autofree char *description = NULL;
+
+  if (self->timeline == NULL || jln_timeline_get_n_actions (self->timeline) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "timeline");
+      return;
+    }
+  if (text != NULL && text[0] != '\0')
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Actions"));
+      /* Translators: %s is what the user searched for. */
+      description = g_strdup_printf (_("No action matches “%s”."), text);
+      adw_status_page_set_description (self->empty_page, description);
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Actions Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The actions of the plan appear here, by semester, once they are added."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), text != NULL && text[0] != '\0');
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+relayout (JlnTimelineView *self)
+{
+  if (self->timeline == NULL)
+    return;
+  jln_timeline_invalidate (self->timeline);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  jln_timeline_canvas_relayout (self->canvas);
+  update_empty_state (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+}
+
+static void
+store_changed_cb (JlnTimelineView *self)
+{
+  relayout (self);
+}
+
+static void
+unwatch_stores (JlnTimelineView *self)
+{
+  for (guint i = 0; i < self->stores->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->stores, i), self);
+  g_ptr_array_set_size (self->stores, 0);
+}
+
+static void objectives_changed_cb (JlnTimelineView *self);
+
+/* The objectives and their actions, in and out: a few stores. The
+ * records shown are watched by the canvas; the rest is read again when
+ * the timeline next comes on screen. */
+static void
+watch_stores (JlnTimelineView *self)
+{
+  GListModel *objectives;
+  guint n;
+
+  unwatch_stores (self);
+  if (self->document == NULL)
+    return;
+  objectives = jln_plan_get_objectives (jln_document_get_plan (self->document));
+  g_signal_connect_object (objectives, "items-changed", G_CALLBACK (objectives_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->stores, g_object_ref (objectives));
+  n = g_list_model_get_n_items (objectives);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      g_signal_connect_object (actions, "items-changed", G_CALLBACK (store_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->stores, g_object_ref (actions));
+    }
+}
+
+static void
+objectives_changed_cb (JlnTimelineView *self)
+{
+  watch_stores (self);
+  relayout (self);
+}
+
+static gboolean
+match_action_cb (JlnAction *action,
+                 gpointer   user_data)
+{
+  return jln_query_filter_match_action (user_data, action);
+}
+
+static void
+apply_filter (JlnTimelineView *self,
+              JlnTimeline     *timeline)
+{
+  if (self->filter == NULL)
+    {
+      jln_timeline_set_match_func (timeline, NULL, NULL, NULL);
+      jln_timeline_set_query (timeline, NULL);
+      return;
+    }
+  /* The filter's own test, so that the list and the timeline agree; its
+   * query for what the picture says it shows. */
+  jln_timeline_set_match_func (timeline, match_action_cb, g_object_ref (self->filter), g_object_unref);
+  jln_timeline_set_query (timeline, jln_query_filter_get_query (self->filter));
+}
+
+static void
+select_from_list (JlnTimelineView *self)
+{
+  GtkWidget *list = self->window != NULL ? jln_window_get_action_list (self->window) : NULL;
+
+  if (list == NULL || self->timeline == NULL)
+    return;
+  /* Finding the row may lay a large plan out: not while hidden, but
+   * when shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->syncing = TRUE;
+  jln_timeline_canvas_select (self->canvas, jln_action_list_get_selected (JLN_ACTION_LIST (list)));
+  self->syncing = FALSE;
+  jln_timeline_canvas_scroll_to_selected (self->canvas);
+}
+
+static void
+rebuild (JlnTimelineView *self)
+{
+  g_autoptr(JlnTimeline) timeline = NULL;
+
+  if (self->document != NULL)
+    {
+      timeline = jln_timeline_new (jln_document_get_plan (self->document));
+      /* A plan read again keeps the zoom chosen. */
+      jln_timeline_set_zoom (timeline, self->timeline != NULL ? (int) jln_timeline_get_zoom (self->timeline)
+                                                              : g_settings_get_enum (self->settings, "timeline-zoom"));
+      jln_timeline_set_start (timeline, g_settings_get_enum (self->settings, "timeline-start"));
+      apply_filter (self, timeline);
+    }
+  g_set_object (&self->timeline, timeline);
+  jln_timeline_canvas_set_timeline (self->canvas, timeline);
+  watch_stores (self);
+  relayout (self);
+  select_from_list (self);
+}
+
+/* The window */
+
+static void
+plan_reloaded_cb (JlnTimelineView *self)
+{
+  rebuild (self);
+}
+
+static void
+document_changed_cb (JlnTimelineView *self)
+{
+  JlnDocument *document = jln_window_get_document (self->window);
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "notify::plan", G_CALLBACK (plan_reloaded_cb),
+                             self, G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+static void
+content_language_changed_cb (JlnTimelineView *self)
+{
+  self->lang = jln_window_get_content_language (self->window);
+  update_style (self);
+  if (self->timeline != NULL)
+    jln_timeline_canvas_relayout (self->canvas);
+}
+
+static void
+filter_changed_cb (JlnTimelineView *self)
+{
+  if (self->timeline != NULL)
+    jln_timeline_set_query (self->timeline, jln_query_filter_get_query (self->filter));
+  relayout (self);
+}
+
+static void
+filter_text_changed_cb (JlnTimelineView *self)
+{
+  const char *text = jln_query_filter_get_text (self->filter);
+  const char *error = jln_query_filter_get_error (self->filter);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      self->syncing = FALSE;
+    }
+  gtk_label_set_text (self->error_label, error != NULL ? error : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), error);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
+static void
+search_changed_cb (JlnTimelineView *self)
+{
+  if (!self->syncing && self->filter != NULL)
+    jln_query_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+list_selected_cb (JlnTimelineView *self)
+{
+  select_from_list (self);
+}
+
+static void
+canvas_selected_cb (JlnTimelineView *self)
+{
+  GtkWidget *list = self->window != NULL ? jln_window_get_action_list (self->window) : NULL;
+  JlnRecord *record = jln_timeline_canvas_get_selected (self->canvas);
+
+  if (self->syncing || list == NULL || record == NULL)
+    return;
+  self->syncing = TRUE;
+  jln_action_list_select (JLN_ACTION_LIST (list), record);
+  self->syncing = FALSE;
+}
+
+static void
+canvas_activate_record_cb (JlnTimelineView *self,
+                           JlnRecord       *record)
+{
+  g_signal_emit (self, signals[ACTIVATE_RECORD], 0, record);
+}
+
+static void
+canvas_zoom_cb (JlnTimelineView *self)
+{
+  JlnTimelineZoom zoom = jln_timeline_canvas_get_zoom (self->canvas);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-in", zoom > JLN_TIMELINE_ZOOM_QUARTER);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-out", zoom < JLN_TIMELINE_ZOOM_YEAR);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
+settings_changed_cb (JlnTimelineView *self,
+                     const char      *key)
+{
+  if (self->timeline == NULL)
+    return;
+  if (g_str_equal (key, "timeline-zoom"))
+    jln_timeline_canvas_set_zoom (self->canvas, g_settings_get_enum (self->settings, "timeline-zoom"));
+  else if (g_str_equal (key, "timeline-start"))
+    {
+      jln_timeline_set_start (self->timeline, g_settings_get_enum (self->settings, "timeline-start"));
+      relayout (self);
+    }
+}
+
+/**
+ * jln_timeline_view_set_window:
+ *
+ * Shows @window's plan, filter, selection and content language, and
+ * adds the window action win.present (F5), which presents the timeline.
+ */
+void
+jln_timeline_view_set_window (JlnTimelineView *self,
+                              JlnWindow       *window)
+{
+  g_autoptr(GSimpleAction) present = NULL;
+  GtkEventController *shortcuts;
+
+  g_return_if_fail (JLN_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (JLN_IS_WINDOW (window));
+  g_return_if_fail (self->window == NULL);
+
+  self->window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
+  self->filter = g_object_ref (jln_window_get_filter (window));
+
+  g_signal_connect_object (window, "notify::document", G_CALLBACK (document_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "notify::content-language", G_CALLBACK (content_language_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::text", G_CALLBACK (filter_text_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::error", G_CALLBACK (filter_text_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (jln_window_get_action_list (window), "notify::selected",
+                           G_CALLBACK (list_selected_cb), self, G_CONNECT_SWAPPED);
+
+  /* F5 presents from anywhere in the window. */
+  present = g_simple_action_new ("present", NULL);
+  g_signal_connect_object (present, "activate", G_CALLBACK (jln_timeline_view_present),
+                           self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (present));
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
+                                                          gtk_named_action_new ("win.present")));
+  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+
+  self->lang = jln_window_get_content_language (window);
+  update_style (self);
+  filter_text_changed_cb (self);
+  document_changed_cb (self);
+}
+
+/* Widget */
+
+static void
+jln_timeline_view_map (GtkWidget *widget)
+{
+  JlnTimelineView *self = JLN_TIMELINE_VIEW (widget);
+  GtkWidget *focus;
+
+  GTK_WIDGET_CLASS (jln_timeline_view_parent_class)->map (widget);
+
+  /* The plan, or the selection, may have changed while the timeline was
+   * not shown. */
+  if (self->timeline != NULL)
+    {
+      relayout (self);
+      select_from_list (self);
+    }
+  /* Shown from the view switcher or Alt+2, the keys go to the rows. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+legend_draw_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  JlnTimelineView *self = user_data;
+
+  if (self->timeline != NULL)
+    jln_timeline_draw_legend (self->timeline, cr, jln_timeline_canvas_get_style (self->canvas), width);
+}
+
+static void
+legend_shown_cb (JlnTimelineView *self)
+{
+  JlnRenderStyle *style = jln_timeline_canvas_get_style (self->canvas);
+  int width = (int) (jln_render_style_get_em (style) * 11);
+
+  if (self->timeline == NULL)
+    return;
+  gtk_drawing_area_set_content_width (self->legend_area, width);
+  gtk_drawing_area_set_content_height (self->legend_area,
+                                       (int) jln_timeline_get_legend_height (self->timeline, style, width));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JlnTimelineView *self = JLN_TIMELINE_VIEW (widget);
+  const char *nick = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_nicks); i++)
+    if (g_str_equal (nick, zoom_nicks[i]))
+      jln_timeline_canvas_set_zoom (self->canvas, i);
+}
+
+static void
+zoom_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JlnTimelineView *self = JLN_TIMELINE_VIEW (widget);
+  JlnTimelineZoom zoom = jln_timeline_canvas_get_zoom (self->canvas);
+
+  if (g_str_equal (action_name, "timeline.zoom-in") && zoom > JLN_TIMELINE_ZOOM_QUARTER)
+    jln_timeline_canvas_set_zoom (self->canvas, zoom - 1);
+  else if (g_str_equal (action_name, "timeline.zoom-out") && zoom < JLN_TIMELINE_ZOOM_YEAR)
+    jln_timeline_canvas_set_zoom (self->canvas, zoom + 1);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  jln_timeline_view_present (JLN_TIMELINE_VIEW (widget));
+}
+
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JlnTimelineView *self = JLN_TIMELINE_VIEW (widget);
+
+  if (self->filter != NULL)
+    jln_query_filter_set_text (self->filter, "");
+}
+
+static void
+jln_timeline_view_dispose (GObject *object)
+{
+  JlnTimelineView *self = JLN_TIMELINE_VIEW (object);
+  GtkWidget *child;
+
+  if (self->presentation != NULL)
+    gtk_window_destroy (self->presentation);
+  g_clear_handle_id (&self->hint_id, g_source_remove);
+  if (self->stores != NULL)
+    unwatch_stores (self);
+  if (self->window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
+      self->window = NULL;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_TIMELINE_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->document);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (jln_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+jln_timeline_view_finalize (GObject *object)
+{
+  JlnTimelineView *self = JLN_TIMELINE_VIEW (object);
+
+  g_clear_pointer (&self->stores, g_ptr_array_unref);
+  g_clear_pointer (&self->presentation_objectives, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (jln_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+jln_timeline_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  JlnTimelineView *self = JLN_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_string (value, zoom_nicks[jln_timeline_canvas_get_zoom (self->canvas)]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_timeline_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  JlnTimelineView *self = JLN_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      {
+        g_autoptr(GVariant) nick = g_variant_ref_sink (g_variant_new_string (g_value_get_string (value)));
+
+        zoom_action (GTK_WIDGET (self), "timeline.zoom", nick);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_timeline_view_class_init (JlnTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jln_timeline_view_dispose;
+  object_class->finalize = jln_timeline_view_finalize;
+  object_class->get_property = jln_timeline_view_get_property;
+  object_class->set_property = jln_timeline_view_set_property;
+
+  widget_class->map = jln_timeline_view_map;
+
+  /* The zoom, by its GSettings nick: the state of timeline.zoom. */
+  properties[PROP_ZOOM] =
+    g_param_spec_string ("zoom", NULL, NULL, "semester",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * JlnTimelineView::activate-record:
+   *
+   * An action was activated, by Enter or a double click: the window then
+   * takes the user to its editor.
+   */
+  signals[ACTIVATE_RECORD] =
+    g_signal_new ("activate-record",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, JLN_TYPE_RECORD);
+
+  g_type_ensure (JLN_TYPE_TIMELINE_CANVAS);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-timeline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, stack);
+  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, canvas);
+  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, legend_area);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, canvas_activate_record_cb);
+  gtk_widget_class_bind_template_callback (widget_class, canvas_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, canvas_zoom_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "timeline.zoom", "zoom");
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_step_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_step_action);
+  gtk_widget_class_install_action (widget_class, "timeline.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "timeline.show-all", NULL, show_all_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "jln-timeline-view");
+}
+
+static void
+jln_timeline_view_init (JlnTimelineView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *popover;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->stores = g_ptr_array_new_with_free_func (g_object_unref);
+  self->lang = jln_lang_from_locale ();
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::timeline-zoom", G_CALLBACK (settings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::timeline-start", G_CALLBACK (settings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name", G_CALLBACK (update_style),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (update_style),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_drawing_area_set_draw_func (self->legend_area, legend_draw_cb, self, NULL);
+  popover = gtk_widget_get_ancestor (GTK_WIDGET (self->legend_area), GTK_TYPE_POPOVER);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (legend_shown_cb), self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search actions"),
+                                  -1);
+  update_style (self);
+  canvas_zoom_cb (self);
+}
+
+GtkWidget *
+jln_timeline_view_new (void)
+{
+  return g_object_new (JLN_TYPE_TIMELINE_VIEW, NULL);
+}
+
+/**
+ * jln_timeline_view_get_timeline:
+ *
+ * Returns: (transfer none) (nullable): the timeline shown
+ */
+JlnTimeline *
+jln_timeline_view_get_timeline (JlnTimelineView *self)
+{
+  g_return_val_if_fail (JLN_IS_TIMELINE_VIEW (self), NULL);
+  return self->timeline;
+}
+
+/**
+ * jln_timeline_view_create_picture:
+ *
+ * A new timeline of the plan shown, for Export… and Print: the same
+ * actions, zoom, first semester and language as the view, today's date,
+ * no selection. It keeps the filter's query as it is now.
+ *
+ * Returns: (transfer full) (nullable): the picture, or %NULL with no plan
+ */
+JlnPicture *
+jln_timeline_view_create_picture (JlnTimelineView *self)
+{
+  JlnTimeline *picture;
+
+  g_return_val_if_fail (JLN_IS_TIMELINE_VIEW (self), NULL);
+  if (self->timeline == NULL)
+    return NULL;
+
+  picture = jln_timeline_new (jln_timeline_get_plan (self->timeline));
+  jln_timeline_set_query (picture, self->filter != NULL ? jln_query_filter_get_query (self->filter) : NULL);
+  jln_timeline_set_zoom (picture, jln_timeline_get_zoom (self->timeline));
+  jln_timeline_set_start (picture, jln_timeline_get_start (self->timeline));
+  jln_timeline_set_language (picture, self->lang);
+  jln_timeline_set_today (picture, NULL);
+  return JLN_PICTURE (picture);
+}
+
+/* Presentation
+ *
+ * A window of its own, full screen on the window's monitor, with no
+ * chrome: the timeline in the contrast style, its type fitted to the
+ * screen, one objective at a time (Page Down, Page Up) or all (Home).
+ * Leaving it (Esc) leaves the main window as it was, since it never
+ * changed. */
+
+static GdkMonitor *
+presentation_monitor (JlnTimelineView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  GdkMonitor *monitor = surface != NULL ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+
+  if (monitor == NULL)
+    {
+      /* The list keeps it. */
+      monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+      g_object_unref (monitor);
+    }
+  return monitor;
+}
+
+/* The largest type, within bounds, at which the rows shown fit. */
+static double
+fit_font_size (JlnTimeline *timeline,
+               double       width,
+               double       height)
+{
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_CONTRAST, JLN_LANG_EN);
+  double header_h, content_h, legend_h;
+
+  jln_render_style_set_font_size (style, 10);
+  header_h = jln_timeline_get_header_height (timeline, style, width);
+  jln_timeline_get_content_size (timeline, style, width, NULL, &content_h);
+  legend_h = jln_timeline_get_legend_height (timeline, style, width);
+  return CLAMP (10 * height / (header_h + content_h + legend_h + 20), PRESENT_MIN_PX, PRESENT_MAX_PX);
+}
+
+static void
+update_presentation (JlnTimelineView *self)
+{
+  JlnTimeline *timeline = jln_timeline_canvas_get_timeline (self->presentation_canvas);
+  gpointer page = g_ptr_array_index (self->presentation_objectives, self->presentation_page);
+  JlnObjective *objective = JLN_IS_OBJECTIVE (page) ? page : NULL;
+  GdkRectangle area = { 0, 0, 1280, 720 };
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_CONTRAST, self->lang);
+  double size;
+
+  gdk_monitor_get_geometry (presentation_monitor (self), &area);
+  jln_timeline_set_objective (timeline, objective);
+  size = fit_font_size (timeline, area.width, area.height);
+  jln_render_style_set_font_size (style, size);
+  jln_timeline_canvas_set_style (self->presentation_canvas, style);
+  jln_timeline_canvas_relayout (self->presentation_canvas);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->presentation_legend),
+                                       (int) (jln_timeline_get_legend_height (timeline, style, area.width - 2 * size) + size));
+  gtk_widget_queue_draw (self->presentation_legend);
+}
+
+static void
+presentation_legend_draw_cb (GtkDrawingArea *area,
+                             cairo_t        *cr,
+                             int             width,
+                             int             height,
+                             gpointer        user_data)
+{
+  JlnTimelineView *self = user_data;
+  JlnRenderStyle *style = jln_timeline_canvas_get_style (self->presentation_canvas);
+  double em = jln_render_style_get_em (style);
+
+  jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_BACKGROUND);
+  cairo_paint (cr);
+  cairo_translate (cr, em, em * 0.5);
+  jln_timeline_draw_legend (jln_timeline_canvas_get_timeline (self->presentation_canvas), cr, style,
+                            width - 2 * em);
+}
+
+static gboolean
+presentation_key_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     JlnTimelineView       *self)
+{
+  guint n = self->presentation_objectives->len;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      gtk_window_destroy (self->presentation);
+      return TRUE;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_space:
+    case GDK_KEY_Right:
+      if (self->presentation_page + 1 < n)
+        {
+          self->presentation_page++;
+          update_presentation (self);
+        }
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_Left:
+      if (self->presentation_page > 0)
+        {
+          self->presentation_page--;
+          update_presentation (self);
+        }
+      return TRUE;
+    case GDK_KEY_Home:
+      self->presentation_page = 0;
+      update_presentation (self);
+      return TRUE;
+    case GDK_KEY_End:
+      self->presentation_page = n - 1;
+      update_presentation (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+hide_hint_cb (gpointer data)
+{
+  JlnTimelineView *self = data;
+
+  self->hint_id = 0;
+  if (self->presentation_hint != NULL)
+    gtk_widget_set_visible (self->presentation_hint, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+presentation_destroyed_cb (JlnTimelineView *self)
+{
+  g_clear_handle_id (&self->hint_id, g_source_remove);
+  self->presentation = NULL;
+  self->presentation_canvas = NULL;
+  self->presentation_legend = NULL;
+  self->presentation_hint = NULL;
+  g_clear_pointer (&self->presentation_objectives, g_ptr_array_unref);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/**
+ * jln_timeline_view_present:
+ *
+ * Shows the timeline full screen, for a meeting, until Esc.
+ */
+void
+jln_timeline_view_present (JlnTimelineView *self)
+{
+  g_autoptr(JlnTimeline) timeline = NULL;
+  GtkWidget *window, *box, *overlay, *scrolled, *canvas, *legend, *hint;
+  GtkEventController *keys;
+  guint n;
+
+  g_return_if_fail (JLN_IS_TIMELINE_VIEW (self));
+
+  if (self->presentation != NULL)
+    {
+      gtk_window_present (self->presentation);
+      return;
+    }
+  if (self->timeline == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "timeline");
+
+  timeline = JLN_TIMELINE (jln_timeline_view_create_picture (self));
+  jln_timeline_set_wrap (timeline, TRUE);
+  jln_timeline_set_fit_width (timeline, TRUE);
+
+  /* The overview, then each objective with actions shown. */
+  self->presentation_objectives = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->presentation_objectives, g_object_ref (jln_timeline_get_plan (self->timeline)));
+  n = jln_timeline_get_n_rows (self->timeline);
+  for (guint i = 0; i < n; i++)
+    if (jln_timeline_get_row_kind (self->timeline, i) == JLN_TIMELINE_ROW_HEADING)
+      g_ptr_array_add (self->presentation_objectives,
+                       g_object_ref (jln_timeline_get_row_record (self->timeline, i)));
+  self->presentation_page = 0;
+  /* From the selected action's objective, when there is one. */
+  {
+    JlnRecord *selected = jln_timeline_canvas_get_selected (self->canvas);
+
+    while (selected != NULL && !JLN_IS_OBJECTIVE (selected))
+      selected = jln_record_get_parent (selected);
+    for (guint i = 1; selected != NULL && i < self->presentation_objectives->len; i++)
+      if (g_ptr_array_index (self->presentation_objectives, i) == (gpointer) selected)
+        self->presentation_page = i;
+  }
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Timeline Presentation"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_widget_add_css_class (window, "jln-presentation");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  overlay = gtk_overlay_new ();
+  gtk_widget_set_vexpand (overlay, TRUE);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  canvas = jln_timeline_canvas_new ();
+  jln_timeline_canvas_set_timeline (JLN_TIMELINE_CANVAS (canvas), timeline);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (canvas),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline presentation"),
+                                  -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), scrolled);
+
+  hint = gtk_label_new (_("Page Down: next objective · Page Up: previous · Home: all objectives · Esc: leave"));
+  gtk_widget_add_css_class (hint, "osd");
+  gtk_widget_add_css_class (hint, "jln-presentation-hint");
+  gtk_widget_set_halign (hint, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (hint, GTK_ALIGN_END);
+  gtk_widget_set_margin_bottom (hint, 24);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), hint);
+  gtk_box_append (GTK_BOX (box), overlay);
+
+  legend = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (legend), presentation_legend_draw_cb, self, NULL);
+  gtk_box_append (GTK_BOX (box), legend);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "jln-presentation-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (presentation_key_cb), self);
+  gtk_widget_add_controller (window, keys);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (presentation_destroyed_cb), self, G_CONNECT_SWAPPED);
+
+  self->presentation = GTK_WINDOW (window);
+  self->presentation_canvas = JLN_TIMELINE_CANVAS (canvas);
+  self->presentation_legend = legend;
+  self->presentation_hint = hint;
+  update_presentation (self);
+
+  /* The size of the screen, should the full screen be refused. */
+  {
+    GdkRectangle area;
+
+    gdk_monitor_get_geometry (presentation_monitor (self), &area);
+    gtk_window_set_default_size (GTK_WINDOW (window), area.width, area.height);
+  }
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (window), presentation_monitor (self));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (canvas);
+  self->hint_id = g_timeout_add_seconds (5, hide_hint_cb, self);
+}
+
+/**
+ * jln_timeline_view_get_presentation:
+ *
+ * Returns: (transfer none) (nullable): the presentation's window, while
+ *   presenting
+ */
+GtkWindow *
+jln_timeline_view_get_presentation (JlnTimelineView *self)
+{
+  g_return_val_if_fail (JLN_IS_TIMELINE_VIEW (self), NULL);
+  return self->presentation;
+}

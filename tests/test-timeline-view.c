@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "jln-action.h"
+#include "jln-action-editor.h"
+#include "jln-action-list.h"
+#include "jln-objective.h"
+#include "jln-timeline-canvas.h"
+#include "jln-timeline-view.h"
+#include "jln-window.h"
+
+#include "jln-test-gui-utils.h"
+
+static JlnApplication *application;
+
+typedef struct
+{
+  char            *path;
+  JlnWindow       *window;
+  JlnDocument     *document;
+  JlnActionList   *list;
+  JlnTimelineView *view;
+  JlnTimelineCanvas *canvas;
+} Fixture;
+
+static void
+wait_for_list (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (jln_action_list_get_pending (fixture->list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  jln_test_wait_ms (50);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *bundled = jln_application_dup_bundled_plan ();
+  g_autofree char *name = g_strdup_printf ("timeline-%u.jalons", g_random_int ());
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  fixture->path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  document = jln_document_import (bundled, fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&document);
+
+  fixture->window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  file = g_file_new_for_path (fixture->path);
+  jln_window_open_file (fixture->window, file);
+  while ((jln_window_is_busy (fixture->window) || jln_window_get_document (fixture->window) == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  fixture->document = jln_window_get_document (fixture->window);
+  g_assert_nonnull (fixture->document);
+  fixture->list = JLN_ACTION_LIST (jln_window_get_action_list (fixture->window));
+  fixture->view = JLN_TIMELINE_VIEW (jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
+                                                                  JLN_TYPE_TIMELINE_VIEW));
+  g_assert_nonnull (fixture->view);
+  fixture->canvas = JLN_TIMELINE_CANVAS (jln_test_find_child_of_type (GTK_WIDGET (fixture->view),
+                                                                      JLN_TYPE_TIMELINE_CANVAS));
+  g_assert_nonnull (fixture->canvas);
+  wait_for_list (fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_remove (fixture->path);
+  g_free (fixture->path);
+}
+
+static void
+show_timeline (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
+  jln_test_wait_ms (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
+}
+
+static guint
+count_shown_actions (Fixture *fixture)
+{
+  return jln_timeline_get_n_actions (jln_timeline_view_get_timeline (fixture->view));
+}
+
+/* The window's filter decides what both views show, whichever sets it. */
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  JlnQueryFilter *filter = jln_window_get_filter (fixture->window);
+  GtkEditable *entry;
+  JlnTimeline *timeline;
+
+  show_timeline (fixture);
+  g_assert_cmpuint (count_shown_actions (fixture), ==, 112);
+
+  /* Set in the window (the list's search bar writes it so): the timeline follows. */
+  jln_query_filter_set_text (filter, "unit:RH");
+  wait_for_list (fixture);
+  g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), <, 112);
+  g_assert_cmpuint (count_shown_actions (fixture), ==, jln_action_list_get_n_shown (fixture->list));
+  entry = GTK_EDITABLE (jln_test_find_child_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "unit:RH");
+
+  /* Typed in the timeline's search entry: the window's filter, and so the list, follow. */
+  gtk_editable_set_text (entry, "objective:4");
+  jln_test_wait_ms (400);
+  wait_for_list (fixture);
+  g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "objective:4");
+  g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), ==, 22);
+  g_assert_cmpuint (count_shown_actions (fixture), ==, 22);
+
+  /* Every action shown is one the filter matches, under one heading. */
+  timeline = jln_timeline_view_get_timeline (fixture->view);
+  for (guint i = 0; i < jln_timeline_get_n_rows (timeline); i++)
+    {
+      JlnRecord *record = jln_timeline_get_row_record (timeline, i);
+
+      if (JLN_IS_ACTION (record))
+        g_assert_true (jln_query_filter_match_action (filter, JLN_ACTION (record)));
+      else if (JLN_IS_OBJECTIVE (record))
+        g_assert_cmpstr (jln_objective_get_number (JLN_OBJECTIVE (record)), ==, "4");
+    }
+
+  /* Nothing matches: the empty state says so, and shows all again. */
+  jln_query_filter_set_text (filter, "xyzzy-nothing");
+  wait_for_list (fixture);
+  g_assert_cmpuint (count_shown_actions (fixture), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (jln_test_find_child_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_STACK))),
+                   ==, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.show-all", NULL));
+  wait_for_list (fixture);
+  g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "");
+  g_assert_cmpuint (count_shown_actions (fixture), ==, 112);
+}
+
+/* A filter set while the timeline is hidden shows when it comes back. */
+static void
+test_filter_while_hidden (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  show_timeline (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "actions"));
+  jln_test_wait_ms (100);
+  jln_query_filter_set_text (jln_window_get_filter (fixture->window), "status:done");
+  wait_for_list (fixture);
+  show_timeline (fixture);
+  g_assert_cmpuint (count_shown_actions (fixture), ==, jln_action_list_get_n_shown (fixture->list));
+}
+
+/* Selecting in either view selects in the other. */
+static void
+test_selection (Fixture       *fixture,
+                gconstpointer  data)
+{
+  JlnRecord *a18 = jln_test_find_action (fixture->document, "1.8");
+  JlnRecord *a19 = jln_test_find_action (fixture->document, "1.9");
+  JlnRecord *a24 = jln_test_find_action (fixture->document, "2.4");
+
+  show_timeline (fixture);
+
+  /* The list to the timeline. */
+  jln_action_list_select (fixture->list, a18);
+  wait_for_list (fixture);
+  g_assert_true (jln_timeline_canvas_get_selected (fixture->canvas) == a18);
+
+  /* The timeline to the list: Down goes to the next action, past the sub-items. */
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
+  jln_timeline_canvas_move_selection (fixture->canvas, 1);
+  wait_for_list (fixture);
+  g_assert_true (jln_timeline_canvas_get_selected (fixture->canvas) == a19);
+  g_assert_true (jln_action_list_get_selected (fixture->list) == a19);
+
+  jln_timeline_canvas_move_selection (fixture->canvas, -1);
+  wait_for_list (fixture);
+  g_assert_true (jln_action_list_get_selected (fixture->list) == a18);
+
+  /* A click on a row. */
+  jln_timeline_canvas_select (fixture->canvas, a24);
+  g_assert_true (jln_timeline_canvas_get_selected (fixture->canvas) == a24);
+  jln_action_list_select (fixture->list, a19);
+  wait_for_list (fixture);
+  g_assert_true (jln_timeline_canvas_get_selected (fixture->canvas) == a19);
+}
+
+/* Enter opens the selected action in the editor, on the Actions page. */
+static void
+test_activate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  JlnRecord *a35 = jln_test_find_action (fixture->document, "3.5");
+  AdwViewStack *stack = ADW_VIEW_STACK (jln_test_find_child_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+  JlnActionEditor *editor = JLN_ACTION_EDITOR (jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
+                                                                            JLN_TYPE_ACTION_EDITOR));
+
+  show_timeline (fixture);
+  jln_action_list_select (fixture->list, a35);
+  wait_for_list (fixture);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
+  g_signal_emit_by_name (fixture->canvas, "activate-record", a35);
+  jln_test_wait_ms (100);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "actions");
+  g_assert_true (jln_action_editor_get_record (editor) == a35);
+}
+
+/* An edit made elsewhere shows in the timeline. */
+static void
+test_plan_changes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  JlnRecord *objective = jln_test_find_objective (fixture->document, "1");
+  g_autoptr(JlnRecord) action = jln_record_new (JLN_KIND_ACTION, "number", "1.99",
+                                                "title-en", "New action", "status", "planned",
+                                                "due", "2025-S2", NULL);
+
+  show_timeline (fixture);
+  g_assert_cmpuint (count_shown_actions (fixture), ==, 112);
+  jln_test_apply (fixture->document, jln_edit_new_insert (objective, action, 0));
+  jln_test_wait_ms (100);
+  g_assert_cmpuint (count_shown_actions (fixture), ==, 113);
+  g_assert_true (jln_timeline_find_row (jln_timeline_view_get_timeline (fixture->view), action, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  jln_test_wait_ms (100);
+  g_assert_cmpuint (count_shown_actions (fixture), ==, 112);
+}
+
+/* Zoom: the buttons' action, Ctrl+minus, and what the painter uses. */
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  JlnTimeline *timeline;
+
+  show_timeline (fixture);
+  timeline = jln_timeline_view_get_timeline (fixture->view);
+  g_assert_cmpint (jln_timeline_get_zoom (timeline), ==, JLN_TIMELINE_ZOOM_SEMESTER);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "year"));
+  g_assert_cmpint (jln_timeline_get_zoom (timeline), ==, JLN_TIMELINE_ZOOM_YEAR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom-in", NULL));
+  g_assert_cmpint (jln_timeline_get_zoom (timeline), ==, JLN_TIMELINE_ZOOM_SEMESTER);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom-in", NULL));
+  g_assert_cmpint (jln_timeline_get_zoom (timeline), ==, JLN_TIMELINE_ZOOM_QUARTER);
+}
+
+/* The picture for Export… and Print is the view's. */
+static void
+test_create_picture (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JlnPicture) picture = NULL;
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
+  g_autofree char *title = NULL;
+  JlnTimeline *timeline;
+
+  show_timeline (fixture);
+  jln_query_filter_set_text (jln_window_get_filter (fixture->window), "objective:3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "year"));
+  wait_for_list (fixture);
+
+  picture = jln_timeline_view_create_picture (fixture->view);
+  g_assert_true (JLN_IS_TIMELINE (picture));
+  timeline = JLN_TIMELINE (picture);
+  g_assert_cmpuint (jln_timeline_get_n_actions (timeline), ==, count_shown_actions (fixture));
+  g_assert_cmpuint (jln_timeline_get_n_actions (timeline), ==, 17);
+  g_assert_cmpint (jln_timeline_get_zoom (timeline), ==, JLN_TIMELINE_ZOOM_YEAR);
+  g_assert_null (jln_timeline_get_selected (timeline));
+  /* In the plan's language, whatever the style's. */
+  title = jln_picture_dup_title (picture, style);
+  g_assert_true (g_str_has_suffix (title, jln_window_get_content_language (fixture->window) == JLN_LANG_FR
+                                          ? "Chronologie" : "Timeline"));
+}
+
+static GtkWidget *
+find_canvas_in (GtkWindow *window)
+{
+  return jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_TIMELINE_CANVAS);
+}
+
+/* F5 presents: full screen, the contrast style, an objective at a time,
+ * Esc leaves and the window is as it was. */
+static void
+test_presentation (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWindow *presentation;
+  JlnTimelineCanvas *canvas;
+  JlnTimeline *timeline;
+  JlnRecord *a31 = jln_test_find_action (fixture->document, "3.1");
+
+  jln_action_list_select (fixture->list, a31);
+  wait_for_list (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
+  jln_test_wait_ms (200);
+
+  presentation = jln_timeline_view_get_presentation (fixture->view);
+  g_assert_nonnull (presentation);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (presentation)));
+  canvas = JLN_TIMELINE_CANVAS (find_canvas_in (presentation));
+  timeline = jln_timeline_canvas_get_timeline (canvas);
+  g_assert_cmpint (jln_render_style_get_scheme (jln_timeline_canvas_get_style (canvas)), ==,
+                   JLN_RENDER_SCHEME_CONTRAST);
+  g_assert_cmpfloat (jln_render_style_get_font_size (jln_timeline_canvas_get_style (canvas)), >=, 16);
+
+  /* It opens on the selected action's objective; pages go by objective. */
+  g_assert_cmpstr (jln_objective_get_number (jln_timeline_get_objective (timeline)), ==, "3");
+  {
+    GtkEventController *keys = NULL;
+    gboolean handled = FALSE;
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (presentation));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (c), "jln-presentation-keys") == 0)
+          keys = c;
+      }
+    g_assert_nonnull (keys);
+    g_object_unref (controllers);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
+    g_assert_cmpstr (jln_objective_get_number (jln_timeline_get_objective (timeline)), ==, "4");
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Up, 0, 0, &handled);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Up, 0, 0, &handled);
+    g_assert_cmpstr (jln_objective_get_number (jln_timeline_get_objective (timeline)), ==, "2");
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Home, 0, 0, &handled);
+    g_assert_null (jln_timeline_get_objective (timeline));
+    g_assert_cmpuint (jln_timeline_get_n_actions (timeline), ==, 112);
+
+    if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+      {
+        g_autoptr(GdkTexture) texture = NULL;
+
+        gtk_widget_set_size_request (GTK_WIDGET (presentation), 1280, 720);
+        g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
+        jln_test_wait_ms (500);
+        texture = jln_test_render_widget (GTK_WIDGET (presentation));
+        jln_test_save_screenshot (texture, "timeline-presentation", "en");
+      }
+
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+  }
+  jln_test_wait_ms (100);
+  g_assert_null (jln_timeline_view_get_presentation (fixture->view));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+}
+
+/* What assistive technologies are told. */
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  JlnRecord *a14 = jln_test_find_action (fixture->document, "1.4");
+
+  show_timeline (fixture);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (fixture->canvas)), ==,
+                   GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       _("Timeline"));
+  jln_action_list_select (fixture->list, a14);
+  wait_for_list (fixture);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (fixture->canvas),
+                                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
+static void
+save_screenshot (Fixture    *fixture,
+                 const char *name,
+                 const char *lang)
+{
+  g_autoptr(GdkTexture) texture = jln_test_render_widget (GTK_WIDGET (fixture->window));
+
+  jln_test_save_screenshot (texture, name, lang);
+}
+
+/* The timeline page in both languages, light and dark, to look at. */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("set JALONS_SCREENSHOT_DIR to save screenshots");
+      return;
+    }
+
+  show_timeline (fixture);
+  jln_action_list_select (fixture->list, jln_test_find_action (fixture->document, "2.8"));
+  wait_for_list (fixture);
+
+  g_settings_set_string (settings, "content-language", "en");
+  jln_test_wait_ms (500);
+  save_screenshot (fixture, "timeline-light", "en");
+  {
+    GtkMenuButton *legend = GTK_MENU_BUTTON (jln_test_find_child_of_type (GTK_WIDGET (fixture->view),
+                                                                         GTK_TYPE_MENU_BUTTON));
+    g_autoptr(GdkTexture) texture = NULL;
+
+    gtk_menu_button_popup (legend);
+    jln_test_wait_ms (300);
+    texture = jln_test_render_widget (GTK_WIDGET (gtk_menu_button_get_popover (legend)));
+    jln_test_save_screenshot (texture, "timeline-legend", "en");
+    gtk_menu_button_popdown (legend);
+  }
+  g_settings_set_string (settings, "content-language", "fr");
+  jln_test_wait_ms (500);
+  save_screenshot (fixture, "timeline-light", "fr");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  jln_test_wait_ms (500);
+  save_screenshot (fixture, "timeline-dark", "fr");
+  g_settings_set_string (settings, "content-language", "en");
+  jln_test_wait_ms (500);
+  save_screenshot (fixture, "timeline-dark", "en");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "year"));
+  jln_query_filter_set_text (jln_window_get_filter (fixture->window), "egalite");
+  wait_for_list (fixture);
+  jln_test_wait_ms (300);
+  save_screenshot (fixture, "timeline-years-filtered", "en");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "quarter"));
+  jln_query_filter_set_text (jln_window_get_filter (fixture->window), "");
+  wait_for_list (fixture);
+  jln_test_wait_ms (300);
+  save_screenshot (fixture, "timeline-quarters", "en");
+
+  jln_query_filter_set_text (jln_window_get_filter (fixture->window), "xyzzy");
+  wait_for_list (fixture);
+  jln_test_wait_ms (300);
+  save_screenshot (fixture, "timeline-empty", "en");
+  g_settings_reset (settings, "content-language");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("jalons-timeline-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  int status;
+
+  /* LANGUAGE=fr shows the interface in French. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  jln_test_load_style ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  application = jln_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/gui/timeline-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("filter", test_filter);
+  ADD ("filter-while-hidden", test_filter_while_hidden);
+  ADD ("selection", test_selection);
+  ADD ("activate", test_activate);
+  ADD ("plan-changes", test_plan_changes);
+  ADD ("zoom", test_zoom);
+  ADD ("create-picture", test_create_picture);
+  ADD ("presentation", test_presentation);
+  ADD ("accessible", test_accessible);
+  ADD ("screenshots", test_screenshots);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  jln_test_remove_tree (home);
+  return status;
+}

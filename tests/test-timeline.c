@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The timeline painter on the bundled plan, with no display: what it
+ * lays out, and where it draws, read back from an image. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "jln-action-item.h"
+#include "jln-json.h"
+#include "jln-timeline.h"
+
+#include "jln-test-utils.h"
+
+#define VIEW_WIDTH  1600
+#define VIEW_HEIGHT 1000
+
+typedef struct
+{
+  JlnPlan        *plan;
+  JlnTimeline    *timeline;
+  JlnRenderStyle *style;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2022, 9, 15, 12, 0, 0);
+
+  fixture->plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
+  g_assert_no_error (error);
+  fixture->timeline = jln_timeline_new (fixture->plan);
+  /* Today is the plan's second semester of 2022: actions due before are
+   * overdue, whatever day the test runs. */
+  jln_timeline_set_today (fixture->timeline, today);
+  fixture->style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, GPOINTER_TO_INT (data));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->timeline);
+  g_clear_pointer (&fixture->style, jln_render_style_unref);
+  g_clear_object (&fixture->plan);
+}
+
+static JlnRecord *
+find_action (JlnPlan    *plan,
+             const char *number)
+{
+  GListModel *objectives = jln_plan_get_objectives (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      JlnRecord *found = jln_test_find_record (jln_objective_get_actions (objective), "number", number);
+
+      if (found != NULL)
+        return found;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static cairo_surface_t *
+draw_view (Fixture *fixture)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  jln_timeline_draw_view (fixture->timeline, cr, fixture->style, 0, 0, VIEW_WIDTH, VIEW_HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+  return *(const guint32 *) (data + y * stride + x * 4) & 0xffffff;
+}
+
+static gboolean
+is_color (guint32         pixel,
+          JlnRenderStyle *style,
+          JlnRenderColor  color)
+{
+  const JlnRgba *rgba = jln_render_style_get_color (style, color);
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  return ABS (r - (int) round (rgba->red * 255)) <= 6 &&
+         ABS (g - (int) round (rgba->green * 255)) <= 6 &&
+         ABS (b - (int) round (rgba->blue * 255)) <= 6;
+}
+
+/* Where the middle of @semester is, and of the row of @record, on screen. */
+static void
+locate (Fixture     *fixture,
+        JlnRecord   *record,
+        JlnSemester  semester,
+        int         *x,
+        int         *y,
+        double      *row_top,
+        double      *row_height)
+{
+  double header = jln_timeline_get_header_height (fixture->timeline, fixture->style, VIEW_WIDTH);
+  double label = jln_timeline_get_label_width (fixture->timeline, fixture->style, VIEW_WIDTH);
+  double x0 = jln_timeline_get_semester_x (fixture->timeline, fixture->style, VIEW_WIDTH, semester);
+  double x1 = jln_timeline_get_semester_x (fixture->timeline, fixture->style, VIEW_WIDTH, semester + 1);
+  double top, height;
+  guint row;
+
+  g_assert_true (jln_timeline_find_row (fixture->timeline, record, &row));
+  jln_timeline_get_row_extents (fixture->timeline, fixture->style, row, &top, &height);
+  *x = (int) (label + (x0 + x1) / 2);
+  *y = (int) (header + top + height / 2);
+  if (row_top != NULL)
+    *row_top = header + top;
+  if (row_height != NULL)
+    *row_height = height;
+}
+
+/* Objectives, their actions, and the sub-items that have a date. */
+static void
+test_rows (Fixture       *fixture,
+           gconstpointer  data)
+{
+  JlnTimeline *timeline = fixture->timeline;
+  JlnSemester first, last;
+  guint headings = 0, actions = 0, items = 0;
+
+  for (guint i = 0; i < jln_timeline_get_n_rows (timeline); i++)
+    switch (jln_timeline_get_row_kind (timeline, i))
+      {
+      case JLN_TIMELINE_ROW_HEADING:
+        g_assert_true (JLN_IS_OBJECTIVE (jln_timeline_get_row_record (timeline, i)));
+        headings++;
+        break;
+      case JLN_TIMELINE_ROW_ACTION:
+        actions++;
+        break;
+      case JLN_TIMELINE_ROW_ITEM:
+        {
+          JlnActionItem *item = JLN_ACTION_ITEM (jln_timeline_get_row_record (timeline, i));
+
+          g_assert_true (jln_action_item_get_due (item) != JLN_SEMESTER_NONE ||
+                         jln_completion_is_set (jln_action_item_get_completion (item)));
+          items++;
+        }
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+  g_assert_cmpuint (headings, ==, 13);
+  g_assert_cmpuint (actions, ==, 112);
+  g_assert_cmpuint (jln_timeline_get_n_actions (timeline), ==, 112);
+  g_assert_cmpuint (items, >, 0);
+  g_assert_cmpuint (items, <, 32);
+  g_assert_cmpint (jln_timeline_get_row_kind (timeline, 0), ==, JLN_TIMELINE_ROW_HEADING);
+
+  /* 1.8 a and b have dates; 1.2 a to d have none. */
+  {
+    g_autoptr(JlnRecord) dated = g_list_model_get_item (jln_action_get_items (JLN_ACTION (find_action (fixture->plan, "1.8"))), 0);
+    g_autoptr(JlnRecord) undated = g_list_model_get_item (jln_action_get_items (JLN_ACTION (find_action (fixture->plan, "1.2"))), 0);
+
+    g_assert_true (jln_timeline_find_row (timeline, dated, NULL));
+    g_assert_false (jln_timeline_find_row (timeline, undated, NULL));
+  }
+
+  /* From the plan's start to its end. */
+  jln_timeline_get_range (timeline, &first, &last);
+  g_assert_cmpuint (first, ==, jln_semester_new (2021, 1));
+  g_assert_cmpuint (last, ==, jln_semester_new (2024, 2));
+  jln_timeline_set_start (timeline, JLN_TIMELINE_START_EARLIEST);
+  jln_timeline_get_range (timeline, &first, &last);
+  g_assert_cmpuint (first, ==, jln_semester_new (2017, 1));
+  jln_timeline_set_start (timeline, JLN_TIMELINE_START_CURRENT);
+  jln_timeline_get_range (timeline, &first, &last);
+  g_assert_cmpuint (first, ==, jln_semester_new (2022, 2));
+}
+
+/* A filtered timeline shows the actions the query matches, under their
+ * objectives, and no objective without one. */
+static void
+test_filtered_rows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  JlnTimeline *timeline = fixture->timeline;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnQuery) query = jln_query_parse ("unit:RH status:in-progress", &error);
+  guint n = 0, expected = 0;
+  GListModel *objectives = jln_plan_get_objectives (fixture->plan);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+
+          expected += jln_query_match (query, action, jln_semester_new (2022, 2));
+        }
+    }
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, 112);
+
+  jln_timeline_set_query (timeline, query);
+  g_assert_cmpuint (jln_timeline_get_n_actions (timeline), ==, expected);
+  for (guint i = 0; i < jln_timeline_get_n_rows (timeline); i++)
+    {
+      JlnRecord *record = jln_timeline_get_row_record (timeline, i);
+
+      if (JLN_IS_ACTION (record))
+        {
+          g_assert_true (jln_query_match (query, JLN_ACTION (record), jln_semester_new (2022, 2)));
+          n++;
+        }
+      else if (JLN_IS_OBJECTIVE (record))
+        {
+          g_assert_cmpuint (i + 1, <, jln_timeline_get_n_rows (timeline));
+          g_assert_cmpint (jln_timeline_get_row_kind (timeline, i + 1), ==, JLN_TIMELINE_ROW_ACTION);
+        }
+    }
+  g_assert_cmpuint (n, ==, expected);
+
+  /* One objective, as a presentation shows it. */
+  {
+    JlnRecord *objective = jln_record_get_parent (find_action (fixture->plan, "3.5"));
+
+    jln_timeline_set_query (timeline, NULL);
+    jln_timeline_set_objective (timeline, JLN_OBJECTIVE (objective));
+    g_assert_cmpuint (jln_timeline_get_n_actions (timeline), ==, 17);
+    g_assert_true (jln_timeline_get_row_record (timeline, 0) == objective);
+  }
+}
+
+/* An in-progress action's bar covers its semesters, from the plan's start
+ * to its due semester, and no others. */
+static void
+test_bar_pixels (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  cairo_surface_t *surface;
+  JlnRecord *a14 = find_action (fixture->plan, "1.4");     /* in progress, due 2022-S2 */
+  JlnRecord *a29 = find_action (fixture->plan, "2.9");     /* done in 2021 */
+  int x, y;
+
+  surface = draw_view (fixture);
+  for (guint half = 0; half < 4; half++)
+    {
+      locate (fixture, a14, jln_semester_new (2021, 1) + half, &x, &y, NULL, NULL);
+      g_assert_true (is_color (pixel_at (surface, x, y), fixture->style, JLN_RENDER_COLOR_ACCENT));
+    }
+  for (JlnSemester s = jln_semester_new (2023, 1); s <= jln_semester_new (2024, 2); s++)
+    {
+      locate (fixture, a14, s, &x, &y, NULL, NULL);
+      g_assert_false (is_color (pixel_at (surface, x, y), fixture->style, JLN_RENDER_COLOR_ACCENT));
+    }
+
+  /* Done in 2021: both its semesters, in the done colour. */
+  locate (fixture, a29, jln_semester_new (2021, 1), &x, &y, NULL, NULL);
+  g_assert_true (is_color (pixel_at (surface, x, y), fixture->style, JLN_RENDER_COLOR_DONE));
+  locate (fixture, a29, jln_semester_new (2022, 1), &x, &y, NULL, NULL);
+  g_assert_false (is_color (pixel_at (surface, x, y), fixture->style, JLN_RENDER_COLOR_DONE));
+
+  /* Hit-testing finds the bar where it is drawn. */
+  {
+    double label = jln_timeline_get_label_width (fixture->timeline, fixture->style, VIEW_WIDTH);
+    double header = jln_timeline_get_header_height (fixture->timeline, fixture->style, VIEW_WIDTH);
+
+    locate (fixture, a14, jln_semester_new (2021, 2), &x, &y, NULL, NULL);
+    g_assert_true (jln_timeline_bar_at (fixture->timeline, fixture->style, VIEW_WIDTH,
+                                        x - label, y - header) == a14);
+    locate (fixture, a14, jln_semester_new (2024, 1), &x, &y, NULL, NULL);
+    g_assert_null (jln_timeline_bar_at (fixture->timeline, fixture->style, VIEW_WIDTH,
+                                        x - label, y - header));
+  }
+  cairo_surface_destroy (surface);
+}
+
+static guint
+count_color (cairo_surface_t *surface,
+             JlnRenderStyle  *style,
+             JlnRenderColor   color,
+             int              x0,
+             int              x1,
+             int              y0,
+             int              y1)
+{
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      n += is_color (pixel_at (surface, x, y), style, color);
+  return n;
+}
+
+/* An overdue bar stands out: the overdue colour round it, a mark at its
+ * end and its overrun up to today; a bar on time has none of it. */
+static void
+test_overdue (Fixture       *fixture,
+              gconstpointer  data)
+{
+  cairo_surface_t *surface;
+  JlnRecord *late = find_action (fixture->plan, "1.10");    /* in progress, due 2022-S1 */
+  JlnRecord *on_time = find_action (fixture->plan, "1.4");  /* due 2022-S2 */
+  double top, height;
+  int x, y, x_due_end, y_unused;
+
+  surface = draw_view (fixture);
+
+  locate (fixture, late, jln_semester_new (2021, 2), &x, &y, &top, &height);
+  g_assert_true (is_color (pixel_at (surface, x, y), fixture->style, JLN_RENDER_COLOR_ACCENT));
+  g_assert_cmpuint (count_color (surface, fixture->style, JLN_RENDER_COLOR_OVERDUE,
+                                 x, x + 1, (int) top, (int) (top + height)), >=, 2);
+  /* Overrun, in the semester after the due one, before today. */
+  locate (fixture, late, jln_semester_new (2022, 2), &x_due_end, &y_unused, NULL, NULL);
+  {
+    double s_start = jln_timeline_get_label_width (fixture->timeline, fixture->style, VIEW_WIDTH) +
+                     jln_timeline_get_semester_x (fixture->timeline, fixture->style, VIEW_WIDTH,
+                                                  jln_semester_new (2022, 2));
+
+    g_assert_cmpuint (count_color (surface, fixture->style, JLN_RENDER_COLOR_OVERDUE,
+                                   (int) s_start + 12, (int) s_start + 30, (int) top, (int) (top + height)),
+                      >, 0);
+  }
+
+  locate (fixture, on_time, jln_semester_new (2021, 2), &x, &y, &top, &height);
+  g_assert_cmpuint (count_color (surface, fixture->style, JLN_RENDER_COLOR_OVERDUE,
+                                 x - 20, x + 20, (int) top, (int) (top + height)), ==, 0);
+  g_assert_cmpuint (jln_timeline_get_n_overdue (fixture->timeline), >, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* The semesters are named in the timeline's language, as long as the
+ * columns let them. */
+static void
+test_headers (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(JlnRenderStyle) fr = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_FR);
+  g_autoptr(JlnRenderStyle) en = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
+  JlnSemester s = jln_semester_new (2022, 1);
+  g_autofree char *long_fr = jln_timeline_dup_semester_label (fixture->timeline, fr, VIEW_WIDTH, s);
+  g_autofree char *long_en = jln_timeline_dup_semester_label (fixture->timeline, en, VIEW_WIDTH, s);
+  g_autofree char *title_fr = jln_picture_dup_title (JLN_PICTURE (fixture->timeline), fr);
+  g_autofree char *title_en = jln_picture_dup_title (JLN_PICTURE (fixture->timeline), en);
+  g_autofree char *narrow = NULL;
+  g_autofree char *forced = NULL;
+
+  g_assert_cmpstr (long_fr, ==, "1er sem. 2022");
+  g_assert_cmpstr (long_en, ==, "1st sem. 2022");
+  jln_timeline_set_zoom (fixture->timeline, JLN_TIMELINE_ZOOM_YEAR);
+  narrow = jln_timeline_dup_semester_label (fixture->timeline, en, 620, s);
+  g_assert_cmpstr (narrow, ==, "S1 2022");
+
+  g_assert_true (g_str_has_prefix (title_fr, "La HRS4R à l'Inserm"));
+  g_assert_true (g_str_has_suffix (title_fr, " — Chronologie"));
+  g_assert_true (g_str_has_suffix (title_en, " — Timeline"));
+
+  /* The timeline's own language wins over the style's. */
+  jln_timeline_set_zoom (fixture->timeline, JLN_TIMELINE_ZOOM_SEMESTER);
+  jln_timeline_set_language (fixture->timeline, JLN_LANG_FR);
+  forced = jln_timeline_dup_semester_label (fixture->timeline, en, VIEW_WIDTH, s);
+  g_assert_cmpstr (forced, ==, "1er sem. 2022");
+}
+
+static void
+test_tooltip (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *late = jln_timeline_dup_tooltip (fixture->timeline, find_action (fixture->plan, "1.10"),
+                                                    JLN_LANG_EN);
+  g_autofree char *superseded = jln_timeline_dup_tooltip (fixture->timeline, find_action (fixture->plan, "4.5"),
+                                                          JLN_LANG_FR);
+
+  g_assert_true (g_str_has_prefix (late, "1.10 Introduce a new recruitment route"));
+  g_assert_nonnull (strstr (late, "Overdue"));
+  g_assert_nonnull (strstr (late, "Due: 1st sem. 2022"));
+  g_assert_nonnull (strstr (late, "Units: "));
+  g_assert_nonnull (strstr (superseded, "cf. 4.9-4.10"));
+}
+
+/* Pages: the rows go down the pages; fewer actions, fewer pages. */
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  data)
+{
+  JlnPicture *picture = JLN_PICTURE (fixture->timeline);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnQuery) query = jln_query_parse ("objective:4", &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 842, 595);
+  cairo_t *cr = cairo_create (surface);
+  guint all, filtered;
+  double width, height;
+
+  jln_render_style_set_font_size (fixture->style, 9);
+  all = jln_picture_paginate (picture, fixture->style, 785, 515);
+  g_assert_cmpuint (all, >, 3);
+  for (guint page = 0; page < all; page++)
+    jln_picture_draw_page (picture, cr, fixture->style, page, 785, 515);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  jln_timeline_set_query (fixture->timeline, query);
+  filtered = jln_picture_paginate (picture, fixture->style, 785, 515);
+  g_assert_cmpuint (filtered, >=, 1);
+  g_assert_cmpuint (filtered, <, all);
+
+  jln_picture_get_size (picture, fixture->style, &width, &height);
+  g_assert_cmpfloat (width, >, 0);
+  g_assert_cmpfloat (height, >, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/render/timeline/" path, Fixture, GINT_TO_POINTER (JLN_LANG_EN), \
+              fixture_setup, func, fixture_teardown)
+  ADD ("rows", test_rows);
+  ADD ("filtered-rows", test_filtered_rows);
+  ADD ("bar-pixels", test_bar_pixels);
+  ADD ("overdue", test_overdue);
+  ADD ("headers", test_headers);
+  ADD ("tooltip", test_tooltip);
+  ADD ("pages", test_pages);
+#undef ADD
+
+  return g_test_run ();
+}
