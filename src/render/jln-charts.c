@@ -9,15 +9,15 @@
 #include "jln-action.h"
 #include "jln-action-item.h"
 #include "jln-charts.h"
+#include "jln-i18n.h"
 #include "jln-measurement.h"
 #include "jln-objective.h"
 #include "jln-target.h"
 #include "jln-unit.h"
 
 /* Chart labels follow the style's language, which may differ from the
- * interface's: English is the source language, so an English chart reads
- * its strings from a domain that has no catalogue. */
-#define ENGLISH_DOMAIN GETTEXT_PACKAGE "-source"
+ * interface's: jln_translate() reads the French catalogue whatever the
+ * locale. */
 
 typedef enum
 {
@@ -302,12 +302,6 @@ jln_chart_invalidate (JlnChart *self)
 
 /* Numbers and words */
 
-static const char *
-chart_domain (const JlnRenderStyle *style)
-{
-  return jln_render_style_get_lang (style) == JLN_LANG_EN ? ENGLISH_DOMAIN : GETTEXT_PACKAGE;
-}
-
 static const char *tr (const JlnRenderStyle *style,
                        const char           *msgid) G_GNUC_FORMAT (2);
 
@@ -315,34 +309,34 @@ static const char *
 tr (const JlnRenderStyle *style,
     const char           *msgid)
 {
-  return g_dgettext (chart_domain (style), msgid);
+  return jln_translate (jln_render_style_get_lang (style), msgid);
 }
 
 static const char *
 status_label (const JlnRenderStyle *style,
               JlnStatus             status)
 {
-  const char *domain = chart_domain (style);
+  JlnLang lang = jln_render_style_get_lang (style);
 
   switch (status)
     {
     case JLN_STATUS_PLANNED:
-      return g_dpgettext2 (domain, "status", "Planned");
+      return jln_translate_context (lang, "status", "Planned");
     case JLN_STATUS_IN_PROGRESS:
-      return g_dpgettext2 (domain, "status", "In progress");
+      return jln_translate_context (lang, "status", "In progress");
     case JLN_STATUS_DONE:
-      return g_dpgettext2 (domain, "status", "Done");
+      return jln_translate_context (lang, "status", "Done");
     case JLN_STATUS_DONE_NEW:
       /* Translators: an action carried out although it was not in the previous plan. */
-      return g_dpgettext2 (domain, "status", "Done, not planned");
+      return jln_translate_context (lang, "status", "Done, not planned");
     case JLN_STATUS_REVISED:
-      return g_dpgettext2 (domain, "status", "Revised");
+      return jln_translate_context (lang, "status", "Revised");
     case JLN_STATUS_SUPERSEDED:
       /* Translators: an action replaced by other actions, which it refers to. */
-      return g_dpgettext2 (domain, "status", "Superseded");
+      return jln_translate_context (lang, "status", "Superseded");
     case JLN_STATUS_DROPPED:
     default:
-      return g_dpgettext2 (domain, "status", "Dropped");
+      return jln_translate_context (lang, "status", "Dropped");
     }
 }
 
@@ -2089,7 +2083,7 @@ draw_rows_left_out (JlnChart             *self,
 
   if (n == 0)
     return;
-  text = g_strdup_printf (g_dngettext (chart_domain (style),
+  text = g_strdup_printf (jln_translate_plural (jln_render_style_get_lang (style),
                                        /* Translators: under a bar chart cut to fit its page. */
                                        "and %u more, left out for lack of room",
                                        "and %u more, left out for lack of room", n), n);
@@ -2294,7 +2288,6 @@ item_text (JlnChart             *self,
            const Item           *item)
 {
   JlnLang lang = jln_render_style_get_lang (style);
-  const char *domain = chart_domain (style);
 
   switch (item->kind)
     {
@@ -2355,7 +2348,7 @@ item_text (JlnChart             *self,
       {
         JlnObjective *objective = g_ptr_array_index (self->rows, item->row);
 
-        return g_strdup_printf (g_dngettext (domain,
+        return g_strdup_printf (jln_translate_plural (lang,
                                              /* Translators: %1$s is an objective number, %2$s
                                                 its title, %3$s a status, %4$u a count. */
                                              "Objective %1$s, %2$s — %3$s: %4$u action",
@@ -2380,12 +2373,12 @@ item_text (JlnChart             *self,
         const char *name = text_in (jln_unit_get_name (unit), style);
 
         if (*name == '\0' || g_strcmp0 (name, jln_unit_get_code (unit)) == 0)
-          return g_strdup_printf (g_dngettext (domain,
+          return g_strdup_printf (jln_translate_plural (lang,
                                                /* Translators: %1$s is a unit code, %2$u a count. */
                                                "%1$s: %2$u action", "%1$s: %2$u actions",
                                                (gulong) item->value),
                                   jln_unit_get_code (unit), (guint) item->value);
-        return g_strdup_printf (g_dngettext (domain,
+        return g_strdup_printf (jln_translate_plural (lang,
                                              /* Translators: %1$s is a unit code, %2$s its name,
                                                 %3$u a count. */
                                              "%1$s (%2$s): %3$u action", "%1$s (%2$s): %3$u actions",

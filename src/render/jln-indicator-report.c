@@ -5,8 +5,8 @@
 #include <pango/pangocairo.h>
 
 #include "jln-indicator-report.h"
+#include "jln-i18n.h"
 
-#define ENGLISH_DOMAIN GETTEXT_PACKAGE "-source"
 
 typedef struct
 {
@@ -58,9 +58,7 @@ static const char *
 tr (const JlnRenderStyle *style,
     const char           *msgid)
 {
-  return g_dgettext (jln_render_style_get_lang (style) == JLN_LANG_EN ? ENGLISH_DOMAIN
-                                                                      : GETTEXT_PACKAGE,
-                     msgid);
+  return jln_translate (jln_render_style_get_lang (style), msgid);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "jln-action-item.h"
 #include "jln-milestone.h"
 #include "jln-timeline.h"
+#include "jln-i18n.h"
 #include "jln-unit.h"
 
 /* The semester timeline.
@@ -85,28 +86,28 @@ typedef enum
   N_WORDS
 } Word;
 
-/* [word][lang]: JLN_LANG_FR, JLN_LANG_EN */
-static const char * const words[N_WORDS][2] = {
-  [WORD_TIMELINE] = { "Chronologie", "Timeline" },
-  [WORD_TODAY] = { "Aujourd’hui", "Today" },
-  [WORD_CONTINUED] = { "(suite)", "(continued)" },
-  [WORD_OVERDUE] = { "En retard", "Overdue" },
-  [WORD_MILESTONE] = { "Jalon", "Milestone" },
-  [WORD_NEXT] = { "Prochaine édition", "Next occurrence" },
-  [WORD_AS_OF] = { "Au", "As of" },
-  [WORD_FILTER] = { "Filtre :", "Filter:" },
-  [WORD_NO_ACTION] = { "Aucune action ne correspond au filtre", "No action matches the filter" },
-  [WORD_NO_DATE] = { "sans date", "no date" },
+/* Words drawn in the picture follow the plan's language (jln_translate). */
+static const char * const words[N_WORDS] = {
+  [WORD_TIMELINE] = N_("Timeline"),
+  [WORD_TODAY] = N_("Today"),
+  [WORD_CONTINUED] = N_("(continued)"),
+  [WORD_OVERDUE] = N_("Overdue"),
+  [WORD_MILESTONE] = N_("Milestone"),
+  [WORD_NEXT] = N_("Next occurrence"),
+  [WORD_AS_OF] = N_("As of"),
+  [WORD_FILTER] = N_("Filter:"),
+  [WORD_NO_ACTION] = N_("No action matches the filter"),
+  [WORD_NO_DATE] = N_("no date"),
 };
 
-static const char * const status_words[][2] = {
-  [JLN_STATUS_PLANNED] = { "Prévue", "Planned" },
-  [JLN_STATUS_IN_PROGRESS] = { "En cours", "In progress" },
-  [JLN_STATUS_DONE] = { "Réalisée", "Done" },
-  [JLN_STATUS_DONE_NEW] = { "Réalisée, non prévue", "Done, not planned" },
-  [JLN_STATUS_REVISED] = { "Revue", "Revised" },
-  [JLN_STATUS_SUPERSEDED] = { "Remplacée", "Superseded" },
-  [JLN_STATUS_DROPPED] = { "Abandonnée", "Dropped" },
+static const char * const status_words[] = {
+  [JLN_STATUS_PLANNED] = NC_("status", "Planned"),
+  [JLN_STATUS_IN_PROGRESS] = NC_("status", "In progress"),
+  [JLN_STATUS_DONE] = NC_("status", "Done"),
+  [JLN_STATUS_DONE_NEW] = NC_("status", "Done, not planned"),
+  [JLN_STATUS_REVISED] = NC_("status", "Revised"),
+  [JLN_STATUS_SUPERSEDED] = NC_("status", "Superseded"),
+  [JLN_STATUS_DROPPED] = NC_("status", "Dropped"),
 };
 
 typedef struct
@@ -220,7 +221,7 @@ static const char *
 word (JlnLang lang,
       Word    w)
 {
-  return words[w][lang == JLN_LANG_FR ? 0 : 1];
+  return jln_translate (lang, words[w]);
 }
 
 static const char *
@@ -229,7 +230,7 @@ status_word (JlnLang   lang,
 {
   if (status > JLN_STATUS_DROPPED)
     status = JLN_STATUS_PLANNED;
-  return status_words[status][lang == JLN_LANG_FR ? 0 : 1];
+  return jln_translate_context (lang, "status", status_words[status]);
 }
 
 static const char *
@@ -1709,12 +1710,15 @@ draw_corner (const Draw *d)
   cairo_fill (cr);
 
   if (self->n_actions == self->n_total || self->objective != NULL)
-    count = g_strdup_printf (self->n_actions == 1 ? "%u action" : "%u actions", self->n_actions);
-  else if (d->lang == JLN_LANG_FR)
-    count = g_strdup_printf (self->n_actions <= 1 ? "%u action sur %u" : "%u actions sur %u",
-                             self->n_actions, self->n_total);
+    count = g_strdup_printf (jln_translate_plural (d->lang, "%u action", "%u actions",
+                                                   self->n_actions),
+                             self->n_actions);
   else
-    count = g_strdup_printf ("%u of %u actions", self->n_actions, self->n_total);
+    /* Translators: in the corner of a filtered timeline; the plural
+       follows the first number. */
+    count = g_strdup_printf (jln_translate_plural (d->lang, "%u of %u actions", "%u of %u actions",
+                                                   self->n_actions),
+                             self->n_actions, self->n_total);
   layout = get_text (self, d->style, JLN_RENDER_FONT_BOLD, count, width);
   text_size (layout, NULL, &th);
   jln_render_style_set_source (d->style, cr, JLN_RENDER_COLOR_FOREGROUND);
