@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "jln-action-item.h"
 #include "jln-json.h"
@@ -433,6 +434,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* French words come from the catalogue of the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
