@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "jln-action.h"
 #include "jln-action-item.h"
@@ -74,6 +75,9 @@ struct _JlnActionList
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkLabel            *count_label;
+  GtkStack            *list_stack;
+  AdwStatusPage       *empty_page;
+  GtkButton           *empty_button;
   GtkMenuButton       *legend_button;
   GtkGrid             *legend_grid;
 };
@@ -1015,6 +1019,51 @@ setup_columns (JlnActionList *self)
 
 /* Counting */
 
+/* An empty list says why, and what to do. */
+static void
+update_empty_state (JlnActionList *self)
+{
+  if (self->document == NULL || self->n_shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  if (self->n_total == 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Actions Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Add an objective, then add actions to it with the + button "
+                                         "of the header bar or Ctrl+plus."));
+      gtk_button_set_label (self->empty_button, _("New _Objective"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.add-objective");
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Matching Actions"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Try other words, or fewer filters. Words match numbers, "
+                                         "titles, descriptions and unit codes in French and English; "
+                                         "terms like unit:RH, status:done or due:2023 narrow the list."));
+      gtk_button_set_label (self->empty_button, _("_Clear the Search"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "list.clear-search");
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+clear_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JlnActionList *self = JLN_ACTION_LIST (widget);
+
+  jln_query_filter_set_text (self->filter, "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 update_count (JlnActionList *self)
 {
@@ -1035,6 +1084,7 @@ update_count (JlnActionList *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
+  update_empty_state (self);
 
   if (self->notified_shown != self->n_shown)
     {
@@ -2110,6 +2160,10 @@ jln_action_list_class_init (JlnActionListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, hide_done_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, column_view);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, empty_button);
+  gtk_widget_class_install_action (widget_class, "list.clear-search", NULL, clear_search_action);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_grid);
   for (guint i = 0; i < N_COLUMNS; i++)
