@@ -1177,6 +1177,47 @@ expand_selected_action (GtkWidget  *widget,
     jln_row_model_set_expanded (self->row_model, row, g_variant_get_boolean (parameter));
 }
 
+/* Tab leaves the list for the next part of the window, and Shift+Tab for
+ * the previous one, rather than visiting every row: the arrow keys move
+ * between rows. The view is made unfocusable for the moment the focus
+ * moves, so the window's focus chain skips over it. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     JlnActionList         *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkDirectionType direction;
+  GtkRoot *root;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || (root = gtk_widget_get_root (view)) == NULL)
+    return FALSE;
+
+  gtk_widget_set_can_focus (view, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (view, TRUE);
+  return TRUE;
+}
+
+static void
+add_tab_out (JlnActionList *self)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+}
+
 /* On the view rather than the widget, so that the keys reach them before
  * the search bar takes them as typing. */
 static void
@@ -2197,6 +2238,7 @@ jln_action_list_init (JlnActionList *self)
   self->sort_keys = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 
   setup_columns (self);
+  add_tab_out (self);
   add_expand_shortcuts (self);
 
   self->filter_actions = g_simple_action_group_new ();
