@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
@@ -431,6 +433,11 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* LANGUAGE=fr shows the windows in French, for screenshots. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_init ();
   adw_init ();
   tmp_dir = g_dir_make_tmp ("jalons-export-XXXXXX", NULL);
