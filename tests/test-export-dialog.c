@@ -396,6 +396,62 @@ test_error (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+focus_reaches (GtkWindow *window,
+               GtkWidget *target)
+{
+  GtkWidget *first = NULL;
+
+  for (guint step = 0; step < 50; step++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
+        return TRUE;
+      if (focus == first)
+        return FALSE;
+      if (first == NULL)
+        first = focus;
+    }
+  return FALSE;
+}
+
+/* Every option, Cancel and Export are reached with Tab; Enter exports,
+ * as the default button is Export. */
+static void
+test_keyboard (void)
+{
+  g_autoptr(JlnPicture) picture = g_object_new (TEST_TYPE_PICTURE, NULL);
+  JlnExportDialog *dialog = new_dialog (picture);
+  GtkWidget *format_row = jln_test_find_child_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  GtkWidget *page_row = gtk_widget_get_next_sibling (format_row);
+  GtkWidget *spin = jln_test_find_child_of_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  GtkWidget *header = jln_test_find_child_of_type (GTK_WIDGET (dialog), ADW_TYPE_HEADER_BAR);
+  GtkWidget *export_button = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  GtkWidget *cancel_button;
+
+  g_assert_true (GTK_IS_BUTTON (export_button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (export_button)), ==, "_Export…");
+  cancel_button = jln_test_find_child_of_type (header, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cancel_button)), ==, "_Cancel");
+
+  g_assert_true (focus_reaches (GTK_WINDOW (dialog), format_row));
+  g_assert_true (focus_reaches (GTK_WINDOW (dialog), page_row));
+  g_assert_true (focus_reaches (GTK_WINDOW (dialog), cancel_button));
+  g_assert_true (focus_reaches (GTK_WINDOW (dialog), export_button));
+  g_assert_false (focus_reaches (GTK_WINDOW (dialog), spin));
+  jln_export_dialog_set_format (dialog, JLN_EXPORT_PNG);
+  g_assert_true (focus_reaches (GTK_WINDOW (dialog), spin));
+  g_assert_false (focus_reaches (GTK_WINDOW (dialog), page_row));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  wait_destroyed ((GtkWidget **) &dialog, "cancelled dialog");
+}
+
 /* Printing lays the picture out on landscape pages with the same painter:
  * printed to a PDF file, it has the picture's three pages. */
 static void
@@ -447,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/gui/export-dialog/png", test_export_png);
   g_test_add_func ("/gui/export-dialog/cancel", test_cancel);
   g_test_add_func ("/gui/export-dialog/error", test_error);
+  g_test_add_func ("/gui/export-dialog/keyboard", test_keyboard);
   g_test_add_func ("/gui/print/pdf", test_print);
 
   status = g_test_run ();

@@ -125,11 +125,23 @@ jln_print_operation_new (JlnPicture           *picture,
 }
 
 static void
+release_parent (gpointer  data,
+                GClosure *closure)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+static void
 done_cb (GtkPrintOperation       *operation,
          GtkPrintOperationResult  result,
          GtkWindow               *parent)
 {
   g_autoptr(GError) error = NULL;
+
+  /* The window may have been closed while the printer worked. */
+  if (parent != NULL && !gtk_widget_get_visible (GTK_WIDGET (parent)))
+    parent = NULL;
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
@@ -165,6 +177,7 @@ jln_print_picture (GtkWindow            *parent,
   g_return_if_fail (operation != NULL);
 
   gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (done_cb), parent);
+  g_signal_connect_data (operation, "done", G_CALLBACK (done_cb),
+                         parent != NULL ? g_object_ref (parent) : NULL, release_parent, 0);
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, NULL);
 }
