@@ -47,9 +47,12 @@ draw_row (cairo_t              *cr,
           guint                 row)
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  static const JlnRenderColor colors[N_ROWS] = {
+    JLN_RENDER_COLOR_ACCENT, JLN_RENDER_COLOR_DONE, JLN_RENDER_COLOR_OVERDUE,
+  };
   g_autofree char *text = g_strdup_printf ("Row %u", row + 1);
 
-  jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_PLANNED + row);
+  jln_render_style_set_source (style, cr, colors[row]);
   cairo_rectangle (cr, 100 + 50 * row, 20, 300, 60);
   cairo_fill (cr);
   jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_FOREGROUND);
