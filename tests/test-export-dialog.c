@@ -485,6 +485,32 @@ test_print (void)
   g_assert_cmpfloat_with_epsilon (width, 841.89, 1);
 }
 
+/* The settings of one printing are those of the next, for the session. */
+static void
+test_print_settings_kept (void)
+{
+  g_autoptr(JlnPicture) picture = g_object_new (TEST_TYPE_PICTURE, NULL);
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
+  g_autoptr(GtkPrintOperation) first = jln_print_operation_new (picture, style);
+  g_autoptr(GtkPrintOperation) second = NULL;
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *path = tmp_path ("printed-twice.pdf");
+  g_autoptr(GError) error = NULL;
+  GtkPrintSettings *kept;
+
+  gtk_print_settings_set_n_copies (settings, 3);
+  gtk_print_operation_set_print_settings (first, settings);
+  gtk_print_operation_set_export_filename (first, path);
+  g_assert_cmpint (gtk_print_operation_run (first, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  second = jln_print_operation_new (picture, style);
+  kept = gtk_print_operation_get_print_settings (second);
+  g_assert_nonnull (kept);
+  g_assert_cmpint (gtk_print_settings_get_n_copies (kept), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/gui/export-dialog/error", test_error);
   g_test_add_func ("/gui/export-dialog/keyboard", test_keyboard);
   g_test_add_func ("/gui/print/pdf", test_print);
+  g_test_add_func ("/gui/print/settings-kept", test_print_settings_kept);
 
   status = g_test_run ();
   jln_test_remove_tree (tmp_dir);

@@ -60,6 +60,19 @@ draw_page_cb (GtkPrintOperation *operation,
                         PRINT_MARGIN);
 }
 
+/* The printer, paper and options chosen serve the next printing of the
+ * session. */
+static void
+remember_settings_cb (GtkPrintOperation       *operation,
+                      GtkPrintOperationResult  result,
+                      gpointer                 user_data)
+{
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    return;
+  g_set_object (&session_settings, gtk_print_operation_get_print_settings (operation));
+  g_set_object (&session_page_setup, gtk_print_operation_get_default_page_setup (operation));
+}
+
 static GtkPageSetup *
 default_page_setup (void)
 {
@@ -118,6 +131,7 @@ jln_print_operation_new (JlnPicture           *picture,
   setup = session_page_setup != NULL ? g_object_ref (session_page_setup) : default_page_setup ();
   gtk_print_operation_set_default_page_setup (operation, setup);
 
+  g_signal_connect (operation, "done", G_CALLBACK (remember_settings_cb), NULL);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_object_set_data_full (G_OBJECT (operation), "jln-print-job", job, (GDestroyNotify) print_job_free);
@@ -143,12 +157,7 @@ done_cb (GtkPrintOperation       *operation,
   if (parent != NULL && !gtk_widget_get_visible (GTK_WIDGET (parent)))
     parent = NULL;
 
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_set_object (&session_settings, gtk_print_operation_get_print_settings (operation));
-      g_set_object (&session_page_setup, gtk_print_operation_get_default_page_setup (operation));
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       GtkWidget *dialog;
 
