@@ -92,7 +92,7 @@ def find_all(root, role, name=None, predicate=None):
 
 def find(root, role, name=None, predicate=None, what=None):
     """The first accessible of role (and name), waiting for it to appear."""
-    label = what or f'{role} “{name}”' if name else role
+    label = what or (f'{role} “{name}”' if name else role)
     return wait_for(label, lambda: next(iter(find_all(root, role, name, predicate)), None))
 
 
@@ -138,11 +138,9 @@ class Walkthrough:
                    XDG_DATA_HOME=os.path.join(home, 'data'),
                    XDG_CONFIG_HOME=os.path.join(home, 'config'),
                    XDG_CACHE_HOME=os.path.join(home, 'cache'),
-                   XDG_DOCUMENTS_DIR=home,
                    GSETTINGS_BACKEND='memory',
                    LANGUAGE='en',
-                   LANG='C.UTF-8',
-                   NO_AT_BRIDGE='0')
+                   LANG='C.UTF-8')
         self.env = env
         self.process = subprocess.Popen([self.program, self.plan], env=env, cwd=self.work)
 
