@@ -21,6 +21,10 @@ import time
 import pyatspi
 
 TIMEOUT = 20.0
+
+# The TAP report goes to the descriptor the wrapper gives, away from what
+# the accessibility bus and its daemons print on the standard output.
+report = os.fdopen(int(os.environ.get('JALONS_TAP_FD', '1')), 'w', buffering=1)
 SEARCH = 'égalité'
 UNIT = 'RH'
 
@@ -337,15 +341,15 @@ class Walkthrough:
             try:
                 step()
             except StepSkipped as reason:
-                print(f'ok {number} {name} # SKIP {reason}')
+                print(f'ok {number} {name} # SKIP {reason}', file=report)
                 continue
             except StepFailed as error:
-                print(f'not ok {number} {name}: {error}')
+                print(f'not ok {number} {name}: {error}', file=report)
                 return 1
             except Exception as error:   # a broken accessible, a dead process
-                print(f'not ok {number} {name}: {type(error).__name__}: {error}')
+                print(f'not ok {number} {name}: {type(error).__name__}: {error}', file=report)
                 return 1
-            print(f'ok {number} {name}')
+            print(f'ok {number} {name}', file=report)
         return 0
 
 
@@ -354,7 +358,7 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     walkthrough = Walkthrough(sys.argv[1], sys.argv[2])
-    print('1..8')
+    print('1..8', file=report)
     try:
         return walkthrough.run()
     finally:
