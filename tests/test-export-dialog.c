@@ -350,6 +350,29 @@ test_cancel (void)
   g_assert_cmpuint (count_files (dir), ==, 0);
 }
 
+/* Closing everything during an export, as quitting does, stops it and
+ * leaves no file. */
+static void
+test_destroy_while_running (void)
+{
+  g_autoptr(JlnPicture) picture = g_object_new (TEST_TYPE_PICTURE, NULL);
+  g_autofree char *dir = tmp_path ("destroyed");
+  g_autofree char *path = g_build_filename (dir, "destroyed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnExportDialog *dialog;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  TEST_PICTURE (picture)->page_delay_ms = 200;
+  dialog = new_dialog (picture);
+  jln_export_dialog_export_to (dialog, file);
+  jln_test_wait_ms (100);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  jln_test_wait_ms (800);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+}
+
 static gboolean
 is_message_dialog (GtkWindow **found)
 {
@@ -531,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/gui/export-dialog/pdf", test_export_pdf);
   g_test_add_func ("/gui/export-dialog/png", test_export_png);
   g_test_add_func ("/gui/export-dialog/cancel", test_cancel);
+  g_test_add_func ("/gui/export-dialog/destroy-while-running", test_destroy_while_running);
   g_test_add_func ("/gui/export-dialog/error", test_error);
   g_test_add_func ("/gui/export-dialog/keyboard", test_keyboard);
   g_test_add_func ("/gui/print/pdf", test_print);

@@ -18,6 +18,7 @@ struct _JlnExportDialog
   GSettings      *settings;
   GCancellable   *cancellable;
   guint           progress_id;
+  gboolean        closed;
 
   /* Written by the exporting thread, read by progress_cb. */
   guint           pages_done;
@@ -183,6 +184,10 @@ export_done_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->cancellable);
+  /* Destroyed meanwhile (its parent closed, the application quit): the
+   * export was cancelled and there is nothing left to show. */
+  if (self->closed)
+    return;
   set_running (self, FALSE);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
@@ -426,12 +431,27 @@ jln_export_dialog_dispose (GObject *object)
 {
   JlnExportDialog *self = JLN_EXPORT_DIALOG (object);
 
+  self->closed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (jln_export_dialog_parent_class)->dispose (object);
+}
+
+/* Destroying the window stops its export. */
+static void
+jln_export_dialog_unrealize (GtkWidget *widget)
+{
+  JlnExportDialog *self = JLN_EXPORT_DIALOG (widget);
+
+  self->closed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (jln_export_dialog_parent_class)->unrealize (widget);
 }
 
 static void
@@ -456,6 +476,7 @@ jln_export_dialog_class_init (JlnExportDialogClass *klass)
 
   object_class->dispose = jln_export_dialog_dispose;
   object_class->finalize = jln_export_dialog_finalize;
+  widget_class->unrealize = jln_export_dialog_unrealize;
   window_class->close_request = jln_export_dialog_close_request;
 
   /**
