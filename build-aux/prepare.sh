@@ -14,6 +14,7 @@ packages="
   desktop-file-utils appstream shared-mime-info libgtk-4-bin
   librsvg2-common librsvg2-bin adwaita-icon-theme
   xvfb xauth poppler-utils python3-jsonschema
+  dbus dbus-daemon at-spi2-core python3-pyatspi
 "
 # .ci/run also builds with clang for libFuzzer and runs valgrind.
 if [ "${JALONS_CI:-}" = 1 ]; then

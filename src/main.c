@@ -55,20 +55,101 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* Uninstalled, the program finds its translations, its settings schema
- * and its bundled plan in the build and source trees. */
+/* The prefix the program is installed in, found from where it runs, so
+ * that an installed tree works wherever it is put (installed with
+ * DESTDIR and unpacked elsewhere, or moved). NULL when the program is not
+ * in PREFIX/BINDIR. */
+static char *
+find_prefix (const char *exe)
+{
+  g_autofree char *dir = g_path_get_dirname (exe);
+  g_auto(GStrv) parts = NULL;
+
+  if (g_path_is_absolute (BINDIR_IN_PREFIX))
+    return NULL;
+  parts = g_strsplit (BINDIR_IN_PREFIX, "/", -1);
+  for (int i = (int) g_strv_length (parts) - 1; i >= 0; i--)
+    {
+      g_autofree char *base = NULL;
+      char *parent;
+
+      if (parts[i][0] == '\0' || g_str_equal (parts[i], "."))
+        continue;
+      base = g_path_get_basename (dir);
+      if (!g_str_equal (base, parts[i]))
+        return NULL;
+      parent = g_path_get_dirname (dir);
+      g_free (dir);
+      dir = parent;
+    }
+  return g_steal_pointer (&dir);
+}
+
+static char *
+in_prefix (const char *prefix,
+           const char *path)
+{
+  if (prefix == NULL || g_path_is_absolute (path))
+    return g_strdup (path);
+  return g_build_filename (prefix, path, NULL);
+}
+
+/* Whether GSettings looks for schemas under @datadir by itself. */
+static gboolean
+is_data_dir (const char *datadir)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autofree char *wanted = g_canonicalize_filename (datadir, NULL);
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_canonicalize_filename (dirs[i], NULL);
+
+      if (g_str_equal (dir, wanted))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Installed, the program finds its translations, its bundled plan and its
+ * settings schema under the prefix it runs from; uninstalled, in the
+ * build and source trees. */
 static void
-init_i18n (void)
+init_paths (void)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  const char *localedir = LOCALEDIR;
+  g_autofree char *prefix = NULL;
+  g_autofree char *localedir = NULL;
 
   if (exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/"))
     {
-      localedir = BUILD_LOCALEDIR;
+      localedir = g_strdup (BUILD_LOCALEDIR);
       g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/data", FALSE);
       g_setenv ("JALONS_DATADIR", SOURCE_DATADIR, FALSE);
     }
+  else if (exe != NULL && (prefix = find_prefix (exe)) != NULL)
+    {
+      g_autofree char *datadir = in_prefix (prefix, DATADIR_IN_PREFIX);
+      g_autofree char *pkgdatadir = g_build_filename (datadir, GETTEXT_PACKAGE, NULL);
+      /* Jalons' own compiled schema, for where GSettings does not look. */
+      g_autofree char *schemadir = g_build_filename (pkgdatadir, "schemas", NULL);
+      g_autofree char *compiled = g_build_filename (schemadir, "gschemas.compiled", NULL);
+
+      localedir = in_prefix (prefix, LOCALEDIR_IN_PREFIX);
+      if (g_file_test (pkgdatadir, G_FILE_TEST_IS_DIR))
+        g_setenv ("JALONS_DATADIR", pkgdatadir, FALSE);
+      if (g_file_test (compiled, G_FILE_TEST_IS_REGULAR) && !is_data_dir (datadir))
+        {
+          const char *others = g_getenv ("GSETTINGS_SCHEMA_DIR");
+          g_autofree char *dirs = others != NULL && others[0] != '\0'
+                                  ? g_strjoin (G_SEARCHPATH_SEPARATOR_S, schemadir, others, NULL)
+                                  : g_strdup (schemadir);
+
+          g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
+        }
+    }
+  else
+    localedir = g_strdup (LOCALEDIR);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir);
@@ -359,7 +440,7 @@ main (int   argc,
     if (g_str_has_prefix (argv[i], "--lang="))
       g_setenv ("LANGUAGE", argv[i] + strlen ("--lang="), TRUE);
 
-  init_i18n ();
+  init_paths ();
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Follow an HRS4R action plan and a Gender Equality Plan."));

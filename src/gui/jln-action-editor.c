@@ -160,6 +160,7 @@ struct _JlnActionEditor
   GtkStack            *stack;
   GtkLabel            *kind_label;
   GtkLabel            *heading_label;
+  GtkLabel            *hint_label;
   GtkBox              *fields_box;
 };
 
@@ -1545,6 +1546,14 @@ update_heading (JlnActionEditor *self)
 
   gtk_label_set_text (self->kind_label, kind != NULL ? kind : "");
   gtk_label_set_text (self->heading_label, record_title (record, self->content_language));
+
+  /* An objective without actions says how to add one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
+                          JLN_IS_OBJECTIVE (record) &&
+                          g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (record))) == 0);
+  gtk_label_set_text (self->hint_label,
+                      _("This objective has no actions yet. Add one with the + button of the header "
+                        "bar, or Ctrl+plus."));
 }
 
 static void
@@ -2127,6 +2136,7 @@ jln_action_editor_class_init (JlnActionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, kind_label);
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, hint_label);
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, fields_box);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

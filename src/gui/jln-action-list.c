@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "jln-action.h"
 #include "jln-action-item.h"
@@ -74,6 +75,9 @@ struct _JlnActionList
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkLabel            *count_label;
+  GtkStack            *list_stack;
+  AdwStatusPage       *empty_page;
+  GtkButton           *empty_button;
   GtkMenuButton       *legend_button;
   GtkGrid             *legend_grid;
 };
@@ -1015,6 +1019,51 @@ setup_columns (JlnActionList *self)
 
 /* Counting */
 
+/* An empty list says why, and what to do. */
+static void
+update_empty_state (JlnActionList *self)
+{
+  if (self->document == NULL || self->n_shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  if (self->n_total == 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Actions Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Add an objective, then add actions to it with the + button "
+                                         "of the header bar or Ctrl+plus."));
+      gtk_button_set_label (self->empty_button, _("New _Objective"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.add-objective");
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Matching Actions"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Try other words, or fewer filters. Words match numbers, "
+                                         "titles, descriptions and unit codes in French and English; "
+                                         "terms like unit:RH, status:done or due:2023 narrow the list."));
+      gtk_button_set_label (self->empty_button, _("_Clear the Search"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "list.clear-search");
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+clear_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JlnActionList *self = JLN_ACTION_LIST (widget);
+
+  jln_query_filter_set_text (self->filter, "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 update_count (JlnActionList *self)
 {
@@ -1035,6 +1084,7 @@ update_count (JlnActionList *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
+  update_empty_state (self);
 
   if (self->notified_shown != self->n_shown)
     {
@@ -1125,6 +1175,47 @@ expand_selected_action (GtkWidget  *widget,
   row = gtk_single_selection_get_selected_item (self->selection);
   if (row != NULL && jln_row_get_expandable (row))
     jln_row_model_set_expanded (self->row_model, row, g_variant_get_boolean (parameter));
+}
+
+/* Tab leaves the list for the next part of the window, and Shift+Tab for
+ * the previous one, rather than visiting every row: the arrow keys move
+ * between rows. The view is made unfocusable for the moment the focus
+ * moves, so the window's focus chain skips over it. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     JlnActionList         *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkDirectionType direction;
+  GtkRoot *root;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || (root = gtk_widget_get_root (view)) == NULL)
+    return FALSE;
+
+  gtk_widget_set_can_focus (view, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (view, TRUE);
+  return TRUE;
+}
+
+static void
+add_tab_out (JlnActionList *self)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }
 
 /* On the view rather than the widget, so that the keys reach them before
@@ -2110,6 +2201,10 @@ jln_action_list_class_init (JlnActionListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, hide_done_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, column_view);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, empty_button);
+  gtk_widget_class_install_action (widget_class, "list.clear-search", NULL, clear_search_action);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_grid);
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -2143,6 +2238,7 @@ jln_action_list_init (JlnActionList *self)
   self->sort_keys = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 
   setup_columns (self);
+  add_tab_out (self);
   add_expand_shortcuts (self);
 
   self->filter_actions = g_simple_action_group_new ();

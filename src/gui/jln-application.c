@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "jln-application.h"
+#include "jln-preferences-window.h"
 #include "jln-window.h"
 
 struct _JlnApplication
@@ -97,8 +98,39 @@ new_window_cb (GSimpleAction *action,
   jln_window_open_last (new_window (user_data));
 }
 
+static void
+preferences_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (jln_preferences_window_new (parent)));
+}
+
+/* The style chosen in the preferences, for every window. */
+static void
+color_scheme_changed_cb (JlnApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case 1:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      break;
+    case 2:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      break;
+    default:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+      break;
+    }
+}
+
 static const GActionEntry app_entries[] = {
   { "about", about_cb },
+  { "preferences", preferences_cb },
   { "quit", quit_cb },
   { "new-window", new_window_cb },
 };
@@ -110,11 +142,14 @@ jln_application_startup (GApplication *application)
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.new-plan", { "<Control>n", NULL } },
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.export-view", { "<Control><Shift>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.search", { "<Control>f", NULL } },
@@ -132,6 +167,10 @@ jln_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  color_scheme_changed_cb (self);
 }
 
 static void

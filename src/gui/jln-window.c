@@ -13,9 +13,11 @@
 #include "jln-backups-window.h"
 #include "jln-changes-window.h"
 #include "jln-csv.h"
+#include "jln-export-dialog.h"
 #include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-objective.h"
+#include "jln-print.h"
 #include "jln-timeline-view.h"
 #include "jln-window.h"
 
@@ -48,6 +50,7 @@ struct _JlnWindow
   JlnActionList        *action_list;
   JlnActionEditor      *action_editor;
   JlnTimelineView      *timeline_view;
+  JlnIndicatorsPage    *indicators_page;
   GMenu                *recent_section;
 };
 
@@ -227,6 +230,7 @@ plan_title_changed_cb (JlnWindow *self)
 }
 
 static void plan_reloaded_cb (JlnWindow *self);
+static void update_picture_actions (JlnWindow *self);
 static JlnRecord *selected_record (JlnWindow *self);
 
 static void
@@ -270,6 +274,7 @@ set_document (JlnWindow   *self,
 
   update_title (self);
   update_undo_actions (self);
+  update_picture_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -874,6 +879,107 @@ export_chosen (JlnWindow *self,
   g_task_run_in_thread (task, export_thread);
 }
 
+/* --- Pictures of the views: export and print ------------------------------- */
+
+/* The picture of the visible page, drawn by the same painter as the page,
+ * or NULL when the page has none (the list of actions). */
+static JlnPicture *
+create_view_picture (JlnWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (visible == NULL)
+    return NULL;
+  if (visible == GTK_WIDGET (self->timeline_view) ||
+      gtk_widget_is_ancestor (GTK_WIDGET (self->timeline_view), visible))
+    return jln_timeline_view_create_picture (self->timeline_view);
+  if (visible == GTK_WIDGET (self->indicators_page) ||
+      gtk_widget_is_ancestor (GTK_WIDGET (self->indicators_page), visible))
+    return jln_indicators_page_create_picture (self->indicators_page);
+  return NULL;
+}
+
+/* Only the timeline and the charts are pictures; the list exports as CSV. */
+static void
+update_picture_actions (JlnWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  gboolean has_picture = self->document != NULL && visible != NULL &&
+    (visible == GTK_WIDGET (self->timeline_view) ||
+     gtk_widget_is_ancestor (GTK_WIDGET (self->timeline_view), visible) ||
+     visible == GTK_WIDGET (self->indicators_page) ||
+     gtk_widget_is_ancestor (GTK_WIDGET (self->indicators_page), visible));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-view", has_picture);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_picture);
+}
+
+static void
+open_exported_cb (AdwToast *toast,
+                  GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    g_warning ("%s: %s", uri, error->message);
+}
+
+static void
+view_exported_cb (JlnWindow *self,
+                  GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_exported_cb),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  g_autoptr(JlnPicture) picture = self->document != NULL ? create_view_picture (self) : NULL;
+  AdwViewStackPage *page;
+  g_autofree char *name = NULL;
+  const char *title;
+  JlnExportDialog *dialog;
+
+  if (picture == NULL)
+    return;
+  page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
+  title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (self->document)),
+                                 self->content_language, NULL);
+  /* Translators: the start of an exported file’s name: the plan’s title, then the view. */
+  name = g_strdup_printf (_("%1$s – %2$s"), title != NULL ? title : _("Plan"),
+                          adw_view_stack_page_get_title (page));
+  dialog = jln_export_dialog_new (GTK_WINDOW (self), picture, self->content_language, name);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  g_autoptr(JlnPicture) picture = self->document != NULL ? create_view_picture (self) : NULL;
+  g_autoptr(JlnRenderStyle) style = NULL;
+
+  if (picture == NULL)
+    return;
+  style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, self->content_language);
+  jln_print_picture (GTK_WINDOW (self), picture, style);
+}
+
 /* --- Actions --------------------------------------------------------------- */
 
 static void
@@ -1395,6 +1501,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_list);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_editor);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, indicators_page);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1413,6 +1520,8 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.changes", NULL, changes_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.export-view", NULL, export_view_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete", NULL);
 }
@@ -1432,7 +1541,10 @@ jln_window_init (JlnWindow *self)
   jln_timeline_view_set_window (self->timeline_view, self);
   g_signal_connect_object (self->timeline_view, "activate-record",
                            G_CALLBACK (timeline_activate_record_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (update_picture_actions), self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
+  update_picture_actions (self);
   selected_changed_cb (self);
   self->watch_id = g_timeout_add_seconds (1, watch_file_cb, self);
 }

@@ -90,6 +90,15 @@ footer_height (const JlnRenderStyle *style)
   return jln_render_style_get_em (style) * 1.8;
 }
 
+/* The height jln_export_draw_page() keeps below the picture for its
+ * footer: what is left of a page for the picture's own pagination. */
+double
+jln_export_get_footer_height (const JlnRenderStyle *style)
+{
+  g_return_val_if_fail (style != NULL, 0);
+  return footer_height (style);
+}
+
 void
 jln_export_draw_page (JlnPicture           *picture,
                       cairo_t              *cr,

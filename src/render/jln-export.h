@@ -69,5 +69,6 @@ void         jln_export_draw_page        (JlnPicture              *picture,
                                           double                   width,
                                           double                   height,
                                           double                   margin);
+double       jln_export_get_footer_height (const JlnRenderStyle   *style);
 
 G_END_DECLS

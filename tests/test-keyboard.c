@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "jln-action-list.h"
+#include "jln-backups-window.h"
+#include "jln-changes-window.h"
+#include "jln-window.h"
+
+#include "jln-test-gui-utils.h"
+
+/* Every control of the windows can be reached with the keyboard. */
+
+static JlnApplication *application;
+
+static void
+wait_for_document (JlnWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while ((jln_window_is_busy (window) || jln_window_get_document (window) == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  jln_test_wait_ms (300);
+}
+
+/* What a screen reader would say for the focused widget. */
+static char *
+describe (GtkWidget *widget)
+{
+  GString *text = g_string_new (G_OBJECT_TYPE_NAME (widget));
+  GtkWidget *ancestor;
+
+  for (ancestor = widget; ancestor != NULL; ancestor = gtk_widget_get_parent (ancestor))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (ancestor);
+
+      if (GTK_IS_BUTTON (ancestor) && gtk_button_get_label (GTK_BUTTON (ancestor)) != NULL)
+        {
+          g_string_append_printf (text, " “%s”", gtk_button_get_label (GTK_BUTTON (ancestor)));
+          break;
+        }
+      if (ADW_IS_PREFERENCES_ROW (ancestor))
+        {
+          g_string_append_printf (text, " “%s”",
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ancestor)));
+          break;
+        }
+      if (tooltip != NULL)
+        {
+          g_string_append_printf (text, " “%s”", tooltip);
+          break;
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Presses Tab until focus comes back where it started, recording what
+ * it visits; fails if focus is stuck or never comes back. */
+static GPtrArray *
+tab_through (GtkWindow *window,
+             guint      max_steps)
+{
+  GPtrArray *visited = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *first = NULL;
+
+  for (guint step = 0; step < max_steps; step++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        /* Past the last widget: GTK wraps to the first, as a key press does. */
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      if (focus == first)
+        return visited;
+      if (first == NULL)
+        first = focus;
+      g_ptr_array_add (visited, describe (focus));
+      g_test_message ("Tab %u: %s", step + 1, (char *) g_ptr_array_index (visited, visited->len - 1));
+    }
+  g_error ("focus did not come back to the first widget within %u presses of Tab", max_steps);
+  return NULL;
+}
+
+static void
+assert_visited (GPtrArray  *visited,
+                const char *what)
+{
+  for (guint i = 0; i < visited->len; i++)
+    if (strstr (g_ptr_array_index (visited, i), what) != NULL)
+      return;
+  g_error ("Tab never reaches %s", what);
+}
+
+static char *
+make_plan (const char *name)
+{
+  g_autofree char *bundled = jln_application_dup_bundled_plan ();
+  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  document = jln_document_import (bundled, path, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static JlnWindow *
+open_window (const char *name)
+{
+  g_autofree char *path = make_plan (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window = jln_window_new (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  wait_for_document (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  jln_action_list_select (JLN_ACTION_LIST (jln_window_get_action_list (window)),
+                          jln_test_find_action (jln_window_get_document (window), "1.8"));
+  jln_test_wait_ms (100);
+  return window;
+}
+
+/* Tab goes round every part of the window: the header bar, the page
+ * switcher, the search and its filters, the list, its footer and every
+ * field of the editor, and comes back to where it started. */
+static void
+test_window (void)
+{
+  JlnWindow *window = open_window ("keyboard.jalons");
+  g_autoptr(GPtrArray) visited = tab_through (GTK_WINDOW (window), 400);
+  static const char *controls[] = {
+    "“Add”", "AdwViewSwitcherButton", "“Search”", "“Main Menu”", "GtkText",
+    "“Show the actions of one objective”", "“Show the actions of one responsible unit”",
+    "“Overdue”", "“Hide Done”", "GtkListItemWidget", "“Legend”",
+    "“Number”", "AdwComboRow “Status”", "GtkTextView “Title”", "AdwComboRow “Due”",
+    "“Responsible Units”", "“Principles”", "“Add Sub-item”",
+    "AdwActionRow “a. for CRCN (research scientists, normal class)”",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    assert_visited (visited, controls[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  return NULL;
+}
+
+static gboolean
+press (GtkEventController *controller,
+       guint               keyval,
+       GdkModifierType     state)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+  jln_test_wait_ms (20);
+  return handled;
+}
+
+/* In the list, Tab and Shift+Tab leave it for the next and the previous
+ * part of the window instead of visiting every row. */
+static void
+test_list_tab_out (void)
+{
+  JlnWindow *window = open_window ("keyboard-list.jalons");
+  GtkWidget *view = jln_test_find_child_of_type (jln_window_get_action_list (window),
+                                                 GTK_TYPE_COLUMN_VIEW);
+  GtkEventController *controller = find_key_controller (view);
+  GtkWidget *focus;
+  g_autofree char *after = NULL;
+  g_autofree char *before = NULL;
+
+  g_assert_nonnull (controller);
+  g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), view));
+
+  g_assert_true (press (controller, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  after = describe (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, view));
+  g_assert_nonnull (strstr (after, "“Legend”"));
+  g_assert_true (gtk_widget_get_can_focus (view));
+
+  g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  g_assert_true (press (controller, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  before = describe (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, view));
+  g_assert_nonnull (strstr (before, "“Hide Done”"));
+
+  /* Other keys are the list's: arrows move between rows. */
+  g_assert_false (press (controller, GDK_KEY_Down, 0));
+  g_assert_false (press (controller, GDK_KEY_Tab, GDK_CONTROL_MASK));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The changes and backups windows: every control in reach, no trap. */
+static void
+test_dialogs (void)
+{
+  JlnWindow *window = open_window ("keyboard-dialogs.jalons");
+  JlnDocument *document = jln_window_get_document (window);
+  GtkWidget *dialog;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+
+  dialog = jln_changes_window_new (GTK_WINDOW (window), document, JLN_LANG_EN);
+  gtk_window_present (GTK_WINDOW (dialog));
+  jln_test_wait_ms (200);
+  changes = tab_through (GTK_WINDOW (dialog), 100);
+  assert_visited (changes, "AdwComboRow “Period”");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = jln_backups_window_new (GTK_WINDOW (window), document);
+  gtk_window_present (GTK_WINDOW (dialog));
+  jln_test_wait_ms (200);
+  backups = tab_through (GTK_WINDOW (dialog), 100);
+  assert_visited (backups, "GtkButton “_Restore”");
+  assert_visited (backups, "AdwActionRow");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("jalons-keyboard-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  application = jln_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/keyboard/window", test_window);
+  g_test_add_func ("/gui/keyboard/list-tab-out", test_list_tab_out);
+  g_test_add_func ("/gui/keyboard/dialogs", test_dialogs);
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  jln_test_remove_tree (home);
+  return status;
+}
