@@ -165,11 +165,11 @@ test_met_and_behind (Fixture       *fixture,
   g_autofree char *description = jln_chart_dup_description (chart, style);
   cairo_rectangle_t area;
 
-  g_assert_cmpstr (met_text, ==, "Target 2022: 30%; measured 45% on 2022-12-31: met");
-  g_assert_cmpstr (behind_text, ==, "Target 2021: 10%; measured 8% on 2021-12-15: behind");
+  g_assert_cmpstr (met_text, ==, "Target 2022: 30%; measured 45% on 31 Dec 2022: met");
+  g_assert_cmpstr (behind_text, ==, "Target 2021: 10%; measured 8% on 15 Dec 2021: behind");
   g_assert_cmpstr (unmeasured_text, ==, "Target 2023: 60%; no measurement in 2023");
-  g_assert_nonnull (strstr (description, "Target 2022: 30%; measured 45% on 2022-12-31: met"));
-  g_assert_nonnull (strstr (description, "Measured on 2022-12-31: 45%"));
+  g_assert_nonnull (strstr (description, "Target 2022: 30%; measured 45% on 31 Dec 2022: met"));
+  g_assert_nonnull (strstr (description, "Measured on 31 Dec 2022: 45%"));
 
   /* The 2022 target is drawn with the filled green badge, the 2021 one
    * with the red outline, the 2023 one with neither. */
@@ -208,9 +208,9 @@ test_series (Fixture       *fixture,
   directors = jln_chart_dup_item_text (chart, style,
                                        find_item (chart, style, "Target 2022, Unit directors"));
   g_assert_cmpstr (general, ==,
-                   "Target 2022, Directorate General: 100%; measured 100% on 2022-06-30: met");
+                   "Target 2022, Directorate General: 100%; measured 100% on 30 Jun 2022: met");
   g_assert_cmpstr (directors, ==,
-                   "Target 2022, Unit directors: 30%; measured 25% on 2022-12-31: behind");
+                   "Target 2022, Unit directors: 30%; measured 25% on 31 Dec 2022: behind");
 }
 
 static void
@@ -251,7 +251,7 @@ test_axis_years (Fixture       *fixture,
 
   /* The 2022 measurement is at the end of 2022: right of 2022's middle. */
   {
-    guint item = find_item (chart, style, "Measured on 2022-12-31");
+    guint item = find_item (chart, style, "Measured on 31 Dec 2022");
     cairo_rectangle_t area;
     double x2022, x2023;
 
@@ -284,7 +284,7 @@ test_languages (Fixture       *fixture,
   g_assert_cmpstr (title_en, ==, "Indicator 1: Equality unit");
   g_assert_cmpstr (title_fr, ==, "Indicateur 1 : Cellule égalité");
   g_assert_cmpstr (met_fr, ==,
-                   "Cible 2022 : 30\u00a0% ; mesuré 45\u00a0% le 2022-12-31 : atteinte");
+                   "Cible 2022 : 30\u00a0% ; mesuré 45\u00a0% le 31 déc. 2022 : atteinte");
   g_assert_cmpstr (number_fr, ==, "12,5");
   g_assert_cmpstr (number_en, ==, "12.5");
   g_assert_cmpstr (percent_fr, ==, "45\u00a0%");

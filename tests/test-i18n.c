@@ -43,6 +43,28 @@ test_unknown_word (void)
   g_assert_cmpstr (jln_translate_plural (JLN_LANG_FR, "%u thing", "%u things", 3), ==, "%u things");
 }
 
+/* Dates read as people write them in each language. */
+static void
+test_dates (void)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+  g_autofree char *fr = jln_format_date ("2022-12-31", JLN_LANG_FR);
+  g_autofree char *en = jln_format_date ("2022-12-31", JLN_LANG_EN);
+  g_autofree char *month_fr = jln_format_date ("2022-02", JLN_LANG_FR);
+  g_autofree char *month_en = jln_format_date ("2022-02", JLN_LANG_EN);
+  g_autofree char *today = jln_format_date_time (time, JLN_LANG_FR);
+  g_autofree char *bad = jln_format_date ("2022-02-30", JLN_LANG_FR);
+  g_autofree char *words = jln_format_date ("soon", JLN_LANG_EN);
+
+  g_assert_cmpstr (fr, ==, "31 déc. 2022");
+  g_assert_cmpstr (en, ==, "31 Dec 2022");
+  g_assert_cmpstr (month_fr, ==, "févr. 2022");
+  g_assert_cmpstr (month_en, ==, "Feb 2022");
+  g_assert_cmpstr (today, ==, "23 nov. 2026");
+  g_assert_cmpstr (bad, ==, "2022-02-30");
+  g_assert_cmpstr (words, ==, "soon");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -54,6 +76,7 @@ main (int   argc,
   g_test_add_func ("/core/i18n/french-whatever-the-locale", test_french_whatever_the_locale);
   g_test_add_func ("/core/i18n/context-and-plural", test_context_and_plural);
   g_test_add_func ("/core/i18n/unknown-word", test_unknown_word);
+  g_test_add_func ("/core/i18n/dates", test_dates);
 
   return g_test_run ();
 }

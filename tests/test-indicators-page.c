@@ -194,8 +194,8 @@ test_add_measurement (void)
   g_assert_cmpuint (g_list_model_get_n_items (jln_indicator_get_measurements (indicator)), ==, 1);
 
   after = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
-  g_assert_nonnull (strstr (after, "Measured on 2022-12-31: 45.5%"));
-  g_assert_nonnull (strstr (after, "Target 2022: 30%; measured 45.5% on 2022-12-31: met"));
+  g_assert_nonnull (strstr (after, "Measured on 31 Dec 2022: 45.5%"));
+  g_assert_nonnull (strstr (after, "Target 2022: 30%; measured 45.5% on 31 Dec 2022: met"));
 
   /* Enter on the point opens it for a correction; the chart follows. */
   {
@@ -220,7 +220,7 @@ test_add_measurement (void)
     jln_test_wait_ms (200);
     g_assert_null (find_dialog ());
     corrected = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
-    g_assert_nonnull (strstr (corrected, "Target 2022: 30%; measured 25% on 2022-12-31: behind"));
+    g_assert_nonnull (strstr (corrected, "Target 2022: 30%; measured 25% on 31 Dec 2022: behind"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
     jln_test_wait_ms (200);
   }

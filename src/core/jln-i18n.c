@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -187,4 +188,46 @@ jln_translate_plural (JlnLang     lang,
         return translation + first + 1;
     }
   return translation;
+}
+
+static const char * const months[12] = {
+  NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+  NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+  NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+};
+
+char *
+jln_format_date (const char *iso,
+                 JlnLang     lang)
+{
+  int year = 0, month = 0, day = 0;
+  char end = 0;
+  const char *month_name;
+
+  g_return_val_if_fail (iso != NULL, NULL);
+  if (sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3)
+    {
+      if (month < 1 || month > 12 || !g_date_valid_dmy (day, month, year))
+        return g_strdup (iso);
+    }
+  else if (sscanf (iso, "%4d-%2d%c", &year, &month, &end) == 2 && month >= 1 && month <= 12)
+    day = 0;
+  else
+    return g_strdup (iso);
+
+  month_name = jln_translate_context (lang, "month", months[month - 1]);
+  if (day == 0)
+    return g_strdup_printf ("%s %d", month_name, year);
+  return g_strdup_printf ("%d %s %d", day, month_name, year);
+}
+
+char *
+jln_format_date_time (GDateTime *date,
+                      JlnLang    lang)
+{
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  return jln_format_date (iso, lang);
 }

@@ -20,4 +20,11 @@ const char *jln_translate_plural (JlnLang     lang,
                                   const char *plural,
                                   gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 
+/* "23 nov. 2026" / "23 Nov 2026" for 2026-11-23, "nov. 2026" / "Nov 2026"
+ * for 2026-11; anything else is returned as it is. */
+char       *jln_format_date      (const char *iso,
+                                  JlnLang     lang);
+char       *jln_format_date_time (GDateTime  *date,
+                                  JlnLang     lang);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "jln-chart-view.h"
 #include "jln-indicator-dialog.h"
 #include "jln-indicator-report.h"
+#include "jln-i18n.h"
 #include "jln-indicators-page.h"
 #include "jln-measurement.h"
 #include "jln-target.h"
@@ -446,7 +447,8 @@ dup_measurement_text (JlnIndicatorsPage *self,
                       JlnIndicator      *indicator,
                       JlnMeasurement    *measurement)
 {
-  g_autoptr(GString) out = g_string_new (jln_measurement_get_date (measurement));
+  g_autofree char *date = jln_format_date (jln_measurement_get_date (measurement), self->lang);
+  g_autoptr(GString) out = g_string_new (date);
   g_autofree char *value = dup_value (self, indicator, jln_measurement_get_value (measurement));
   g_autofree char *series = dup_text (self, jln_measurement_get_series (measurement));
   g_autofree char *note = dup_text (self, jln_measurement_get_note (measurement));

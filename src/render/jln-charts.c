@@ -1135,11 +1135,13 @@ text_target_line (JlnChart             *self,
     g_autofree char *value = format_value (self, style, item->value);
     const char *note = text_in (&item->text, style);
 
+    g_autofree char *date = jln_format_date (item->date, jln_render_style_get_lang (style));
+
     if (isnan (item->value))
-      return g_strdup_printf ("%s — %s", item->date, note);
+      return g_strdup_printf ("%s — %s", date, note);
     if (*note != '\0')
-      return g_strdup_printf ("%s — %s (%s)", item->date, value, note);
-    return g_strdup_printf ("%s — %s", item->date, value);
+      return g_strdup_printf ("%s — %s (%s)", date, value, note);
+    return g_strdup_printf ("%s — %s", date, value);
   }
 }
 
@@ -2311,13 +2313,14 @@ item_text (JlnChart             *self,
         else
           {
             g_autofree char *measured = format_value (self, style, item->measured);
+            g_autofree char *measured_date = jln_format_date (item->measured_date, lang);
 
             tail = g_strdup_printf (item->state == STATE_MET
                                     /* Translators: %1$s is a value like “45 %”, %2$s a date. */
                                     ? tr (style, N_("measured %1$s on %2$s: met"))
                                     /* Translators: %1$s is a value like “25 %”, %2$s a date. */
                                     : tr (style, N_("measured %1$s on %2$s: behind")),
-                                    measured, item->measured_date);
+                                    measured, measured_date);
           }
         /* Translators: a target and how it stands, like “Target 2022: 30 %” and
          * “measured 45 % on 2022-12-31: met”. */
@@ -2326,16 +2329,17 @@ item_text (JlnChart             *self,
     case ITEM_MEASUREMENT:
       {
         g_autofree char *value = format_value (self, style, item->value);
+        g_autofree char *date = jln_format_date (item->date, lang);
         g_autofree char *text = NULL;
         const char *note = text_in (&item->text, style);
 
         if (has_named_series (self))
           /* Translators: %1$s is a date, %2$s a population, %3$s a value like “45 %”. */
-          text = g_strdup_printf (tr (style, N_("Measured on %1$s, %2$s: %3$s")), item->date,
+          text = g_strdup_printf (tr (style, N_("Measured on %1$s, %2$s: %3$s")), date,
                                   series_name (self, style, item->series), value);
         else
           /* Translators: %1$s is a date, %2$s a value like “45 %”. */
-          text = g_strdup_printf (tr (style, N_("Measured on %1$s: %2$s")), item->date, value);
+          text = g_strdup_printf (tr (style, N_("Measured on %1$s: %2$s")), date, value);
         if (*note != '\0')
           return g_strdup_printf ("%s (%s)", text, note);
         return g_steal_pointer (&text);

@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "jln-export.h"
+#include "jln-i18n.h"
 #include "jln-json.h"
 
 /* cairo's image surfaces stop at 32 767 pixels a side. */
@@ -113,7 +114,7 @@ jln_export_draw_page (JlnPicture           *picture,
   g_autofree char *title = jln_picture_dup_title (picture, style);
   g_autofree char *number = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *date = jln_format_date_time (now, jln_render_style_get_lang (style));
   double inner_w = width - 2 * margin;
   double inner_h = height - 2 * margin - footer_height (style);
   int tw, th;

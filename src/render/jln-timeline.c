@@ -1701,7 +1701,7 @@ draw_corner (const Draw *d)
   cairo_t *cr = d->cr;
   double x = PAD_EM * m->em, y = 0.5 * m->em, width = m->label_w - 2 * x, th;
   g_autofree char *count = NULL;
-  g_autofree char *date = g_date_time_format (self->today, "%Y-%m-%d");
+  g_autofree char *date = jln_format_date_time (self->today, d->lang);
   g_autofree char *as_of = NULL;
   PangoLayout *layout;
 
