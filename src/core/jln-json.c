@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -1351,6 +1353,104 @@ jln_write_file_atomically (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+struct _JlnOutputFile
+{
+  char *path;
+  char *temp_path;
+  int   fd;
+};
+
+static void
+output_file_error (GError     **error,
+                   const char  *path,
+                   int          saved_errno)
+{
+  g_set_error (error, JLN_ERROR, JLN_ERROR_IO, "%s: %s", path, g_strerror (saved_errno));
+}
+
+JlnOutputFile *
+jln_output_file_new (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  JlnOutputFile *self = g_new0 (JlnOutputFile, 1);
+
+  self->path = g_strdup (path);
+  self->temp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  self->fd = g_mkstemp_full (self->temp_path, O_WRONLY | O_CLOEXEC, 0644);
+  if (self->fd < 0)
+    {
+      output_file_error (error, path, errno);
+      g_clear_pointer (&self->temp_path, g_free);
+      jln_output_file_abort (self);
+      return NULL;
+    }
+  return self;
+}
+
+gboolean
+jln_output_file_write (JlnOutputFile  *self,
+                       const void     *data,
+                       gsize           length,
+                       GError        **error)
+{
+  const char *bytes = data;
+
+  while (length > 0)
+    {
+      gssize written = write (self->fd, bytes, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          output_file_error (error, self->path, errno);
+          return FALSE;
+        }
+      bytes += written;
+      length -= written;
+    }
+  return TRUE;
+}
+
+gboolean
+jln_output_file_commit (JlnOutputFile  *self,
+                        GError        **error)
+{
+  int fd = self->fd;
+
+  self->fd = -1;
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      output_file_error (error, self->path, errno);
+      jln_output_file_abort (self);
+      return FALSE;
+    }
+  if (g_rename (self->temp_path, self->path) != 0)
+    {
+      output_file_error (error, self->path, errno);
+      jln_output_file_abort (self);
+      return FALSE;
+    }
+  g_clear_pointer (&self->temp_path, g_free);
+  jln_output_file_abort (self);
+  return TRUE;
+}
+
+/* Frees @self, and removes what it wrote unless it was committed. */
+void
+jln_output_file_abort (JlnOutputFile *self)
+{
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->temp_path != NULL)
+    g_remove (self->temp_path);
+  g_free (self->temp_path);
+  g_free (self->path);
+  g_free (self);
 }
 
 /**

@@ -35,4 +35,19 @@ gboolean   jln_write_file_atomically (const char  *path,
                                       gsize        length,
                                       GError     **error);
 
+/* A file written in pieces that appears at its path only once complete:
+ * the pieces go to a temporary file beside it, renamed into place by
+ * jln_output_file_commit(), removed by jln_output_file_abort(). */
+typedef struct _JlnOutputFile JlnOutputFile;
+
+JlnOutputFile *jln_output_file_new    (const char     *path,
+                                       GError        **error);
+gboolean       jln_output_file_write  (JlnOutputFile  *self,
+                                       const void     *data,
+                                       gsize           length,
+                                       GError        **error);
+gboolean       jln_output_file_commit (JlnOutputFile  *self,
+                                       GError        **error);
+void           jln_output_file_abort  (JlnOutputFile  *self);
+
 G_END_DECLS

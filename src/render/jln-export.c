@@ -155,22 +155,41 @@ jln_export_draw_page (JlnPicture           *picture,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Where cairo's streams go: the file being written, page by page, so
+ * that a long PDF is never held whole in memory. */
+typedef struct
+{
+  JlnOutputFile *file;
+  GError        *error;
+} Output;
+
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,
               unsigned int         length)
 {
-  g_byte_array_append (closure, data, length);
+  Output *out = closure;
+
+  if (out->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!jln_output_file_write (out->file, data, length, &out->error))
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
 static gboolean
 check_surface (cairo_surface_t  *surface,
+               Output           *out,
                const char       *path,
                GError          **error)
 {
   cairo_status_t status = cairo_surface_status (surface);
 
+  if (out->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&out->error));
+      return FALSE;
+    }
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
   g_set_error (error, JLN_ERROR, JLN_ERROR_IO, _("%s: cannot draw the export: %s"),
@@ -190,7 +209,7 @@ export_pdf (JlnPicture             *picture,
             const JlnRenderStyle   *style,
             const JlnExportOptions *options,
             const char             *path,
-            GByteArray             *bytes,
+            Output                 *out,
             JlnExportProgress       progress,
             gpointer                user_data,
             GCancellable           *cancellable,
@@ -206,7 +225,7 @@ export_pdf (JlnPicture             *picture,
   jln_page_format_get_size (options->page, &width, &height);
   n_pages = jln_picture_paginate (picture, style, width - 2 * margin,
                                   height - 2 * margin - footer_height (style));
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, width, height);
   if (title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jalons " PACKAGE_VERSION);
@@ -225,7 +244,7 @@ export_pdf (JlnPicture             *picture,
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  ok = ok && check_surface (surface, path, error);
+  ok = ok && check_surface (surface, out, path, error);
   cairo_surface_destroy (surface);
   return ok;
 }
@@ -234,7 +253,7 @@ static gboolean
 export_svg (JlnPicture           *picture,
             const JlnRenderStyle *style,
             const char           *path,
-            GByteArray           *bytes,
+            Output               *out,
             GError              **error)
 {
   double width, height;
@@ -243,7 +262,7 @@ export_svg (JlnPicture           *picture,
   gboolean ok;
 
   jln_picture_get_size (picture, style, &width, &height);
-  surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, MAX (width, 1), MAX (height, 1));
+  surface = cairo_svg_surface_create_for_stream (append_bytes, out, MAX (width, 1), MAX (height, 1));
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
   jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_BACKGROUND);
@@ -251,7 +270,7 @@ export_svg (JlnPicture           *picture,
   jln_picture_draw (picture, cr, style);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  ok = check_surface (surface, path, error);
+  ok = check_surface (surface, out, path, error);
   cairo_surface_destroy (surface);
   return ok;
 }
@@ -261,7 +280,7 @@ export_png (JlnPicture             *picture,
             const JlnRenderStyle   *style,
             const JlnExportOptions *options,
             const char             *path,
-            GByteArray             *bytes,
+            Output                 *out,
             GError                **error)
 {
   double width, height, scale = options->scale > 0 ? options->scale : 1.0;
@@ -287,11 +306,16 @@ export_png (JlnPicture             *picture,
   jln_picture_draw (picture, cr, style);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  ok = check_surface (surface, path, error);
+  ok = check_surface (surface, out, path, error);
   if (ok)
     {
-      cairo_status_t status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
-      if (status != CAIRO_STATUS_SUCCESS)
+      cairo_status_t status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
+      if (status != CAIRO_STATUS_SUCCESS && out->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&out->error));
+          ok = FALSE;
+        }
+      else if (status != CAIRO_STATUS_SUCCESS)
         {
           g_set_error (error, JLN_ERROR, JLN_ERROR_IO, _("%s: cannot write the PNG image: %s"),
                        path, cairo_status_to_string (status));
@@ -312,29 +336,37 @@ jln_export_picture (JlnPicture              *picture,
                     GCancellable            *cancellable,
                     GError                 **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  Output out = { NULL, NULL };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (JLN_IS_PICTURE (picture), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  out.file = jln_output_file_new (path, error);
+  if (out.file == NULL)
+    return FALSE;
+
   switch (options->format)
     {
     case JLN_EXPORT_PDF:
-      ok = export_pdf (picture, style, options, path, bytes, progress, user_data, cancellable, error);
+      ok = export_pdf (picture, style, options, path, &out, progress, user_data, cancellable, error);
       break;
     case JLN_EXPORT_SVG:
-      ok = export_svg (picture, style, path, bytes, error);
+      ok = export_svg (picture, style, path, &out, error);
       break;
     case JLN_EXPORT_PNG:
-      ok = export_png (picture, style, options, path, bytes, error);
+      ok = export_png (picture, style, options, path, &out, error);
       break;
     default:
-      g_return_val_if_reached (FALSE);
+      g_assert_not_reached ();
     }
+  g_clear_error (&out.error);
   if (ok && options->format != JLN_EXPORT_PDF && progress != NULL)
     progress (1, 1, user_data);
   if (!ok || cancelled (cancellable, error))
-    return FALSE;
-  return jln_write_file_atomically (path, (const char *) bytes->data, bytes->len, error);
+    {
+      jln_output_file_abort (out.file);
+      return FALSE;
+    }
+  return jln_output_file_commit (out.file, error);
 }
