@@ -265,20 +265,36 @@ append_unit_codes (GString   *key,
     }
 }
 
+static void
+free_scratch (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 /* Numbers, titles, descriptions, themes and unit codes in both languages,
  * with those of the sub-items, folded for search; lines are separated
- * by newlines so that no word is found across two fields. */
+ * by newlines so that no word is found across two fields.
+ *
+ * Every action of the plan keeps its key once searched: each is built in
+ * a buffer kept by the thread and copied at its exact length, where a
+ * string grown by doubling would keep up to twice its length. */
 const char *
 _jln_action_get_search_key (JlnAction *self)
 {
-  GListModel *items;
+  static GPrivate scratch = G_PRIVATE_INIT (free_scratch);
   GString *key;
   guint n;
 
   if (self->search_key != NULL)
     return self->search_key;
 
-  key = g_string_sized_new (256);
+  key = g_private_get (&scratch);
+  if (key == NULL)
+    {
+      key = g_string_sized_new (1024);
+      g_private_set (&scratch, key);
+    }
+  g_string_truncate (key, 0);
   jln_fold_append (key, self->number);
   g_string_append_c (key, '\n');
   append_text (key, &self->title);
@@ -288,17 +304,20 @@ _jln_action_get_search_key (JlnAction *self)
   append_text (key, &self->note);
   append_unit_codes (key, self->units);
 
-  items = jln_action_get_items (self);
-  n = g_list_model_get_n_items (items);
+  /* Most actions have no sub-items: no empty list is made for them. */
+  n = _jln_action_get_n_items (self);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(JlnActionItem) item = g_list_model_get_item (items, i);
+      g_autoptr(JlnActionItem) item = g_list_model_get_item (jln_action_get_items (self), i);
 
       append_text (key, jln_action_item_get_title (item));
       append_unit_codes (key, jln_action_item_get_units (item));
     }
 
-  self->search_key = g_string_free (key, FALSE);
+  self->search_key = g_strndup (key->str, key->len);
+  /* An action with very long texts does not leave its buffer behind. */
+  if (key->allocated_len > 64 * 1024)
+    g_private_replace (&scratch, NULL);
   return self->search_key;
 }
 

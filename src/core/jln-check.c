@@ -32,9 +32,9 @@ count_missing_translations (JlnRecord *record,
 
   for (guint i = 0; i < info->n_children; i++)
     {
-      GListModel *children = jln_record_get_children (record, info->children[i]);
+      GListModel *children = _jln_record_peek_children (record, info->children[i]);
 
-      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+      for (guint j = 0; children != NULL && j < g_list_model_get_n_items (children); j++)
         {
           g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
 
@@ -65,7 +65,7 @@ jln_plan_count (JlnPlan       *plan,
         {
           g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
 
-          counts->items += g_list_model_get_n_items (jln_action_get_items (action));
+          counts->items += _jln_action_get_n_items (action);
         }
     }
   counts->units = g_list_model_get_n_items (jln_plan_get_units (plan));
@@ -198,7 +198,7 @@ jln_plan_check (JlnPlan *plan)
       for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
         {
           JlnAction *action = g_list_model_get_item (actions, j);
-          GListModel *items = jln_action_get_items (action);
+          GListModel *items = _jln_record_peek_children (JLN_RECORD (action), JLN_KIND_ITEM);
           const char *number = jln_action_get_number (action);
           JlnStatus status = jln_action_get_status (action);
 
@@ -208,7 +208,7 @@ jln_plan_check (JlnPlan *plan)
                              g_strdup_printf (_("the number %s is given to more than one action"), number));
 
           mark_units (jln_action_get_units (action), used_units);
-          for (guint k = 0; k < g_list_model_get_n_items (items); k++)
+          for (guint k = 0; items != NULL && k < g_list_model_get_n_items (items); k++)
             {
               g_autoptr(JlnActionItem) item = g_list_model_get_item (items, k);
 

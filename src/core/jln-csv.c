@@ -108,7 +108,8 @@ jln_csv_write_actions (JlnPlan  *plan,
       for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
         {
           g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
-          GListModel *items = jln_action_get_items (action);
+          /* Most actions have no sub-items: no empty list is made for them. */
+          GListModel *items = _jln_action_get_n_items (action) > 0 ? jln_action_get_items (action) : NULL;
 
           if (query != NULL && !jln_query_match (query, action, today))
             continue;
@@ -118,7 +119,7 @@ jln_csv_write_actions (JlnPlan  *plan,
                       jln_action_get_completion (action), jln_action_get_due (action),
                       jln_action_get_units (action), lang);
 
-          for (guint k = 0; k < g_list_model_get_n_items (items); k++)
+          for (guint k = 0; items != NULL && k < g_list_model_get_n_items (items); k++)
             {
               g_autoptr(JlnActionItem) item = g_list_model_get_item (items, k);
               g_autofree char *number = g_strdup_printf ("%s %s", jln_action_get_number (action),

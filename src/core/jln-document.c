@@ -625,9 +625,9 @@ count_outside_referrers (JlnDocument *self,
 
   for (guint i = 0; i < info->n_children; i++)
     {
-      GListModel *children = jln_record_get_children (record, info->children[i]);
+      GListModel *children = _jln_record_peek_children (record, info->children[i]);
 
-      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+      for (guint j = 0; children != NULL && j < g_list_model_get_n_items (children); j++)
         {
           g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
 
@@ -925,9 +925,9 @@ collect_record_ids (JlnRecord  *record,
   g_hash_table_add (ids, (gpointer) jln_record_get_id (record));
   for (guint i = 0; i < info->n_children; i++)
     {
-      GListModel *children = jln_record_get_children (record, info->children[i]);
+      GListModel *children = _jln_record_peek_children (record, info->children[i]);
 
-      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+      for (guint j = 0; children != NULL && j < g_list_model_get_n_items (children); j++)
         {
           g_autoptr(JlnRecord) child = g_list_model_get_item (children, j);
 

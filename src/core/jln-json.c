@@ -197,8 +197,8 @@ write_record (GString   *out,
 
   for (guint i = 0; i < info->n_children; i++)
     {
-      GListModel *children = jln_record_get_children (record, info->children[i]);
-      guint n = g_list_model_get_n_items (children);
+      GListModel *children = _jln_record_peek_children (record, info->children[i]);
+      guint n = children != NULL ? g_list_model_get_n_items (children) : 0;
 
       if (n == 0)
         continue;

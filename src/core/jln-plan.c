@@ -131,8 +131,8 @@ _jln_plan_index_add (JlnPlan   *self,
   g_hash_table_insert (self->index, (gpointer) jln_record_get_id (record), record);
   for (guint i = 0; i < info->n_children; i++)
     {
-      GListModel *children = jln_record_get_children (record, info->children[i]);
-      guint n = g_list_model_get_n_items (children);
+      GListModel *children = _jln_record_peek_children (record, info->children[i]);
+      guint n = children != NULL ? g_list_model_get_n_items (children) : 0;
 
       for (guint j = 0; j < n; j++)
         {
@@ -160,8 +160,8 @@ _jln_plan_index_remove (JlnPlan   *self,
   g_hash_table_remove (self->index, jln_record_get_id (record));
   for (guint i = 0; i < info->n_children; i++)
     {
-      GListModel *children = jln_record_get_children (record, info->children[i]);
-      guint n = g_list_model_get_n_items (children);
+      GListModel *children = _jln_record_peek_children (record, info->children[i]);
+      guint n = children != NULL ? g_list_model_get_n_items (children) : 0;
 
       for (guint j = 0; j < n; j++)
         {

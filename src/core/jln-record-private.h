@@ -82,6 +82,8 @@ GListStore     *_jln_record_get_store           (JlnRecord          *self,
                                                  JlnKind             kind);
 guint           _jln_record_count_children      (JlnRecord          *self,
                                                  JlnKind             kind);
+GListModel     *_jln_record_peek_children       (JlnRecord          *self,
+                                                 JlnKind             kind);
 gpointer        _jln_record_field_ptr           (JlnRecord          *self,
                                                  const JlnField     *field);
 

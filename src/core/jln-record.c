@@ -472,6 +472,20 @@ _jln_record_count_children (JlnRecord *self,
   return g_list_model_get_n_items (G_LIST_MODEL (_jln_record_get_store (self, kind)));
 }
 
+/* The children of @kind, or %NULL while the record has never had any:
+ * walks through the whole plan read them without making an empty list
+ * for each of the many actions that have no sub-items. */
+GListModel *
+_jln_record_peek_children (JlnRecord *self,
+                           JlnKind    kind)
+{
+  JlnRecordPrivate *priv = jln_record_get_instance_private (self);
+
+  if (priv->children == NULL)
+    return NULL;
+  return (GListModel *) _jln_record_get_store (self, kind);
+}
+
 /**
  * jln_record_get_children:
  * @kind: the kind of children

@@ -753,7 +753,8 @@ read_units (JlnChart *self)
       for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
         {
           g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
-          GListModel *items = jln_action_get_items (action);
+          /* Most actions have no sub-items: no empty list is made for them. */
+          GListModel *items = _jln_action_get_n_items (action) > 0 ? jln_action_get_items (action) : NULL;
           GHashTableIter iter;
           gpointer unit;
 
@@ -761,7 +762,7 @@ read_units (JlnChart *self)
             continue;
           g_hash_table_remove_all (seen);
           count_units (seen, jln_action_get_units (action));
-          for (guint k = 0; k < g_list_model_get_n_items (items); k++)
+          for (guint k = 0; items != NULL && k < g_list_model_get_n_items (items); k++)
             {
               g_autoptr(JlnActionItem) item = g_list_model_get_item (items, k);
 

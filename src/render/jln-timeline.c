@@ -457,8 +457,9 @@ ensure_layout (JlnTimeline *self)
           add_row (self, JLN_RECORD (action), JLN_TIMELINE_ROW_ACTION,
                    &n_headings, &n_items, heading);
 
-          items = jln_action_get_items (action);
-          n = g_list_model_get_n_items (items);
+          /* Most actions have no sub-items: no empty list is made for them. */
+          n = _jln_action_get_n_items (action);
+          items = n > 0 ? jln_action_get_items (action) : NULL;
           for (guint i = 0; i < n; i++)
             {
               g_autoptr(JlnActionItem) item = g_list_model_get_item (items, i);
