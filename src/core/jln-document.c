@@ -175,6 +175,9 @@ jln_document_open (const char  *path,
       prefix_path (error, path);
       return NULL;
     }
+  /* What reading needed only while it read goes back to the system. */
+  if (_jln_plan_is_large (plan))
+    _jln_plan_release_free_memory ();
   return document_new (g_steal_pointer (&store), plan);
 }
 

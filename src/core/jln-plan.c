@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "jln-enums.h"
 #include "jln-plan.h"
 #include "jln-record-private.h"
@@ -39,14 +44,39 @@ const JlnKindInfo _jln_plan_info = {
   .n_children = 5,
 };
 
+/* Plans this large give their memory back to the system when freed. */
+#define LARGE_PLAN_RECORDS 10000
+
+/* The C library keeps freed memory for later use, and what a thread
+ * freed stays with that thread's heap: once a large plan has been read
+ * or freed, what is free goes back to the system, so that reading the
+ * next plan does not add to it. */
+void
+_jln_plan_release_free_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
+gboolean
+_jln_plan_is_large (JlnPlan *self)
+{
+  return g_hash_table_size (self->index) >= LARGE_PLAN_RECORDS;
+}
+
 static void
 jln_plan_finalize (GObject *object)
 {
   JlnPlan *self = JLN_PLAN (object);
+  gboolean large = _jln_plan_is_large (self);
 
   g_clear_pointer (&self->index, g_hash_table_unref);
 
+  /* The records themselves are freed by the parent class. */
   G_OBJECT_CLASS (jln_plan_parent_class)->finalize (object);
+  if (large)
+    _jln_plan_release_free_memory ();
 }
 
 static void
