@@ -332,6 +332,128 @@ test_insert_move_group (Fixture       *fixture,
   g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM actions WHERE number = '6.5'"), ==, 0);
 }
 
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_changes (GArray *changes,
+                ...)
+{
+  va_list args;
+  guint n = 0;
+
+  va_start (args, changes);
+  for (int position = va_arg (args, int); position >= 0; position = va_arg (args, int), n++)
+    {
+      guint removed = va_arg (args, guint), added = va_arg (args, guint);
+
+      g_assert_cmpuint (n, <, changes->len);
+      g_assert_cmpuint (g_array_index (changes, Change, n).position, ==, position);
+      g_assert_cmpuint (g_array_index (changes, Change, n).removed, ==, removed);
+      g_assert_cmpuint (g_array_index (changes, Change, n).added, ==, added);
+    }
+  va_end (args);
+  g_assert_cmpuint (changes->len, ==, n);
+  g_array_set_size (changes, 0);
+}
+
+/* Views follow the lists of children through their items-changed
+ * signal: each edit tells exactly where the list changed, including
+ * the list of sub-items of an action that had none when it was asked. */
+static void
+test_children_changes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  JlnRecord *action = jln_test_find_action (fixture->document, "6.1");
+  JlnRecord *objective = jln_record_get_parent (action);
+  GListModel *actions = jln_objective_get_actions (JLN_OBJECTIVE (objective));
+  GListModel *items = NULL;
+  g_autoptr(JlnRecord) added = jln_record_new (JLN_KIND_ACTION, "number", "6.9", NULL);
+  g_autoptr(JlnRecord) item = jln_record_new (JLN_KIND_ITEM, "label", "a", "title-en", "Crèche places", NULL);
+  g_autoptr(JlnEdit) insert_action = jln_edit_new_insert (objective, added, 1);
+  g_autoptr(JlnEdit) insert_item = NULL;
+  g_autoptr(JlnEdit) move = NULL;
+  g_autoptr(JlnEdit) remove = NULL;
+  guint n_actions = g_list_model_get_n_items (actions);
+
+  g_assert_cmpuint (n_actions, >=, 3);
+  g_assert_true (g_list_model_get_item_type (actions) == JLN_TYPE_ACTION);
+  g_signal_connect (actions, "items-changed", G_CALLBACK (items_changed_cb), changes);
+
+  g_assert_true (jln_document_apply (fixture->document, insert_action, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, 1, 0, 1, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n_actions + 1);
+  {
+    g_autoptr(JlnRecord) second = g_list_model_get_item (actions, 1);
+
+    g_assert_true (second == added);
+    g_assert_null (g_list_model_get_item (actions, n_actions + 1));
+  }
+
+  move = jln_edit_new_move (added, n_actions);
+  g_assert_true (jln_document_apply (fixture->document, move, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, 1, 1, 0, n_actions, 0, 1, -1);
+  {
+    g_autoptr(JlnRecord) last = g_list_model_get_item (actions, n_actions);
+    g_autoptr(JlnRecord) second = g_list_model_get_item (actions, 1);
+
+    g_assert_true (last == added);
+    g_assert_true (second != added);
+  }
+
+  /* The new action has no sub-items yet; its list, asked for now, is
+   * the one that shows the first. */
+  items = jln_action_get_items (JLN_ACTION (added));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  g_assert_true (g_list_model_get_item_type (items) == JLN_TYPE_ACTION_ITEM);
+  g_signal_connect (items, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  insert_item = jln_edit_new_insert (added, item, 0);
+  g_assert_true (jln_document_apply (fixture->document, insert_item, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, 0, 0, 1, -1);
+  g_assert_true (jln_action_get_items (JLN_ACTION (added)) == items);
+  {
+    g_autoptr(JlnRecord) first = g_list_model_get_item (items, 0);
+
+    g_assert_true (first == item);
+    g_assert_true (jln_record_get_parent (first) == added);
+  }
+
+  remove = jln_edit_new_remove (item);
+  g_assert_true (jln_document_apply (fixture->document, remove, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, 0, 1, 0, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  g_assert_null (jln_record_get_parent (item));
+
+  /* Undo brings the sub-item back where it was. */
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, 0, 0, 1, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+
+  g_signal_handlers_disconnect_by_func (items, items_changed_cb, changes);
+  g_signal_handlers_disconnect_by_func (actions, items_changed_cb, changes);
+}
+
 static void
 test_remove_in_use (Fixture       *fixture,
                     gconstpointer  data)
@@ -506,6 +628,7 @@ main (int   argc,
   ADD ("/core/document/undo-redo-remove", test_undo_redo_remove);
   ADD ("/core/document/undo-set", test_undo_set);
   ADD ("/core/document/insert-move-group", test_insert_move_group);
+  ADD ("/core/document/children-changes", test_children_changes);
   ADD ("/core/document/remove-in-use", test_remove_in_use);
   ADD ("/core/document/save-copy", test_save_copy);
   ADD ("/core/document/stale-parts", test_stale_parts);

@@ -40,8 +40,9 @@ add_record (JlnPlan    *plan,
             const char *id)
 {
   g_autoptr(JlnRecord) record = _jln_record_new (kind, id);
+  JlnChildren *siblings = _jln_record_get_store (parent, kind);
 
-  g_list_store_append (_jln_record_get_store (parent, kind), record);
+  _jln_children_insert (siblings, g_list_model_get_n_items (G_LIST_MODEL (siblings)), record);
   _jln_record_set_parent (record, parent);
   _jln_plan_index_add (plan, record);
   return record;

@@ -748,7 +748,7 @@ apply_insert (JlnDocument  *self,
               GError      **error)
 {
   g_autoptr(JlnRecord) record = NULL;
-  GListStore *siblings;
+  JlnChildren *siblings;
   g_autofree char *snapshot = NULL;
 
   if (!is_in_plan (self, edit->parent))
@@ -797,7 +797,7 @@ apply_insert (JlnDocument  *self,
     }
 
   _jln_plan_index_add (self->plan, record);
-  g_list_store_insert (siblings, edit->position, record);
+  _jln_children_insert (siblings, edit->position, record);
   invalidate_search (self, record);
   g_ptr_array_add (inverses, jln_edit_new_remove (record));
   return TRUE;
@@ -842,7 +842,7 @@ apply_remove (JlnDocument  *self,
 
   g_object_ref (record);
   invalidate_search (self, record);
-  g_list_store_remove (_jln_record_get_store (parent, jln_record_get_kind (record)), position);
+  _jln_children_remove (_jln_record_get_store (parent, jln_record_get_kind (record)), position);
   _jln_plan_index_remove (self->plan, record);
   _jln_record_set_parent (record, NULL);
   g_ptr_array_add (inverses,
@@ -860,7 +860,7 @@ apply_move (JlnDocument  *self,
             GError      **error)
 {
   JlnRecord *record = current_record (self, edit->record);
-  GListStore *siblings;
+  JlnChildren *siblings;
   guint from;
 
   if (!is_in_plan (self, record) || !jln_record_get_position (record, &from))
@@ -883,8 +883,8 @@ apply_move (JlnDocument  *self,
     }
 
   g_object_ref (record);
-  g_list_store_remove (siblings, from);
-  g_list_store_insert (siblings, edit->position, record);
+  _jln_children_remove (siblings, from);
+  _jln_children_insert (siblings, edit->position, record);
   invalidate_search (self, record);
   g_object_unref (record);
   g_ptr_array_add (inverses, jln_edit_new_move (record, from));

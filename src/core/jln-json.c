@@ -909,14 +909,14 @@ record_member (Reader     *reader,
         {
           g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
           ChildrenData children_data = { record_data->record, child_info, children };
-          GListStore *store = _jln_record_get_store (record_data->record, child_info->kind);
+          JlnChildren *store = _jln_record_get_store (record_data->record, child_info->kind);
 
           if (record_data->given & (G_GUINT64_CONSTANT (1) << (info->n_fields + i)))
             return reader_fail_at (reader, key_at, _("“%s” is given twice"), key);
           record_data->given |= G_GUINT64_CONSTANT (1) << (info->n_fields + i);
           if (!read_array (reader, child_element, &children_data))
             return FALSE;
-          g_list_store_splice (store, 0, 0, children->pdata, children->len);
+          _jln_children_splice (store, 0, 0, children->pdata, children->len);
           return TRUE;
         }
     }

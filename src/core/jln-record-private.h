@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "jln-children.h"
 #include "jln-record.h"
 
 G_BEGIN_DECLS
@@ -78,7 +79,7 @@ JlnRecord      *_jln_record_new                 (JlnKind             kind,
 const JlnKindInfo *_jln_record_get_info         (JlnRecord          *self);
 void            _jln_record_set_parent          (JlnRecord          *self,
                                                  JlnRecord          *parent);
-GListStore     *_jln_record_get_store           (JlnRecord          *self,
+JlnChildren    *_jln_record_get_store           (JlnRecord          *self,
                                                  JlnKind             kind);
 guint           _jln_record_count_children      (JlnRecord          *self,
                                                  JlnKind             kind);

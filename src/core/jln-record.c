@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "jln-children.h"
 #include "jln-completion.h"
 #include "jln-record-private.h"
 #include "jln-semester.h"
@@ -14,7 +15,7 @@ typedef struct
 {
   char        *id;
   JlnRecord   *parent;     /* not owned: the parent owns its children */
-  GListStore **children;   /* one store per child kind, NULL when the kind has none */
+  JlnChildren **children;  /* one list per child kind, NULL until the first is asked for */
 } JlnRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (JlnRecord, jln_record, G_TYPE_OBJECT)
@@ -290,7 +291,7 @@ jln_record_finalize (GObject *object)
     {
       for (guint i = 0; i < info->n_children; i++)
         {
-          GListStore *store = priv->children[i];
+          JlnChildren *store = priv->children[i];
           guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
           /* Children may outlive us in a view; they no longer have a parent. */
@@ -439,7 +440,7 @@ _jln_record_set_parent (JlnRecord *self,
   priv->parent = parent;
 }
 
-GListStore *
+JlnChildren *
 _jln_record_get_store (JlnRecord *self,
                        JlnKind    kind)
 {
@@ -452,9 +453,9 @@ _jln_record_get_store (JlnRecord *self,
         /* Made on first use: a subclass may ask for them from its init. */
         if (priv->children == NULL)
           {
-            priv->children = g_new0 (GListStore *, info->n_children);
+            priv->children = g_new0 (JlnChildren *, info->n_children);
             for (guint j = 0; j < info->n_children; j++)
-              priv->children[j] = g_list_store_new (_jln_kind_info (info->children[j])->get_type ());
+              priv->children[j] = _jln_children_new (_jln_kind_info (info->children[j])->get_type ());
           }
         return priv->children[i];
       }
@@ -506,14 +507,14 @@ jln_record_get_position (JlnRecord *self,
                          guint     *position)
 {
   JlnRecordPrivate *priv = jln_record_get_instance_private (self);
-  GListStore *siblings;
+  JlnChildren *siblings;
 
   g_return_val_if_fail (JLN_IS_RECORD (self), FALSE);
 
   if (priv->parent == NULL)
     return FALSE;
   siblings = _jln_record_get_store (priv->parent, jln_record_get_kind (self));
-  return siblings != NULL && g_list_store_find (siblings, self, position);
+  return siblings != NULL && _jln_children_find (siblings, self, position);
 }
 
 gboolean

@@ -922,8 +922,8 @@ load_kind (JlnStore          *store,
       g_ptr_array_add (batch, row->record);
       if (i + 1 == rows->len || g_array_index (rows, LoadedRow, i + 1).parent != row->parent)
         {
-          g_list_store_splice (_jln_record_get_store (row->parent, info->kind), 0, 0,
-                               batch->pdata, batch->len);
+          _jln_children_splice (_jln_record_get_store (row->parent, info->kind), 0, 0,
+                                batch->pdata, batch->len);
           g_ptr_array_set_size (batch, 0);
         }
     }
