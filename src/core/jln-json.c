@@ -1093,7 +1093,7 @@ resolve_refs (Reader *reader)
   for (guint i = 0; i < reader->pending_refs->len; i++)
     {
       PendingRef *pending = g_ptr_array_index (reader->pending_refs, i);
-      GPtrArray *refs = *(GPtrArray **) _jln_record_field_ptr (pending->record, pending->field);
+      GPtrArray *refs = _jln_record_refs_for_adding (pending->record, pending->field);
 
       for (guint j = 0; j < pending->ids->len; j++)
         {

@@ -87,6 +87,8 @@ GListModel     *_jln_record_peek_children       (JlnRecord          *self,
                                                  JlnKind             kind);
 gpointer        _jln_record_field_ptr           (JlnRecord          *self,
                                                  const JlnField     *field);
+GPtrArray      *_jln_record_refs_for_adding     (JlnRecord          *self,
+                                                 const JlnField     *field);
 
 char           *_jln_record_field_to_string     (JlnRecord          *self,
                                                  const JlnFieldRef  *ref);

@@ -331,6 +331,36 @@ jln_record_init (JlnRecord *self)
 {
 }
 
+/* Reference fields that list nothing share one empty array that nothing
+ * changes: most actions have no principles, most sub-items no units. A
+ * field gets an array of its own before anything is added to it. */
+static GPtrArray *
+empty_refs (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new_with_free_func (g_object_unref));
+  return empty;
+}
+
+/* The array of a reference field, to add to in place. */
+GPtrArray *
+_jln_record_refs_for_adding (JlnRecord      *self,
+                             const JlnField *field)
+{
+  GPtrArray **slot = _jln_record_field_ptr (self, field);
+
+  g_return_val_if_fail (field->type == JLN_FIELD_REFS, NULL);
+
+  if (*slot == empty_refs ())
+    {
+      g_ptr_array_unref (*slot);
+      *slot = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  return *slot;
+}
+
 JlnRecord *
 _jln_record_new (JlnKind     kind,
                  const char *id)
@@ -348,7 +378,7 @@ _jln_record_new (JlnKind     kind,
       if (field->type == JLN_FIELD_DOUBLE)
         *(double *) ptr = NAN;
       else if (field->type == JLN_FIELD_REFS)
-        *(GPtrArray **) ptr = g_ptr_array_new_with_free_func (g_object_unref);
+        *(GPtrArray **) ptr = g_ptr_array_ref (empty_refs ());
     }
   return self;
 }
@@ -915,6 +945,11 @@ _jln_record_field_from_string (JlnRecord          *self,
         changed = old->len != refs->len;
         for (guint i = 0; !changed && i < refs->len; i++)
           changed = g_ptr_array_index (old, i) != g_ptr_array_index (refs, i);
+        if (refs->len == 0)
+          {
+            g_ptr_array_unref (refs);
+            refs = g_ptr_array_ref (empty_refs ());
+          }
         g_ptr_array_unref (old);
         *(GPtrArray **) ptr = g_steal_pointer (&refs);
         break;

@@ -996,7 +996,7 @@ load_links (JlnStore          *store,
     {
       LoadedRow *row = &g_array_index (rows, LoadedRow, i);
 
-      g_ptr_array_add (*(GPtrArray **) _jln_record_field_ptr (row->parent, field),
+      g_ptr_array_add (_jln_record_refs_for_adding (row->parent, field),
                        g_object_ref (row->record));
     }
   return TRUE;
