@@ -15,8 +15,21 @@ typedef struct
 {
   char        *id;
   JlnRecord   *parent;     /* not owned: the parent owns its children */
-  JlnChildren **children;  /* one list per child kind, NULL until the first is asked for */
+  /* One list per child kind, NULL until the first is asked for. A kind
+   * of record with one kind of children, as most are, points at the list
+   * itself rather than at an array of one. */
+  union {
+    JlnChildren  *one;
+    JlnChildren **many;
+  } children;
 } JlnRecordPrivate;
+
+static JlnChildren **
+children_lists (JlnRecordPrivate  *priv,
+                const JlnKindInfo *info)
+{
+  return info->n_children == 1 ? &priv->children.one : priv->children.many;
+}
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (JlnRecord, jln_record, G_TYPE_OBJECT)
 
@@ -287,11 +300,11 @@ jln_record_finalize (GObject *object)
         }
     }
 
-  if (priv->children != NULL)
+  if (priv->children.one != NULL)
     {
       for (guint i = 0; i < info->n_children; i++)
         {
-          JlnChildren *store = priv->children[i];
+          JlnChildren *store = children_lists (priv, info)[i];
           guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
           /* Children may outlive us in a view; they no longer have a parent. */
@@ -304,7 +317,8 @@ jln_record_finalize (GObject *object)
             }
           g_object_unref (store);
         }
-      g_free (priv->children);
+      if (info->n_children > 1)
+        g_free (priv->children.many);
     }
   g_free (priv->id);
 
@@ -481,13 +495,17 @@ _jln_record_get_store (JlnRecord *self,
     if (info->children[i] == kind)
       {
         /* Made on first use: a subclass may ask for them from its init. */
-        if (priv->children == NULL)
+        if (priv->children.one == NULL)
           {
-            priv->children = g_new0 (JlnChildren *, info->n_children);
+            JlnChildren **lists;
+
+            if (info->n_children > 1)
+              priv->children.many = g_new0 (JlnChildren *, info->n_children);
+            lists = children_lists (priv, info);
             for (guint j = 0; j < info->n_children; j++)
-              priv->children[j] = _jln_children_new (_jln_kind_info (info->children[j])->get_type ());
+              lists[j] = _jln_children_new (_jln_kind_info (info->children[j])->get_type ());
           }
-        return priv->children[i];
+        return children_lists (priv, info)[i];
       }
   return NULL;
 }
@@ -498,7 +516,7 @@ _jln_record_count_children (JlnRecord *self,
 {
   JlnRecordPrivate *priv = jln_record_get_instance_private (self);
 
-  if (priv->children == NULL)
+  if (priv->children.one == NULL)
     return 0;
   return g_list_model_get_n_items (G_LIST_MODEL (_jln_record_get_store (self, kind)));
 }
@@ -512,7 +530,7 @@ _jln_record_peek_children (JlnRecord *self,
 {
   JlnRecordPrivate *priv = jln_record_get_instance_private (self);
 
-  if (priv->children == NULL)
+  if (priv->children.one == NULL)
     return NULL;
   return (GListModel *) _jln_record_get_store (self, kind);
 }
