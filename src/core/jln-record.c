@@ -15,9 +15,10 @@ typedef struct
 {
   char        *id;
   JlnRecord   *parent;     /* not owned: the parent owns its children */
-  /* One list per child kind, NULL until the first is asked for. A kind
-   * of record with one kind of children, as most are, points at the list
-   * itself rather than at an array of one. */
+  /* One list per child kind, all made when the first is asked for;
+   * until then the pointer, whichever member, is NULL. A kind of record
+   * with one kind of children, as most are, points at its list itself
+   * rather than at an array of one. */
   union {
     JlnChildren  *one;
     JlnChildren **many;
