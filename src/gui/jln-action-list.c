@@ -737,6 +737,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_assert (cell->record == NULL);
 
   cell->row = g_object_ref (row);
+  jln_row_bind (row);
   cell->record = g_object_ref (jln_row_get_record (row));
   cell->notify_id = g_signal_connect_swapped (cell->record, "notify",
                                               G_CALLBACK (record_notify_cb), cell);
@@ -765,6 +766,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_clear_signal_handler (&cell->notify_id, cell->record);
   if (cell->row_notify_id != 0)
     g_clear_signal_handler (&cell->row_notify_id, cell->row);
+  jln_row_unbind (cell->row);
   g_clear_object (&cell->row);
   g_clear_object (&cell->record);
 }

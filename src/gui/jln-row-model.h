@@ -16,6 +16,8 @@ JlnRecord *jln_row_get_record     (JlnRow *self);
 guint      jln_row_get_depth      (JlnRow *self);
 gboolean   jln_row_get_expanded   (JlnRow *self);
 gboolean   jln_row_get_expandable (JlnRow *self);
+void       jln_row_bind           (JlnRow *self);
+void       jln_row_unbind         (JlnRow *self);
 
 #define JLN_TYPE_ROW_MODEL (jln_row_model_get_type ())
 
