@@ -734,6 +734,7 @@ tell_until (JlnRowModel *self,
     {
       Tell *tell = &g_array_index (self->tells, Tell, self->next_tell);
       Tell step = *tell;
+      gboolean touched;
 
       /* The steps before gave widgets to the old rows that came into
        * view: those are told in steps too. */
@@ -752,6 +753,13 @@ tell_until (JlnRowModel *self,
       else
         self->next_tell++;
 
+      /* Only a step that removes or adds rows among widgets asks for a
+       * frame before the next. */
+      touched = step.hot &&
+                (any_bound (self->old_rows, step.old_start, step.old_end) ||
+                 (step.new_start > 0 &&
+                  ((JlnRow *) self->rows->pdata[step.new_start - 1])->n_bound > 0));
+
       self->split_new = step.new_end;
       self->split_old = step.old_end;
       self->telling = TRUE;
@@ -759,7 +767,7 @@ tell_until (JlnRowModel *self,
                                   step.old_end - step.old_start,
                                   step.new_end - step.new_start);
       self->telling = FALSE;
-      if (step.hot && paced)
+      if (touched && paced)
         {
           self->hot_told_at = g_get_monotonic_time ();
           break;
