@@ -111,6 +111,7 @@ struct _JlnRowModel
   guint           split_new;
   guint           split_old;
   GArray         *tells;      /* Tell, those left to tell from next_tell */
+  GPtrArray      *dead_rows;  /* GPtrArray of rows told, to let go of */
   guint           next_tell;
   gint64          hot_told_at;
   gboolean        telling;    /* in an emission */
@@ -533,10 +534,13 @@ pass_run (JlnRowModel *self,
  * Telling a whole new list in one emission took tens of milliseconds.
  * So the changes away from rows with widgets are told together, as few
  * large ones; those among rows with widgets in steps of at most
- * HOT_ROWS rows, a few steps between two frames. */
+ * HOT_ROWS rows, one step a frame: the view lays its new widgets out in
+ * the frame after each. The rows of the viewport, at the top of those
+ * with widgets, come first. */
 
-#define HOT_ROWS 16
+#define HOT_ROWS 24
 #define HOT_INTERVAL_MS 16
+#define DEAD_SLICE 20000
 /* Beyond this many rows added at one place, the rows are past the
  * widgets: the rest is told in one step. */
 #define HOT_REACH 256
@@ -755,10 +759,13 @@ tell_until (JlnRowModel *self,
 
       /* Only a step that removes or adds rows among widgets asks for a
        * frame before the next. */
-      touched = step.hot &&
-                (any_bound (self->old_rows, step.old_start, step.old_end) ||
-                 (step.new_start > 0 &&
-                  ((JlnRow *) self->rows->pdata[step.new_start - 1])->n_bound > 0));
+      touched = FALSE;
+      for (guint k = step.old_start; step.hot && !touched && k < step.old_end; k++)
+        touched = ((JlnRow *) self->old_rows->pdata[k])->n_bound > 0;
+      if (step.hot && step.new_start > 0)
+        touched |= ((JlnRow *) self->rows->pdata[step.new_start - 1])->n_bound > 0;
+      if (step.hot && step.old_end < self->old_rows->len)
+        touched |= ((JlnRow *) self->old_rows->pdata[step.old_end])->n_bound > 0;
 
       self->split_new = step.new_end;
       self->split_old = step.old_end;
@@ -778,7 +785,15 @@ tell_until (JlnRowModel *self,
   if (self->tells != NULL && self->next_tell == self->tells->len)
     {
       g_clear_pointer (&self->tells, g_array_unref);
-      g_clear_pointer (&self->old_rows, g_ptr_array_unref);
+      /* Letting go of 100 000 rows takes milliseconds: in slices too. */
+      if (paced)
+        {
+          if (self->dead_rows == NULL)
+            self->dead_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+          g_ptr_array_add (self->dead_rows, g_steal_pointer (&self->old_rows));
+        }
+      else
+        g_clear_pointer (&self->old_rows, g_ptr_array_unref);
     }
 }
 
@@ -889,6 +904,7 @@ jln_row_model_dispose (GObject *object)
   g_clear_pointer (&self->pass, pass_free);
   g_clear_pointer (&self->tells, g_array_unref);
   g_clear_pointer (&self->old_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dead_rows, g_ptr_array_unref);
   if (self->root != NULL)
     row_release (g_steal_pointer (&self->root));
   g_clear_object (&self->filter);
@@ -1007,7 +1023,15 @@ refilter_cb (gpointer data)
   JlnRowModel *self = data;
   gint64 deadline = g_get_monotonic_time () + SLICE_MS * 1000;
 
-  if (self->tells != NULL)
+  if (self->dead_rows != NULL && self->dead_rows->len > 0)
+    {
+      GPtrArray *dead = g_ptr_array_index (self->dead_rows, self->dead_rows->len - 1);
+
+      g_ptr_array_set_size (dead, dead->len - MIN (dead->len, DEAD_SLICE));
+      if (dead->len == 0)
+        g_ptr_array_set_size (self->dead_rows, self->dead_rows->len - 1);
+    }
+  else if (self->tells != NULL)
     {
       gint64 wait = self->hot_told_at + HOT_INTERVAL_MS * 1000 - g_get_monotonic_time ();
 
@@ -1033,7 +1057,8 @@ refilter_cb (gpointer data)
       pass_free (pass);
     }
 
-  if (self->tells != NULL || self->pass != NULL)
+  if (self->tells != NULL || self->pass != NULL ||
+      (self->dead_rows != NULL && self->dead_rows->len > 0))
     return G_SOURCE_CONTINUE;
 
   self->refilter_id = 0;
