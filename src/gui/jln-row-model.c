@@ -535,8 +535,7 @@ pass_run (JlnRowModel *self,
  * So the changes away from rows with widgets are told together, as few
  * large ones; those among rows with widgets in steps of at most
  * HOT_ROWS rows, one step a frame: the view lays its new widgets out in
- * the frame after each. The rows of the viewport, at the top of those
- * with widgets, come first. */
+ * the frame after each, from the top down. */
 
 #define HOT_ROWS 24
 #define HOT_INTERVAL_MS 16
