@@ -1016,6 +1016,18 @@ jln_row_model_set_filter (JlnRowModel    *self,
     rebuild (self, RETEST_ALL, FALSE);
 }
 
+static gboolean refilter_cb (gpointer data);
+
+/* After a wait for a frame, the slices go on as fast as frames allow. */
+static gboolean
+wait_done_cb (gpointer data)
+{
+  JlnRowModel *self = data;
+
+  self->refilter_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refilter_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 refilter_cb (gpointer data)
 {
@@ -1038,7 +1050,7 @@ refilter_cb (gpointer data)
       if (wait > 0)
         {
           self->refilter_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, wait / 1000 + 1,
-                                                  refilter_cb, self, NULL);
+                                                  wait_done_cb, self, NULL);
           return G_SOURCE_REMOVE;
         }
       tell_until (self, deadline);
