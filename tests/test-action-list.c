@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "jln-action.h"
@@ -723,6 +724,186 @@ test_expand (Fixture       *fixture,
   g_assert_cmpfloat (gtk_widget_get_opacity (expander), ==, 0.0);
 }
 
+/* A plan too large to filter at once: the rows change in slices
+ * between frames, and the view is told the changes in steps. Each step
+ * must leave the view's model as the model says, and the list must end
+ * up exactly as the query asks, whatever the keys typed in between. */
+
+#define MANY_OBJECTIVES 3
+#define MANY_PER_OBJECTIVE 2400
+
+static char *
+many_uuid (const char *kind,
+           guint       n)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%u", kind, n);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_MD5, name, -1);
+
+  return g_strdup_printf ("%.8s-%.4s-4%.3s-8%.3s-%.12s", sum, sum + 8, sum + 13, sum + 17, sum + 20);
+}
+
+/* Titles name the action's residues, so that each query keeps rows here
+ * and there: "alpha" every second action, "beta" every third, "gamma"
+ * every fifth. */
+static char *
+write_many_plan (const char *dir)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *plan_id = many_uuid ("plan", 0);
+  g_autofree char *path = g_build_filename (dir, "many.json", NULL);
+  g_autoptr(GError) error = NULL;
+  guint action = 0;
+
+  g_string_append_printf (out, "{\"format\": \"jalons-plan\", \"version\": 1, \"id\": \"%s\",\n"
+                               "\"title\": {\"fr\": \"Plan\", \"en\": \"Plan\"}, \"units\": [],\n"
+                               "\"objectives\": [\n", plan_id);
+  for (guint o = 0; o < MANY_OBJECTIVES; o++)
+    {
+      g_autofree char *objective_id = many_uuid ("objective", o);
+
+      g_string_append_printf (out, "%s{\"id\": \"%s\", \"programme\": \"hrs4r\", \"number\": \"%u\", "
+                                   "\"title\": {\"fr\": \"Axe %u\", \"en\": \"Axis %u\"}, \"actions\": [\n",
+                              o > 0 ? ",\n" : "", objective_id, o + 1, o + 1, o + 1);
+      for (guint a = 0; a < MANY_PER_OBJECTIVE; a++, action++)
+        {
+          g_autofree char *id = many_uuid ("action", action);
+          g_autofree char *title = g_strdup_printf ("Action%s%s%s", action % 2 == 0 ? " alpha" : "",
+                                                    action % 3 == 0 ? " beta" : "",
+                                                    action % 5 == 0 ? " gamma" : "");
+
+          g_string_append_printf (out, "%s{\"id\": \"%s\", \"number\": \"%u.%u\", "
+                                       "\"title\": {\"fr\": \"%s\", \"en\": \"%s\"}, \"status\": \"planned\"",
+                                  a > 0 ? ",\n" : "", id, o + 1, a + 1, title, title);
+          if (action % 7 == 0)
+            {
+              g_autofree char *item = many_uuid ("item", action);
+
+              g_string_append_printf (out, ", \"items\": [{\"id\": \"%s\", \"label\": \"a\", "
+                                           "\"title\": {\"fr\": \"Sous-action\", \"en\": \"Sub-item\"}}]",
+                                      item);
+            }
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "]}");
+    }
+  g_string_append (out, "]}\n");
+  g_file_set_contents (path, out->str, out->len, &error);
+  g_assert_no_error (error);
+  g_string_free (out, TRUE);
+  return g_steal_pointer (&path);
+}
+
+/* A copy of the view's model kept by its items-changed signals alone. */
+static void
+mirror_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, mirror->len);
+}
+
+static void
+assert_mirror (GListModel *model,
+               GPtrArray  *mirror)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, mirror->len);
+  for (guint i = 0; i < mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == mirror->pdata[i]);
+    }
+}
+
+static void
+test_many (void)
+{
+  static const char * const typed[] = {
+    "a", "al", "alp", "alpha", "alpha b", "alpha beta", "alpha b", "alpha", "beta",
+    "gamma", "-alpha", "-alpha gamma", "", "gamma", "ga", "",
+  };
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *json = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0, };
+  GListModel *rows;
+  JlnAction *kept;
+
+  tmp = g_dir_make_tmp ("jalons-many-XXXXXX", &error);
+  g_assert_no_error (error);
+  json = write_many_plan (tmp);
+  fixture.document = jln_test_import_plan (json, "jalons-list-XXXXXX", &fixture.dir, &fixture.path);
+  g_unlink (json);
+  g_rmdir (tmp);
+
+  fixture.filter = jln_query_filter_new ();
+  fixture.list = JLN_ACTION_LIST (jln_action_list_new ());
+  jln_action_list_set_filter (fixture.list, fixture.filter);
+  jln_action_list_set_document (fixture.list, fixture.document);
+  fixture.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (fixture.window), GTK_WIDGET (fixture.list));
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  wait_for_list (&fixture);
+  g_assert_cmpuint (jln_action_list_get_n_total (fixture.list), ==,
+                    MANY_OBJECTIVES * MANY_PER_OBJECTIVE);
+
+  rows = get_rows (&fixture);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    g_ptr_array_add (mirror, g_list_model_get_item (rows, i));
+  g_signal_connect (rows, "items-changed", G_CALLBACK (mirror_changed_cb), mirror);
+
+  /* One key at a time, the list complete in between. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      jln_query_filter_set_text (fixture.filter, typed[i]);
+      g_assert_true (jln_action_list_get_pending (fixture.list));
+      wait_for_list (&fixture);
+      assert_mirror (rows, mirror);
+      g_assert_cmpuint (check_rows_match (&fixture), ==, count_matching (&fixture));
+    }
+
+  /* Keys typed faster than the list follows, some in the middle of
+   * telling the view. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      jln_query_filter_set_text (fixture.filter, typed[i]);
+      for (guint k = 0; k < i % 4 * 3; k++)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  wait_for_list (&fixture);
+  assert_mirror (rows, mirror);
+  g_assert_cmpuint (check_rows_match (&fixture), ==, count_matching (&fixture));
+
+  /* The selected action stays selected while the query keeps it. */
+  kept = find_action (&fixture, "2.31");   /* action 2430: alpha, beta, gamma */
+  jln_action_list_select (fixture.list, JLN_RECORD (kept));
+  g_assert_true (jln_action_list_get_selected (fixture.list) == JLN_RECORD (kept));
+  jln_query_filter_set_text (fixture.filter, "beta");
+  wait_for_list (&fixture);
+  jln_query_filter_set_text (fixture.filter, "beta gamma");
+  wait_for_list (&fixture);
+  assert_mirror (rows, mirror);
+  g_assert_true (jln_action_list_get_selected (fixture.list) == JLN_RECORD (kept));
+  g_assert_cmpuint (check_rows_match (&fixture), ==, MANY_OBJECTIVES * MANY_PER_OBJECTIVE / 15);
+
+  g_signal_handlers_disconnect_by_func (rows, mirror_changed_cb, mirror);
+  g_object_add_weak_pointer (G_OBJECT (fixture.list), (gpointer *) &fixture.list);
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  jln_test_wait_ms (20);
+  g_assert_null (fixture.list);
+  g_assert_finalize_object (fixture.filter);
+  g_assert_finalize_object (fixture.document);
+  jln_test_clear_plan_dir (&fixture.dir, &fixture.path);
+}
+
 /* Speed on a large plan, by hand: JALONS_BENCH_PLAN=plan.json, as
  * written by `bench-plan --generate plan.json`. */
 
@@ -891,6 +1072,7 @@ main (int   argc,
               fixture_setup, test_expand, fixture_teardown);
   g_test_add ("/gui/action-list/screenshot", Fixture, NULL,
               fixture_setup, test_screenshot, fixture_teardown);
+  g_test_add_func ("/gui/action-list/many", test_many);
   g_test_add_func ("/gui/action-list/large", test_large);
 
   return g_test_run ();

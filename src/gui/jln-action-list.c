@@ -393,6 +393,7 @@ typedef struct
   GtkLabel       *lang_tag;     /* title: the text is the other language's */
   GtkLabel       *gep_tag;      /* title: an axis of the Gender Equality Plan */
   GtkWidget      *expander;     /* number: the row's arrow */
+  const char     *expander_icon;
   JlnRecord      *record;       /* bound */
   JlnRow         *row;          /* bound */
   gulong          notify_id;
@@ -611,13 +612,19 @@ cell_update_expander (CellData *cell)
   gboolean expanded = jln_row_get_expanded (cell->row);
   const char *collapsed_icon = gtk_widget_get_direction (cell->expander) == GTK_TEXT_DIR_RTL
                                ? "pan-start-symbolic" : "pan-end-symbolic";
+  const char *icon = expanded ? "pan-down-symbolic" : collapsed_icon;
 
   gtk_widget_set_margin_start (cell->expander, INDENT * jln_row_get_depth (cell->row));
   gtk_widget_set_opacity (cell->expander, expandable ? 1.0 : 0.0);
   gtk_widget_set_can_target (cell->expander, expandable);
   gtk_widget_set_focusable (cell->expander, expandable);
-  gtk_button_set_icon_name (GTK_BUTTON (cell->expander),
-                            expanded ? "pan-down-symbolic" : collapsed_icon);
+  /* Setting an icon looks it up again: binding a row only does when it
+   * differs from the last row's. */
+  if (cell->expander_icon != icon)
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (cell->expander), icon);
+      cell->expander_icon = icon;
+    }
   gtk_accessible_update_state (GTK_ACCESSIBLE (cell->expander),
                                GTK_ACCESSIBLE_STATE_HIDDEN, !expandable,
                                GTK_ACCESSIBLE_STATE_EXPANDED, expandable && expanded,
@@ -737,6 +744,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_assert (cell->record == NULL);
 
   cell->row = g_object_ref (row);
+  jln_row_bind (row);
   cell->record = g_object_ref (jln_row_get_record (row));
   cell->notify_id = g_signal_connect_swapped (cell->record, "notify",
                                               G_CALLBACK (record_notify_cb), cell);
@@ -765,6 +773,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_clear_signal_handler (&cell->notify_id, cell->record);
   if (cell->row_notify_id != 0)
     g_clear_signal_handler (&cell->row_notify_id, cell->row);
+  jln_row_unbind (cell->row);
   g_clear_object (&cell->row);
   g_clear_object (&cell->record);
 }

@@ -31,6 +31,7 @@ struct _JlnRow
   GPtrArray   *children;   /* JlnRow, in the store's order */
   GPtrArray   *sorted;     /* the same, in the sorter's order; NULL until asked */
   guint        mark;       /* the model's stamp when last shown */
+  guint        n_bound;    /* widgets of a view that show the row */
   guint        depth : 2;
   guint        expanded : 1;
   guint        matched : 1;
@@ -56,6 +57,34 @@ typedef enum
   RETEST_UNMATCHED,
 } Retest;
 
+/* One pass over the tree, which may stop and go on between frames:
+ * tests the actions and lists the rows to show. */
+typedef struct
+{
+  GPtrArray *rows;
+  Retest     retest;
+  gboolean   active;
+  guint      stamp;
+  guint      objective;    /* the next objective, in the shown order */
+  guint      action;       /* its next action */
+  gboolean   started;      /* its row is listed */
+  guint      start;        /* where its rows start */
+  guint      n_matched;    /* its matching actions so far */
+  guint      n_shown;
+  guint      n_total;
+} Pass;
+
+/* A change to tell the view: the old rows from old_start to old_end
+ * become the new ones from new_start to new_end. */
+typedef struct
+{
+  guint    old_start;
+  guint    old_end;
+  guint    new_start;
+  guint    new_end;
+  gboolean hot;            /* among rows with widgets */
+} Tell;
+
 struct _JlnRowModel
 {
   GObject         parent_instance;
@@ -68,19 +97,24 @@ struct _JlnRowModel
   guint           n_shown;
   guint           n_total;
 
-  /* On a large plan, a refilter tests the actions in slices between
-   * frames, then shows the result at once. */
+  /* On a large plan, a refilter runs in slices between frames: a pass
+   * tests the actions and lists the rows, then, in a slice of its own,
+   * the rows are compared with those shown, then the changes are told a
+   * few at a time. */
   guint           refilter_id;
-  Retest          retest;
-  guint           cursor_objective;
-  guint           cursor_action;
-  gboolean        tested;
+  Pass           *pass;
+  gboolean        pass_done;
 
   /* While changes are told one by one, the model reads as the new rows
    * up to split_new, then the old ones from split_old. */
   GPtrArray      *old_rows;
   guint           split_new;
   guint           split_old;
+  GArray         *tells;      /* Tell, those left to tell from next_tell */
+  GPtrArray      *dead_rows;  /* GPtrArray of rows told, to let go of */
+  guint           next_tell;
+  gint64          hot_told_at;
+  gboolean        telling;    /* in an emission */
 };
 
 static void jln_row_model_list_model_init (GListModelInterface *iface);
@@ -104,9 +138,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void rebuild (JlnRowModel *self,
-                     Retest       retest,
-                     gboolean     replace);
+static void rebuild     (JlnRowModel *self,
+                         Retest       retest,
+                         gboolean     replace);
+static void flush_tells (JlnRowModel *self);
 
 /* Rows */
 
@@ -206,6 +241,28 @@ jln_row_get_expandable (JlnRow *self)
   if (self->record != NULL && JLN_IS_OBJECTIVE (self->record))
     return TRUE;
   return self->children != NULL && self->children->len > 0;
+}
+
+/**
+ * jln_row_bind:
+ *
+ * Tells that a widget of a view shows the row, until jln_row_unbind().
+ * The model tells the changes around such rows in small steps, between
+ * frames.
+ */
+void
+jln_row_bind (JlnRow *self)
+{
+  g_return_if_fail (JLN_IS_ROW (self));
+  self->n_bound++;
+}
+
+void
+jln_row_unbind (JlnRow *self)
+{
+  g_return_if_fail (JLN_IS_ROW (self));
+  g_return_if_fail (self->n_bound > 0);
+  self->n_bound--;
 }
 
 static gboolean
@@ -320,9 +377,6 @@ row_store_changed_cb (GListModel *store,
   g_ptr_array_remove_range (row->children, position, removed);
   row_insert_children (self, row, position, added);
   g_clear_pointer (&row->sorted, g_ptr_array_unref);
-  /* Indices into the rows changed: a refilter under way starts again. */
-  self->cursor_objective = 0;
-  self->cursor_action = 0;
 
   if (was_expandable != jln_row_get_expandable (row))
     g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_EXPANDABLE]);
@@ -368,15 +422,127 @@ row_forget_order (JlnRow *row)
     row_forget_order (g_ptr_array_index (row->children, i));
 }
 
+/* The pass
+ *
+ * Objectives, their matching actions, the actions' sub-items, each under
+ * an expanded parent. While a query is active, an objective with no
+ * matching action is hidden. */
+
+static Pass *
+pass_new (JlnRowModel *self,
+          Retest       retest)
+{
+  Pass *pass = g_new0 (Pass, 1);
+
+  pass->rows = g_ptr_array_new_full (self->rows->len + 16, g_object_unref);
+  pass->retest = retest;
+  pass->active = query_is_active (self);
+  pass->stamp = ++self->stamp;
+  if (pass->stamp == 0)
+    pass->stamp = ++self->stamp;
+  return pass;
+}
+
+static void
+pass_free (Pass *pass)
+{
+  g_clear_pointer (&pass->rows, g_ptr_array_unref);
+  g_free (pass);
+}
+
+/* Goes on until done, or until @deadline (monotonic time) passed.
+ * Returns whether the pass is done. */
+static gboolean
+pass_run (JlnRowModel *self,
+          Pass        *pass,
+          gint64       deadline)
+{
+  GPtrArray *objectives = self->root != NULL ? row_get_ordered (self, self->root) : NULL;
+  guint n = 0;
+
+  for (; objectives != NULL && pass->objective < objectives->len; pass->objective++)
+    {
+      JlnRow *objective = g_ptr_array_index (objectives, pass->objective);
+      GPtrArray *actions = row_get_ordered (self, objective);
+
+      if (!pass->started)
+        {
+          pass->started = TRUE;
+          pass->start = pass->rows->len;
+          pass->n_matched = 0;
+          pass->n_total += actions->len;
+          g_ptr_array_add (pass->rows, g_object_ref (objective));
+        }
+      for (; pass->action < actions->len; pass->action++)
+        {
+          JlnRow *action = g_ptr_array_index (actions, pass->action);
+
+          if (++n % 256 == 0 && g_get_monotonic_time () > deadline)
+            return FALSE;
+
+          if (!pass->active)
+            action->matched = TRUE;
+          else if (pass->retest == RETEST_ALL ||
+                   (pass->retest == RETEST_MATCHED && action->matched) ||
+                   (pass->retest == RETEST_UNMATCHED && !action->matched))
+            row_test (self, action);
+          if (!action->matched)
+            continue;
+
+          pass->n_matched++;
+          if (!objective->expanded)
+            continue;
+          action->mark = pass->stamp;
+          g_ptr_array_add (pass->rows, g_object_ref (action));
+          if (action->expanded && action->children->len > 0)
+            {
+              GPtrArray *items = row_get_ordered (self, action);
+
+              for (guint k = 0; k < items->len; k++)
+                {
+                  JlnRow *item = g_ptr_array_index (items, k);
+
+                  item->mark = pass->stamp;
+                  g_ptr_array_add (pass->rows, g_object_ref (item));
+                }
+            }
+        }
+      if (pass->active && pass->n_matched == 0)
+        g_ptr_array_set_size (pass->rows, pass->start);
+      else
+        {
+          objective->mark = pass->stamp;
+          pass->n_shown += pass->n_matched;
+        }
+      pass->started = FALSE;
+      pass->action = 0;
+    }
+  return TRUE;
+}
+
 /* Telling the changes
  *
- * Each emission costs the view some work, and GTK 4.8's view takes a
- * change that it keeps rows in about as well whether it is small or
- * large: a few changes are told one by one, more as one, from the first
- * row that differs to the last. The view keeps the widgets of the rows
- * that are in both. */
+ * The new rows are compared with those shown: rows that stay keep their
+ * order, so a merge pairs them and finds, exactly, what went and what
+ * came. Then the changes are told the view.
+ *
+ * GTK 4.8's view keeps widgets for about 200 rows around the viewport
+ * (whatever its height) and pays for each emission by the widgets after
+ * it, and for each widget that a change removes or adds; when a change
+ * removes a row that it tracks (the top of the viewport, the selection,
+ * the focus), it looks for it among all the rows that the change adds.
+ * Telling a whole new list in one emission took tens of milliseconds.
+ * So the changes away from rows with widgets are told together, as few
+ * large ones; those among rows with widgets in steps of at most
+ * HOT_ROWS rows, one step a frame: the view lays its new widgets out in
+ * the frame after each, from the top down. */
 
-#define MAX_CHANGES 16
+#define HOT_ROWS 24
+#define HOT_INTERVAL_MS 16
+#define DEAD_SLICE 20000
+/* Beyond this many rows added at one place, the rows are past the
+ * widgets: the rest is told in one step. */
+#define HOT_REACH 256
 
 typedef struct
 {
@@ -386,19 +552,73 @@ typedef struct
   guint added;
 } Change;
 
+/* Whether a change of the rows from @start to @end removes a row with a
+ * widget, or adds rows beside one. */
+static gboolean
+any_bound (GPtrArray *rows,
+           guint      start,
+           guint      end)
+{
+  start = start > 0 ? start - 1 : 0;
+  end = MIN (end + 1, rows->len);
+  for (guint k = start; k < end; k++)
+    if (((JlnRow *) rows->pdata[k])->n_bound > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
-emit_changes (JlnRowModel *self,
+add_tell (GArray   *tells,
+          guint     old_start,
+          guint     old_end,
+          guint     new_start,
+          guint     new_end,
+          gboolean  hot)
+{
+  Tell tell = { old_start, old_end, new_start, new_end, hot };
+
+  if (old_start != old_end || new_start != new_end)
+    g_array_append_val (tells, tell);
+}
+
+/* Splits changes among rows with widgets into steps. */
+static void
+add_hot_tells (GArray *tells,
+               guint   old_start,
+               guint   old_end,
+               guint   new_start,
+               guint   new_end)
+{
+  guint reach = 0;
+
+  while (old_start < old_end || new_start < new_end)
+    {
+      guint removed = MIN (old_end - old_start, HOT_ROWS);
+      guint added = reach >= HOT_REACH ? new_end - new_start : MIN (new_end - new_start, HOT_ROWS);
+
+      add_tell (tells, old_start, old_start + removed, new_start, new_start + added, TRUE);
+      old_start += removed;
+      new_start += added;
+      reach += added;
+    }
+}
+
+/* Makes @new_rows those of the model, and lists the changes to tell. */
+static void
+compare_rows (JlnRowModel *self,
               GPtrArray   *new_rows,
+              guint        stamp,
               gboolean     replace)
 {
-  g_autoptr(GPtrArray) old_rows = self->rows;
-  Change changes[MAX_CHANGES];
-  guint n_changes = 0;
+  GPtrArray *old_rows = self->rows;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  GArray *tells = g_array_new (FALSE, FALSE, sizeof (Tell));
   guint i = 0, j = 0;
 
-  /* Rows that stay keep their order, so a merge pairs them; a row of the
-   * old list that is not marked went, one of the new list not shown
-   * before came. Anything else (a new order) is one change. */
+  g_assert (self->tells == NULL && self->old_rows == NULL);
+
+  /* A row of the old list that is not marked went, one of the new list
+   * not shown before came. Anything else (a new order) is one change. */
   while (!replace && (i < old_rows->len || j < new_rows->len))
     {
       Change change = { 0, };
@@ -412,7 +632,7 @@ emit_changes (JlnRowModel *self,
         }
       while (TRUE)
         {
-          if (i < old_rows->len && ((JlnRow *) old_rows->pdata[i])->mark != self->stamp)
+          if (i < old_rows->len && ((JlnRow *) old_rows->pdata[i])->mark != stamp)
             {
               change.removed++;
               i++;
@@ -425,14 +645,14 @@ emit_changes (JlnRowModel *self,
           else
             break;
         }
-      if ((change.removed == 0 && change.added == 0) || n_changes == MAX_CHANGES)
+      if (change.removed == 0 && change.added == 0)
         {
           replace = TRUE;
           break;
         }
       change.old_end = i;
       change.new_end = j;
-      changes[n_changes++] = change;
+      g_array_append_val (changes, change);
     }
 
   for (guint k = 0; k < old_rows->len; k++)
@@ -451,105 +671,142 @@ emit_changes (JlnRowModel *self,
              old_rows->pdata[old_rows->len - 1 - suffix] ==
              new_rows->pdata[new_rows->len - 1 - suffix])
         suffix++;
-
-      self->rows = new_rows;
-      if (old_rows->len != prefix + suffix || new_rows->len != prefix + suffix)
-        g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                    old_rows->len - prefix - suffix,
-                                    new_rows->len - prefix - suffix);
-      return;
+      add_tell (tells, prefix, old_rows->len - suffix, prefix, new_rows->len - suffix, FALSE);
     }
 
-  /* One change at a time, the model reading as it would after it. */
-  self->old_rows = old_rows;
-  self->rows = new_rows;
-  for (guint k = 0; k < n_changes; k++)
+  for (guint k = 0; k < changes->len;)
     {
-      self->split_new = changes[k].new_end;
-      self->split_old = changes[k].old_end;
-      g_list_model_items_changed (G_LIST_MODEL (self), changes[k].new_end - changes[k].added,
-                                  changes[k].removed, changes[k].added);
+      Change *first = &g_array_index (changes, Change, k);
+      guint old_start = first->old_end - first->removed;
+      guint new_start = first->new_end - first->added;
+      guint last = k;
+      Change *end;
+
+      if (any_bound (old_rows, old_start, first->old_end))
+        {
+          /* Near ones are told in the same steps. */
+          while (last + 1 < changes->len)
+            {
+              Change *next = &g_array_index (changes, Change, last + 1);
+
+              if (next->old_end - old_start > HOT_ROWS || next->new_end - new_start > HOT_ROWS ||
+                  !any_bound (old_rows, next->old_end - next->removed, next->old_end))
+                break;
+              last++;
+            }
+          end = &g_array_index (changes, Change, last);
+          add_hot_tells (tells, old_start, end->old_end, new_start, end->new_end);
+        }
+      else
+        {
+          /* Those with no widget between them are told as one. */
+          while (last + 1 < changes->len)
+            {
+              Change *next = &g_array_index (changes, Change, last + 1);
+
+              if (any_bound (old_rows, g_array_index (changes, Change, last).old_end, next->old_end))
+                break;
+              last++;
+            }
+          end = &g_array_index (changes, Change, last);
+          add_tell (tells, old_start, end->old_end, new_start, end->new_end, FALSE);
+        }
+      k = last + 1;
     }
-  self->old_rows = NULL;
+
+  self->rows = new_rows;
+  self->old_rows = old_rows;
+  self->split_new = 0;
+  self->split_old = 0;
+  self->tells = tells;
+  self->next_tell = 0;
+  if (tells->len == 0)
+    flush_tells (self);
 }
 
-/* The one pass: objectives, their matching actions, the actions'
- * sub-items, each under an expanded parent. While a query is active, an
- * objective with no matching action is hidden. */
+/* Tells changes until done or until @deadline passed, one at least, and
+ * one among rows with widgets at most: the view lays the new widgets out
+ * in the next frame. The model reads as it would after each. */
 static void
-rebuild (JlnRowModel *self,
-         Retest       retest,
-         gboolean     replace)
+tell_until (JlnRowModel *self,
+            gint64       deadline)
 {
-  GPtrArray *rows = g_ptr_array_new_full (self->rows->len + 16, g_object_unref);
-  gboolean active = query_is_active (self);
-  GPtrArray *objectives;
-  guint n_shown = 0, n_total = 0;
-  guint stamp;
+  gboolean paced = deadline != G_MAXINT64;
 
-  if (self->old_rows != NULL)
+  while (self->tells != NULL && self->next_tell < self->tells->len)
     {
-      /* Asked for from an items-changed handler: the next pass will do. */
-      g_ptr_array_unref (rows);
-      return;
+      Tell *tell = &g_array_index (self->tells, Tell, self->next_tell);
+      Tell step = *tell;
+      gboolean touched;
+
+      /* The steps before gave widgets to the old rows that came into
+       * view: those are told in steps too. */
+      if (paced && !tell->hot &&
+          any_bound (self->old_rows, tell->old_start,
+                     MIN (tell->old_end, tell->old_start + HOT_REACH)))
+        {
+          step.old_end = MIN (tell->old_end, tell->old_start + HOT_ROWS);
+          step.new_end = MIN (tell->new_end, tell->new_start + HOT_ROWS);
+          step.hot = TRUE;
+          tell->old_start = step.old_end;
+          tell->new_start = step.new_end;
+          if (tell->old_start == tell->old_end && tell->new_start == tell->new_end)
+            self->next_tell++;
+        }
+      else
+        self->next_tell++;
+
+      /* Only a step that removes or adds rows among widgets asks for a
+       * frame before the next. */
+      touched = FALSE;
+      for (guint k = step.old_start; step.hot && !touched && k < step.old_end; k++)
+        touched = ((JlnRow *) self->old_rows->pdata[k])->n_bound > 0;
+      if (step.hot && step.new_start > 0)
+        touched |= ((JlnRow *) self->rows->pdata[step.new_start - 1])->n_bound > 0;
+      if (step.hot && step.old_end < self->old_rows->len)
+        touched |= ((JlnRow *) self->old_rows->pdata[step.old_end])->n_bound > 0;
+
+      self->split_new = step.new_end;
+      self->split_old = step.old_end;
+      self->telling = TRUE;
+      g_list_model_items_changed (G_LIST_MODEL (self), step.new_start,
+                                  step.old_end - step.old_start,
+                                  step.new_end - step.new_start);
+      self->telling = FALSE;
+      if (touched && paced)
+        {
+          self->hot_told_at = g_get_monotonic_time ();
+          break;
+        }
+      if (g_get_monotonic_time () > deadline)
+        break;
     }
-
-  stamp = ++self->stamp;
-  if (stamp == 0)
-    stamp = ++self->stamp;
-
-  objectives = self->root != NULL ? row_get_ordered (self, self->root) : NULL;
-  for (guint o = 0; objectives != NULL && o < objectives->len; o++)
+  if (self->tells != NULL && self->next_tell == self->tells->len)
     {
-      JlnRow *objective = g_ptr_array_index (objectives, o);
-      GPtrArray *actions = row_get_ordered (self, objective);
-      guint start = rows->len;
-      guint n_matched = 0;
-
-      n_total += actions->len;
-      g_ptr_array_add (rows, g_object_ref (objective));
-      for (guint a = 0; a < actions->len; a++)
+      g_clear_pointer (&self->tells, g_array_unref);
+      /* Letting go of 100 000 rows takes milliseconds: in slices too. */
+      if (paced)
         {
-          JlnRow *action = g_ptr_array_index (actions, a);
-
-          if (!active)
-            action->matched = TRUE;
-          else if (retest == RETEST_ALL ||
-                   (retest == RETEST_MATCHED && action->matched) ||
-                   (retest == RETEST_UNMATCHED && !action->matched))
-            row_test (self, action);
-          if (!action->matched)
-            continue;
-
-          n_matched++;
-          if (!objective->expanded)
-            continue;
-          action->mark = stamp;
-          g_ptr_array_add (rows, g_object_ref (action));
-          if (action->expanded && action->children->len > 0)
-            {
-              GPtrArray *items = row_get_ordered (self, action);
-
-              for (guint k = 0; k < items->len; k++)
-                {
-                  JlnRow *item = g_ptr_array_index (items, k);
-
-                  item->mark = stamp;
-                  g_ptr_array_add (rows, g_object_ref (item));
-                }
-            }
+          if (self->dead_rows == NULL)
+            self->dead_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+          g_ptr_array_add (self->dead_rows, g_steal_pointer (&self->old_rows));
         }
-      if (active && n_matched == 0)
-        {
-          g_ptr_array_set_size (rows, start);
-          continue;
-        }
-      objective->mark = stamp;
-      n_shown += n_matched;
+      else
+        g_clear_pointer (&self->old_rows, g_ptr_array_unref);
     }
+}
 
-  emit_changes (self, rows, replace);
+static void
+flush_tells (JlnRowModel *self)
+{
+  tell_until (self, G_MAXINT64);
+}
 
+static void
+update_counts (JlnRowModel *self,
+               guint        n_shown,
+               guint        n_total)
+{
   g_object_freeze_notify (G_OBJECT (self));
   if (self->n_shown != n_shown)
     {
@@ -562,6 +819,36 @@ rebuild (JlnRowModel *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The pass at once, and the changes told at once. A refilter under way
+ * starts again, as the tree may have changed. */
+static void
+rebuild (JlnRowModel *self,
+         Retest       retest,
+         gboolean     replace)
+{
+  Pass *pass;
+
+  /* Asked for from an items-changed handler: the next pass will do. */
+  if (self->telling)
+    return;
+
+  flush_tells (self);
+  pass = pass_new (self, retest);
+  pass_run (self, pass, G_MAXINT64);
+  compare_rows (self, g_steal_pointer (&pass->rows), pass->stamp, replace);
+  flush_tells (self);
+  update_counts (self, pass->n_shown, pass->n_total);
+  pass_free (pass);
+
+  if (self->pass != NULL)
+    {
+      retest = self->pass->retest;
+      pass_free (self->pass);
+      self->pass = pass_new (self, retest);
+      self->pass_done = FALSE;
+    }
 }
 
 /* GListModel */
@@ -613,6 +900,10 @@ jln_row_model_dispose (GObject *object)
   JlnRowModel *self = JLN_ROW_MODEL (object);
 
   g_clear_handle_id (&self->refilter_id, g_source_remove);
+  g_clear_pointer (&self->pass, pass_free);
+  g_clear_pointer (&self->tells, g_array_unref);
+  g_clear_pointer (&self->old_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dead_rows, g_ptr_array_unref);
   if (self->root != NULL)
     row_release (g_steal_pointer (&self->root));
   g_clear_object (&self->filter);
@@ -725,50 +1016,65 @@ jln_row_model_set_filter (JlnRowModel    *self,
     rebuild (self, RETEST_ALL, FALSE);
 }
 
+static gboolean refilter_cb (gpointer data);
+
+/* After a wait for a frame, the slices go on as fast as frames allow. */
+static gboolean
+wait_done_cb (gpointer data)
+{
+  JlnRowModel *self = data;
+
+  self->refilter_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refilter_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 refilter_cb (gpointer data)
 {
   JlnRowModel *self = data;
-  gboolean active = query_is_active (self);
   gint64 deadline = g_get_monotonic_time () + SLICE_MS * 1000;
-  GPtrArray *objectives = self->root->children;
-  guint n = 0;
 
-  /* The last slice tested the last actions: the rows change in a slice
-   * of their own, after a frame. */
-  if (self->tested)
+  if (self->dead_rows != NULL && self->dead_rows->len > 0)
     {
-      self->refilter_id = 0;
-      self->tested = FALSE;
-      rebuild (self, RETEST_NONE, FALSE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-      return G_SOURCE_REMOVE;
+      GPtrArray *dead = g_ptr_array_index (self->dead_rows, self->dead_rows->len - 1);
+
+      g_ptr_array_set_size (dead, dead->len - MIN (dead->len, DEAD_SLICE));
+      if (dead->len == 0)
+        g_ptr_array_set_size (self->dead_rows, self->dead_rows->len - 1);
     }
-
-  for (; self->cursor_objective < objectives->len; self->cursor_objective++)
+  else if (self->tells != NULL)
     {
-      JlnRow *objective = g_ptr_array_index (objectives, self->cursor_objective);
+      gint64 wait = self->hot_told_at + HOT_INTERVAL_MS * 1000 - g_get_monotonic_time ();
 
-      for (; self->cursor_action < objective->children->len; self->cursor_action++)
+      /* A frame comes after each step among rows with widgets. */
+      if (wait > 0)
         {
-          JlnRow *action = g_ptr_array_index (objective->children, self->cursor_action);
-
-          if (!active)
-            action->matched = TRUE;
-          else if (self->retest == RETEST_ALL ||
-                   (self->retest == RETEST_MATCHED && action->matched) ||
-                   (self->retest == RETEST_UNMATCHED && !action->matched))
-            row_test (self, action);
-          if (++n % 256 == 0 && g_get_monotonic_time () > deadline)
-            {
-              self->cursor_action++;
-              return G_SOURCE_CONTINUE;
-            }
+          self->refilter_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, wait / 1000 + 1,
+                                                  wait_done_cb, self, NULL);
+          return G_SOURCE_REMOVE;
         }
-      self->cursor_action = 0;
+      tell_until (self, deadline);
     }
-  self->tested = TRUE;
-  return G_SOURCE_CONTINUE;
+  else if (self->pass != NULL && !self->pass_done)
+    self->pass_done = pass_run (self, self->pass, deadline);
+  else if (self->pass != NULL)
+    {
+      /* The last slice listed the last rows: they are compared in a
+       * slice of their own, and the first changes told in the next. */
+      Pass *pass = g_steal_pointer (&self->pass);
+
+      compare_rows (self, g_steal_pointer (&pass->rows), pass->stamp, FALSE);
+      update_counts (self, pass->n_shown, pass->n_total);
+      pass_free (pass);
+    }
+
+  if (self->tells != NULL || self->pass != NULL ||
+      (self->dead_rows != NULL && self->dead_rows->len > 0))
+    return G_SOURCE_CONTINUE;
+
+  self->refilter_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  return G_SOURCE_REMOVE;
 }
 
 /* The filter's query changed by @change: only the actions that may have
@@ -788,24 +1094,24 @@ jln_row_model_refilter (JlnRowModel     *self,
   else
     retest = RETEST_ALL;
 
-  if (self->refilter_id != 0)
+  if (self->pass != NULL)
     {
       /* The actions not tested yet hold the query before the last: two
        * changes the same way add up, others do not. */
-      if (self->retest != retest)
+      if (!self->pass_done && self->pass->retest != retest)
         retest = RETEST_ALL;
-      g_clear_handle_id (&self->refilter_id, g_source_remove);
+      g_clear_pointer (&self->pass, pass_free);
     }
-  else if (self->n_total <= SYNC_ACTIONS)
+  else if (self->refilter_id == 0 && self->n_total <= SYNC_ACTIONS)
     {
       rebuild (self, retest, FALSE);
       return;
     }
 
-  self->retest = retest;
-  self->cursor_objective = 0;
-  self->cursor_action = 0;
-  self->tested = FALSE;
+  self->pass = pass_new (self, retest);
+  self->pass_done = FALSE;
+  if (self->refilter_id != 0)
+    return;
   /* Below the priority of redrawing: frames come between slices. */
   self->refilter_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refilter_cb, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
@@ -892,6 +1198,8 @@ jln_row_model_reveal (JlnRowModel *self,
   g_return_val_if_fail (JLN_IS_ROW_MODEL (self), FALSE);
   g_return_val_if_fail (JLN_IS_RECORD (record), FALSE);
 
+  if (!self->telling)
+    flush_tells (self);
   for (JlnRecord *r = record; r != NULL && !JLN_IS_PLAN (r); r = jln_record_get_parent (r))
     {
       if (depth == G_N_ELEMENTS (chain))

@@ -16,6 +16,8 @@ JlnRecord *jln_row_get_record     (JlnRow *self);
 guint      jln_row_get_depth      (JlnRow *self);
 gboolean   jln_row_get_expanded   (JlnRow *self);
 gboolean   jln_row_get_expandable (JlnRow *self);
+void       jln_row_bind           (JlnRow *self);
+void       jln_row_unbind         (JlnRow *self);
 
 #define JLN_TYPE_ROW_MODEL (jln_row_model_get_type ())
 
@@ -23,7 +25,9 @@ G_DECLARE_FINAL_TYPE (JlnRowModel, jln_row_model, JLN, ROW_MODEL, GObject)
 
 /* The rows of the action list, flat: objectives, their matching actions
  * and the actions' sub-items, each under its expanded parent. One pass
- * over the plan computes them; a change emits the smallest ranges. */
+ * over the plan computes them, on a large plan in slices between frames
+ * (JlnRowModel:pending holds until done), and the changes are told in
+ * steps. A view tells which rows its widgets show with jln_row_bind(). */
 JlnRowModel *jln_row_model_new          (GListModel      *objectives,
                                          JlnQueryFilter  *filter);
 void         jln_row_model_set_filter   (JlnRowModel     *self,
