@@ -88,14 +88,22 @@ tab_through (GtkWindow *window,
   return NULL;
 }
 
+static gboolean
+was_visited (GPtrArray  *visited,
+             const char *what)
+{
+  for (guint i = 0; i < visited->len; i++)
+    if (strstr (g_ptr_array_index (visited, i), what) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 assert_visited (GPtrArray  *visited,
                 const char *what)
 {
-  for (guint i = 0; i < visited->len; i++)
-    if (strstr (g_ptr_array_index (visited, i), what) != NULL)
-      return;
-  g_error ("Tab never reaches %s", what);
+  if (!was_visited (visited, what))
+    g_error ("Tab never reaches %s", what);
 }
 
 static char *
@@ -147,7 +155,7 @@ static void
 test_window (void)
 {
   JlnWindow *window = open_window ("keyboard.jalons");
-  g_autoptr(GPtrArray) visited = tab_through (GTK_WINDOW (window), 400);
+  g_autoptr(GPtrArray) visited = NULL;
   static const char *controls[] = {
     "“Add”", "AdwViewSwitcherButton", "“Search”", "“Main Menu”", "GtkText",
     "“Show the actions of one objective”", "“Show the actions of one responsible unit”",
@@ -157,6 +165,22 @@ test_window (void)
     "AdwActionRow “a. for CRCN (research scientists, normal class)”",
   };
 
+  /* A window still settling (a popover closing, rows being bound) can
+   * lend focus elsewhere for a moment: a control counts as unreachable
+   * only if three walks a second apart all miss it. */
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      gboolean all = TRUE;
+
+      g_clear_pointer (&visited, g_ptr_array_unref);
+      visited = tab_through (GTK_WINDOW (window), 400);
+      for (guint i = 0; i < G_N_ELEMENTS (controls) && all; i++)
+        all = was_visited (visited, controls[i]);
+      if (all)
+        break;
+      g_test_message ("walk %u missed a control; walking again", attempt + 1);
+      jln_test_wait_ms (1000);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     assert_visited (visited, controls[i]);
   gtk_window_destroy (GTK_WINDOW (window));
