@@ -183,7 +183,8 @@ test_add_measurement (void)
   g_assert_cmpuint (g_list_model_get_n_items (jln_indicator_get_measurements (indicator)), ==, 0);
 
   jln_indicator_dialog_set_text (dialog, "value", "145");
-  jln_indicator_dialog_set_text (dialog, "date", "2022-12-31");
+  /* Written day first, as in France. */
+  jln_indicator_dialog_set_text (dialog, "date", "31/12/2022");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   g_assert_nonnull (strstr (jln_indicator_dialog_get_error (dialog), "0 to 100"));
 
@@ -192,6 +193,11 @@ test_add_measurement (void)
   jln_test_wait_ms (200);
   g_assert_null (find_dialog ());
   g_assert_cmpuint (g_list_model_get_n_items (jln_indicator_get_measurements (indicator)), ==, 1);
+  {
+    g_autoptr(JlnMeasurement) measurement = g_list_model_get_item (jln_indicator_get_measurements (indicator), 0);
+
+    g_assert_cmpstr (jln_measurement_get_date (measurement), ==, "2022-12-31");
+  }
 
   after = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
   g_assert_nonnull (strstr (after, "Measured on 31 Dec 2022: 45.5%"));

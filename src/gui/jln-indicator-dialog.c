@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "jln-charts.h"
 #include "jln-indicator-dialog.h"
@@ -316,7 +318,7 @@ build (JlnIndicatorDialog *self)
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
       collect_series (self);
-      self->date_row = add_entry (group, "date", _("Date (YYYY-MM-DD)"));
+      self->date_row = add_entry (group, "date", _("Date (DD/MM/YYYY or YYYY-MM-DD)"));
       if (!is_text)
         self->value_row = add_entry (group, "value",
                                      jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_PERCENTAGE
@@ -556,6 +558,22 @@ apply_or_explain (JlnIndicatorDialog *self,
   return TRUE;
 }
 
+/* Dates are stored as YYYY-MM-DD; people in France and Britain write
+ * them day first: 31/12/2022, 31.12.2022 or 31-12-2022 are read as such.
+ * Anything else is passed on for the plan to accept or explain. */
+static char *
+normalize_date (const char *text)
+{
+  int day = 0, month = 0, year = 0, consumed = 0;
+  char sep1 = 0, sep2 = 0;
+
+  if (sscanf (text, "%2d%c%2d%c%4d%n", &day, &sep1, &month, &sep2, &year, &consumed) == 5 &&
+      text[consumed] == '\0' && sep1 == sep2 && strchr ("/.-", sep1) != NULL &&
+      year >= 1000 && g_date_valid_dmy (day, month, year))
+    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  return g_strdup (text);
+}
+
 static gboolean
 save_indicator (JlnIndicatorDialog *self)
 {
@@ -664,7 +682,8 @@ jln_indicator_dialog_save (JlnIndicatorDialog *self)
     }
   else
     {
-      g_autofree char *date = row_text (self->date_row);
+      g_autofree char *typed = row_text (self->date_row);
+      g_autofree char *date = normalize_date (typed);
       g_autofree char *note = row_text (self->note_row);
       g_autofree char *source = row_text (self->source_row);
       g_autofree char *note_field = g_strdup_printf ("note-%s", lang);
