@@ -488,6 +488,32 @@ test_text_fallback (void)
   g_assert_false (jln_text_is_empty (&only_fr));
 }
 
+/* Plan dates as stored: a year, a month or a day, nothing else. */
+static void
+test_date_parse (void)
+{
+  int year, month, day;
+
+  g_assert_true (jln_date_parse ("2022-12-31", &year, &month, &day));
+  g_assert_cmpint (year, ==, 2022);
+  g_assert_cmpint (month, ==, 12);
+  g_assert_cmpint (day, ==, 31);
+  g_assert_true (jln_date_parse ("2022-03", &year, &month, &day));
+  g_assert_cmpint (month, ==, 3);
+  g_assert_cmpint (day, ==, 0);
+  g_assert_true (jln_date_parse ("2016", &year, &month, &day));
+  g_assert_cmpint (year, ==, 2016);
+  g_assert_cmpint (month, ==, 0);
+
+  g_assert_false (jln_date_parse ("2022-02-30", &year, &month, &day));
+  g_assert_false (jln_date_parse ("2022-13", &year, &month, &day));
+  g_assert_false (jln_date_parse ("2022-1", &year, &month, &day));
+  g_assert_false (jln_date_parse ("2022-12-31T10:00", &year, &month, &day));
+  g_assert_false (jln_date_parse ("31/12/2022", &year, &month, &day));
+  g_assert_false (jln_date_parse ("", &year, &month, &day));
+  g_assert_false (jln_date_parse (NULL, &year, &month, &day));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/core/completion/equal", test_completion_equal);
   g_test_add_func ("/core/text/fold", test_text_fold);
   g_test_add_func ("/core/text/fallback", test_text_fallback);
+  g_test_add_func ("/core/semester/date-parse", test_date_parse);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jln-i18n.h"
+#include "jln-semester.h"
 
 /* The French catalogue, read from the compiled .mo file of the folder
  * GETTEXT_PACKAGE is bound to. A .mo file holds a table of original
@@ -200,19 +201,11 @@ char *
 jln_format_date (const char *iso,
                  JlnLang     lang)
 {
-  int year = 0, month = 0, day = 0;
-  char end = 0;
+  int year, month, day;
   const char *month_name;
 
   g_return_val_if_fail (iso != NULL, NULL);
-  if (sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3)
-    {
-      if (month < 1 || month > 12 || !g_date_valid_dmy (day, month, year))
-        return g_strdup (iso);
-    }
-  else if (sscanf (iso, "%4d-%2d%c", &year, &month, &end) == 2 && month >= 1 && month <= 12)
-    day = 0;
-  else
+  if (!jln_date_parse (iso, &year, &month, &day) || month == 0)
     return g_strdup (iso);
 
   month_name = jln_translate_context (lang, "month", months[month - 1]);

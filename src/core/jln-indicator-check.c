@@ -84,9 +84,9 @@ check_measurement (JlnPlan         *plan,
   JlnSemester start = jln_plan_get_start (plan);
   JlnSemester end = jln_plan_get_end (plan);
   const char *date = jln_measurement_get_date (measurement);
-  guint year, month;
+  int year, month, day;
 
-  if (date == NULL || sscanf (date, "%4u-%2u", &year, &month) != 2 || month < 1 || month > 12)
+  if (!jln_date_parse (date, &year, &month, &day) || month == 0)
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                    /* Translators: %s is the date typed. */

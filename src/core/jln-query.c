@@ -690,12 +690,8 @@ term_match (const Term  *term,
   switch (term->kind)
     {
     case TERM_OVERDUE:
-      {
-        JlnSemester due = jln_action_get_due (action);
-
-        return !jln_status_is_closed (jln_action_get_status (action)) &&
-               due != JLN_SEMESTER_NONE && due < today;
-      }
+      return jln_semester_is_overdue (jln_action_get_due (action),
+                                      jln_action_get_status (action), today);
     case TERM_STATUS:
       return (term->statuses & (1u << jln_action_get_status (action))) != 0;
     case TERM_OBJECTIVE:

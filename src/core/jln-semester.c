@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -245,4 +246,51 @@ jln_semester_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return jln_semester_from_date (now);
+}
+
+/**
+ * jln_semester_is_overdue:
+ *
+ * The one rule for "overdue", shared by the query language, the list and
+ * the timeline: planned for a semester before @today and not closed.
+ */
+gboolean
+jln_semester_is_overdue (JlnSemester due,
+                         JlnStatus   status,
+                         JlnSemester today)
+{
+  return !jln_status_is_closed (status) && due != JLN_SEMESTER_NONE && due < today;
+}
+
+/**
+ * jln_date_parse:
+ *
+ * Reads a date of a plan as it is stored: "2022", "2022-12" or
+ * "2022-12-31", nothing before or after. The parts not given are set to 0.
+ *
+ * Returns: whether @text is such a date, with a month from 1 to 12 and a
+ *   day that month has
+ */
+gboolean
+jln_date_parse (const char *text,
+                int        *year,
+                int        *month,
+                int        *day)
+{
+  int y = 0, m = 0, d = 0, consumed = 0, n;
+
+  *year = *month = *day = 0;
+  if (text == NULL || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  n = sscanf (text, "%4d%n-%2d%n-%2d%n", &y, &consumed, &m, &consumed, &d, &consumed);
+  if (n < 1 || text[consumed] != '\0' || consumed != (n == 1 ? 4 : n == 2 ? 7 : 10))
+    return FALSE;
+  if (n >= 2 && (m < 1 || m > 12))
+    return FALSE;
+  if (n == 3 && !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  *year = y;
+  *month = m;
+  *day = d;
+  return TRUE;
 }

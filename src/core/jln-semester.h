@@ -35,5 +35,12 @@ char       *jln_semester_format     (JlnSemester       semester,
                                      JlnLang           lang);
 JlnSemester jln_semester_from_date  (GDateTime        *date);
 JlnSemester jln_semester_today      (void);
+gboolean    jln_date_parse          (const char  *text,
+                                     int         *year,
+                                     int         *month,
+                                     int         *day);
+gboolean    jln_semester_is_overdue (JlnSemester due,
+                                     JlnStatus   status,
+                                     JlnSemester today);
 
 G_END_DECLS

@@ -203,11 +203,9 @@ record_is_overdue (JlnActionList *self,
                    JlnRecord     *record)
 {
   JlnStatus status;
-  JlnSemester due = record_get_due (record);
 
   return record_get_status (record, &status) &&
-         !jln_status_is_closed (status) &&
-         due != JLN_SEMESTER_NONE && due < self->today;
+         jln_semester_is_overdue (record_get_due (record), status, self->today);
 }
 
 static char *

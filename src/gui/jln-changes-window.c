@@ -149,13 +149,11 @@ start_of_day (GDateTime *date)
 static GDateTime *
 parse_milestone_date (const char *text)
 {
-  guint year = 0, month = 0, day = 1;
+  int year, month, day;
 
-  if (text == NULL ||
-      (sscanf (text, "%4u-%2u-%2u", &year, &month, &day) < 2) ||
-      month < 1 || month > 12 || day < 1 || day > 31)
+  if (!jln_date_parse (text, &year, &month, &day) || month == 0)
     return NULL;
-  return g_date_time_new_local (year, month, day, 0, 0, 0);
+  return g_date_time_new_local (year, month, day > 0 ? day : 1, 0, 0, 0);
 }
 
 /* --- The since chooser ----------------------------------------------------- */

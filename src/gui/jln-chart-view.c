@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "jln-chart-view.h"
+#include "jln-screen-style.h"
 
 struct _JlnChartView
 {
@@ -33,33 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static JlnRenderScheme
-current_scheme (void)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
-  if (adw_style_manager_get_high_contrast (manager))
-    return adw_style_manager_get_dark (manager) ? JLN_RENDER_SCHEME_DARK : JLN_RENDER_SCHEME_CONTRAST;
-  return adw_style_manager_get_dark (manager) ? JLN_RENDER_SCHEME_DARK : JLN_RENDER_SCHEME_LIGHT;
-}
-
-/* The body text of the chart in pixels, from the interface font. */
-static double
-screen_font_size (JlnChartView *self)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  double size = 11;
-
-  if (font != NULL && pango_font_description_get_size (font) > 0)
-    {
-      size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-      if (!pango_font_description_get_size_is_absolute (font))
-        size *= 96.0 / 72.0;
-    }
-  return size;
-}
 
 static void
 update_accessible (JlnChartView *self)
@@ -91,8 +65,7 @@ static void
 update_style (JlnChartView *self)
 {
   g_clear_pointer (&self->style, jln_render_style_unref);
-  self->style = jln_render_style_new (current_scheme (), self->lang);
-  jln_render_style_set_font_size (self->style, screen_font_size (self));
+  self->style = jln_screen_style_new (GTK_WIDGET (self), self->lang);
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -425,12 +398,11 @@ jln_chart_view_init (JlnChartView *self)
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-  AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->hover = -1;
   self->focus_item = -1;
   self->lang = jln_lang_from_locale ();
-  self->style = jln_render_style_new (current_scheme (), self->lang);
+  self->style = jln_screen_style_new (GTK_WIDGET (self), self->lang);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -446,10 +418,7 @@ jln_chart_view_init (JlnChartView *self)
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
-  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (style_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  jln_screen_style_watch (self, G_CALLBACK (style_changed_cb));
 }
 
 GtkWidget *

@@ -6,6 +6,7 @@
 #include "jln-action-list.h"
 #include "jln-objective.h"
 #include "jln-timeline-canvas.h"
+#include "jln-screen-style.h"
 #include "jln-timeline-view.h"
 #include "jln-window.h"
 
@@ -74,47 +75,16 @@ static void update_presentation (JlnTimelineView *self);
 
 /* Styles */
 
-/* Body text as large as the desktop's, in pixels. */
-static double
-screen_font_size (JlnTimelineView *self)
-{
-  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
-  g_autofree char *name = NULL;
-  g_autoptr(PangoFontDescription) font = NULL;
-  int dpi = 0;
-  double points = 11;
-
-  g_object_get (settings, "gtk-font-name", &name, "gtk-xft-dpi", &dpi, NULL);
-  if (name != NULL)
-    font = pango_font_description_from_string (name);
-  if (font != NULL && pango_font_description_get_size (font) > 0)
-    points = pango_font_description_get_size (font) / (double) PANGO_SCALE;
-  return CLAMP (points * (dpi > 0 ? dpi / 1024.0 : 96.0) / 72.0, 9, 40);
-}
-
-static JlnRenderScheme
-screen_scheme (void)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
-  if (adw_style_manager_get_high_contrast (manager))
-    return JLN_RENDER_SCHEME_CONTRAST;
-  return adw_style_manager_get_dark (manager) ? JLN_RENDER_SCHEME_DARK : JLN_RENDER_SCHEME_LIGHT;
-}
-
 static void
 update_style (JlnTimelineView *self)
 {
   JlnRenderStyle *current = jln_timeline_canvas_get_style (self->canvas);
-  JlnRenderScheme scheme = screen_scheme ();
-  double size = screen_font_size (self);
-  g_autoptr(JlnRenderStyle) style = NULL;
+  g_autoptr(JlnRenderStyle) style = jln_screen_style_new (GTK_WIDGET (self), self->lang);
 
-  if (jln_render_style_get_scheme (current) == scheme && jln_render_style_get_lang (current) == self->lang &&
-      jln_render_style_get_font_size (current) == size)
+  if (jln_render_style_get_scheme (current) == jln_render_style_get_scheme (style) &&
+      jln_render_style_get_lang (current) == self->lang &&
+      jln_render_style_get_font_size (current) == jln_render_style_get_font_size (style))
     return;
-  style = jln_render_style_new (scheme, self->lang);
-  jln_render_style_set_font_size (style, size);
   jln_timeline_canvas_set_style (self->canvas, style);
   gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
 }
@@ -684,7 +654,6 @@ jln_timeline_view_class_init (JlnTimelineViewClass *klass)
 static void
 jln_timeline_view_init (JlnTimelineView *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkWidget *popover;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -696,8 +665,7 @@ jln_timeline_view_init (JlnTimelineView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::timeline-start", G_CALLBACK (settings_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  jln_screen_style_watch (self, G_CALLBACK (update_style));
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name", G_CALLBACK (update_style),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (update_style),

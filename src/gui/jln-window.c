@@ -883,32 +883,36 @@ export_chosen (JlnWindow *self,
 
 /* The picture of the visible page, drawn by the same painter as the page,
  * or NULL when the page has none (the list of actions). */
+/* The page on screen if it draws a picture (the timeline, the charts),
+ * else NULL: the list exports as CSV. */
+static GtkWidget *
+visible_picture_page (JlnWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *pages[] = { GTK_WIDGET (self->timeline_view), GTK_WIDGET (self->indicators_page) };
+
+  for (guint i = 0; visible != NULL && i < G_N_ELEMENTS (pages); i++)
+    if (pages[i] == visible || gtk_widget_is_ancestor (pages[i], visible))
+      return pages[i];
+  return NULL;
+}
+
 static JlnPicture *
 create_view_picture (JlnWindow *self)
 {
-  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *page = visible_picture_page (self);
 
-  if (visible == NULL)
-    return NULL;
-  if (visible == GTK_WIDGET (self->timeline_view) ||
-      gtk_widget_is_ancestor (GTK_WIDGET (self->timeline_view), visible))
+  if (page == GTK_WIDGET (self->timeline_view))
     return jln_timeline_view_create_picture (self->timeline_view);
-  if (visible == GTK_WIDGET (self->indicators_page) ||
-      gtk_widget_is_ancestor (GTK_WIDGET (self->indicators_page), visible))
+  if (page == GTK_WIDGET (self->indicators_page))
     return jln_indicators_page_create_picture (self->indicators_page);
   return NULL;
 }
 
-/* Only the timeline and the charts are pictures; the list exports as CSV. */
 static void
 update_picture_actions (JlnWindow *self)
 {
-  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
-  gboolean has_picture = self->document != NULL && visible != NULL &&
-    (visible == GTK_WIDGET (self->timeline_view) ||
-     gtk_widget_is_ancestor (GTK_WIDGET (self->timeline_view), visible) ||
-     visible == GTK_WIDGET (self->indicators_page) ||
-     gtk_widget_is_ancestor (GTK_WIDGET (self->indicators_page), visible));
+  gboolean has_picture = self->document != NULL && visible_picture_page (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-view", has_picture);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_picture);

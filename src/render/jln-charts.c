@@ -431,8 +431,11 @@ parse_date (const char *date,
             int        *month,
             int        *day)
 {
-  *day = 1;
-  return date != NULL && sscanf (date, "%4d-%2d-%2d", year, month, day) >= 2;
+  if (!jln_date_parse (date, year, month, day) || *month == 0)
+    return FALSE;
+  if (*day == 0)
+    *day = 1;
+  return TRUE;
 }
 
 /* A date as a fraction of years, to place it on the axis. */

@@ -299,8 +299,7 @@ compute_bar (JlnTimeline *self,
       bar->start = jln_completion_get_first (completion);
       bar->end = jln_completion_get_last (completion);
     }
-  bar->overdue = !jln_status_is_closed (bar->status) &&
-                 due != JLN_SEMESTER_NONE && due < self->today_semester;
+  bar->overdue = jln_semester_is_overdue (due, bar->status, self->today_semester);
 }
 
 static gboolean
@@ -327,20 +326,18 @@ static gboolean
 date_to_semesters (const char *date,
                    double     *value)
 {
-  int year = 0, month = 0, day = 0;
-  int n;
+  int year, month, day;
 
-  if (date == NULL)
+  if (!jln_date_parse (date, &year, &month, &day) ||
+      year < JLN_SEMESTER_MIN_YEAR || year > JLN_SEMESTER_MAX_YEAR)
     return FALSE;
-  n = sscanf (date, "%d-%d-%d", &year, &month, &day);
-  if (n < 1 || year < JLN_SEMESTER_MIN_YEAR || year > JLN_SEMESTER_MAX_YEAR)
-    return FALSE;
-  if (n < 2 || month < 1 || month > 12)
+  /* A year alone stands at its middle, a month at its middle. */
+  if (month == 0)
     {
       month = 7;
       day = 1;
     }
-  else if (n < 3 || day < 1 || day > 31)
+  else if (day == 0)
     day = 15;
   *value = year * 2 + ((month - 1) + (day - 1) / 31.0) / 6.0;
   return TRUE;
