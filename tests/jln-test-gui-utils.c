@@ -95,3 +95,16 @@ jln_test_load_style (void)
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
+
+/* Waits until @window has opened its plan, and for what that set off. */
+void
+jln_test_wait_for_document (JlnWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while ((jln_window_is_busy (window) || jln_window_get_document (window) == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "jln-test-utils.h"
+#include "jln-window.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ void        jln_test_save_screenshot    (GdkTexture         *texture,
                                          const char         *name,
                                          const char         *language);
 void        jln_test_load_style         (void);
+void        jln_test_wait_for_document  (JlnWindow          *window);
 
 G_END_DECLS

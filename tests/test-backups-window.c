@@ -181,18 +181,6 @@ test_empty (Fixture       *fixture,
 
 /* --- In the main window ------------------------------------------------------ */
 
-static void
-wait_for_document (JlnWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while ((jln_window_is_busy (window) || jln_window_get_document (window) == NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static JlnBackupsWindow *
 find_backups_window (void)
 {
@@ -212,7 +200,7 @@ open_window (const char *path)
 
   /* Not presented: other widget tests share the display and its focus. */
   jln_window_open_file (window, file);
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
   g_assert_nonnull (jln_window_get_document (window));
   return window;
 }

@@ -16,18 +16,6 @@
 
 static JlnApplication *application;
 
-static void
-wait_for_document (JlnWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while ((jln_window_is_busy (window) || jln_window_get_document (window) == NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static char *
 make_plan (const char *name)
 {
@@ -54,7 +42,7 @@ open_window (const char *name)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   jln_window_open_file (window, file);
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
   stack = jln_test_find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "indicators");
   jln_test_wait_ms (300);

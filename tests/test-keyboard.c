@@ -15,17 +15,6 @@
 
 static JlnApplication *application;
 
-static void
-wait_for_document (JlnWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while ((jln_window_is_busy (window) || jln_window_get_document (window) == NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  jln_test_wait_ms (300);
-}
-
 /* What a screen reader would say for the focused widget. */
 static char *
 describe (GtkWidget *widget)
@@ -130,7 +119,8 @@ open_window (const char *name)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   jln_window_open_file (window, file);
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
+  jln_test_wait_ms (300);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   jln_action_list_select (JLN_ACTION_LIST (jln_window_get_action_list (window)),
                           jln_test_find_action (jln_window_get_document (window), "1.8"));

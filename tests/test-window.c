@@ -11,18 +11,6 @@
 static JlnApplication *application;
 
 static void
-wait_for_document (JlnWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while ((jln_window_is_busy (window) || jln_window_get_document (window) == NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 wait_idle (JlnWindow *window)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -66,7 +54,7 @@ test_first_run_and_reopen (void)
   window = jln_window_new (application);
   jln_window_open_last (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
 
   g_assert_nonnull (jln_window_get_document (window));
   g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, example);
@@ -90,7 +78,7 @@ test_first_run_and_reopen (void)
 
   window = jln_window_new (application);
   jln_window_open_last (window);
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
   g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, example);
   action = JLN_ACTION (jln_test_find_action (jln_window_get_document (window), "1.4"));
   g_assert_cmpstr (jln_action_get_title (action)->en, ==, "Edited title");
@@ -124,7 +112,7 @@ test_undo_redo_actions (void)
   g_autoptr(GError) error = NULL;
 
   jln_window_open_file (window, file);
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
   document = jln_window_get_document (window);
   action = JLN_ACTION (jln_test_find_action (document, "3.4"));
   before = g_strdup (jln_action_get_title (action)->fr);
@@ -163,7 +151,7 @@ test_open_json (void)
 
   window = jln_window_new (application);
   jln_window_open_file (window, file);
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
   g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, expected);
   g_assert_cmpuint (count_actions (jln_window_get_document (window)), ==, 112);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -203,7 +191,7 @@ test_add_action (void)
   JlnDocument *document;
 
   jln_window_open_file (window, file);
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
   document = jln_window_get_document (window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-objective", NULL));
@@ -231,7 +219,7 @@ test_delete_and_undo (void)
 
   gtk_window_present (GTK_WINDOW (window));
   jln_window_open_file (window, file);
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
   document = jln_window_get_document (window);
   list = JLN_ACTION_LIST (jln_window_get_action_list (window));
 
@@ -283,7 +271,7 @@ test_screenshots (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   jln_window_open_file (window, file);
-  wait_for_document (window);
+  jln_test_wait_for_document (window);
   list = JLN_ACTION_LIST (jln_window_get_action_list (window));
 
   jln_action_list_select (list, jln_test_find_action (jln_window_get_document (window), "1.8"));
