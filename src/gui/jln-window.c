@@ -71,11 +71,21 @@ get_settings (JlnWindow *self)
   return self->settings;
 }
 
+/* A toast's title is markup in libadwaita 1.2: what it says, plan text
+ * and file names included, is escaped. */
+static AdwToast *
+toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 static void
 show_toast (JlnWindow  *self,
             const char *text)
 {
-  AdwToast *toast = adw_toast_new (text);
+  AdwToast *toast = toast_new (text);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -85,7 +95,7 @@ static void
 show_error_toast (JlnWindow    *self,
                   const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast = toast_new (error->message);
 
   /* Errors stay until dismissed: they say what to do. */
   adw_toast_set_timeout (toast, 0);
@@ -442,7 +452,10 @@ load_done_cb (GObject      *source_object,
         }
       else
         {
-          adw_status_page_set_description (self->error_page, error->message);
+          /* The reason may quote the file: the description is markup. */
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          adw_status_page_set_description (self->error_page, escaped);
           gtk_stack_set_visible_child_name (self->main_stack, "error");
         }
       return;
@@ -935,7 +948,7 @@ view_exported_cb (JlnWindow *self,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = toast_new (message);
 
   adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Open"));
@@ -1306,7 +1319,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new (message);
+  toast = toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -1334,7 +1347,7 @@ restored_cb (JlnWindow  *self,
 
   /* Translators: %s is a date, as in “March 7, 2030”. */
   message = g_strdup_printf (_("The plan was restored to its copy of %s"), date);
-  toast = adw_toast_new (message);
+  toast = toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
