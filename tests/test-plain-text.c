@@ -101,11 +101,15 @@ shown_toasts (JlnWindow *window)
 static void
 test_open_error (void)
 {
+  g_autofree char *source = make_plan ("bad-status.jalons");
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+
   for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
     {
       g_autofree char *name = g_strdup_printf ("bad-status-%u.jalons", i);
-      g_autofree char *path = make_plan (name);
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
       char *sql = sqlite3_mprintf ("UPDATE actions SET status = %Q"
                                    " WHERE rowid = (SELECT min(rowid) FROM actions)",
                                    corpus[i]);
@@ -113,6 +117,8 @@ test_open_error (void)
       JlnWindow *window;
       GtkWidget *page;
 
+      g_file_copy (source_file, file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
       g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
       sqlite3_close (db);
@@ -130,31 +136,41 @@ test_open_error (void)
     }
 }
 
-/* An action numbered with markup: the toast that says it was deleted
- * shows the number as it is, never blank. A window each: a toast waits
- * for the one before it. */
+static gboolean
+is_toast_close_button (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0 &&
+         gtk_widget_get_ancestor (widget, g_type_from_name ("AdwToastWidget")) != NULL;
+}
+
+/* Actions numbered with markup: the toast that says one was deleted
+ * shows its number as it is, never blank. */
 static void
 test_delete_toast (void)
 {
+  g_autofree char *path = make_plan ("delete-toast.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window = jln_window_new (application);
+  JlnDocument *document;
+  JlnActionList *list;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+  document = jln_window_get_document (window);
+  list = JLN_ACTION_LIST (jln_window_get_action_list (window));
+
   for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
     {
-      g_autofree char *name = g_strdup_printf ("delete-toast-%u.jalons", i);
-      g_autofree char *path = make_plan (name);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      JlnWindow *window = jln_window_new (application);
+      g_autofree char *number = g_strdup_printf ("1.%u", i + 1);
       g_autofree char *toasts = NULL;
       gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-      JlnDocument *document;
-      JlnActionList *list;
       JlnRecord *action;
+      GtkWidget *close;
 
-      gtk_window_present (GTK_WINDOW (window));
-      jln_window_open_file (window, file);
-      jln_test_wait_for_document (window);
-      document = jln_window_get_document (window);
-      list = JLN_ACTION_LIST (jln_window_get_action_list (window));
-
-      jln_test_set_field (document, "2.7", "number", corpus[i]);
+      jln_test_set_field (document, number, "number", corpus[i]);
       action = jln_test_find_action (document, corpus[i]);
       jln_action_list_select (list, action);
       while (g_main_context_iteration (NULL, FALSE))
@@ -171,8 +187,13 @@ test_delete_toast (void)
         }
       g_test_message ("toasts: %s", toasts);
       g_assert_nonnull (strstr (toasts, corpus[i]));
-      gtk_window_destroy (GTK_WINDOW (window));
+
+      /* A toast waits for the one before it to go. */
+      close = jln_test_find_widget (GTK_WIDGET (window), is_toast_close_button, NULL);
+      g_assert_nonnull (close);
+      g_signal_emit_by_name (close, "clicked");
     }
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A search that matches nothing: the timeline says so, quoting the
@@ -224,6 +245,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  /* Toasts come and go at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   application = jln_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, &error);
