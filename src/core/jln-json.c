@@ -602,7 +602,7 @@ read_number (Reader   *reader,
   memcpy (buffer, start, p - start);
   buffer[p - start] = '\0';
   *value = g_ascii_strtod (buffer, NULL);
-  if (!isfinite (*value) || fabs (*value) > 1e15)
+  if (!isfinite (*value) || fabs (*value) > JLN_MAX_NUMBER)
     return reader_fail (reader, _("the number is too large"));
   if (*is_integer && !g_ascii_string_to_signed (buffer, 10, G_MININT64, G_MAXINT64, integer, NULL))
     return reader_fail (reader, _("the number is too large"));

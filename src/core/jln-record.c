@@ -868,7 +868,7 @@ _jln_record_field_from_string (JlnRecord          *self,
         if (value[0] != '\0')
           {
             number = g_ascii_strtod (value, &end);
-            if (end == value || *end != '\0' || !isfinite (number) || fabs (number) > 1e15)
+            if (end == value || *end != '\0' || !isfinite (number) || fabs (number) > JLN_MAX_NUMBER)
               {
                 g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID, _("“%s” is not a number"), value);
                 return FALSE;
