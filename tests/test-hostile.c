@@ -576,6 +576,14 @@ generate_sqlite_text_in_semester (const char *path)
   generate_changed_plan (path, "UPDATE actions SET due_semester = '2022-S2' WHERE rowid = " FIRST_ACTION ";");
 }
 
+static void
+generate_sqlite_deep_references (const char *path)
+{
+  generate_changed_plan (path, "UPDATE actions SET cf_references ="
+                               " replace (hex (zeroblob (100000)), '00', '[[')"
+                               " WHERE rowid = " FIRST_ACTION);
+}
+
 static const struct
 {
   const char *name;
@@ -605,6 +613,7 @@ static const struct
   { "sqlite-nul-text", generate_sqlite_nul_text },
   { "sqlite-damaged-wal", generate_sqlite_damaged_wal },
   { "sqlite-damaged-copy", generate_sqlite_damaged_copy },
+  { "sqlite-deep-references", generate_sqlite_deep_references },
   { "sqlite-trigger-wipe", generate_sqlite_trigger_wipe },
   { "sqlite-trigger-rewrite", generate_sqlite_trigger_rewrite },
   { "sqlite-view-endless", generate_sqlite_view_endless },

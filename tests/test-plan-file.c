@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "jln-action.h"
+#include "jln-changes.h"
 #include "jln-edit.h"
 #include "jln-objective.h"
 #include "jln-plan.h"
@@ -557,6 +558,45 @@ test_concurrent_structure (Fixture       *fixture,
   g_assert_null (jln_test_find_action (reread, "1.1"));
 }
 
+/* --- History rows are read as hostile as the rest ------------------------------ */
+
+static void
+test_deep_history (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const gsize depth = 100000;
+  g_autoptr(GString) deep = g_string_new ("{\"id\": \"00000000-0000-4000-8000-00000000abcd\", \"x\": ");
+  g_autoptr(JlnDocument) document = NULL;
+  g_autoptr(GDateTime) since = g_date_time_new_from_iso8601 ("2000-01-01T00:00:00Z", NULL);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (deep, '[');
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+
+  g_clear_object (&fixture->document);
+  db = sql_open (fixture->path);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO history (time, batch, op, kind, object, old_value)"
+                                           " VALUES ('2026-01-01T00:00:00Z', 999999, 'remove', 'action',"
+                                           " '00000000-0000-4000-8000-00000000abcd', ?1)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, deep->str, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  document = jln_document_open (fixture->path, &error);
+  g_assert_no_error (error);
+  changes = jln_document_get_changes (document, since, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +615,7 @@ main (int   argc,
   ADD ("/core/plan-file/read-only-folder", test_read_only_folder);
   ADD ("/core/plan-file/read-only-migration", test_read_only_migration);
   ADD ("/core/plan-file/concurrent-structure", test_concurrent_structure);
+  ADD ("/core/plan-file/deep-history", test_deep_history);
 #undef ADD
 
   return g_test_run ();

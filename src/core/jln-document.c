@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE  /* renameat2 */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -283,10 +285,7 @@ sync_file (const char  *path,
 static char *
 temp_path_beside (const char *path)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-
-  return g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
+  return jln_partial_path_new (path);
 }
 
 /* A program killed while it wrote a new plan leaves its temporary file
@@ -304,8 +303,11 @@ remove_stale_parts (const char *path)
   gint64 now = g_get_real_time ();
   const char *name;
 
+  /* Those of writers no longer running, whatever their age. */
+  jln_remove_dead_partials (dir);
   if (listing == NULL)
     return;
+  /* Those of earlier versions, named without their writer. */
   while ((name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *full = NULL;
@@ -329,22 +331,37 @@ remove_stale_parts (const char *path)
     }
 }
 
+/* Puts a new file at @path only if there is none: two imports racing to
+ * one name, the second is told the file exists, and nothing is lost. */
 static gboolean
 move_into_place (const char  *temp_path,
                  const char  *path,
                  GError     **error)
 {
+  int saved_errno;
+
   if (!sync_file (temp_path, error))
     return FALSE;
-  if (g_rename (temp_path, path) != 0)
+  if (renameat2 (AT_FDCWD, temp_path, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+    return TRUE;
+  saved_errno = errno;
+  /* File systems that cannot rename without replacing can still link. */
+  if (saved_errno == EINVAL || saved_errno == ENOSYS || saved_errno == ENOTSUP)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      return FALSE;
+      if (link (temp_path, path) == 0)
+        {
+          g_remove (temp_path);
+          return TRUE;
+        }
+      saved_errno = errno;
     }
-  return TRUE;
+  if (saved_errno == EEXIST)
+    g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                         _("the file already exists; choose another name"));
+  else
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                 "%s", g_strerror (saved_errno));
+  return FALSE;
 }
 
 typedef struct

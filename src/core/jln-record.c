@@ -8,6 +8,7 @@
 
 #include "jln-children.h"
 #include "jln-completion.h"
+#include "jln-json.h"
 #include "jln-record-private.h"
 #include "jln-semester.h"
 
@@ -753,6 +754,10 @@ parse_string_array (const char  *value,
   if (value[0] == '\0')
     return g_new0 (char *, 1);
 
+  /* From a file: json-glib has no depth limit, and a list of texts is
+   * one level deep. */
+  if (!jln_json_is_shallow (value, 1))
+    goto invalid;
   node = json_from_string (value, error);
   if (node == NULL)
     return NULL;
