@@ -49,7 +49,10 @@ set_sqlite_error (JlnStore  *store,
                   GError   **error)
 {
   int primary = code & 0xff;
-  const char *detail = store->db != NULL ? sqlite3_errmsg (store->db) : sqlite3_errstr (code);
+  /* SQLite quotes the file in its messages (a damaged schema's text):
+   * make it valid UTF-8, like every message. */
+  g_autofree char *detail = g_utf8_make_valid (store->db != NULL ? sqlite3_errmsg (store->db)
+                                                                 : sqlite3_errstr (code), -1);
 
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
     g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
