@@ -84,16 +84,6 @@ copy_plan_to (const char *dir,
   return path;
 }
 
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
-}
-
 static guint
 count_entries (const char *dir)
 {
@@ -124,7 +114,7 @@ test_export_over_input (void)
   g_autofree char *dir = new_dir ();
   g_autofree char *plan = copy_plan_to (dir, "plan.csv");
   g_autofree char *link = g_build_filename (dir, "link.json", NULL);
-  g_autofree char *before = checksum_file (plan);
+  g_autofree char *before = jln_test_checksum_file (plan);
   g_autofree char *option = g_strconcat ("--export=", plan, NULL);
   g_autofree char *link_option = g_strconcat ("--export=", link, NULL);
   g_auto(Run) run = { 0 };
@@ -136,14 +126,14 @@ test_export_over_input (void)
   run_jalons (&run, option, plan, NULL);
   g_assert_cmpint (run.status, !=, 0);
   g_assert_nonnull (strstr (run.err, "this is the plan being exported"));
-  after = checksum_file (plan);
+  after = jln_test_checksum_file (plan);
   g_assert_cmpstr (before, ==, after);
 
   /* Through a symbolic link. */
   g_assert_cmpint (symlink (plan, link), ==, 0);
   run_jalons (&via_link, link_option, plan, NULL);
   g_assert_cmpint (via_link.status, !=, 0);
-  after_link = checksum_file (plan);
+  after_link = jln_test_checksum_file (plan);
   g_assert_cmpstr (before, ==, after_link);
 }
 
@@ -306,9 +296,9 @@ test_check_never_writes (void)
   sql_exec (empty, "PRAGMA page_size = 4096; VACUUM;");
   g_assert_true (g_file_set_contents (backup, "an older backup", -1, NULL));
 
-  before_plan = checksum_file (plan);
-  before_legacy = checksum_file (legacy);
-  before_empty = checksum_file (empty);
+  before_plan = jln_test_checksum_file (plan);
+  before_legacy = jln_test_checksum_file (legacy);
+  before_empty = jln_test_checksum_file (empty);
   n_entries = count_entries (dir);
 
   run_jalons (&check_plan, "--check", plan, NULL);
@@ -320,9 +310,9 @@ test_check_never_writes (void)
   g_assert_cmpint (check_empty.status, ==, 0);
   g_assert_cmpint (export_legacy.status, ==, 0);
 
-  after_plan = checksum_file (plan);
-  after_legacy = checksum_file (legacy);
-  after_empty = checksum_file (empty);
+  after_plan = jln_test_checksum_file (plan);
+  after_legacy = jln_test_checksum_file (legacy);
+  after_empty = jln_test_checksum_file (empty);
   g_assert_cmpstr (before_plan, ==, after_plan);
   g_assert_cmpstr (before_legacy, ==, after_legacy);
   g_assert_cmpstr (before_empty, ==, after_empty);
@@ -346,13 +336,13 @@ test_read_only_plan (void)
 
   g_assert_cmpint (g_chmod (plan, 0444), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
-  before = checksum_file (plan);
+  before = jln_test_checksum_file (plan);
   run_jalons (&check, "--check", plan, NULL);
   run_jalons (&export, option, plan, NULL);
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_cmpint (export.status, ==, 0);
-  after = checksum_file (plan);
+  after = jln_test_checksum_file (plan);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 }

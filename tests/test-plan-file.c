@@ -51,29 +51,6 @@ side_path (const char *path,
   return g_strconcat (path, suffix, NULL);
 }
 
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
-}
-
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (to, contents, length, &error));
-  g_assert_no_error (error);
-}
-
 static void
 sql_exec (sqlite3    *db,
           const char *sql)
@@ -157,7 +134,7 @@ test_copy_while_open (Fixture       *fixture,
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 
   /* The file as a mail program attaches it, while the window is open. */
-  copy_file (fixture->path, copy);
+  jln_test_copy_file (fixture->path, copy);
   mailed = jln_document_open (copy, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (action_title (mailed, "1.4"), ==, "Titre modifié avant l’envoi");
@@ -210,7 +187,7 @@ test_replaced (Fixture       *fixture,
   set_title (other, "2.1", "Changé par l’autre bureau");
   g_clear_object (&other);
   g_assert_cmpint (g_rename (incoming, fixture->path), ==, 0);
-  before = checksum_file (fixture->path);
+  before = jln_test_checksum_file (fixture->path);
 
   g_assert_true (jln_document_is_replaced (fixture->document));
   action = jln_test_find_action (fixture->document, "1.4");
@@ -218,7 +195,7 @@ test_replaced (Fixture       *fixture,
   g_assert_false (jln_document_apply (fixture->document, edit, &error));
   g_assert_error (error, JLN_ERROR, JLN_ERROR_REPLACED);
   g_clear_error (&error);
-  after = checksum_file (fixture->path);
+  after = jln_test_checksum_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
 
   /* Reloading reads the new file, and edits go to it. */
@@ -255,8 +232,8 @@ make_wal_of (const char *path,
   sql_exec (db, sql);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   if (db_copy != NULL)
-    copy_file (path, db_copy);
-  copy_file (wal, wal_copy);
+    jln_test_copy_file (path, db_copy);
+  jln_test_copy_file (wal, wal_copy);
   sqlite3_free (g_steal_pointer (&sql));
   sqlite3_close (db);
 }
@@ -277,7 +254,7 @@ test_foreign_wal (Fixture       *fixture,
   /* The older file, left with a log by a program that stopped, an hour
    * before a newer copy of the plan (itself in write-ahead log mode, as
    * older versions of Jalons left files) was saved at its path. */
-  copy_file (fixture->path, old_path);
+  jln_test_copy_file (fixture->path, old_path);
   g_clear_object (&fixture->document);
   db = sql_open (fixture->path);
   sql_exec (db, "PRAGMA journal_mode = WAL;");
@@ -330,7 +307,7 @@ test_foreign_journal (Fixture       *fixture,
   g_autofree char *before = NULL;
 
   g_clear_object (&fixture->document);
-  before = checksum_file (fixture->path);
+  before = jln_test_checksum_file (fixture->path);
   g_assert_true (g_file_set_contents (journal, "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7 rest of a journal",
                                       -1, NULL));
   make_older (journal, 600);
@@ -355,7 +332,7 @@ test_foreign_journal_read_only (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   g_clear_object (&fixture->document);
-  before = checksum_file (fixture->path);
+  before = jln_test_checksum_file (fixture->path);
   g_assert_true (g_file_set_contents (journal, "not a journal of this file", -1, NULL));
   make_older (journal, 600);
 
@@ -364,7 +341,7 @@ test_foreign_journal_read_only (Fixture       *fixture,
   g_assert_true (jln_document_is_read_only (document));
   g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (jln_document_get_notices (document)->len, ==, 1);
-  after = checksum_file (fixture->path);
+  after = jln_test_checksum_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -401,7 +378,7 @@ test_read_only_file (Fixture       *fixture,
 
   g_clear_object (&fixture->document);
   g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
-  before = checksum_file (fixture->path);
+  before = jln_test_checksum_file (fixture->path);
   n_files = count_files (fixture->dir);
 
   document = jln_document_open (fixture->path, &error);
@@ -409,7 +386,7 @@ test_read_only_file (Fixture       *fixture,
   assert_refuses_edits (document);
   g_clear_object (&document);
 
-  after = checksum_file (fixture->path);
+  after = jln_test_checksum_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (count_files (fixture->dir), ==, n_files);
 }
@@ -424,7 +401,7 @@ test_read_only_folder (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   g_clear_object (&fixture->document);
-  before = checksum_file (fixture->path);
+  before = jln_test_checksum_file (fixture->path);
   g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
 
   document = jln_document_open (fixture->path, &error);
@@ -432,7 +409,7 @@ test_read_only_folder (Fixture       *fixture,
   assert_refuses_edits (document);
   g_clear_object (&document);
 
-  after = checksum_file (fixture->path);
+  after = jln_test_checksum_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -454,14 +431,14 @@ test_read_only_migration (Fixture       *fixture,
   sql_exec (db, "PRAGMA page_size = 4096; VACUUM;");
   sqlite3_close (db);
   g_assert_true (g_file_set_contents (backup, "an older backup, kept", -1, NULL));
-  before = checksum_file (empty);
+  before = jln_test_checksum_file (empty);
 
   document = jln_document_open_read_only (empty, &error);
   g_assert_no_error (error);
   g_assert_true (jln_document_is_read_only (document));
   g_assert_nonnull (jln_document_get_plan (document));
   g_clear_object (&document);
-  after = checksum_file (empty);
+  after = jln_test_checksum_file (empty);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (second_backup, G_FILE_TEST_EXISTS));
 
