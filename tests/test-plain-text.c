@@ -196,6 +196,97 @@ test_delete_toast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_deleted_toast_label (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), " deleted") &&
+         gtk_widget_get_ancestor (widget, g_type_from_name ("AdwToastWidget")) != NULL;
+}
+
+/* Where the letters of @word are drawn in @label, left to right. */
+static void
+assert_drawn_in_order (GtkWidget  *label,
+                       const char *word)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  const char *text = pango_layout_get_text (layout);
+  const char *found = strstr (text, word);
+  int previous = G_MININT;
+
+  g_assert_nonnull (found);
+  for (gsize i = 0; word[i] != '\0'; i++)
+    {
+      PangoRectangle pos;
+
+      pango_layout_index_to_pos (layout, (int) (found - text + i), &pos);
+      g_assert_cmpint (pos.width, >, 0);
+      g_assert_cmpint (pos.x, >, previous);
+      previous = pos.x;
+    }
+}
+
+/* A number holding a right-to-left override, or starting with a
+ * combining mark: the rest of the toast is still drawn left to right,
+ * and the mark sits on no letter of it. */
+static void
+test_bidi_toast (void)
+{
+  static const char * const numbers[] = {
+    "\u202E1.4", "\u202Etxt.exe", "\u2069\u202E1.4", "\u05D0\u05D1 1.4", "\u0301\u0301\u0301",
+  };
+  g_autofree char *path = make_plan ("bidi-toast.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window = jln_window_new (application);
+  JlnDocument *document;
+  JlnActionList *list;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+  document = jln_window_get_document (window);
+  list = JLN_ACTION_LIST (jln_window_get_action_list (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("1.%u", i + 1);
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      GtkWidget *label = NULL;
+      JlnRecord *action;
+
+      jln_test_set_field (document, number, "number", numbers[i]);
+      action = jln_test_find_action (document, numbers[i]);
+      jln_action_list_select (list, action);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+      while ((label = jln_test_find_widget (GTK_WIDGET (window), is_deleted_toast_label, NULL)) == NULL &&
+             g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_nonnull (label);
+      /* Drawn in full, not yet ellipsized in a toast still growing. */
+      while (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))) &&
+             g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      assert_drawn_in_order (label, "Action ");
+      assert_drawn_in_order (label, " deleted");
+      /* The text shown is the number as it is, but for a pop that
+       * would end its isolation early. */
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)),
+                                numbers[i] + (g_str_has_prefix (numbers[i], "\u2069") ? 3 : 0)));
+
+      g_signal_emit_by_name (jln_test_find_widget (GTK_WIDGET (window), is_toast_close_button, NULL),
+                             "clicked");
+      deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while (jln_test_find_widget (GTK_WIDGET (window), is_deleted_toast_label, NULL) != NULL &&
+             g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A search that matches nothing: the timeline says so, quoting the
  * search as it was typed. */
 static void
@@ -255,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/gui/plain-text/open-error", test_open_error);
   g_test_add_func ("/gui/plain-text/delete-toast", test_delete_toast);
   g_test_add_func ("/gui/plain-text/timeline-no-match", test_timeline_no_match);
+  g_test_add_func ("/gui/plain-text/bidi-toast", test_bidi_toast);
 
   status = g_test_run ();
   g_clear_object (&application);

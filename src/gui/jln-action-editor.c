@@ -1542,23 +1542,33 @@ update_heading (JlnActionEditor *self)
 {
   JlnRecord *record = self->record;
   g_autofree char *kind = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *label = NULL;
 
+  /* Numbers and labels are plan text, isolated so that they cannot
+   * reorder the words around them. */
   if (JLN_IS_ACTION (record))
-    /* Translators: %s is the number of an action, like “1.4”. */
-    kind = g_strdup_printf (_("Action %s"), jln_action_get_number (JLN_ACTION (record)));
+    {
+      number = jln_text_isolate (jln_action_get_number (JLN_ACTION (record)));
+      /* Translators: %s is the number of an action, like “1.4”. */
+      kind = g_strdup_printf (_("Action %s"), number);
+    }
   else if (JLN_IS_OBJECTIVE (record))
-    /* Translators: %s is the number of an objective, like “3” or “II”. */
-    kind = g_strdup_printf (_("Objective %s"), jln_objective_get_number (JLN_OBJECTIVE (record)));
+    {
+      number = jln_text_isolate (jln_objective_get_number (JLN_OBJECTIVE (record)));
+      /* Translators: %s is the number of an objective, like “3” or “II”. */
+      kind = g_strdup_printf (_("Objective %s"), number);
+    }
   else if (JLN_IS_ACTION_ITEM (record))
     {
       JlnRecord *parent = jln_record_get_parent (record);
-      const char *number = JLN_IS_ACTION (parent) ? jln_action_get_number (JLN_ACTION (parent))
-                                                  : "";
 
+      number = jln_text_isolate (JLN_IS_ACTION (parent) ? jln_action_get_number (JLN_ACTION (parent))
+                                                        : "");
+      label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (record)));
       /* Translators: %1$s is the number of an action, %2$s the label of
        * its sub-item: “1.8 a”. */
-      kind = g_strdup_printf (_("Sub-item %1$s %2$s"), number,
-                              jln_action_item_get_label (JLN_ACTION_ITEM (record)));
+      kind = g_strdup_printf (_("Sub-item %1$s %2$s"), number, label);
     }
 
   gtk_label_set_text (self->kind_label, kind != NULL ? kind : "");
@@ -1582,10 +1592,11 @@ update_item_row (Form *form)
   g_autofree char *due = NULL;
   g_autofree char *subtitle = NULL;
   const char *status = jln_status_get_label (jln_action_item_get_status (item));
+  g_autofree char *label = jln_text_isolate (jln_action_item_get_label (item));
+  g_autofree char *text = jln_text_isolate (record_title (form->record, self->content_language));
 
   /* Translators: %1$s is the label of a sub-item, like “a”, %2$s its title. */
-  title = g_strdup_printf (_("%1$s. %2$s"), jln_action_item_get_label (item),
-                           record_title (form->record, self->content_language));
+  title = g_strdup_printf (_("%1$s. %2$s"), label, text);
   due = jln_semester_format (jln_action_item_get_due (item), JLN_SEMESTER_STYLE_LONG,
                              self->content_language);
   if (due[0] != '\0')
@@ -1862,7 +1873,7 @@ static void
 update_item_buttons (Form *form)
 {
   JlnActionEditor *self = form->self;
-  const char *label = jln_action_item_get_label (JLN_ACTION_ITEM (form->record));
+  g_autofree char *label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (form->record)));
   guint position = gtk_list_item_get_position (form->list_item);
   guint n_items = g_list_model_get_n_items (self->items);
   g_autofree char *up_label = NULL;

@@ -946,7 +946,8 @@ static void
 view_exported_cb (JlnWindow *self,
                   GFile     *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = jln_text_isolate (basename);
   g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
   AdwToast *toast = toast_new (message);
 
@@ -1293,21 +1294,32 @@ delete_action (GtkWidget  *widget,
   g_autoptr(JlnEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *label = NULL;
   AdwToast *toast;
 
   if (self->document == NULL || selected == NULL)
     return;
 
+  /* Numbers are plan text: isolated, they cannot reorder the message. */
   if (JLN_IS_ACTION (selected))
-    /* Translators: %s is an action number, like 1.4. */
-    message = g_strdup_printf (_("Action %s deleted"), jln_action_get_number (JLN_ACTION (selected)));
+    {
+      number = jln_text_isolate (jln_action_get_number (JLN_ACTION (selected)));
+      /* Translators: %s is an action number, like 1.4. */
+      message = g_strdup_printf (_("Action %s deleted"), number);
+    }
   else if (JLN_IS_OBJECTIVE (selected))
-    message = g_strdup_printf (_("Objective %s deleted"), jln_objective_get_number (JLN_OBJECTIVE (selected)));
+    {
+      number = jln_text_isolate (jln_objective_get_number (JLN_OBJECTIVE (selected)));
+      message = g_strdup_printf (_("Objective %s deleted"), number);
+    }
   else if (JLN_IS_ACTION_ITEM (selected))
-    /* Translators: %1$s is an action number, %2$s a sub-item letter: “Sub-item 1.8 a deleted”. */
-    message = g_strdup_printf (_("Sub-item %1$s %2$s deleted"),
-                               jln_action_get_number (JLN_ACTION (jln_record_get_parent (selected))),
-                               jln_action_item_get_label (JLN_ACTION_ITEM (selected)));
+    {
+      number = jln_text_isolate (jln_action_get_number (JLN_ACTION (jln_record_get_parent (selected))));
+      label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (selected)));
+      /* Translators: %1$s is an action number, %2$s a sub-item letter: “Sub-item 1.8 a deleted”. */
+      message = g_strdup_printf (_("Sub-item %1$s %2$s deleted"), number, label);
+    }
   else
     return;
 
