@@ -157,6 +157,7 @@ struct _JlnActionEditor
   JlnDocument         *document;
   JlnLang              content_language;
   JlnRecord           *record;
+  gboolean             read_only;        /* shown, not changed */
 
   Form                *form;
   GPtrArray           *item_forms;      /* Form of each sub-item row on screen */
@@ -2374,8 +2375,26 @@ jln_action_editor_set_document (JlnActionEditor *self,
 
   if (!g_set_object (&self->document, document))
     return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box), document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box), document != NULL && !self->read_only);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * jln_action_editor_set_editable:
+ * @editable: whether the plan may be changed
+ *
+ * A plan that is read-only, or whose file was replaced, is shown with
+ * every field and button of the pane off.
+ */
+void
+jln_action_editor_set_editable (JlnActionEditor *self,
+                                gboolean         editable)
+{
+  g_return_if_fail (JLN_IS_ACTION_EDITOR (self));
+
+  self->read_only = !editable;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box),
+                            self->document != NULL && !self->read_only);
 }
 
 JlnLang

@@ -36,10 +36,14 @@ struct _JlnWindow
   guint                 rebind_id;
   JlnLang               content_language;
   gboolean              busy;
+  gboolean              replaced;   /* another file was saved at the plan's path */
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *add_button;
   GtkRevealer          *example_banner;
+  GtkRevealer          *read_only_banner;
+  GtkRevealer          *replaced_banner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkSpinner           *spinner;
@@ -146,15 +150,80 @@ jln_window_is_busy (JlnWindow *self)
 
 /* --- The document ---------------------------------------------------------- */
 
+/* A plan opened read-only, or whose file another one replaced, is shown
+ * but not changed. */
+static gboolean
+is_editable (JlnWindow *self)
+{
+  return self->document != NULL && !jln_document_is_read_only (self->document) &&
+         !self->replaced;
+}
+
 static void
 update_undo_actions (JlnWindow *self)
 {
-  gboolean has_document = self->document != NULL;
+  gboolean editable = is_editable (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_document && jln_document_can_undo (self->document));
+                                 editable && jln_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 has_document && jln_document_can_redo (self->document));
+                                 editable && jln_document_can_redo (self->document));
+}
+
+static void
+update_selection_actions (JlnWindow *self)
+{
+  JlnRecord *selected = jln_action_list_get_selected (self->action_list);
+  gboolean editable = is_editable (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate",
+                                 editable && (JLN_IS_ACTION (selected) || JLN_IS_OBJECTIVE (selected)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", editable && selected != NULL);
+}
+
+/* Every way to change the plan follows whether it may be changed, and
+ * the banners say why it may not. */
+static void
+update_edit_state (JlnWindow *self)
+{
+  static const char * const indicator_actions[] = {
+    "indicators.add-indicator", "indicators.add-target", "indicators.add-measurement",
+    "indicators.edit", "indicators.delete",
+  };
+  gboolean editable = is_editable (self);
+  gboolean read_only = self->document != NULL && jln_document_is_read_only (self->document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-objective", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->replaced);
+  /* Its menu only holds ways to change the plan. */
+  gtk_widget_set_sensitive (self->add_button, editable);
+  for (guint i = 0; i < G_N_ELEMENTS (indicator_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self->indicators_page), indicator_actions[i],
+                                   editable);
+  jln_action_editor_set_editable (self->action_editor, editable);
+  update_undo_actions (self);
+  update_selection_actions (self);
+
+  gtk_revealer_set_reveal_child (self->read_only_banner, read_only);
+  gtk_revealer_set_reveal_child (self->replaced_banner, self->replaced);
+}
+
+/* What opening the file did that the user must know, such as a journal
+ * of another file set aside: each stays until it is dismissed. */
+static void
+show_notices (JlnWindow *self)
+{
+  GPtrArray *notices = jln_document_get_notices (self->document);
+
+  for (guint i = 0; notices != NULL && i < notices->len; i++)
+    {
+      AdwToast *toast = toast_new (g_ptr_array_index (notices, i));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
@@ -257,6 +326,7 @@ set_document (JlnWindow   *self,
       g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
     }
   g_set_object (&self->document, document);
+  self->replaced = FALSE;
 
   jln_action_editor_set_record (self->action_editor, NULL);
   jln_action_list_set_document (self->action_list, document);
@@ -280,10 +350,11 @@ set_document (JlnWindow   *self,
       update_recent_menu (self);
       gtk_revealer_set_reveal_child (self->example_banner, is_example_plan (path));
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
+      show_notices (self);
     }
 
   update_title (self);
-  update_undo_actions (self);
+  update_edit_state (self);
   update_picture_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -321,7 +392,7 @@ rebind_plan_cb (gpointer user_data)
     jln_action_list_select (self->action_list, record);
 
   update_title (self);
-  update_undo_actions (self);
+  update_edit_state (self);
   show_toast (self, _("The plan was changed elsewhere and has been reloaded"));
   return G_SOURCE_REMOVE;
 }
@@ -341,7 +412,17 @@ watch_file_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   /* While busy, a thread may be using the document's connection. */
-  if (self->document == NULL || self->busy || !jln_document_is_outdated (self->document))
+  if (self->document == NULL || self->busy)
+    return G_SOURCE_CONTINUE;
+
+  /* Another file saved over the plan (an attachment saved at its name):
+   * nothing is written to either until the user reloads. */
+  if (jln_document_is_replaced (self->document) != self->replaced)
+    {
+      self->replaced = !self->replaced;
+      update_edit_state (self);
+    }
+  if (self->replaced || !jln_document_is_outdated (self->document))
     return G_SOURCE_CONTINUE;
   if (!jln_document_reload (self->document, &error))
     show_error_toast (self, error);
@@ -1337,6 +1418,27 @@ delete_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Reads the file now at the plan's path, after another was saved there. */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || self->busy)
+    return;
+  if (!jln_document_reload (self->document, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  self->replaced = jln_document_is_replaced (self->document);
+  update_edit_state (self);
+  show_notices (self);
+}
+
 static void
 changes_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1403,12 +1505,8 @@ content_language_changed_cb (JlnWindow *self)
 static void
 selected_changed_cb (JlnWindow *self)
 {
-  JlnRecord *selected = jln_action_list_get_selected (self->action_list);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate",
-                                 JLN_IS_ACTION (selected) || JLN_IS_OBJECTIVE (selected));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selected != NULL);
-  jln_action_editor_set_record (self->action_editor, selected);
+  update_selection_actions (self);
+  jln_action_editor_set_record (self->action_editor, jln_action_list_get_selected (self->action_list));
 }
 
 static void
@@ -1519,7 +1617,10 @@ jln_window_class_init (JlnWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, example_banner);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, replaced_banner);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, spinner);
@@ -1548,6 +1649,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.changes", NULL, changes_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.export-view", NULL, export_view_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
