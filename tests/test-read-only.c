@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
@@ -183,7 +184,8 @@ test_read_only_file (void)
   g_assert_true (jln_document_is_read_only (jln_window_get_document (window)));
   text = banner_text (window, "read-only-banner");
   g_assert_nonnull (text);
-  g_assert_true (g_str_has_prefix (text, "This plan is read-only: "));
+  if (g_str_has_prefix (g_get_language_names ()[0], "en") || g_str_equal (g_get_language_names ()[0], "C"))
+    g_assert_true (g_str_has_prefix (text, "This plan is read-only: "));
   g_assert_null (banner_text (window, "replaced-banner"));
   banner = find_named (GTK_WIDGET (window), "read-only-banner");
   button = jln_test_find_child_of_type (banner, GTK_TYPE_BUTTON);
@@ -246,8 +248,9 @@ test_replaced_file (void)
   while (banner_text (window, "replaced-banner") == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (banner_text (window, "replaced-banner"));
-  g_assert_true (g_str_has_prefix (banner_text (window, "replaced-banner"),
-                                   "Another file was saved in place of this plan"));
+  if (g_str_has_prefix (g_get_language_names ()[0], "en") || g_str_equal (g_get_language_names ()[0], "C"))
+    g_assert_true (g_str_has_prefix (banner_text (window, "replaced-banner"),
+                                     "Another file was saved in place of this plan"));
   assert_editable (window, FALSE);
   g_assert_true (action_enabled (jln_window_get_action_list (window), "win.reload"));
   save_window (window, "window-replaced");
@@ -333,6 +336,10 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
+  /* LANGUAGE=fr shows the window in French, for the pictures. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JALONS_LOCALEDIR") ?: BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
