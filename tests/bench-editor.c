@@ -95,7 +95,8 @@ write_plan (const char *path,
                               a > 1 ? ", " : "", a, a, a);
       for (guint i = 1; i <= n; i++)
         g_string_append_printf (json,
-                                "%s\n{\"id\": \"6f1c1a52-000%u-4000-8000-%012x\", \"label\": \"i%u\","
+                                "%s\n{\"id\": \"6f1c1a52-000%u-4000-8000-%012x\","
+                                " \"label\": \"i%u\","
                                 " \"title\": {\"fr\": \"Sous-action %u\", \"en\": \"Sub-item %u\"},"
                                 " \"status\": \"planned\", \"due\": \"2023-S1\"}",
                                 i > 1 ? "," : "", a, i, i, i, i);
@@ -131,7 +132,8 @@ measure (GtkWidget       *window,
     }
   qsort (times, ROUNDS, sizeof (double), compare_doubles);
   qsort (cpu, ROUNDS, sizeof (double), compare_doubles);
-  g_print ("editor shows %-36s median %7.1f ms, worst %7.1f ms (processor %6.1f ms)  peak %.1f MB\n",
+  g_print ("editor shows %-36s median %7.1f ms, worst %7.1f ms (processor %6.1f ms)"
+           "  peak %.1f MB\n",
            what, times[ROUNDS / 2], times[ROUNDS - 1], cpu[ROUNDS / 2], peak_mb ());
   return times[ROUNDS / 2];
 }
@@ -175,7 +177,8 @@ main (int   argc,
            (g_get_monotonic_time () - start) / 1000.0);
   many = jln_test_find_action (document, "1.1");
   few = jln_test_find_action (document, "1.2");
-  g_assert_cmpuint (g_list_model_get_n_items (jln_action_get_items (JLN_ACTION (many))), ==, n_items);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_action_get_items (JLN_ACTION (many))), ==,
+                    n_items);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 800);

@@ -261,7 +261,8 @@ test_bidi_toast (void)
       while (g_main_context_iteration (NULL, FALSE))
         ;
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
-      while ((label = jln_test_find_widget (GTK_WIDGET (window), is_deleted_toast_label, NULL)) == NULL &&
+      while ((label = jln_test_find_widget (GTK_WIDGET (window), is_deleted_toast_label,
+                                            NULL)) == NULL &&
              g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
       g_assert_nonnull (label);
@@ -277,8 +278,8 @@ test_bidi_toast (void)
       g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)),
                                 numbers[i] + (g_str_has_prefix (numbers[i], "\u2069") ? 3 : 0)));
 
-      g_signal_emit_by_name (jln_test_find_widget (GTK_WIDGET (window), is_toast_close_button, NULL),
-                             "clicked");
+      g_signal_emit_by_name (jln_test_find_widget (GTK_WIDGET (window), is_toast_close_button,
+                                                   NULL), "clicked");
       deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
       while (jln_test_find_widget (GTK_WIDGET (window), is_deleted_toast_label, NULL) != NULL &&
              g_get_monotonic_time () < deadline)

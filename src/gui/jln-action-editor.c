@@ -1564,8 +1564,8 @@ update_heading (JlnActionEditor *self)
     {
       JlnRecord *parent = jln_record_get_parent (record);
 
-      number = jln_text_isolate (JLN_IS_ACTION (parent) ? jln_action_get_number (JLN_ACTION (parent))
-                                                        : "");
+      number = jln_text_isolate (JLN_IS_ACTION (parent)
+                                 ? jln_action_get_number (JLN_ACTION (parent)) : "");
       label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (record)));
       /* Translators: %1$s is the number of an action, %2$s the label of
        * its sub-item: “1.8 a”. */
@@ -1874,15 +1874,18 @@ static void
 update_item_buttons (Form *form)
 {
   JlnActionEditor *self = form->self;
-  g_autofree char *label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (form->record)));
+  JlnActionItem *item = JLN_ACTION_ITEM (form->record);
   guint position = gtk_list_item_get_position (form->list_item);
   guint n_items = g_list_model_get_n_items (self->items);
+  g_autofree char *label = NULL;
   g_autofree char *up_label = NULL;
   g_autofree char *down_label = NULL;
   g_autofree char *remove_label = NULL;
 
   if (form->up_button == NULL)
     return;
+
+  label = jln_text_isolate (jln_action_item_get_label (item));
 
   /* Translators: %s is the label of a sub-item, like “a”. */
   up_label = g_strdup_printf (_("Move sub-item %s up"), label);
@@ -1900,7 +1903,7 @@ update_item_buttons (Form *form)
 }
 
 /* The fields of a sub-item and its buttons, made when its row is first
- * expanded: a list may show a couple of hundred rows at once. */
+ * expanded: a screenful of collapsed rows is quick to make. */
 static void
 item_form_build_fields (Form *form)
 {

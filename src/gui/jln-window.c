@@ -177,7 +177,8 @@ update_selection_actions (JlnWindow *self)
   gboolean editable = is_editable (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate",
-                                 editable && (JLN_IS_ACTION (selected) || JLN_IS_OBJECTIVE (selected)));
+                                 editable &&
+                                 (JLN_IS_ACTION (selected) || JLN_IS_OBJECTIVE (selected)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", editable && selected != NULL);
 }
 
@@ -1396,9 +1397,12 @@ delete_action (GtkWidget  *widget,
     }
   else if (JLN_IS_ACTION_ITEM (selected))
     {
-      number = jln_text_isolate (jln_action_get_number (JLN_ACTION (jln_record_get_parent (selected))));
+      JlnRecord *parent = jln_record_get_parent (selected);
+
+      number = jln_text_isolate (jln_action_get_number (JLN_ACTION (parent)));
       label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (selected)));
-      /* Translators: %1$s is an action number, %2$s a sub-item letter: “Sub-item 1.8 a deleted”. */
+      /* Translators: %1$s is an action number, %2$s a sub-item letter:
+       * “Sub-item 1.8 a deleted”. */
       message = g_strdup_printf (_("Sub-item %1$s %2$s deleted"), number, label);
     }
   else
@@ -1506,7 +1510,8 @@ static void
 selected_changed_cb (JlnWindow *self)
 {
   update_selection_actions (self);
-  jln_action_editor_set_record (self->action_editor, jln_action_list_get_selected (self->action_list));
+  jln_action_editor_set_record (self->action_editor,
+                                jln_action_list_get_selected (self->action_list));
 }
 
 static void
