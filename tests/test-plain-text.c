@@ -324,6 +324,50 @@ test_timeline_no_match (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Main Menu") == 0;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* A plan whose file name holds underscores, markup and entities: the
+ * menu of recent plans names it as it is. */
+static void
+test_recent_menu (void)
+{
+  const char *name = "plan_2022 <b>&amp; & x_.jalons";
+  g_autofree char *path = make_plan (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window = jln_window_new (application);
+  GtkWidget *button, *popover;
+  gint64 deadline;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+
+  button = jln_test_find_widget (GTK_WIDGET (window), is_main_menu_button, NULL);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (jln_test_find_widget (popover, is_label_with_text, name) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (jln_test_find_widget (popover, is_label_with_text, name));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/gui/plain-text/delete-toast", test_delete_toast);
   g_test_add_func ("/gui/plain-text/timeline-no-match", test_timeline_no_match);
   g_test_add_func ("/gui/plain-text/bidi-toast", test_bidi_toast);
+  g_test_add_func ("/gui/plain-text/recent-menu", test_recent_menu);
 
   status = g_test_run ();
   g_clear_object (&application);

@@ -273,7 +273,11 @@ update_recent_menu (JlnWindow *self)
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autofree char *name = g_path_get_basename (recent[i]);
-      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+      g_autofree char *isolated = jln_text_isolate (name);
+      g_auto(GStrv) parts = g_strsplit (isolated, "_", -1);
+      /* A menu takes “_” as a mnemonic: a file name shows its own. */
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
       g_menu_append_item (self->recent_section, item);
