@@ -925,6 +925,13 @@ test_screenshots (Fixture       *fixture,
   adjustment = editor_vadjustment (fixture);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   save_screenshot (fixture->window, "items");
+  {
+    GtkWidget *scroller = gtk_widget_get_parent (get_named (fixture, "items"));
+    GtkAdjustment *inner = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (inner, gtk_adjustment_get_upper (inner));
+    save_screenshot (fixture->window, "items-end");
+  }
 
   jln_action_editor_set_record (fixture->editor,
                                 JLN_RECORD (jln_action_get_objective (fixture->action)));

@@ -1686,6 +1686,8 @@ jln_window_init (JlnWindow *self)
   update_undo_actions (self);
   update_picture_actions (self);
   selected_changed_cb (self);
+  /* Only a plan whose file was replaced is reloaded by hand. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   self->watch_id = g_timeout_add_seconds (1, watch_file_cb, self);
 }
 
