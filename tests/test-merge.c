@@ -2,7 +2,10 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "jln-action.h"
 #include "jln-check.h"
@@ -24,18 +27,57 @@ typedef struct
   guint        n_files;
 } World;
 
+/* The bundled plan, smaller: five actions at most per objective (those
+ * the indicators name are among them) and short notes. */
+static char *
+write_small_plan (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  JsonObject *plan;
+  JsonArray *objectives;
+  char *path;
+  int fd;
+
+  g_assert_true (json_parser_load_from_file (parser, JLN_TEST_BUNDLED_PLAN, &error));
+  g_assert_no_error (error);
+  plan = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_object_member (plan, "notes", json_object_new ());
+  json_object_set_string_member (json_object_get_object_member (plan, "notes"), "en", "Short notes");
+  objectives = json_object_get_array_member (plan, "objectives");
+  for (guint i = 0; i < json_array_get_length (objectives); i++)
+    {
+      JsonArray *actions = json_object_get_array_member (json_array_get_object_element (objectives, i),
+                                                         "actions");
+
+      while (json_array_get_length (actions) > 5)
+        json_array_remove_element (actions, json_array_get_length (actions) - 1);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  text = json_generator_to_data (generator, NULL);
+  fd = g_file_open_tmp ("jalons-merge-plan-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
 static void
 world_setup (World         *world,
              gconstpointer  data)
 {
+  g_autofree char *small = write_small_plan ();
   JlnRecord *indicator;
   static const char * const dates[] = { "2021-12-31", "2022-06-30", "2022-12-31", "2023-06-30" };
   JlnRecord *milestone = jln_record_new (JLN_KIND_MILESTONE, "date", "2023-06", "kind", "other",
                                          "title-en", "Mid-term review", NULL);
   JlnPlan *plan;
 
-  world->base = jln_test_import_plan (JLN_TEST_BUNDLED_PLAN, "jalons-merge-XXXXXX",
-                                      &world->dir, &world->path);
+  world->base = jln_test_import_plan (small, "jalons-merge-XXXXXX", &world->dir, &world->path);
+  g_remove (small);
   plan = jln_document_get_plan (world->base);
   jln_test_apply (world->base, jln_edit_new_insert (JLN_RECORD (plan), milestone,
                                                     g_list_model_get_n_items (jln_plan_get_milestones (plan))));
@@ -820,6 +862,269 @@ test_mailed_copy (World         *world,
   g_assert_cmpstr (replica_after, !=, replica_before);
 }
 
+/* --- Properties over random edit streams -------------------------------- */
+
+typedef struct
+{
+  GRand     *rand;
+  GPtrArray *records;   /* JlnRecord of the plan */
+} Picker;
+
+static void
+collect_cb (gpointer data,
+            gpointer user_data)
+{
+  if (!JLN_IS_PLAN (data))
+    g_ptr_array_add (user_data, data);
+}
+
+static JlnRecord *
+random_record (GRand       *rand,
+               JlnDocument *document,
+               JlnKind      kind)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  g_autoptr(GPtrArray) of_kind = g_ptr_array_new ();
+
+  walk (JLN_RECORD (jln_document_get_plan (document)), collect_cb, records);
+  for (guint i = 0; i < records->len; i++)
+    if (jln_record_get_kind (g_ptr_array_index (records, i)) == kind)
+      g_ptr_array_add (of_kind, g_ptr_array_index (records, i));
+  if (of_kind->len == 0)
+    return NULL;
+  return g_ptr_array_index (of_kind, g_rand_int_range (rand, 0, of_kind->len));
+}
+
+/* One random change of the kinds people make, through the edit path. */
+static void
+random_edit (GRand       *rand,
+             JlnDocument *document)
+{
+  static const JlnKind edit_kinds[] = {
+    JLN_KIND_ACTION, JLN_KIND_ACTION, JLN_KIND_ITEM, JLN_KIND_MILESTONE, JLN_KIND_TARGET,
+    JLN_KIND_MEASUREMENT, JLN_KIND_OBJECTIVE, JLN_KIND_UNIT,
+  };
+  static const char * const words[] = { "alpha", "beta", "gamma" };
+  static const char * const statuses[] = { "planned", "in-progress", "done", "dropped" };
+  JlnKind kind = edit_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (edit_kinds))];
+  JlnRecord *record = random_record (rand, document, kind);
+  JlnRecord *parent;
+  g_autoptr(GError) error = NULL;
+  guint position, n;
+  int what = g_rand_int_range (rand, 0, 10);
+
+  if (record == NULL)
+    return;
+  parent = jln_record_get_parent (record);
+  jln_record_get_position (record, &position);
+  n = g_list_model_get_n_items (jln_record_get_children (parent, kind));
+
+  g_test_message ("  %s: %s %s at %u of %u", jln_document_get_path (document) + strlen (jln_document_get_path (document)) - 10,
+                  what < 5 ? "set" : what < 7 ? "insert" : what < 8 ? "remove" : "move",
+                  jln_record_get_id (record), position, n);
+  if (what < 5)
+    {
+      const char *field = kind == JLN_KIND_UNIT ? "name-en" : kind == JLN_KIND_TARGET ? "series-en"
+                          : kind == JLN_KIND_MEASUREMENT ? "note-en" : "title-en";
+
+      if (kind == JLN_KIND_ACTION && what == 0)
+        jln_test_apply (document, jln_edit_new_set (record, "status",
+                                                    statuses[g_rand_int_range (rand, 0, 4)]));
+      else
+        jln_test_apply (document, jln_edit_new_set (record, field,
+                                                    words[g_rand_int_range (rand, 0, 3)]));
+    }
+  else if (what < 7)
+    {
+      g_autoptr(JlnRecord) copy = NULL;
+
+      if (kind == JLN_KIND_UNIT || kind == JLN_KIND_OBJECTIVE)
+        return;
+      copy = jln_record_copy (record);
+      jln_test_apply (document, jln_edit_new_insert (parent, copy, g_rand_int_range (rand, 0, n + 1)));
+    }
+  else if (what < 8)
+    {
+      /* What is referred to stays. */
+      g_autoptr(GPtrArray) referrers = g_ptr_array_new ();
+
+      if (kind == JLN_KIND_OBJECTIVE || kind == JLN_KIND_UNIT ||
+          _jln_plan_count_referrers (jln_document_get_plan (document), record, referrers) > 0)
+        return;
+      if (kind == JLN_KIND_ACTION)
+        return;
+      jln_test_apply (document, jln_edit_new_remove (record));
+    }
+  else if (n > 1)
+    jln_test_apply (document, jln_edit_new_move (record, g_rand_int_range (rand, 0, n)));
+}
+
+static JlnDocument *
+merged_copy (World       *world,
+             JlnDocument *into,
+             JlnDocument *from,
+             gboolean    *conflicted)
+{
+  JlnDocument *copy = save_copy (world, into, "merged.jalons");
+  g_autoptr(JlnMerge) merge = merge_new (copy, from, NULL);
+
+  *conflicted = jln_merge_get_n_conflicts (merge) > 0;
+  jln_merge_decide_all (merge, JLN_MERGE_THEIRS);
+  merge_apply (merge);
+  return copy;
+}
+
+/* Every change of either side, not in conflict, is in the merged plan. */
+static void
+assert_nothing_lost (JlnMerge    *merge,
+                     JlnDocument *result)
+{
+  GPtrArray *changes = jln_merge_get_changes (merge);
+  JlnPlan *plan = jln_document_get_plan (result);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      JlnMergeChange *change = g_ptr_array_index (changes, i);
+      JlnRecord *record = jln_plan_lookup (plan, change->id);
+      gboolean in_conflict = FALSE;
+
+      for (guint c = 0; c < jln_merge_get_n_conflicts (merge); c++)
+        in_conflict |= g_str_equal (jln_merge_get_conflict (merge, c)->id, change->id);
+      if (in_conflict)
+        continue;
+      if (change->op == JLN_EDIT_SET)
+        {
+          g_autofree char *value = NULL;
+
+          g_assert_nonnull (record);
+          value = jln_record_dup_field (record, change->field);
+          if (g_str_has_suffix (change->field, "-en") || g_str_has_suffix (change->field, "-fr") ||
+              g_str_equal (change->field, "status"))
+            g_assert_cmpstr (value, ==, change->new_value);
+        }
+      else if (change->op == JLN_EDIT_INSERT)
+        g_assert_nonnull (record);
+      else if (change->op == JLN_EDIT_REMOVE)
+        g_assert_null (record);
+    }
+}
+
+static void
+assert_round_trip (JlnDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) reopened = jln_document_open (jln_document_get_path (document), &error);
+  g_autofree char *json = NULL;
+  g_autofree char *in_memory = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(JlnPlan) read_back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  json = export_json (reopened);
+  in_memory = export_json (document);
+  assert_same_plan (json, in_memory);
+  read_back = jln_json_read_plan (json, strlen (json), "merged.json", &error);
+  g_assert_no_error (error);
+  bytes = jln_json_write_plan (read_back);
+  again = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  assert_same_plan (json, again);
+}
+
+#define N_SEEDS 200
+
+static void
+test_properties (World         *world,
+                 gconstpointer  data)
+{
+  guint n_clean = 0;
+
+  for (guint seed = g_getenv ("MERGE_SEED") ? atoi (g_getenv ("MERGE_SEED")) : 0; seed < N_SEEDS; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(JlnDocument) a = save_copy (world, world->base, "a.jalons");
+      g_autoptr(JlnDocument) b = save_copy (world, world->base, "b.jalons");
+      g_autoptr(JlnDocument) a_b = NULL;
+      g_autoptr(JlnDocument) b_a = NULL;
+      g_autoptr(JlnDocument) back = NULL;
+      g_autoptr(JlnMerge) merge = NULL;
+      g_autofree char *json_ab = NULL;
+      g_autofree char *json_ba = NULL;
+      gboolean conflicted, conflicted_back;
+      guint n_edits = g_rand_int_range (rand, 1, 8);
+
+      g_test_message ("seed %u", seed);
+      for (guint i = 0; i < n_edits; i++)
+        random_edit (rand, a);
+      n_edits = g_rand_int_range (rand, 1, 8);
+      for (guint i = 0; i < n_edits; i++)
+        random_edit (rand, b);
+
+      /* Theirs into mine, in a copy of mine. */
+      a_b = save_copy (world, a, "a-b.jalons");
+      merge = merge_new (a_b, b, NULL);
+      conflicted = jln_merge_get_n_conflicts (merge) > 0;
+      jln_merge_decide_all (merge, JLN_MERGE_THEIRS);
+      merge_apply (merge);
+      assert_nothing_lost (merge, a_b);
+      assert_round_trip (a_b);
+      g_clear_pointer (&merge, jln_merge_free);
+
+      /* Merging the same copy again changes nothing. */
+      json_ab = export_json (a_b);
+      merge = merge_new (a_b, b, NULL);
+      g_assert_cmpuint (jln_merge_count_changes (merge, JLN_MERGE_THEIRS), ==, 0);
+      g_assert_cmpuint (jln_merge_get_n_conflicts (merge), ==, 0);
+      merge_apply (merge);
+      {
+        g_autofree char *again = export_json (a_b);
+
+        assert_same_plan (json_ab, again);
+      }
+      g_clear_pointer (&merge, jln_merge_free);
+
+      /* Mine into theirs: the same plan when nothing conflicted. */
+      b_a = merged_copy (world, b, a, &conflicted_back);
+      g_assert_cmpint (conflicted, ==, conflicted_back);
+      json_ba = export_json (b_a);
+      if (!conflicted)
+        {
+          if (g_getenv ("MERGE_DEBUG") && g_strcmp0 (json_ab, json_ba) != 0)
+            {
+              g_file_set_contents ("/tmp/merge-debug-ab.json", json_ab, -1, NULL);
+              g_file_set_contents ("/tmp/merge-debug-ba.json", json_ba, -1, NULL);
+            }
+          assert_same_plan (json_ab, json_ba);
+          n_clean++;
+        }
+
+      /* A into B, then B into A: both are the same plan. */
+      {
+        g_autoptr(JlnMerge) last = merge_new (a, b_a, NULL);
+
+        jln_merge_decide_all (last, JLN_MERGE_THEIRS);
+        merge_apply (last);
+        back = g_object_ref (a);
+      }
+      {
+        g_autofree char *json_back = export_json (back);
+
+        if (g_getenv ("MERGE_DEBUG") && g_strcmp0 (json_back, json_ba) != 0)
+          {
+            g_autofree char *ja = export_json (a);
+            g_autofree char *jb = export_json (b);
+            g_file_set_contents ("/tmp/merge-debug-a.json", ja, -1, NULL);
+            g_file_set_contents ("/tmp/merge-debug-b.json", jb, -1, NULL);
+            g_file_set_contents ("/tmp/merge-debug-back.json", json_back, -1, NULL);
+            g_file_set_contents ("/tmp/merge-debug-ba.json", json_ba, -1, NULL);
+          }
+        assert_same_plan (json_back, json_ba);
+      }
+    }
+  /* The streams are random, but most of them must merge cleanly. */
+  g_assert_cmpuint (n_clean, >, N_SEEDS / 2);
+}
+
 /* --- Command line and hostile input -------------------------------------- */
 
 static void
@@ -1006,6 +1311,7 @@ main (int   argc,
   ADD ("/core/merge/command", test_command);
   ADD ("/core/merge/hostile", test_hostile);
   ADD ("/core/merge/conflict-copies", test_conflict_copies);
+  ADD ("/core/merge/properties", test_properties);
 #undef ADD
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {

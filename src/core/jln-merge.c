@@ -1474,13 +1474,6 @@ edit_with_origin (JlnMerge      *self,
   return edit;
 }
 
-static gboolean
-is_mine_fresh (JlnMerge   *self,
-               const char *id)
-{
-  return !base_has (self, id) || g_hash_table_contains (self->mine.moved, id);
-}
-
 static int
 index_of (GPtrArray  *ids,
           const char *id)
@@ -1510,59 +1503,123 @@ child_ids (JlnRecord *parent,
   return ids;
 }
 
-/* The order of one list of the merged plan: mine's, with what theirs
- * inserted or moved placed after the object it follows in theirs. What
- * both sides put at one place is ordered by id, whichever side merges. */
+/* The order of one list of the merged plan. The objects that stay where
+ * the base had them, relative to each other, keep their order, which is
+ * the same on both sides; what a side inserted or moved follows the
+ * object it follows on that side. What both sides put after one object
+ * is ordered by id, so that merging A into B or B into A gives one order. */
 static GPtrArray *
 merged_order (JlnMerge   *self,
-              GPtrArray  *current,
+              JlnRecord  *mine_parent,
               JlnRecord  *theirs_parent,
               JlnKind     kind,
               GHashTable *removed,
               GHashTable *placed)
 {
+  g_autoptr(GPtrArray) mine = child_ids (mine_parent, kind);
   g_autoptr(GPtrArray) theirs = child_ids (theirs_parent, kind);
+  g_autoptr(GHashTable) stable = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) mine_blocks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                             (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) theirs_blocks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                               (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new ();
+  g_autoptr(GHashTable) mine_positions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) theirs_positions = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *order = g_ptr_array_new ();
-  const char *anchor = NULL;
-  guint i = 0;
+  const char *anchor = "";
 
-  for (guint j = 0; j < current->len; j++)
+  for (guint i = 0; i < mine->len; i++)
     {
-      const char *id = g_ptr_array_index (current, j);
+      const char *id = g_ptr_array_index (mine, i);
 
-      if (!g_hash_table_contains (removed, id) && !g_hash_table_contains (placed, id))
-        g_ptr_array_add (order, (gpointer) id);
+      if (!g_hash_table_contains (removed, id) && !g_hash_table_contains (placed, id) &&
+          base_has (self, id) && !g_hash_table_contains (self->mine.moved, id))
+        g_hash_table_add (stable, (gpointer) id);
     }
 
-  while (i < theirs->len)
+  g_ptr_array_add (anchors, (gpointer) "");
+  for (guint i = 0; i < mine->len; i++)
     {
-      const char *id = g_ptr_array_index (theirs, i);
-      g_autoptr(GPtrArray) block = NULL;
-      int position;
+      const char *id = g_ptr_array_index (mine, i);
+      GPtrArray *block;
 
-      if (!g_hash_table_contains (placed, id))
+      if (g_hash_table_contains (stable, id))
         {
-          if (index_of (order, id) >= 0)
-            anchor = id;
-          i++;
+          anchor = id;
+          g_ptr_array_add (anchors, (gpointer) id);
           continue;
         }
-      block = g_ptr_array_new ();
-      while (i < theirs->len && (g_hash_table_contains (placed, g_ptr_array_index (theirs, i)) ||
-                                 index_of (order, g_ptr_array_index (theirs, i)) < 0))
+      if (g_hash_table_contains (removed, id) || g_hash_table_contains (placed, id))
+        continue;
+      if ((block = g_hash_table_lookup (mine_blocks, anchor)) == NULL)
+        g_hash_table_insert (mine_blocks, (gpointer) anchor, (block = g_ptr_array_new ()));
+      g_ptr_array_add (block, (gpointer) id);
+    }
+
+  anchor = "";
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      const char *id = g_ptr_array_index (theirs, i);
+      GPtrArray *block;
+
+      if (g_hash_table_contains (stable, id))
+        anchor = id;
+      else if (g_hash_table_contains (placed, id))
         {
-          if (g_hash_table_contains (placed, g_ptr_array_index (theirs, i)))
-            g_ptr_array_add (block, g_ptr_array_index (theirs, i));
-          i++;
+          if ((block = g_hash_table_lookup (theirs_blocks, anchor)) == NULL)
+            g_hash_table_insert (theirs_blocks, (gpointer) anchor, (block = g_ptr_array_new ()));
+          g_ptr_array_add (block, (gpointer) id);
         }
-      position = anchor != NULL ? index_of (order, anchor) + 1 : 0;
-      while ((guint) position < order->len &&
-             is_mine_fresh (self, g_ptr_array_index (order, position)) &&
-             strcmp (g_ptr_array_index (order, position), g_ptr_array_index (block, 0)) < 0)
-        position++;
-      for (guint b = 0; b < block->len; b++)
-        g_ptr_array_insert (order, position + b, g_ptr_array_index (block, b));
-      anchor = g_ptr_array_index (block, block->len - 1);
+    }
+
+  for (guint i = 0; i < mine->len; i++)
+    g_hash_table_insert (mine_positions, g_ptr_array_index (mine, i), GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < theirs->len; i++)
+    g_hash_table_insert (theirs_positions, g_ptr_array_index (theirs, i), GUINT_TO_POINTER (i + 1));
+
+  for (guint a = 0; a < anchors->len; a++)
+    {
+      const char *at = g_ptr_array_index (anchors, a);
+      GPtrArray *m = g_hash_table_lookup (mine_blocks, at);
+      GPtrArray *t = g_hash_table_lookup (theirs_blocks, at);
+      guint i = 0, j = 0;
+
+      if (at[0] != '\0')
+        g_ptr_array_add (order, (gpointer) at);
+      /* Two runs after one object: in the order the lists that hold both
+       * give them, else by id. */
+      while ((m != NULL && i < m->len) || (t != NULL && j < t->len))
+        {
+          gboolean mine_first;
+
+          if (m == NULL || i == m->len)
+            mine_first = FALSE;
+          else if (t == NULL || j == t->len)
+            mine_first = TRUE;
+          else
+            {
+              const char *x = g_ptr_array_index (m, i), *y = g_ptr_array_index (t, j);
+              guint mx = GPOINTER_TO_UINT (g_hash_table_lookup (mine_positions, x));
+              guint my = GPOINTER_TO_UINT (g_hash_table_lookup (mine_positions, y));
+              guint tx = GPOINTER_TO_UINT (g_hash_table_lookup (theirs_positions, x));
+              guint ty = GPOINTER_TO_UINT (g_hash_table_lookup (theirs_positions, y));
+              gboolean in_mine = mx > 0 && my > 0, in_theirs = tx > 0 && ty > 0;
+
+              if (in_mine && in_theirs && (mx < my) == (tx < ty))
+                mine_first = mx < my;
+              else if (in_mine && !in_theirs)
+                mine_first = mx < my;
+              else if (in_theirs && !in_mine)
+                mine_first = tx < ty;
+              else
+                mine_first = strcmp (g_ptr_array_index (m, 0), g_ptr_array_index (t, 0)) < 0;
+            }
+          if (mine_first)
+            g_ptr_array_add (order, g_ptr_array_index (m, i++));
+          else
+            g_ptr_array_add (order, g_ptr_array_index (t, j++));
+        }
     }
   return order;
 }
@@ -1759,7 +1816,7 @@ build_edit (JlnMerge *self)
       JlnRecord *theirs_parent = g_hash_table_lookup (parents, group_key);
       JlnRecord *mine_parent = lookup (self->mine.plan, jln_record_get_id (theirs_parent));
       g_autoptr(GPtrArray) current = child_ids (mine_parent, kind);
-      g_autoptr(GPtrArray) order = merged_order (self, current, theirs_parent, kind, removed, placed);
+      g_autoptr(GPtrArray) order = merged_order (self, mine_parent, theirs_parent, kind, removed, placed);
       g_autoptr(GPtrArray) after = g_ptr_array_new ();
 
       /* Insertions, each after what precedes it in the merged order. */
