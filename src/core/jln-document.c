@@ -608,6 +608,21 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* Whether any field of any kind can refer to a @kind. */
+static gboolean
+kind_is_referred_to (JlnKind kind)
+{
+  for (guint k = 0; k < JLN_N_KINDS; k++)
+    {
+      const JlnKindInfo *info = _jln_kind_info (k);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        if (info->fields[i].type == JLN_FIELD_REFS && info->fields[i].ref_kind == kind)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Counts references from outside the subtree of @record into it. */
 static guint
 count_outside_referrers (JlnDocument *self,
@@ -619,7 +634,9 @@ count_outside_referrers (JlnDocument *self,
   g_autoptr(GPtrArray) referrers = g_ptr_array_new ();
   guint count = 0;
 
-  _jln_plan_count_referrers (self->plan, record, referrers);
+  /* Looking through the plan is for kinds that can be referred to. */
+  if (kind_is_referred_to (info->kind))
+    _jln_plan_count_referrers (self->plan, record, referrers);
   for (guint i = 0; i < referrers->len; i++)
     {
       JlnRecord *referrer = g_ptr_array_index (referrers, i);

@@ -627,17 +627,26 @@ find_moves_cb (gpointer data,
       g_autoptr(GPtrArray) members = g_ptr_array_new ();
       g_autofree guint *tails = NULL, *links = NULL, *tail_index = NULL;
       g_autofree gboolean *in_run = NULL;
+      g_autoptr(GHashTable) base_positions = g_hash_table_new (g_str_hash, g_str_equal);
+      GListModel *base_children = _jln_record_peek_children (base_record, info->children[k]);
+      guint n_base = base_children != NULL ? g_list_model_get_n_items (base_children) : 0;
       guint length = 0;
+
+      for (guint j = 0; j < n_base; j++)
+        {
+          JlnRecord *child = g_list_model_get_item (base_children, j);
+
+          g_hash_table_insert (base_positions, (gpointer) jln_record_get_id (child), GUINT_TO_POINTER (j + 1));
+          g_object_unref (child);
+        }
 
       for (guint j = 0; j < n; j++)
         {
           JlnRecord *child = g_list_model_get_item (children, j);
-          JlnRecord *in_base = lookup (self->base, jln_record_get_id (child));
-          guint position;
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (base_positions, jln_record_get_id (child)));
 
           g_object_unref (child);
-          if (in_base == NULL || jln_record_get_parent (in_base) != base_record ||
-              !jln_record_get_position (in_base, &position))
+          if (position-- == 0)
             continue;
           g_array_append_val (positions, position);
           g_ptr_array_add (members, child);
@@ -1678,6 +1687,20 @@ next_free_number (const char *number,
     }
 }
 
+static int
+compare_for_numbers (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  JlnMerge *self = user_data;
+  const char *id_a = *(const char * const *) a, *id_b = *(const char * const *) b;
+  gboolean base_a = base_has (self, id_a), base_b = base_has (self, id_b);
+
+  if (base_a != base_b)
+    return base_a ? -1 : 1;
+  return base_a ? 0 : strcmp (id_a, id_b);
+}
+
 /* Numbers of one list that both sides gave to new objects: the object
  * the base had, or else the one of smallest id, keeps it. */
 static void
@@ -1694,20 +1717,9 @@ renumber (JlnMerge  *self,
   if (field == NULL || !_jln_kind_find_field (_jln_kind_info (kind), field, &ref))
     return;
 
-  sorted = g_ptr_array_copy (order, NULL, NULL);
   /* Objects of the base first, then new ones by id. */
-  for (guint i = 0; i < sorted->len; i++)
-    for (guint j = i + 1; j < sorted->len; j++)
-      {
-        const char *a = g_ptr_array_index (sorted, i), *b = g_ptr_array_index (sorted, j);
-        gboolean base_a = base_has (self, a), base_b = base_has (self, b);
-
-        if ((base_b && !base_a) || (base_a == base_b && strcmp (b, a) < 0))
-          {
-            sorted->pdata[i] = (gpointer) b;
-            sorted->pdata[j] = (gpointer) a;
-          }
-      }
+  sorted = g_ptr_array_copy (order, NULL, NULL);
+  g_ptr_array_sort_with_data (sorted, compare_for_numbers, self);
 
   for (guint i = 0; i < sorted->len; i++)
     {
@@ -1735,12 +1747,82 @@ renumber (JlnMerge  *self,
     }
 }
 
+/* The moves that make @after, the list as it will be, into @order: the
+ * objects outside the longest run that is in order on both move, each
+ * after the object it follows in @order, in that order. */
+static void
+add_moves (JlnMerge  *self,
+           GPtrArray *after,
+           GPtrArray *order,
+           GPtrArray *moves)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) in_run = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *tails = g_new (guint, order->len + 1);
+  g_autofree guint *tail_index = g_new (guint, order->len + 1);
+  g_autofree guint *links = g_new (guint, order->len + 1);
+  g_autofree guint *values = g_new (guint, order->len + 1);
+  guint length = 0;
+
+  if (after->len != order->len)
+    return;
+  for (guint i = 0; i < after->len; i++)
+    g_hash_table_insert (positions, g_ptr_array_index (after, i), GUINT_TO_POINTER (i));
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint value = GPOINTER_TO_UINT (g_hash_table_lookup (positions, g_ptr_array_index (order, i)));
+      guint lo = 0, hi = length;
+
+      values[i] = value;
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (tails[mid] < value)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      tails[lo] = value;
+      tail_index[lo] = i;
+      links[i] = lo > 0 ? tail_index[lo - 1] : G_MAXUINT;
+      if (lo == length)
+        length++;
+    }
+  for (guint i = length > 0 ? tail_index[length - 1] : G_MAXUINT; i != G_MAXUINT; i = links[i])
+    g_hash_table_add (in_run, g_ptr_array_index (order, i));
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *id = g_ptr_array_index (order, i);
+      guint from = 0, to = 0;
+      JlnRecord *record;
+
+      if (g_hash_table_contains (in_run, id))
+        continue;
+      while (from < after->len && !g_str_equal (g_ptr_array_index (after, from), id))
+        from++;
+      g_ptr_array_remove_index (after, from);
+      if (i > 0)
+        {
+          const char *before = g_ptr_array_index (order, i - 1);
+
+          while (to < after->len && !g_str_equal (g_ptr_array_index (after, to), before))
+            to++;
+          to++;
+        }
+      g_ptr_array_insert (after, to, (gpointer) id);
+      record = lookup (self->mine.plan, id) ? lookup (self->mine.plan, id) : lookup (self->theirs.plan, id);
+      g_ptr_array_add (moves, jln_edit_new_move (record, to));
+    }
+}
+
 /* The merge as one group edit. */
 static JlnEdit *
 build_edit (JlnMerge *self)
 {
   JlnEdit *group = jln_edit_new_group (_("Merge a copy"));
-  g_autoptr(GPtrArray) inserts = g_ptr_array_new ();   /* Op */
+  g_autoptr(GHashTable) insert_ops = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) sets = g_ptr_array_new ();
   g_autoptr(GPtrArray) removes = g_ptr_array_new ();
   g_autoptr(GHashTable) removed = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1770,7 +1852,7 @@ build_edit (JlnMerge *self)
         }
       else
         {
-          g_ptr_array_add (inserts, op);
+          g_hash_table_insert (insert_ops, op->id, op);
           g_hash_table_add (placed, op->id);
         }
     }
@@ -1818,8 +1900,11 @@ build_edit (JlnMerge *self)
       g_autoptr(GPtrArray) current = child_ids (mine_parent, kind);
       g_autoptr(GPtrArray) order = merged_order (self, mine_parent, theirs_parent, kind, removed, placed);
       g_autoptr(GPtrArray) after = g_ptr_array_new ();
+      g_autoptr(GHashTable) in_current = g_hash_table_new (g_str_hash, g_str_equal);
 
       /* Insertions, each after what precedes it in the merged order. */
+      for (guint i = 0; i < current->len; i++)
+        g_hash_table_add (in_current, g_ptr_array_index (current, i));
       for (guint i = 0; i < order->len; i++)
         {
           const char *id = g_ptr_array_index (order, i);
@@ -1827,43 +1912,32 @@ build_edit (JlnMerge *self)
           g_autofree char *snapshot = NULL;
           int position = 0;
           JlnEdit *edit;
+          Op *op;
 
-          if (index_of (current, id) >= 0)
+          if (g_hash_table_contains (in_current, id))
             continue;
           for (int j = i - 1; j >= 0; j--)
-            if ((position = index_of (current, g_ptr_array_index (order, j))) >= 0)
+            if (g_hash_table_contains (in_current, g_ptr_array_index (order, j)))
               {
-                position++;
+                position = index_of (current, g_ptr_array_index (order, j)) + 1;
                 break;
               }
-          position = MAX (position, 0);
           theirs = lookup (self->theirs.plan, id);
           snapshot = jln_json_write_record (theirs);
           edit = _jln_edit_new_insert_snapshot (mine_parent, snapshot, kind, position);
-          for (guint o = 0; o < inserts->len; o++)
-            if (g_str_equal (((Op *) g_ptr_array_index (inserts, o))->id, id))
-              edit_with_origin (self, edit, ((Op *) g_ptr_array_index (inserts, o))->row);
+          if ((op = g_hash_table_lookup (insert_ops, id)) != NULL)
+            edit_with_origin (self, edit, op->row);
           jln_edit_group_add (group, edit);
           g_ptr_array_insert (current, position, (gpointer) id);
+          g_hash_table_add (in_current, (gpointer) id);
         }
 
-      /* Then, once removals are done, the moves that give the merged order. */
+      /* Then, once removals are done, the fewest moves that give the
+       * merged order: what keeps its order (the longest run) stays. */
       for (guint i = 0; i < current->len; i++)
         if (!g_hash_table_contains (removed, g_ptr_array_index (current, i)))
           g_ptr_array_add (after, g_ptr_array_index (current, i));
-      for (guint i = 0; i < order->len; i++)
-        {
-          const char *id = g_ptr_array_index (order, i);
-          int from = index_of (after, id);
-
-          if (from < 0 || (guint) from == i)
-            continue;
-          g_ptr_array_add (moves, jln_edit_new_move (lookup (self->mine.plan, id) ? lookup (self->mine.plan, id)
-                                                                                 : lookup (self->theirs.plan, id),
-                                                     i));
-          g_ptr_array_remove_index (after, from);
-          g_ptr_array_insert (after, i, (gpointer) id);
-        }
+      add_moves (self, after, order, moves);
       renumber (self, order, kind, renumber_group);
     }
 

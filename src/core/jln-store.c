@@ -1494,7 +1494,8 @@ jln_store_move (JlnStore   *store,
                                       " WHEN ?3 < ?4 AND position > ?3 AND position <= ?4 THEN position - 1"
                                       " WHEN ?3 > ?4 AND position >= ?4 AND position < ?3 THEN position + 1"
                                       " ELSE position END"
-                                      " WHERE parent = ?1", NULL);
+                                      " WHERE parent = ?1 AND position BETWEEN min (?3, ?4) AND max (?3, ?4)",
+                                      NULL);
   sqlite3_stmt *stmt = prepare (store, sql, error);
 
   if (stmt == NULL)
