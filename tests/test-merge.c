@@ -1235,6 +1235,39 @@ test_hostile (World         *world,
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
+  /* Text from another copy never reaches the terminal as an escape, and
+   * a history row nested beyond any record is not followed. */
+  {
+    g_autoptr(JlnDocument) theirs = save_copy (world, world->base, "east.jalons");
+    g_autoptr(GString) nested = g_string_new (NULL);
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+
+    jln_test_set_field (theirs, "1.4", "title-en", "\033[31mRed\033[0m\nsecond line");
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_c (nested, '[');
+    g_assert_cmpint (sqlite3_open (jln_document_get_path (theirs), &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO history (time, batch, op, kind, object, new_value)"
+                                             " VALUES ('2030-01-01T00:00:00Z', 999, 'insert', 'action', ?1, ?2)",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, "not-an-id", -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, nested->str, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+
+    g_string_truncate (out, 0);
+    command.theirs = jln_document_get_path (theirs);
+    command.output = NULL;
+    command.compare = TRUE;
+    g_assert_cmpint (jln_merge_run_command (&command, out, &error), ==, 0);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (out->str, "[31mRed[0m second line"));
+    g_assert_null (strchr (out->str, '\033'));
+    command.compare = FALSE;
+    command.output = output;
+  }
+
   /* No half-written file is left beside the output. */
   leftovers = jln_merge_find_conflict_copies (output);
   {

@@ -511,6 +511,36 @@ collect_snapshot_ids (JsonNode   *node,
     }
 }
 
+/* json-glib reads nested arrays and objects recursively: a snapshot read
+ * from another file is parsed only when its nesting is that of a record. */
+static gboolean
+nesting_is_sane (const char *json)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > 32)
+            return FALSE;
+        }
+      else if (*p == ']' || *p == '}')
+        depth--;
+    }
+  return TRUE;
+}
+
 static void
 note_existence (Side          *side,
                 JlnHistoryRow *row,
@@ -522,7 +552,8 @@ note_existence (Side          *side,
 
   if (row->object != NULL)
     g_ptr_array_add (ids, g_strdup (row->object));
-  if (snapshot != NULL && json_parser_load_from_data (parser, snapshot, -1, NULL))
+  if (snapshot != NULL && nesting_is_sane (snapshot) &&
+      json_parser_load_from_data (parser, snapshot, -1, NULL))
     collect_snapshot_ids (json_parser_get_root (parser), ids, 0);
 
   for (guint i = 0; i < ids->len; i++)
@@ -2127,6 +2158,8 @@ static void
 print_change (GString              *out,
               const JlnMergeChange *change)
 {
+  g_autofree char *label = jln_merge_describe_value (change->label);
+
   if (change->op == JLN_EDIT_SET)
     {
       g_autofree char *old_value = jln_merge_describe_value (change->old_value);
@@ -2134,26 +2167,33 @@ print_change (GString              *out,
 
       /* Translators: “action 1.4: status: planned → done”. */
       g_string_append_printf (out, _("  %1$s: %2$s: %3$s → %4$s\n"),
-                              change->label, change->field, old_value, new_value);
+                              label, change->field, old_value, new_value);
     }
   else
     /* Translators: “action 1.9: added”. */
-    g_string_append_printf (out, _("  %1$s: %2$s\n"), change->label, op_word (change->op));
+    g_string_append_printf (out, _("  %1$s: %2$s\n"), label, op_word (change->op));
 }
 
 static void
 print_conflict (GString                *out,
                 const JlnMergeConflict *conflict)
 {
+  g_autofree char *label = jln_merge_describe_value (conflict->label);
+
   if (conflict->field == NULL && conflict->mine == NULL)
     /* Translators: %s is an object, like “action 1.4”. */
-    g_string_append_printf (out, _("  %s: removed in mine, changed in theirs\n"), conflict->label);
+    g_string_append_printf (out, _("  %s: removed in mine, changed in theirs\n"), label);
   else if (conflict->field == NULL)
-    g_string_append_printf (out, _("  %s: changed in mine, removed in theirs\n"), conflict->label);
+    g_string_append_printf (out, _("  %s: changed in mine, removed in theirs\n"), label);
   else if (g_str_equal (conflict->field, "position"))
-    /* Translators: “action 1.4: moved after action 1.2 in mine, after action 1.7 in theirs”. */
-    g_string_append_printf (out, _("  %1$s: moved after %2$s in mine, after %3$s in theirs\n"),
-                            conflict->label, conflict->mine, conflict->theirs);
+    {
+      g_autofree char *mine = jln_merge_describe_value (conflict->mine);
+      g_autofree char *theirs = jln_merge_describe_value (conflict->theirs);
+
+      /* Translators: “action 1.4: moved after action 1.2 in mine, after action 1.7 in theirs”. */
+      g_string_append_printf (out, _("  %1$s: moved after %2$s in mine, after %3$s in theirs\n"),
+                              label, mine, theirs);
+    }
   else
     {
       g_autofree char *base = jln_merge_describe_value (conflict->base);
@@ -2162,7 +2202,7 @@ print_conflict (GString                *out,
 
       /* Translators: “action 1.4: status: planned → done (mine) / dropped (theirs)”. */
       g_string_append_printf (out, _("  %1$s: %2$s: %3$s → %4$s (mine) / %5$s (theirs)\n"),
-                              conflict->label, conflict->field, base, mine, theirs);
+                              label, conflict->field, base, mine, theirs);
     }
 }
 
