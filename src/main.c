@@ -13,6 +13,7 @@
 #include "jln-csv.h"
 #include "jln-document.h"
 #include "jln-json.h"
+#include "jln-merge.h"
 #include "jln-query.h"
 #include "jln-export.h"
 #include "jln-indicator-report.h"
@@ -27,6 +28,10 @@ static char *opt_filter;
 static char *opt_lang;
 static char *opt_page;
 static double opt_scale;
+static char *opt_merge;
+static char *opt_compare;
+static char *opt_base;
+static char *opt_prefer;
 static gboolean opt_check;
 static gboolean opt_version;
 static char **opt_files;
@@ -48,6 +53,14 @@ static const GOptionEntry entries[] = {
     N_("The pages of a PDF export: a4, a3 or slide (16:9)"), N_("PAGE") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale,
     N_("The pixels per point of a PNG export (default 2)"), N_("SCALE") },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME, &opt_merge,
+    N_("Merge the copy THEIRS into FILE, writing the result to --output"), N_("THEIRS") },
+  { "compare", 0, 0, G_OPTION_ARG_FILENAME, &opt_compare,
+    N_("Print what FILE and the copy THEIRS changed since their common base"), N_("THEIRS") },
+  { "base", 0, 0, G_OPTION_ARG_FILENAME, &opt_base,
+    N_("The copy both started from, for copies that share no history"), N_("BASE") },
+  { "prefer", 0, 0, G_OPTION_ARG_STRING, &opt_prefer,
+    N_("Decide every conflict of --merge for mine or theirs"), N_("SIDE") },
   { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check,
     N_("Check FILE and print what it holds"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
@@ -496,6 +509,26 @@ run_export (const char *path)
 }
 
 static int
+run_merge (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  JlnMergeCommand command = {
+    .mine = file, .theirs = opt_merge != NULL ? opt_merge : opt_compare, .base = opt_base,
+    .output = opt_output, .prefer = opt_prefer, .compare = opt_merge == NULL,
+  };
+  int status;
+
+  if (file == NULL || (opt_files != NULL && g_strv_length (opt_files) > 1))
+    return fail_message (_("--merge and --compare need one plan file: MINE"));
+  status = jln_merge_run_command (&command, out, &error);
+  g_print ("%s", out->str);
+  if (error != NULL)
+    return fail (g_steal_pointer (&error));
+  return status;
+}
+
+static int
 run_window (const char *program)
 {
   g_autoptr(JlnApplication) application = jln_application_new (G_APPLICATION_DEFAULT_FLAGS);
@@ -546,6 +579,8 @@ main (int   argc,
     return run_import ();
 
   file = opt_files != NULL ? opt_files[0] : NULL;
+  if (opt_merge != NULL || opt_compare != NULL)
+    return run_merge (file);
   if ((opt_check || opt_export != NULL) && opt_files != NULL && g_strv_length (opt_files) > 1)
     return fail_message (_("give one plan file at a time"));
 

@@ -13,10 +13,11 @@
 
 #include "jln-action.h"
 #include "jln-action-item.h"
-#include "jln-document.h"
+#include "jln-document-private.h"
 #include "jln-edit-private.h"
 #include "jln-indicator-check.h"
 #include "jln-json.h"
+#include "jln-merge.h"
 #include "jln-objective.h"
 #include "jln-record-private.h"
 
@@ -614,6 +615,7 @@ jln_document_save_copy (JlnDocument  *self,
   remove_stale_parts (path);
   temp_path = temp_path_beside (path);
   if (!jln_store_copy_to (self->store, temp_path, error) ||
+      !_jln_merge_mark_copy (self->store, jln_store_get_path (self->store), temp_path, error) ||
       !move_into_place (temp_path, path, error))
     {
       g_remove (temp_path);
@@ -628,6 +630,12 @@ jln_document_get_plan (JlnDocument *self)
 {
   g_return_val_if_fail (JLN_IS_DOCUMENT (self), NULL);
   return self->plan;
+}
+
+JlnStore *
+_jln_document_get_store (JlnDocument *self)
+{
+  return self->store;
 }
 
 const char *
@@ -692,6 +700,21 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* Whether any field of any kind can refer to a @kind. */
+static gboolean
+kind_is_referred_to (JlnKind kind)
+{
+  for (guint k = 0; k < JLN_N_KINDS; k++)
+    {
+      const JlnKindInfo *info = _jln_kind_info (k);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        if (info->fields[i].type == JLN_FIELD_REFS && info->fields[i].ref_kind == kind)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Counts references from outside the subtree of @record into it. */
 static guint
 count_outside_referrers (JlnDocument *self,
@@ -703,7 +726,9 @@ count_outside_referrers (JlnDocument *self,
   g_autoptr(GPtrArray) referrers = g_ptr_array_new ();
   guint count = 0;
 
-  _jln_plan_count_referrers (self->plan, record, referrers);
+  /* Looking through the plan is for kinds that can be referred to. */
+  if (kind_is_referred_to (info->kind))
+    _jln_plan_count_referrers (self->plan, record, referrers);
   for (guint i = 0; i < referrers->len; i++)
     {
       JlnRecord *referrer = g_ptr_array_index (referrers, i);
@@ -753,6 +778,25 @@ check_indicator_record (JlnDocument  *self,
   return jln_indicator_check_record (self->plan,
                                      JLN_IS_INDICATOR (parent) ? JLN_INDICATOR (parent) : NULL,
                                      record, error);
+}
+
+/* The history row of one part of an edit; a change merged from another
+ * copy keeps its time and origin. */
+static gboolean
+add_history (JlnDocument  *self,
+             JlnEdit      *edit,
+             gint64        batch,
+             const char   *op,
+             JlnRecord    *record,
+             const char   *field,
+             const char   *old_value,
+             const char   *new_value,
+             GError      **error)
+{
+  if (edit->time != NULL)
+    return jln_store_add_history_from (self->store, batch, op, record, field, old_value, new_value,
+                                       edit->time, edit->origin, edit->origin_name, error);
+  return jln_store_add_history (self->store, batch, op, record, field, old_value, new_value, error);
 }
 
 static gboolean apply_one (JlnDocument  *self,
@@ -817,8 +861,8 @@ apply_set (JlnDocument  *self,
       g_autofree char *name = _jln_field_ref_name (&ref);
 
       if (!jln_store_update (self->store, edit->record, name, error) ||
-          !jln_store_add_history (self->store, batch, "set", edit->record, name,
-                                  old_value, new_value, error))
+          !add_history (self, edit, batch, "set", edit->record, name,
+                        old_value, new_value, error))
         {
           _jln_record_field_from_string (edit->record, &ref, old_value, _jln_plan_resolve, self->plan, FALSE, NULL);
           return FALSE;
@@ -881,7 +925,7 @@ apply_insert (JlnDocument  *self,
     {
       snapshot = jln_json_write_record (record);
       if (!jln_store_insert (self->store, record, edit->position, error) ||
-          !jln_store_add_history (self->store, batch, "insert", record, NULL, NULL, snapshot, error))
+          !add_history (self, edit, batch, "insert", record, NULL, NULL, snapshot, error))
         {
           _jln_record_set_parent (record, NULL);
           return FALSE;
@@ -929,7 +973,7 @@ apply_remove (JlnDocument  *self,
   snapshot = jln_json_write_record (record);
   if (!memory_only &&
       (!jln_store_delete (self->store, record, error) ||
-       !jln_store_add_history (self->store, batch, "remove", record, NULL, snapshot, NULL, error)))
+       !add_history (self, edit, batch, "remove", record, NULL, snapshot, NULL, error)))
     return FALSE;
 
   g_object_ref (record);
@@ -969,8 +1013,8 @@ apply_move (JlnDocument  *self,
       g_autofree char *new_value = g_strdup_printf ("%u", edit->position);
 
       if (!jln_store_move (self->store, record, from, edit->position, error) ||
-          !jln_store_add_history (self->store, batch, "move", record, "position",
-                                  old_value, new_value, error))
+          !add_history (self, edit, batch, "move", record, "position",
+                        old_value, new_value, error))
         return FALSE;
     }
 
@@ -1140,6 +1184,8 @@ apply (JlnDocument  *self,
 
   batch = jln_store_next_batch (self->store);
   if (!apply_one (self, edit, batch, FALSE, inverses, error) ||
+      (edit->mark_func != NULL &&
+       !edit->mark_func (self->store, batch, edit->mark_forget, edit->mark_data, error)) ||
       !jln_store_commit (self->store, error))
     {
       jln_store_rollback (self->store);
@@ -1161,6 +1207,8 @@ apply (JlnDocument  *self,
   inverse = jln_edit_new_group (edit->kind == JLN_EDIT_GROUP ? edit->label : NULL);
   for (guint i = inverses->len; i > 0; i--)
     jln_edit_group_add (inverse, jln_edit_ref (g_ptr_array_index (inverses, i - 1)));
+  if (edit->mark_func != NULL)
+    _jln_edit_set_mark (inverse, edit->mark_func, edit->mark_data, edit->mark_clear, !edit->mark_forget);
   return inverse;
 }
 

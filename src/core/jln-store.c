@@ -319,9 +319,58 @@ migrate_0_to_1 (JlnStore  *store,
   return step_done (store, stmt, error);
 }
 
+/* Version 2: the file's own identity among the copies of a plan, and
+ * what it has taken in from the others (see jln-merge.c). */
+static gboolean
+insert_replica (JlnStore  *store,
+                GError   **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt = prepare (store, "INSERT INTO replica (id, created) VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, time, -1, SQLITE_STATIC);
+  return step_done (store, stmt, error);
+}
+
+/* The file's identity, the points of other copies' histories it has
+ * seen, the changes of theirs it has taken in, and where merged history
+ * rows come from. */
+#define REPLICA_TABLES_SQL \
+  "CREATE TABLE replica (id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL);\n" \
+  "CREATE TABLE sync_points (" \
+  "replica TEXT PRIMARY KEY NOT NULL, " \
+  "name TEXT NOT NULL, " \
+  "seen INTEGER NOT NULL, " \
+  "last_change TEXT, " \
+  "time TEXT NOT NULL);\n" \
+  "CREATE TABLE seen_changes (change TEXT PRIMARY KEY NOT NULL, batch INTEGER NOT NULL);\n" \
+  "CREATE TABLE history_origin (" \
+  "row INTEGER PRIMARY KEY NOT NULL, replica TEXT NOT NULL, name TEXT);\n"
+
+static gboolean
+create_replica_tables (JlnStore  *store,
+                       GError   **error)
+{
+  return exec (store, REPLICA_TABLES_SQL, error) &&
+         insert_replica (store, error);
+}
+
+static gboolean
+migrate_1_to_2 (JlnStore  *store,
+                GError   **error)
+{
+  return create_replica_tables (store, error);
+}
+
 /* migrations[n] brings a file from version n to n + 1. */
 static const MigrateFunc migrations[] = {
   migrate_0_to_1,
+  migrate_1_to_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JLN_STORE_SCHEMA_VERSION);
@@ -761,7 +810,8 @@ expected_schema (void)
       append_schema_sql (tables, indexes);
       if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
           sqlite3_exec (db, tables->str, NULL, NULL, NULL) != SQLITE_OK ||
-          sqlite3_exec (db, indexes->str, NULL, NULL, NULL) != SQLITE_OK)
+          sqlite3_exec (db, indexes->str, NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, REPLICA_TABLES_SQL, NULL, NULL, NULL) != SQLITE_OK)
         g_error ("The schema of plan files cannot be made: %s", sqlite3_errmsg (db));
       made = describe_schema (db);
       sqlite3_close (db);
@@ -1021,6 +1071,8 @@ jln_store_create (const char  *path,
       !exec (store, set_version, error) ||
       !exec (store, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                     " PRAGMA cache_size = -32768;", error))
+    return NULL;
+  if (!create_replica_tables (store, error))
     return NULL;
 
   return g_steal_pointer (&store);
@@ -2046,7 +2098,8 @@ jln_store_move (JlnStore   *store,
                                       " WHEN ?3 < ?4 AND position > ?3 AND position <= ?4 THEN position - 1"
                                       " WHEN ?3 > ?4 AND position >= ?4 AND position < ?3 THEN position + 1"
                                       " ELSE position END"
-                                      " WHERE parent = ?1", NULL);
+                                      " WHERE parent = ?1 AND position BETWEEN min (?3, ?4) AND max (?3, ?4)",
+                                      NULL);
   sqlite3_stmt *stmt = prepare (store, sql, error);
 
   if (stmt == NULL)
@@ -2152,4 +2205,326 @@ jln_store_get_history (JlnStore    *store,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* --- Copies of a plan ---------------------------------------------------- */
+
+/**
+ * jln_store_get_replica:
+ *
+ * Returns: (transfer full): the id of this file among the copies of its
+ *   plan, or %NULL with @error when the file holds none that is valid
+ */
+char *
+jln_store_get_replica (JlnStore  *store,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (store, "SELECT id FROM replica LIMIT 1", error);
+  char *id = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (text != NULL && g_uuid_string_is_valid (text))
+        id = g_strdup (text);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  if (id == NULL)
+    g_set_error_literal (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                         _("The plan file is damaged: its copy identity is missing or not valid"));
+  return id;
+}
+
+/**
+ * jln_store_set_replica:
+ *
+ * Gives the file a new identity among the copies of its plan, in the
+ * current transaction.
+ */
+gboolean
+jln_store_set_replica (JlnStore    *store,
+                       const char  *id,
+                       GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (id != NULL && g_uuid_string_is_valid (id), FALSE);
+
+  if ((stmt = prepare (store, "DELETE FROM replica", error)) == NULL ||
+      !step_done (store, stmt, error))
+    return FALSE;
+  if ((stmt = prepare (store, "INSERT INTO replica (id, created) VALUES (?1, ?2)", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, time, -1, SQLITE_STATIC);
+  return step_done (store, stmt, error);
+}
+
+/**
+ * jln_store_set_sync_point:
+ * @replica: the other copy's id
+ * @name: the other copy's file name, for people
+ * @seen: how many rows of the other copy's history this file has seen
+ * @last_change: (nullable): the identity of the last of them
+ *
+ * Records, in the current transaction, how far this file has seen the
+ * history of another copy of its plan.
+ */
+gboolean
+jln_store_set_sync_point (JlnStore    *store,
+                          const char  *replica,
+                          const char  *name,
+                          gint64       seen,
+                          const char  *last_change,
+                          GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt = prepare (store,
+                                "INSERT OR REPLACE INTO sync_points (replica, name, seen, last_change, time)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, replica, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, seen);
+  sqlite3_bind_text (stmt, 4, last_change, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, time, -1, SQLITE_STATIC);
+  return step_done (store, stmt, error);
+}
+
+void
+jln_sync_point_free (JlnSyncPoint *point)
+{
+  g_free (point->replica);
+  g_free (point->name);
+  g_free (point->last_change);
+  g_free (point->time);
+  g_free (point);
+}
+
+/**
+ * jln_store_get_sync_points:
+ *
+ * Returns: (transfer full) (element-type JlnSyncPoint): the copies this
+ *   file was made from or merged with, oldest sync first
+ */
+GPtrArray *
+jln_store_get_sync_points (JlnStore  *store,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_sync_point_free);
+  sqlite3_stmt *stmt = prepare (store,
+                                "SELECT replica, name, seen, last_change, time FROM sync_points"
+                                " ORDER BY time", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JlnSyncPoint *point = g_new0 (JlnSyncPoint, 1);
+
+      point->replica = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      point->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      point->seen = sqlite3_column_int64 (stmt, 2);
+      point->last_change = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      point->time = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (points, point);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}
+
+/**
+ * jln_store_add_seen:
+ * @change: the identity of a change of another copy
+ * @batch: the batch of the merge that took it in
+ *
+ * Records, in the current transaction, that this file has taken in a
+ * change made in another copy.
+ */
+gboolean
+jln_store_add_seen (JlnStore    *store,
+                    const char  *change,
+                    gint64       batch,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (store,
+                                "INSERT OR IGNORE INTO seen_changes (change, batch) VALUES (?1, ?2)",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, change, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, batch);
+  return step_done (store, stmt, error);
+}
+
+/* Undoing a merge forgets what it took in, so that it can be merged again. */
+gboolean
+jln_store_forget_seen (JlnStore  *store,
+                       gint64     batch,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (store, "DELETE FROM seen_changes WHERE batch = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch);
+  return step_done (store, stmt, error);
+}
+
+/**
+ * jln_store_get_seen:
+ * @seen: (element-type utf8 utf8): a set that receives the identities
+ *   of the other copies' changes this file has taken in
+ */
+gboolean
+jln_store_get_seen (JlnStore    *store,
+                    GHashTable  *seen,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (store, "SELECT change FROM seen_changes", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *change = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (change != NULL && strlen (change) <= 64)
+        g_hash_table_add (seen, g_strdup (change));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+/**
+ * jln_store_add_history_from:
+ * @time: the time the change was made, in the copy it comes from
+ * @replica: (nullable): the copy it comes from
+ * @name: (nullable): that copy's file name, for people
+ *
+ * Like jln_store_add_history(), for a change merged from another copy:
+ * it keeps its time and its origin.
+ */
+gboolean
+jln_store_add_history_from (JlnStore    *store,
+                            gint64       batch,
+                            const char  *op,
+                            JlnRecord   *record,
+                            const char  *field,
+                            const char  *old_value,
+                            const char  *new_value,
+                            const char  *time,
+                            const char  *replica,
+                            const char  *name,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (store,
+                                "INSERT INTO history (time, batch, op, kind, object, field, old_value, new_value)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, time, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, batch);
+  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, jln_record_get_kind_name (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, jln_record_get_id (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, new_value, -1, SQLITE_STATIC);
+  if (!step_done (store, stmt, error))
+    return FALSE;
+  if (replica == NULL)
+    return TRUE;
+
+  stmt = prepare (store, "INSERT INTO history_origin (row, replica, name) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sqlite3_last_insert_rowid (store->db));
+  sqlite3_bind_text (stmt, 2, replica, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+  return step_done (store, stmt, error);
+}
+
+/**
+ * jln_store_get_history_origin:
+ * @row: the id of a history row
+ * @name: (out) (optional): the file name of the copy it comes from
+ *
+ * Returns: (transfer full) (nullable): the copy a merged history row
+ *   comes from, %NULL for a change made in this file
+ */
+char *
+jln_store_get_history_origin (JlnStore  *store,
+                              gint64     row,
+                              char     **name)
+{
+  sqlite3_stmt *stmt = prepare (store, "SELECT replica, name FROM history_origin WHERE row = ?1", NULL);
+  char *replica = NULL;
+
+  if (name != NULL)
+    *name = NULL;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, row);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      replica = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (name != NULL)
+        *name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return replica;
+}
+
+/**
+ * jln_store_get_merged_rows:
+ * @rows: (element-type gint64): a set that receives the ids of the
+ *   history rows merged from other copies
+ */
+gboolean
+jln_store_get_merged_rows (JlnStore    *store,
+                           GHashTable  *rows,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (store, "SELECT row FROM history_origin", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (rows, g_memdup2 (&row, sizeof row));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (store, rc, error);
+  return TRUE;
 }
