@@ -997,9 +997,10 @@ merge_fields (JlnMerge  *self,
           base_value = NULL;
         }
 
-      if (mine_changed)
+      /* What both sides have is no difference between them. */
+      if (mine_changed && g_strcmp0 (mine_value, theirs_value) != 0)
         add_change (self, JLN_MERGE_MINE, JLN_EDIT_SET, mine, desc->name, base_value, mine_value);
-      if (theirs_changed)
+      if (theirs_changed && g_strcmp0 (mine_value, theirs_value) != 0)
         add_change (self, JLN_MERGE_THEIRS, JLN_EDIT_SET, theirs, desc->name, base_value, theirs_value);
       if (!theirs_changed || g_strcmp0 (mine_value, theirs_value) == 0)
         continue;
