@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jln-action.h"
+#include "jln-changes.h"
 #include "jln-check.h"
 #include "jln-document-private.h"
 #include "jln-json.h"
@@ -761,6 +762,29 @@ test_history (World         *world,
     g_autofree char *theirs_name = g_path_get_basename (jln_document_get_path (theirs));
 
     g_assert_cmpstr (origin_name, ==, theirs_name);
+  }
+
+  /* "Changes since…" says where the merged change comes from. */
+  {
+    g_autoptr(GDateTime) since = g_date_time_new_from_iso8601 ("2000-01-01T00:00:00Z", NULL);
+    g_autoptr(GPtrArray) changes = jln_document_get_changes (mine, since, &error);
+    g_autofree char *theirs_name = g_path_get_basename (jln_document_get_path (theirs));
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < changes->len; i++)
+      {
+        JlnChange *change = g_ptr_array_index (changes, i);
+
+        if (g_strcmp0 (change->number, "1.4") == 0)
+          {
+            g_assert_cmpstr (change->origin, ==, theirs_name);
+            found = TRUE;
+          }
+        else if (g_strcmp0 (change->number, "2.1") == 0)
+          g_assert_null (change->origin);
+      }
+    g_assert_true (found);
   }
 
   /* Merging the same copy again changes nothing. */
