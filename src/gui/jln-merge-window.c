@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "jln-merge-window.h"
@@ -185,15 +186,33 @@ conflict_row (JlnMergeWindow         *self,
   return row;
 }
 
+/* Changes are listed by kind of object, then as the plan numbers them. */
+static int
+compare_changes (gconstpointer a,
+                 gconstpointer b)
+{
+  const JlnMergeChange *change_a = *(const JlnMergeChange * const *) a;
+  const JlnMergeChange *change_b = *(const JlnMergeChange * const *) b;
+  g_autofree char *key_a = g_utf8_collate_key_for_filename (change_a->label, -1);
+  g_autofree char *key_b = g_utf8_collate_key_for_filename (change_b->label, -1);
+
+  return strcmp (key_a, key_b);
+}
+
 static void
 fill_side (JlnMergeWindow *self,
            GtkListBox     *list,
            GtkWidget      *group,
            JlnMergeSide    side)
 {
-  GPtrArray *changes = jln_merge_get_changes (self->merge);
+  GPtrArray *all = jln_merge_get_changes (self->merge);
+  g_autoptr(GPtrArray) changes = g_ptr_array_sized_new (all->len);
   guint n = jln_merge_count_changes (self->merge, side), shown = 0;
 
+  /* The merge keeps the changes; this is only their order. */
+  for (guint i = 0; i < all->len; i++)
+    g_ptr_array_add (changes, g_ptr_array_index (all, i));
+  g_ptr_array_sort (changes, compare_changes);
   for (guint i = 0; i < changes->len && shown < MAX_ROWS; i++)
     {
       const JlnMergeChange *change = g_ptr_array_index (changes, i);
