@@ -6,6 +6,7 @@
 #include <valgrind/valgrind.h>
 #endif
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -1292,6 +1293,63 @@ test_hostile (World         *world,
   }
 }
 
+/* The jalons program: the exit status and what it prints. */
+static int
+run_program (const char * const  *argv,
+             char               **out)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_program (World         *world,
+              gconstpointer  data)
+{
+  g_autoptr(JlnDocument) mine = save_copy (world, world->base, "hq.jalons");
+  g_autoptr(JlnDocument) theirs = save_copy (world, world->base, "east.jalons");
+  g_autofree char *output = world_file (world, "out.jalons");
+  g_autofree char *merge_arg = NULL;
+  g_autofree char *output_arg = g_strconcat ("--output=", output, NULL);
+  g_autofree char *out = NULL;
+
+  jln_test_set_field (theirs, "1.4", "status", "done");
+  jln_test_set_field (mine, "1.4", "status", "dropped");
+  merge_arg = g_strconcat ("--merge=", jln_document_get_path (theirs), NULL);
+
+  {
+    const char *argv[] = { JALONS_PROGRAM, merge_arg, output_arg, jln_document_get_path (mine), NULL };
+
+    g_assert_cmpint (run_program (argv, &out), ==, 3);
+    g_assert_nonnull (strstr (out, "action 1.4: status: in-progress → dropped (mine) / done (theirs)"));
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+  }
+  {
+    const char *argv[] = { JALONS_PROGRAM, merge_arg, output_arg, "--prefer=theirs",
+                           jln_document_get_path (mine), NULL };
+
+    g_assert_cmpint (run_program (argv, &out), ==, 0);
+    g_assert_nonnull (strstr (out, "1 change from theirs"));
+    g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+    g_clear_pointer (&out, g_free);
+  }
+  {
+    g_autofree char *compare_arg = g_strconcat ("--compare=", jln_document_get_path (theirs), NULL);
+    const char *argv[] = { JALONS_PROGRAM, compare_arg, output, NULL };
+
+    /* The merged file has taken in theirs: nothing more to compare. */
+    g_assert_cmpint (run_program (argv, &out), ==, 0);
+    g_assert_nonnull (strstr (out, "since the common base"));
+    g_assert_null (strstr (out, "action 1.4"));
+  }
+}
+
 /* --- Synced folders ------------------------------------------------------ */
 
 static void
@@ -1356,6 +1414,7 @@ main (int   argc,
   ADD ("/core/merge/mailed-copy", test_mailed_copy);
   ADD ("/core/merge/command", test_command);
   ADD ("/core/merge/hostile", test_hostile);
+  ADD ("/core/merge/program", test_program);
   ADD ("/core/merge/conflict-copies", test_conflict_copies);
   ADD ("/core/merge/properties", test_properties);
 #undef ADD
