@@ -96,6 +96,20 @@ is_check_labelled (GtkWidget     *widget,
                            data);
 }
 
+static gboolean
+is_other_choice (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  GtkWidget *label;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  label = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));
+  return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL &&
+         g_str_equal (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), _("Other:")) &&
+         label == NULL;
+}
+
 static void
 save_screenshot (GtkWidget  *window,
                  const char *name)
@@ -182,6 +196,29 @@ test_two_offices (Fixture       *fixture,
   g_assert_null (find_merge_window ());
   value = field_of (hq, "1.6", "title-en");
   g_assert_cmpstr (value, ==, "The office's title");
+  g_clear_pointer (&value, g_free);
+
+  /* Or a text written anew, from both. */
+  set_in_window (office, "1.7", "title-en", "The office's other title");
+  set_in_window (hq, "1.7", "title-en", "Headquarters' other title");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hq), "win.merge-path", "s", fixture->office_path));
+  merge_window = find_merge_window ();
+  g_assert_nonnull (merge_window);
+  {
+    GtkWidget *other = jln_test_find_widget (GTK_WIDGET (merge_window), is_other_choice, NULL);
+    GtkWidget *entry = jln_test_find_child_of_type (gtk_widget_get_parent (other), GTK_TYPE_ENTRY);
+
+    g_assert_nonnull (entry);
+    g_assert_false (gtk_widget_get_sensitive (entry));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (other), TRUE);
+    g_assert_true (gtk_widget_get_sensitive (entry));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "The title both agreed on");
+  }
+  g_assert_true (jln_merge_window_can_merge (merge_window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (merge_window), "merge.apply", NULL));
+  jln_test_wait_ms (50);
+  value = field_of (hq, "1.7", "title-en");
+  g_assert_cmpstr (value, ==, "The title both agreed on");
   g_clear_pointer (&value, g_free);
 
   gtk_window_destroy (GTK_WINDOW (office));

@@ -848,6 +848,34 @@ test_both_ways (World         *world,
   check_numbers_unique (a, JLN_KIND_ACTION);
 }
 
+/* A conflict decided for a value of one's own: a change made now, here. */
+static void
+test_decide_value (World         *world,
+                   gconstpointer  data)
+{
+  g_autoptr(JlnDocument) mine = save_copy (world, world->base, "hq.jalons");
+  g_autoptr(JlnDocument) theirs = save_copy (world, world->base, "east.jalons");
+  g_autoptr(JlnMerge) merge = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *origin = NULL;
+  JlnHistoryRow *row;
+
+  jln_test_set_field (theirs, "1.4", "title-en", "East");
+  jln_test_set_field (mine, "1.4", "title-en", "Headquarters");
+  merge = merge_new (mine, theirs, NULL);
+  g_assert_cmpuint (jln_merge_get_n_conflicts (merge), ==, 1);
+  g_assert_cmpstr (jln_merge_get_conflict (merge, 0)->field, ==, "title-en");
+  jln_merge_decide_value (merge, 0, "Agreed");
+  merge_apply (merge);
+  title = jln_record_dup_field (jln_test_find_action (mine, "1.4"), "title-en");
+  g_assert_cmpstr (title, ==, "Agreed");
+  row = last_history_row (mine, &rows);
+  g_assert_cmpstr (row->new_value, ==, "Agreed");
+  origin = jln_store_get_history_origin (_jln_document_get_store (mine), row->id, NULL);
+  g_assert_null (origin);
+}
+
 /* A file copied outside Jalons (by mail): same identity, diverged histories. */
 static void
 test_mailed_copy (World         *world,
@@ -1412,6 +1440,7 @@ main (int   argc,
   ADD ("/core/merge/history", test_history);
   ADD ("/core/merge/both-ways", test_both_ways);
   ADD ("/core/merge/mailed-copy", test_mailed_copy);
+  ADD ("/core/merge/decide-value", test_decide_value);
   ADD ("/core/merge/command", test_command);
   ADD ("/core/merge/hostile", test_hostile);
   ADD ("/core/merge/program", test_program);

@@ -337,6 +337,7 @@ conflict_free (JlnMergeConflict *conflict)
   g_free (conflict->base);
   g_free (conflict->mine);
   g_free (conflict->theirs);
+  g_free (conflict->edited);
   g_free (conflict);
 }
 
@@ -1433,6 +1434,32 @@ jln_merge_decide (JlnMerge     *self,
   conflict = g_ptr_array_index (self->conflicts, index);
   conflict->decided = TRUE;
   conflict->choice = choice;
+  g_clear_pointer (&conflict->edited, g_free);
+}
+
+/**
+ * jln_merge_decide_value:
+ * @value: the canonical text of the value to keep, as jln_edit_new_set()
+ *   takes it
+ *
+ * Decides a conflict of a field for a value other than mine or theirs.
+ */
+void
+jln_merge_decide_value (JlnMerge   *self,
+                        guint       index,
+                        const char *value)
+{
+  JlnMergeConflict *conflict;
+
+  g_return_if_fail (index < self->conflicts->len);
+  g_return_if_fail (value != NULL);
+  conflict = g_ptr_array_index (self->conflicts, index);
+  g_return_if_fail (conflict->field != NULL && !g_str_equal (conflict->field, "position"));
+
+  conflict->decided = TRUE;
+  conflict->choice = JLN_MERGE_THEIRS;
+  g_free (conflict->edited);
+  conflict->edited = g_strdup (value);
 }
 
 void
@@ -1454,7 +1481,7 @@ takes_theirs (JlnMerge *self,
   if (conflict < 0)
     return TRUE;
   c = g_ptr_array_index (self->conflicts, conflict);
-  return c->decided && c->choice == JLN_MERGE_THEIRS;
+  return c->decided && (c->choice == JLN_MERGE_THEIRS || c->edited != NULL);
 }
 
 typedef struct
@@ -1978,7 +2005,14 @@ build_edit (JlnMerge *self)
       Op *op = g_ptr_array_index (sets, i);
       JlnRecord *record = lookup (self->mine.plan, op->id);
 
-      if (record != NULL)
+      JlnMergeConflict *conflict = op->conflict >= 0 ? g_ptr_array_index (self->conflicts, op->conflict) : NULL;
+
+      if (record == NULL)
+        continue;
+      /* A value a person wrote is a change of this plan, made now. */
+      if (conflict != NULL && conflict->edited != NULL)
+        jln_edit_group_add (group, jln_edit_new_set (record, op->field, conflict->edited));
+      else
         jln_edit_group_add (group, edit_with_origin (self, jln_edit_new_set (record, op->field, op->value),
                                                      op->row));
     }

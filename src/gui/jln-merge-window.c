@@ -8,7 +8,7 @@
 
 /* "Merge a Copy…" and "Compare with…": what each copy changed since their
  * common point, the conflicts on top with a choice of mine or theirs for
- * each. Nothing is written until Merge is pressed; the merge is then one
+ * each (or, for a text, a value of one's own). Nothing is written until Merge is pressed; the merge is then one
  * undoable step of the plan's history. */
 struct _JlnMergeWindow
 {
@@ -19,6 +19,8 @@ struct _JlnMergeWindow
   char             *theirs_path;
   gboolean          compare_only;
   GPtrArray        *choices;   /* per conflict: the two GtkCheckButtons, mine then theirs */
+  GPtrArray        *others;    /* per conflict: the GtkCheckButton of a value of one's own, or NULL */
+  GPtrArray        *entries;   /* per conflict: the GtkEntry of that value, or NULL */
 
   AdwToastOverlay  *toast_overlay;
   AdwWindowTitle   *window_title;
@@ -114,6 +116,24 @@ decide (JlnMergeWindow *self,
 }
 
 static void
+other_changed_cb (JlnMergeWindow *self)
+{
+  for (guint i = 0; i < self->others->len; i++)
+    {
+      GtkCheckButton *other = g_ptr_array_index (self->others, i);
+      GtkWidget *entry = g_ptr_array_index (self->entries, i);
+      gboolean active = other != NULL && gtk_check_button_get_active (other);
+
+      if (entry == NULL)
+        continue;
+      gtk_widget_set_sensitive (entry, active);
+      if (active)
+        jln_merge_decide_value (self->merge, i, gtk_editable_get_text (GTK_EDITABLE (entry)));
+    }
+  update_merge_button (self);
+}
+
+static void
 choice_toggled_cb (GtkCheckButton *button,
                    JlnMergeWindow *self)
 {
@@ -182,6 +202,34 @@ conflict_row (JlnMergeWindow         *self,
   mine = choice_button (self, mine_text, NULL);
   gtk_box_append (GTK_BOX (box), mine);
   gtk_box_append (GTK_BOX (box), choice_button (self, theirs_text, GTK_CHECK_BUTTON (mine)));
+
+  /* A text can also be written anew, from both. */
+  if (conflict->field != NULL &&
+      (g_str_has_suffix (conflict->field, "-fr") || g_str_has_suffix (conflict->field, "-en")))
+    {
+      GtkWidget *other = gtk_check_button_new_with_label (_("Other:"));
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (other), GTK_CHECK_BUTTON (mine));
+      gtk_editable_set_text (GTK_EDITABLE (entry), conflict->mine != NULL ? conflict->mine : "");
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 20);
+      gtk_widget_set_sensitive (entry, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("A value of one’s own"), -1);
+      g_signal_connect_object (other, "toggled", G_CALLBACK (other_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (entry, "changed", G_CALLBACK (other_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (line), other);
+      gtk_box_append (GTK_BOX (line), entry);
+      gtk_box_append (GTK_BOX (box), line);
+      g_ptr_array_add (self->others, other);
+      g_ptr_array_add (self->entries, entry);
+    }
+  else
+    {
+      g_ptr_array_add (self->others, NULL);
+      g_ptr_array_add (self->entries, NULL);
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
   return row;
 }
@@ -316,6 +364,8 @@ jln_merge_window_finalize (GObject *object)
   JlnMergeWindow *self = JLN_MERGE_WINDOW (object);
 
   g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_pointer (&self->others, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_free (self->theirs_path);
 
   G_OBJECT_CLASS (jln_merge_window_parent_class)->finalize (object);
@@ -362,6 +412,8 @@ static void
 jln_merge_window_init (JlnMergeWindow *self)
 {
   self->choices = g_ptr_array_new ();
+  self->others = g_ptr_array_new ();
+  self->entries = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
