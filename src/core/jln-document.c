@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE  /* renameat2 */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -153,24 +155,26 @@ prefix_path (GError     **error,
  *
  * Returns: (transfer full): the document, or %NULL with @error
  */
-JlnDocument *
-jln_document_open (const char  *path,
-                   GError     **error)
+static JlnDocument *
+document_open (const char         *path,
+               JlnStoreOpenFlags   flags,
+               GError            **error)
 {
   g_autoptr(JlnStore) store = NULL;
   JlnPlan *plan;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  store = jln_store_open (path, error);
+  store = jln_store_open_full (path, flags, error);
   if (store == NULL)
     {
       prefix_path (error, path);
       return NULL;
     }
   plan = jln_store_load (store, error);
-  /* Only a file read whole and found sound goes to write-ahead logging. */
-  if (plan == NULL || !jln_store_ensure_wal (store, error))
+  /* Only a file read whole and found sound is written to, even to change
+   * its journal. */
+  if (plan == NULL || !jln_store_use_rollback_journal (store, error))
     {
       g_clear_object (&plan);
       prefix_path (error, path);
@@ -180,6 +184,79 @@ jln_document_open (const char  *path,
   if (_jln_plan_is_large (plan))
     _jln_plan_release_free_memory ();
   return document_new (g_steal_pointer (&store), plan);
+}
+
+/**
+ * jln_document_open:
+ *
+ * Opens the plan file at @path and reads it into memory. A file that may
+ * not be written is opened read-only (see jln_document_is_read_only()).
+ *
+ * Returns: (transfer full): the document, or %NULL with @error
+ */
+JlnDocument *
+jln_document_open (const char  *path,
+                   GError     **error)
+{
+  return document_open (path, JLN_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * jln_document_open_read_only:
+ *
+ * Opens the plan file at @path without ever writing to it or beside it:
+ * no journal is applied or made, and a file of an older format is
+ * brought forward in memory only. Every edit is refused.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error
+ */
+JlnDocument *
+jln_document_open_read_only (const char  *path,
+                             GError     **error)
+{
+  return document_open (path, JLN_STORE_OPEN_READ_ONLY, error);
+}
+
+/**
+ * jln_document_is_read_only:
+ *
+ * Returns: %TRUE when the plan was opened read-only: every edit is then
+ *   refused with %JLN_ERROR_READ_ONLY
+ */
+gboolean
+jln_document_is_read_only (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), TRUE);
+  return jln_store_is_read_only (self->store);
+}
+
+/**
+ * jln_document_is_replaced:
+ *
+ * Returns: %TRUE when another file was put at the plan's path since it
+ *   was opened (an attachment saved over it): edits are then refused
+ *   with %JLN_ERROR_REPLACED until jln_document_reload() reads the new
+ *   file
+ */
+gboolean
+jln_document_is_replaced (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+  return jln_store_is_replaced (self->store);
+}
+
+/**
+ * jln_document_get_notices:
+ *
+ * Returns: (transfer none) (element-type utf8): what the user must be
+ *   told about how the file was opened, such as a journal left by
+ *   another file that was moved aside
+ */
+GPtrArray *
+jln_document_get_notices (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), NULL);
+  return jln_store_get_notices (self->store);
 }
 
 static gboolean
@@ -209,10 +286,7 @@ sync_file (const char  *path,
 static char *
 temp_path_beside (const char *path)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-
-  return g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
+  return jln_partial_path_new (path);
 }
 
 /* A program killed while it wrote a new plan leaves its temporary file
@@ -230,8 +304,11 @@ remove_stale_parts (const char *path)
   gint64 now = g_get_real_time ();
   const char *name;
 
+  /* Those of writers no longer running, whatever their age. */
+  jln_remove_dead_partials (dir);
   if (listing == NULL)
     return;
+  /* Those of earlier versions, named without their writer. */
   while ((name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *full = NULL;
@@ -255,22 +332,37 @@ remove_stale_parts (const char *path)
     }
 }
 
+/* Puts a new file at @path only if there is none: two imports racing to
+ * one name, the second is told the file exists, and nothing is lost. */
 static gboolean
 move_into_place (const char  *temp_path,
                  const char  *path,
                  GError     **error)
 {
+  int saved_errno;
+
   if (!sync_file (temp_path, error))
     return FALSE;
-  if (g_rename (temp_path, path) != 0)
+  if (renameat2 (AT_FDCWD, temp_path, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+    return TRUE;
+  saved_errno = errno;
+  /* File systems that cannot rename without replacing can still link. */
+  if (saved_errno == EINVAL || saved_errno == ENOSYS || saved_errno == ENOTSUP)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      return FALSE;
+      if (link (temp_path, path) == 0)
+        {
+          g_remove (temp_path);
+          return TRUE;
+        }
+      saved_errno = errno;
     }
-  return TRUE;
+  if (saved_errno == EEXIST)
+    g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                         _("the file already exists; choose another name"));
+  else
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                 "%s", g_strerror (saved_errno));
+  return FALSE;
 }
 
 typedef struct
@@ -997,6 +1089,28 @@ collect_ancestor_ids (JlnRecord  *record,
     g_hash_table_add (ids, (gpointer) jln_record_get_id (record));
 }
 
+/* The records beside @record in its parent's list: their positions and
+ * its own are one state, which an insert, a remove or a move elsewhere
+ * changes (two processes moving and removing in one objective must not
+ * leave two records at one position). */
+static void
+collect_sibling_ids (JlnRecord  *parent,
+                     JlnKind     kind,
+                     GHashTable *ids)
+{
+  GListModel *siblings;
+
+  if (parent == NULL)
+    return;
+  siblings = _jln_record_peek_children (parent, kind);
+  for (guint i = 0; siblings != NULL && i < g_list_model_get_n_items (siblings); i++)
+    {
+      g_autoptr(JlnRecord) sibling = g_list_model_get_item (siblings, i);
+
+      g_hash_table_add (ids, (gpointer) jln_record_get_id (sibling));
+    }
+}
+
 /* The records whose state in the file @edit depends on. */
 static void
 collect_ids (JlnEdit    *edit,
@@ -1005,15 +1119,24 @@ collect_ids (JlnEdit    *edit,
   switch ((int) edit->kind)
     {
     case JLN_EDIT_SET:
+      collect_ancestor_ids (edit->record, ids);
+      break;
     case JLN_EDIT_MOVE:
       collect_ancestor_ids (edit->record, ids);
+      collect_sibling_ids (jln_record_get_parent (edit->record),
+                           _jln_record_get_info (edit->record)->kind, ids);
       break;
     case JLN_EDIT_REMOVE:
       collect_record_ids (edit->record, ids);
       collect_ancestor_ids (edit->record, ids);
+      collect_sibling_ids (jln_record_get_parent (edit->record),
+                           _jln_record_get_info (edit->record)->kind, ids);
       break;
     case JLN_EDIT_INSERT:
       collect_ancestor_ids (edit->parent, ids);
+      collect_sibling_ids (edit->parent,
+                           edit->record != NULL ? _jln_record_get_info (edit->record)->kind
+                                                : edit->snapshot_kind, ids);
       break;
     case JLN_EDIT_GROUP:
       for (guint i = 0; i < edit->edits->len; i++)
@@ -1241,13 +1364,32 @@ jln_document_reload (JlnDocument  *self,
 
   g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
 
+  /* Another file at the path: read that one, through a connection of
+   * its own; the old one only ever reached the file that was replaced. */
+  if (jln_store_is_replaced (self->store))
+    {
+      const char *path = jln_store_get_path (self->store);
+      JlnStore *store = jln_store_open_full (path, jln_store_is_read_only (self->store)
+                                                   ? JLN_STORE_OPEN_READ_ONLY
+                                                   : JLN_STORE_OPEN_DEFAULT, error);
+
+      if (store == NULL)
+        {
+          prefix_path (error, path);
+          return FALSE;
+        }
+      jln_store_free (self->store);
+      self->store = store;
+    }
+
   /* Read the state markers first: a commit that lands in between makes
    * the document look outdated once more, never up to date by mistake. */
   version = jln_store_get_data_version (self->store);
   history_id = jln_store_get_last_history_id (self->store);
   plan = jln_store_load (self->store, error);
-  if (plan == NULL)
+  if (plan == NULL || !jln_store_use_rollback_journal (self->store, error))
     {
+      g_clear_object (&plan);
       prefix_path (error, jln_store_get_path (self->store));
       return FALSE;
     }

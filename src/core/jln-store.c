@@ -2,7 +2,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -24,8 +28,18 @@ struct _JlnStore
   GHashTable *link_statements;  /* JlnField → sqlite3_stmt that inserts a link */
   sqlite3_stmt *insert_stmt[JLN_N_KINDS];
   gint64      last_batch;
-  gboolean    wal;          /* the file is in write-ahead log mode */
+  gboolean    read_only;    /* nothing is ever written to the file */
+  gboolean    in_memory;    /* read into memory: the file is not open */
+  gboolean    have_identity;
+  dev_t       dev;          /* the file opened, to notice another put at its path */
+  ino_t       ino;
+  gint64      deadline;     /* monotonic time after which a statement is stopped */
+  GPtrArray  *notices;      /* what the user must be told about opening */
 };
+
+/* No statement of Jalons takes seconds on a sound plan: one that runs
+ * longer was made to by the file, and is stopped. */
+#define STATEMENT_TIME_LIMIT (30 * G_USEC_PER_SEC)
 
 static const char sqlite_magic[16] = "SQLite format 3";
 
@@ -35,7 +49,10 @@ set_sqlite_error (JlnStore  *store,
                   GError   **error)
 {
   int primary = code & 0xff;
-  const char *detail = store->db != NULL ? sqlite3_errmsg (store->db) : sqlite3_errstr (code);
+  /* SQLite quotes the file in its messages (a damaged schema's text):
+   * make it valid UTF-8, like every message. */
+  g_autofree char *detail = g_utf8_make_valid (store->db != NULL ? sqlite3_errmsg (store->db)
+                                                                 : sqlite3_errstr (code), -1);
 
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
     g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
@@ -50,6 +67,10 @@ set_sqlite_error (JlnStore  *store,
   else if (primary == SQLITE_FULL)
     g_set_error_literal (error, JLN_ERROR, JLN_ERROR_IO,
                          _("The disk is full: the change was not saved"));
+  else if (primary == SQLITE_INTERRUPT)
+    g_set_error_literal (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                         _("Reading the plan file took too long and was stopped: "
+                           "the file is damaged or was made to stall Jalons"));
   else if (primary == SQLITE_CONSTRAINT)
     g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                  _("The change would break the plan’s consistency (%s)"), detail);
@@ -67,6 +88,7 @@ prepare (JlnStore    *store,
   sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
   int rc;
 
+  store->deadline = g_get_monotonic_time () + STATEMENT_TIME_LIMIT;
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -89,8 +111,10 @@ exec (JlnStore    *store,
       const char  *sql,
       GError     **error)
 {
-  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+  int rc;
 
+  store->deadline = g_get_monotonic_time () + STATEMENT_TIME_LIMIT;
+  rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return set_sqlite_error (store, rc, error);
   return TRUE;
@@ -109,28 +133,37 @@ step_done (JlnStore      *store,
   return TRUE;
 }
 
-static gint64
+/* Reads the one number of @sql. Any number is a value, negative ones
+ * too: failure is only ever told by the return value. */
+static gboolean
 query_int (JlnStore    *store,
            const char  *sql,
+           gint64      *value,
            GError     **error)
 {
   sqlite3_stmt *stmt = prepare (store, sql, error);
-  gint64 value;
   int rc;
 
+  *value = 0;
   if (stmt == NULL)
-    return -1;
+    return FALSE;
   rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        set_sqlite_error (store, rc, error);
-      return rc == SQLITE_DONE ? 0 : -1;
-    }
-  value = sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  return value;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_sqlite_error (store, rc, error);
+  return TRUE;
+}
+
+static gint64
+query_int_or (JlnStore   *store,
+              const char *sql,
+              gint64      fallback)
+{
+  gint64 value;
+
+  return query_int (store, sql, &value, NULL) ? value : fallback;
 }
 
 /* --- SQL written from the field tables --------------------------------- */
@@ -307,22 +340,23 @@ insert_replica (JlnStore  *store,
 /* The file's identity, the points of other copies' histories it has
  * seen, the changes of theirs it has taken in, and where merged history
  * rows come from. */
+#define REPLICA_TABLES_SQL \
+  "CREATE TABLE replica (id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL);\n" \
+  "CREATE TABLE sync_points (" \
+  "replica TEXT PRIMARY KEY NOT NULL, " \
+  "name TEXT NOT NULL, " \
+  "seen INTEGER NOT NULL, " \
+  "last_change TEXT, " \
+  "time TEXT NOT NULL);\n" \
+  "CREATE TABLE seen_changes (change TEXT PRIMARY KEY NOT NULL, batch INTEGER NOT NULL);\n" \
+  "CREATE TABLE history_origin (" \
+  "row INTEGER PRIMARY KEY NOT NULL, replica TEXT NOT NULL, name TEXT);\n"
+
 static gboolean
 create_replica_tables (JlnStore  *store,
                        GError   **error)
 {
-  return exec (store,
-               "CREATE TABLE replica (id TEXT PRIMARY KEY NOT NULL, created TEXT NOT NULL);\n"
-               "CREATE TABLE sync_points ("
-               "replica TEXT PRIMARY KEY NOT NULL, "
-               "name TEXT NOT NULL, "
-               "seen INTEGER NOT NULL, "
-               "last_change TEXT, "
-               "time TEXT NOT NULL);\n"
-               "CREATE TABLE seen_changes (change TEXT PRIMARY KEY NOT NULL, batch INTEGER NOT NULL);\n"
-               "CREATE TABLE history_origin ("
-               "row INTEGER PRIMARY KEY NOT NULL, replica TEXT NOT NULL, name TEXT);\n",
-               error) &&
+  return exec (store, REPLICA_TABLES_SQL, error) &&
          insert_replica (store, error);
 }
 
@@ -341,15 +375,36 @@ static const MigrateFunc migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JLN_STORE_SCHEMA_VERSION);
 
+static int
+progress_cb (void *data)
+{
+  JlnStore *store = data;
+
+  /* Non-zero stops the statement with SQLITE_INTERRUPT. */
+  return store->deadline != 0 && g_get_monotonic_time () > store->deadline;
+}
+
+/* A plan file is a document that people copy, mail and save over older
+ * copies: nothing it holds but its rows is trusted. No trigger, view or
+ * function stored in it ever runs, and no statement runs for long. */
+static void
+make_defensive (JlnStore *store)
+{
+  sqlite3_db_config (store->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (store->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (store->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (store->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (store->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_progress_handler (store->db, 1000, progress_cb, store);
+  sqlite3_extended_result_codes (store->db, TRUE);
+  sqlite3_busy_timeout (store->db, 5000);
+}
+
 static gboolean
 configure (JlnStore  *store,
            GError   **error)
 {
-  /* The file goes to write-ahead log mode on its first write, not here:
-   * a file found damaged while it is read must be left as it was. */
-  sqlite3_busy_timeout (store->db, 5000);
-  return exec (store, "PRAGMA foreign_keys = ON;", error) &&
-         exec (store, "PRAGMA synchronous = NORMAL;", error);
+  return exec (store, "PRAGMA foreign_keys = ON;", error);
 }
 
 static void
@@ -366,6 +421,7 @@ store_new (const char *path)
   store->path = g_strdup (path);
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   store->link_statements = g_hash_table_new (NULL, NULL);
+  store->notices = g_ptr_array_new_with_free_func (g_free);
   return store;
 }
 
@@ -414,6 +470,186 @@ check_header (const char  *path,
   return TRUE;
 }
 
+/* Whether the file, or its folder (where SQLite writes its journal), may
+ * not be written: by the permissions, or by its mode alone, so that a
+ * file its owner marked read-only (an archived plan) stays as it is even
+ * for a user who could write it anyway. */
+static gboolean
+is_read_only_file (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st, dir_st;
+
+  if (g_stat (path, &st) != 0 || g_stat (dir, &dir_st) != 0)
+    return TRUE;
+  return (st.st_mode & S_IWUSR) == 0 || (dir_st.st_mode & S_IWUSR) == 0 ||
+         g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0;
+}
+
+/* Whether another process holds a lock on @path, as a SQLite connection
+ * does on a plan file while it writes (at the lock bytes from 1 GiB), or
+ * on a -shm file while it has a write-ahead log open. */
+static gboolean
+is_locked_by_another (const char *path,
+                      off_t       start,
+                      off_t       length)
+{
+  struct flock lock = { 0 };
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  gboolean locked;
+
+  if (fd < 0)
+    return FALSE;
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = start;
+  lock.l_len = length;
+  locked = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return locked;
+}
+
+/* A journal or log may be older than the file by no more than this: they
+ * are written together, a commit's pages a moment after its journal. */
+#define LEFTOVER_SLACK (2 * G_USEC_PER_SEC)
+
+static gint64
+stat_time (const struct timespec *time)
+{
+  return (gint64) time->tv_sec * G_USEC_PER_SEC + time->tv_nsec / 1000;
+}
+
+typedef enum
+{
+  LEFTOVER_NONE,      /* nothing beside the file */
+  LEFTOVER_LIVE,      /* a running program is writing the file */
+  LEFTOVER_OWN,       /* left by a program that stopped while it wrote this file */
+  LEFTOVER_FOREIGN,   /* older than the file: it was written for another file */
+} Leftover;
+
+/* What is beside @path that SQLite would apply to it: a rollback journal
+ * or a write-ahead log. A program that stopped while it wrote leaves one
+ * behind; if the plan file was replaced since (an office's newer copy
+ * saved at the same path), that leftover belongs to the file it replaced
+ * and must not be played onto the new one, which SQLite cannot tell. */
+static Leftover
+examine_leftover (const char *path,
+                  const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf st, side_st;
+
+  if (g_lstat (side, &side_st) != 0 || (S_ISREG (side_st.st_mode) && side_st.st_size == 0))
+    return LEFTOVER_NONE;
+  if (!S_ISREG (side_st.st_mode))
+    return LEFTOVER_FOREIGN;
+  if (is_locked_by_another (path, 0x40000000, 512) ||
+      (g_str_equal (suffix, "-wal") && is_locked_by_another (shm, 0, 0)))
+    return LEFTOVER_LIVE;
+  if (g_stat (path, &st) != 0)
+    return LEFTOVER_NONE;
+  if (stat_time (&side_st.st_mtim) + LEFTOVER_SLACK < stat_time (&st.st_ctim))
+    return LEFTOVER_FOREIGN;
+  return LEFTOVER_OWN;
+}
+
+/* Renames a leftover that does not belong to the file out of SQLite's
+ * way, keeping it, and tells the user. */
+static gboolean
+move_leftover_aside (JlnStore    *store,
+                     const char  *suffix,
+                     GError     **error)
+{
+  g_autofree char *side = g_strconcat (store->path, suffix, NULL);
+  g_autofree char *shm = g_strconcat (store->path, "-shm", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s%s.not-applied-%s", store->path, suffix, stamp);
+  g_autofree char *side_name = g_path_get_basename (side);
+  g_autofree char *aside_name = g_path_get_basename (aside);
+
+  if (g_rename (side, aside) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, JLN_ERROR, JLN_ERROR_IO,
+                   _("“%s” beside the plan belongs to another file and could not be moved "
+                     "aside (%s)"), side_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* The index of a log is made again from the log; without it, nothing. */
+  if (g_str_equal (suffix, "-wal"))
+    g_remove (shm);
+  g_ptr_array_add (store->notices,
+                   g_strdup_printf (_("“%s”, left beside the plan by a program that stopped, "
+                                      "was written for an older file at this place: it was not "
+                                      "applied to the plan, and is kept as “%s”"),
+                                    side_name, aside_name));
+  return TRUE;
+}
+
+/* The header of a SQLite file says at bytes 18 and 19 whether it is in
+ * write-ahead log mode (2) or uses a rollback journal (1). */
+static gboolean
+file_uses_wal (const char *path)
+{
+  guchar header[20] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+  gboolean wal;
+
+  if (file == NULL)
+    return FALSE;
+  wal = fread (header, 1, sizeof header, file) == sizeof header && (header[18] == 2 || header[19] == 2);
+  fclose (file);
+  return wal;
+}
+
+/* Reads the file into memory, as it is on disk, without its journal or
+ * log: for reading a file that must not be written, or whose leftovers
+ * must not be applied. */
+static gboolean
+open_in_memory (JlnStore  *store,
+                GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  unsigned char *image;
+  gsize length;
+  int rc;
+
+  if (!g_file_get_contents (store->path, &contents, &length, &local_error))
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_IO, "%s", local_error->message);
+      return FALSE;
+    }
+  if (length < 100 || length > G_MAXINT32)
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                           _("The plan file is damaged and cannot be read (file is too short)"));
+      return FALSE;
+    }
+  /* A file in memory has no log: it is read as a rollback-journal file. */
+  contents[18] = contents[19] = 1;
+
+  rc = sqlite3_open_v2 (":memory:", &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (store, rc, error);
+  make_defensive (store);
+  image = sqlite3_malloc64 (length);
+  if (image == NULL)
+    return set_sqlite_error (store, SQLITE_NOMEM, error);
+  memcpy (image, contents, length);
+  rc = sqlite3_deserialize (store->db, "main", image, length, length,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (store, rc, error);
+  store->in_memory = TRUE;
+  return TRUE;
+}
+
+/* A copy of the file as it was before a migration, beside it, under a
+ * name no other file has: an older backup is never written over. */
 static gboolean
 backup_before_migration (JlnStore  *store,
                          gint64     version,
@@ -423,7 +659,11 @@ backup_before_migration (JlnStore  *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_remove (backup_path);
+  for (guint i = 1; g_file_test (backup_path, G_FILE_TEST_EXISTS) || g_file_test (backup_path, G_FILE_TEST_IS_SYMLINK); i++)
+    {
+      g_free (backup_path);
+      backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT "-%u.bak", store->path, version, i);
+    }
   rc = sqlite3_prepare_v2 (store->db, "VACUUM INTO ?1", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return set_sqlite_error (store, rc, error);
@@ -435,20 +675,249 @@ backup_before_migration (JlnStore  *store,
   return TRUE;
 }
 
+/* --- The schema a plan file must have ------------------------------------ */
+
+static void
+describe_rows (sqlite3    *db,
+               const char *sql,
+               const char *name,
+               GString    *out)
+{
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_string_append (out, "?\n");
+      return;
+    }
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_c (out, ' ');
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (out, "%s|", text != NULL ? text : "NULL");
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+}
+
+/* Whether @sql, the text that made a table, declares a CHECK constraint
+ * or a generated column: SQLite's pragmas do not show them, and Jalons
+ * writes neither. Quoted text is skipped. */
+static gboolean
+has_hidden_clause (const char *definition)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+  char quote = 0;
+
+  for (const char *p = definition; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+          continue;
+        }
+      if (*p == '\'' || *p == '"' || *p == '`')
+        quote = *p;
+      else if (*p == '[')
+        quote = ']';
+      else
+        g_string_append_c (words, g_ascii_isalnum (*p) || *p == '_' ? g_ascii_toupper (*p) : ' ');
+    }
+  g_string_prepend_c (words, ' ');
+  g_string_append_c (words, ' ');
+  return strstr (words->str, " CHECK ") != NULL || strstr (words->str, " GENERATED ") != NULL ||
+         strstr (words->str, " AS ") != NULL;
+}
+
+/* Everything SQLite keeps of a schema that could change what a statement
+ * of Jalons does: each object's type and name, each table's columns with
+ * their types, defaults, keys and hidden columns, its foreign keys, each
+ * index's columns, uniqueness and condition. */
+static char *
+describe_schema (sqlite3 *db)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM main.sqlite_schema"
+                              " ORDER BY type, name", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *table = (const char *) sqlite3_column_text (stmt, 2);
+      const char *made_by = (const char *) sqlite3_column_text (stmt, 3);
+
+      g_string_append_printf (out, "%s %s on %s\n", type ? type : "?", name ? name : "?",
+                              table ? table : "?");
+      if (type != NULL && name != NULL && g_str_equal (type, "table"))
+        {
+          if (made_by != NULL && has_hidden_clause (made_by))
+            g_string_append (out, " hidden clause\n");
+          g_ptr_array_add (tables, g_strdup (name));
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *name = g_ptr_array_index (tables, i);
+
+      g_string_append_printf (out, "columns of %s\n", name);
+      describe_rows (db, "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden"
+                         " FROM pragma_table_xinfo (?1)", name, out);
+      describe_rows (db, "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, match"
+                         " FROM pragma_foreign_key_list (?1)", name, out);
+      describe_rows (db, "SELECT name, \"unique\", origin, partial FROM pragma_index_list (?1)"
+                         " ORDER BY name", name, out);
+    }
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM main.sqlite_schema WHERE type = 'index'"
+                              " ORDER BY name", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_string_append_printf (out, "index %s\n", name ? name : "?");
+      describe_rows (db, "SELECT seqno, cid, name, \"desc\", coll, key FROM pragma_index_xinfo (?1)",
+                     name, out);
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The schema this version of Jalons writes, described once. */
+static const char *
+expected_schema (void)
+{
+  static char *description;
+
+  if (g_once_init_enter (&description))
+    {
+      g_autoptr(GString) tables = g_string_new (NULL);
+      g_autoptr(GString) indexes = g_string_new (NULL);
+      sqlite3 *db = NULL;
+      char *made;
+
+      append_schema_sql (tables, indexes);
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, tables->str, NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, indexes->str, NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, REPLICA_TABLES_SQL, NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("The schema of plan files cannot be made: %s", sqlite3_errmsg (db));
+      made = describe_schema (db);
+      sqlite3_close (db);
+      g_once_init_leave (&description, made);
+    }
+  return description;
+}
+
+/* Refuses a file whose schema is not, object for object, the one this
+ * version writes: an extra trigger, view, table, index or column, or a
+ * changed one, could make Jalons' statements do something else. */
+static gboolean
+check_schema (JlnStore  *store,
+              GError   **error)
+{
+  g_autofree char *found = describe_schema (store->db);
+
+  if (found == NULL)
+    return set_sqlite_error (store, sqlite3_errcode (store->db), error);
+  if (!g_str_equal (found, expected_schema ()))
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                           _("The plan file is damaged or was altered: its tables are not those "
+                             "of a Jalons plan (it holds other tables, columns, indexes, "
+                             "triggers or views), so it is not opened"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (JlnStore  *store,
+         gint64     version,
+         gint64     n_tables,
+         GError   **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (!store->in_memory && n_tables > 0 && !backup_before_migration (store, version, error))
+    return FALSE;
+  if (!exec (store, "PRAGMA foreign_keys = OFF;", error) ||
+      !exec (store, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  for (gint64 v = version; v < JLN_STORE_SCHEMA_VERSION; v++)
+    if (!migrations[v] (store, error))
+      {
+        jln_store_rollback (store);
+        return FALSE;
+      }
+  /* PRAGMA takes no parameters; the values are compile-time constants. */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                 JLN_STORE_SCHEMA_VERSION, JLN_STORE_APPLICATION_ID);
+  if (!exec (store, set_version, error) ||
+      !exec (store, "COMMIT;", error))
+    {
+      jln_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+open_file (JlnStore  *store,
+           GError   **error)
+{
+  int rc = sqlite3_open_v2 (store->path, &store->db,
+                            (store->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                            SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (store, rc, error);
+  make_defensive (store);
+  return TRUE;
+}
+
+static void
+remember_identity (JlnStore *store)
+{
+  GStatBuf st;
+
+  if (g_stat (store->path, &st) != 0)
+    return;
+  store->dev = st.st_dev;
+  store->ino = st.st_ino;
+  store->have_identity = TRUE;
+}
+
 /**
- * jln_store_open:
+ * jln_store_open_full:
+ * @flags: %JLN_STORE_OPEN_READ_ONLY to never write to the file
  *
- * Opens an existing plan file. A file that is not a plan, is damaged or
- * was written by a newer version is refused and left as it was; an older
- * plan is copied aside and migrated forward in one transaction.
+ * Opens an existing plan file. A file that is not a plan, is damaged,
+ * altered or was written by a newer version is refused and left as it
+ * was; an older plan is copied aside and migrated forward in one
+ * transaction (in memory only, when read-only). A file that may not be
+ * written is opened read-only whatever @flags say.
  */
 JlnStore *
-jln_store_open (const char  *path,
-                GError     **error)
+jln_store_open_full (const char       *path,
+                     JlnStoreOpenFlags flags,
+                     GError          **error)
 {
   g_autoptr(JlnStore) store = NULL;
   gint64 version, app_id, n_tables;
-  int rc;
+  gboolean in_memory = FALSE;
+  static const char * const suffixes[] = { "-journal", "-wal" };
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -456,19 +925,53 @@ jln_store_open (const char  *path,
     return NULL;
 
   store = store_new (path);
-  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (store, rc, error);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (store->db, TRUE);
-  sqlite3_busy_timeout (store->db, 5000);
+  store->read_only = (flags & JLN_STORE_OPEN_READ_ONLY) != 0 || is_read_only_file (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    switch (examine_leftover (path, suffixes[i]))
+      {
+      case LEFTOVER_FOREIGN:
+        if (store->read_only)
+          {
+            g_autofree char *name = g_path_get_basename (path);
+
+            /* Read what the file holds, as it is, and leave everything be. */
+            in_memory = TRUE;
+            g_ptr_array_add (store->notices,
+                             g_strdup_printf (_("A journal left beside “%s” was written for an older "
+                                                "file at this place: it was not applied"), name));
+          }
+        else if (!move_leftover_aside (store, suffixes[i], error))
+          return NULL;
+        break;
+      case LEFTOVER_OWN:
+        if (store->read_only && g_str_equal (suffixes[i], "-journal"))
+          {
+            g_set_error_literal (error, JLN_ERROR, JLN_ERROR_IO,
+                                 _("The program that was saving this plan stopped before it had "
+                                   "finished: open the plan where it can be written, so that its "
+                                   "last saved state is restored"));
+            return NULL;
+          }
+        break;
+      case LEFTOVER_NONE:
+        /* A read-only connection cannot make the log of a file in
+         * write-ahead log mode beside it: read the file from memory. */
+        if (store->read_only && g_str_equal (suffixes[i], "-wal") && file_uses_wal (path))
+          in_memory = TRUE;
+        break;
+      case LEFTOVER_LIVE:
+      default:
+        break;
+      }
+
+  if (in_memory ? !open_in_memory (store, error) : !open_file (store, error))
+    return NULL;
 
   /* Read before writing anything, so that a refused file is untouched. */
-  if ((app_id = query_int (store, "PRAGMA application_id", error)) < 0 ||
-      (version = query_int (store, "PRAGMA user_version", error)) < 0 ||
-      (n_tables = query_int (store, "SELECT count(*) FROM sqlite_schema", error)) < 0)
+  if (!query_int (store, "PRAGMA application_id", &app_id, error) ||
+      !query_int (store, "PRAGMA user_version", &version, error) ||
+      !query_int (store, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
     return NULL;
 
   if (app_id != JLN_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && n_tables == 0))
@@ -479,42 +982,50 @@ jln_store_open (const char  *path,
     }
   if (version > JLN_STORE_SCHEMA_VERSION)
     {
+      g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, JLN_ERROR, JLN_ERROR_TOO_NEW,
-                   _("This plan was written by a newer version of Jalons (format %d); "
-                     "update Jalons to open it"), (int) version);
+                   _("This plan was written by a newer version of Jalons (format %s); "
+                     "update Jalons to open it"), shown);
+      return NULL;
+    }
+  if (version < 0 || (version == 0 && n_tables > 0))
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                           _("The plan file is damaged: its format version is not valid"));
       return NULL;
     }
 
   if (version < JLN_STORE_SCHEMA_VERSION)
     {
-      g_autofree char *set_version = NULL;
-
-      if (n_tables > 0 && !backup_before_migration (store, version, error))
-        return NULL;
-      if (!exec (store, "PRAGMA foreign_keys = OFF;", error) ||
-          !exec (store, "BEGIN IMMEDIATE;", error))
-        return NULL;
-      for (gint64 v = version; v < JLN_STORE_SCHEMA_VERSION; v++)
-        if (!migrations[v] (store, error))
-          {
-            jln_store_rollback (store);
-            return NULL;
-          }
-      /* PRAGMA takes no parameters; the values are compile-time constants. */
-      set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
-                                     JLN_STORE_SCHEMA_VERSION, JLN_STORE_APPLICATION_ID);
-      if (!exec (store, set_version, error) ||
-          !exec (store, "COMMIT;", error))
+      /* Reading never writes: a read-only file is migrated in memory. */
+      if (store->read_only && !store->in_memory)
         {
-          jln_store_rollback (store);
-          return NULL;
+          sqlite3_close (store->db);
+          store->db = NULL;
+          g_hash_table_remove_all (store->statements);
+          if (!open_in_memory (store, error))
+            return NULL;
         }
+      if (!migrate (store, version, n_tables, error))
+        return NULL;
     }
 
-  if (!configure (store, error))
+  if (!check_schema (store, error) ||
+      !configure (store, error))
     return NULL;
 
+  if (!store->in_memory)
+    remember_identity (store);
+
   return g_steal_pointer (&store);
+}
+
+JlnStore *
+jln_store_open (const char  *path,
+                GError     **error)
+{
+  return jln_store_open_full (path, JLN_STORE_OPEN_DEFAULT, error);
 }
 
 /**
@@ -548,7 +1059,7 @@ jln_store_create (const char  *path,
       set_sqlite_error (store, rc, error);
       return NULL;
     }
-  sqlite3_extended_result_codes (store->db, TRUE);
+  make_defensive (store);
 
   append_schema_sql (tables, indexes);
   g_string_append (tables, "COMMIT;\n");
@@ -561,8 +1072,6 @@ jln_store_create (const char  *path,
       !exec (store, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                     " PRAGMA cache_size = -32768;", error))
     return NULL;
-  /* Not until it is opened again, complete, under its own name. */
-  store->wal = TRUE;
   if (!create_replica_tables (store, error))
     return NULL;
 
@@ -601,6 +1110,7 @@ jln_store_free (JlnStore *store)
 
   g_clear_pointer (&store->link_statements, g_hash_table_unref);
   g_clear_pointer (&store->statements, g_hash_table_unref);
+  g_clear_pointer (&store->notices, g_ptr_array_unref);
   for (guint k = 0; k < JLN_N_KINDS; k++)
     g_free (store->insert_sql[k]);
   if (store->db != NULL)
@@ -649,7 +1159,7 @@ jln_store_copy_to (JlnStore    *store,
 gint64
 jln_store_get_data_version (JlnStore *store)
 {
-  return query_int (store, "PRAGMA data_version", NULL);
+  return query_int_or (store, "PRAGMA data_version", -1);
 }
 
 /**
@@ -660,7 +1170,7 @@ jln_store_get_data_version (JlnStore *store)
 gint64
 jln_store_get_last_history_id (JlnStore *store)
 {
-  return MAX (0, query_int (store, "SELECT coalesce(max(id), 0) FROM history", NULL));
+  return MAX (0, query_int_or (store, "SELECT coalesce(max(id), 0) FROM history", 0));
 }
 
 /**
@@ -706,25 +1216,88 @@ jln_store_forget_batch (JlnStore *store)
 
 /* --- Transactions -------------------------------------------------------- */
 
+/**
+ * jln_store_use_rollback_journal:
+ *
+ * Makes the file keep every committed change in itself: a rollback
+ * journal, which exists only while a change is written, and full
+ * synchronisation. A file left in write-ahead log mode by an older
+ * version is checkpointed and changed back. Called once a file was read
+ * whole and found sound, so that a refused file is left as it was.
+ */
 gboolean
-jln_store_ensure_wal (JlnStore  *store,
-                      GError   **error)
+jln_store_use_rollback_journal (JlnStore  *store,
+                                GError   **error)
 {
-  if (!store->wal)
-    {
-      if (!exec (store, "PRAGMA journal_mode = WAL;", error))
-        return FALSE;
-      store->wal = TRUE;
-    }
+  if (store->read_only)
+    return TRUE;
+  if (!exec (store, "PRAGMA synchronous = FULL;", error))
+    return FALSE;
+  /* Another program may still have the file open in write-ahead log
+   * mode; it stays so until the last of them closes it. */
+  sqlite3_exec (store->db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL);
   return TRUE;
+}
+
+/**
+ * jln_store_is_read_only:
+ *
+ * Returns: %TRUE when the store never writes to its file
+ */
+gboolean
+jln_store_is_read_only (JlnStore *store)
+{
+  return store->read_only;
+}
+
+/**
+ * jln_store_is_replaced:
+ *
+ * Returns: %TRUE when the file at the store's path is no longer the one
+ *   it opened: another was saved over it, or it was removed
+ */
+gboolean
+jln_store_is_replaced (JlnStore *store)
+{
+  GStatBuf st;
+
+  if (!store->have_identity)
+    return FALSE;
+  if (g_stat (store->path, &st) != 0)
+    return TRUE;
+  return st.st_dev != store->dev || st.st_ino != store->ino;
+}
+
+/**
+ * jln_store_get_notices:
+ *
+ * Returns: (transfer none) (element-type utf8): what the user must be
+ *   told about how the file was opened
+ */
+GPtrArray *
+jln_store_get_notices (JlnStore *store)
+{
+  return store->notices;
 }
 
 gboolean
 jln_store_begin (JlnStore  *store,
                  GError   **error)
 {
-  return jln_store_ensure_wal (store, error) &&
-         exec (store, "BEGIN IMMEDIATE;", error);
+  if (store->read_only)
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_READ_ONLY,
+                           _("This plan is read-only: the change was not saved"));
+      return FALSE;
+    }
+  if (jln_store_is_replaced (store))
+    {
+      g_set_error_literal (error, JLN_ERROR, JLN_ERROR_REPLACED,
+                           _("Another file was saved in place of this plan since it was opened: "
+                             "the change was not saved; reload the plan to see the new file"));
+      return FALSE;
+    }
+  return exec (store, "BEGIN IMMEDIATE;", error);
 }
 
 gboolean
@@ -796,19 +1369,41 @@ read_field (JlnStore       *store,
       {
         gint64 value = sqlite3_column_int64 (stmt, col);
 
+        /* A text or a real in a number's column is no number, not 0. */
+        if (sqlite3_column_type (stmt, col) != SQLITE_INTEGER &&
+            sqlite3_column_type (stmt, col) != SQLITE_NULL)
+          goto damaged;
         if (value < field->min || value > field->max)
           goto damaged;
         *(int *) ptr = value;
         return TRUE;
       }
     case JLN_FIELD_DOUBLE:
-      if (sqlite3_column_type (stmt, col) != SQLITE_NULL)
-        *(double *) ptr = sqlite3_column_double (stmt, col);
-      return TRUE;
+      switch (sqlite3_column_type (stmt, col))
+        {
+        case SQLITE_NULL:
+          return TRUE;
+        case SQLITE_INTEGER:
+        case SQLITE_FLOAT:
+          {
+            double value = sqlite3_column_double (stmt, col);
+
+            /* The bounds of the JSON reader, so that what opens exports. */
+            if (!isfinite (value) || fabs (value) > JLN_MAX_NUMBER)
+              goto damaged;
+            *(double *) ptr = value;
+            return TRUE;
+          }
+        default:
+          goto damaged;
+        }
     case JLN_FIELD_SEMESTER:
       {
         gint64 value = sqlite3_column_int64 (stmt, col);
 
+        if (sqlite3_column_type (stmt, col) != SQLITE_NULL &&
+            sqlite3_column_type (stmt, col) != SQLITE_INTEGER)
+          goto damaged;
         if (sqlite3_column_type (stmt, col) != SQLITE_NULL &&
             (value < JLN_SEMESTER_MIN_YEAR * 2 || value > JLN_SEMESTER_MAX_YEAR * 2 + 1))
           goto damaged;
@@ -909,8 +1504,14 @@ load_kind (JlnStore          *store,
       JlnRecord *parent = NULL;
       int column = has_parent ? 3 : 1;
 
-      if (id == NULL)
-        goto damaged;
+      /* Ids are UUIDs, in lower case as Jalons writes them: never a
+       * path, never anything the JSON reader would refuse. */
+      if (!jln_id_is_valid (id))
+        {
+          g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                       _("The plan file is damaged: a %s has an id that is not a UUID"), info->name);
+          goto failed;
+        }
 
       if (!has_parent)
         {
@@ -1003,6 +1604,8 @@ load_links (JlnStore          *store,
   g_autofree char *links = link_table (info, field);
   g_autofree char *sql = g_strconcat ("SELECT owner, target, position FROM ", links, NULL);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (LoadedRow));
+  /* A unit listed twice for one action is no plan the JSON reader reads. */
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt = prepare (store, sql, error);
   JlnRecord *owner = NULL;
   int rc;
@@ -1022,7 +1625,8 @@ load_links (JlnStore          *store,
 
       if (owner == NULL || target == NULL ||
           _jln_record_get_info (owner)->kind != info->kind ||
-          _jln_record_get_info (target)->kind != field->ref_kind)
+          _jln_record_get_info (target)->kind != field->ref_kind ||
+          !g_hash_table_add (pairs, g_strconcat (owner_id, target_id, NULL)))
         {
           sqlite3_reset (stmt);
           g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
@@ -1513,7 +2117,7 @@ gint64
 jln_store_next_batch (JlnStore *store)
 {
   if (store->last_batch == 0)
-    store->last_batch = MAX (0, query_int (store, "SELECT max(batch) FROM history", NULL));
+    store->last_batch = MAX (0, query_int_or (store, "SELECT max(batch) FROM history", 0));
   return ++store->last_batch;
 }
 

@@ -13,7 +13,21 @@ typedef struct _JlnStore JlnStore;
 #define JLN_STORE_SCHEMA_VERSION 2
 #define JLN_STORE_APPLICATION_ID 0x4A4C4E53  /* "JLNS" */
 
+typedef enum
+{
+  JLN_STORE_OPEN_DEFAULT   = 0,
+  JLN_STORE_OPEN_READ_ONLY = 1 << 0,
+} JlnStoreOpenFlags;
+
 JlnStore *jln_store_open            (const char   *path,
+                                     GError      **error);
+JlnStore *jln_store_open_full       (const char   *path,
+                                     JlnStoreOpenFlags flags,
+                                     GError      **error);
+gboolean  jln_store_is_read_only    (JlnStore     *store);
+gboolean  jln_store_is_replaced     (JlnStore     *store);
+GPtrArray *jln_store_get_notices    (JlnStore     *store);
+gboolean  jln_store_use_rollback_journal (JlnStore *store,
                                      GError      **error);
 JlnStore *jln_store_create          (const char   *path,
                                      GError      **error);
@@ -34,8 +48,6 @@ gboolean  jln_store_changed_since   (JlnStore     *store,
                                      GHashTable   *ids,
                                      GHashTable   *own_batches);
 void      jln_store_forget_batch    (JlnStore     *store);
-gboolean  jln_store_ensure_wal      (JlnStore     *store,
-                                     GError      **error);
 gboolean  jln_store_begin           (JlnStore     *store,
                                      GError      **error);
 gboolean  jln_store_commit          (JlnStore     *store,
