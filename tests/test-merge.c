@@ -1177,6 +1177,9 @@ test_command (World         *world,
   g_autoptr(JlnDocument) theirs = save_copy (world, world->base, "east.jalons");
   g_autofree char *output = world_file (world, "out.jalons");
   g_autofree char *mine_before = NULL;
+  g_autofree char *theirs_path = g_strdup (jln_document_get_path (theirs));
+  g_autofree char *theirs_sum = NULL;
+  g_autofree char *theirs_after = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   JlnMergeCommand command = { 0 };
@@ -1188,11 +1191,23 @@ test_command (World         *world,
   mine_before = export_json (mine);
 
   command.mine = jln_document_get_path (mine);
-  command.theirs = jln_document_get_path (theirs);
+  command.theirs = theirs_path;
   command.compare = TRUE;
+  g_clear_object (&theirs);
+  theirs_sum = jln_test_checksum_file (command.theirs);
   status = jln_merge_run_command (&command, out, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
+  /* Theirs is read, never written, nor anything put beside it. */
+  theirs_after = jln_test_checksum_file (command.theirs);
+  g_assert_cmpstr (theirs_sum, ==, theirs_after);
+  {
+    g_autofree char *journal = g_strconcat (command.theirs, "-journal", NULL);
+    g_autofree char *wal = g_strconcat (command.theirs, "-wal", NULL);
+
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
   g_assert_nonnull (strstr (out->str, "action 1.5: due: 2022-S2 → 2024-S1"));
   g_assert_nonnull (strstr (out->str, "action 1.4: status: in-progress → dropped (mine) / done (theirs)"));
 

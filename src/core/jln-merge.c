@@ -225,22 +225,16 @@ copy_plan_file (const char  *from,
   return TRUE;
 }
 
-/* Reads a plan file or a JSON plan. A plan file is read from a copy, as
- * opening may change a file (journal mode, migration) and reading another
- * copy must leave it as it was. */
+/* Reads a plan file or a JSON plan. A plan file is opened read-only:
+ * reading another copy leaves it, and what is beside it, as it was. */
 static gboolean
 side_load (Side        *side,
            const char  *path,
            gboolean     with_history,
            GError     **error)
 {
-  g_autoptr(GFile) temp = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autofree char *temp_path = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
-  JlnStore *store = NULL;
-  gboolean is_sqlite = FALSE, ok = FALSE;
+  g_autoptr(JlnStore) store = NULL;
+  gboolean is_sqlite = FALSE;
 
   side->name = g_path_get_basename (path);
   if (!is_plan_file (path, &is_sqlite, error))
@@ -251,27 +245,15 @@ side_load (Side        *side,
       return side->plan != NULL;
     }
 
-  temp = g_file_new_tmp ("jalons-merge-XXXXXX.jalons", &stream, error);
-  if (temp == NULL)
-    return FALSE;
-  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
-  temp_path = g_file_get_path (temp);
-  wal = g_strconcat (temp_path, "-wal", NULL);
-  shm = g_strconcat (temp_path, "-shm", NULL);
-
-  if (copy_plan_file (path, temp_path, error) &&
-      (store = jln_store_open (temp_path, error)) != NULL &&
-      (side->plan = jln_store_load (store, error)) != NULL &&
-      (!with_history || side_read_store (side, store, error)))
-    ok = TRUE;
-  else if (error != NULL && *error != NULL)
-    g_prefix_error (error, "%s: ", path);
-
-  g_clear_pointer (&store, jln_store_free);
-  g_remove (temp_path);
-  g_remove (wal);
-  g_remove (shm);
-  return ok;
+  store = jln_store_open_full (path, JLN_STORE_OPEN_READ_ONLY, error);
+  if (store == NULL ||
+      (side->plan = jln_store_load (store, error)) == NULL ||
+      (with_history && !side_read_store (side, store, error)))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* --- The merge ----------------------------------------------------------- */
