@@ -8,6 +8,7 @@
 #include "jln-action.h"
 #include "jln-action-item.h"
 #include "jln-changes.h"
+#include "jln-document-private.h"
 #include "jln-json.h"
 #include "jln-objective.h"
 
@@ -35,6 +36,7 @@ jln_change_copy (const JlnChange *change)
   copy->title.en = g_strdup (change->title.en);
   copy->fields = g_strdupv (change->fields);
   copy->time = change->time != NULL ? g_date_time_ref (change->time) : NULL;
+  copy->origin = g_strdup (change->origin);
   return copy;
 }
 
@@ -50,6 +52,7 @@ jln_change_free (JlnChange *change)
   jln_text_clear (&change->title);
   g_strfreev (change->fields);
   g_clear_pointer (&change->time, g_date_time_unref);
+  g_free (change->origin);
   g_free (change);
 }
 
@@ -88,6 +91,7 @@ typedef struct
   gboolean   exists_after;
   GPtrArray *fields;          /* FieldChange, in the order of their first change */
   char      *time;
+  char      *origin;          /* the copy the last change was merged from */
 } Pending;
 
 static void
@@ -105,6 +109,7 @@ pending_free (Pending *pending)
   g_free (pending->id);
   g_ptr_array_unref (pending->fields);
   g_free (pending->time);
+  g_free (pending->origin);
   g_free (pending);
 }
 
@@ -235,7 +240,8 @@ note_field (Pending    *pending,
 
 static void
 merge_row (Merge         *merge,
-           JlnHistoryRow *row)
+           JlnHistoryRow *row,
+           const char    *origin)
 {
   Pending *pending;
   JlnKind kind;
@@ -275,6 +281,8 @@ merge_row (Merge         *merge,
 
   g_free (pending->time);
   pending->time = g_strdup (row->time);
+  g_free (pending->origin);
+  pending->origin = g_strdup (origin);
 }
 
 /* --- Describing each change ---------------------------------------------- */
@@ -629,10 +637,14 @@ jln_document_get_changes (JlnDocument  *document,
       JlnHistoryRow *row = g_ptr_array_index (rows, i);
       g_autoptr(GDateTime) time = row->time != NULL ?
         g_date_time_new_from_iso8601 (row->time, NULL) : NULL;
+      g_autofree char *origin = NULL;
+      g_autofree char *replica = NULL;
 
       if (time != NULL && g_date_time_compare (time, since_utc) < 0)
         continue;
-      merge_row (&merge, row);
+      /* A change merged from another copy names it. */
+      replica = jln_store_get_history_origin (_jln_document_get_store (document), row->id, &origin);
+      merge_row (&merge, row, replica != NULL ? origin : NULL);
     }
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_change_free);
@@ -648,6 +660,7 @@ jln_document_get_changes (JlnDocument  *document,
       describe (&merge, pending, change);
       if (pending->time != NULL)
         change->time = g_date_time_new_from_iso8601 (pending->time, NULL);
+      change->origin = g_strdup (pending->origin);
       g_ptr_array_add (changes, g_steal_pointer (&change));
     }
   g_ptr_array_sort (changes, compare_changes);

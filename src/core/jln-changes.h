@@ -39,6 +39,8 @@ typedef struct
   char          **fields;            /* EDITED: the other fields changed, as the history names
                                       * them ("title-en", "units", "position"), in order */
   GDateTime      *time;              /* the last change */
+  char           *origin;            /* the file name of the copy the last change was merged
+                                      * from, NULL for a change made in this plan */
 } JlnChange;
 
 typedef struct

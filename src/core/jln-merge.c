@@ -225,22 +225,16 @@ copy_plan_file (const char  *from,
   return TRUE;
 }
 
-/* Reads a plan file or a JSON plan. A plan file is read from a copy, as
- * opening may change a file (journal mode, migration) and reading another
- * copy must leave it as it was. */
+/* Reads a plan file or a JSON plan. A plan file is opened read-only:
+ * reading another copy leaves it, and what is beside it, as it was. */
 static gboolean
 side_load (Side        *side,
            const char  *path,
            gboolean     with_history,
            GError     **error)
 {
-  g_autoptr(GFile) temp = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autofree char *temp_path = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
-  JlnStore *store = NULL;
-  gboolean is_sqlite = FALSE, ok = FALSE;
+  g_autoptr(JlnStore) store = NULL;
+  gboolean is_sqlite = FALSE;
 
   side->name = g_path_get_basename (path);
   if (!is_plan_file (path, &is_sqlite, error))
@@ -251,27 +245,15 @@ side_load (Side        *side,
       return side->plan != NULL;
     }
 
-  temp = g_file_new_tmp ("jalons-merge-XXXXXX.jalons", &stream, error);
-  if (temp == NULL)
-    return FALSE;
-  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
-  temp_path = g_file_get_path (temp);
-  wal = g_strconcat (temp_path, "-wal", NULL);
-  shm = g_strconcat (temp_path, "-shm", NULL);
-
-  if (copy_plan_file (path, temp_path, error) &&
-      (store = jln_store_open (temp_path, error)) != NULL &&
-      (side->plan = jln_store_load (store, error)) != NULL &&
-      (!with_history || side_read_store (side, store, error)))
-    ok = TRUE;
-  else if (error != NULL && *error != NULL)
-    g_prefix_error (error, "%s: ", path);
-
-  g_clear_pointer (&store, jln_store_free);
-  g_remove (temp_path);
-  g_remove (wal);
-  g_remove (shm);
-  return ok;
+  store = jln_store_open_full (path, JLN_STORE_OPEN_READ_ONLY, error);
+  if (store == NULL ||
+      (side->plan = jln_store_load (store, error)) == NULL ||
+      (with_history && !side_read_store (side, store, error)))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* --- The merge ----------------------------------------------------------- */
@@ -337,6 +319,7 @@ conflict_free (JlnMergeConflict *conflict)
   g_free (conflict->base);
   g_free (conflict->mine);
   g_free (conflict->theirs);
+  g_free (conflict->edited);
   g_free (conflict);
 }
 
@@ -997,9 +980,10 @@ merge_fields (JlnMerge  *self,
           base_value = NULL;
         }
 
-      if (mine_changed)
+      /* What both sides have is no difference between them. */
+      if (mine_changed && g_strcmp0 (mine_value, theirs_value) != 0)
         add_change (self, JLN_MERGE_MINE, JLN_EDIT_SET, mine, desc->name, base_value, mine_value);
-      if (theirs_changed)
+      if (theirs_changed && g_strcmp0 (mine_value, theirs_value) != 0)
         add_change (self, JLN_MERGE_THEIRS, JLN_EDIT_SET, theirs, desc->name, base_value, theirs_value);
       if (!theirs_changed || g_strcmp0 (mine_value, theirs_value) == 0)
         continue;
@@ -1432,6 +1416,32 @@ jln_merge_decide (JlnMerge     *self,
   conflict = g_ptr_array_index (self->conflicts, index);
   conflict->decided = TRUE;
   conflict->choice = choice;
+  g_clear_pointer (&conflict->edited, g_free);
+}
+
+/**
+ * jln_merge_decide_value:
+ * @value: the canonical text of the value to keep, as jln_edit_new_set()
+ *   takes it
+ *
+ * Decides a conflict of a field for a value other than mine or theirs.
+ */
+void
+jln_merge_decide_value (JlnMerge   *self,
+                        guint       index,
+                        const char *value)
+{
+  JlnMergeConflict *conflict;
+
+  g_return_if_fail (index < self->conflicts->len);
+  g_return_if_fail (value != NULL);
+  conflict = g_ptr_array_index (self->conflicts, index);
+  g_return_if_fail (conflict->field != NULL && !g_str_equal (conflict->field, "position"));
+
+  conflict->decided = TRUE;
+  conflict->choice = JLN_MERGE_THEIRS;
+  g_free (conflict->edited);
+  conflict->edited = g_strdup (value);
 }
 
 void
@@ -1453,7 +1463,7 @@ takes_theirs (JlnMerge *self,
   if (conflict < 0)
     return TRUE;
   c = g_ptr_array_index (self->conflicts, conflict);
-  return c->decided && c->choice == JLN_MERGE_THEIRS;
+  return c->decided && (c->choice == JLN_MERGE_THEIRS || c->edited != NULL);
 }
 
 typedef struct
@@ -1977,7 +1987,14 @@ build_edit (JlnMerge *self)
       Op *op = g_ptr_array_index (sets, i);
       JlnRecord *record = lookup (self->mine.plan, op->id);
 
-      if (record != NULL)
+      JlnMergeConflict *conflict = op->conflict >= 0 ? g_ptr_array_index (self->conflicts, op->conflict) : NULL;
+
+      if (record == NULL)
+        continue;
+      /* A value a person wrote is a change of this plan, made now. */
+      if (conflict != NULL && conflict->edited != NULL)
+        jln_edit_group_add (group, jln_edit_new_set (record, op->field, conflict->edited));
+      else
         jln_edit_group_add (group, edit_with_origin (self, jln_edit_new_set (record, op->field, op->value),
                                                      op->row));
     }

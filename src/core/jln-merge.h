@@ -43,6 +43,7 @@ typedef struct
   char         *theirs;
   gboolean      decided;
   JlnMergeSide  choice;
+  char         *edited;     /* decided for a value of its own, or NULL */
 } JlnMergeConflict;
 
 JlnMerge   *jln_merge_new               (JlnDocument   *mine,
@@ -61,6 +62,9 @@ const JlnMergeConflict *
 void        jln_merge_decide            (JlnMerge      *self,
                                          guint          index,
                                          JlnMergeSide   choice);
+void        jln_merge_decide_value      (JlnMerge      *self,
+                                         guint          index,
+                                         const char    *value);
 void        jln_merge_decide_all        (JlnMerge      *self,
                                          JlnMergeSide   choice);
 gboolean    jln_merge_apply             (JlnMerge      *self,

@@ -565,7 +565,20 @@ new_change_row (JlnChangesWindow *self,
   /* Plan content is plain text. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
+  if (change->origin != NULL)
+    {
+      g_autofree char *with_origin = NULL;
+
+      if (subtitle != NULL)
+        /* Translators: %1$s says what changed, %2$s is the file name of the copy it comes from. */
+        with_origin = g_strdup_printf (_("%1$s (from the copy %2$s)"), subtitle, change->origin);
+      else
+        /* Translators: %s is the file name of the copy a change comes from. */
+        with_origin = g_strdup_printf (_("From the copy %s"), change->origin);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), with_origin);
+    }
+  else if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   if (change->time != NULL)
@@ -577,8 +590,12 @@ new_change_row (JlnChangesWindow *self,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "numeric");
-      /* Translators: %s is a day, as in “Last changed on 23 Nov. 2026”. */
-      tooltip = g_strdup_printf (_("Last changed on %s"), day);
+      if (change->origin != NULL)
+        /* Translators: %1$s is a file name, %2$s a day: “From plan-est.jalons, a copy, on 3 Mar. 2026”. */
+        tooltip = g_strdup_printf (_("From the copy %1$s, changed there on %2$s"), change->origin, day);
+      else
+        /* Translators: %s is a day, as in “Last changed on 23 Nov. 2026”. */
+        tooltip = g_strdup_printf (_("Last changed on %s"), day);
       gtk_widget_set_tooltip_text (label, tooltip);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }

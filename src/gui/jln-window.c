@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -16,6 +17,7 @@
 #include "jln-export-dialog.h"
 #include "jln-indicators-page.h"
 #include "jln-json.h"
+#include "jln-merge-window.h"
 #include "jln-objective.h"
 #include "jln-print.h"
 #include "jln-timeline-view.h"
@@ -314,6 +316,7 @@ plan_title_changed_cb (JlnWindow *self)
 }
 
 static void plan_reloaded_cb (JlnWindow *self);
+static void offer_conflict_copies (JlnWindow *self);
 static void update_picture_actions (JlnWindow *self);
 static JlnRecord *selected_record (JlnWindow *self);
 
@@ -356,6 +359,7 @@ set_document (JlnWindow   *self,
       gtk_revealer_set_reveal_child (self->example_banner, is_example_plan (path));
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
       show_notices (self);
+      offer_conflict_copies (self);
     }
 
   update_title (self);
@@ -1490,6 +1494,192 @@ backups_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* --- Copies of the plan ----------------------------------------------------- */
+
+static void
+remove_conflict_copy_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+  guint index;
+
+  /* Only a conflict copy beside the open plan is removed. */
+  if (self->document == NULL)
+    return;
+  copies = jln_merge_find_conflict_copies (jln_document_get_path (self->document));
+  if (!g_ptr_array_find_with_equal_func (copies, path, g_str_equal, &index))
+    return;
+  if (g_remove (path) != 0)
+    {
+      g_autoptr(GError) error = g_error_new (G_FILE_ERROR, g_file_error_from_errno (errno),
+                                             "%s", g_strerror (errno));
+
+      show_error_toast (self, error);
+    }
+}
+
+static void
+merged_cb (JlnWindow  *self,
+           const char *path,
+           guint       n_applied)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  AdwToast *toast;
+  guint index;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change merged from %s",
+                                          "%u changes merged from %s", n_applied),
+                             n_applied, escaped);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  /* A conflict copy left by a synced folder has done its work. */
+  copies = jln_merge_find_conflict_copies (jln_document_get_path (self->document));
+  if (g_ptr_array_find_with_equal_func (copies, path, g_str_equal, &index))
+    {
+      g_autofree char *offer = g_strdup_printf (_("Remove the conflict copy %s?"), escaped);
+
+      toast = adw_toast_new (offer);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Remove"));
+      adw_toast_set_action_name (toast, "win.remove-conflict-copy");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+open_merge_window (JlnWindow  *self,
+                   const char *path,
+                   gboolean    compare_only)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  if (self->document == NULL)
+    return;
+  window = jln_merge_window_new (GTK_WINDOW (self), self->document, path, compare_only, &error);
+  if (window == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  g_signal_connect_object (window, "merged", G_CALLBACK (merged_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+merge_chosen (JlnWindow *self,
+              GFile     *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    open_merge_window (self, path, FALSE);
+}
+
+static void
+compare_chosen (JlnWindow *self,
+                GFile     *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    open_merge_window (self, path, TRUE);
+}
+
+static void
+merge_copy_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  if (JLN_WINDOW (widget)->document != NULL)
+    choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Merge a Copy"), _("_Review"),
+                 NULL, NULL, NULL, merge_chosen);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  if (JLN_WINDOW (widget)->document != NULL)
+    choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Compare with a Copy"),
+                 _("_Compare"), NULL, NULL, NULL, compare_chosen);
+}
+
+static void
+merge_path_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_merge_window (JLN_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+save_copy_office_chosen (JlnWindow *self,
+                         GFile     *file)
+{
+  g_autofree char *path = with_suffix (file, ".jalons");
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!jln_document_save_copy (self->document, path, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("Copy saved as %s: merge it back with Merge a Copy"), escaped);
+  show_toast (self, message);
+}
+
+static void
+save_copy_office_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+
+  if (self->document != NULL)
+    choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy for an Office"), _("_Save"),
+                 /* Translators: the suggested name of an office's copy; keep the .jalons. */
+                 _("plan for an office.jalons"), NULL, NULL, save_copy_office_chosen);
+}
+
+/* A file-sync service left a conflict copy beside the plan: offer to merge it. */
+static void
+offer_conflict_copies (JlnWindow *self)
+{
+  g_autoptr(GPtrArray) copies = jln_merge_find_conflict_copies (jln_document_get_path (self->document));
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      const char *path = g_ptr_array_index (copies, i);
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      g_autofree char *message = g_strdup_printf (_("A synced folder left a conflict copy of this plan: %s"),
+                                                  escaped);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Review…"));
+      adw_toast_set_action_name (toast, "win.merge-path");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 /* --- Settings and language ------------------------------------------------- */
 
 static void
@@ -1660,6 +1850,12 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.changes", NULL, changes_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-copy", NULL, merge_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-path", "s", merge_path_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy-office", NULL, save_copy_office_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-conflict-copy", "s",
+                                   remove_conflict_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export-view", NULL, export_view_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
