@@ -112,7 +112,7 @@ action_enabled (GtkWidget  *widget,
 
 static const char * const editing_actions[] = {
   "win.add-action", "win.add-objective", "win.duplicate", "win.delete", "win.undo",
-  "win.backups",
+  "win.backups", "win.merge-copy", "win.merge-path::x",
 };
 
 static const char * const indicator_actions[] = {
