@@ -15,6 +15,7 @@
 #include "jln-action.h"
 #include "jln-action-editor.h"
 #include "jln-action-list.h"
+#include "jln-chart-view.h"
 #include "jln-indicators-page.h"
 #include "jln-window.h"
 
@@ -111,7 +112,7 @@ action_enabled (GtkWidget  *widget,
 
 static const char * const editing_actions[] = {
   "win.add-action", "win.add-objective", "win.duplicate", "win.delete", "win.undo",
-  "win.backups",
+  "win.backups", "win.merge-copy", "win.merge-path::x",
 };
 
 static const char * const indicator_actions[] = {
@@ -161,6 +162,55 @@ save_window (JlnWindow  *window,
   jln_test_save_screenshot (texture, name, g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
 }
 
+static gboolean
+is_indicator_chart (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  JlnChart *chart;
+
+  if (!JLN_IS_CHART_VIEW (widget))
+    return FALSE;
+  chart = jln_chart_view_get_chart (JLN_CHART_VIEW (widget));
+  for (guint i = 0; chart != NULL && jln_chart_get_indicator (chart) != NULL &&
+                    i < jln_chart_get_n_items (chart); i++)
+    if (jln_chart_get_item_record (chart, i) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Clicks a target or a measurement in an indicator's chart, which opens
+ * it for a correction; returns whether a window opened for it. */
+static gboolean
+chart_item_opens (JlnWindow *window)
+{
+  GtkWidget *view;
+  JlnChart *chart;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels), after;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "indicators"));
+  jln_test_wait_ms (300);
+  view = jln_test_find_widget (GTK_WIDGET (window), is_indicator_chart, NULL);
+  g_assert_nonnull (view);
+  chart = jln_chart_view_get_chart (JLN_CHART_VIEW (view));
+  for (guint i = 0; i < jln_chart_get_n_items (chart); i++)
+    if (jln_chart_get_item_record (chart, i) != NULL)
+      {
+        g_signal_emit_by_name (view, "item-activated", i);
+        break;
+      }
+  jln_test_wait_ms (300);
+  after = g_list_model_get_n_items (toplevels);
+  for (guint i = before; i < after; i++)
+    {
+      g_autoptr(GtkWindow) opened = g_list_model_get_item (toplevels, i);
+
+      gtk_window_destroy (opened);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "actions");
+  return after > before;
+}
+
 static void
 select_action (JlnWindow  *window,
                const char *number)
@@ -205,6 +255,9 @@ test_read_only_file (void)
   select_action (window, "1.8");
   assert_editable (window, FALSE);
   save_window (window, "window-read-only");
+
+  /* Nor does a target of a chart open for a correction. */
+  g_assert_false (chart_item_opens (window));
 
   /* Activating what is off does nothing; nothing is written. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
@@ -264,6 +317,7 @@ test_replaced_file (void)
   assert_editable (window, FALSE);
   g_assert_true (action_enabled (jln_window_get_action_list (window), "win.reload"));
   save_window (window, "window-replaced");
+  g_assert_false (chart_item_opens (window));
 
   /* Nothing is written to the new file meanwhile. */
   jln_test_wait_ms (1500);
@@ -288,6 +342,7 @@ test_replaced_file (void)
   jln_test_wait_ms (200);
   select_action (window, "1.8");
   assert_editable (window, TRUE);
+  g_assert_true (chart_item_opens (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

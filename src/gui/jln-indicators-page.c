@@ -233,7 +233,9 @@ indicator_item_activated_cb (JlnChartView      *view,
   JlnChart *chart = jln_chart_view_get_chart (view);
   JlnRecord *record = jln_chart_get_item_record (chart, index);
 
-  if (record != NULL && self->document != NULL)
+  /* A plan that may not be changed opens nothing to change. */
+  if (record != NULL && self->document != NULL &&
+      !jln_document_is_read_only (self->document) && !jln_document_is_replaced (self->document))
     open_dialog (self, jln_chart_get_indicator (chart), jln_record_get_kind (record), record);
 }
 

@@ -199,6 +199,9 @@ update_edit_state (JlnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-objective", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups", editable);
+  /* Comparing with another copy changes nothing; merging it in does. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-copy", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-path", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->replaced);
   /* Its menu only holds ways to change the plan. */
   gtk_widget_set_sensitive (self->add_button, editable);
@@ -1526,7 +1529,8 @@ merged_cb (JlnWindow  *self,
            const char *path,
            guint       n_applied)
 {
-  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *name = jln_text_isolate (basename);
   g_autofree char *escaped = g_markup_escape_text (name, -1);
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) copies = NULL;
