@@ -1311,6 +1311,33 @@ test_hostile (World         *world,
   g_assert_nonnull (strstr (error->message, "not a copy of the same plan"));
   g_clear_error (&error);
 
+  /* An object put under another parent behind Jalons' back. */
+  {
+    g_autoptr(JlnDocument) theirs = save_copy (world, world->base, "moved.jalons");
+    g_autofree char *path = g_strdup (jln_document_get_path (theirs));
+    JlnRecord *action = jln_test_find_action (theirs, "1.4");
+    JlnRecord *objective = jln_test_find_objective (theirs, "2");
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+
+    jln_test_set_field (theirs, "1.4", "status", "done");
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE actions SET parent = ?1, position = 99 WHERE id = ?2",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, jln_record_get_id (objective), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, jln_record_get_id (action), -1, SQLITE_TRANSIENT);
+    g_clear_object (&theirs);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+
+    merge = jln_merge_new (mine, path, NULL, &error);
+    g_assert_null (merge);
+    g_assert_error (error, JLN_ERROR, JLN_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "action 1.4 is not the same object there"));
+    g_clear_error (&error);
+  }
+
   /* A JSON copy without a base. */
   merge = jln_merge_new (mine, other, NULL, &error);
   g_assert_nonnull (error);
