@@ -306,6 +306,38 @@ test_migrate (World         *world,
   g_assert_true (g_uuid_string_is_valid (replica));
 }
 
+/* A copy in the format before copies had an identity merges, and is left
+ * in its format. */
+static void
+test_old_format_theirs (World         *world,
+                        gconstpointer  data)
+{
+  g_autoptr(JlnDocument) mine = save_copy (world, world->base, "hq.jalons");
+  g_autoptr(JlnDocument) theirs = save_copy (world, world->base, "old-east.jalons");
+  g_autofree char *path = g_strdup (jln_document_get_path (theirs));
+  g_autoptr(JlnMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  sqlite3 *db;
+
+  jln_test_set_field (theirs, "1.4", "status", "done");
+  g_clear_object (&theirs);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE replica; DROP TABLE sync_points; DROP TABLE seen_changes;"
+                                 " DROP TABLE history_origin; PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  merge = jln_merge_new (mine, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_merge_get_n_conflicts (merge), ==, 0);
+  merge_apply (merge);
+  status = jln_record_dup_field (jln_test_find_action (mine, "1.4"), "status");
+  g_assert_cmpstr (status, ==, "done");
+  g_assert_cmpint (sql_int (path, "PRAGMA user_version"), ==, 1);
+}
+
 /* --- The scenario matrix ------------------------------------------------- */
 
 typedef enum
@@ -1279,6 +1311,33 @@ test_hostile (World         *world,
   g_assert_nonnull (strstr (error->message, "not a copy of the same plan"));
   g_clear_error (&error);
 
+  /* An object put under another parent behind Jalons' back. */
+  {
+    g_autoptr(JlnDocument) theirs = save_copy (world, world->base, "moved.jalons");
+    g_autofree char *path = g_strdup (jln_document_get_path (theirs));
+    JlnRecord *action = jln_test_find_action (theirs, "1.4");
+    JlnRecord *objective = jln_test_find_objective (theirs, "2");
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+
+    jln_test_set_field (theirs, "1.4", "status", "done");
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE actions SET parent = ?1, position = 99 WHERE id = ?2",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, jln_record_get_id (objective), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, jln_record_get_id (action), -1, SQLITE_TRANSIENT);
+    g_clear_object (&theirs);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+
+    merge = jln_merge_new (mine, path, NULL, &error);
+    g_assert_null (merge);
+    g_assert_error (error, JLN_ERROR, JLN_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "action 1.4 is not the same object there"));
+    g_clear_error (&error);
+  }
+
   /* A JSON copy without a base. */
   merge = jln_merge_new (mine, other, NULL, &error);
   g_assert_nonnull (error);
@@ -1452,6 +1511,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, World, NULL, world_setup, func, world_teardown)
   ADD ("/core/merge/replica", test_replica);
   ADD ("/core/merge/migrate", test_migrate);
+  ADD ("/core/merge/old-format-theirs", test_old_format_theirs);
   ADD ("/core/merge/history", test_history);
   ADD ("/core/merge/both-ways", test_both_ways);
   ADD ("/core/merge/mailed-copy", test_mailed_copy);

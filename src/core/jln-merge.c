@@ -1228,6 +1228,74 @@ analyse (JlnMerge *self)
 
 /* --- Creating a merge ---------------------------------------------------- */
 
+/* An object is the same kind of object, under the same parent, in every
+ * copy that has it: a file where it is not was not made by Jalons. */
+static gboolean
+check_same_objects (JlnMerge    *self,
+                    const char  *theirs_path,
+                    GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->candidates);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      JlnRecord *records[3] = {
+        lookup (self->mine.plan, key), lookup (self->theirs.plan, key), lookup (self->base, key),
+      };
+      JlnRecord *first = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+        {
+          JlnRecord *parent, *first_parent;
+
+          if (records[i] == NULL)
+            continue;
+          if (first == NULL)
+            {
+              first = records[i];
+              continue;
+            }
+          parent = jln_record_get_parent (records[i]);
+          first_parent = jln_record_get_parent (first);
+          if (jln_record_get_kind (records[i]) != jln_record_get_kind (first) ||
+              (parent == NULL) != (first_parent == NULL) ||
+              (parent != NULL && (jln_record_get_kind (parent) != jln_record_get_kind (first_parent) ||
+                                  !g_str_equal (jln_record_get_id (parent), jln_record_get_id (first_parent)))))
+            {
+              g_autofree char *label = record_label (first);
+
+              g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                           /* Translators: %1$s is a file, %2$s an object, like “action 1.4”. */
+                           _("%1$s: %2$s is not the same object there: another kind of object, or "
+                             "under another one; these copies cannot be merged"),
+                           theirs_path, label);
+              return FALSE;
+            }
+        }
+
+      /* Where theirs puts a new object must be the same kind of object here. */
+      if (records[1] != NULL && records[0] == NULL && jln_record_get_parent (records[1]) != NULL)
+        {
+          JlnRecord *parent = jln_record_get_parent (records[1]);
+          JlnRecord *here = lookup (self->mine.plan, jln_record_get_id (parent));
+
+          if (here != NULL && jln_record_get_kind (here) != jln_record_get_kind (parent))
+            {
+              g_autofree char *label = record_label (parent);
+
+              g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                           _("%1$s: %2$s is not the same object there: another kind of object, or "
+                             "under another one; these copies cannot be merged"),
+                           theirs_path, label);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 share_history (Side *mine,
                Side *theirs)
@@ -1329,6 +1397,8 @@ jln_merge_new (JlnDocument  *mine,
       walk_records (JLN_RECORD (self->mine.plan), add_candidate_cb, self);
       walk_records (JLN_RECORD (self->theirs.plan), add_candidate_cb, self);
       walk_records (JLN_RECORD (self->base), add_candidate_cb, self);
+      if (!check_same_objects (self, theirs_path, error))
+        return NULL;
       data[0] = self;
       data[1] = &self->mine;
       walk_records (JLN_RECORD (self->mine.plan), find_moves_cb, data);
@@ -1355,6 +1425,8 @@ jln_merge_new (JlnDocument  *mine,
       read_unseen (&self->theirs, &self->mine);
       add_touched_candidates (self, &self->mine);
       add_touched_candidates (self, &self->theirs);
+      if (!check_same_objects (self, theirs_path, error))
+        return NULL;
     }
 
   analyse (self);

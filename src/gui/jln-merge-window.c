@@ -60,6 +60,68 @@ op_text (JlnEditKind op)
     }
 }
 
+/* A field as edits name it ("title-en"), as the interface names it. */
+static char *
+field_label (const char *field)
+{
+  static const struct { const char *name; const char *label; } labels[] = {
+    { "number", NC_("changed field", "number") },
+    { "label", NC_("changed field", "label") },
+    { "title", NC_("changed field", "title") },
+    { "theme", NC_("changed field", "theme") },
+    { "description", NC_("changed field", "description") },
+    { "status", NC_("changed field", "status") },
+    { "completion", NC_("changed field", "completion") },
+    { "start", NC_("changed field", "start") },
+    { "end", NC_("changed field", "end") },
+    { "due", NC_("changed field", "due date") },
+    { "recurrence", NC_("changed field", "recurrence") },
+    { "next", NC_("changed field", "next date") },
+    { "references", NC_("changed field", "references") },
+    { "extension", NC_("changed field", "extension") },
+    { "note", NC_("changed field", "note") },
+    { "notes", NC_("changed field", "notes") },
+    { "actors", NC_("changed field", "actors") },
+    { "follow-up", NC_("changed field", "follow-up") },
+    { "schedule", NC_("changed field", "schedule") },
+    { "units", NC_("changed field", "units") },
+    { "principles", NC_("changed field", "principles") },
+    { "actions", NC_("changed field", "actions") },
+    { "position", NC_("changed field", "order") },
+    { "code", NC_("changed field", "code") },
+    { "name", NC_("changed field", "name") },
+    { "date", NC_("changed field", "date") },
+    { "kind", NC_("changed field", "kind") },
+    { "year", NC_("changed field", "year") },
+    { "series", NC_("changed field", "series") },
+    { "value", NC_("changed field", "value") },
+    { "text", NC_("changed field", "text") },
+    { "source", NC_("changed field", "source") },
+    { "measure", NC_("changed field", "measure") },
+    { "remark", NC_("changed field", "remark") },
+    { "area", NC_("changed field", "area") },
+    { "programme", NC_("changed field", "programme") },
+  };
+  g_autofree char *base = g_strdup (field);
+  const char *label = field;
+  int lang = -1;
+
+  if (g_str_has_suffix (base, "-fr") || g_str_has_suffix (base, "-en"))
+    {
+      lang = g_str_has_suffix (base, "-fr") ? JLN_LANG_FR : JLN_LANG_EN;
+      base[strlen (base) - 3] = '\0';
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].name, base))
+      label = g_dpgettext2 (NULL, "changed field", labels[i].label);
+  if (lang == JLN_LANG_FR)
+    /* Translators: a field of a text kept in both languages, as in “title, in French”. */
+    return g_strdup_printf (_("%s, in French"), label);
+  if (lang == JLN_LANG_EN)
+    return g_strdup_printf (_("%s, in English"), label);
+  return g_strdup (label);
+}
+
 static GtkWidget *
 plain_row (const char *title,
            const char *subtitle)
@@ -83,9 +145,10 @@ change_row (const JlnMergeChange *change)
     {
       g_autofree char *old_value = jln_merge_describe_value (change->old_value);
       g_autofree char *new_value = jln_merge_describe_value (change->new_value);
+      g_autofree char *field = field_label (change->field);
 
       /* Translators: a change of a field: “status: planned → done”. */
-      subtitle = g_strdup_printf (_("%1$s: %2$s → %3$s"), change->field, old_value, new_value);
+      subtitle = g_strdup_printf (_("%1$s: %2$s → %3$s"), field, old_value, new_value);
     }
   else
     subtitle = g_strdup (op_text (change->op));
@@ -187,9 +250,10 @@ conflict_row (JlnMergeWindow         *self,
       g_autofree char *base = jln_merge_describe_value (conflict->base);
       g_autofree char *mine_value = jln_merge_describe_value (conflict->mine);
       g_autofree char *theirs_value = jln_merge_describe_value (conflict->theirs);
+      g_autofree char *field = field_label (conflict->field);
 
       /* Translators: %1$s is a field, %2$s its value in the common base. */
-      subtitle = g_strdup_printf (_("%1$s, was %2$s"), conflict->field, base);
+      subtitle = g_strdup_printf (_("%1$s, was %2$s"), field, base);
       /* Translators: the value this plan has. */
       mine_text = g_strdup_printf (_("Mine: %s"), mine_value);
       /* Translators: the value the other copy has. */
