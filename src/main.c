@@ -15,6 +15,8 @@
 #include "jln-query.h"
 #include "jln-export.h"
 #include "jln-indicator-report.h"
+#include "jln-plan-doc.h"
+#include "jln-plan-pages.h"
 #include "jln-timeline.h"
 #include "jln-application.h"
 
@@ -364,10 +366,22 @@ run_export (const char *path)
   JlnLang lang = jln_lang_from_locale ();
   JlnExportFormat picture_format;
   gboolean is_picture = jln_export_format_from_path (opt_export, &picture_format);
+  JlnPlanDocKind doc_kind = JLN_PLAN_DOC_ACTIONS;
+  /* The documents a plan must produce: ODT, DOCX, or PDF of a document view. */
+  gboolean is_document = jln_doc_format_from_path (opt_export)
+                         || (is_picture && picture_format == JLN_EXPORT_PDF && opt_view != NULL
+                             && jln_plan_doc_kind_from_string (opt_view, &doc_kind));
 
   if (opt_lang != NULL && !jln_lang_from_string (opt_lang, &lang))
     return fail_message (_("--lang takes fr or en"));
-  if (!is_picture && opt_view != NULL && !g_str_equal (opt_view, "actions"))
+  if (is_document && opt_view != NULL && !jln_plan_doc_kind_from_string (opt_view, &doc_kind))
+    {
+      g_printerr (_("--view=%s: unknown document; use actions, ec, gep or principles\n"), opt_view);
+      return EXIT_FAILURE;
+    }
+  if (is_document)
+    is_picture = FALSE;
+  else if (!is_picture && opt_view != NULL && !g_str_equal (opt_view, "actions"))
     {
       g_printerr (_("%s: --view=%s exports as PDF, SVG or PNG\n"), opt_export, opt_view);
       return EXIT_FAILURE;
@@ -391,6 +405,12 @@ run_export (const char *path)
 
   if (is_picture)
     return run_export_picture (plan, query, lang, picture_format);
+  if (is_document)
+    {
+      if (!jln_plan_pages_export (plan, doc_kind, query, lang, opt_export, NULL, NULL, NULL, &error))
+        return fail (g_steal_pointer (&error));
+      return EXIT_SUCCESS;
+    }
 
   if (g_str_has_suffix (opt_export, ".json"))
     {
