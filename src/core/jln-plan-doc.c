@@ -1109,7 +1109,15 @@ write_gep_summary (Writer *w)
           measurement = find_measurement (indicator, target);
           target_value = target_text (w, indicator, target);
           year = g_strdup_printf ("%d", jln_target_get_year (target));
-          if (measurement != NULL && jln_indicator_get_kind (indicator) != JLN_INDICATOR_KIND_TEXT)
+          if (measurement != NULL && (jln_indicator_get_kind (indicator) == JLN_INDICATOR_KIND_TEXT
+                                      || jln_target_get_text (target)->fr != NULL
+                                      || jln_target_get_text (target)->en != NULL))
+            {
+              /* A target in words is met or not by a person's judgement. */
+              measured = format_value (w, indicator, jln_measurement_get_value (measurement));
+              result = "";
+            }
+          else if (measurement != NULL)
             {
               gboolean met = jln_measurement_get_value (measurement) >= jln_target_get_value (target);
 
@@ -1159,7 +1167,7 @@ write_gep (Writer *w)
 /* The Charter & Code: the 40 principles in their four areas, each with
  * the actions that serve it. */
 
-static const double principle_widths[] = { 0.06, 0.26, 0.52, 0.16 };
+static const double principle_widths[] = { 0.06, 0.24, 0.56, 0.14 };
 
 static const char *
 area_title (JlnLang          lang,
@@ -1286,34 +1294,40 @@ write_principles (Writer *w)
           jln_doc_header_end (w->doc);
         }
 
+      /* One row per action, under the principle's cells spanning them all,
+       * so that a principle of many actions goes on over pages. */
       jln_doc_row_begin (w->doc);
-      jln_doc_cell (w->doc, shade, JLN_DOC_STYLE_CELL, number, JLN_DOC_EMPHASIS_BOLD);
-      jln_doc_cell (w->doc, shade, JLN_DOC_STYLE_CELL, text_of (w, jln_principle_get_name (principle)), 0);
-      jln_doc_cell_begin (w->doc, shade, 1, 1);
+      jln_doc_cell_begin (w->doc, shade, 1, actions != NULL ? actions->len : 1);
+      jln_doc_paragraph (w->doc, JLN_DOC_STYLE_CELL, number, JLN_DOC_EMPHASIS_BOLD);
+      jln_doc_cell_end (w->doc);
+      jln_doc_cell_begin (w->doc, shade, 1, actions != NULL ? actions->len : 1);
+      jln_doc_paragraph (w->doc, JLN_DOC_STYLE_CELL, text_of (w, jln_principle_get_name (principle)), 0);
+      jln_doc_cell_end (w->doc);
       if (actions == NULL)
-        jln_doc_paragraph (w->doc, JLN_DOC_STYLE_CELL, T (N_("⚠ No action")), JLN_DOC_EMPHASIS_BOLD);
-      for (guint k = 0; actions != NULL && k < actions->len; k++)
+        {
+          jln_doc_cell (w->doc, shade, JLN_DOC_STYLE_CELL, T (N_("⚠ No action")), JLN_DOC_EMPHASIS_BOLD);
+          jln_doc_cell (w->doc, shade, JLN_DOC_STYLE_CELL, "", 0);
+          jln_doc_row_end (w->doc);
+          continue;
+        }
+      for (guint k = 0; k < actions->len; k++)
         {
           JlnAction *action = g_ptr_array_index (actions, k);
+          JlnDocShade status_shade = jln_doc_shade_for_status (jln_action_get_status (action));
 
+          if (k > 0)
+            jln_doc_row_begin (w->doc);
+          jln_doc_cell_begin (w->doc, status_shade, 1, 1);
           jln_doc_paragraph_begin (w->doc, JLN_DOC_STYLE_CELL);
           jln_doc_text (w->doc, jln_action_get_number (action), JLN_DOC_EMPHASIS_BOLD);
           jln_doc_text (w->doc, " ", 0);
           jln_doc_text (w->doc, text_of (w, jln_action_get_title (action)), 0);
           jln_doc_paragraph_end (w->doc);
+          jln_doc_cell_end (w->doc);
+          jln_doc_cell (w->doc, status_shade, JLN_DOC_STYLE_CELL,
+                        status_word (lang, jln_action_get_status (action)), 0);
+          jln_doc_row_end (w->doc);
         }
-      jln_doc_cell_end (w->doc);
-      jln_doc_cell_begin (w->doc, shade, 1, 1);
-      for (guint k = 0; actions != NULL && k < actions->len; k++)
-        {
-          JlnAction *action = g_ptr_array_index (actions, k);
-          g_autofree char *line = g_strdup_printf ("%s %s", jln_action_get_number (action),
-                                                   status_word (lang, jln_action_get_status (action)));
-
-          jln_doc_paragraph (w->doc, JLN_DOC_STYLE_CELL, line, 0);
-        }
-      jln_doc_cell_end (w->doc);
-      jln_doc_row_end (w->doc);
     }
   if (area >= 0)
     jln_doc_table_end (w->doc);

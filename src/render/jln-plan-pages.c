@@ -415,6 +415,9 @@ cell_layout (JlnPlanPages         *self,
       bold->end_index = text->len;
       pango_attr_list_insert (attrs, bold);
     }
+  /* A word cut at the end of a line gets no hyphen: plan text is searched
+   * and copied from the PDF as it was typed. */
+  pango_attr_list_insert_before (attrs, pango_attr_insert_hyphens_new (FALSE));
   pango_layout_set_text (layout, text->str, text->len);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
@@ -453,8 +456,9 @@ cell_geometry (const Table *table,
       else if (i < (guint) cell->column + cell->column_span)
         span += table->widths[i];
     }
-  *x = left * width;
-  *w = span * width;
+  /* Half a line inside, so that the outer borders are not clipped. */
+  *x = 0.5 + left * (width - 1);
+  *w = span * (width - 1);
 }
 
 static double

@@ -1,0 +1,71 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The ODT and DOCX documents open in LibreOffice.
+
+Usage: check-documents-office.py JALONS PLAN.json
+
+Each document of the plan, in French, is converted to PDF by LibreOffice
+headless: the conversion succeeds, and the PDF holds the text of every
+action. Skipped (exit 77) when LibreOffice is not installed. Prints TAP.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+JALONS, PLAN = sys.argv[1], sys.argv[2]
+VIEWS = {'actions': 'hrs4r', 'ec': 'hrs4r', 'gep': 'gep', 'principles': None}
+
+
+def squash(text):
+    return re.sub(r'\s+', '', text)
+
+
+def main():
+    soffice = shutil.which('soffice') or shutil.which('libreoffice')
+    if soffice is None:
+        print('1..0 # SKIP LibreOffice is not installed')
+        return 77
+    with open(PLAN, encoding='utf-8') as f:
+        plan = json.load(f)
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = 'file://' + os.path.join(tmp, 'profile')
+        documents = []
+        for view in VIEWS:
+            for ext in ('odt', 'docx'):
+                out = os.path.join(tmp, f'{view}-{ext}.{ext}')
+                subprocess.run([JALONS, '--export=' + out, '--view=' + view, '--lang=fr', PLAN],
+                               check=True, capture_output=True)
+                documents.append((view, ext, out))
+        run = subprocess.run([soffice, '-env:UserInstallation=' + profile, '--headless',
+                              '--convert-to', 'pdf', '--outdir', os.path.join(tmp, 'pdf')]
+                             + [out for _, _, out in documents],
+                             capture_output=True, text=True, timeout=600)
+        results.append(('LibreOffice converts every document', run.returncode == 0, run.stderr))
+        for view, ext, out in documents:
+            pdf = os.path.join(tmp, 'pdf', f'{view}-{ext}.pdf')
+            if not os.path.exists(pdf):
+                results.append((f'{view} {ext}: converted', False, run.stdout + run.stderr))
+                continue
+            text = squash(subprocess.run(['pdftotext', '-raw', pdf, '-'], capture_output=True,
+                                         text=True, check=True).stdout)
+            programme = VIEWS[view]
+            missing = [a['number'] for o in plan['objectives'] for a in o['actions']
+                       if (programme is None and a.get('principles') or o['programme'] == programme)
+                       and squash(a['title']['fr']) not in text]
+            results.append((f'{view} {ext}: every action in the PDF', not missing, missing))
+    print(f'1..{len(results)}')
+    for n, (name, ok, detail) in enumerate(results, 1):
+        print(f'{"ok" if ok else "not ok"} {n} - {name}')
+        if not ok:
+            print(f'# {detail}')
+    return 0 if all(ok for _, ok, _ in results) else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
