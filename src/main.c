@@ -17,6 +17,7 @@
 #include "jln-indicator-report.h"
 #include "jln-plan-doc.h"
 #include "jln-plan-pages.h"
+#include "jln-sheet.h"
 #include "jln-timeline.h"
 #include "jln-application.h"
 
@@ -27,6 +28,7 @@ static char *opt_view;
 static char *opt_filter;
 static char *opt_lang;
 static char *opt_page;
+static char *opt_separator;
 static double opt_scale;
 static gboolean opt_check;
 static gboolean opt_version;
@@ -45,6 +47,8 @@ static const GOptionEntry entries[] = {
     N_("Export only the actions that match QUERY"), N_("QUERY") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang,
     N_("The language of the export: fr or en"), N_("LANG") },
+  { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator,
+    N_("The separator of a CSV export: “,” (the default), “;” as French Excel reads, or “tab”"), N_("SEP") },
   { "page", 0, 0, G_OPTION_ARG_STRING, &opt_page,
     N_("The pages of a PDF export: a4, a3 or slide (16:9)"), N_("PAGE") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale,
@@ -419,10 +423,26 @@ run_export (const char *path)
       bytes = jln_json_write_plan (plan);
     }
   else if (g_str_has_suffix (opt_export, ".csv"))
-    bytes = jln_csv_write_actions (plan, query, lang);
+    {
+      char separator = ',';
+
+      if (g_strcmp0 (opt_separator, ";") == 0)
+        separator = ';';
+      else if (g_strcmp0 (opt_separator, "tab") == 0 || g_strcmp0 (opt_separator, "\t") == 0)
+        separator = '\t';
+      else if (opt_separator != NULL && g_strcmp0 (opt_separator, ",") != 0)
+        return fail_message (_("--separator takes “,”, “;” or “tab”"));
+      bytes = jln_csv_write_actions_full (plan, query, lang, separator);
+    }
+  else if (jln_sheet_format_from_path (opt_export))
+    {
+      if (!jln_sheet_write_actions (plan, query, lang, opt_export, NULL, &error))
+        return fail (g_steal_pointer (&error));
+      return EXIT_SUCCESS;
+    }
   else
     {
-      g_printerr (_("%s: unknown export format: use .json, .csv, .pdf, .svg or .png\n"), opt_export);
+      g_printerr (_("%s: unknown export format: use .json, .csv, .ods, .xlsx, .odt, .docx, .pdf, .svg or .png\n"), opt_export);
       return EXIT_FAILURE;
     }
 

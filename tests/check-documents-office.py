@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The ODT and DOCX documents open in LibreOffice.
+"""The documents and spreadsheets open in LibreOffice.
 
 Usage: check-documents-office.py JALONS PLAN.json
 
 Each document of the plan, in French, is converted to PDF by LibreOffice
 headless: the conversion succeeds, and the PDF holds the text of every
-action. Skipped (exit 77) when LibreOffice is not installed. Prints TAP.
+action; the ODS and XLSX spreadsheets read back with their types. Skipped (exit 77) when LibreOffice is not installed. Prints TAP.
 """
 
+import csv
 import json
 import os
 import re
@@ -59,6 +60,33 @@ def main():
                        if (programme is None and a.get('principles') or o['programme'] == programme)
                        and squash(a['title']['fr']) not in text]
             results.append((f'{view} {ext}: every action in the PDF', not missing, missing))
+        # The spreadsheets read back: the values with their types.
+        sheets = []
+        for ext in ('ods', 'xlsx'):
+            out = os.path.join(tmp, f'actions.{ext}')
+            subprocess.run([JALONS, '--export=' + out, '--lang=en', PLAN], check=True, capture_output=True)
+            sheets.append(out)
+        for sheet in sheets:
+            outdir = os.path.join(tmp, 'csv-' + os.path.splitext(sheet)[1][1:])
+            run = subprocess.run([soffice, '-env:UserInstallation=' + profile, '--headless', '--convert-to',
+                                  'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', outdir, sheet],
+                                 capture_output=True, text=True, timeout=300)
+            name = os.path.basename(sheet)
+            try:
+                with open(os.path.join(outdir, 'actions.csv'), encoding='utf-8-sig', newline='') as f:
+                    rows = list(csv.DictReader(f))
+            except OSError as error:
+                results.append((f'{name}: read back by LibreOffice', False, (error, run.stderr)))
+                continue
+            actions = sum(len(o['actions']) for o in plan['objectives'])
+            results.append((f'{name}: read back, a row per action', sum(r['Kind'] == 'action' for r in rows) == actions,
+                            len(rows)))
+            row = next((r for r in rows if r['Number'] == '1.4'), {})
+            results.append((f'{name}: a date read as a date', row.get('Due by') == '2022-12-31', row.get('Due by')))
+            results.append((f'{name}: the overdue flag read as a boolean', row.get('Overdue') in ('TRUE', 'FALSE'),
+                            row.get('Overdue')))
+            results.append((f'{name}: a semester that sorts', row.get('Due semester') == '2022-S2',
+                            row.get('Due semester')))
     print(f'1..{len(results)}')
     for n, (name, ok, detail) in enumerate(results, 1):
         print(f'{"ok" if ok else "not ok"} {n} - {name}')

@@ -12,6 +12,7 @@ only, the targets are marked met or behind in words. Prints TAP.
 """
 
 import copy
+import csv
 import json
 import os
 import re
@@ -115,6 +116,45 @@ def pdf_text(path, page=None):
 def pdf_pages(path):
     info = subprocess.run(['pdfinfo', path], capture_output=True, text=True, check=True).stdout
     return int(re.search(r'^Pages:\s+(\d+)', info, re.M).group(1))
+
+
+def read_ods(path):
+    """The rows of the first sheet, each a list of (type, value)."""
+    with zipfile.ZipFile(path) as z:
+        first = z.infolist()[0]
+        assert first.filename == 'mimetype' and first.compress_type == zipfile.ZIP_STORED
+        root = ET.fromstring(z.read('content.xml'))
+    office = '{urn:oasis:names:tc:opendocument:xmlns:office:1.0}'
+    rows = []
+    for row in root.iter(T + 'table-row'):
+        cells = []
+        for cell in row.findall(T + 'table-cell'):
+            kind = cell.get(office + 'value-type', '')
+            value = {'date': cell.get(office + 'date-value'), 'boolean': cell.get(office + 'boolean-value'),
+                     'float': cell.get(office + 'value')}.get(kind, odf_text(cell).strip())
+            cells.append((kind, value))
+        rows.append(cells)
+    return rows
+
+
+def read_xlsx(path):
+    """The rows of the first sheet, each a dict of column → (type, value)."""
+    main = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read('xl/worksheets/sheet1.xml'))
+    rows = []
+    for row in root.iter(main + 'row'):
+        cells = {}
+        for cell in row.findall(main + 'c'):
+            column = re.match(r'[A-Z]+', cell.get('r')).group(0)
+            if cell.get('t') == 'inlineStr':
+                cells[column] = ('inlineStr', ''.join(t.text or '' for t in cell.iter(main + 't')))
+            elif cell.get('s') == '1':
+                cells[column] = ('date', cell.find(main + 'v').text)
+            else:
+                cells[column] = (cell.get('t', 'n'), cell.find(main + 'v').text)
+        rows.append(cells)
+    return rows
 
 
 def actions_of(plan, programme=None):
@@ -316,6 +356,56 @@ def main():
                 word = 'Aucune action' if lang == 'fr' else 'No action'
                 check(f'principles {lang} {ext}: principles with no action stand out',
                       text.count(word) == len(uncovered), (text.count(word), len(uncovered)))
+
+        # The actions as spreadsheets: one column per field, typed cells.
+        rows_expected = sum(1 + len(a.get('items', [])) for _, a in actions_of(plan))
+        action_14 = next(a for _, a in hrs4r if a['number'] == '1.4')
+        for lang in ('fr', 'en'):
+            ods, xlsx, csv_path = path(f'actions-{lang}.ods'), path(f'actions-{lang}.xlsx'), path(f'actions-{lang}.csv')
+            for out in (ods, xlsx):
+                run = subprocess.run([JALONS, '--export=' + out, '--lang=' + lang, PLAN], capture_output=True, text=True)
+                check(f'sheet {lang} {os.path.basename(out)}: written', run.returncode == 0, run.stderr)
+            rows = read_ods(ods)
+            check(f'sheet {lang} ods: a row per action and sub-item', len(rows) == rows_expected + 1,
+                  (len(rows), rows_expected))
+            header = [v for _, v in rows[0]]
+            check(f'sheet {lang} ods: 36 fields', len(header) == 36 and header[0] == ('Type' if lang == 'fr' else 'Kind'),
+                  header)
+            row = next(r for r in rows if r[1][1] == '1.4')
+            cells = dict(zip(header, row))
+            due_by = cells['Échéance au plus tard le' if lang == 'fr' else 'Due by']
+            check(f'sheet {lang} ods: dates as dates', due_by == ('date', '2022-12-31'), due_by)
+            overdue = cells['En retard' if lang == 'fr' else 'Overdue']
+            check(f'sheet {lang} ods: the overdue flag as a boolean', overdue[0] == 'boolean', overdue)
+            semester = cells['Semestre d’échéance' if lang == 'fr' else 'Due semester']
+            check(f'sheet {lang} ods: semesters sortable', semester == ('string', action_14['due']), semester)
+            both = (cells['Intitulé (français)' if lang == 'fr' else 'Title (French)'][1],
+                    cells['Intitulé (anglais)' if lang == 'fr' else 'Title (English)'][1])
+            check(f'sheet {lang} ods: both languages', both == (action_14['title']['fr'], action_14['title']['en']), both)
+
+            xrows = read_xlsx(xlsx)
+            check(f'sheet {lang} xlsx: a row per action and sub-item', len(xrows) == rows_expected + 1,
+                  (len(xrows), rows_expected))
+            xrow = next(r for r in xrows if r.get('B') == ('inlineStr', '1.4'))
+            check(f'sheet {lang} xlsx: dates as dates (2022-12-31)', xrow.get('AF') == ('date', '44926'), xrow.get('AF'))
+            check(f'sheet {lang} xlsx: the overdue flag as a boolean', xrow.get('AJ', ('', ''))[0] == 'b', xrow.get('AJ'))
+            check(f'sheet {lang} xlsx: both languages',
+                  (xrow['J'][1], xrow['K'][1]) == (action_14['title']['fr'], action_14['title']['en']))
+
+            sep = ';' if lang == 'fr' else ','
+            run = subprocess.run([JALONS, '--export=' + csv_path, '--lang=' + lang, '--separator=' + sep, PLAN],
+                                 capture_output=True, text=True)
+            with open(csv_path, encoding='utf-8-sig', newline='') as f:
+                records = list(csv.reader(f, delimiter=sep))
+            check(f'csv {lang} “{sep}”: every row in 36 columns',
+                  run.returncode == 0 and len(records) == rows_expected + 1 and all(len(r) == 36 for r in records),
+                  (run.stderr, len(records)))
+            record = next(r for r in records if r[1] == '1.4')
+            check(f'csv {lang}: the nine first columns as before, then every field',
+                  record[0] == 'action' and record[8] == 'RH' and record[30] == action_14['due']
+                  and record[31] == '2022-12-31', record)
+        run = subprocess.run([JALONS, '--export=' + path('x.csv'), '--separator=|', PLAN], capture_output=True, text=True)
+        check('csv: an unknown separator is refused', run.returncode != 0 and 'separator' in run.stderr, run.stderr)
 
         # A filter keeps its actions only.
         out = path('filtered.odt')
