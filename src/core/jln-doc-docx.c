@@ -460,6 +460,9 @@ docx_free (JlnDoc *doc)
 
   if (self->xml != NULL)
     xmlFreeTextWriter (self->xml);
+  /* The zip container closes only once its members are. */
+  if (self->member != NULL && !gsf_output_is_closed (self->member))
+    gsf_output_close (self->member);
   g_clear_object (&self->member);
   if (self->open)
     _jln_zip_output_abort (&self->zip);

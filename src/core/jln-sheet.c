@@ -952,6 +952,8 @@ jln_sheet_write_actions (JlnPlan       *plan,
   ok = finish (&self, error);
   if (self.xml != NULL)
     xmlFreeTextWriter (self.xml);
+  if (self.member != NULL && !gsf_output_is_closed (self.member))
+    gsf_output_close (self.member);
   g_clear_object (&self.member);
   if (self.open)
     _jln_zip_output_abort (&self.zip);
