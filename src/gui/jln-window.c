@@ -13,10 +13,12 @@
 #include "jln-backups-window.h"
 #include "jln-changes-window.h"
 #include "jln-csv.h"
+#include "jln-document-dialog.h"
 #include "jln-export-dialog.h"
 #include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-objective.h"
+#include "jln-plan-pages.h"
 #include "jln-print.h"
 #include "jln-timeline-view.h"
 #include "jln-window.h"
@@ -897,10 +899,24 @@ visible_picture_page (JlnWindow *self)
   return NULL;
 }
 
+/* The list of actions prints as the action-plan table. */
+static gboolean
+action_list_visible (JlnWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  return visible != NULL && (visible == GTK_WIDGET (self->action_list)
+                             || gtk_widget_is_ancestor (GTK_WIDGET (self->action_list), visible));
+}
+
 static JlnPicture *
 create_view_picture (JlnWindow *self)
 {
   GtkWidget *page = visible_picture_page (self);
+
+  if (page == NULL && action_list_visible (self))
+    return JLN_PICTURE (jln_plan_pages_new (jln_document_get_plan (self->document), JLN_PLAN_DOC_ACTIONS,
+                                            jln_query_filter_get_query (self->filter)));
 
   if (page == GTK_WIDGET (self->timeline_view))
     return jln_timeline_view_create_picture (self->timeline_view);
@@ -912,7 +928,8 @@ create_view_picture (JlnWindow *self)
 static void
 update_picture_actions (JlnWindow *self)
 {
-  gboolean has_picture = self->document != NULL && visible_picture_page (self) != NULL;
+  gboolean has_picture = self->document != NULL
+                         && (visible_picture_page (self) != NULL || action_list_visible (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-view", has_picture);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_picture);
@@ -958,6 +975,18 @@ export_view_action (GtkWidget  *widget,
 
   if (picture == NULL)
     return;
+  if (JLN_IS_PLAN_PAGES (picture))
+    {
+      JlnPlan *plan = jln_document_get_plan (self->document);
+      JlnDocumentDialog *documents;
+
+      title = jln_text_get_fallback (jln_plan_get_title (plan), self->content_language, NULL);
+      documents = jln_document_dialog_new (GTK_WINDOW (self), plan, jln_query_filter_get_query (self->filter),
+                                           self->content_language, title != NULL ? title : _("Plan"));
+      g_signal_connect_object (documents, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (documents));
+      return;
+    }
   page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
   title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (self->document)),
                                  self->content_language, NULL);
