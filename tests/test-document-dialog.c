@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
@@ -9,6 +10,9 @@
 #include "jln-application.h"
 #include "jln-document-dialog.h"
 #include "jln-json.h"
+#include "jln-principle.h"
+#include "jln-principles-page.h"
+#include "jln-query-filter.h"
 
 #include "jln-test-gui-utils.h"
 
@@ -25,6 +29,21 @@ wait_destroyed (GtkWidget  **widget,
     g_main_context_iteration (NULL, TRUE);
   if (*widget != NULL)
     g_error ("%s: still open after 60 s", what);
+}
+
+/* With $JALONS_SCREENSHOT_DIR set, a picture of the widget to look at. */
+static void
+maybe_save_screenshot (GtkWidget  *widget,
+                       const char *name)
+{
+  const char * const *languages = g_get_language_names ();
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
+    return;
+  jln_test_wait_ms (300);
+  texture = jln_test_render_widget (widget);
+  jln_test_save_screenshot (texture, name, g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
 }
 
 static void
@@ -96,7 +115,8 @@ test_export_odt (void)
   jln_document_dialog_set_kind (dialog, JLN_PLAN_DOC_EC);
   jln_document_dialog_set_format (dialog, JLN_DOCUMENT_FORMAT_ODT);
   name = jln_document_dialog_dup_suggested_name (dialog);
-  g_assert_true (g_str_has_prefix (name, "Plan-2022 – EC action-plan template "));
+  maybe_save_screenshot (GTK_WIDGET (dialog), "document-dialog");
+  g_assert_true (g_str_has_prefix (name, "Plan-2022 – "));
   g_assert_true (g_str_has_suffix (name, ".odt"));
 
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
@@ -123,7 +143,7 @@ test_actions_page (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(JlnDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   JlnWindow *window;
   GtkWidget *dialog = NULL;
 
@@ -146,6 +166,58 @@ test_actions_page (void)
   g_assert_nonnull (dialog);
   g_assert_cmpint (jln_document_dialog_get_kind (JLN_DOCUMENT_DIALOG (dialog)), ==, JLN_PLAN_DOC_ACTIONS);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Principles page: the 40 principles, those with no action counted
+ * and marked; activating one shows its actions in the list. */
+static void
+test_principles_page (void)
+{
+  g_autofree char *bundled = jln_application_dup_bundled_plan ();
+  g_autofree char *path = g_build_filename (tmp_dir, "principles.jalons", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JlnDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) linked = NULL;
+  JlnWindow *window;
+  GtkWidget *page, *row;
+  JlnPlan *plan;
+  guint uncovered = 0, rows = 0;
+
+  document = jln_document_import (bundled, path, &error);
+  g_assert_no_error (error);
+  window = jln_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+  plan = jln_document_get_plan (jln_window_get_document (window));
+  linked = jln_plan_doc_index_principles (plan, NULL, jln_semester_today ());
+  for (guint i = 0; i < g_list_model_get_n_items (jln_plan_get_principles (plan)); i++)
+    {
+      g_autoptr(JlnPrinciple) principle = g_list_model_get_item (jln_plan_get_principles (plan), i);
+
+      uncovered += !g_hash_table_contains (linked, principle);
+    }
+  g_assert_cmpuint (uncovered, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "principles"));
+  jln_test_wait_ms (100);
+  page = jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_PRINCIPLES_PAGE);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (jln_principles_page_get_n_uncovered (JLN_PRINCIPLES_PAGE (page)), ==, uncovered);
+  for (row = jln_test_find_child_of_type (page, ADW_TYPE_ACTION_ROW); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    rows += ADW_IS_ACTION_ROW (row);
+  g_assert_cmpuint (rows, >, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  maybe_save_screenshot (GTK_WIDGET (window), "principles-page");
+
+  /* The first principle, “Research freedom”, opens its actions. */
+  row = jln_test_find_child_of_type (page, ADW_TYPE_ACTION_ROW);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_cmpstr (jln_query_filter_get_text (jln_window_get_filter (window)), ==, "principle:1");
+  g_assert_true (gtk_widget_get_mapped (jln_window_get_action_list (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -187,6 +259,9 @@ main (int   argc,
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
+  /* LANGUAGE=fr shows the windows in French, for screenshots. */
+  setlocale (LC_ALL, "");
+  textdomain (GETTEXT_PACKAGE);
   /* The words of a French document come from the build's catalogue. */
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -201,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/gui/document-dialog/odt", test_export_odt);
   g_test_add_func ("/gui/document-dialog/filtered-pdf", test_export_filtered_pdf);
   g_test_add_func ("/gui/document-dialog/actions-page", test_actions_page);
+  g_test_add_func ("/gui/principles-page/coverage", test_principles_page);
 
   status = g_test_run ();
   g_clear_object (&application);

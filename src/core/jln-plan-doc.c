@@ -1211,21 +1211,20 @@ status_word (JlnLang   lang,
     }
 }
 
-static void
-write_principles (Writer *w)
+/**
+ * jln_plan_doc_index_principles:
+ * @query: (nullable): only the actions it matches
+ *
+ * Returns: (transfer full): for each principle that actions serve, a
+ *   #GPtrArray of those actions, in the plan's order
+ */
+GHashTable *
+jln_plan_doc_index_principles (JlnPlan     *plan,
+                               JlnQuery    *query,
+                               JlnSemester  today)
 {
-  JlnLang lang = w->lang;
-  GListModel *principles = jln_plan_get_principles (w->plan);
-  GListModel *objectives = jln_plan_get_objectives (w->plan);
-  g_autoptr(GHashTable) linked = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  int area = -1;
-  guint uncovered = 0;
-  const char *titles[] = {
-    T (N_("No.")),
-    T (N_("Principle")),
-    T (N_("Actions")),
-    T (N_("Status")),
-  };
+  GHashTable *linked = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  GListModel *objectives = jln_plan_get_objectives (plan);
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
@@ -1237,8 +1236,7 @@ write_principles (Writer *w)
           g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
           GPtrArray *links = jln_action_get_principles (action);
 
-          count_progress (w);
-          if (!matches (w, action))
+          if (query != NULL && !jln_query_match (query, action, today))
             continue;
           for (guint k = 0; links != NULL && k < links->len; k++)
             {
@@ -1254,7 +1252,32 @@ write_principles (Writer *w)
             }
         }
     }
+  return linked;
+}
 
+const char *
+jln_plan_doc_get_area_title (JlnPrincipleArea area,
+                             JlnLang          lang)
+{
+  return area_title (lang, area);
+}
+
+static void
+write_principles (Writer *w)
+{
+  JlnLang lang = w->lang;
+  GListModel *principles = jln_plan_get_principles (w->plan);
+  g_autoptr(GHashTable) linked = jln_plan_doc_index_principles (w->plan, w->query, w->today);
+  int area = -1;
+  guint uncovered = 0;
+  const char *titles[] = {
+    T (N_("No.")),
+    T (N_("Principle")),
+    T (N_("Actions")),
+    T (N_("Status")),
+  };
+
+  w->done = w->total;
   write_title (w, T (N_("European Charter for Researchers and Code of Conduct: coverage of the principles")));
   for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
     {

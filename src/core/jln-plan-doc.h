@@ -48,4 +48,11 @@ GPtrArray  *jln_plan_doc_get_used_units   (JlnPlan        *plan,
                                            JlnQuery       *query,
                                            JlnSemester     today);
 
+/* The actions that serve each principle. */
+GHashTable *jln_plan_doc_index_principles (JlnPlan        *plan,
+                                           JlnQuery       *query,
+                                           JlnSemester     today);
+const char *jln_plan_doc_get_area_title   (JlnPrincipleArea area,
+                                           JlnLang          lang);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "jln-json.h"
 #include "jln-objective.h"
 #include "jln-plan-pages.h"
+#include "jln-principles-page.h"
 #include "jln-print.h"
 #include "jln-timeline-view.h"
 #include "jln-window.h"
@@ -53,6 +54,7 @@ struct _JlnWindow
   JlnActionEditor      *action_editor;
   JlnTimelineView      *timeline_view;
   JlnIndicatorsPage    *indicators_page;
+  JlnPrinciplesPage    *principles_page;
   GMenu                *recent_section;
 };
 
@@ -253,6 +255,7 @@ set_document (JlnWindow   *self,
   jln_action_editor_set_record (self->action_editor, NULL);
   jln_action_list_set_document (self->action_list, document);
   jln_action_editor_set_document (self->action_editor, document);
+  jln_principles_page_set_document (self->principles_page, document);
 
   if (document != NULL)
     {
@@ -1400,6 +1403,7 @@ content_language_changed_cb (JlnWindow *self)
   self->content_language = lang;
   jln_action_list_set_content_language (self->action_list, lang);
   jln_action_editor_set_content_language (self->action_editor, lang);
+  jln_principles_page_set_content_language (self->principles_page, lang);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
@@ -1421,6 +1425,17 @@ activate_record_cb (JlnWindow *self,
 {
   jln_action_editor_set_record (self->action_editor, record);
   gtk_widget_child_focus (GTK_WIDGET (self->action_editor), GTK_DIR_TAB_FORWARD);
+}
+
+/* From the coverage of the principles, the actions that serve one. */
+static void
+principle_activated_cb (JlnWindow *self,
+                        int        number)
+{
+  g_autofree char *text = g_strdup_printf ("principle:%d", number);
+
+  jln_query_filter_set_text (self->filter, text);
+  adw_view_stack_set_visible_child_name (self->view_stack, "actions");
 }
 
 /* From the timeline, the action's editor is on the Actions page. */
@@ -1519,6 +1534,7 @@ jln_window_class_init (JlnWindowClass *klass)
   g_type_ensure (JLN_TYPE_ACTION_LIST);
   g_type_ensure (JLN_TYPE_ACTION_EDITOR);
   g_type_ensure (JLN_TYPE_INDICATORS_PAGE);
+  g_type_ensure (JLN_TYPE_PRINCIPLES_PAGE);
   g_type_ensure (JLN_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
@@ -1535,6 +1551,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_editor);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, principles_page);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1565,6 +1582,8 @@ jln_window_init (JlnWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->principles_page, "principle-activated",
+                           G_CALLBACK (principle_activated_cb), self, G_CONNECT_SWAPPED);
   self->filter = jln_query_filter_new ();
   jln_action_list_set_filter (self->action_list, self->filter);
   g_signal_connect_object (self->action_list, "notify::selected",
