@@ -688,7 +688,7 @@ write_actions (Writer *w)
 /* The European Commission's template:
  * Proposed actions | GAP principle(s) | Timing | Responsible unit | Indicator(s) / target(s) */
 
-static const double ec_widths[] = { 0.36, 0.18, 0.11, 0.11, 0.24 };
+static const double ec_widths[] = { 0.34, 0.18, 0.14, 0.11, 0.23 };
 
 /* The indicators that follow each action. */
 static GHashTable *
