@@ -159,6 +159,14 @@ test_doc_odt (void)
   g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "table-header-rows"), ==, 1);
   xmlFreeDoc (xml);
 
+  /* Each page's foot: the title and the page number. */
+  xml = parse_member (path, "styles.xml");
+  g_free (text);
+  text = document_text (xml);
+  g_assert_nonnull (strstr (text, "Title <&>"));
+  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "page-number"), ==, 1);
+  xmlFreeDoc (xml);
+
   g_assert_true (jln_test_remove_tree (dir));
 }
 
@@ -190,6 +198,12 @@ test_doc_docx (void)
   g_assert_cmpuint (count_elements (root, "vMerge"), ==, 3);
   g_assert_cmpuint (count_elements (root, "gridSpan"), ==, 1);
   g_assert_cmpuint (count_elements (root, "tblHeader"), ==, 1);
+  xmlFreeDoc (xml);
+  xml = parse_member (path, "word/footer1.xml");
+  g_free (text);
+  text = document_text (xml);
+  g_assert_nonnull (strstr (text, "Title <&>"));
+  g_assert_cmpuint (count_elements (xmlDocGetRootElement (xml), "fldSimple"), ==, 2);
   xmlFreeDoc (xml);
   xmlFreeDoc (parse_member (path, "[Content_Types].xml"));
   xmlFreeDoc (parse_member (path, "word/styles.xml"));

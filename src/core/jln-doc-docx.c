@@ -83,6 +83,8 @@ static const char content_types_xml[] =
   " ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
   "<Override PartName=\"/word/styles.xml\""
   " ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+  "<Override PartName=\"/word/footer1.xml\""
+  " ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
   "<Override PartName=\"/docProps/core.xml\""
   " ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
   "</Types>\n";
@@ -104,6 +106,9 @@ static const char document_rels_xml[] =
   "<Relationship Id=\"rId1\""
   " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\""
   " Target=\"styles.xml\"/>"
+  "<Relationship Id=\"rId2\""
+  " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\""
+  " Target=\"footer1.xml\"/>"
   "</Relationships>\n";
 
 #define PARA_STYLE(id, name, based, ppr, rpr) \
@@ -178,6 +183,71 @@ write_core (JlnDocDocx *self)
 }
 
 static void
+footer_run (xmlTextWriterPtr  xml,
+            const char       *text)
+{
+  xmlTextWriterStartElement (xml, BAD_CAST "w:r");
+  xmlTextWriterStartElement (xml, BAD_CAST "w:t");
+  xmlTextWriterWriteAttribute (xml, BAD_CAST "xml:space", BAD_CAST "preserve");
+  xmlTextWriterWriteString (xml, BAD_CAST text);
+  xmlTextWriterEndElement (xml);
+  xmlTextWriterEndElement (xml);
+}
+
+/* A field Word fills in: the page number, the number of pages. */
+static void
+footer_field (xmlTextWriterPtr  xml,
+              const char       *instruction)
+{
+  xmlTextWriterStartElement (xml, BAD_CAST "w:fldSimple");
+  xmlTextWriterWriteAttribute (xml, BAD_CAST "w:instr", BAD_CAST instruction);
+  footer_run (xml, "1");
+  xmlTextWriterEndElement (xml);
+}
+
+/* The title and "page N / M" at the foot of each page, in small type. */
+static void
+write_footer (JlnDocDocx *self)
+{
+  JlnDoc *doc = &self->parent;
+  GError *error = NULL;
+  GsfOutput *member = _jln_zip_output_add (&self->zip, "word/footer1.xml", TRUE, &error);
+  xmlTextWriterPtr xml;
+
+  if (member == NULL)
+    {
+      _jln_doc_fail (doc, error);
+      return;
+    }
+  xml = _jln_xml_open (member, doc);
+  xmlTextWriterStartElement (xml, BAD_CAST "w:ftr");
+  xmlTextWriterWriteAttribute (xml, BAD_CAST "xmlns:w", BAD_CAST NS_W);
+  xmlTextWriterStartElement (xml, BAD_CAST "w:p");
+  xmlTextWriterStartElement (xml, BAD_CAST "w:pPr");
+  xmlTextWriterStartElement (xml, BAD_CAST "w:jc");
+  xmlTextWriterWriteAttribute (xml, BAD_CAST "w:val", BAD_CAST "center");
+  xmlTextWriterEndElement (xml);
+  xmlTextWriterStartElement (xml, BAD_CAST "w:rPr");
+  xmlTextWriterStartElement (xml, BAD_CAST "w:sz");
+  xmlTextWriterWriteAttribute (xml, BAD_CAST "w:val", BAD_CAST "16");
+  xmlTextWriterEndElement (xml);
+  xmlTextWriterEndElement (xml);
+  xmlTextWriterEndElement (xml);
+  if (doc->title != NULL && doc->title[0] != '\0')
+    {
+      g_autofree char *title = g_strconcat (doc->title, " — ", NULL);
+
+      footer_run (xml, title);
+    }
+  footer_field (xml, " PAGE ");
+  footer_run (xml, " / ");
+  footer_field (xml, " NUMPAGES ");
+  xmlTextWriterEndElement (xml);
+  xmlTextWriterEndElement (xml);
+  _jln_xml_close (xml, member, doc);
+}
+
+static void
 docx_begin (JlnDoc *doc)
 {
   JlnDocDocx *self = (JlnDocDocx *) doc;
@@ -190,6 +260,7 @@ docx_begin (JlnDoc *doc)
       || !_jln_zip_output_add_text (&self->zip, "word/styles.xml", styles, TRUE, doc))
     return;
   write_core (self);
+  write_footer (self);
   if (doc->error != NULL)
     return;
 
@@ -423,6 +494,10 @@ docx_finish (JlnDoc  *doc,
       double height = (doc->landscape ? 21.0 : 29.7) * TWIPS_PER_CM;
 
       start (self, "w:sectPr");
+      start (self, "w:footerReference");
+      attr (self, "w:type", "default");
+      attr (self, "r:id", "rId2");
+      end (self);
       start (self, "w:pgSz");
       xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:w", "%u", (guint) width);
       xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:h", "%u", (guint) height);

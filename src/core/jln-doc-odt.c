@@ -65,6 +65,8 @@ styles_xml (JlnDoc *doc)
 {
   const char *width = doc->landscape ? "29.7cm" : "21cm";
   const char *height = doc->landscape ? "21cm" : "29.7cm";
+  /* The title is plan text: escaped, as the rest of this file is fixed. */
+  g_autofree char *title = g_markup_escape_text (doc->title != NULL ? doc->title : "", -1);
 
   return g_strdup_printf (
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -100,6 +102,9 @@ styles_xml (JlnDoc *doc)
     "<style:style style:name=\"Table_20_Contents\" style:display-name=\"Table Contents\" style:family=\"paragraph\""
     " style:parent-style-name=\"Standard\" style:class=\"extra\">"
     "<style:text-properties fo:font-size=\"9pt\"/></style:style>"
+    "<style:style style:name=\"Footer\" style:family=\"paragraph\" style:parent-style-name=\"Standard\""
+    " style:class=\"extra\"><style:paragraph-properties fo:text-align=\"center\"/>"
+    "<style:text-properties fo:font-size=\"8pt\"/></style:style>"
     "<style:style style:name=\"Table_20_Heading\" style:display-name=\"Table Heading\" style:family=\"paragraph\""
     " style:parent-style-name=\"Table_20_Contents\" style:class=\"extra\">"
     "<style:paragraph-properties fo:text-align=\"center\"/>"
@@ -108,13 +113,18 @@ styles_xml (JlnDoc *doc)
     "<office:automatic-styles>"
     "<style:page-layout style:name=\"pm1\"><style:page-layout-properties fo:page-width=\"%s\""
     " fo:page-height=\"%s\" style:print-orientation=\"%s\" fo:margin-top=\"1.5cm\""
-    " fo:margin-bottom=\"1.5cm\" fo:margin-left=\"1.5cm\" fo:margin-right=\"1.5cm\"/></style:page-layout>"
+    " fo:margin-bottom=\"1cm\" fo:margin-left=\"1.5cm\" fo:margin-right=\"1.5cm\"/>"
+    "<style:footer-style><style:header-footer-properties fo:min-height=\"0cm\" fo:margin-top=\"0.3cm\"/>"
+    "</style:footer-style></style:page-layout>"
     "</office:automatic-styles>"
-    "<office:master-styles><style:master-page style:name=\"Standard\" style:page-layout-name=\"pm1\"/>"
-    "</office:master-styles>"
+    "<office:master-styles><style:master-page style:name=\"Standard\" style:page-layout-name=\"pm1\">"
+    "<style:footer><text:p text:style-name=\"Footer\">%s%s<text:page-number text:select-page=\"current\">1"
+    "</text:page-number> / <text:page-count>1</text:page-count></text:p></style:footer>"
+    "</style:master-page></office:master-styles>"
     "</office:document-styles>\n",
     doc->lang == JLN_LANG_FR ? "fr" : "en", doc->lang == JLN_LANG_FR ? "FR" : "GB",
-    width, height, doc->landscape ? "landscape" : "portrait");
+    width, height, doc->landscape ? "landscape" : "portrait",
+    title, title[0] != '\0' ? " — " : "");
 }
 
 static const char manifest_xml[] =
@@ -174,6 +184,7 @@ write_automatic_styles (JlnDocOdt *self)
     attr (self, "style:width", width);
   }
   attr (self, "table:align", "margins");
+  attr (self, "table:border-model", "collapsing");
   attr (self, "fo:margin-top", "0.2cm");
   attr (self, "fo:margin-bottom", "0.3cm");
   end (self);

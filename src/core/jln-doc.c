@@ -127,6 +127,18 @@ jln_doc_report_progress (JlnDoc *self,
     self->progress (done, total, self->progress_data);
 }
 
+/* XML 1.0 has no place for most control characters: they become spaces. */
+static char *
+clean_text (const char *text)
+{
+  char *valid = g_utf8_make_valid (text, -1);
+
+  for (char *p = valid; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t')
+      *p = ' ';
+  return valid;
+}
+
 #define RETURN_IF_FAILED(self) G_STMT_START { if ((self)->error != NULL) return; } G_STMT_END
 
 void
@@ -137,7 +149,10 @@ jln_doc_begin (JlnDoc     *self,
 {
   RETURN_IF_FAILED (self);
   g_free (self->title);
-  self->title = g_strdup (title);
+  self->title = title != NULL ? clean_text (title) : NULL;
+  for (char *p = self->title; p != NULL && *p != '\0'; p++)
+    if (*p == '\n' || *p == '\t')
+      *p = ' ';
   self->lang = lang;
   self->landscape = landscape;
   self->klass->begin (self);
@@ -159,18 +174,6 @@ jln_doc_paragraph_begin (JlnDoc      *self,
   if (self->in_cell)
     self->cell_paragraphs++;
   self->klass->paragraph_begin (self, style);
-}
-
-/* XML 1.0 has no place for most control characters: they become spaces. */
-static char *
-clean_text (const char *text)
-{
-  char *valid = g_utf8_make_valid (text, -1);
-
-  for (char *p = valid; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t')
-      *p = ' ';
-  return valid;
 }
 
 void
