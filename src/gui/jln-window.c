@@ -20,6 +20,7 @@
 #include "jln-objective.h"
 #include "jln-plan-pages.h"
 #include "jln-principles-page.h"
+#include "jln-sheet.h"
 #include "jln-print.h"
 #include "jln-timeline-view.h"
 #include "jln-window.h"
@@ -812,8 +813,16 @@ export_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
+  if (jln_sheet_format_from_path (data->path))
+    {
+      if (jln_sheet_write_actions (data->plan, data->query, data->lang, data->path, cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
   if (data->csv)
-    bytes = jln_csv_write_actions (data->plan, data->query, data->lang);
+    bytes = jln_csv_write_actions_full (data->plan, data->query, data->lang, ',');
   else
     bytes = jln_json_write_plan (data->plan);
 
@@ -863,9 +872,10 @@ export_chosen (JlnWindow *self,
     return;
 
   lower = g_ascii_strdown (path, -1);
-  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".json"))
+  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".json")
+      && !jln_sheet_format_from_path (lower))
     {
-      show_toast (self, _("Choose a name ending in .csv or .json"));
+      show_toast (self, _("Choose a name ending in .csv, .ods, .xlsx or .json"));
       return;
     }
 
