@@ -407,6 +407,22 @@ def main():
         run = subprocess.run([JALONS, '--export=' + path('x.csv'), '--separator=|', PLAN], capture_output=True, text=True)
         check('csv: an unknown separator is refused', run.returncode != 0 and 'separator' in run.stderr, run.stderr)
 
+        # A row taller than a page goes on over the next pages, whole.
+        tall = copy.deepcopy(plan)
+        words = ' '.join(f'mot{n}' for n in range(6000))
+        tall['objectives'][0]['actions'][0]['title'] = {'fr': 'DÉBUT ' + words + ' FIN', 'en': 'START ' + words + ' END'}
+        tall_path = path('tall.json')
+        with open(tall_path, 'w', encoding='utf-8') as f:
+            json.dump(tall, f, ensure_ascii=False)
+        export(path('tall.pdf'), 'actions', '--lang=en', plan=tall_path)
+        text = pdf_text(path('tall.pdf'))
+        found = set(re.findall(r'mot(\d+)', text))
+        missing = sorted(set(str(n) for n in range(6000)) - found)[:5]
+        check('pdf: a row taller than a page, every word of it',
+              not missing and 'START' in text and 'END' in text, missing)
+        check('pdf: a row taller than a page goes on over pages', pdf_pages(path('tall.pdf')) > 8)
+        check('pdf: the rows after a tall row', not missing_titles(pdf_text(path('tall.pdf')), hrs4r[1:], 'en'))
+
         # A filter keeps its actions only.
         out = path('filtered.odt')
         export(out, 'actions', '--lang=en', '--filter=objective:1')

@@ -67,6 +67,13 @@ typedef struct
   char    *title;
 } Recording;
 
+/* Where a page starts: a row, or the rest of a row too tall for one page. */
+typedef struct
+{
+  guint  row;
+  double offset;   /* the height of the row already on earlier pages */
+} Page;
+
 struct _JlnPlanPages
 {
   GObject parent_instance;
@@ -80,7 +87,7 @@ struct _JlnPlanPages
   JlnLang         recorded_lang;
   PangoContext   *context;
 
-  GArray         *page_starts;  /* guint: the first row of each page */
+  GArray         *page_starts;  /* Page: where each page starts */
   double          page_width;
   double          page_height;
   double          font_size;
@@ -538,6 +545,54 @@ measure_cell (JlnPlanPages         *self,
   return logical.height / (double) PANGO_SCALE + 2 * m->pad;
 }
 
+/* Where to cut a row taller than a page, at most @limit below its top:
+ * between two lines of each of its cells, so that no line is cut in two. */
+static double
+row_break (JlnPlanPages         *self,
+           const JlnRenderStyle *style,
+           const Row            *row,
+           double                width,
+           double                from,
+           double                limit,
+           const Metrics        *m)
+{
+  Recording *rec = self->recording;
+  double cut = limit;
+
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint c = 0; c < row->n_cells; c++)
+      {
+        const Cell *cell = &g_array_index (rec->cells, Cell, row->first_cell + c);
+        g_autoptr(PangoLayout) layout = NULL;
+        PangoLayoutIter *iter;
+        double x, w, pad = row->table != NO_ROW ? m->pad : 0;
+
+        if (cell->row_span > 1 || cell->n_runs == 0)
+          continue;
+        if (row->table != NO_ROW)
+          cell_geometry (&g_array_index (rec->tables, Table, row->table), cell, width, &x, &w);
+        else
+          w = width + 2 * pad;
+        layout = cell_layout (self, style, cell, w - 2 * pad);
+        iter = pango_layout_get_iter (layout);
+        do
+          {
+            int y0, y1;
+            double top, bottom;
+
+            pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+            top = pad + y0 / (double) PANGO_SCALE;
+            bottom = pad + y1 / (double) PANGO_SCALE;
+            if (top < cut && cut < bottom && top > from)
+              cut = top;
+          }
+        while (pango_layout_iter_next_line (iter));
+        pango_layout_iter_free (iter);
+      }
+  /* A single line taller than the page is cut all the same. */
+  return cut > from + 1 ? cut : limit;
+}
+
 static guint
 jln_plan_pages_paginate (JlnPicture           *picture,
                          const JlnRenderStyle *style,
@@ -598,15 +653,16 @@ jln_plan_pages_paginate (JlnPicture           *picture,
 
   if (rec->rows->len > 0)
     {
-      guint zero = 0;
-      g_array_append_val (self->page_starts, zero);
+      Page first = { 0, 0 };
+      g_array_append_val (self->page_starts, first);
     }
   for (guint i = 0; i < rec->rows->len; i++)
     {
       Row *row = &g_array_index (rec->rows, Row, i);
       const Table *table = row->table != NO_ROW ? &g_array_index (rec->tables, Table, row->table) : NULL;
       double need = row->height;
-      gboolean page_start = g_array_index (self->page_starts, guint, self->page_starts->len - 1) == i;
+      gboolean page_start = g_array_index (self->page_starts, Page, self->page_starts->len - 1).row == i;
+      double top;
 
       /* A heading stays with what follows; a table's header with its first row. */
       if (i + 1 < rec->rows->len && row->table == NO_ROW &&
@@ -617,15 +673,36 @@ jln_plan_pages_paginate (JlnPicture           *picture,
 
       if (!page_start && y + need > height)
         {
-          g_array_append_val (self->page_starts, i);
+          Page next = { i, 0 };
+
+          g_array_append_val (self->page_starts, next);
           y = 0;
           page_start = TRUE;
         }
       /* A table's header is drawn again at the top of each page it goes on to. */
-      if (page_start && table != NULL && !row->header && table->n_headers > 0)
-        y = table->header_height;
+      top = table != NULL && !row->header && table->n_headers > 0 ? table->header_height : 0;
+      if (page_start)
+        y = MAX (y, top);
       row->y = y;
-      y += row->height;
+      if (y + row->height <= height || height - top < 1)
+        {
+          y += row->height;
+          continue;
+        }
+      /* A row taller than a page goes on over the next ones, under the
+       * header, cut between lines. */
+      {
+        double shown = row_break (self, style, row, width, 0, height - y, &m);
+
+        while (row->height - shown > 0)
+          {
+            Page next = { i, shown };
+
+            g_array_append_val (self->page_starts, next);
+            y = top + (row->height - shown);
+            shown = row_break (self, style, row, width, shown, shown + height - top, &m);
+          }
+      }
     }
   return MAX (self->page_starts->len, 1);
 }
@@ -743,6 +820,7 @@ jln_plan_pages_draw_page (JlnPicture           *picture,
   JlnPlanPages *self = JLN_PLAN_PAGES (picture);
   Recording *rec;
   guint start, end;
+  double offset, first_y;
   Metrics m;
 
   jln_plan_pages_paginate (picture, style, width, height);
@@ -750,17 +828,29 @@ jln_plan_pages_draw_page (JlnPicture           *picture,
   if (page >= self->page_starts->len)
     return;
   get_metrics (style, &m);
-  start = g_array_index (self->page_starts, guint, page);
-  end = page + 1 < self->page_starts->len ? g_array_index (self->page_starts, guint, page + 1) : rec->rows->len;
+  {
+    const Page *this_page = &g_array_index (self->page_starts, Page, page);
+    const Page *next_page = page + 1 < self->page_starts->len
+                            ? &g_array_index (self->page_starts, Page, page + 1) : NULL;
+
+    start = this_page->row;
+    offset = this_page->offset;
+    end = next_page == NULL ? rec->rows->len
+          : next_page->offset > 0 ? next_page->row + 1 : next_page->row;
+  }
 
   {
     const Row *first = &g_array_index (rec->rows, Row, start);
 
+    first_y = first->y;
     /* The header of a table that goes on from the page before. */
     if (first->table != NO_ROW && !first->header)
       {
         const Table *table = &g_array_index (rec->tables, Table, first->table);
         double y = 0;
+
+        if (offset > 0)
+          first_y = table->header_height - offset;
 
         for (guint r = 0; r < table->n_headers; r++)
           {
@@ -785,12 +875,30 @@ jln_plan_pages_draw_page (JlnPicture           *picture,
             if (cell->row_span <= 1 || span_end <= start)
               continue;
             bottom = span_bottom (rec, first->span_origin, cell, MIN (span_end, end));
-            draw_cell (self, cr, style, table, cell, width, first->y, bottom - first->y, &m);
+            draw_cell (self, cr, style, table, cell, width, MAX (first_y, 0), bottom - MAX (first_y, 0), &m);
           }
       }
+    if (offset > 0 && first->table == NO_ROW)
+      first_y = -offset;
   }
   for (guint i = start; i < end; i++)
-    draw_row (self, cr, style, i, g_array_index (rec->rows, Row, i).y, end, width, &m);
+    {
+      const Row *row = &g_array_index (rec->rows, Row, i);
+
+      if (i == start && offset > 0)
+        {
+          /* The rest of a tall row, below the header drawn again. */
+          double top = first_y + offset;
+
+          cairo_save (cr);
+          cairo_rectangle (cr, 0, top, width, height - top);
+          cairo_clip (cr);
+          draw_row (self, cr, style, i, first_y, end, width, &m);
+          cairo_restore (cr);
+        }
+      else
+        draw_row (self, cr, style, i, row->y, end, width, &m);
+    }
 }
 
 #define NATURAL_WIDTH 770.0
@@ -865,7 +973,7 @@ jln_plan_pages_class_init (JlnPlanPagesClass *klass)
 static void
 jln_plan_pages_init (JlnPlanPages *self)
 {
-  self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->page_starts = g_array_new (FALSE, FALSE, sizeof (Page));
   self->today = jln_semester_today ();
 }
 
