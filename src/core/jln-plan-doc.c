@@ -330,8 +330,9 @@ action_done_text (const Writer *w,
 
   if (!items_have_own_completion (action, items))
     {
-      const JlnText *note = note_in_dates (action) && jln_action_get_recurrence (action) == JLN_RECURRENCE_NONE
-                            ? jln_action_get_note (action) : NULL;
+      gboolean note_shown = note_in_dates (action)
+                            && jln_action_get_recurrence (action) == JLN_RECURRENCE_NONE;
+      const JlnText *note = note_shown ? jln_action_get_note (action) : NULL;
 
       return status_done_text (w, jln_action_get_status (action), jln_action_get_completion (action),
                                note, jln_action_get_references (action));
@@ -380,7 +381,8 @@ action_todo_text (const Writer *w,
           g_autofree char *due = NULL;
           g_autofree char *line = NULL;
 
-          if (jln_action_item_get_due (item) == JLN_SEMESTER_NONE || jln_status_is_done (jln_action_item_get_status (item)))
+          if (jln_action_item_get_due (item) == JLN_SEMESTER_NONE
+              || jln_status_is_done (jln_action_item_get_status (item)))
             continue;
           due = jln_semester_format (jln_action_item_get_due (item), JLN_SEMESTER_STYLE_LONG, lang);
           line = g_strdup_printf ("%s. %s", jln_action_item_get_label (item), due);
@@ -582,18 +584,22 @@ write_nota_bene (Writer *w)
   JlnLang lang = w->lang;
 
   jln_doc_paragraph (w->doc, JLN_DOC_STYLE_BODY, T (N_("Nota Bene:")), JLN_DOC_EMPHASIS_BOLD);
-  jln_doc_paragraph (w->doc, JLN_DOC_STYLE_BULLET, T (N_("The actions in grey have been implemented;")), 0);
   jln_doc_paragraph (w->doc, JLN_DOC_STYLE_BULLET,
-                     T (N_("The actions in green were not planned in the previous action plan but have been implemented over the last 3 years;")),
+                     T (N_("The actions in grey have been implemented;")), 0);
+  jln_doc_paragraph (w->doc, JLN_DOC_STYLE_BULLET,
+                     T (N_("The actions in green were not planned in the previous action plan "
+                           "but have been implemented over the last 3 years;")),
                      0);
-  jln_doc_paragraph (w->doc, JLN_DOC_STYLE_BULLET, T (N_("The actions in white are in progress.")), 0);
+  jln_doc_paragraph (w->doc, JLN_DOC_STYLE_BULLET,
+                     T (N_("The actions in white are in progress.")), 0);
 
   /* The legend as shaded cells too, for readers who go by the table. */
   {
     static const double widths[] = { 0.2, 0.8 };
     const struct { JlnDocShade shade; const char *label; const char *meaning; } rows[] = {
       { JLN_DOC_SHADE_DONE, T (N_("Grey")), T (N_("Implemented")) },
-      { JLN_DOC_SHADE_DONE_NEW, T (N_("Green")), T (N_("Implemented though not in the previous action plan")) },
+      { JLN_DOC_SHADE_DONE_NEW, T (N_("Green")),
+        T (N_("Implemented though not in the previous action plan")) },
       { JLN_DOC_SHADE_NONE, T (N_("White")), T (N_("In progress, or to do")) },
     };
 
@@ -619,7 +625,8 @@ write_title (Writer     *w,
     {
       JlnLang lang = w->lang;
       /* Translators: under the title of a document made of some actions only. */
-      g_autofree char *text = g_strdup_printf (T (N_("Actions that match “%s”")), jln_query_get_text (w->query));
+      g_autofree char *text = g_strdup_printf (T (N_("Actions that match “%s”")),
+                                               jln_query_get_text (w->query));
 
       jln_doc_paragraph (w->doc, JLN_DOC_STYLE_BODY, text, JLN_DOC_EMPHASIS_ITALIC);
     }
@@ -986,7 +993,8 @@ write_gep_measures (Writer       *w,
       {
         g_autofree char *done = status_done_text (w, jln_action_get_status (action),
                                                   jln_action_get_completion (action), NULL, NULL);
-        g_autofree char *due = jln_semester_format (jln_action_get_due (action), JLN_SEMESTER_STYLE_LONG, lang);
+        g_autofree char *due = jln_semester_format (jln_action_get_due (action),
+                                                    JLN_SEMESTER_STYLE_LONG, lang);
 
         if (jln_status_is_done (jln_action_get_status (action)))
           {
@@ -1135,7 +1143,8 @@ write_gep_summary (Writer *w)
                         text_of (w, jln_target_get_series (target)), 0);
           jln_doc_cell (w->doc, JLN_DOC_SHADE_NONE, JLN_DOC_STYLE_CELL, year, 0);
           jln_doc_cell (w->doc, JLN_DOC_SHADE_NONE, JLN_DOC_STYLE_CELL, target_value, 0);
-          jln_doc_cell (w->doc, JLN_DOC_SHADE_NONE, JLN_DOC_STYLE_CELL, measured != NULL ? measured : "", 0);
+          jln_doc_cell (w->doc, JLN_DOC_SHADE_NONE, JLN_DOC_STYLE_CELL,
+                        measured != NULL ? measured : "", 0);
           jln_doc_cell (w->doc, shade, JLN_DOC_STYLE_CELL, result, JLN_DOC_EMPHASIS_BOLD);
           jln_doc_row_end (w->doc);
         }
@@ -1278,7 +1287,8 @@ write_principles (Writer *w)
   };
 
   w->done = w->total;
-  write_title (w, T (N_("European Charter for Researchers and Code of Conduct: coverage of the principles")));
+  write_title (w, T (N_("European Charter for Researchers and Code of Conduct: "
+                        "coverage of the principles")));
   for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
     {
       g_autoptr(JlnPrinciple) principle = g_list_model_get_item (principles, i);
@@ -1287,10 +1297,12 @@ write_principles (Writer *w)
         uncovered++;
     }
   {
-    g_autofree char *summary = g_strdup_printf (jln_translate_plural (lang, "%u principle of %u has no action.",
+    guint n = g_list_model_get_n_items (principles);
+    g_autofree char *summary = g_strdup_printf (jln_translate_plural (lang,
+                                                                      "%u principle of %u has no action.",
                                                                       "%u principles of %u have no action.",
                                                                       uncovered),
-                                                uncovered, g_list_model_get_n_items (principles));
+                                                uncovered, n);
 
     jln_doc_paragraph (w->doc, JLN_DOC_STYLE_BODY, summary, JLN_DOC_EMPHASIS_BOLD);
   }
@@ -1328,7 +1340,8 @@ write_principles (Writer *w)
       jln_doc_cell_end (w->doc);
       if (actions == NULL)
         {
-          jln_doc_cell (w->doc, shade, JLN_DOC_STYLE_CELL, T (N_("⚠ No action")), JLN_DOC_EMPHASIS_BOLD);
+          jln_doc_cell (w->doc, shade, JLN_DOC_STYLE_CELL, T (N_("⚠ No action")),
+                        JLN_DOC_EMPHASIS_BOLD);
           jln_doc_cell (w->doc, shade, JLN_DOC_STYLE_CELL, "", 0);
           jln_doc_row_end (w->doc);
           continue;

@@ -276,7 +276,9 @@ jln_sheet_get_value (guint              field,
       {
         GPtrArray *units = item != NULL ? jln_action_item_get_units (item) : NULL;
 
-        take_string (value, join_units (units != NULL && units->len > 0 ? units : jln_action_get_units (action)));
+        if (units == NULL || units->len == 0)
+          units = jln_action_get_units (action);
+        take_string (value, join_units (units));
       }
       break;
     case F_TITLE_FR:
@@ -560,7 +562,8 @@ begin (Sheet      *self,
 
       if (!_jln_zip_output_add_text (&self->zip, "[Content_Types].xml", xlsx_content_types, TRUE, doc)
           || !_jln_zip_output_add_text (&self->zip, "_rels/.rels", xlsx_rels, TRUE, doc)
-          || !_jln_zip_output_add_text (&self->zip, "xl/_rels/workbook.xml.rels", xlsx_workbook_rels, TRUE, doc)
+          || !_jln_zip_output_add_text (&self->zip, "xl/_rels/workbook.xml.rels", xlsx_workbook_rels,
+                                        TRUE, doc)
           || !_jln_zip_output_add_text (&self->zip, "xl/styles.xml", xlsx_styles, TRUE, doc))
         return;
       member = _jln_zip_output_add (&self->zip, "xl/workbook.xml", TRUE, &error);
@@ -790,7 +793,8 @@ write_cell (Sheet               *self,
       attr (self, "office:value-type", "boolean");
       attr (self, "table:style-name", "Boolean");
       attr (self, "office:boolean-value", value->number != 0 ? "true" : "false");
-      xmlTextWriterWriteElement (self->xml, BAD_CAST "text:p", BAD_CAST (value->number != 0 ? "TRUE" : "FALSE"));
+      xmlTextWriterWriteElement (self->xml, BAD_CAST "text:p",
+                                 BAD_CAST (value->number != 0 ? "TRUE" : "FALSE"));
       break;
     case JLN_SHEET_EMPTY:
     default:

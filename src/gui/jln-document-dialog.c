@@ -452,7 +452,8 @@ jln_document_dialog_class_init (JlnDocumentDialogClass *klass)
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-document-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/jalons/Jalons/jln-document-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, options_group);
   gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, kind_row);
@@ -503,7 +504,8 @@ jln_document_dialog_new (GtkWindow  *parent,
   if (self->query != NULL)
     {
       /* Translators: in the document dialog, the search the document follows. */
-      g_autofree char *text = g_strdup_printf (_("Only those that match “%s”"), jln_query_get_text (self->query));
+      g_autofree char *text = g_strdup_printf (_("Only those that match “%s”"),
+                                               jln_query_get_text (self->query));
 
       adw_action_row_set_subtitle (self->filter_row, text);
     }

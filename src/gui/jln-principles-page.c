@@ -78,7 +78,8 @@ new_row (JlnPrinciplesPage *self,
 
           if (i > 0)
             g_string_append (subtitle, ", ");
-          /* Translators: an action and its status in the coverage of a principle, “4.16 In progress”. */
+          /* Translators: an action and its status in the coverage of a
+           * principle, “4.16 In progress”. */
           g_string_append_printf (subtitle, _("%1$s %2$s"), jln_action_get_number (action),
                                   status_label (jln_action_get_status (action)));
         }
@@ -90,7 +91,8 @@ new_row (JlnPrinciplesPage *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "jln-principle", GINT_TO_POINTER (jln_principle_get_number (principle)));
+  g_object_set_data (G_OBJECT (row), "jln-principle",
+                     GINT_TO_POINTER (jln_principle_get_number (principle)));
   g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, 0);
   return row;
 }
@@ -131,11 +133,11 @@ rebuild (JlnPrinciplesPage *self)
     }
   if (self->groups->len > 0)
     {
-      g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "%1$u principle of %2$u has no action.",
-                                                               "%1$u principles of %2$u have no action.",
-                                                               self->n_uncovered),
-                                                  self->n_uncovered, g_list_model_get_n_items (principles));
+      guint n = g_list_model_get_n_items (principles);
+      g_autofree char *summary =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u principle of %2$u has no action.",
+                                      "%1$u principles of %2$u have no action.", self->n_uncovered),
+                         self->n_uncovered, n);
 
       adw_preferences_group_set_description (g_ptr_array_index (self->groups, 0), summary);
     }

@@ -329,7 +329,8 @@ check_recording (JlnPlanPages         *self,
   g_array_set_size (self->page_starts, 0);
   self->recording = record (self, lang);
   self->recorded_lang = lang;
-  pango_context_set_language (self->context, pango_language_from_string (lang == JLN_LANG_FR ? "fr" : "en"));
+  pango_context_set_language (self->context,
+                              pango_language_from_string (lang == JLN_LANG_FR ? "fr" : "en"));
 }
 
 static JlnRenderFont
@@ -386,7 +387,8 @@ cell_layout (JlnPlanPages         *self,
           para_start = text->len;
           para_style = run->style;
           if (i == 0)
-            pango_layout_set_font_description (layout, jln_render_style_get_font (style, font_for_style (run->style)));
+            pango_layout_set_font_description (layout,
+                                               jln_render_style_get_font (style, font_for_style (run->style)));
           if (run->style == JLN_DOC_STYLE_CELL_HEADER)
             pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
         }
@@ -486,6 +488,14 @@ paragraph_space (guint8       style,
     }
 }
 
+/* The space above a heading. */
+static double
+heading_space (guint8         style,
+               const Metrics *m)
+{
+  return style == JLN_DOC_STYLE_HEADING || style == JLN_DOC_STYLE_SUBHEADING ? m->em * 0.6 : 0;
+}
+
 static double
 measure_row (JlnPlanPages         *self,
              const JlnRenderStyle *style,
@@ -505,8 +515,7 @@ measure_row (JlnPlanPages         *self,
       if (row->style == JLN_DOC_STYLE_TITLE)
         pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_get_pixel_size (layout, &w, &h);
-      return h + paragraph_space (row->style, m) +
-             (row->style == JLN_DOC_STYLE_HEADING || row->style == JLN_DOC_STYLE_SUBHEADING ? m->em * 0.6 : 0);
+      return h + paragraph_space (row->style, m) + heading_space (row->style, m);
     }
   for (guint i = 0; i < row->n_cells; i++)
     {
@@ -668,8 +677,10 @@ jln_plan_pages_paginate (JlnPicture           *picture,
       if (i + 1 < rec->rows->len && row->table == NO_ROW &&
           (row->style == JLN_DOC_STYLE_HEADING || row->style == JLN_DOC_STYLE_SUBHEADING))
         need += MIN (g_array_index (rec->rows, Row, i + 1).height, height / 4);
-      else if (table != NULL && row->header && i == table->first_header && i + table->n_headers < rec->rows->len)
-        need = table->header_height + MIN (g_array_index (rec->rows, Row, i + table->n_headers).height, height / 4);
+      else if (table != NULL && row->header && i == table->first_header
+               && i + table->n_headers < rec->rows->len)
+        need = table->header_height
+               + MIN (g_array_index (rec->rows, Row, i + table->n_headers).height, height / 4);
 
       if (!page_start && y + need > height)
         {
@@ -790,7 +801,7 @@ draw_row (JlnPlanPages         *self,
     {
       const Cell *cell = &g_array_index (rec->cells, Cell, row->first_cell);
       g_autoptr(PangoLayout) layout = cell_layout (self, style, cell, width);
-      double top = row->style == JLN_DOC_STYLE_HEADING || row->style == JLN_DOC_STYLE_SUBHEADING ? m->em * 0.6 : 0;
+      double top = heading_space (row->style, m);
 
       if (row->style == JLN_DOC_STYLE_TITLE)
         pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -875,7 +886,8 @@ jln_plan_pages_draw_page (JlnPicture           *picture,
             if (cell->row_span <= 1 || span_end <= start)
               continue;
             bottom = span_bottom (rec, first->span_origin, cell, MIN (span_end, end));
-            draw_cell (self, cr, style, table, cell, width, MAX (first_y, 0), bottom - MAX (first_y, 0), &m);
+            draw_cell (self, cr, style, table, cell, width, MAX (first_y, 0),
+                       bottom - MAX (first_y, 0), &m);
           }
       }
     if (offset > 0 && first->table == NO_ROW)
@@ -936,7 +948,8 @@ jln_plan_pages_dup_title (JlnPicture           *picture,
                           const JlnRenderStyle *style)
 {
   JlnPlanPages *self = JLN_PLAN_PAGES (picture);
-  const char *title = jln_text_get_fallback (jln_plan_get_title (self->plan), jln_render_style_get_lang (style), NULL);
+  const char *title = jln_text_get_fallback (jln_plan_get_title (self->plan),
+                                            jln_render_style_get_lang (style), NULL);
 
   return g_strdup (title);
 }
