@@ -371,6 +371,8 @@ run_export (const char *path)
   JlnExportFormat picture_format;
   gboolean is_picture = jln_export_format_from_path (opt_export, &picture_format);
   JlnPlanDocKind doc_kind = JLN_PLAN_DOC_ACTIONS;
+  JlnPageFormat page = JLN_PAGE_A4;
+  gboolean is_document_pdf;
   /* The documents a plan must produce: ODT, DOCX, or PDF of a document view. */
   gboolean is_document = jln_doc_format_from_path (opt_export)
                          || (is_picture && picture_format == JLN_EXPORT_PDF && opt_view != NULL
@@ -383,6 +385,7 @@ run_export (const char *path)
       g_printerr (_("--view=%s: unknown document; use actions, ec, gep or principles\n"), opt_view);
       return EXIT_FAILURE;
     }
+  is_document_pdf = is_document && is_picture;
   if (is_document)
     is_picture = FALSE;
   else if (!is_picture && opt_view != NULL && !g_str_equal (opt_view, "actions"))
@@ -390,8 +393,14 @@ run_export (const char *path)
       g_printerr (_("%s: --view=%s exports as PDF, SVG or PNG\n"), opt_export, opt_view);
       return EXIT_FAILURE;
     }
-  if (!is_picture && (opt_page != NULL || opt_scale != 0))
+  /* A document as PDF takes its paper from --page. */
+  if (!is_picture && (opt_scale != 0 || (opt_page != NULL && !is_document_pdf)))
     return fail_message (_("--page and --scale apply to PDF, SVG and PNG exports"));
+  if (opt_page != NULL && !jln_page_format_from_string (opt_page, &page))
+    {
+      g_printerr (_("--page=%s: use a4, a3 or slide\n"), opt_page);
+      return EXIT_FAILURE;
+    }
 
   if (opt_filter != NULL)
     {
@@ -411,7 +420,7 @@ run_export (const char *path)
     return run_export_picture (plan, query, lang, picture_format);
   if (is_document)
     {
-      if (!jln_plan_pages_export (plan, doc_kind, query, lang, opt_export, NULL, NULL, NULL, &error))
+      if (!jln_plan_pages_export (plan, doc_kind, query, lang, page, opt_export, NULL, NULL, NULL, &error))
         return fail (g_steal_pointer (&error));
       return EXIT_SUCCESS;
     }

@@ -423,6 +423,11 @@ def main():
         check('pdf: a row taller than a page goes on over pages', pdf_pages(path('tall.pdf')) > 8)
         check('pdf: the rows after a tall row', not missing_titles(pdf_text(path('tall.pdf')), hrs4r[1:], 'en'))
 
+        # The paper of a PDF document.
+        export(path('a3.pdf'), 'principles', '--page=a3')
+        info = subprocess.run(['pdfinfo', path('a3.pdf')], capture_output=True, text=True, check=True).stdout
+        check('pdf: --page=a3 gives A3 pages', '1190.55 x 841.89' in info, info)
+
         # A filter keeps its actions only.
         out = path('filtered.odt')
         export(out, 'actions', '--lang=en', '--filter=objective:1')

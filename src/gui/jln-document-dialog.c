@@ -17,6 +17,7 @@ struct _JlnDocumentDialog
   JlnPlan        *plan;
   JlnQuery       *query;
   JlnLang         lang;
+  JlnPageFormat   page;        /* of a PDF: the preference of PDF exports */
   char           *name;
   GCancellable   *cancellable;
   guint           progress_id;
@@ -90,6 +91,7 @@ typedef struct
   JlnQuery          *query;
   JlnPlanDocKind     kind;
   JlnLang            lang;
+  JlnPageFormat      page;
   char              *path;
   JlnDocumentDialog *dialog;   /* kept alive by the task */
 } ExportJob;
@@ -123,7 +125,7 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (jln_plan_pages_export (job->plan, job->kind, job->query, job->lang, job->path,
+  if (jln_plan_pages_export (job->plan, job->kind, job->query, job->lang, job->page, job->path,
                              progress_thread_cb, job, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -207,6 +209,7 @@ jln_document_dialog_export_to (JlnDocumentDialog *self,
   job->query = self->query != NULL ? jln_query_ref (self->query) : NULL;
   job->kind = jln_document_dialog_get_kind (self);
   job->lang = self->lang;
+  job->page = self->page;
   job->path = g_file_get_path (file);
   job->dialog = self;
 
@@ -470,7 +473,10 @@ jln_document_dialog_class_init (JlnDocumentDialogClass *klass)
 static void
 jln_document_dialog_init (JlnDocumentDialog *self)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->page = g_settings_get_enum (settings, "export-page");
   /* The subtitle may quote the search: plain text. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->filter_row), FALSE);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));

@@ -1011,6 +1011,7 @@ jln_plan_pages_export (JlnPlan         *plan,
                        JlnPlanDocKind   kind,
                        JlnQuery        *query,
                        JlnLang          lang,
+                       JlnPageFormat    page,
                        const char      *path,
                        JlnDocProgress   progress,
                        gpointer         user_data,
@@ -1019,7 +1020,7 @@ jln_plan_pages_export (JlnPlan         *plan,
 {
   g_autoptr(JlnPlanPages) pages = NULL;
   g_autoptr(JlnRenderStyle) style = NULL;
-  JlnExportOptions options = { .format = JLN_EXPORT_PDF, .page = JLN_PAGE_A4, .scale = 1.0 };
+  JlnExportOptions options = { .format = JLN_EXPORT_PDF, .page = page, .scale = 1.0 };
   JlnExportFormat format;
 
   g_return_val_if_fail (JLN_IS_PLAN (plan), FALSE);

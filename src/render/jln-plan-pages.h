@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jln-doc.h"
+#include "jln-export.h"
 #include "jln-picture.h"
 #include "jln-plan-doc.h"
 
@@ -20,11 +21,13 @@ JlnPlanPages *jln_plan_pages_new    (JlnPlan        *plan,
                                      JlnPlanDocKind  kind,
                                      JlnQuery       *query);
 
-/* Writes the document to @path as ODT, DOCX or PDF, after its extension. */
+/* Writes the document to @path as ODT, DOCX or PDF, after its extension;
+ * @page is the paper of a PDF. */
 gboolean      jln_plan_pages_export (JlnPlan        *plan,
                                      JlnPlanDocKind  kind,
                                      JlnQuery       *query,
                                      JlnLang         lang,
+                                     JlnPageFormat   page,
                                      const char     *path,
                                      JlnDocProgress  progress,
                                      gpointer        user_data,
