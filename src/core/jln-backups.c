@@ -61,8 +61,10 @@ is_backup_name (const char *name)
 /**
  * jln_backups_get_dir:
  *
- * The folder of @document's backups: the plan's file name and its id,
- * so that two plans of the same name keep their backups apart.
+ * The folder of @document's backups: the plan's file name and a digest
+ * of its id, so that two plans of the same name keep their backups
+ * apart. Nothing read from the file becomes part of a path: the digest
+ * is hexadecimal whatever the id holds.
  *
  * Returns: (transfer full): a path
  */
@@ -70,15 +72,33 @@ char *
 jln_backups_get_dir (JlnDocument *document)
 {
   g_autofree char *base = NULL;
+  g_autofree char *digest = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  const char *id;
   JlnPlan *plan;
 
   g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
 
   plan = jln_document_get_plan (document);
+  id = jln_record_get_id (JLN_RECORD (plan));
   base = g_path_get_basename (jln_document_get_path (document));
-  name = g_strdup_printf ("%s-%s", base, jln_record_get_id (JLN_RECORD (plan)));
-  return g_build_filename (g_get_user_data_dir (), "jalons", "backups", name, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, id, -1);
+  digest[32] = '\0';
+  name = g_strdup_printf ("%s-%s", base, digest);
+  dir = g_build_filename (g_get_user_data_dir (), "jalons", "backups", name, NULL);
+
+  /* Earlier versions named the folder after the id itself. */
+  if (jln_id_is_valid (id) && !g_file_test (dir, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *old_name = g_strdup_printf ("%s-%s", base, id);
+      g_autofree char *old_dir = g_build_filename (g_get_user_data_dir (), "jalons", "backups",
+                                                   old_name, NULL);
+
+      if (g_file_test (old_dir, G_FILE_TEST_IS_DIR) && !g_file_test (old_dir, G_FILE_TEST_IS_SYMLINK))
+        g_rename (old_dir, dir);
+    }
+  return g_steal_pointer (&dir);
 }
 
 static int

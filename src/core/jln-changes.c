@@ -8,6 +8,7 @@
 #include "jln-action.h"
 #include "jln-action-item.h"
 #include "jln-changes.h"
+#include "jln-json.h"
 #include "jln-objective.h"
 
 /* "What changed since the last review", read from the history table.
@@ -154,6 +155,8 @@ object_get_string (JsonObject *object,
 /* Keeps the copy of a record that an insert or a remove wrote, and those
  * of its sub-items, so that a removed record still has a number and a
  * title. A copy that cannot be read is only less to show. */
+#define JLN_SNAPSHOT_MAX_DEPTH 32
+
 static void
 keep_snapshot (Merge      *merge,
                const char *json)
@@ -164,7 +167,11 @@ keep_snapshot (Merge      *merge,
   JsonNode *items;
   const char *id;
 
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
+  /* A history row is read from the file, like the rest: json-glib has no
+   * limit of depth, and a snapshot is a record with its sub-items, a few
+   * levels deep. */
+  if (json == NULL || !jln_json_is_shallow (json, JLN_SNAPSHOT_MAX_DEPTH) ||
+      !json_parser_load_from_data (parser, json, -1, NULL))
     return;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

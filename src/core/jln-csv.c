@@ -13,12 +13,29 @@
 /* RFC 4180: every field quoted, quotes doubled, CRLF between records.
  * A leading byte order mark lets spreadsheets recognise UTF-8. */
 
+/**
+ * jln_csv_is_formula_start:
+ *
+ * Returns: %TRUE when a spreadsheet would take a cell beginning with @c
+ *   for a formula: = + - @, a tab or a carriage return
+ */
+gboolean
+jln_csv_is_formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 static void
 append_field (GString    *out,
               const char *value,
               gboolean    last)
 {
   g_string_append_c (out, '"');
+  /* A text of the plan that a spreadsheet would evaluate (a formula that
+   * sends cells away, say) is written as text: after an apostrophe, as
+   * OWASP recommends, which spreadsheets do not show. */
+  if (value != NULL && jln_csv_is_formula_start (value[0]))
+    g_string_append_c (out, '\'');
   for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
     {
       if (*p == '"')

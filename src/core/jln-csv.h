@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+gboolean jln_csv_is_formula_start (char c);
+
 GBytes *jln_csv_write_actions (JlnPlan   *plan,
                                JlnQuery  *query,
                                JlnLang    lang);

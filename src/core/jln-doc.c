@@ -4,10 +4,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "jln-doc-private.h"
+#include "jln-json.h"
 
 /* Cancellation is checked every so many rows. */
 #define CHECK_EVERY 256
@@ -434,14 +436,16 @@ _jln_zip_output_open (JlnZipOutput  *zip,
                       GError       **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
   GError *gsf_error = NULL;
   int fd;
 
   memset (zip, 0, sizeof *zip);
+  /* A partial file as every export writes one: named after its writer,
+   * removed by the next export once its writer is gone. */
+  jln_remove_dead_partials (dir);
   zip->path = g_strdup (path);
-  zip->temp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (zip->temp_path, O_RDWR | O_CLOEXEC, 0644);
+  zip->temp_path = jln_partial_path_new (path);
+  fd = g_open (zip->temp_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
   if (fd < 0)
     {
       int saved = errno;
@@ -502,6 +506,14 @@ _jln_zip_output_commit (JlnZipOutput  *zip,
       _jln_zip_output_abort (zip);
       return FALSE;
     }
+  /* A file written over keeps who may read it: a private export stays
+   * private. */
+  {
+    GStatBuf st;
+
+    if (g_stat (zip->path, &st) == 0 && S_ISREG (st.st_mode))
+      fchmod (fileno (zip->file), st.st_mode & 07777);
+  }
   if (fflush (zip->file) != 0 || fsync (fileno (zip->file)) != 0)
     {
       set_io_error (error, zip->path, g_strerror (errno));

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE  /* renameat2 */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,10 +13,11 @@
 
 #include "jln-action.h"
 #include "jln-action-item.h"
-#include "jln-document.h"
+#include "jln-document-private.h"
 #include "jln-edit-private.h"
 #include "jln-indicator-check.h"
 #include "jln-json.h"
+#include "jln-merge.h"
 #include "jln-objective.h"
 #include "jln-record-private.h"
 
@@ -152,24 +155,26 @@ prefix_path (GError     **error,
  *
  * Returns: (transfer full): the document, or %NULL with @error
  */
-JlnDocument *
-jln_document_open (const char  *path,
-                   GError     **error)
+static JlnDocument *
+document_open (const char         *path,
+               JlnStoreOpenFlags   flags,
+               GError            **error)
 {
   g_autoptr(JlnStore) store = NULL;
   JlnPlan *plan;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  store = jln_store_open (path, error);
+  store = jln_store_open_full (path, flags, error);
   if (store == NULL)
     {
       prefix_path (error, path);
       return NULL;
     }
   plan = jln_store_load (store, error);
-  /* Only a file read whole and found sound goes to write-ahead logging. */
-  if (plan == NULL || !jln_store_ensure_wal (store, error))
+  /* Only a file read whole and found sound is written to, even to change
+   * its journal. */
+  if (plan == NULL || !jln_store_use_rollback_journal (store, error))
     {
       g_clear_object (&plan);
       prefix_path (error, path);
@@ -179,6 +184,79 @@ jln_document_open (const char  *path,
   if (_jln_plan_is_large (plan))
     _jln_plan_release_free_memory ();
   return document_new (g_steal_pointer (&store), plan);
+}
+
+/**
+ * jln_document_open:
+ *
+ * Opens the plan file at @path and reads it into memory. A file that may
+ * not be written is opened read-only (see jln_document_is_read_only()).
+ *
+ * Returns: (transfer full): the document, or %NULL with @error
+ */
+JlnDocument *
+jln_document_open (const char  *path,
+                   GError     **error)
+{
+  return document_open (path, JLN_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * jln_document_open_read_only:
+ *
+ * Opens the plan file at @path without ever writing to it or beside it:
+ * no journal is applied or made, and a file of an older format is
+ * brought forward in memory only. Every edit is refused.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error
+ */
+JlnDocument *
+jln_document_open_read_only (const char  *path,
+                             GError     **error)
+{
+  return document_open (path, JLN_STORE_OPEN_READ_ONLY, error);
+}
+
+/**
+ * jln_document_is_read_only:
+ *
+ * Returns: %TRUE when the plan was opened read-only: every edit is then
+ *   refused with %JLN_ERROR_READ_ONLY
+ */
+gboolean
+jln_document_is_read_only (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), TRUE);
+  return jln_store_is_read_only (self->store);
+}
+
+/**
+ * jln_document_is_replaced:
+ *
+ * Returns: %TRUE when another file was put at the plan's path since it
+ *   was opened (an attachment saved over it): edits are then refused
+ *   with %JLN_ERROR_REPLACED until jln_document_reload() reads the new
+ *   file
+ */
+gboolean
+jln_document_is_replaced (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
+  return jln_store_is_replaced (self->store);
+}
+
+/**
+ * jln_document_get_notices:
+ *
+ * Returns: (transfer none) (element-type utf8): what the user must be
+ *   told about how the file was opened, such as a journal left by
+ *   another file that was moved aside
+ */
+GPtrArray *
+jln_document_get_notices (JlnDocument *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT (self), NULL);
+  return jln_store_get_notices (self->store);
 }
 
 static gboolean
@@ -208,10 +286,7 @@ sync_file (const char  *path,
 static char *
 temp_path_beside (const char *path)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-
-  return g_strdup_printf ("%s/.%s.%08x.part", dir, base, g_random_int ());
+  return jln_partial_path_new (path);
 }
 
 /* A program killed while it wrote a new plan leaves its temporary file
@@ -229,8 +304,11 @@ remove_stale_parts (const char *path)
   gint64 now = g_get_real_time ();
   const char *name;
 
+  /* Those of writers no longer running, whatever their age. */
+  jln_remove_dead_partials (dir);
   if (listing == NULL)
     return;
+  /* Those of earlier versions, named without their writer. */
   while ((name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *full = NULL;
@@ -254,22 +332,37 @@ remove_stale_parts (const char *path)
     }
 }
 
+/* Puts a new file at @path only if there is none: two imports racing to
+ * one name, the second is told the file exists, and nothing is lost. */
 static gboolean
 move_into_place (const char  *temp_path,
                  const char  *path,
                  GError     **error)
 {
+  int saved_errno;
+
   if (!sync_file (temp_path, error))
     return FALSE;
-  if (g_rename (temp_path, path) != 0)
+  if (renameat2 (AT_FDCWD, temp_path, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+    return TRUE;
+  saved_errno = errno;
+  /* File systems that cannot rename without replacing can still link. */
+  if (saved_errno == EINVAL || saved_errno == ENOSYS || saved_errno == ENOTSUP)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      return FALSE;
+      if (link (temp_path, path) == 0)
+        {
+          g_remove (temp_path);
+          return TRUE;
+        }
+      saved_errno = errno;
     }
-  return TRUE;
+  if (saved_errno == EEXIST)
+    g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                         _("the file already exists; choose another name"));
+  else
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                 "%s", g_strerror (saved_errno));
+  return FALSE;
 }
 
 typedef struct
@@ -522,6 +615,7 @@ jln_document_save_copy (JlnDocument  *self,
   remove_stale_parts (path);
   temp_path = temp_path_beside (path);
   if (!jln_store_copy_to (self->store, temp_path, error) ||
+      !_jln_merge_mark_copy (self->store, jln_store_get_path (self->store), temp_path, error) ||
       !move_into_place (temp_path, path, error))
     {
       g_remove (temp_path);
@@ -536,6 +630,12 @@ jln_document_get_plan (JlnDocument *self)
 {
   g_return_val_if_fail (JLN_IS_DOCUMENT (self), NULL);
   return self->plan;
+}
+
+JlnStore *
+_jln_document_get_store (JlnDocument *self)
+{
+  return self->store;
 }
 
 const char *
@@ -600,6 +700,21 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* Whether any field of any kind can refer to a @kind. */
+static gboolean
+kind_is_referred_to (JlnKind kind)
+{
+  for (guint k = 0; k < JLN_N_KINDS; k++)
+    {
+      const JlnKindInfo *info = _jln_kind_info (k);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        if (info->fields[i].type == JLN_FIELD_REFS && info->fields[i].ref_kind == kind)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Counts references from outside the subtree of @record into it. */
 static guint
 count_outside_referrers (JlnDocument *self,
@@ -611,7 +726,9 @@ count_outside_referrers (JlnDocument *self,
   g_autoptr(GPtrArray) referrers = g_ptr_array_new ();
   guint count = 0;
 
-  _jln_plan_count_referrers (self->plan, record, referrers);
+  /* Looking through the plan is for kinds that can be referred to. */
+  if (kind_is_referred_to (info->kind))
+    _jln_plan_count_referrers (self->plan, record, referrers);
   for (guint i = 0; i < referrers->len; i++)
     {
       JlnRecord *referrer = g_ptr_array_index (referrers, i);
@@ -661,6 +778,25 @@ check_indicator_record (JlnDocument  *self,
   return jln_indicator_check_record (self->plan,
                                      JLN_IS_INDICATOR (parent) ? JLN_INDICATOR (parent) : NULL,
                                      record, error);
+}
+
+/* The history row of one part of an edit; a change merged from another
+ * copy keeps its time and origin. */
+static gboolean
+add_history (JlnDocument  *self,
+             JlnEdit      *edit,
+             gint64        batch,
+             const char   *op,
+             JlnRecord    *record,
+             const char   *field,
+             const char   *old_value,
+             const char   *new_value,
+             GError      **error)
+{
+  if (edit->time != NULL)
+    return jln_store_add_history_from (self->store, batch, op, record, field, old_value, new_value,
+                                       edit->time, edit->origin, edit->origin_name, error);
+  return jln_store_add_history (self->store, batch, op, record, field, old_value, new_value, error);
 }
 
 static gboolean apply_one (JlnDocument  *self,
@@ -725,8 +861,8 @@ apply_set (JlnDocument  *self,
       g_autofree char *name = _jln_field_ref_name (&ref);
 
       if (!jln_store_update (self->store, edit->record, name, error) ||
-          !jln_store_add_history (self->store, batch, "set", edit->record, name,
-                                  old_value, new_value, error))
+          !add_history (self, edit, batch, "set", edit->record, name,
+                        old_value, new_value, error))
         {
           _jln_record_field_from_string (edit->record, &ref, old_value, _jln_plan_resolve, self->plan, FALSE, NULL);
           return FALSE;
@@ -789,7 +925,7 @@ apply_insert (JlnDocument  *self,
     {
       snapshot = jln_json_write_record (record);
       if (!jln_store_insert (self->store, record, edit->position, error) ||
-          !jln_store_add_history (self->store, batch, "insert", record, NULL, NULL, snapshot, error))
+          !add_history (self, edit, batch, "insert", record, NULL, NULL, snapshot, error))
         {
           _jln_record_set_parent (record, NULL);
           return FALSE;
@@ -837,7 +973,7 @@ apply_remove (JlnDocument  *self,
   snapshot = jln_json_write_record (record);
   if (!memory_only &&
       (!jln_store_delete (self->store, record, error) ||
-       !jln_store_add_history (self->store, batch, "remove", record, NULL, snapshot, NULL, error)))
+       !add_history (self, edit, batch, "remove", record, NULL, snapshot, NULL, error)))
     return FALSE;
 
   g_object_ref (record);
@@ -877,8 +1013,8 @@ apply_move (JlnDocument  *self,
       g_autofree char *new_value = g_strdup_printf ("%u", edit->position);
 
       if (!jln_store_move (self->store, record, from, edit->position, error) ||
-          !jln_store_add_history (self->store, batch, "move", record, "position",
-                                  old_value, new_value, error))
+          !add_history (self, edit, batch, "move", record, "position",
+                        old_value, new_value, error))
         return FALSE;
     }
 
@@ -953,6 +1089,28 @@ collect_ancestor_ids (JlnRecord  *record,
     g_hash_table_add (ids, (gpointer) jln_record_get_id (record));
 }
 
+/* The records beside @record in its parent's list: their positions and
+ * its own are one state, which an insert, a remove or a move elsewhere
+ * changes (two processes moving and removing in one objective must not
+ * leave two records at one position). */
+static void
+collect_sibling_ids (JlnRecord  *parent,
+                     JlnKind     kind,
+                     GHashTable *ids)
+{
+  GListModel *siblings;
+
+  if (parent == NULL)
+    return;
+  siblings = _jln_record_peek_children (parent, kind);
+  for (guint i = 0; siblings != NULL && i < g_list_model_get_n_items (siblings); i++)
+    {
+      g_autoptr(JlnRecord) sibling = g_list_model_get_item (siblings, i);
+
+      g_hash_table_add (ids, (gpointer) jln_record_get_id (sibling));
+    }
+}
+
 /* The records whose state in the file @edit depends on. */
 static void
 collect_ids (JlnEdit    *edit,
@@ -961,15 +1119,24 @@ collect_ids (JlnEdit    *edit,
   switch ((int) edit->kind)
     {
     case JLN_EDIT_SET:
+      collect_ancestor_ids (edit->record, ids);
+      break;
     case JLN_EDIT_MOVE:
       collect_ancestor_ids (edit->record, ids);
+      collect_sibling_ids (jln_record_get_parent (edit->record),
+                           _jln_record_get_info (edit->record)->kind, ids);
       break;
     case JLN_EDIT_REMOVE:
       collect_record_ids (edit->record, ids);
       collect_ancestor_ids (edit->record, ids);
+      collect_sibling_ids (jln_record_get_parent (edit->record),
+                           _jln_record_get_info (edit->record)->kind, ids);
       break;
     case JLN_EDIT_INSERT:
       collect_ancestor_ids (edit->parent, ids);
+      collect_sibling_ids (edit->parent,
+                           edit->record != NULL ? _jln_record_get_info (edit->record)->kind
+                                                : edit->snapshot_kind, ids);
       break;
     case JLN_EDIT_GROUP:
       for (guint i = 0; i < edit->edits->len; i++)
@@ -1017,6 +1184,8 @@ apply (JlnDocument  *self,
 
   batch = jln_store_next_batch (self->store);
   if (!apply_one (self, edit, batch, FALSE, inverses, error) ||
+      (edit->mark_func != NULL &&
+       !edit->mark_func (self->store, batch, edit->mark_forget, edit->mark_data, error)) ||
       !jln_store_commit (self->store, error))
     {
       jln_store_rollback (self->store);
@@ -1038,6 +1207,8 @@ apply (JlnDocument  *self,
   inverse = jln_edit_new_group (edit->kind == JLN_EDIT_GROUP ? edit->label : NULL);
   for (guint i = inverses->len; i > 0; i--)
     jln_edit_group_add (inverse, jln_edit_ref (g_ptr_array_index (inverses, i - 1)));
+  if (edit->mark_func != NULL)
+    _jln_edit_set_mark (inverse, edit->mark_func, edit->mark_data, edit->mark_clear, !edit->mark_forget);
   return inverse;
 }
 
@@ -1193,13 +1364,32 @@ jln_document_reload (JlnDocument  *self,
 
   g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
 
+  /* Another file at the path: read that one, through a connection of
+   * its own; the old one only ever reached the file that was replaced. */
+  if (jln_store_is_replaced (self->store))
+    {
+      const char *path = jln_store_get_path (self->store);
+      JlnStore *store = jln_store_open_full (path, jln_store_is_read_only (self->store)
+                                                   ? JLN_STORE_OPEN_READ_ONLY
+                                                   : JLN_STORE_OPEN_DEFAULT, error);
+
+      if (store == NULL)
+        {
+          prefix_path (error, path);
+          return FALSE;
+        }
+      jln_store_free (self->store);
+      self->store = store;
+    }
+
   /* Read the state markers first: a commit that lands in between makes
    * the document look outdated once more, never up to date by mistake. */
   version = jln_store_get_data_version (self->store);
   history_id = jln_store_get_last_history_id (self->store);
   plan = jln_store_load (self->store, error);
-  if (plan == NULL)
+  if (plan == NULL || !jln_store_use_rollback_journal (self->store, error))
     {
+      g_clear_object (&plan);
       prefix_path (error, jln_store_get_path (self->store));
       return FALSE;
     }

@@ -15,6 +15,11 @@ G_DECLARE_FINAL_TYPE (JlnDocument, jln_document, JLN, DOCUMENT, GObject)
 
 JlnDocument *jln_document_open          (const char   *path,
                                          GError      **error);
+JlnDocument *jln_document_open_read_only (const char *path,
+                                          GError    **error);
+gboolean     jln_document_is_read_only  (JlnDocument  *self);
+gboolean     jln_document_is_replaced   (JlnDocument  *self);
+GPtrArray   *jln_document_get_notices   (JlnDocument  *self);
 JlnDocument *jln_document_create        (const char   *path,
                                          JlnPlan      *plan,
                                          const char   *origin,

@@ -2,10 +2,20 @@
 #pragma once
 
 #include "jln-edit.h"
+#include "jln-store.h"
 
 G_BEGIN_DECLS
 
 #define JLN_EDIT_GROUP ((JlnEditKind) (JLN_EDIT_MOVE + 1))
+
+/* Written in the transaction of a group, after its parts: what a merge
+ * records of the copy it took in. @forget is set on the inverse, when
+ * the group is undone. */
+typedef gboolean (*JlnEditMarkFunc) (JlnStore  *store,
+                                     gint64     batch,
+                                     gboolean   forget,
+                                     gpointer   data,
+                                     GError   **error);
 
 struct _JlnEdit
 {
@@ -20,11 +30,28 @@ struct _JlnEdit
   guint            position;   /* insert, move: where to */
   char            *label;      /* group */
   GPtrArray       *edits;      /* group */
+  char            *time;       /* a merged change: when and where it was made */
+  char            *origin;
+  char            *origin_name;
+  JlnEditMarkFunc  mark_func;  /* group */
+  gpointer         mark_data;  /* a GRcBox */
+  GDestroyNotify   mark_clear;
+  gboolean         mark_forget;
 };
 
 JlnEdit *_jln_edit_new_insert_snapshot (JlnRecord  *parent,
                                         const char *snapshot,
                                         JlnKind     kind,
                                         guint       position);
+
+void     _jln_edit_set_origin          (JlnEdit         *edit,
+                                        const char      *time,
+                                        const char      *origin,
+                                        const char      *origin_name);
+void     _jln_edit_set_mark            (JlnEdit         *group,
+                                        JlnEditMarkFunc  func,
+                                        gpointer         rc_data,
+                                        GDestroyNotify   clear,
+                                        gboolean         forget);
 
 G_END_DECLS

@@ -168,6 +168,11 @@ jln_edit_unref (JlnEdit *self)
   g_free (self->snapshot);
   g_free (self->label);
   g_clear_pointer (&self->edits, g_ptr_array_unref);
+  g_free (self->time);
+  g_free (self->origin);
+  g_free (self->origin_name);
+  if (self->mark_data != NULL)
+    g_rc_box_release_full (self->mark_data, self->mark_clear);
   g_free (self);
 }
 
@@ -198,4 +203,42 @@ const char *
 jln_edit_get_label (JlnEdit *self)
 {
   return self->label;
+}
+
+/* A change merged from another copy keeps its time and its origin in the
+ * history. */
+void
+_jln_edit_set_origin (JlnEdit    *edit,
+                      const char *time,
+                      const char *origin,
+                      const char *origin_name)
+{
+  g_free (edit->time);
+  g_free (edit->origin);
+  g_free (edit->origin_name);
+  edit->time = g_strdup (time);
+  edit->origin = g_strdup (origin);
+  edit->origin_name = g_strdup (origin_name);
+}
+
+/**
+ * _jln_edit_set_mark:
+ * @rc_data: (transfer none): data allocated with g_rc_box_new(), shared
+ *   with the inverse of @group
+ */
+void
+_jln_edit_set_mark (JlnEdit         *group,
+                    JlnEditMarkFunc  func,
+                    gpointer         rc_data,
+                    GDestroyNotify   clear,
+                    gboolean         forget)
+{
+  g_return_if_fail (group != NULL && group->kind == JLN_EDIT_GROUP);
+
+  if (group->mark_data != NULL)
+    g_rc_box_release_full (group->mark_data, group->mark_clear);
+  group->mark_func = func;
+  group->mark_data = g_rc_box_acquire (rc_data);
+  group->mark_clear = clear;
+  group->mark_forget = forget;
 }

@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -602,7 +604,7 @@ read_number (Reader   *reader,
   memcpy (buffer, start, p - start);
   buffer[p - start] = '\0';
   *value = g_ascii_strtod (buffer, NULL);
-  if (!isfinite (*value) || fabs (*value) > 1e15)
+  if (!isfinite (*value) || fabs (*value) > JLN_MAX_NUMBER)
     return reader_fail (reader, _("the number is too large"));
   if (*is_integer && !g_ascii_string_to_signed (buffer, 10, G_MININT64, G_MAXINT64, integer, NULL))
     return reader_fail (reader, _("the number is too large"));
@@ -1332,6 +1334,135 @@ jln_json_read_record (JlnPlan     *plan,
 }
 
 /**
+ * jln_json_is_shallow:
+ * @max_depth: the deepest nesting of arrays and objects allowed
+ *
+ * Tells, without parsing, whether @json nests arrays and objects no
+ * deeper than @max_depth and is at most JLN_JSON_MAX_SNAPSHOT bytes long:
+ * a JSON text from a file (a snapshot in a plan's history) is given to a
+ * parser without a depth limit only then.
+ */
+gboolean
+jln_json_is_shallow (const char *json,
+                     guint       max_depth)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  gsize length = 0;
+
+  for (const char *p = json; *p != '\0'; p++, length++)
+    {
+      if (length > JLN_JSON_MAX_SNAPSHOT)
+        return FALSE;
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++, length++;
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* --- Files written into place ------------------------------------------------ */
+
+/* A file is written under a hidden name beside its final one, which says
+ * which process writes it, and renamed into place once complete:
+ * “.NAME.PID-RANDOM.part”. What a killed program left is removed the next
+ * time Jalons writes into that folder; the name is never a plan's. */
+#define PARTIAL_SUFFIX ".part"
+#define PARTIAL_MAX_AGE (24 * G_TIME_SPAN_HOUR)
+
+/**
+ * jln_partial_path_new:
+ *
+ * Returns: (transfer full): a new name to write @path under until it is
+ *   complete, in the same folder
+ */
+char *
+jln_partial_path_new (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strdup_printf ("%s/.%s.%d-%08x" PARTIAL_SUFFIX, dir, base, (int) getpid (), g_random_int ());
+}
+
+/* The process that writes a partial file, from its name; 0 when the name
+ * is not one of jln_partial_path_new(). */
+static pid_t
+partial_writer (const char *name)
+{
+  const char *end, *dot, *dash;
+  gsize length = strlen (name);
+  guint64 pid;
+  char *after;
+
+  if (name[0] != '.' || length < strlen (PARTIAL_SUFFIX) + 12)
+    return 0;
+  /* The SQLite side files of a partial plan go with it. */
+  end = g_strrstr (name, PARTIAL_SUFFIX);
+  if (end == NULL || (end[strlen (PARTIAL_SUFFIX)] != '\0' &&
+                      !g_str_equal (end + strlen (PARTIAL_SUFFIX), "-journal") &&
+                      !g_str_equal (end + strlen (PARTIAL_SUFFIX), "-wal") &&
+                      !g_str_equal (end + strlen (PARTIAL_SUFFIX), "-shm")))
+    return 0;
+  dash = end - 9;
+  if (dash <= name || *dash != '-' || strspn (dash + 1, "0123456789abcdef") != 8)
+    return 0;
+  for (dot = dash; dot > name && *dot != '.'; dot--)
+    ;
+  if (dot == name)
+    return 0;
+  pid = g_ascii_strtoull (dot + 1, &after, 10);
+  if (after != dash || pid == 0 || pid > G_MAXINT32)
+    return 0;
+  return (pid_t) pid;
+}
+
+/**
+ * jln_remove_dead_partials:
+ *
+ * Removes from @dir the partial files of writers that are no longer
+ * running (or that are a day old): what an export, an import or a copy
+ * killed on its way left behind.
+ */
+void
+jln_remove_dead_partials (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time ();
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      pid_t pid = partial_writer (name);
+      GStatBuf st;
+
+      if (pid == 0)
+        continue;
+      full = g_build_filename (dir, name, NULL);
+      if (g_lstat (full, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      if ((pid != getpid () && kill (pid, 0) != 0 && errno == ESRCH) ||
+          now - (gint64) st.st_mtime * G_USEC_PER_SEC > PARTIAL_MAX_AGE)
+        g_remove (full);
+    }
+}
+
+/**
  * jln_write_file_atomically:
  *
  * Writes @data to a temporary file beside @path and renames it over
@@ -1343,16 +1474,16 @@ jln_write_file_atomically (const char  *path,
                            gsize        length,
                            GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  JlnOutputFile *file = jln_output_file_new (path, error);
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+  if (file == NULL)
+    return FALSE;
+  if (!jln_output_file_write (file, data, length, error))
     {
-      g_set_error (error, JLN_ERROR, JLN_ERROR_IO, "%s: %s", path, local_error->message);
+      jln_output_file_abort (file);
       return FALSE;
     }
-  return TRUE;
+  return jln_output_file_commit (file, error);
 }
 
 struct _JlnOutputFile
@@ -1375,12 +1506,12 @@ jln_output_file_new (const char  *path,
                      GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
   JlnOutputFile *self = g_new0 (JlnOutputFile, 1);
 
+  jln_remove_dead_partials (dir);
   self->path = g_strdup (path);
-  self->temp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  self->fd = g_mkstemp_full (self->temp_path, O_WRONLY | O_CLOEXEC, 0644);
+  self->temp_path = jln_partial_path_new (path);
+  self->fd = g_open (self->temp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
   if (self->fd < 0)
     {
       output_file_error (error, path, errno);
@@ -1421,8 +1552,13 @@ jln_output_file_commit (JlnOutputFile  *self,
                         GError        **error)
 {
   int fd = self->fd;
+  GStatBuf st;
 
   self->fd = -1;
+  /* A file written over keeps who may read it: a private export stays
+   * private. */
+  if (g_stat (self->path, &st) == 0 && S_ISREG (st.st_mode))
+    fchmod (fd, st.st_mode & 07777);
   if (fsync (fd) != 0 || close (fd) != 0)
     {
       output_file_error (error, self->path, errno);

@@ -30,6 +30,13 @@ JlnRecord *jln_json_read_record     (JlnPlan     *plan,
                                      const char  *json,
                                      JlnKind      kind,
                                      GError     **error);
+/* A snapshot of a record in the history is far smaller than this. */
+#define JLN_JSON_MAX_SNAPSHOT (64 * 1024 * 1024)
+
+gboolean   jln_json_is_shallow       (const char  *json,
+                                      guint        max_depth);
+char      *jln_partial_path_new      (const char  *path);
+void       jln_remove_dead_partials  (const char  *dir);
 gboolean   jln_write_file_atomically (const char  *path,
                                       const char  *data,
                                       gsize        length,

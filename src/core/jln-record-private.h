@@ -7,6 +7,8 @@
 G_BEGIN_DECLS
 
 #define JLN_MAX_TEXT_LENGTH (1024 * 1024)
+/* The largest magnitude of a number in a plan, the same for every reader. */
+#define JLN_MAX_NUMBER 1e15
 
 typedef enum
 {

@@ -8,6 +8,7 @@
 
 #include "jln-children.h"
 #include "jln-completion.h"
+#include "jln-json.h"
 #include "jln-record-private.h"
 #include "jln-semester.h"
 
@@ -753,6 +754,10 @@ parse_string_array (const char  *value,
   if (value[0] == '\0')
     return g_new0 (char *, 1);
 
+  /* From a file: json-glib has no depth limit, and a list of texts is
+   * one level deep. */
+  if (!jln_json_is_shallow (value, 1))
+    goto invalid;
   node = json_from_string (value, error);
   if (node == NULL)
     return NULL;
@@ -868,7 +873,7 @@ _jln_record_field_from_string (JlnRecord          *self,
         if (value[0] != '\0')
           {
             number = g_ascii_strtod (value, &end);
-            if (end == value || *end != '\0' || !isfinite (number) || fabs (number) > 1e15)
+            if (end == value || *end != '\0' || !isfinite (number) || fabs (number) > JLN_MAX_NUMBER)
               {
                 g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID, _("“%s” is not a number"), value);
                 return FALSE;

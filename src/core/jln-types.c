@@ -127,3 +127,20 @@ jln_lang_from_string (const char *text,
     return FALSE;
   return TRUE;
 }
+
+/**
+ * jln_id_is_valid:
+ *
+ * Returns: %TRUE when @id is a UUID written in lower case, as Jalons
+ *   writes the id of every object of a plan
+ */
+gboolean
+jln_id_is_valid (const char *id)
+{
+  if (id == NULL || !g_uuid_string_is_valid (id))
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}

@@ -97,9 +97,14 @@ typedef enum
   JLN_ERROR_NOT_FOUND,
   JLN_ERROR_IO,
   JLN_ERROR_CHANGED,       /* another window or program changed what an edit would change */
+  JLN_ERROR_READ_ONLY,     /* the plan was opened read-only: nothing is written */
+  JLN_ERROR_REPLACED,      /* another file was put at the plan's path since it was opened */
+  JLN_ERROR_EXIST,         /* an output file already exists */
 } JlnError;
 
 GQuark      jln_error_quark             (void);
+
+gboolean    jln_id_is_valid             (const char *id);
 
 const char *jln_status_to_string        (JlnStatus     status);
 gboolean    jln_status_from_string      (const char   *text,
