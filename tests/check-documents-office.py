@@ -48,8 +48,13 @@ def main():
                              + [out for _, _, out in documents],
                              capture_output=True, text=True, timeout=600)
         results.append(('LibreOffice converts every document', run.returncode == 0, run.stderr))
+        pages = {}
         for view, ext, out in documents:
             pdf = os.path.join(tmp, 'pdf', f'{view}-{ext}.pdf')
+            if os.path.exists(pdf):
+                info = subprocess.run(['pdfinfo', pdf], capture_output=True, text=True).stdout
+                match = re.search(r'^Pages:\s+(\d+)', info, re.M)
+                pages[view, ext] = int(match.group(1)) if match else 0
             if not os.path.exists(pdf):
                 results.append((f'{view} {ext}: converted', False, run.stdout + run.stderr))
                 continue
@@ -87,6 +92,11 @@ def main():
                             row.get('Overdue')))
             results.append((f'{name}: a semester that sorts', row.get('Due semester') == '2022-S2',
                             row.get('Due semester')))
+        # The same document takes about as many pages from ODT as from DOCX.
+        for view in VIEWS:
+            odt, docx = pages.get((view, 'odt'), 0), pages.get((view, 'docx'), 0)
+            results.append((f'{view}: {odt} pages from ODT, {docx} from DOCX',
+                            odt >= 2 and docx >= 2 and abs(odt - docx) <= 1, (odt, docx)))
     print(f'1..{len(results)}')
     for n, (name, ok, detail) in enumerate(results, 1):
         print(f'{"ok" if ok else "not ok"} {n} - {name}')
