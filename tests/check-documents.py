@@ -284,6 +284,10 @@ def main():
             check(f'actions {lang} odt: extensions',
                   squash('Extension\u00a0: ' if lang == 'fr' else 'Extension: ') in squash(text)
                   and squash(extension['extension'][lang]) in squash(text))
+            covid = next(a for _, a in hrs4r if a['number'] == '3.6')
+            check(f'actions {lang} odt: a note the title already says is not repeated',
+                  squash(covid['note'][lang]) + ':' + squash(covid['note'][lang]) not in squash(text)
+                  and squash(covid['title'][lang]) in squash(text))
             themes = {a['theme'][lang] for _, a in hrs4r if a.get('theme')}
             italic = {odf_text(span).strip() for span in root.iter(X + 'span') if span.get(X + 'style-name') == 'T1'}
             check(f'actions {lang} odt: themes in italics', themes <= italic, themes - italic)

@@ -454,15 +454,18 @@ write_how_cell (Writer      *w,
   JlnLang lang = w->lang;
   const char *note = jln_text_get_fallback (jln_action_get_note (action), lang, NULL);
   const char *extension = jln_text_get_fallback (jln_action_get_extension (action), lang, NULL);
+  const char *title = text_of (w, jln_action_get_title (action));
 
   jln_doc_cell_begin (w->doc, shade, 1, 1);
   jln_doc_paragraph_begin (w->doc, JLN_DOC_STYLE_CELL);
-  if (note != NULL && !has_line (done_text, note) && !has_line (todo_text, note))
+  /* A note that the title or the date columns already say is not said again. */
+  if (note != NULL && !has_line (done_text, note) && !has_line (todo_text, note)
+      && !g_str_has_prefix (title, note))
     {
       jln_doc_text (w->doc, note, JLN_DOC_EMPHASIS_UNDERLINE);
       jln_doc_text (w->doc, T (N_(": ")), 0);
     }
-  jln_doc_text (w->doc, text_of (w, jln_action_get_title (action)), 0);
+  jln_doc_text (w->doc, title, 0);
   jln_doc_paragraph_end (w->doc);
   for (guint k = 0; items != NULL && k < g_list_model_get_n_items (items); k++)
     {
