@@ -10,6 +10,8 @@
 #include "jln-application.h"
 #include "jln-document-dialog.h"
 #include "jln-json.h"
+#include "jln-plan-pages.h"
+#include "jln-print.h"
 #include "jln-principle.h"
 #include "jln-principles-page.h"
 #include "jln-query-filter.h"
@@ -221,6 +223,36 @@ test_principles_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Printing the Actions page prints the action table on landscape pages,
+ * its header on each. */
+static void
+test_print_actions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnPlan) plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
+  g_autoptr(JlnPicture) picture = NULL;
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  g_assert_no_error (error);
+  picture = JLN_PICTURE (jln_plan_pages_new (plan, JLN_PLAN_DOC_ACTIONS, NULL));
+  operation = jln_print_operation_new (picture, style);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  text = pdf_text (path);
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >, 3);
+  for (guint i = 0; pages[i + 1] != NULL; i++)
+    g_assert_nonnull (strstr (pages[i], "To do when?"));
+  g_assert_nonnull (strstr (text, "8.3."));
+}
+
 /* A filtered document as PDF: the actions of the search only. */
 static void
 test_export_filtered_pdf (void)
@@ -277,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/gui/document-dialog/filtered-pdf", test_export_filtered_pdf);
   g_test_add_func ("/gui/document-dialog/actions-page", test_actions_page);
   g_test_add_func ("/gui/principles-page/coverage", test_principles_page);
+  g_test_add_func ("/gui/print/actions", test_print_actions);
 
   status = g_test_run ();
   g_clear_object (&application);
