@@ -46,6 +46,7 @@ typedef struct
   float   y;            /* on its page */
   guint8  header;
   guint8  style;        /* of a paragraph outside tables */
+  guint8  keep;         /* a sub-heading across the table: stays with the next row */
 } Row;
 
 typedef struct
@@ -153,7 +154,7 @@ record_paragraph_begin (JlnDoc      *doc,
 
   if (!doc->in_cell)
     {
-      Row row = { rec->cells->len, 1, NO_ROW, NO_ROW, 0, 0, FALSE, style };
+      Row row = { rec->cells->len, 1, NO_ROW, NO_ROW, 0, 0, FALSE, style, FALSE };
       Cell cell = { rec->runs->len, 0, 1, JLN_DOC_SHADE_NONE, 0, 1 };
 
       g_array_append_val (rec->rows, row);
@@ -211,7 +212,7 @@ record_row_begin (JlnDoc *doc)
 {
   JlnDocRecord *self = (JlnDocRecord *) doc;
   Recording *rec = self->rec;
-  Row row = { rec->cells->len, 0, self->table, NO_ROW, 0, 0, doc->in_header, JLN_DOC_STYLE_CELL };
+  Row row = { rec->cells->len, 0, self->table, NO_ROW, 0, 0, doc->in_header, JLN_DOC_STYLE_CELL, FALSE };
   Table *table = &g_array_index (rec->tables, Table, self->table);
 
   for (guint i = 0; i < doc->n_columns && i < MAX_COLUMNS; i++)
@@ -242,6 +243,8 @@ record_cell_begin (JlnDoc      *doc,
   if (row_span > 1)
     for (guint i = doc->column; i < doc->column + column_span && i < MAX_COLUMNS; i++)
       self->origin[i] = rec->rows->len - 1;
+  if (column_span > 1 && !doc->in_header)
+    current_row (rec)->keep = TRUE;
   g_array_append_val (rec->cells, cell);
   current_row (rec)->n_cells++;
 }
@@ -673,9 +676,11 @@ jln_plan_pages_paginate (JlnPicture           *picture,
       gboolean page_start = g_array_index (self->page_starts, Page, self->page_starts->len - 1).row == i;
       double top;
 
-      /* A heading stays with what follows; a table's header with its first row. */
-      if (i + 1 < rec->rows->len && row->table == NO_ROW &&
-          (row->style == JLN_DOC_STYLE_HEADING || row->style == JLN_DOC_STYLE_SUBHEADING))
+      /* A heading stays with what follows, so does a sub-heading across a
+       * table (a theme); a table's header with its first row. */
+      if (i + 1 < rec->rows->len &&
+          (row->keep || (row->table == NO_ROW && (row->style == JLN_DOC_STYLE_HEADING ||
+                                                  row->style == JLN_DOC_STYLE_SUBHEADING))))
         need += MIN (g_array_index (rec->rows, Row, i + 1).height, height / 4);
       else if (table != NULL && row->header && i == table->first_header
                && i + table->n_headers < rec->rows->len)
