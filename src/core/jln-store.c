@@ -234,10 +234,12 @@ link_table (const JlnKindInfo *info,
  * after its records: building an index once is faster than keeping it
  * up to date through a hundred thousand inserts. */
 static void
-append_schema_sql (GString *tables,
-                   GString *indexes)
+append_kinds_sql (GString *tables,
+                  GString *indexes,
+                  JlnKind  first,
+                  JlnKind  end)
 {
-  for (guint k = 0; k < JLN_N_KINDS; k++)
+  for (guint k = first; k < end; k++)
     {
       const JlnKindInfo *info = _jln_kind_info (k);
       JlnKind parent = parent_kind (info);
@@ -273,21 +275,34 @@ append_schema_sql (GString *tables,
                                   links, links);
         }
     }
+}
 
-  g_string_append (tables,
-                   "CREATE TABLE history ("
-                   "id INTEGER PRIMARY KEY, "
-                   "time TEXT NOT NULL, "
-                   "batch INTEGER NOT NULL, "
-                   "op TEXT NOT NULL, "
-                   "kind TEXT NOT NULL, "
-                   "object TEXT NOT NULL, "
-                   "field TEXT, "
-                   "old_value TEXT, "
-                   "new_value TEXT);\n");
-  g_string_append (indexes,
-                   "CREATE INDEX history_by_time ON history (time);\n"
-                   "CREATE INDEX history_by_object ON history (object);\n");
+#define HISTORY_TABLE_SQL \
+  "CREATE TABLE history (" \
+  "id INTEGER PRIMARY KEY, " \
+  "time TEXT NOT NULL, " \
+  "batch INTEGER NOT NULL, " \
+  "op TEXT NOT NULL, " \
+  "kind TEXT NOT NULL, " \
+  "object TEXT NOT NULL, " \
+  "field TEXT, " \
+  "old_value TEXT, " \
+  "new_value TEXT);\n"
+#define HISTORY_INDEXES_SQL \
+  "CREATE INDEX history_by_time ON history (time);\n" \
+  "CREATE INDEX history_by_object ON history (object);\n"
+
+/* The kinds a version 1 file has; those after came with version 3. */
+#define FIRST_KIND_OF_VERSION_3 JLN_KIND_NOTE
+
+/* The tables of every kind and the history. */
+static void
+append_schema_sql (GString *tables,
+                   GString *indexes)
+{
+  append_kinds_sql (tables, indexes, 0, JLN_N_KINDS);
+  g_string_append (tables, HISTORY_TABLE_SQL);
+  g_string_append (indexes, HISTORY_INDEXES_SQL);
 }
 
 /* --- Opening ------------------------------------------------------------ */
@@ -303,7 +318,9 @@ migrate_0_to_1 (JlnStore  *store,
   g_autofree char *id = g_uuid_string_random ();
   sqlite3_stmt *stmt;
 
-  append_schema_sql (tables, indexes);
+  append_kinds_sql (tables, indexes, 0, FIRST_KIND_OF_VERSION_3);
+  g_string_append (tables, HISTORY_TABLE_SQL);
+  g_string_append (indexes, HISTORY_INDEXES_SQL);
   if (!exec (store, tables->str, error) ||
       !exec (store, indexes->str, error))
     return FALSE;
@@ -367,10 +384,25 @@ migrate_1_to_2 (JlnStore  *store,
   return create_replica_tables (store, error);
 }
 
+/* Version 3: the progress notes of actions and sub-items, and the
+ * sections of the plan's narrative, in tables of their own. */
+static gboolean
+migrate_2_to_3 (JlnStore  *store,
+                GError   **error)
+{
+  g_autoptr(GString) tables = g_string_new (NULL);
+  g_autoptr(GString) indexes = g_string_new (NULL);
+
+  append_kinds_sql (tables, indexes, FIRST_KIND_OF_VERSION_3, JLN_N_KINDS);
+  return exec (store, tables->str, error) &&
+         exec (store, indexes->str, error);
+}
+
 /* migrations[n] brings a file from version n to n + 1. */
 static const MigrateFunc migrations[] = {
   migrate_0_to_1,
   migrate_1_to_2,
+  migrate_2_to_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JLN_STORE_SCHEMA_VERSION);
