@@ -232,12 +232,13 @@ link_table (const JlnKindInfo *info,
 
 /* The tables, and apart from them their indexes, which a new file gets
  * after its records: building an index once is faster than keeping it
- * up to date through a hundred thousand inserts. */
+ * up to date through a hundred thousand inserts. Those of the kinds from
+ * @first to before @end, and with the first kind the history. */
 static void
-append_kinds_sql (GString *tables,
-                  GString *indexes,
-                  JlnKind  first,
-                  JlnKind  end)
+append_schema_sql (GString *tables,
+                   GString *indexes,
+                   JlnKind  first,
+                   JlnKind  end)
 {
   for (guint k = first; k < end; k++)
     {
@@ -275,35 +276,27 @@ append_kinds_sql (GString *tables,
                                   links, links);
         }
     }
-}
 
-#define HISTORY_TABLE_SQL \
-  "CREATE TABLE history (" \
-  "id INTEGER PRIMARY KEY, " \
-  "time TEXT NOT NULL, " \
-  "batch INTEGER NOT NULL, " \
-  "op TEXT NOT NULL, " \
-  "kind TEXT NOT NULL, " \
-  "object TEXT NOT NULL, " \
-  "field TEXT, " \
-  "old_value TEXT, " \
-  "new_value TEXT);\n"
-#define HISTORY_INDEXES_SQL \
-  "CREATE INDEX history_by_time ON history (time);\n" \
-  "CREATE INDEX history_by_object ON history (object);\n"
+  if (first != 0)
+    return;
+  g_string_append (tables,
+                   "CREATE TABLE history ("
+                   "id INTEGER PRIMARY KEY, "
+                   "time TEXT NOT NULL, "
+                   "batch INTEGER NOT NULL, "
+                   "op TEXT NOT NULL, "
+                   "kind TEXT NOT NULL, "
+                   "object TEXT NOT NULL, "
+                   "field TEXT, "
+                   "old_value TEXT, "
+                   "new_value TEXT);\n");
+  g_string_append (indexes,
+                   "CREATE INDEX history_by_time ON history (time);\n"
+                   "CREATE INDEX history_by_object ON history (object);\n");
+}
 
 /* The kinds a version 1 file has; those after came with version 3. */
 #define FIRST_KIND_OF_VERSION_3 JLN_KIND_NOTE
-
-/* The tables of every kind and the history. */
-static void
-append_schema_sql (GString *tables,
-                   GString *indexes)
-{
-  append_kinds_sql (tables, indexes, 0, JLN_N_KINDS);
-  g_string_append (tables, HISTORY_TABLE_SQL);
-  g_string_append (indexes, HISTORY_INDEXES_SQL);
-}
 
 /* --- Opening ------------------------------------------------------------ */
 
@@ -318,9 +311,7 @@ migrate_0_to_1 (JlnStore  *store,
   g_autofree char *id = g_uuid_string_random ();
   sqlite3_stmt *stmt;
 
-  append_kinds_sql (tables, indexes, 0, FIRST_KIND_OF_VERSION_3);
-  g_string_append (tables, HISTORY_TABLE_SQL);
-  g_string_append (indexes, HISTORY_INDEXES_SQL);
+  append_schema_sql (tables, indexes, 0, FIRST_KIND_OF_VERSION_3);
   if (!exec (store, tables->str, error) ||
       !exec (store, indexes->str, error))
     return FALSE;
@@ -393,7 +384,7 @@ migrate_2_to_3 (JlnStore  *store,
   g_autoptr(GString) tables = g_string_new (NULL);
   g_autoptr(GString) indexes = g_string_new (NULL);
 
-  append_kinds_sql (tables, indexes, FIRST_KIND_OF_VERSION_3, JLN_N_KINDS);
+  append_schema_sql (tables, indexes, FIRST_KIND_OF_VERSION_3, JLN_N_KINDS);
   return exec (store, tables->str, error) &&
          exec (store, indexes->str, error);
 }
@@ -839,7 +830,7 @@ expected_schema (void)
       sqlite3 *db = NULL;
       char *made;
 
-      append_schema_sql (tables, indexes);
+      append_schema_sql (tables, indexes, 0, JLN_N_KINDS);
       if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
           sqlite3_exec (db, tables->str, NULL, NULL, NULL) != SQLITE_OK ||
           sqlite3_exec (db, indexes->str, NULL, NULL, NULL) != SQLITE_OK ||
@@ -1093,7 +1084,7 @@ jln_store_create (const char  *path,
     }
   make_defensive (store);
 
-  append_schema_sql (tables, indexes);
+  append_schema_sql (tables, indexes, 0, JLN_N_KINDS);
   g_string_append (tables, "COMMIT;\n");
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                  JLN_STORE_SCHEMA_VERSION, JLN_STORE_APPLICATION_ID);
@@ -1123,7 +1114,7 @@ jln_store_finish_create (JlnStore  *store,
   g_autoptr(GString) tables = g_string_new (NULL);
   g_autoptr(GString) indexes = g_string_new (NULL);
 
-  append_schema_sql (tables, indexes);
+  append_schema_sql (tables, indexes, 0, JLN_N_KINDS);
   if (!exec (store, indexes->str, error))
     return FALSE;
 
