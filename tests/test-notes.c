@@ -350,11 +350,20 @@ test_migrate (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = g_strconcat (fixture->path, ".v2.bak", NULL);
-  g_autofree char *before = export (fixture->document);
+  GListModel *sections = jln_plan_get_sections (jln_document_get_plan (fixture->document));
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
+  /* A file of version 2 has no sections. */
+  while (g_list_model_get_n_items (sections) > 0)
+    {
+      g_autoptr(JlnRecord) section = g_list_model_get_item (sections, 0);
+
+      jln_test_apply (fixture->document, jln_edit_new_remove (section));
+    }
+  before = export (fixture->document);
   g_clear_object (&fixture->document);
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TABLE notes; DROP TABLE item_notes; DROP TABLE sections;"
