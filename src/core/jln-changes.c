@@ -329,6 +329,9 @@ classify (Pending   *pending,
       change->flags = pending->kind == JLN_KIND_MEASUREMENT ? JLN_CHANGE_MEASURED : JLN_CHANGE_ADDED;
       return TRUE;
     }
+  /* A measurement removed is not reported: only what was measured. */
+  if (!pending->exists_after && pending->kind == JLN_KIND_MEASUREMENT)
+    return FALSE;
   if (!pending->exists_after)
     {
       change->flags = JLN_CHANGE_REMOVED;
@@ -648,8 +651,8 @@ compare_changes (gconstpointer a,
  * history rows. Changes that cancelled out (an edit then its undo, an
  * insert then a remove) are left out; the sub-items of an action added
  * or removed are part of that change. The measurements of indicators
- * entered, corrected or removed are reported too; other kinds of objects
- * are not.
+ * entered or corrected are reported too (%JLN_CHANGE_MEASURED); other
+ * kinds of objects are not.
  *
  * Returns: (transfer full) (element-type JlnChange): the changes, in the
  *   order of the action numbers, or %NULL with @error

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -524,6 +525,18 @@ describe_edits (const JlnChange *change)
   return g_strdup_printf (_("Changed: %s"), list->str);
 }
 
+static char *
+describe_measurement (const JlnChange *change)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (change->value))
+    return g_strdup (change->date != NULL ? change->date : "");
+  /* Translators: a measurement of an indicator: its date and its value. */
+  return g_strdup_printf (_("%1$s: %2$s"), change->date != NULL ? change->date : "",
+                          g_ascii_formatd (buffer, sizeof buffer, "%.4g", change->value));
+}
+
 static GtkWidget *
 new_change_row (JlnChangesWindow *self,
                 const JlnChange  *change,
@@ -555,6 +568,9 @@ new_change_row (JlnChangesWindow *self,
       break;
     case JLN_CHANGE_EDITED:
       subtitle = describe_edits (change);
+      break;
+    case JLN_CHANGE_MEASURED:
+      subtitle = describe_measurement (change);
       break;
     case JLN_CHANGE_ADDED:
     case JLN_CHANGE_REMOVED:
@@ -663,6 +679,10 @@ describe_counts (const JlnChangeCounts *counts)
   append_count (summary, counts->removed,
                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed",
                                               counts->removed), counts->removed));
+  append_count (summary, counts->measured,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u measurement entered",
+                                              "%u measurements entered", counts->measured),
+                                 counts->measured));
   return g_string_free (summary, FALSE);
 }
 
@@ -744,6 +764,7 @@ refresh (JlnChangesWindow *self)
   add_group (self, changes, JLN_CHANGE_REPLANNED, _("Re-planned"));
   add_group (self, changes, JLN_CHANGE_EDITED, _("Edited"));
   add_group (self, changes, JLN_CHANGE_REMOVED, _("Removed"));
+  add_group (self, changes, JLN_CHANGE_MEASURED, _("Indicator Measurements"));
   gtk_stack_set_visible_child_name (self->stack, "changes");
 }
 
