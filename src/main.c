@@ -51,7 +51,7 @@ static const GOptionEntry entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, &opt_export,
     N_("Export FILE as JSON, CSV, ODS, XLSX, ODT, DOCX, PDF, SVG or PNG, after the extension of OUT"), N_("OUT") },
   { "view", 0, 0, G_OPTION_ARG_STRING, &opt_view,
-    N_("What to export: actions, ec, gep, principles (documents), timeline or indicators"), N_("VIEW") },
+    N_("What to export: actions, ec, gep, principles, review, report (documents), timeline or indicators"), N_("VIEW") },
   { "since", 0, 0, G_OPTION_ARG_STRING, &opt_since,
     N_("The start of the period of --view=report: a date (2024-01-01), a semester (2024-S1) or a milestone"),
     N_("WHEN") },
@@ -539,7 +539,7 @@ run_export (const char *path)
     }
   if (is_document && opt_view != NULL && !jln_plan_doc_kind_from_string (opt_view, &doc_kind))
     {
-      g_printerr (_("--view=%s: unknown document; use actions, ec, gep or principles\n"), opt_view);
+      g_printerr (_("--view=%s: unknown document; use actions, ec, gep, principles, review or report\n"), opt_view);
       return EXIT_FAILURE;
     }
   is_document_pdf = is_document && is_picture;

@@ -8,10 +8,12 @@
 #include "jln-action.h"
 #include "jln-changes.h"
 #include "jln-indicator.h"
+#include "jln-json.h"
 #include "jln-note.h"
 #include "jln-plan.h"
 #include "jln-plan-pages.h"
 #include "jln-query.h"
+#include "jln-unit.h"
 #include "jln-report.h"
 
 #include "jln-test-utils.h"
@@ -322,6 +324,119 @@ test_changes_measured (Fixture       *fixture,
   g_assert_cmpuint (counts.added, ==, 1);
 }
 
+/* Text of a PDF, or NULL where pdftotext is not installed. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The internal review of the bundled plan: the seed's section titles,
+ * every HRS4R action and the abbreviations. */
+static void
+test_review_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnPlan) plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
+  g_autofree char *dir = g_dir_make_tmp ("jalons-review-doc-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "review.pdf", NULL);
+  g_autofree char *odt = g_build_filename (dir, "review.odt", NULL);
+  g_autofree char *docx = g_build_filename (dir, "review.docx", NULL);
+  g_autofree char *source = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  const char *abbreviations;
+  GListModel *objectives;
+  guint n_actions = 0, n_titles = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (jln_plan_pages_export (plan, JLN_PLAN_DOC_REVIEW, NULL, JLN_LANG_FR, JLN_PAGE_A4, pdf,
+                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jln_plan_pages_export (plan, JLN_PLAN_DOC_REVIEW, NULL, JLN_LANG_FR, JLN_PAGE_A4, odt,
+                                        NULL, NULL, NULL, &error));
+  g_assert_true (jln_plan_pages_export (plan, JLN_PLAN_DOC_REVIEW, NULL, JLN_LANG_EN, JLN_PAGE_A4, docx,
+                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      jln_test_remove_tree (dir);
+      return;
+    }
+  /* Lines joined, runs of spaces as one: a title may wrap. */
+  {
+    g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+    flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+  }
+
+  g_assert_true (g_file_get_contents (SOURCE_DATADIR "/../tests/sources/review-2022-sections-1-4.fr.txt",
+                                      &source, NULL, &error));
+  lines = g_strsplit (source, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_ascii_isdigit (lines[i][0]) && g_str_has_prefix (lines[i] + 1, ". "))
+      {
+        g_test_message ("%s", lines[i]);
+        g_assert_nonnull (strstr (flat, lines[i]));
+        n_titles++;
+      }
+  g_assert_cmpuint (n_titles, ==, 4);
+
+  objectives = jln_plan_get_objectives (plan);
+  for (guint o = 0; o < g_list_model_get_n_items (objectives); o++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, o);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      if (jln_objective_get_programme (objective) != JLN_PROGRAMME_HRS4R)
+        continue;
+      for (guint a = 0; a < g_list_model_get_n_items (actions); a++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, a);
+          g_autofree char *cell = g_strdup_printf (" %s. ", jln_action_get_number (action));
+
+          if (strstr (flat, cell) == NULL)
+            g_error ("action %s is not in the review", jln_action_get_number (action));
+          n_actions++;
+        }
+    }
+  g_assert_cmpuint (n_actions, ==, 91);
+
+  /* The abbreviations, each code with what it stands for. */
+  abbreviations = strstr (flat, "Abréviations utilisées");
+  g_assert_nonnull (abbreviations);
+  units = jln_plan_doc_get_used_units (plan, JLN_PLAN_DOC_ACTIONS, NULL, jln_semester_today ());
+  g_assert_cmpuint (units->len, >, 5);
+  for (guint i = 0; i < units->len; i++)
+    {
+      JlnUnit *unit = g_ptr_array_index (units, i);
+      const char *name = jln_unit_get_name (unit)->fr;
+      g_autofree char *code = g_strdup_printf (" %s ", jln_unit_get_code (unit));
+
+      g_assert_nonnull (strstr (abbreviations, code));
+      if (name != NULL && g_strcmp0 (name, jln_unit_get_code (unit)) != 0)
+        g_assert_nonnull (strstr (abbreviations, name));
+    }
+  g_assert_nonnull (strstr (flat, "Évaluation interne"));
+  g_assert_nonnull (strstr (flat, "Mars 2022 | Renouvellement du label"));
+  g_assert_nonnull (strstr (flat, "Charte européenne du chercheur"));
+  jln_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +453,7 @@ main (int   argc,
   ADD ("/render/report/documents", test_documents);
   ADD ("/render/report/changes-measured", test_changes_measured);
 #undef ADD
+  g_test_add_func ("/render/review/document", test_review_document);
 
   return g_test_run ();
 }
