@@ -14,11 +14,15 @@
 #include "jln-backups-window.h"
 #include "jln-changes-window.h"
 #include "jln-csv.h"
+#include "jln-document-dialog.h"
 #include "jln-export-dialog.h"
 #include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-merge-window.h"
 #include "jln-objective.h"
+#include "jln-plan-pages.h"
+#include "jln-principles-page.h"
+#include "jln-sheet.h"
 #include "jln-print.h"
 #include "jln-timeline-view.h"
 #include "jln-window.h"
@@ -57,6 +61,7 @@ struct _JlnWindow
   JlnActionEditor      *action_editor;
   JlnTimelineView      *timeline_view;
   JlnIndicatorsPage    *indicators_page;
+  JlnPrinciplesPage    *principles_page;
   GMenu                *recent_section;
 };
 
@@ -342,6 +347,7 @@ set_document (JlnWindow   *self,
   jln_action_editor_set_record (self->action_editor, NULL);
   jln_action_list_set_document (self->action_list, document);
   jln_action_editor_set_document (self->action_editor, document);
+  jln_principles_page_set_document (self->principles_page, document);
 
   if (document != NULL)
     {
@@ -913,8 +919,16 @@ export_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
+  if (jln_sheet_format_from_path (data->path))
+    {
+      if (jln_sheet_write_actions (data->plan, data->query, data->lang, data->path, cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
   if (data->csv)
-    bytes = jln_csv_write_actions (data->plan, data->query, data->lang);
+    bytes = jln_csv_write_actions_full (data->plan, data->query, data->lang, ',');
   else
     bytes = jln_json_write_plan (data->plan);
 
@@ -964,9 +978,10 @@ export_chosen (JlnWindow *self,
     return;
 
   lower = g_ascii_strdown (path, -1);
-  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".json"))
+  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".json")
+      && !jln_sheet_format_from_path (lower))
     {
-      show_toast (self, _("Choose a name ending in .csv or .json"));
+      show_toast (self, _("Choose a name ending in .csv, .ods, .xlsx or .json"));
       return;
     }
 
@@ -1003,10 +1018,24 @@ visible_picture_page (JlnWindow *self)
   return NULL;
 }
 
+/* The list of actions prints as the action-plan table. */
+static gboolean
+action_list_visible (JlnWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  return visible != NULL && (visible == GTK_WIDGET (self->action_list)
+                             || gtk_widget_is_ancestor (GTK_WIDGET (self->action_list), visible));
+}
+
 static JlnPicture *
 create_view_picture (JlnWindow *self)
 {
   GtkWidget *page = visible_picture_page (self);
+
+  if (page == NULL && action_list_visible (self))
+    return JLN_PICTURE (jln_plan_pages_new (jln_document_get_plan (self->document), JLN_PLAN_DOC_ACTIONS,
+                                            jln_query_filter_get_query (self->filter)));
 
   if (page == GTK_WIDGET (self->timeline_view))
     return jln_timeline_view_create_picture (self->timeline_view);
@@ -1018,7 +1047,8 @@ create_view_picture (JlnWindow *self)
 static void
 update_picture_actions (JlnWindow *self)
 {
-  gboolean has_picture = self->document != NULL && visible_picture_page (self) != NULL;
+  gboolean has_picture = self->document != NULL
+                         && (visible_picture_page (self) != NULL || action_list_visible (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-view", has_picture);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_picture);
@@ -1065,6 +1095,18 @@ export_view_action (GtkWidget  *widget,
 
   if (picture == NULL)
     return;
+  if (JLN_IS_PLAN_PAGES (picture))
+    {
+      JlnPlan *plan = jln_document_get_plan (self->document);
+      JlnDocumentDialog *documents;
+
+      title = jln_text_get_fallback (jln_plan_get_title (plan), self->content_language, NULL);
+      documents = jln_document_dialog_new (GTK_WINDOW (self), plan, jln_query_filter_get_query (self->filter),
+                                           self->content_language, title != NULL ? title : _("Plan"));
+      g_signal_connect_object (documents, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (documents));
+      return;
+    }
   page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
   title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (self->document)),
                                  self->content_language, NULL);
@@ -1700,6 +1742,7 @@ content_language_changed_cb (JlnWindow *self)
   self->content_language = lang;
   jln_action_list_set_content_language (self->action_list, lang);
   jln_action_editor_set_content_language (self->action_editor, lang);
+  jln_principles_page_set_content_language (self->principles_page, lang);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
@@ -1718,6 +1761,17 @@ activate_record_cb (JlnWindow *self,
 {
   jln_action_editor_set_record (self->action_editor, record);
   gtk_widget_child_focus (GTK_WIDGET (self->action_editor), GTK_DIR_TAB_FORWARD);
+}
+
+/* From the coverage of the principles, the actions that serve one. */
+static void
+principle_activated_cb (JlnWindow *self,
+                        int        number)
+{
+  g_autofree char *text = g_strdup_printf ("principle:%d", number);
+
+  jln_query_filter_set_text (self->filter, text);
+  adw_view_stack_set_visible_child_name (self->view_stack, "actions");
 }
 
 /* From the timeline, the action's editor is on the Actions page. */
@@ -1816,6 +1870,7 @@ jln_window_class_init (JlnWindowClass *klass)
   g_type_ensure (JLN_TYPE_ACTION_LIST);
   g_type_ensure (JLN_TYPE_ACTION_EDITOR);
   g_type_ensure (JLN_TYPE_INDICATORS_PAGE);
+  g_type_ensure (JLN_TYPE_PRINCIPLES_PAGE);
   g_type_ensure (JLN_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
@@ -1835,6 +1890,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_editor);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, principles_page);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1872,6 +1928,8 @@ jln_window_init (JlnWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->principles_page, "principle-activated",
+                           G_CALLBACK (principle_activated_cb), self, G_CONNECT_SWAPPED);
   self->filter = jln_query_filter_new ();
   jln_action_list_set_filter (self->action_list, self->filter);
   g_signal_connect_object (self->action_list, "notify::selected",
