@@ -170,6 +170,7 @@ typedef struct
   JlnImportReport *report;
   JlnPlan         *plan;
   JlnLang          lang;
+  JlnLang          ui_lang;       /* of the report */
   Layout           layout;
   char           **headers;
   guint            n_headers;
@@ -297,10 +298,15 @@ jln_import_report_format (JlnImportReport *report)
     {
       JlnImportLine *line = g_ptr_array_index (report->lines, i);
 
-      /* Translators: one line of the import report: a row number, what the
-       * row says, what was made of it; %4$s marks a warning. */
-      g_string_append_printf (out, _("row %1$u: %2$s → %3$s%4$s"), line->row, line->read,
-                              line->warning ? _(" (warning)") : "", line->made);
+      if (line->warning)
+        /* Translators: one line of the import report: a row number, what the
+         * row says, what was made of it, with something to check. */
+        g_string_append_printf (out, _("row %1$u, warning: %2$s → %3$s"), line->row, line->read,
+                                line->made);
+      else
+        /* Translators: one line of the import report: a row number, what the
+         * row says, what was made of it. */
+        g_string_append_printf (out, _("row %1$u: %2$s → %3$s"), line->row, line->read, line->made);
       g_string_append_c (out, '\n');
     }
   g_string_append (out, summary);
@@ -460,7 +466,8 @@ made (Importer   *importer,
   va_list args;
 
   if (importer->made->len > 0)
-    g_string_append (importer->made, "; ");
+    /* Translators: between the things made of one row in the import report. */
+    g_string_append (importer->made, _("; "));
   va_start (args, format);
   g_string_append_vprintf (importer->made, format, args);
   va_end (args);
@@ -846,7 +853,7 @@ read_principles (Importer   *importer,
                  JlnRecord  *action,
                  const char *text)
 {
-  g_auto(GStrv) parts = g_regex_split_simple ("\\s*[,;/\\n]\\s*", text, 0, 0);
+  g_auto(GStrv) parts = g_regex_split_simple ("\\s*[,;\\n]\\s*", text, 0, 0);
   g_autoptr(GString) numbers = g_string_new (NULL);
 
   for (guint i = 0; parts[i] != NULL; i++)
@@ -1016,14 +1023,14 @@ static char *
 format_completion (Importer            *importer,
                    const JlnCompletion *completion)
 {
-  return jln_completion_format (completion, importer->lang);
+  return jln_completion_format (completion, importer->ui_lang);
 }
 
 static char *
 format_semester (Importer    *importer,
                  JlnSemester  semester)
 {
-  return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, importer->lang);
+  return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, importer->ui_lang);
 }
 
 static void
@@ -1895,6 +1902,7 @@ jln_import_read_tables (GPtrArray               *tables,
   importer.lang = options->lang >= 0 ? (JlnLang) options->lang
                   : layout.fr > layout.en ? JLN_LANG_FR
                   : layout.en > layout.fr ? JLN_LANG_EN : jln_lang_from_locale ();
+  importer.ui_lang = jln_lang_from_locale ();
   importer.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   importer.objectives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   importer.actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -536,7 +536,33 @@ typedef struct
   char            *xml_error;
   int              xml_error_line;
   gboolean         skip;
+  /* The prolog, watched for a document type declaration before the
+   * parser sees it. */
+  gboolean         prolog_done;
+  gboolean         declares;
+  char             window[10];
 } Part;
+
+static gboolean
+watch_prolog (Part       *part,
+              const char *data,
+              gsize       n)
+{
+  for (gsize i = 0; i < n && !part->prolog_done; i++)
+    {
+      memmove (part->window, part->window + 1, sizeof part->window - 2);
+      part->window[sizeof part->window - 2] = data[i];
+      part->window[sizeof part->window - 1] = '\0';
+      if (g_str_has_suffix (part->window, "<!DOCTYPE") || g_str_has_suffix (part->window, "<!ENTITY"))
+        {
+          part->declares = TRUE;
+          return FALSE;
+        }
+      if (part->window[sizeof part->window - 3] == '<' && g_ascii_isalpha (data[i]))
+        part->prolog_done = TRUE;
+    }
+  return TRUE;
+}
 
 static int
 part_read_cb (void *context,
@@ -555,6 +581,8 @@ part_read_cb (void *context,
       return -1;
     }
   if (gsf_input_read (part->input, n, (guint8 *) buffer) == NULL)
+    return -1;
+  if (!watch_prolog (part, buffer, n))
     return -1;
   part->read += n;
   return (int) n;
@@ -677,12 +705,20 @@ part_next (Part    *part,
                      _("%1$s: the part “%2$s” unpacks to far more data than such a file holds; "
                        "it is refused"),
                      part->filename, part->name);
+      else if (part->declares)
+        g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                     /* Translators: %1$s is a file, %2$s the name of a part inside it. */
+                     _("%1$s: part “%2$s”: the XML declares a document type or entities, which "
+                       "office files never do; it is refused"),
+                     part->filename, part->name);
       else
         g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                      /* Translators: %1$s is a file, %2$s the name of a part inside it,
                       * %3$d a line number, %4$s what the XML parser said (in English). */
                      _("%1$s: part “%2$s”, line %3$d: the XML is damaged (%4$s)"),
-                     part->filename, part->name, part->xml_error_line,
+                     part->filename, part->name,
+                     part->xml_error_line > 0 ? part->xml_error_line
+                                              : xmlTextReaderGetParserLineNumber (part->reader),
                      part->xml_error != NULL ? part->xml_error : "?");
       return -1;
     }
@@ -694,10 +730,10 @@ part_next (Part    *part,
       type == XML_READER_TYPE_ENTITY)
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                   /* Translators: %1$s is a file, %2$s the name of a part inside it, %3$d a line. */
-                   _("%1$s: part “%2$s”, line %3$d: the XML declares a document type or "
-                     "entities, which office files never do; it is refused"),
-                   part->filename, part->name, xmlTextReaderGetParserLineNumber (part->reader));
+                   /* Translators: %1$s is a file, %2$s the name of a part inside it. */
+                   _("%1$s: part “%2$s”: the XML declares a document type or entities, which "
+                     "office files never do; it is refused"),
+                   part->filename, part->name);
       return -1;
     }
   return 1;
