@@ -299,11 +299,13 @@ _jln_timing_parse (const char *text,
   g_autofree char *folded = normalise (text);
   g_autoptr(GMatchInfo) info = NULL;
   g_autoptr(GArray) spans = g_array_new (FALSE, TRUE, sizeof (Span));
-  gboolean next = FALSE, done;
+  gboolean next = FALSE, done, has_words = FALSE;
   char *reference = NULL;
 
   memset (timing, 0, sizeof *timing);
   timing->understood = TRUE;
+  if (folded[0] == '\0')
+    return;
 
   /* References run from "cf." to the end: "cf. 6.1-6.14, 4.9". */
   for (char *p = folded; *p != '\0'; p++)
@@ -365,7 +367,10 @@ _jln_timing_parse (const char *text,
       g_match_info_next (info, NULL);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+  /* Dates alone: no word to look for. */
+  for (const char *p = folded; *p != '\0' && !has_words; p++)
+    has_words = g_ascii_isalpha (*p) || (guchar) *p >= 0x80;
+  for (guint i = 0; has_words && i < G_N_ELEMENTS (keywords); i++)
     {
       gsize len = strlen (keywords[i].word);
 

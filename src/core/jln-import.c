@@ -429,6 +429,7 @@ static char *
 describe_row (const JlnTableRow *row)
 {
   GString *out = g_string_new (NULL);
+  glong shown = 0;
 
   for (guint c = 0; c < row->n_cells; c++)
     {
@@ -438,17 +439,24 @@ describe_row (const JlnTableRow *row)
       if (text[0] == '\0')
         continue;
       if (out->len > 0)
-        g_string_append (out, " | ");
+        {
+          g_string_append (out, " | ");
+          shown += 3;
+        }
       g_strdelimit (text, "\n\r\t", ' ');
-      len = g_utf8_strlen (text, -1);
+      len = g_utf8_strlen (text, READ_CELL_LENGTH * 4 + 4);
       if (len > READ_CELL_LENGTH)
         {
           g_string_append_len (out, text, g_utf8_offset_to_pointer (text, READ_CELL_LENGTH - 1) - text);
           g_string_append (out, "…");
+          shown += READ_CELL_LENGTH;
         }
       else
-        g_string_append (out, text);
-      if (g_utf8_strlen (out->str, -1) > READ_LENGTH)
+        {
+          g_string_append (out, text);
+          shown += len;
+        }
+      if (shown > READ_LENGTH)
         {
           g_string_append (out, " …");
           break;
@@ -789,6 +797,34 @@ parenthesis_regex (void)
   return regex;
 }
 
+static GRegex *
+unit_separator_regex (void)
+{
+  static GRegex *regex;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      regex = g_regex_new ("\\s*[,;/+\\n]\\s*", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return regex;
+}
+
+static GRegex *
+principle_separator_regex (void)
+{
+  static GRegex *regex;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      regex = g_regex_new ("\\s*[,;\\n]\\s*", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return regex;
+}
+
 /* "RH, DISC", "HR Department / International Office", "Délégations
  * régionales (RH)", "PCN EG*" */
 static void
@@ -796,9 +832,12 @@ read_units (Importer   *importer,
             JlnRecord  *record,
             const char *text)
 {
-  g_auto(GStrv) parts = g_regex_split_simple ("\\s*[,;/+\\n]\\s*", text, 0, 0);
+  g_auto(GStrv) parts = NULL;
   g_autoptr(GString) codes = g_string_new (NULL);
 
+  if (text[0] == '\0')
+    return;
+  parts = g_regex_split (unit_separator_regex (), text, 0);
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *part = clean (parts[i]);
@@ -853,9 +892,12 @@ read_principles (Importer   *importer,
                  JlnRecord  *action,
                  const char *text)
 {
-  g_auto(GStrv) parts = g_regex_split_simple ("\\s*[,;\\n]\\s*", text, 0, 0);
+  g_auto(GStrv) parts = NULL;
   g_autoptr(GString) numbers = g_string_new (NULL);
 
+  if (text[0] == '\0')
+    return;
+  parts = g_regex_split (principle_separator_regex (), text, 0);
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *part = clean (parts[i]);
@@ -1605,7 +1647,11 @@ is_repeated_header (Importer          *importer,
                     const JlnTableRow *row)
 {
   Layout layout;
+  char lang;
 
+  /* Most rows are not: their title cell is not a header. */
+  if (header_role (cell (importer, row, ROLE_TITLE), &lang) != ROLE_TITLE)
+    return FALSE;
   return read_header (row, &layout) && same_layout (&layout, &importer->layout);
 }
 
