@@ -14,6 +14,7 @@
 #include "jln-changes-window.h"
 #include "jln-csv.h"
 #include "jln-export-dialog.h"
+#include "jln-import-dialog.h"
 #include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-objective.h"
@@ -451,7 +452,8 @@ load_done_cb (GObject      *source_object,
   set_document (self, document);
   if (get_application (self) != NULL)
     jln_application_add_document (get_application (self), document);
-  if (data->kind == LOAD_IMPORT && !data->quiet)
+  if ((data->kind == LOAD_IMPORT || (data->kind == LOAD_CREATE && data->source != NULL)) &&
+      !data->quiet)
     {
       g_autofree char *name = g_path_get_basename (data->path);
       g_autofree char *message = g_strdup_printf (_("Imported into “%s”"), name);
@@ -522,6 +524,43 @@ free_plan_path_for (const char *json_path)
   return NULL;
 }
 
+static void
+import_plan_cb (JlnImportDialog *dialog,
+                JlnPlan         *plan,
+                const char      *source,
+                JlnWindow       *self)
+{
+  g_autofree char *name = g_path_get_basename (source);
+  g_autofree char *message = g_strdup_printf (_("Importing “%s”…"), name);
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->kind = LOAD_CREATE;
+  data->plan = g_object_ref (plan);
+  data->source = g_strdup (name);
+  data->path = free_plan_path_for (source);
+  if (data->path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                                             _("No free name for a plan beside “%s”"), name);
+
+      load_data_free (data);
+      show_error_toast (self, error);
+      return;
+    }
+  start_load (self, data, message);
+}
+
+/* A spreadsheet or a Word table: its report first, then a new plan. */
+static void
+show_import_dialog (JlnWindow *self,
+                    GFile     *file)
+{
+  JlnImportDialog *dialog = jln_import_dialog_new (GTK_WINDOW (self), file);
+
+  g_signal_connect_object (dialog, "import", G_CALLBACK (import_plan_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * jln_window_open_file:
  *
@@ -538,6 +577,12 @@ jln_window_open_file (JlnWindow *self,
 
   g_return_if_fail (JLN_IS_WINDOW (self));
 
+  if (path != NULL && jln_import_handles (path))
+    {
+      load_data_free (data);
+      show_import_dialog (self, file);
+      return;
+    }
   if (path != NULL && is_json (path))
     {
       data->kind = LOAD_IMPORT;
@@ -663,8 +708,11 @@ add_filter (GtkFileChooser *chooser,
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
+  g_auto(GStrv) patterns = g_strsplit (pattern, ";", 0);
+
   gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
@@ -1019,8 +1067,9 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a JSON Plan"), _("_Import"),
-               NULL, _("JSON plans"), "*.json", import_chosen);
+  choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Plan"), _("_Import"),
+               NULL, _("Plans in JSON, spreadsheets and documents"),
+               "*.json;*.csv;*.tsv;*.ods;*.xlsx;*.odt;*.docx", import_chosen);
 }
 
 static void

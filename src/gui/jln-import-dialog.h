@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jln-import.h"
+
+G_BEGIN_DECLS
+
+#define JLN_TYPE_IMPORT_DIALOG (jln_import_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (JlnImportDialog, jln_import_dialog, JLN, IMPORT_DIALOG, AdwWindow)
+
+JlnImportDialog *jln_import_dialog_new         (GtkWindow        *parent,
+                                                GFile            *file);
+gboolean         jln_import_dialog_is_ready    (JlnImportDialog  *self);
+JlnPlan         *jln_import_dialog_get_plan    (JlnImportDialog  *self);
+JlnImportReport *jln_import_dialog_get_report  (JlnImportDialog  *self);
+void             jln_import_dialog_set_table   (JlnImportDialog  *self,
+                                                guint             table);
+
+G_END_DECLS

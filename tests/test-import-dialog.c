@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "jln-import-dialog.h"
+#include "jln-objective.h"
+#include "jln-window.h"
+
+#include "jln-test-gui-utils.h"
+
+static JlnApplication *application;
+
+static char *
+corpus (const char *name)
+{
+  return g_build_filename (IMPORT_DIR, name, NULL);
+}
+
+static void
+wait_ready (JlnImportDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!jln_import_dialog_is_ready (dialog) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (jln_import_dialog_is_ready (dialog));
+}
+
+static gboolean
+is_label_with_prefix (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* The report's list, not the one in the tables' drop-down. */
+static gboolean
+is_report_list (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL;
+}
+
+static guint
+count_actions (JlnPlan *plan)
+{
+  GListModel *objectives = jln_plan_get_objectives (plan);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+
+      n += g_list_model_get_n_items (jln_objective_get_actions (objective));
+    }
+  return n;
+}
+
+static JlnImportDialog *
+find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  JlnImportDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (JLN_IS_IMPORT_DIALOG (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static void
+import_cb (JlnImportDialog *dialog,
+           JlnPlan         *plan,
+           const char      *path,
+           gpointer         user_data)
+{
+  JlnPlan **imported = user_data;
+
+  g_set_object (imported, plan);
+}
+
+/* The report is shown before anything is written; another table can be
+ * chosen; Cancel writes nothing. */
+static void
+test_report (void)
+{
+  g_autofree char *path = corpus ("seed.odt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnImportDialog *dialog = jln_import_dialog_new (NULL, file);
+  g_autoptr(JlnPlan) imported = NULL;
+  GtkWidget *summary;
+  GtkListView *view;
+  GListModel *rows;
+  g_autoptr(GtkStringObject) row = NULL;
+  GPtrArray *lines;
+
+  g_signal_connect (dialog, "import", G_CALLBACK (import_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ready (dialog);
+
+  summary = jln_test_find_widget (GTK_WIDGET (dialog), is_label_with_prefix, "106 rows → 8 objectives, 91 actions");
+  g_assert_nonnull (summary);
+  g_assert_true (strstr (gtk_label_get_text (GTK_LABEL (summary)), "from “Table1 and the 8 tables after it”") != NULL);
+  g_assert_true (gtk_widget_is_visible (summary));
+
+  view = GTK_LIST_VIEW (jln_test_find_widget (GTK_WIDGET (dialog), is_report_list, NULL));
+  rows = G_LIST_MODEL (gtk_list_view_get_model (view));
+  lines = jln_import_report_get_lines (jln_import_dialog_get_report (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, lines->len);
+  row = g_list_model_get_item (rows, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (row), ==,
+                   "Row 2: 1. Recrutement | 1.1. | Augmenter la diffusion des offres d'emp… | 2017 | RH, DISC, DESP\n"
+                   "→ new objective 1 “Recrutement”; action 1.1; Done; done 2017; new unit “RH”; "
+                   "new unit “DISC”; new unit “DESP”; units RH, DISC, DESP");
+
+  /* The fourth table of the document: objective 4, its first part. */
+  jln_import_dialog_set_table (dialog, 4);
+  wait_ready (dialog);
+  g_assert_cmpuint (count_actions (jln_import_dialog_get_plan (dialog)), ==, 13);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (imported);
+}
+
+/* A broken file: the reason, and no way to import. */
+static void
+test_broken (void)
+{
+  g_autofree char *path = corpus ("hostile/entities.docx");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnImportDialog *dialog = jln_import_dialog_new (NULL, file);
+  AdwStatusPage *page;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ready (dialog);
+  page = ADW_STATUS_PAGE (jln_test_find_child_of_type (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (g_str_has_suffix (adw_status_page_get_description (page),
+                                   "entities.docx: part “word/document.xml”: the XML declares a "
+                                   "document type or entities, which office files never do; it is refused"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL) &&
+                  jln_import_dialog_get_plan (dialog) != NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Opening a spreadsheet in the window: the report, then Import makes a
+ * plan file beside it and opens it. */
+static void
+test_window_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jalons-import-dialog-XXXXXX", &error);
+  g_autofree char *source = corpus ("seed-cp1252.csv");
+  g_autofree char *path = g_build_filename (dir, "plan d'action.csv", NULL);
+  g_autofree char *expected = g_build_filename (dir, "plan d'action.jalons", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  gsize length;
+  JlnWindow *window = jln_window_new (application);
+  JlnImportDialog *dialog;
+  JlnDocument *document;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  wait_ready (dialog);
+  g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
+
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      jln_test_wait_ms (300);
+      texture = jln_test_render_widget (GTK_WIDGET (dialog));
+      jln_test_save_screenshot (texture, "import-dialog", g_getenv ("LANGUAGE"));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
+  jln_test_wait_for_document (window);
+  document = jln_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (jln_document_get_path (document), ==, expected);
+  g_assert_cmpuint (count_actions (jln_document_get_plan (document)), ==, 91);
+  g_assert_nonnull (jln_test_find_action (document, "7.1"));
+  g_assert_null (find_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  jln_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("jalons-import-dialog-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  application = jln_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/import-dialog/report", test_report);
+  g_test_add_func ("/gui/import-dialog/broken", test_broken);
+  g_test_add_func ("/gui/import-dialog/window", test_window_import);
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  jln_test_remove_tree (home);
+  return status;
+}
