@@ -47,6 +47,13 @@ is_report_list (GtkWidget     *widget,
   return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL;
 }
 
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
 static guint
 count_actions (JlnPlan *plan)
 {
@@ -205,6 +212,55 @@ test_window_import (void)
   jln_test_remove_tree (dir);
 }
 
+
+/* With a plan open: its actions added to it, in one step that undo removes. */
+static void
+test_window_add (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundled = jln_application_dup_bundled_plan ();
+  g_autofree char *dir = g_dir_make_tmp ("jalons-import-dialog-XXXXXX", &error);
+  g_autofree char *plan_path = g_build_filename (dir, "plan.jalons", NULL);
+  g_autofree char *source = corpus ("ec-template.xlsx");
+  g_autoptr(GFile) plan_file = g_file_new_for_path (plan_path);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(JlnDocument) made = jln_document_import (bundled, plan_path, &error);
+  JlnWindow *window = jln_window_new (application);
+  JlnImportDialog *dialog;
+  JlnDocument *document;
+  GtkWidget *add_button;
+
+  g_assert_no_error (error);
+  g_clear_object (&made);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, plan_file);
+  jln_test_wait_for_document (window);
+  document = jln_window_get_document (window);
+  g_assert_cmpuint (count_actions (jln_document_get_plan (document)), ==, 112);
+
+  jln_window_open_file (window, file);
+  dialog = find_dialog ();
+  wait_ready (dialog);
+  add_button = jln_test_find_widget (GTK_WIDGET (dialog), is_button_with_label, "_Add to the Open Plan");
+  g_assert_nonnull (add_button);
+  g_assert_true (gtk_widget_get_visible (add_button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.add", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (jln_window_get_document (window) == document);
+  g_assert_cmpuint (count_actions (jln_document_get_plan (document)), ==, 121);
+  g_assert_nonnull (jln_test_find_action (document, "8ACT"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_actions (jln_document_get_plan (document)), ==, 112);
+  g_assert_null (jln_test_find_action (document, "8ACT"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  jln_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/gui/import-dialog/report", test_report);
   g_test_add_func ("/gui/import-dialog/broken", test_broken);
   g_test_add_func ("/gui/import-dialog/window", test_window_import);
+  g_test_add_func ("/gui/import-dialog/window-add", test_window_add);
 
   status = g_test_run ();
   g_clear_object (&application);

@@ -632,6 +632,73 @@ test_command_line (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+
+/* Into an open plan: one step, which undo removes; the plan's own units
+ * are used where they match. */
+static void
+test_into_open_plan (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *source = corpus ("ec-template.xlsx");
+  g_autoptr(JlnDocument) document = jln_test_import_plan (JLN_TEST_BUNDLED_PLAN, "jalons-import-XXXXXX", &dir, &path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnPlan) imported = NULL;
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(JlnDocument) reopened = NULL;
+  JlnPlan *plan = jln_document_get_plan (document);
+  guint n_units = g_list_model_get_n_items (jln_plan_get_units (plan));
+  guint n_indicators = g_list_model_get_n_items (jln_plan_get_indicators (plan));
+  guint n_objectives = g_list_model_get_n_items (jln_plan_get_objectives (plan));
+  JlnAction *action;
+  JlnRecord *unit;
+
+  imported = jln_import_read_file (source, NULL, NULL, &error);
+  g_assert_no_error (error);
+  edit = jln_import_edit_into (imported, plan, "Import");
+  g_assert_true (jln_document_apply (document, edit, &error));
+  g_assert_no_error (error);
+
+  action = JLN_ACTION (jln_test_find_action (document, "1ACC"));
+  g_assert_nonnull (action);
+  g_assert_cmpstr (jln_objective_get_number (jln_action_get_objective (action)), ==, "1");
+  unit = g_ptr_array_index (jln_action_get_units (action), 0);
+  g_assert_true (jln_plan_lookup (plan, jln_record_get_id (unit)) == unit);
+  g_assert_cmpint (jln_principle_get_number (g_ptr_array_index (jln_action_get_principles (action), 0)), ==, 12);
+  g_assert_true (jln_plan_lookup (plan, jln_record_get_id (g_ptr_array_index (jln_action_get_principles (action), 0))) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_units (plan)), ==, n_units + 6);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_indicators (plan)), ==, n_indicators + 5);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_objectives (plan)), ==, n_objectives);
+
+  /* Written to the file. */
+  reopened = jln_document_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (jln_test_find_action (reopened, "8ACT"));
+  g_clear_object (&reopened);
+
+  g_assert_true (jln_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_null (jln_test_find_action (document, "1ACC"));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_units (plan)), ==, n_units);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_indicators (plan)), ==, n_indicators);
+
+  /* The seed's table names the plan's own units, by their codes. */
+  g_clear_object (&imported);
+  g_clear_pointer (&edit, jln_edit_unref);
+  g_free (source);
+  source = corpus ("seed-utf8.csv");
+  imported = jln_import_read_file (source, NULL, NULL, &error);
+  g_assert_no_error (error);
+  edit = jln_import_edit_into (imported, plan, "Import");
+  g_assert_true (jln_document_apply (document, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_units (plan)), ==, n_units);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_objectives (plan)), ==, n_objectives);
+
+  g_clear_object (&document);
+  jln_test_clear_plan_dir (&dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/core/import/hostile", test_hostile);
   g_test_add_func ("/core/import/choose-table", test_choose_table);
   g_test_add_func ("/core/import/command-line", test_command_line);
+  g_test_add_func ("/core/import/into-open-plan", test_into_open_plan);
 
   return g_test_run ();
 }

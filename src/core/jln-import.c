@@ -7,7 +7,9 @@
 #include "jln-action.h"
 #include "jln-action-item.h"
 #include "jln-import-private.h"
+#include "jln-indicator.h"
 #include "jln-objective.h"
+#include "jln-principle.h"
 #include "jln-record-private.h"
 #include "jln-text.h"
 #include "jln-unit.h"
@@ -2127,4 +2129,241 @@ jln_import_command (const char  *path,
   if (report != NULL)
     *report_text = jln_import_report_format (report);
   return document;
+}
+
+/* Into an open plan */
+
+static void
+remap_refs (JlnRecord  *record,
+            GHashTable *map)
+{
+  const JlnKindInfo *info = _jln_record_get_info (record);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      GPtrArray *refs;
+
+      if (info->fields[i].type != JLN_FIELD_REFS)
+        continue;
+      refs = *(GPtrArray **) _jln_record_field_ptr (record, &info->fields[i]);
+      for (guint r = 0; r < refs->len; r++)
+        {
+          JlnRecord *target = g_hash_table_lookup (map, g_ptr_array_index (refs, r));
+
+          if (target == NULL)
+            continue;
+          g_object_unref (g_ptr_array_index (refs, r));
+          g_ptr_array_index (refs, r) = g_object_ref (target);
+        }
+    }
+}
+
+/* Maps each record of @original's tree to its copy's, and gives the copy
+ * the target plan's records in its references. */
+static void
+map_copy (JlnRecord  *original,
+          JlnRecord  *copy,
+          GHashTable *map,
+          GPtrArray  *copies)
+{
+  const JlnKindInfo *info = _jln_record_get_info (original);
+
+  g_hash_table_insert (map, original, copy);
+  g_ptr_array_add (copies, g_object_ref (copy));
+  for (guint i = 0; i < info->n_children; i++)
+    {
+      GListModel *a = _jln_record_peek_children (original, info->children[i]);
+      GListModel *b = _jln_record_peek_children (copy, info->children[i]);
+
+      for (guint j = 0; a != NULL && b != NULL && j < g_list_model_get_n_items (a); j++)
+        {
+          g_autoptr(JlnRecord) child_a = g_list_model_get_item (a, j);
+          g_autoptr(JlnRecord) child_b = g_list_model_get_item (b, j);
+
+          map_copy (child_a, child_b, map, copies);
+        }
+    }
+}
+
+static gboolean
+principle_is_used (JlnPlan      *plan,
+                   JlnPrinciple *principle)
+{
+  GListModel *objectives = jln_plan_get_objectives (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+          GPtrArray *refs = jln_action_get_principles (action);
+
+          for (guint r = 0; r < refs->len; r++)
+            if (g_ptr_array_index (refs, r) == (gpointer) principle)
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static JlnRecord *
+find_unit_in (JlnPlan   *plan,
+              JlnUnit   *unit)
+{
+  GListModel *units = jln_plan_get_units (plan);
+  g_autofree char *code = simplify (jln_unit_get_code (unit));
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(JlnUnit) candidate = g_list_model_get_item (units, i);
+      const JlnText *name = jln_unit_get_name (candidate);
+      const char *texts[] = { jln_unit_get_code (candidate), name->fr, name->en };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autofree char *key = texts[t] != NULL ? simplify (texts[t]) : NULL;
+
+          if (key != NULL && g_str_equal (key, code))
+            return JLN_RECORD (candidate);
+        }
+    }
+  return NULL;
+}
+
+/**
+ * jln_import_edit_into:
+ * @imported: a plan made by jln_import_read_tables()
+ * @target: the plan it goes into
+ * @label: the name of the step, for undo
+ *
+ * One edit that adds what @imported holds to @target: its actions under
+ * the objectives of the same number (new objectives otherwise), its units
+ * where @target has none of that code or name, its indicators. Applied
+ * with jln_document_apply(), it is one step that undo removes.
+ *
+ * Returns: (transfer full): the edit
+ */
+JlnEdit *
+jln_import_edit_into (JlnPlan    *imported,
+                      JlnPlan    *target,
+                      const char *label)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  JlnEdit *group = jln_edit_new_group (label);
+  GListModel *units = jln_plan_get_units (imported);
+  GListModel *principles = jln_plan_get_principles (imported);
+  GListModel *objectives = jln_plan_get_objectives (imported);
+  GListModel *indicators = jln_plan_get_indicators (imported);
+  GListModel *target_principles = jln_plan_get_principles (target);
+  guint n_units = g_list_model_get_n_items (jln_plan_get_units (target));
+  guint n_principles = g_list_model_get_n_items (target_principles);
+  guint n_objectives = g_list_model_get_n_items (jln_plan_get_objectives (target));
+  guint n_indicators = g_list_model_get_n_items (jln_plan_get_indicators (target));
+  guint next_indicator = 1;
+
+  g_return_val_if_fail (JLN_IS_PLAN (imported), NULL);
+  g_return_val_if_fail (JLN_IS_PLAN (target), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, i);
+      JlnRecord *existing = find_unit_in (target, unit);
+
+      if (existing != NULL)
+        g_hash_table_insert (map, unit, existing);
+      else
+        {
+          g_autoptr(JlnRecord) copy = jln_record_copy (JLN_RECORD (unit));
+
+          map_copy (JLN_RECORD (unit), copy, map, copies);
+          jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (target), copy, n_units++));
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (principles); i++)
+    {
+      g_autoptr(JlnPrinciple) principle = g_list_model_get_item (principles, i);
+      JlnRecord *existing = NULL;
+
+      for (guint j = 0; j < n_principles && existing == NULL; j++)
+        {
+          g_autoptr(JlnPrinciple) candidate = g_list_model_get_item (target_principles, j);
+
+          if (jln_principle_get_number (candidate) == jln_principle_get_number (principle))
+            existing = JLN_RECORD (candidate);
+        }
+      if (existing != NULL)
+        g_hash_table_insert (map, principle, existing);
+      else if (principle_is_used (imported, principle))
+        {
+          g_autoptr(JlnRecord) copy = jln_record_copy (JLN_RECORD (principle));
+
+          map_copy (JLN_RECORD (principle), copy, map, copies);
+          jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (target), copy,
+                                                          g_list_model_get_n_items (target_principles)));
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *target_objectives = jln_plan_get_objectives (target);
+      JlnRecord *existing = NULL;
+
+      for (guint j = 0; j < g_list_model_get_n_items (target_objectives) && existing == NULL; j++)
+        {
+          g_autoptr(JlnObjective) candidate = g_list_model_get_item (target_objectives, j);
+
+          if (g_strcmp0 (jln_objective_get_number (candidate), jln_objective_get_number (objective)) == 0)
+            existing = JLN_RECORD (candidate);
+        }
+
+      if (existing == NULL)
+        {
+          g_autoptr(JlnRecord) copy = jln_record_copy (JLN_RECORD (objective));
+
+          map_copy (JLN_RECORD (objective), copy, map, copies);
+          jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (target), copy, n_objectives++));
+        }
+      else
+        {
+          GListModel *actions = jln_objective_get_actions (objective);
+          guint position = g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (existing)));
+
+          for (guint a = 0; a < g_list_model_get_n_items (actions); a++)
+            {
+              g_autoptr(JlnRecord) action = g_list_model_get_item (actions, a);
+              g_autoptr(JlnRecord) copy = jln_record_copy (action);
+
+              map_copy (action, copy, map, copies);
+              jln_edit_group_add (group, jln_edit_new_insert (existing, copy, position++));
+            }
+        }
+    }
+
+  /* Indicators are numbered after the plan's own. */
+  for (guint i = 0; i < n_indicators; i++)
+    {
+      g_autoptr(JlnIndicator) indicator = g_list_model_get_item (jln_plan_get_indicators (target), i);
+
+      next_indicator = MAX (next_indicator, (guint) jln_indicator_get_number (indicator) + 1);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (indicators) && next_indicator <= 9999; i++)
+    {
+      g_autoptr(JlnRecord) indicator = g_list_model_get_item (indicators, i);
+      g_autoptr(JlnRecord) copy = jln_record_copy (indicator);
+      g_autofree char *number = g_strdup_printf ("%u", next_indicator++);
+
+      map_copy (indicator, copy, map, copies);
+      set_field (copy, "number", number);
+      jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (target), copy, n_indicators++));
+    }
+
+  for (guint i = 0; i < copies->len; i++)
+    remap_refs (g_ptr_array_index (copies, i), map);
+  return group;
 }

@@ -43,6 +43,9 @@ JlnDocument     *jln_import_file                (const char              *path,
                                                  const JlnImportOptions  *options,
                                                  JlnImportReport        **report,
                                                  GError                 **error);
+JlnEdit         *jln_import_edit_into           (JlnPlan                 *imported,
+                                                 JlnPlan                 *target,
+                                                 const char              *label);
 gboolean         jln_import_handles             (const char              *path);
 JlnDocument     *jln_import_command             (const char              *path,
                                                  const char              *output,

@@ -18,6 +18,7 @@ struct _JlnImportDialog
   GtkLabel        *summary_label;
   GtkDropDown     *table_dropdown;
   GtkListView     *rows_view;
+  GtkWidget       *add_button;
 
   GFile           *file;
   GCancellable    *cancellable;
@@ -34,6 +35,7 @@ G_DEFINE_FINAL_TYPE (JlnImportDialog, jln_import_dialog, ADW_TYPE_WINDOW)
 enum
 {
   IMPORT,
+  ADD,
   N_SIGNALS,
 };
 
@@ -88,6 +90,7 @@ show_error (JlnImportDialog *self,
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add", FALSE);
 }
 
 static void
@@ -141,6 +144,7 @@ show_report (JlnImportDialog *self)
   gtk_label_set_text (self->summary_label, heading);
   gtk_stack_set_visible_child_name (self->stack, "report");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add", TRUE);
 }
 
 static void
@@ -190,6 +194,7 @@ start_reading (JlnImportDialog *self,
   data->table = table;
   g_clear_object (&self->plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->spinner);
 
@@ -267,6 +272,21 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  JlnImportDialog *self = JLN_IMPORT_DIALOG (widget);
+  g_autofree char *path = NULL;
+
+  if (self->plan == NULL)
+    return;
+  path = g_file_get_path (self->file);
+  g_signal_emit (self, signals[ADD], 0, self->plan, path);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -318,7 +338,19 @@ jln_import_dialog_class_init (JlnImportDialogClass *klass)
   signals[IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, JLN_TYPE_PLAN, G_TYPE_STRING);
 
+  /**
+   * JlnImportDialog::add:
+   * @plan: the plan made of the file
+   * @path: the file it was made of
+   *
+   * The user chose to add what was read to the open plan; the dialog is
+   * closing.
+   */
+  signals[ADD] = g_signal_new ("add", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                               0, NULL, NULL, NULL, G_TYPE_NONE, 2, JLN_TYPE_PLAN, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, error_page);
@@ -327,6 +359,7 @@ jln_import_dialog_class_init (JlnImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, rows_view);
 
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "import.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
 }
@@ -344,6 +377,7 @@ jln_import_dialog_init (JlnImportDialog *self)
   g_object_unref (factory);
   g_signal_connect_swapped (self->table_dropdown, "notify::selected", G_CALLBACK (table_selected_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add", FALSE);
 }
 
 /**
@@ -423,4 +457,18 @@ jln_import_dialog_set_table (JlnImportDialog *self,
 {
   g_return_if_fail (JLN_IS_IMPORT_DIALOG (self));
   gtk_drop_down_set_selected (self->table_dropdown, table);
+}
+
+/**
+ * jln_import_dialog_set_can_add:
+ *
+ * Offers to add what was read to the plan open in the window, besides
+ * making a new plan of it.
+ */
+void
+jln_import_dialog_set_can_add (JlnImportDialog *self,
+                               gboolean         can_add)
+{
+  g_return_if_fail (JLN_IS_IMPORT_DIALOG (self));
+  gtk_widget_set_visible (self->add_button, can_add);
 }

@@ -16,6 +16,8 @@ JlnImportDialog *jln_import_dialog_new         (GtkWindow        *parent,
 gboolean         jln_import_dialog_is_ready    (JlnImportDialog  *self);
 JlnPlan         *jln_import_dialog_get_plan    (JlnImportDialog  *self);
 JlnImportReport *jln_import_dialog_get_report  (JlnImportDialog  *self);
+void             jln_import_dialog_set_can_add (JlnImportDialog  *self,
+                                                gboolean          can_add);
 void             jln_import_dialog_set_table   (JlnImportDialog  *self,
                                                 guint             table);
 

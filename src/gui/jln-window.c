@@ -550,14 +550,44 @@ import_plan_cb (JlnImportDialog *dialog,
   start_load (self, data, message);
 }
 
-/* A spreadsheet or a Word table: its report first, then a new plan. */
+static void
+add_plan_cb (JlnImportDialog *dialog,
+             JlnPlan         *plan,
+             const char      *source,
+             JlnWindow       *self)
+{
+  g_autofree char *name = g_path_get_basename (source);
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  /* Translators: the name of an undoable step; %s is a file name. */
+  label = g_strdup_printf (_("Import “%s”"), name);
+  edit = jln_import_edit_into (plan, jln_document_get_plan (self->document), label);
+  if (!jln_document_apply (self->document, edit, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("The actions of “%s” were added; Undo removes them"), name);
+  show_toast (self, message);
+}
+
+/* A spreadsheet or a Word table: its report first, then a new plan, or
+ * its actions added to the open plan. */
 static void
 show_import_dialog (JlnWindow *self,
                     GFile     *file)
 {
   JlnImportDialog *dialog = jln_import_dialog_new (GTK_WINDOW (self), file);
 
+  jln_import_dialog_set_can_add (dialog, self->document != NULL);
   g_signal_connect_object (dialog, "import", G_CALLBACK (import_plan_cb), self, 0);
+  g_signal_connect_object (dialog, "add", G_CALLBACK (add_plan_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
