@@ -272,7 +272,9 @@ test_ec_template (void)
   g_assert_cmpint (jln_action_get_recurrence (find_action (plan, "4ACT")), ==, JLN_RECURRENCE_YEARLY);
   action = find_action (plan, "5ACT");
   g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_DONE);
-  g_assert_cmpstr (jln_completion_to_string (jln_action_get_completion (action)), ==, "2019");
+  g_free (units);
+  units = jln_completion_to_string (jln_action_get_completion (action));
+  g_assert_cmpstr (units, ==, "2019");
   g_assert_cmpint (jln_action_get_status (find_action (plan, "6ACT")), ==, JLN_STATUS_IN_PROGRESS);
   g_assert_cmpuint (jln_action_get_due (find_action (plan, "7ACT")), ==, jln_semester_new (2023, 2));
   g_assert_cmpint (jln_principle_get_number (g_ptr_array_index (jln_action_get_principles (find_action (plan, "7ACT")), 0)), ==, 30);
