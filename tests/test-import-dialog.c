@@ -261,6 +261,62 @@ test_window_add (void)
   jln_test_remove_tree (dir);
 }
 
+
+/* Rows copied from a spreadsheet, pasted into the open plan: the same
+ * report, then one step that undo removes. */
+static void
+test_paste (void)
+{
+  static const char rows[] = "Objectifs\tN°\tComment ?\tA faire Quand ?\tQui ?\n"
+                             "9. Nouvel objectif\t9.1\tRecruter mieux\tQ3 2024\tRH\n"
+                             "\t9.2\tFormer les jurys\tEn cours\tDRH Paris\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundled = jln_application_dup_bundled_plan ();
+  g_autofree char *dir = g_dir_make_tmp ("jalons-import-dialog-XXXXXX", &error);
+  g_autofree char *plan_path = g_build_filename (dir, "plan.jalons", NULL);
+  g_autoptr(GFile) plan_file = g_file_new_for_path (plan_path);
+  g_autoptr(JlnDocument) made = jln_document_import (bundled, plan_path, &error);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (rows, sizeof rows - 1);
+  g_autoptr(GdkContentProvider) content = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", bytes);
+  JlnWindow *window = jln_window_new (application);
+  JlnImportDialog *dialog = NULL;
+  JlnDocument *document;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_clear_object (&made);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, plan_file);
+  jln_test_wait_for_document (window);
+  document = jln_window_get_document (window);
+
+  g_assert_true (gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (window)), content));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-rows", NULL));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dialog);
+  wait_ready (dialog);
+  g_assert_nonnull (jln_test_find_widget (GTK_WIDGET (dialog), is_label_with_prefix,
+                                          "3 rows → 1 objective, 2 actions, 0 sub-items, 2 units; 0 warnings"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.add", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (count_actions (jln_document_get_plan (document)), ==, 114);
+  g_assert_nonnull (jln_test_find_action (document, "9.2"));
+  g_assert_nonnull (jln_test_find_objective (document, "9"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_actions (jln_document_get_plan (document)), ==, 112);
+  g_assert_null (jln_test_find_objective (document, "9"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  jln_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/gui/import-dialog/broken", test_broken);
   g_test_add_func ("/gui/import-dialog/window", test_window_import);
   g_test_add_func ("/gui/import-dialog/window-add", test_window_add);
+  g_test_add_func ("/gui/import-dialog/paste", test_paste);
 
   status = g_test_run ();
   g_clear_object (&application);

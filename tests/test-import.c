@@ -701,6 +701,59 @@ test_into_open_plan (void)
   jln_test_clear_plan_dir (&dir, &path);
 }
 
+
+/* Rows copied from a Word table: the clipboard's HTML. */
+static const char word_html[] =
+  "<html><head><style>p { margin: 0 }</style></head><body>"
+  "<p>Plan d'action</p>"
+  "<table><tr><td><p>Objectifs</p></td><td><p>N°</p></td><td><p>Comment ?</p></td>"
+  "<td><p>A faire Quand ?</p></td><td><p>Qui ?</p></td></tr>"
+  "<tr><td rowspan=\"2\"><p>1. Recrutement</p></td><td>1.1.</td>"
+  "<td><p>Publier&nbsp;les offres :</p><p>a. sur Euraxess</p><p>b. sur LinkedIn</p></td>"
+  "<td>a. T1 2023 b. T3 2023</td><td>RH</td></tr>"
+  "<tr><td>1.2.</td><td>Former<br>les jurys</td><td colspan=\"1\">En cours</td><td>RH, DISC</td></tr>"
+  "</table></body></html>";
+
+static void
+test_html (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tables = jln_table_read_html (word_html, sizeof word_html - 1, "Pasted rows", &error);
+  g_autoptr(JlnPlan) plan = NULL;
+  JlnTable *table;
+  JlnTableRow *row;
+  JlnAction *action;
+  GListModel *items;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tables->len, ==, 1);
+  table = g_ptr_array_index (tables, 0);
+  g_assert_cmpuint (table->rows->len, ==, 3);
+  row = g_ptr_array_index (table->rows, 2);
+  g_assert_cmpuint (row->number, ==, 3);
+  g_assert_cmpstr (row->cells[0], ==, "1. Recrutement");
+  g_assert_cmpstr (row->cells[1], ==, "1.2.");
+  g_assert_cmpstr (row->cells[2], ==, "Former\nles jurys");
+  g_assert_cmpstr (row->cells[4], ==, "RH, DISC");
+  row = g_ptr_array_index (table->rows, 1);
+  g_assert_cmpstr (row->cells[2], ==, "Publier\xc2\xa0les offres :\na. sur Euraxess\nb. sur LinkedIn");
+
+  plan = jln_import_read_tables (tables, "Pasted rows", NULL, NULL, &error);
+  g_assert_no_error (error);
+  action = find_action (plan, "1.1");
+  items = jln_action_get_items (action);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_cmpuint (jln_action_get_due (action), ==, jln_semester_new (2023, 2));
+  action = find_action (plan, "1.2");
+  g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (jln_objective_get_number (jln_action_get_objective (action)), ==, "1");
+
+  g_clear_pointer (&tables, g_ptr_array_unref);
+  tables = jln_table_read_html ("<p>no table</p>", 15, "Pasted rows", &error);
+  g_assert_null (tables);
+  g_assert_cmpstr (error->message, ==, "Pasted rows: the file holds no table, or only empty ones");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +776,7 @@ main (int   argc,
   g_test_add_data_func ("/core/import/round-trip/en", GINT_TO_POINTER (JLN_LANG_EN), test_round_trip);
   g_test_add_func ("/core/import/timing", test_timing);
   g_test_add_func ("/core/import/csv", test_csv);
+  g_test_add_func ("/core/import/html", test_html);
   g_test_add_func ("/core/import/million-rows", test_million_rows);
   g_test_add_func ("/core/import/hostile", test_hostile);
   g_test_add_func ("/core/import/choose-table", test_choose_table);

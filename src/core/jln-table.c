@@ -1525,3 +1525,246 @@ jln_table_read_file (const char  *path,
                               g_mapped_file_get_length (mapped), path,
                               has_suffix (path, ".tsv") ? '\t' : '\0', error);
 }
+
+/* HTML: the tables a word processor or a spreadsheet puts on the
+ * clipboard when rows are copied. */
+
+#include <libxml/HTMLparser.h>
+
+typedef struct
+{
+  const char  *filename;
+  GPtrArray   *tables;
+  GError     **error;
+  gboolean     failed;
+} HtmlReader;
+
+static void
+html_text (xmlNode *node,
+           GString *out)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          /* HTML white space is one space; line breaks are elements. */
+          for (const char *p = (const char *) child->content; p != NULL && *p != '\0'; p++)
+            {
+              char c = *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p;
+
+              if (c == ' ' && (out->len == 0 || out->str[out->len - 1] == ' ' ||
+                               out->str[out->len - 1] == '\n'))
+                continue;
+              g_string_append_c (out, c);
+            }
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        {
+          const char *name = (const char *) child->name;
+          gboolean block = g_ascii_strcasecmp (name, "p") == 0 || g_ascii_strcasecmp (name, "div") == 0 ||
+                           g_ascii_strcasecmp (name, "li") == 0 || g_ascii_strcasecmp (name, "tr") == 0;
+
+          if (g_ascii_strcasecmp (name, "style") == 0 || g_ascii_strcasecmp (name, "script") == 0 ||
+              g_ascii_strcasecmp (name, "head") == 0)
+            continue;
+          if (g_ascii_strcasecmp (name, "br") == 0)
+            {
+              while (out->len > 0 && out->str[out->len - 1] == ' ')
+                g_string_truncate (out, out->len - 1);
+              g_string_append_c (out, '\n');
+              continue;
+            }
+          if (block && out->len > 0 && out->str[out->len - 1] != '\n')
+            {
+              while (out->len > 0 && out->str[out->len - 1] == ' ')
+                g_string_truncate (out, out->len - 1);
+              g_string_append_c (out, '\n');
+            }
+          html_text (child, out);
+          if (out->len > JLN_TABLE_MAX_CELL)
+            return;
+        }
+    }
+}
+
+static gboolean
+is_html_element (xmlNode    *node,
+                 const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+}
+
+static void html_find_tables (HtmlReader *reader,
+                              xmlNode    *node);
+
+static void
+html_rows (HtmlReader *reader,
+           xmlNode    *node,
+           JlnTable   *table,
+           RowBuilder *builder,
+           GPtrArray  *merges,
+           GArray     *covered,
+           guint      *row)
+{
+  for (xmlNode *child = node->children; child != NULL && !reader->failed; child = child->next)
+    {
+      guint column = 0;
+
+      if (is_html_element (child, "thead") || is_html_element (child, "tbody") ||
+          is_html_element (child, "tfoot"))
+        {
+          html_rows (reader, child, table, builder, merges, covered, row);
+          continue;
+        }
+      if (!is_html_element (child, "tr"))
+        continue;
+
+      (*row)++;
+      row_builder_clear (builder);
+      /* The columns that cells of the rows above span over. */
+      for (guint i = 0; i < covered->len; i++)
+        if (g_array_index (covered, guint, i) >= *row)
+          row_builder_set (builder, i, "");
+      for (xmlNode *cell = child->children; cell != NULL && !reader->failed; cell = cell->next)
+        {
+          g_autoptr(GString) text = NULL;
+          g_autofree char *span = NULL;
+          g_autofree char *rows = NULL;
+          guint64 columns_spanned = 1, rows_spanned = 1;
+
+          if (!is_html_element (cell, "td") && !is_html_element (cell, "th"))
+            continue;
+          /* A cell that rows above cover comes first. */
+          while (column < builder->cells->len && g_ptr_array_index (builder->cells, column) != NULL)
+            column++;
+          text = g_string_new (NULL);
+          html_text (cell, text);
+          g_strstrip (text->str);
+          text->len = strlen (text->str);
+          if (text->len > JLN_TABLE_MAX_CELL || !check_column (column, reader->filename, table, *row, reader->error))
+            {
+              if (text->len > JLN_TABLE_MAX_CELL)
+                g_set_error (reader->error, JLN_ERROR, JLN_ERROR_INVALID,
+                             /* Translators: %1$s is a file, %2$s a sheet or table, %3$u a row number. */
+                             _("%1$s: %2$s, row %3$u: a cell holds more text than a plan can (1 MB)"),
+                             reader->filename, table->name, *row);
+              reader->failed = TRUE;
+              return;
+            }
+          row_builder_set (builder, column, text->str);
+          span = (char *) xmlGetProp (cell, (const xmlChar *) "colspan");
+          rows = (char *) xmlGetProp (cell, (const xmlChar *) "rowspan");
+          if (span != NULL)
+            g_ascii_string_to_unsigned (g_strstrip (span), 10, 1, JLN_TABLE_MAX_COLUMNS, &columns_spanned, NULL);
+          if (rows != NULL)
+            g_ascii_string_to_unsigned (g_strstrip (rows), 10, 1, JLN_TABLE_MAX_ROWS, &rows_spanned, NULL);
+          if (rows_spanned > 1)
+            for (guint i = 0; i < columns_spanned && column + i < JLN_TABLE_MAX_COLUMNS; i++)
+              {
+                guint until = *row + rows_spanned - 1;
+
+                if (covered->len <= column + i)
+                  g_array_set_size (covered, column + i + 1);
+                g_array_index (covered, guint, column + i) = until;
+              }
+          if (rows_spanned > 1 && text->len > 0)
+            {
+              Merge *merge = g_new0 (Merge, 1);
+
+              merge->first_row = *row;
+              merge->last_row = *row + rows_spanned - 1;
+              merge->column = column;
+              merge->text = g_strdup (text->str);
+              g_ptr_array_add (merges, merge);
+            }
+          for (guint i = 1; i < columns_spanned; i++)
+            row_builder_set (builder, column + i, "");
+          column += columns_spanned;
+          /* Nested tables are read as text of their cell only. */
+        }
+      /* Cells covered from above are empty in this row's builder. */
+      for (guint i = 0; i < builder->cells->len; i++)
+        if (g_ptr_array_index (builder->cells, i) == NULL)
+          g_ptr_array_index (builder->cells, i) = g_strdup ("");
+      if (!row_builder_emit (builder, table, *row, reader->filename, reader->error))
+        reader->failed = TRUE;
+    }
+}
+
+static void
+html_find_tables (HtmlReader *reader,
+                  xmlNode    *node)
+{
+  for (xmlNode *child = node; child != NULL && !reader->failed; child = child->next)
+    {
+      if (is_html_element (child, "table"))
+        {
+          g_autoptr(GPtrArray) merges = g_ptr_array_new_with_free_func (merge_free);
+          g_autofree char *name = g_strdup_printf (_("Table %u"), reader->tables->len + 1);
+          JlnTable *table = jln_table_new (name);
+          g_autoptr(GArray) covered = g_array_new (FALSE, TRUE, sizeof (guint));
+          RowBuilder builder;
+          guint row = 0;
+
+          g_ptr_array_add (reader->tables, table);
+          row_builder_init (&builder);
+          html_rows (reader, child, table, &builder, merges, covered, &row);
+          row_builder_free (&builder);
+          if (!reader->failed)
+            apply_merges (table, merges);
+          continue;
+        }
+      if (child->children != NULL)
+        html_find_tables (reader, child->children);
+    }
+}
+
+/**
+ * jln_table_read_html:
+ * @filename: what to call the text in messages
+ *
+ * Reads the tables of HTML text, as word processors and spreadsheets
+ * put rows on the clipboard. Nothing is fetched from the network.
+ *
+ * Returns: (transfer full) (element-type JlnTable): the tables that have
+ *   rows, at least one
+ */
+GPtrArray *
+jln_table_read_html (const char  *data,
+                     gsize        length,
+                     const char  *filename,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_table_free);
+  HtmlReader reader = { filename, tables, error, FALSE };
+  htmlDocPtr document;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > JLN_TABLE_MAX_FILE || length > G_MAXINT)
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                   _("%s: the file is larger than a plan can be (256 MB)"), filename);
+      return NULL;
+    }
+  document = htmlReadMemory (data != NULL ? data : "", (int) length, NULL, "UTF-8",
+                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_NOBLANKS);
+  if (document != NULL)
+    html_find_tables (&reader, xmlDocGetRootElement (document));
+  if (document != NULL)
+    xmlFreeDoc (document);
+  if (reader.failed)
+    return NULL;
+
+  for (guint i = tables->len; i > 0; i--)
+    if (((JlnTable *) g_ptr_array_index (tables, i - 1))->rows->len == 0)
+      g_ptr_array_remove_index (tables, i - 1);
+  if (tables->len == 0)
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                   _("%s: the file holds no table, or only empty ones"), filename);
+      return NULL;
+    }
+  return g_steal_pointer (&tables);
+}

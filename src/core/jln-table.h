@@ -48,6 +48,10 @@ GPtrArray   *jln_table_read_text    (const char   *data,
                                      const char   *filename,
                                      char          separator,
                                      GError      **error);
+GPtrArray   *jln_table_read_html    (const char   *data,
+                                     gsize         length,
+                                     const char   *filename,
+                                     GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnTable, jln_table_free)
 

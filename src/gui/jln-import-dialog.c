@@ -19,8 +19,10 @@ struct _JlnImportDialog
   GtkDropDown     *table_dropdown;
   GtkListView     *rows_view;
   GtkWidget       *add_button;
+  GtkWidget       *import_button;
 
   GFile           *file;
+  char            *name;           /* for messages: the file's path, or what was pasted */
   GCancellable    *cancellable;
   GPtrArray       *tables;
   JlnPlan         *plan;
@@ -44,6 +46,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   char            *path;
+  char            *name;
   GPtrArray       *tables;
   guint            table;
   JlnPlan         *plan;
@@ -54,6 +57,7 @@ static void
 read_data_free (ReadData *data)
 {
   g_free (data->path);
+  g_free (data->name);
   g_clear_pointer (&data->tables, g_ptr_array_unref);
   g_clear_object (&data->plan);
   g_clear_pointer (&data->report, jln_import_report_free);
@@ -75,7 +79,7 @@ read_thread (GTask        *task,
   if (data->tables != NULL)
     {
       options.table = data->table;
-      data->plan = jln_import_read_tables (data->tables, data->path, &options, &data->report, &error);
+      data->plan = jln_import_read_tables (data->tables, data->name, &options, &data->report, &error);
     }
   if (error != NULL)
     g_task_return_error (task, error);
@@ -189,7 +193,8 @@ start_reading (JlnImportDialog *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  data->path = g_file_get_path (self->file);
+  data->path = self->file != NULL ? g_file_get_path (self->file) : NULL;
+  data->name = g_strdup (self->name);
   data->tables = self->tables != NULL ? g_ptr_array_ref (self->tables) : NULL;
   data->table = table;
   g_clear_object (&self->plan);
@@ -264,7 +269,7 @@ import_action (GtkWidget  *widget,
   JlnImportDialog *self = JLN_IMPORT_DIALOG (widget);
   g_autofree char *path = NULL;
 
-  if (self->plan == NULL)
+  if (self->plan == NULL || self->file == NULL)
     return;
   path = g_file_get_path (self->file);
   g_signal_emit (self, signals[IMPORT], 0, self->plan, path);
@@ -281,7 +286,7 @@ add_action (GtkWidget  *widget,
 
   if (self->plan == NULL)
     return;
-  path = g_file_get_path (self->file);
+  path = self->file != NULL ? g_file_get_path (self->file) : g_strdup (self->name);
   g_signal_emit (self, signals[ADD], 0, self->plan, path);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -311,6 +316,7 @@ jln_import_dialog_finalize (GObject *object)
   JlnImportDialog *self = JLN_IMPORT_DIALOG (object);
 
   g_clear_object (&self->file);
+  g_free (self->name);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->report, jln_import_report_free);
@@ -351,6 +357,7 @@ jln_import_dialog_class_init (JlnImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, error_page);
@@ -400,14 +407,48 @@ jln_import_dialog_new (GtkWindow *parent,
   self = g_object_new (JLN_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->file = g_object_ref (file);
   name = g_file_get_basename (file);
+  self->name = g_file_get_path (file);
   /* Translators: the title of the import dialog; %s is a file name. */
   title = g_strdup_printf (_("Import “%s”"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
   path = g_file_get_path (file);
+  if (self->name == NULL)
+    self->name = g_strdup (name);
   if (path == NULL)
     show_error (self, _("Only local files can be imported"));
   else
     start_reading (self, 0);
+  return self;
+}
+
+/**
+ * jln_import_dialog_new_for_tables:
+ * @tables: (element-type JlnTable): tables read from the clipboard
+ * @name: what to call them
+ *
+ * A dialog that reports what @tables would make, to add to the plan open
+ * in the window.
+ *
+ * Returns: (transfer floating): the dialog
+ */
+JlnImportDialog *
+jln_import_dialog_new_for_tables (GtkWindow  *parent,
+                                  GPtrArray  *tables,
+                                  const char *name)
+{
+  JlnImportDialog *self;
+
+  g_return_val_if_fail (tables != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = g_object_new (JLN_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->name = g_strdup (name);
+  self->tables = g_ptr_array_ref (tables);
+  fill_tables (self);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  gtk_widget_set_visible (self->import_button, FALSE);
+  gtk_widget_set_visible (self->add_button, TRUE);
+  start_reading (self, 0);
   return self;
 }
 

@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (JlnImportDialog, jln_import_dialog, JLN, IMPORT_DIALOG, Ad
 
 JlnImportDialog *jln_import_dialog_new         (GtkWindow        *parent,
                                                 GFile            *file);
+JlnImportDialog *jln_import_dialog_new_for_tables (GtkWindow     *parent,
+                                                   GPtrArray     *tables,
+                                                   const char    *name);
 gboolean         jln_import_dialog_is_ready    (JlnImportDialog  *self);
 JlnPlan         *jln_import_dialog_get_plan    (JlnImportDialog  *self);
 JlnImportReport *jln_import_dialog_get_report  (JlnImportDialog  *self);
