@@ -15,6 +15,7 @@
 #include "jln-csv.h"
 #include "jln-export-dialog.h"
 #include "jln-import-dialog.h"
+#include "jln-plan-dialog.h"
 #include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-objective.h"
@@ -1181,6 +1182,18 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+plan_properties_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (jln_plan_dialog_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
 save_copy_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1670,6 +1683,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.paste-rows", NULL, paste_rows_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL, plan_properties_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
