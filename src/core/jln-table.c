@@ -103,7 +103,9 @@ row_builder_set (RowBuilder *builder,
   while (builder->cells->len <= column)
     g_ptr_array_add (builder->cells, NULL);
   g_free (g_ptr_array_index (builder->cells, column));
-  g_ptr_array_index (builder->cells, column) = g_strdup (text);
+  /* Whatever a reader let through, a cell is UTF-8. */
+  g_ptr_array_index (builder->cells, column) = g_utf8_validate (text, -1, NULL) ? g_strdup (text)
+                                                                                : g_utf8_make_valid (text, -1);
   if (text[0] != '\0')
     builder->any = TRUE;
 }
