@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "jln-action.h"
+#include "jln-action-editor.h"
 #include "jln-milestone.h"
 #include "jln-plan-dialog.h"
 #include "jln-unit.h"
@@ -145,6 +147,69 @@ test_set_up (void)
   jln_test_remove_tree (dir);
 }
 
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+/* A unit created from the units picker by typing its code: chosen for the
+ * action at once, in one step that undo removes. */
+static void
+test_new_unit_from_picker (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JlnDocument) document = jln_test_import_plan (JLN_TEST_BUNDLED_PLAN, "jalons-plan-dialog-XXXXXX",
+                                                          &dir, &path);
+  g_autoptr(GError) error = NULL;
+  JlnActionEditor *editor = JLN_ACTION_EDITOR (jln_action_editor_new ());
+  GtkWidget *window = gtk_window_new ();
+  JlnAction *action = JLN_ACTION (jln_test_find_action (document, "1.4"));
+  JlnPlan *plan = jln_document_get_plan (document);
+  guint n_units = g_list_model_get_n_items (jln_plan_get_units (plan));
+  GtkWidget *button;
+  GtkPopover *popover;
+  GtkWidget *search;
+  GPtrArray *units;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  jln_action_editor_set_document (editor, document);
+  jln_action_editor_set_record (editor, JLN_RECORD (action));
+  gtk_window_present (GTK_WINDOW (window));
+  flush ();
+
+  button = jln_test_find_widget (GTK_WIDGET (editor), is_named, "units");
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_popover_popup (popover);
+  flush ();
+  search = jln_test_find_child_of_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Cellule Europe");
+  g_signal_emit_by_name (search, "activate");
+  flush ();
+  gtk_popover_popdown (popover);
+  flush ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_units (plan)), ==, n_units + 1);
+  units = jln_action_get_units (action);
+  g_assert_cmpuint (units->len, ==, 2);
+  g_assert_cmpstr (jln_unit_get_code (g_ptr_array_index (units, 0)), ==, "RH");
+  g_assert_cmpstr (jln_unit_get_code (g_ptr_array_index (units, 1)), ==, "Cellule Europe");
+
+  g_assert_true (jln_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_units (plan)), ==, n_units);
+  g_assert_cmpuint (jln_action_get_units (action)->len, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+  g_clear_object (&document);
+  jln_test_clear_plan_dir (&dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,5 +218,6 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   g_test_add_func ("/gui/plan-dialog/set-up", test_set_up);
+  g_test_add_func ("/gui/plan-dialog/new-unit-from-picker", test_new_unit_from_picker);
   return g_test_run ();
 }
