@@ -217,6 +217,14 @@ apply_merges (JlnTable  *table,
       Merge *merge = g_ptr_array_index (merges, i);
       const char *text = merge->text;
 
+      if (text != NULL && !g_utf8_validate (text, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid (text, -1);
+
+          g_free (merge->text);
+          text = merge->text = valid;
+        }
+
       if (text == NULL)
         {
           JlnTableRow *first = find_row (table, merge->first_row);
