@@ -26,6 +26,7 @@ static char *opt_view;
 static char *opt_filter;
 static char *opt_lang;
 static int opt_table;
+static char *opt_columns;
 static char *opt_page;
 static double opt_scale;
 static gboolean opt_check;
@@ -39,6 +40,9 @@ static const GOptionEntry entries[] = {
   { "table", 0, 0, G_OPTION_ARG_INT, &opt_table,
     N_("The table or sheet of --import to read, from 1 (default: the first that looks like an "
        "action plan)"), N_("N") },
+  { "columns", 0, 0, G_OPTION_ARG_STRING, &opt_columns,
+    N_("The role of each column of --import, when its headers are not understood: "
+       "number,title,done,due,units…"), N_("ROLES") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("The plan file that --import creates"), N_("OUT.jalons") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, &opt_export,
@@ -291,7 +295,8 @@ run_import (void)
     {
       g_autofree char *report = NULL;
 
-      document = jln_import_command (opt_import, opt_output, opt_table, opt_lang, &report, &error);
+      document = jln_import_command (opt_import, opt_output, opt_table, opt_lang, opt_columns,
+                                     &report, &error);
       if (report != NULL)
         g_print ("%s", report);
     }

@@ -754,6 +754,49 @@ test_html (void)
   g_assert_cmpstr (error->message, ==, "Pasted rows: the file holds no table, or only empty ones");
 }
 
+
+/* A table whose headers are not understood, or that has none: the role
+ * of each column is given. */
+static void
+test_columns (void)
+{
+  static const char text[] = "1.1;Publier les offres;Q3 2022;RH;5 k€;x\n"
+                             "1.2;Former les jurys;En cours;RH, DISC;;y\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnTable) table = read_one (text, "rows.csv");
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_table_free);
+  JlnImportOptions options = JLN_IMPORT_OPTIONS_INIT;
+  g_autoptr(JlnPlan) plan = NULL;
+  g_autoptr(JlnImportReport) report = NULL;
+  JlnAction *action;
+
+  g_ptr_array_add (tables, g_steal_pointer (&table));
+  plan = jln_import_read_tables (tables, "rows.csv", NULL, NULL, &error);
+  g_assert_null (plan);
+  g_assert_true (g_str_has_prefix (error->message, "rows.csv: no table looks like an action plan"));
+  g_clear_error (&error);
+
+  options.columns = "number,titel";
+  plan = jln_import_read_tables (tables, "rows.csv", &options, NULL, &error);
+  g_assert_null (plan);
+  g_assert_true (g_str_has_prefix (error->message, "--columns: “titel” is not a column: use objective, "));
+  g_clear_error (&error);
+
+  options.columns = "number,title,due,units,note,-";
+  options.lang = JLN_LANG_FR;
+  plan = jln_import_read_tables (tables, "rows.csv", &options, &report, &error);
+  g_assert_no_error (error);
+  action = find_action (plan, "1.1");
+  g_assert_cmpstr (jln_text_get (jln_action_get_title (action), JLN_LANG_FR), ==, "Publier les offres");
+  g_assert_cmpuint (jln_action_get_due (action), ==, jln_semester_new (2022, 2));
+  g_assert_cmpstr (jln_text_get (jln_action_get_note (action), JLN_LANG_FR), ==, "Column 5 : 5 k€");
+  action = find_action (plan, "1.2");
+  g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (jln_action_get_units (action)->len, ==, 2);
+  g_assert_null (jln_text_get (jln_action_get_note (action), JLN_LANG_FR));
+  g_assert_cmpuint (jln_import_report_get_lines (report)->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/core/import/timing", test_timing);
   g_test_add_func ("/core/import/csv", test_csv);
   g_test_add_func ("/core/import/html", test_html);
+  g_test_add_func ("/core/import/columns", test_columns);
   g_test_add_func ("/core/import/million-rows", test_million_rows);
   g_test_add_func ("/core/import/hostile", test_hostile);
   g_test_add_func ("/core/import/choose-table", test_choose_table);

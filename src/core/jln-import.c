@@ -161,10 +161,17 @@ struct _JlnImportReport
 typedef struct
 {
   int     columns[N_ROLES];
-  guint   header_row;         /* index in the table's rows */
+  guint   header_row;         /* index in the table's rows; G_MAXUINT for none */
   int     fr;
   int     en;
+  guint64 ignored;            /* columns given as "-": left out, not kept in the note */
 } Layout;
+
+/* The names of --columns, in the order of the roles. */
+static const char * const role_names[N_ROLES] = {
+  "objective", "objective-title", "number", "title", "done", "due", "status", "units",
+  "principles", "indicator", "kind", "theme",
+};
 
 typedef struct
 {
@@ -368,6 +375,7 @@ read_header (const JlnTableRow *row,
   for (guint i = 0; i < N_ROLES; i++)
     layout->columns[i] = -1;
   layout->fr = layout->en = 0;
+  layout->ignored = 0;
   for (guint c = 0; c < row->n_cells; c++)
     {
       char lang = 0;
@@ -1408,7 +1416,7 @@ keep_other_columns (Importer          *importer,
 
       for (guint r = 0; r < N_ROLES; r++)
         known = known || importer->layout.columns[r] == (int) c;
-      if (known)
+      if (known || (c < 64 && (importer->layout.ignored & (G_GUINT64_CONSTANT (1) << c)) != 0))
         continue;
       text = clean (row->cells[c]);
       if (text[0] == '\0')
@@ -1832,7 +1840,9 @@ read_table (Importer *importer,
       JlnTableRow *row = g_ptr_array_index (table->rows, r);
 
       importer->report->n_rows++;
-      if (r < header_row)
+      if (header_row == G_MAXUINT)
+        read_row (importer, row);
+      else if (r < header_row)
         {
           made (importer, FALSE, _("above the table: not read"));
           finish_line (importer, row);
@@ -1856,6 +1866,64 @@ title_from_filename (const char *filename)
   if (dot != NULL && dot != base)
     *dot = '\0';
   return g_steal_pointer (&base);
+}
+
+/* "number,title,-,due,units": the role of each column, for a table whose
+ * header Jalons does not read; "note" keeps a column in the note, "-"
+ * leaves it out. */
+static gboolean
+parse_columns (const char  *spec,
+               Layout      *layout,
+               GError     **error)
+{
+  g_auto(GStrv) names = g_strsplit (spec, ",", 0);
+
+  for (guint i = 0; i < N_ROLES; i++)
+    layout->columns[i] = -1;
+  layout->fr = layout->en = 0;
+  layout->ignored = 0;
+  layout->header_row = G_MAXUINT;
+  for (guint c = 0; names[c] != NULL; c++)
+    {
+      const char *name = g_strstrip (names[c]);
+      gboolean found = FALSE;
+
+      if (g_str_equal (name, "note"))
+        continue;
+      if (g_str_equal (name, "-") || name[0] == '\0')
+        {
+          if (c < 64)
+            layout->ignored |= G_GUINT64_CONSTANT (1) << c;
+          continue;
+        }
+      for (guint r = 0; r < N_ROLES && !found; r++)
+        if (g_str_equal (name, role_names[r]))
+          {
+            found = TRUE;
+            if (layout->columns[r] < 0)
+              layout->columns[r] = c;
+          }
+      if (!found)
+        {
+          g_autoptr(GString) known = g_string_new (NULL);
+
+          for (guint r = 0; r < N_ROLES; r++)
+            g_string_append_printf (known, "%s, ", role_names[r]);
+          g_string_truncate (known, known->len - 2);
+
+          g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                       /* Translators: %1$s is what was given, %2$s the list of column names. */
+                       _("--columns: “%1$s” is not a column: use %2$s, note or -"), name, known->str);
+          return FALSE;
+        }
+    }
+  if (layout->columns[ROLE_TITLE] < 0)
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                   _("--columns: one column must be the actions’ title"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -1891,7 +1959,28 @@ jln_import_read_tables (GPtrArray               *tables,
   if (options == NULL)
     options = &defaults;
 
-  if (options->table > 0)
+  if (options->columns != NULL)
+    {
+      Layout found;
+      guint index = options->table > 0 ? options->table - 1 : 0;
+
+      if (!parse_columns (options->columns, &layout, error))
+        return NULL;
+      if (index >= tables->len)
+        {
+          g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%s: there is no table %u: the file has %u table",
+                                    "%s: there is no table %u: the file has %u tables", tables->len),
+                       filename, index + 1, tables->len);
+          return NULL;
+        }
+      /* A header row Jalons reads is still skipped, with what is above it. */
+      if (find_header (g_ptr_array_index (tables, index), &found))
+        layout.header_row = found.header_row;
+      chosen = last = index;
+    }
+  else if (options->table > 0)
     {
       JlnTable *table;
 
@@ -1963,12 +2052,28 @@ jln_import_read_tables (GPtrArray               *tables,
 
   {
     JlnTable *first = g_ptr_array_index (tables, chosen);
-    JlnTableRow *header = g_ptr_array_index (first->rows, layout.header_row);
 
-    importer.headers = g_new0 (char *, header->n_cells + 1);
-    for (guint c = 0; c < header->n_cells; c++)
-      importer.headers[c] = clean (header->cells[c]);
-    importer.n_headers = header->n_cells;
+    if (layout.header_row != G_MAXUINT)
+      {
+        JlnTableRow *header = g_ptr_array_index (first->rows, layout.header_row);
+
+        importer.headers = g_new0 (char *, header->n_cells + 1);
+        for (guint c = 0; c < header->n_cells; c++)
+          importer.headers[c] = clean (header->cells[c]);
+        importer.n_headers = header->n_cells;
+      }
+    else
+      {
+        guint n = 0;
+
+        for (guint r = 0; r < first->rows->len; r++)
+          n = MAX (n, ((JlnTableRow *) g_ptr_array_index (first->rows, r))->n_cells);
+        importer.headers = g_new0 (char *, n + 1);
+        for (guint c = 0; c < n; c++)
+          /* Translators: a column with no header; %u is its number. */
+          importer.headers[c] = g_strdup_printf (_("Column %u"), c + 1);
+        importer.n_headers = n;
+      }
     if (last > chosen)
       /* Translators: %1$s is the name of a table; %2$u how many tables follow it. */
       own_report->table = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -1983,10 +2088,14 @@ jln_import_read_tables (GPtrArray               *tables,
   for (guint t = chosen; t <= last; t++)
     {
       JlnTable *table = g_ptr_array_index (tables, t);
-      Layout own;
+      Layout own = { .header_row = G_MAXUINT };
 
-      find_header (table, &own);
-      importer.numbered = table_is_numbered (&importer, table, own.header_row + 1);
+      if (options->columns != NULL)
+        own.header_row = layout.header_row;
+      else
+        find_header (table, &own);
+      importer.numbered = table_is_numbered (&importer, table,
+                                             own.header_row == G_MAXUINT ? 0 : own.header_row + 1);
       read_table (&importer, table, own.header_row);
     }
 
@@ -2102,6 +2211,7 @@ jln_import_command (const char  *path,
                     const char  *output,
                     int          table,
                     const char  *lang,
+                    const char  *columns,
                     char       **report_text,
                     GError     **error)
 {
@@ -2125,6 +2235,7 @@ jln_import_command (const char  *path,
       return NULL;
     }
   options.table = table;
+  options.columns = columns;
   document = jln_import_file (path, output, &options, &report, error);
   if (report != NULL)
     *report_text = jln_import_report_format (report);

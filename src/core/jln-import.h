@@ -25,9 +25,10 @@ typedef struct
 {
   guint table;         /* 0: the first table that looks like an action plan; else from 1 */
   int   lang;          /* a JlnLang, or -1 to follow the headers */
+  const char *columns; /* the role of each column, "number,title,-,due", or NULL for the headers' */
 } JlnImportOptions;
 
-#define JLN_IMPORT_OPTIONS_INIT { 0, -1 }
+#define JLN_IMPORT_OPTIONS_INIT { 0, -1, NULL }
 
 JlnPlan         *jln_import_read_tables         (GPtrArray               *tables,
                                                  const char              *filename,
@@ -51,6 +52,7 @@ JlnDocument     *jln_import_command             (const char              *path,
                                                  const char              *output,
                                                  int                      table,
                                                  const char              *lang,
+                                                 const char              *columns,
                                                  char                   **report_text,
                                                  GError                 **error);
 
