@@ -527,16 +527,6 @@ finish_line (Importer          *importer,
   importer->warning = FALSE;
 }
 
-static const char *
-text_field (Importer   *importer,
-            const char *field)
-{
-  static char name[64];
-
-  g_snprintf (name, sizeof name, "%s-%s", field, jln_lang_to_string (importer->lang));
-  return name;
-}
-
 static gboolean
 set_field (JlnRecord  *record,
            const char *name,
@@ -571,7 +561,13 @@ set_text (Importer   *importer,
       text[g_utf8_find_prev_char (text, text + JLN_MAX_TEXT_LENGTH) - text] = '\0';
       made (importer, TRUE, _("a text was cut to 1 MB"));
     }
-  set_field (record, text_field (importer, field), text);
+  {
+    /* "title-fr": the field in the language of the import. Imports run
+     * in threads: no static buffer. */
+    g_autofree char *name = g_strdup_printf ("%s-%s", field, jln_lang_to_string (importer->lang));
+
+    set_field (record, name, text);
+  }
 }
 
 static void

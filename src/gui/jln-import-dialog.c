@@ -513,3 +513,99 @@ jln_import_dialog_set_can_add (JlnImportDialog *self,
   g_return_if_fail (JLN_IS_IMPORT_DIALOG (self));
   gtk_widget_set_visible (self->add_button, can_add);
 }
+
+/* Rows copied from a spreadsheet or a Word table, as the clipboard holds
+ * them: an HTML table, or tab-separated text. */
+
+static void
+clipboard_spliced_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GOutputStream *memory = G_OUTPUT_STREAM (source);
+  const char *mime_type = g_object_get_data (source, "jln-mime-type");
+  const char *name = _("Pasted rows");
+  g_autoptr(GBytes) bytes = NULL;
+  GPtrArray *tables;
+  GError *error = NULL;
+
+  if (g_output_stream_splice_finish (memory, result, &error) < 0)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  if (g_str_has_prefix (mime_type, "text/html"))
+    tables = jln_table_read_html (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, &error);
+  else
+    tables = jln_table_read_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, '\0', &error);
+  if (tables == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, tables, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  const char *mime_type = NULL;
+  g_autoptr(GInputStream) stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result,
+                                                              &mime_type, NULL);
+  g_autoptr(GOutputStream) memory = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (stream == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               "%s", _("The clipboard holds no rows of a table"));
+      return;
+    }
+  memory = g_memory_output_stream_new_resizable ();
+  g_object_set_data_full (G_OBJECT (memory), "jln-mime-type", g_strdup (mime_type), g_free);
+  g_output_stream_splice_async (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, G_PRIORITY_DEFAULT,
+                                cancellable, clipboard_spliced_cb, g_steal_pointer (&task));
+}
+
+/**
+ * jln_import_dialog_new_for_clipboard_async:
+ *
+ * Reads the rows on @clipboard, to make a dialog of them with
+ * jln_import_dialog_new_for_clipboard_finish().
+ */
+void
+jln_import_dialog_new_for_clipboard_async (GdkClipboard        *clipboard,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  static const char *mime_types[] = { "text/html", "text/plain;charset=utf-8", "text/plain", NULL };
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, jln_import_dialog_new_for_clipboard_async);
+  gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, cancellable,
+                            clipboard_read_cb, task);
+}
+
+/**
+ * jln_import_dialog_new_for_clipboard_finish:
+ *
+ * Returns: (transfer floating) (nullable): a dialog that reports what the
+ *   rows on the clipboard would make, to add them to the open plan; %NULL
+ *   with @error set when the clipboard holds no table
+ */
+JlnImportDialog *
+jln_import_dialog_new_for_clipboard_finish (GAsyncResult  *result,
+                                            GtkWindow     *parent,
+                                            GError       **error)
+{
+  g_autoptr(GPtrArray) tables = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (tables == NULL)
+    return NULL;
+  return jln_import_dialog_new_for_tables (parent, tables, _("Pasted rows"));
+}

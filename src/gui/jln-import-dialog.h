@@ -16,6 +16,13 @@ JlnImportDialog *jln_import_dialog_new         (GtkWindow        *parent,
 JlnImportDialog *jln_import_dialog_new_for_tables (GtkWindow     *parent,
                                                    GPtrArray     *tables,
                                                    const char    *name);
+void             jln_import_dialog_new_for_clipboard_async  (GdkClipboard         *clipboard,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+JlnImportDialog *jln_import_dialog_new_for_clipboard_finish (GAsyncResult         *result,
+                                                             GtkWindow            *parent,
+                                                             GError              **error);
 gboolean         jln_import_dialog_is_ready    (JlnImportDialog  *self);
 JlnPlan         *jln_import_dialog_get_plan    (JlnImportDialog  *self);
 JlnImportReport *jln_import_dialog_get_report  (JlnImportDialog  *self);

@@ -578,82 +578,36 @@ add_plan_cb (JlnImportDialog *dialog,
   show_toast (self, message);
 }
 
-/* Rows copied from a spreadsheet or a Word table, as the clipboard holds
- * them: an HTML table, or tab-separated text. */
 static void
-clipboard_spliced_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+pasted_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(JlnWindow) self = user_data;
-  GOutputStream *memory = G_OUTPUT_STREAM (source);
-  const char *mime_type = g_object_get_data (source, "jln-mime-type");
-  const char *name = _("Pasted rows");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) tables = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  JlnImportDialog *dialog;
+  JlnImportDialog *dialog = jln_import_dialog_new_for_clipboard_finish (result, GTK_WINDOW (self), &error);
 
-  if (g_output_stream_splice_finish (memory, result, &error) < 0)
+  if (dialog == NULL)
     {
       show_error_toast (self, error);
       return;
     }
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-  if (g_str_has_prefix (mime_type, "text/html"))
-    tables = jln_table_read_html (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, &error);
-  else
-    tables = jln_table_read_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, '\0', &error);
-  if (tables == NULL)
-    {
-      show_error_toast (self, error);
-      return;
-    }
-  dialog = jln_import_dialog_new_for_tables (GTK_WINDOW (self), tables, name);
   g_signal_connect_object (dialog, "add", G_CALLBACK (add_plan_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-clipboard_read_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  JlnWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  const char *mime_type = NULL;
-  g_autoptr(GInputStream) stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result,
-                                                              &mime_type, &error);
-  g_autoptr(GOutputStream) memory = NULL;
-
-  if (stream == NULL)
-    {
-      g_autoptr(GError) empty = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                                     _("The clipboard holds no rows of a table"));
-
-      show_error_toast (self, empty);
-      g_object_unref (self);
-      return;
-    }
-  memory = g_memory_output_stream_new_resizable ();
-  g_object_set_data_full (G_OBJECT (memory), "jln-mime-type", g_strdup (mime_type), g_free);
-  g_output_stream_splice_async (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
-                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, G_PRIORITY_DEFAULT, NULL,
-                                clipboard_spliced_cb, self);
-}
-
+/* Rows copied from a spreadsheet or a Word table, pasted into the plan. */
 static void
 paste_rows_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  static const char *mime_types[] = { "text/html", "text/plain;charset=utf-8", "text/plain", NULL };
   JlnWindow *self = JLN_WINDOW (widget);
 
   if (self->document == NULL)
     return;
-  gdk_clipboard_read_async (gtk_widget_get_clipboard (widget), mime_types, G_PRIORITY_DEFAULT, NULL,
-                            clipboard_read_cb, g_object_ref (self));
+  jln_import_dialog_new_for_clipboard_async (gtk_widget_get_clipboard (widget), NULL, pasted_cb,
+                                             g_object_ref (self));
 }
 
 /* A spreadsheet or a Word table: its report first, then a new plan, or
