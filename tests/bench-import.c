@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -219,6 +220,7 @@ main (int   argc,
   const char *formats[] = { "csv", "xlsx" };
   int status = 0;
 
+  setlocale (LC_ALL, "");
   if (argc == 4 && g_str_equal (argv[1], "--measure"))
     return measure (argv[2], argv[3]);
 
