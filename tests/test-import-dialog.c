@@ -317,6 +317,78 @@ test_paste (void)
   jln_test_remove_tree (dir);
 }
 
+
+static void
+collect_dropdowns (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_EXPANDER) != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_dropdowns (child, found);
+}
+
+/* A table whose headers say nothing Jalons knows: the user says what each
+ * column holds, and the report follows. */
+static void
+test_mapping (void)
+{
+  static const char text[] = "Clé;Texte;Pour quand;Service\n"
+                             "1.1;Publier les offres;Q3 2022;RH\n"
+                             "1.2;Former les jurys;En cours;RH, DISC\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jalons-import-dialog-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "mesures.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  JlnImportDialog *dialog;
+  JlnPlan *plan;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  dialog = jln_import_dialog_new (NULL, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_ready (dialog);
+  g_assert_null (jln_import_dialog_get_plan (dialog));
+  {
+    g_autofree char *message = g_strconcat (path, ": no table looks like an action plan", NULL);
+
+    g_assert_nonnull (jln_test_find_widget (GTK_WIDGET (dialog), is_label_with_prefix, message));
+  }
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL) &&
+                  jln_import_dialog_get_plan (dialog) != NULL);
+
+  collect_dropdowns (GTK_WIDGET (dialog), dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 4);
+  /* Keep in the note, Leave out, Objective, Objective's title, Number, Action, Done when,
+   * Planned for, Status, Responsible units… */
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 4);
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), 5);
+  wait_ready (dialog);
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 2), 7);
+  wait_ready (dialog);
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 3), 9);
+  wait_ready (dialog);
+
+  plan = jln_import_dialog_get_plan (dialog);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (count_actions (plan), ==, 2);
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      jln_test_wait_ms (300);
+      texture = jln_test_render_widget (GTK_WIDGET (dialog));
+      jln_test_save_screenshot (texture, "import-mapping", g_getenv ("LANGUAGE"));
+    }
+  g_assert_nonnull (jln_test_find_widget (GTK_WIDGET (dialog), is_label_with_prefix,
+                                          "3 rows → 1 objective, 2 actions, 0 sub-items, 2 units; 0 warnings"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  jln_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/gui/import-dialog/window", test_window_import);
   g_test_add_func ("/gui/import-dialog/window-add", test_window_add);
   g_test_add_func ("/gui/import-dialog/paste", test_paste);
+  g_test_add_func ("/gui/import-dialog/mapping", test_mapping);
 
   status = g_test_run ();
   g_clear_object (&application);

@@ -156,6 +156,8 @@ struct _JlnImportReport
   guint      n_units;
   guint      n_indicators;
   guint      n_warnings;
+  char      *columns;   /* the role of each column, as --columns takes it */
+  char     **headers;
 };
 
 typedef struct
@@ -224,6 +226,8 @@ jln_import_report_free (JlnImportReport *report)
     return;
   g_ptr_array_unref (report->lines);
   g_free (report->table);
+  g_free (report->columns);
+  g_strfreev (report->headers);
   g_free (report);
 }
 
@@ -254,6 +258,29 @@ const char *
 jln_import_report_get_table (JlnImportReport *report)
 {
   return report->table;
+}
+
+/**
+ * jln_import_report_get_columns:
+ *
+ * Returns: the role of each column of the table read, as
+ *   #JlnImportOptions.columns takes it: "objective,number,title,done,due,units"
+ */
+const char *
+jln_import_report_get_columns (JlnImportReport *report)
+{
+  return report->columns;
+}
+
+/**
+ * jln_import_report_get_headers:
+ *
+ * Returns: (transfer none): the header of each column of the table read
+ */
+const char * const *
+jln_import_report_get_headers (JlnImportReport *report)
+{
+  return (const char * const *) report->headers;
 }
 
 /**
@@ -1974,6 +2001,8 @@ jln_import_read_tables (GPtrArray               *tables,
       /* A header row Jalons reads is still skipped, with what is above it. */
       if (find_header (g_ptr_array_index (tables, index), &found))
         layout.header_row = found.header_row;
+      else if (options->first_row_is_header)
+        layout.header_row = 0;
       chosen = last = index;
     }
   else if (options->table > 0)
@@ -2070,6 +2099,23 @@ jln_import_read_tables (GPtrArray               *tables,
           importer.headers[c] = g_strdup_printf (_("Column %u"), c + 1);
         importer.n_headers = n;
       }
+    {
+      GString *spec = g_string_new (NULL);
+
+      for (guint c = 0; c < importer.n_headers; c++)
+        {
+          const char *role = "note";
+
+          for (guint r = 0; r < N_ROLES; r++)
+            if (layout.columns[r] == (int) c)
+              role = role_names[r];
+          if (c < 64 && (layout.ignored & (G_GUINT64_CONSTANT (1) << c)) != 0)
+            role = "-";
+          g_string_append_printf (spec, c > 0 ? ",%s" : "%s", role);
+        }
+      own_report->columns = g_string_free (spec, FALSE);
+      own_report->headers = g_strdupv (importer.headers);
+    }
     if (last > chosen)
       /* Translators: %1$s is the name of a table; %2$u how many tables follow it. */
       own_report->table = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

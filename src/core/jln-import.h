@@ -26,9 +26,10 @@ typedef struct
   guint table;         /* 0: the first table that looks like an action plan; else from 1 */
   int   lang;          /* a JlnLang, or -1 to follow the headers */
   const char *columns; /* the role of each column, "number,title,-,due", or NULL for the headers' */
+  gboolean first_row_is_header;  /* with columns: the first row is not read as an action */
 } JlnImportOptions;
 
-#define JLN_IMPORT_OPTIONS_INIT { 0, -1, NULL }
+#define JLN_IMPORT_OPTIONS_INIT { 0, -1, NULL, FALSE }
 
 JlnPlan         *jln_import_read_tables         (GPtrArray               *tables,
                                                  const char              *filename,
@@ -58,6 +59,9 @@ JlnDocument     *jln_import_command             (const char              *path,
 
 GPtrArray       *jln_import_report_get_lines    (JlnImportReport         *report);
 char            *jln_import_report_get_summary  (JlnImportReport         *report);
+const char      *jln_import_report_get_columns  (JlnImportReport         *report);
+const char * const *
+                 jln_import_report_get_headers  (JlnImportReport         *report);
 guint            jln_import_report_get_n_warnings (JlnImportReport       *report);
 const char      *jln_import_report_get_table    (JlnImportReport         *report);
 char            *jln_import_report_format       (JlnImportReport         *report);

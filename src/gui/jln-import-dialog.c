@@ -20,6 +20,9 @@ struct _JlnImportDialog
   GtkListView     *rows_view;
   GtkWidget       *add_button;
   GtkWidget       *import_button;
+  GtkExpander     *columns_expander;
+  GtkBox          *columns_box;
+  GtkCheckButton  *header_check;
 
   GFile           *file;
   char            *name;           /* for messages: the file's path, or what was pasted */
@@ -30,6 +33,31 @@ struct _JlnImportDialog
   GtkStringList   *rows;
   GArray          *warnings;
   gboolean         filling;
+  gboolean         reading;
+  guint            table;          /* the table chosen, from 1, or 0 */
+  char            *columns;        /* the roles chosen, or NULL for the headers' */
+};
+
+/* The roles a column can be given, as --columns names them. */
+static const struct
+{
+  const char *name;
+  const char *label;
+} roles[] = {
+  { "note", N_("Keep in the note") },
+  { "-", N_("Leave out") },
+  { "objective", N_("Objective") },
+  { "objective-title", N_("Objective’s title") },
+  { "number", N_("Number") },
+  { "title", N_("Action") },
+  { "done", N_("Done when") },
+  { "due", N_("Planned for") },
+  { "status", N_("Status") },
+  { "units", N_("Responsible units") },
+  { "principles", N_("Principles") },
+  { "indicator", N_("Indicator") },
+  { "kind", N_("Kind of row") },
+  { "theme", N_("Theme") },
 };
 
 G_DEFINE_FINAL_TYPE (JlnImportDialog, jln_import_dialog, ADW_TYPE_WINDOW)
@@ -47,10 +75,12 @@ typedef struct
 {
   char            *path;
   char            *name;
+  char            *columns;
   GPtrArray       *tables;
   guint            table;
   JlnPlan         *plan;
   JlnImportReport *report;
+  gboolean         header;
 } ReadData;
 
 static void
@@ -58,6 +88,7 @@ read_data_free (ReadData *data)
 {
   g_free (data->path);
   g_free (data->name);
+  g_free (data->columns);
   g_clear_pointer (&data->tables, g_ptr_array_unref);
   g_clear_object (&data->plan);
   g_clear_pointer (&data->report, jln_import_report_free);
@@ -79,6 +110,8 @@ read_thread (GTask        *task,
   if (data->tables != NULL)
     {
       options.table = data->table;
+      options.columns = data->columns;
+      options.first_row_is_header = data->header;
       data->plan = jln_import_read_tables (data->tables, data->name, &options, &data->report, &error);
     }
   if (error != NULL)
@@ -117,6 +150,118 @@ fill_tables (JlnImportDialog *self)
   self->filling = FALSE;
 }
 
+static void start_reading (JlnImportDialog *self,
+                           guint            table);
+
+static void
+column_role_changed_cb (JlnImportDialog *self)
+{
+  GString *spec = g_string_new (NULL);
+
+  if (self->filling)
+    {
+      g_string_free (spec, TRUE);
+      return;
+    }
+  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box));
+       box != NULL;
+       box = gtk_widget_get_next_sibling (box))
+    {
+      GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_last_child (box));
+      guint selected = gtk_drop_down_get_selected (dropdown);
+
+      if (spec->len > 0)
+        g_string_append_c (spec, ',');
+      g_string_append (spec, roles[MIN (selected, G_N_ELEMENTS (roles) - 1)].name);
+    }
+  g_free (self->columns);
+  self->columns = g_string_free (spec, FALSE);
+  start_reading (self, self->table);
+}
+
+/* A drop-down per column, set to what was read of it: @spec, or "note"
+ * for every column of the table when nothing could be read. */
+static void
+fill_columns (JlnImportDialog    *self,
+              const char         *spec,
+              const char * const *headers)
+{
+  g_auto(GStrv) names = spec != NULL ? g_strsplit (spec, ",", 0) : NULL;
+  JlnTable *table = g_ptr_array_index (self->tables, self->table > 0 ? self->table - 1 : 0);
+  guint n = names != NULL ? g_strv_length (names) : 0;
+  GtkWidget *child;
+
+  if (names == NULL)
+    for (guint r = 0; r < table->rows->len; r++)
+      n = MAX (n, ((JlnTableRow *) g_ptr_array_index (table->rows, r))->n_cells);
+  n = MIN (n, 64);
+
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
+    gtk_box_remove (self->columns_box, child);
+  for (guint c = 0; c < n; c++)
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *label;
+      GtkWidget *dropdown;
+      g_autofree char *header = NULL;
+      guint selected = 0;
+
+      if (headers != NULL && c < g_strv_length ((char **) headers) && headers[c][0] != '\0')
+        header = g_strdup (headers[c]);
+      else
+        /* Translators: a column with no header; %u is its number. */
+        header = g_strdup_printf (_("Column %u"), c + 1);
+      label = gtk_label_new (header);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+        {
+          gtk_string_list_append (labels, _(roles[r].label));
+          if (names != NULL && g_strcmp0 (names[c], roles[r].name) == 0)
+            selected = r;
+        }
+      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      header, -1);
+      g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (column_role_changed_cb), self);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), dropdown);
+      gtk_box_append (self->columns_box, box);
+    }
+  self->filling = FALSE;
+}
+
+/* The tables were read but no plan could be made of them: the reason,
+ * and the columns to say what each holds. */
+static void
+show_mapping (JlnImportDialog *self,
+              const char      *message)
+{
+  /* The first row names the columns, as far as the user can tell. */
+  if (self->columns == NULL)
+    {
+      JlnTable *table = g_ptr_array_index (self->tables, self->table > 0 ? self->table - 1 : 0);
+      JlnTableRow *first = table->rows->len > 0 ? g_ptr_array_index (table->rows, 0) : NULL;
+
+      fill_columns (self, NULL, first != NULL ? (const char * const *) first->cells : NULL);
+    }
+  g_array_set_size (self->warnings, 0);
+  g_clear_object (&self->rows);
+  self->rows = gtk_string_list_new (NULL);
+  gtk_list_view_set_model (self->rows_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+  gtk_label_set_text (self->summary_label, message);
+  gtk_expander_set_expanded (self->columns_expander, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "report");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add", FALSE);
+}
+
 static void
 show_report (JlnImportDialog *self)
 {
@@ -146,6 +291,9 @@ show_report (JlnImportDialog *self)
   /* Translators: %1$s is the summary of an import, %2$s the table it read. */
   heading = g_strdup_printf (_("%1$s, from “%2$s”"), summary, jln_import_report_get_table (self->report));
   gtk_label_set_text (self->summary_label, heading);
+  if (self->columns == NULL)
+    fill_columns (self, jln_import_report_get_columns (self->report),
+                  jln_import_report_get_headers (self->report));
   gtk_stack_set_visible_child_name (self->stack, "report");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add", TRUE);
@@ -164,12 +312,18 @@ read_done_cb (GObject      *source_object,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = JLN_IMPORT_DIALOG (source_object);
+  self->reading = FALSE;
   gtk_spinner_stop (self->spinner);
 
   if (self->tables == NULL && data->tables != NULL)
     {
       self->tables = g_ptr_array_ref (data->tables);
       fill_tables (self);
+    }
+  if (error != NULL && self->tables != NULL)
+    {
+      show_mapping (self, error->message);
+      return;
     }
   if (error != NULL)
     {
@@ -197,6 +351,10 @@ start_reading (JlnImportDialog *self,
   data->name = g_strdup (self->name);
   data->tables = self->tables != NULL ? g_ptr_array_ref (self->tables) : NULL;
   data->table = table;
+  data->columns = g_strdup (self->columns);
+  data->header = gtk_check_button_get_active (self->header_check);
+  self->table = table;
+  self->reading = TRUE;
   g_clear_object (&self->plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add", FALSE);
@@ -215,7 +373,15 @@ table_selected_cb (JlnImportDialog *self)
 {
   if (self->filling || self->tables == NULL)
     return;
+  g_clear_pointer (&self->columns, g_free);
   start_reading (self, gtk_drop_down_get_selected (self->table_dropdown));
+}
+
+static void
+header_toggled_cb (JlnImportDialog *self)
+{
+  if (self->tables != NULL && self->columns != NULL)
+    start_reading (self, self->table);
 }
 
 static void
@@ -317,6 +483,7 @@ jln_import_dialog_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_free (self->name);
+  g_free (self->columns);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->report, jln_import_report_free);
@@ -358,6 +525,9 @@ jln_import_dialog_class_init (JlnImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, columns_expander);
+  gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, header_check);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, JlnImportDialog, error_page);
@@ -383,6 +553,7 @@ jln_import_dialog_init (JlnImportDialog *self)
   gtk_list_view_set_factory (self->rows_view, factory);
   g_object_unref (factory);
   g_signal_connect_swapped (self->table_dropdown, "notify::selected", G_CALLBACK (table_selected_cb), self);
+  g_signal_connect_swapped (self->header_check, "toggled", G_CALLBACK (header_toggled_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add", FALSE);
 }
@@ -455,13 +626,14 @@ jln_import_dialog_new_for_tables (GtkWindow  *parent,
 /**
  * jln_import_dialog_is_ready:
  *
- * Returns: whether the file has been read and its report is shown
+ * Returns: whether the file has been read and its report, or why it
+ *   cannot be imported, is shown
  */
 gboolean
 jln_import_dialog_is_ready (JlnImportDialog *self)
 {
   g_return_val_if_fail (JLN_IS_IMPORT_DIALOG (self), FALSE);
-  return self->plan != NULL || g_str_equal (gtk_stack_get_visible_child_name (self->stack), "error");
+  return !self->reading;
 }
 
 /**
