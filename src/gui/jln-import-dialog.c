@@ -154,6 +154,15 @@ static void start_reading (JlnImportDialog *self,
                            guint            table);
 
 static void
+set_rows_model (JlnImportDialog *self)
+{
+  /* The view takes a reference of its own. */
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+
+  gtk_list_view_set_model (self->rows_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
 column_role_changed_cb (JlnImportDialog *self)
 {
   GString *spec = g_string_new (NULL);
@@ -253,8 +262,7 @@ show_mapping (JlnImportDialog *self,
   g_array_set_size (self->warnings, 0);
   g_clear_object (&self->rows);
   self->rows = gtk_string_list_new (NULL);
-  gtk_list_view_set_model (self->rows_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+  set_rows_model (self);
   gtk_label_set_text (self->summary_label, message);
   gtk_expander_set_expanded (self->columns_expander, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "report");
@@ -285,8 +293,7 @@ show_report (JlnImportDialog *self)
     }
   g_clear_object (&self->rows);
   self->rows = gtk_string_list_new (texts);
-  gtk_list_view_set_model (self->rows_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+  set_rows_model (self);
 
   /* Translators: %1$s is the summary of an import, %2$s the table it read. */
   heading = g_strdup_printf (_("%1$s, from “%2$s”"), summary, jln_import_report_get_table (self->report));
