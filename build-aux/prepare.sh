@@ -11,6 +11,7 @@ packages="
   meson ninja-build pkg-config gettext
   libglib2.0-dev libjson-glib-dev libsqlite3-dev
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
+  libgsf-1-dev libxml2-dev
   desktop-file-utils appstream shared-mime-info libgtk-4-bin
   librsvg2-common librsvg2-bin adwaita-icon-theme
   xvfb xauth poppler-utils python3-jsonschema

@@ -17,6 +17,9 @@
 #include "jln-query.h"
 #include "jln-export.h"
 #include "jln-indicator-report.h"
+#include "jln-plan-doc.h"
+#include "jln-plan-pages.h"
+#include "jln-sheet.h"
 #include "jln-timeline.h"
 #include "jln-application.h"
 
@@ -27,6 +30,7 @@ static char *opt_view;
 static char *opt_filter;
 static char *opt_lang;
 static char *opt_page;
+static char *opt_separator;
 static double opt_scale;
 static char *opt_merge;
 static char *opt_compare;
@@ -42,13 +46,15 @@ static const GOptionEntry entries[] = {
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("The plan file that --import creates"), N_("OUT.jalons") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, &opt_export,
-    N_("Export FILE as JSON, CSV, PDF, SVG or PNG, after the extension of OUT"), N_("OUT") },
+    N_("Export FILE as JSON, CSV, ODS, XLSX, ODT, DOCX, PDF, SVG or PNG, after the extension of OUT"), N_("OUT") },
   { "view", 0, 0, G_OPTION_ARG_STRING, &opt_view,
-    N_("What to export: actions, timeline or indicators"), N_("VIEW") },
+    N_("What to export: actions, ec, gep, principles (documents), timeline or indicators"), N_("VIEW") },
   { "filter", 0, 0, G_OPTION_ARG_STRING, &opt_filter,
     N_("Export only the actions that match QUERY"), N_("QUERY") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang,
     N_("The language of the export: fr or en"), N_("LANG") },
+  { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator,
+    N_("The separator of a CSV export: “,” (the default), “;” as French Excel reads, or “tab”"), N_("SEP") },
   { "page", 0, 0, G_OPTION_ARG_STRING, &opt_page,
     N_("The pages of a PDF export: a4, a3 or slide (16:9)"), N_("PAGE") },
   { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &opt_scale,
@@ -446,16 +452,37 @@ run_export (const char *path)
   JlnLang lang = jln_lang_from_locale ();
   JlnExportFormat picture_format;
   gboolean is_picture = jln_export_format_from_path (opt_export, &picture_format);
+  JlnPlanDocKind doc_kind = JLN_PLAN_DOC_ACTIONS;
+  JlnPageFormat page = JLN_PAGE_A4;
+  gboolean is_document_pdf;
+  /* The documents a plan must produce: ODT, DOCX, or PDF of a document view. */
+  gboolean is_document = jln_doc_format_from_path (opt_export)
+                         || (is_picture && picture_format == JLN_EXPORT_PDF && opt_view != NULL
+                             && jln_plan_doc_kind_from_string (opt_view, &doc_kind));
 
   if (opt_lang != NULL && !jln_lang_from_string (opt_lang, &lang))
     return fail_message (_("--lang takes fr or en"));
-  if (!is_picture && opt_view != NULL && !g_str_equal (opt_view, "actions"))
+  if (is_document && opt_view != NULL && !jln_plan_doc_kind_from_string (opt_view, &doc_kind))
+    {
+      g_printerr (_("--view=%s: unknown document; use actions, ec, gep or principles\n"), opt_view);
+      return EXIT_FAILURE;
+    }
+  is_document_pdf = is_document && is_picture;
+  if (is_document)
+    is_picture = FALSE;
+  else if (!is_picture && opt_view != NULL && !g_str_equal (opt_view, "actions"))
     {
       g_printerr (_("%s: --view=%s exports as PDF, SVG or PNG\n"), opt_export, opt_view);
       return EXIT_FAILURE;
     }
-  if (!is_picture && (opt_page != NULL || opt_scale != 0))
+  /* A document as PDF takes its paper from --page. */
+  if (!is_picture && (opt_scale != 0 || (opt_page != NULL && !is_document_pdf)))
     return fail_message (_("--page and --scale apply to PDF, SVG and PNG exports"));
+  if (opt_page != NULL && !jln_page_format_from_string (opt_page, &page))
+    {
+      g_printerr (_("--page=%s: use a4, a3 or slide\n"), opt_page);
+      return EXIT_FAILURE;
+    }
 
   if (opt_filter != NULL)
     {
@@ -487,6 +514,12 @@ run_export (const char *path)
 
   if (is_picture)
     return run_export_picture (plan, query, lang, picture_format);
+  if (is_document)
+    {
+      if (!jln_plan_pages_export (plan, doc_kind, query, lang, page, opt_export, NULL, NULL, NULL, &error))
+        return fail (g_steal_pointer (&error));
+      return EXIT_SUCCESS;
+    }
 
   if (g_str_has_suffix (opt_export, ".json"))
     {
@@ -495,10 +528,26 @@ run_export (const char *path)
       bytes = jln_json_write_plan (plan);
     }
   else if (g_str_has_suffix (opt_export, ".csv"))
-    bytes = jln_csv_write_actions (plan, query, lang);
+    {
+      char separator = ',';
+
+      if (g_strcmp0 (opt_separator, ";") == 0)
+        separator = ';';
+      else if (g_strcmp0 (opt_separator, "tab") == 0 || g_strcmp0 (opt_separator, "\t") == 0)
+        separator = '\t';
+      else if (opt_separator != NULL && g_strcmp0 (opt_separator, ",") != 0)
+        return fail_message (_("--separator takes “,”, “;” or “tab”"));
+      bytes = jln_csv_write_actions_full (plan, query, lang, separator);
+    }
+  else if (jln_sheet_format_from_path (opt_export))
+    {
+      if (!jln_sheet_write_actions (plan, query, lang, opt_export, NULL, &error))
+        return fail (g_steal_pointer (&error));
+      return EXIT_SUCCESS;
+    }
   else
     {
-      g_printerr (_("%s: unknown export format: use .json, .csv, .pdf, .svg or .png\n"), opt_export);
+      g_printerr (_("%s: unknown export format: use .json, .csv, .ods, .xlsx, .odt, .docx, .pdf, .svg or .png\n"), opt_export);
       return EXIT_FAILURE;
     }
 

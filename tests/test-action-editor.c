@@ -191,6 +191,58 @@ fixture_setup (Fixture       *fixture,
   spin ();
 }
 
+/* A plan of one action with @n_items sub-items, “i1. Sub-item 1” to
+ * “i@n_items. Sub-item @n_items”, written as JSON to @path. */
+static void
+write_plan_with_items (const char *path,
+                       guint       n_items)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (json,
+                   "{\"format\": \"jalons-plan\", \"version\": 1,"
+                   " \"id\": \"6f1c1a52-0000-4000-8000-000000000001\","
+                   " \"title\": {\"en\": \"Many sub-items\"},"
+                   " \"objectives\": [{\"id\": \"6f1c1a52-0000-4000-8000-000000000002\","
+                   " \"programme\": \"hrs4r\", \"number\": \"1\", \"title\": {\"en\": \"One\"},"
+                   " \"actions\": [{\"id\": \"6f1c1a52-0000-4000-8000-000000000003\","
+                   " \"number\": \"1.1\", \"title\": {\"en\": \"An action with many sub-items\"},"
+                   " \"status\": \"in-progress\", \"items\": [");
+  for (guint i = 1; i <= n_items; i++)
+    g_string_append_printf (json,
+                            "%s\n{\"id\": \"6f1c1a52-0001-4000-8000-%012x\", \"label\": \"i%u\","
+                            " \"title\": {\"en\": \"Sub-item %u\"}, \"status\": \"planned\"}",
+                            i > 1 ? "," : "", i, i, i);
+  g_string_append (json, "]}]}]}\n");
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup_many (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *json_dir = g_dir_make_tmp ("jalons-editor-json-XXXXXX", NULL);
+  g_autofree char *json = g_build_filename (json_dir, "plan.json", NULL);
+
+  write_plan_with_items (json, GPOINTER_TO_UINT (data));
+  fixture->document = jln_test_import_plan (json, "jalons-editor-XXXXXX",
+                                            &fixture->dir, &fixture->path);
+  jln_test_remove_tree (json_dir);
+  fixture->action = JLN_ACTION (jln_test_find_action (fixture->document, "1.1"));
+  g_assert_nonnull (fixture->action);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 420, 460);
+  fixture->editor = JLN_ACTION_EDITOR (jln_action_editor_new ());
+  jln_action_editor_set_document (fixture->editor, fixture->document);
+  jln_action_editor_set_content_language (fixture->editor, JLN_LANG_EN);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->editor));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+}
+
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
@@ -776,6 +828,67 @@ test_objective_and_item (Fixture       *fixture,
   g_assert_null (find_named (GTK_WIDGET (fixture->editor), "principles"));
 }
 
+/* Thousands: the pane once took a minute to show them. */
+#define N_MANY_ITEMS 3000
+#define LAST_ITEM_TITLE "i" G_STRINGIFY (N_MANY_ITEMS) ". Sub-item " G_STRINGIFY (N_MANY_ITEMS)
+
+static GtkWidget *
+find_item_row (Fixture    *fixture,
+               const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  find_all_named (GTK_WIDGET (fixture->editor), "item", rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (row_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* An action with thousands of sub-items shows at once, as one with two:
+ * the pane makes the rows on screen, and every sub-item is a scroll
+ * away, there to be edited. */
+static void
+test_many_sub_items (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  guint n = N_MANY_ITEMS;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(JlnActionItem) last = NULL;
+  GtkWidget *list, *row;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  wait_for_frame (fixture->window);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <=, 300);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==, "i1. Sub-item 1");
+  g_assert_null (find_item_row (fixture, LAST_ITEM_TITLE));
+  gtk_adjustment_set_value (editor_vadjustment (fixture),
+                            gtk_adjustment_get_upper (editor_vadjustment (fixture)));
+  save_screenshot (fixture->window, "many-items");
+
+  /* The last sub-item, scrolled to, has its row and its fields. */
+  list = get_named (fixture, "items");
+  g_assert_true (GTK_IS_GRID_VIEW (list));
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", n - 1);
+  wait_for_frame (fixture->window);
+  row = find_item_row (fixture, LAST_ITEM_TITLE);
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (find_named (row, "item-down")));
+  g_assert_true (gtk_widget_get_sensitive (find_named (row, "item-up")));
+  type_in_view (find_named (row, "title-en"), find_named (row, "title-fr"), "The last one");
+  last = g_list_model_get_item (jln_action_get_items (fixture->action), n - 1);
+  g_assert_cmpstr (jln_action_item_get_title (last)->en, ==, "The last one");
+  g_assert_cmpstr (row_title (row), ==, "i" G_STRINGIFY (N_MANY_ITEMS) ". The last one");
+
+  /* Still a few rows, however far the list went. */
+  g_ptr_array_set_size (rows, 0);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", rows);
+  g_assert_cmpuint (rows->len, <=, 300);
+}
+
 /* Not a check: pictures of the pane for a person to look at. */
 static void
 test_screenshots (Fixture       *fixture,
@@ -812,6 +925,13 @@ test_screenshots (Fixture       *fixture,
   adjustment = editor_vadjustment (fixture);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   save_screenshot (fixture->window, "items");
+  {
+    GtkWidget *scroller = gtk_widget_get_parent (get_named (fixture, "items"));
+    GtkAdjustment *inner = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (inner, gtk_adjustment_get_upper (inner));
+    save_screenshot (fixture->window, "items-end");
+  }
 
   jln_action_editor_set_record (fixture->editor,
                                 JLN_RECORD (jln_action_get_objective (fixture->action)));
@@ -867,6 +987,8 @@ main (int    argc,
   ADD ("objective-and-item", test_objective_and_item);
   ADD ("screenshots", test_screenshots);
 #undef ADD
+  g_test_add ("/gui/action-editor/many-sub-items", Fixture, GUINT_TO_POINTER (N_MANY_ITEMS),
+              fixture_setup_many, test_many_sub_items, fixture_teardown);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
 
 #include "jln-action-item.h"
 #include "jln-json.h"
@@ -397,6 +398,40 @@ test_tooltip (Fixture       *fixture,
   g_assert_nonnull (strstr (superseded, "cf. 4.9-4.10"));
 }
 
+/* A sub-item labelled with a right-to-left override: drawn as a tooltip
+ * shows it, the title after the label still reads left to right. */
+static void
+test_tooltip_bidi (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(JlnRecord) item = jln_record_new (JLN_KIND_ITEM, "label", "\u202Ea",
+                                              "title-en", "for CRCN", NULL);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *layout = pango_layout_new (context);
+  g_autofree char *tooltip = NULL;
+  const char *text, *title;
+  int previous = G_MININT;
+
+  tooltip = jln_timeline_dup_tooltip (fixture->timeline, item, JLN_LANG_EN);
+  *strchr (tooltip, '\n') = '\0';
+  g_assert_nonnull (strstr (tooltip, "\u202Ea"));
+  pango_layout_set_text (layout, tooltip, -1);
+  text = pango_layout_get_text (layout);
+  title = strstr (text, "for CRCN");
+  g_assert_nonnull (title);
+  for (gsize i = 0; i < strlen ("for CRCN"); i++)
+    {
+      PangoRectangle pos;
+
+      pango_layout_index_to_pos (layout, (int) (title - text + i), &pos);
+      g_assert_cmpint (pos.width, >, 0);
+      g_assert_cmpint (pos.x, >, previous);
+      previous = pos.x;
+    }
+  g_object_unref (layout);
+  g_object_unref (context);
+}
+
 /* Pages: the rows go down the pages; fewer actions, fewer pages. */
 static void
 test_pages (Fixture       *fixture,
@@ -447,6 +482,7 @@ main (int   argc,
   ADD ("overdue", test_overdue);
   ADD ("headers", test_headers);
   ADD ("tooltip", test_tooltip);
+  ADD ("tooltip-bidi", test_tooltip_bidi);
   ADD ("pages", test_pages);
 #undef ADD
 

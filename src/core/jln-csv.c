@@ -7,6 +7,7 @@
 #include "jln-action-item.h"
 #include "jln-csv.h"
 #include "jln-objective.h"
+#include "jln-sheet.h"
 #include "jln-unit.h"
 
 /* RFC 4180: every field quoted, quotes doubled, CRLF between records.
@@ -151,4 +152,80 @@ jln_csv_write_actions (JlnPlan  *plan,
         }
     }
   return g_string_free_to_bytes (out);
+}
+
+typedef struct
+{
+  GString *out;
+} FullCsv;
+
+static void
+append_full_row_cb (const JlnSheetRow *row,
+                    gpointer           user_data)
+{
+  FullCsv *csv = user_data;
+  guint n = jln_sheet_get_n_fields ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      JlnSheetValue value;
+
+      jln_sheet_get_value (i, row, &value);
+      if (value.type == JLN_SHEET_BOOLEAN)
+        append_field (csv->out, value.number != 0 ? "1" : "0", i + 1 == n);
+      else
+        append_field (csv->out, value.text, i + 1 == n);
+      jln_sheet_value_clear (&value);
+    }
+}
+
+/* Every field is quoted, so the separators are the commas outside quotes. */
+static void
+use_separator (GString *out,
+               char     separator)
+{
+  gboolean quoted = FALSE;
+
+  if (separator == ',')
+    return;
+  for (gsize i = 0; i < out->len; i++)
+    {
+      if (out->str[i] == '"')
+        quoted = !quoted;
+      else if (out->str[i] == ',' && !quoted)
+        out->str[i] = separator;
+    }
+}
+
+/**
+ * jln_csv_write_actions_full:
+ * @query: (nullable): only the actions it matches
+ * @lang: the language of the headers and of the columns in one language
+ * @separator: ',' for most spreadsheets, ';' for Excel in French, or '\t'
+ *
+ * Writes one row per action and per sub-item with every field: the nine
+ * columns of jln_csv_write_actions() first, then the texts in both
+ * languages, the semesters as "2022-S2", the dates as "2022-12-31" and
+ * the overdue flag as 1 or 0.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+GBytes *
+jln_csv_write_actions_full (JlnPlan  *plan,
+                            JlnQuery *query,
+                            JlnLang   lang,
+                            char      separator)
+{
+  FullCsv csv = { g_string_new ("\xef\xbb\xbf") };
+  guint n = jln_sheet_get_n_fields ();
+
+  g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (separator == ',' || separator == ';' || separator == '\t', NULL);
+
+  for (guint i = 0; i < n; i++)
+    append_field (csv.out, jln_sheet_get_field_title (i, lang), i + 1 == n);
+  jln_sheet_foreach_row (plan, query != NULL && jln_query_is_empty (query) ? NULL : query, lang,
+                         jln_semester_today (), append_full_row_cb, &csv);
+  use_separator (csv.out, separator);
+  return g_string_free_to_bytes (csv.out);
 }

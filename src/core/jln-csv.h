@@ -12,4 +12,9 @@ GBytes *jln_csv_write_actions (JlnPlan   *plan,
                                JlnQuery  *query,
                                JlnLang    lang);
 
+GBytes *jln_csv_write_actions_full (JlnPlan   *plan,
+                                    JlnQuery  *query,
+                                    JlnLang    lang,
+                                    char       separator);
+
 G_END_DECLS

@@ -120,3 +120,125 @@ jln_fold (const char *text)
     jln_fold_append (out, text);
   return g_string_free (out, FALSE);
 }
+
+#define FIRST_STRONG_ISOLATE   0x2068
+#define POP_DIRECTIONAL_ISOLATE 0x2069
+
+static gboolean
+is_isolate_initiator (gunichar c)
+{
+  return c == 0x2066 || c == 0x2067 || c == FIRST_STRONG_ISOLATE;
+}
+
+/* What ends a paragraph for the bidirectional algorithm (class B):
+ * isolates and overrides end there, so each paragraph is isolated. */
+static gboolean
+is_paragraph_separator (gunichar c)
+{
+  return c == '\n' || c == '\r' || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2029;
+}
+
+/* A character that can reorder a line of left-to-right text, or be
+ * reordered in it: explicit directional formatting, and the blocks of
+ * the scripts written from right to left (their unassigned points are
+ * right-to-left too). */
+static gboolean
+may_reorder (gunichar c)
+{
+  return (c >= 0x0590 && c <= 0x08FF) ||   /* Hebrew to Arabic Extended-A */
+         c == 0x061C || c == 0x200F ||     /* Arabic letter mark, right-to-left mark */
+         (c >= 0x202A && c <= 0x202E) ||   /* embeddings and overrides */
+         (c >= 0x2066 && c <= 0x2069) ||   /* isolates */
+         (c >= 0xFB1D && c <= 0xFDFF) ||   /* Hebrew and Arabic presentation forms */
+         (c >= 0xFE70 && c <= 0xFEFF) ||
+         (c >= 0x10800 && c <= 0x10FFF) || /* historic right-to-left scripts */
+         (c >= 0x1E800 && c <= 0x1EFFF);   /* Mende Kikakui, Adlam, Arabic letters */
+}
+
+/* Text of left-to-right letters, digits and punctuation cannot move
+ * anything in a left-to-right line: it is shown as it is. */
+static gboolean
+needs_isolation (const char *text)
+{
+  if (g_unichar_ismark (g_utf8_get_char (text)))
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if ((guchar) *p < 0x80)
+        continue;
+      if (may_reorder (g_utf8_get_char (p)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Closes @depth isolates the text opened, then the run's own. */
+static void
+close_isolates (GString *out,
+                guint    depth)
+{
+  for (guint i = 0; i <= depth; i++)
+    g_string_append_unichar (out, POP_DIRECTIONAL_ISOLATE);
+}
+
+/**
+ * jln_text_isolate:
+ * @text: (nullable): plan text, to be shown among other text
+ *
+ * Plan text as one run of its own, for a label or a layout that
+ * composes it with other text (“Action %s deleted”, “1.4 title”): each
+ * paragraph of @text between FIRST STRONG ISOLATE and POP DIRECTIONAL
+ * ISOLATE, so that its direction, and any override or embedding it
+ * holds (U+202E), cannot reorder the text around it, and a combining
+ * mark at its start cannot join the character before it. Isolates that
+ * @text opens are closed at the end of their paragraph, and pops it has
+ * no opening for are left out: the run ends where it should.
+ *
+ * Text that holds nothing written from right to left, no directional
+ * formatting and no combining mark at its start cannot reorder a line of
+ * the interface (French or English): it comes back as it is, so that
+ * what most plans hold stays the same for screen readers and searches.
+ *
+ * Returns: (transfer full): the text to show, "" for %NULL
+ */
+char *
+jln_text_isolate (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  guint depth = 0;
+
+  if (text == NULL || text[0] == '\0')
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  if (!needs_isolation (text))
+    return g_strdup (text);
+
+  out = g_string_sized_new (strlen (text) + 8);
+  g_string_append_unichar (out, FIRST_STRONG_ISOLATE);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_paragraph_separator (c))
+        {
+          close_isolates (out, depth);
+          depth = 0;
+          g_string_append_unichar (out, c);
+          g_string_append_unichar (out, FIRST_STRONG_ISOLATE);
+          continue;
+        }
+      if (c == POP_DIRECTIONAL_ISOLATE)
+        {
+          if (depth == 0)
+            continue;
+          depth--;
+        }
+      else if (is_isolate_initiator (c))
+        depth++;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  close_isolates (out, depth);
+  return g_string_free (out, FALSE);
+}

@@ -27,6 +27,7 @@ gboolean    jln_set_str           (char         **slot,
                                    const char    *value);
 
 char       *jln_fold              (const char    *text);
+char       *jln_text_isolate      (const char    *text);
 void        jln_fold_append       (GString       *out,
                                    const char    *text);
 

@@ -100,6 +100,15 @@ static const FieldSpec item_fields[] = {
 
 typedef struct _Form Form;
 
+/* Where the focus goes in a sub-item's row after a change to the list. */
+typedef enum
+{
+  ITEM_FOCUS_ROW,
+  ITEM_FOCUS_TITLE,
+  ITEM_FOCUS_UP,
+  ITEM_FOCUS_DOWN,
+} ItemFocus;
+
 typedef struct
 {
   Form            *form;
@@ -134,6 +143,7 @@ struct _Form
   GPtrArray       *fields;       /* Field */
 
   /* A sub-item of the action shown: its row, and the buttons to move it. */
+  GtkListItem     *list_item;    /* not owned: the place of the row in the list */
   GtkWidget       *item_row;
   GtkWidget       *up_button;
   GtkWidget       *down_button;
@@ -147,14 +157,20 @@ struct _JlnActionEditor
   JlnDocument         *document;
   JlnLang              content_language;
   JlnRecord           *record;
+  gboolean             read_only;        /* shown, not changed */
 
   Form                *form;
-  GPtrArray           *item_forms;      /* Form of each sub-item, in order */
+  GPtrArray           *item_forms;      /* Form of each sub-item row on screen */
   GListModel          *items;           /* the sub-items of the action shown */
+  GListModel          *items_selection; /* the list's model over them */
   gulong               items_changed_id;
   AdwPreferencesGroup *items_group;
   GtkWidget           *items_error;
+  GtkWidget           *items_scroller;
+  GtkGridView         *items_view;
   GHashTable          *expanded;        /* ids of the sub-items shown expanded */
+  JlnRecord           *focus_item;      /* a sub-item to focus once its row is made */
+  ItemFocus            focus_target;
 
   /* Template widgets */
   GtkStack            *stack;
@@ -178,6 +194,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void field_refresh (Field    *field,
                            gboolean  force);
+static void update_item_buttons (Form *form);
+static void item_form_build_fields (Form *form);
 
 /* --- Forms ---------------------------------------------------------------- */
 
@@ -1525,23 +1543,33 @@ update_heading (JlnActionEditor *self)
 {
   JlnRecord *record = self->record;
   g_autofree char *kind = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *label = NULL;
 
+  /* Numbers and labels are plan text, isolated so that they cannot
+   * reorder the words around them. */
   if (JLN_IS_ACTION (record))
-    /* Translators: %s is the number of an action, like “1.4”. */
-    kind = g_strdup_printf (_("Action %s"), jln_action_get_number (JLN_ACTION (record)));
+    {
+      number = jln_text_isolate (jln_action_get_number (JLN_ACTION (record)));
+      /* Translators: %s is the number of an action, like “1.4”. */
+      kind = g_strdup_printf (_("Action %s"), number);
+    }
   else if (JLN_IS_OBJECTIVE (record))
-    /* Translators: %s is the number of an objective, like “3” or “II”. */
-    kind = g_strdup_printf (_("Objective %s"), jln_objective_get_number (JLN_OBJECTIVE (record)));
+    {
+      number = jln_text_isolate (jln_objective_get_number (JLN_OBJECTIVE (record)));
+      /* Translators: %s is the number of an objective, like “3” or “II”. */
+      kind = g_strdup_printf (_("Objective %s"), number);
+    }
   else if (JLN_IS_ACTION_ITEM (record))
     {
       JlnRecord *parent = jln_record_get_parent (record);
-      const char *number = JLN_IS_ACTION (parent) ? jln_action_get_number (JLN_ACTION (parent))
-                                                  : "";
 
+      number = jln_text_isolate (JLN_IS_ACTION (parent)
+                                 ? jln_action_get_number (JLN_ACTION (parent)) : "");
+      label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (record)));
       /* Translators: %1$s is the number of an action, %2$s the label of
        * its sub-item: “1.8 a”. */
-      kind = g_strdup_printf (_("Sub-item %1$s %2$s"), number,
-                              jln_action_item_get_label (JLN_ACTION_ITEM (record)));
+      kind = g_strdup_printf (_("Sub-item %1$s %2$s"), number, label);
     }
 
   gtk_label_set_text (self->kind_label, kind != NULL ? kind : "");
@@ -1565,10 +1593,11 @@ update_item_row (Form *form)
   g_autofree char *due = NULL;
   g_autofree char *subtitle = NULL;
   const char *status = jln_status_get_label (jln_action_item_get_status (item));
+  g_autofree char *label = jln_text_isolate (jln_action_item_get_label (item));
+  g_autofree char *text = jln_text_isolate (record_title (form->record, self->content_language));
 
   /* Translators: %1$s is the label of a sub-item, like “a”, %2$s its title. */
-  title = g_strdup_printf (_("%1$s. %2$s"), jln_action_item_get_label (item),
-                           record_title (form->record, self->content_language));
+  title = g_strdup_printf (_("%1$s. %2$s"), label, text);
   due = jln_semester_format (jln_action_item_get_due (item), JLN_SEMESTER_STYLE_LONG,
                              self->content_language);
   if (due[0] != '\0')
@@ -1615,6 +1644,8 @@ record_notify_cb (JlnRecord  *record,
     update_heading (self);
   if (form->item_row != NULL)
     update_item_row (form);
+  if (form->item_row != NULL && g_str_equal (pspec->name, "label"))
+    update_item_buttons (form);
 }
 
 static void
@@ -1625,6 +1656,7 @@ show_items_error (JlnActionEditor *self,
   gtk_widget_set_visible (self->items_error, message != NULL);
 }
 
+/* Only the rows on screen have a form: these are found among them. */
 static Form *
 find_item_form (JlnActionEditor *self,
                 JlnRecord       *item)
@@ -1637,6 +1669,53 @@ find_item_form (JlnActionEditor *self,
         return form;
     }
   return NULL;
+}
+
+/* Gives the focus to @item's row as the last user action asks, now if
+ * the row is on screen, or once the list has made it. */
+static void
+grab_item_focus (JlnActionEditor *self,
+                 JlnRecord       *item,
+                 ItemFocus        target)
+{
+  Form *form = find_item_form (self, item);
+  GtkWidget *widget = NULL;
+
+  if (form == NULL)
+    {
+      g_set_object (&self->focus_item, item);
+      self->focus_target = target;
+      return;
+    }
+  g_clear_object (&self->focus_item);
+
+  switch (target)
+    {
+    case ITEM_FOCUS_TITLE:
+      item_form_build_fields (form);
+      widget = form_find_field (form, "title")->views[self->content_language];
+      break;
+    case ITEM_FOCUS_UP:
+    case ITEM_FOCUS_DOWN:
+      item_form_build_fields (form);
+      widget = target == ITEM_FOCUS_UP ? form->up_button : form->down_button;
+      if (!gtk_widget_get_sensitive (widget))
+        widget = target == ITEM_FOCUS_UP ? form->down_button : form->up_button;
+      break;
+    case ITEM_FOCUS_ROW:
+    default:
+      widget = form->item_row;
+      break;
+    }
+  gtk_widget_grab_focus (widget);
+}
+
+static void
+scroll_to_item (JlnActionEditor *self,
+                guint            position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item",
+                              "u", position);
 }
 
 static void
@@ -1660,7 +1739,6 @@ move_item (Form     *form,
   JlnActionEditor *self = form->self;
   g_autoptr(JlnRecord) item = g_object_ref (form->record);
   g_autoptr(JlnEdit) edit = NULL;
-  Form *moved;
   guint position;
 
   if (form->dead || !jln_record_get_position (item, &position))
@@ -1672,15 +1750,11 @@ move_item (Form     *form,
   edit = jln_edit_new_move (item, up ? position - 1 : position + 1);
   apply_item_edit (self, edit);
 
-  /* The rows were made anew: keep the focus on the button that was pressed. */
-  moved = find_item_form (self, item);
-  if (moved != NULL)
+  /* The row may be made anew: keep the focus on the button that was pressed. */
+  if (jln_record_get_position (item, &position))
     {
-      GtkWidget *button = up ? moved->up_button : moved->down_button;
-
-      if (!gtk_widget_get_sensitive (button))
-        button = up ? moved->down_button : moved->up_button;
-      gtk_widget_grab_focus (button);
+      scroll_to_item (self, position);
+      grab_item_focus (self, item, up ? ITEM_FOCUS_UP : ITEM_FOCUS_DOWN);
     }
 }
 
@@ -1705,6 +1779,7 @@ remove_clicked_cb (GtkButton *button,
   JlnActionEditor *self = form->self;
   g_autoptr(JlnEdit) edit = NULL;
   guint position = 0;
+  guint n_items;
 
   if (form->dead)
     return;
@@ -1713,11 +1788,14 @@ remove_clicked_cb (GtkButton *button,
   edit = jln_edit_new_remove (form->record);
   apply_item_edit (self, edit);
 
-  if (self->item_forms != NULL && self->item_forms->len > 0)
+  /* The focus goes to the sub-item that took its place, or the one before. */
+  n_items = g_list_model_get_n_items (self->items);
+  if (n_items > 0)
     {
-      Form *next = g_ptr_array_index (self->item_forms, MIN (position, self->item_forms->len - 1));
+      g_autoptr(JlnRecord) next = g_list_model_get_item (self->items, MIN (position, n_items - 1));
 
-      gtk_widget_grab_focus (next->item_row);
+      scroll_to_item (self, MIN (position, n_items - 1));
+      grab_item_focus (self, next, ITEM_FOCUS_ROW);
     }
 }
 
@@ -1731,16 +1809,34 @@ item_expanded_cb (AdwExpanderRow *row,
   if (form->dead)
     return;
   if (adw_expander_row_get_expanded (row))
-    g_hash_table_add (form->self->expanded, g_strdup (id));
+    {
+      item_form_build_fields (form);
+      g_hash_table_add (form->self->expanded, g_strdup (id));
+    }
   else
     g_hash_table_remove (form->self->expanded, id);
 }
 
 static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                  : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 item_button_new (const char *icon_name,
                  const char *name,
-                 const char *tooltip,
-                 const char *label)
+                 const char *tooltip)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
@@ -1749,7 +1845,6 @@ item_button_new (const char *icon_name,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
-  set_label (button, label);
   return button;
 }
 
@@ -1774,79 +1869,144 @@ item_buttons_row_new (Form *form)
   return row;
 }
 
+/* The buttons say which sub-item they move, and cannot move it past an end. */
 static void
-clear_item_forms (JlnActionEditor *self)
+update_item_buttons (Form *form)
 {
-  if (self->item_forms == NULL)
+  JlnActionEditor *self = form->self;
+  JlnActionItem *item = JLN_ACTION_ITEM (form->record);
+  guint position = gtk_list_item_get_position (form->list_item);
+  guint n_items = g_list_model_get_n_items (self->items);
+  g_autofree char *label = NULL;
+  g_autofree char *up_label = NULL;
+  g_autofree char *down_label = NULL;
+  g_autofree char *remove_label = NULL;
+
+  if (form->up_button == NULL)
     return;
+
+  label = jln_text_isolate (jln_action_item_get_label (item));
+
+  /* Translators: %s is the label of a sub-item, like “a”. */
+  up_label = g_strdup_printf (_("Move sub-item %s up"), label);
+  /* Translators: %s is the label of a sub-item, like “a”. */
+  down_label = g_strdup_printf (_("Move sub-item %s down"), label);
+  /* Translators: %s is the label of a sub-item, like “a”. */
+  remove_label = g_strdup_printf (_("Remove sub-item %s"), label);
+  set_label (form->up_button, up_label);
+  set_label (form->down_button, down_label);
+  set_label (form->remove_button, remove_label);
+
+  gtk_widget_set_sensitive (form->up_button, position != GTK_INVALID_LIST_POSITION && position > 0);
+  gtk_widget_set_sensitive (form->down_button,
+                            position != GTK_INVALID_LIST_POSITION && position + 1 < n_items);
+}
+
+/* The fields of a sub-item and its buttons, made when its row is first
+ * expanded: a screenful of collapsed rows is quick to make. */
+static void
+item_form_build_fields (Form *form)
+{
+  GtkWidget *row = form->item_row;
+
+  if (form->up_button != NULL)
+    return;
+
+  form_build (form, item_fields, G_N_ELEMENTS (item_fields), row);
+
+  /* The buttons that move and remove the sub-item come last in its
+   * row: the heading of a sub-item is too narrow for them. */
+  form->up_button = item_button_new ("go-up-symbolic", "item-up", _("Move Up"));
+  form->down_button = item_button_new ("go-down-symbolic", "item-down", _("Move Down"));
+  form->remove_button = item_button_new ("user-trash-symbolic", "item-remove",
+                                         _("Remove Sub-item"));
+  gtk_widget_add_css_class (form->remove_button, "jln-remove-button");
+  form_connect (form, form->up_button, "clicked", G_CALLBACK (move_up_clicked_cb));
+  form_connect (form, form->down_button, "clicked", G_CALLBACK (move_down_clicked_cb));
+  form_connect (form, form->remove_button, "clicked", G_CALLBACK (remove_clicked_cb));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_buttons_row_new (form));
+  update_item_buttons (form);
+}
+
+/* The row of one sub-item, made when the list shows it on screen. */
+static Form *
+item_form_new (JlnActionEditor *self,
+               JlnRecord       *item,
+               GtkListItem     *list_item)
+{
+  Form *form = form_new (self, item);
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *header = find_descendant (row, ADW_TYPE_ACTION_ROW);
+
+  form->list_item = list_item;
+  form->item_row = row;
+  gtk_widget_set_name (row, "item");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* A label that wraps is measured again and again: one line each keeps
+   * a screenful of rows quick to lay out. The title is read in full in
+   * the expanded row, and by screen readers. libadwaita 1.2 has these
+   * settings on the action row that heads the expander row only. */
+  if (header != NULL)
+    {
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (header), 1);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (header), 1);
+    }
+  update_item_row (form);
+  if (g_hash_table_contains (self->expanded, jln_record_get_id (item)))
+    {
+      item_form_build_fields (form);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
+  form_connect (form, row, "notify::expanded", G_CALLBACK (item_expanded_cb));
+  return form;
+}
+
+static void
+item_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               JlnActionEditor          *self)
+{
+  /* A row is a group of fields, not a choice. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+}
+
+static void
+item_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              JlnActionEditor          *self)
+{
+  JlnRecord *item = gtk_list_item_get_item (list_item);
+  Form *form;
+  form = item_form_new (self, item, list_item);
+
+  g_ptr_array_add (self->item_forms, form);
+  gtk_list_item_set_child (list_item, form->item_row);
+  if (self->focus_item == item)
+    grab_item_focus (self, item, self->focus_target);
+}
+
+static void
+item_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                JlnActionEditor          *self)
+{
   for (guint i = 0; i < self->item_forms->len; i++)
     {
       Form *form = g_ptr_array_index (self->item_forms, i);
-      GtkWidget *row = form->item_row;
 
-      form_kill (form);
-      adw_preferences_group_remove (self->items_group, row);
+      if (form->list_item == list_item)
+        {
+          g_ptr_array_remove_index_fast (self->item_forms, i);
+          form_kill (form);
+          break;
+        }
     }
-  g_ptr_array_set_size (self->item_forms, 0);
+  gtk_list_item_set_child (list_item, NULL);
 }
 
-static void
-rebuild_items (JlnActionEditor *self)
-{
-  guint n_items;
-
-  clear_item_forms (self);
-  if (self->items == NULL)
-    return;
-
-  n_items = g_list_model_get_n_items (self->items);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(JlnRecord) item = g_list_model_get_item (self->items, i);
-      const char *label = jln_action_item_get_label (JLN_ACTION_ITEM (item));
-      Form *form = form_new (self, item);
-      GtkWidget *row = adw_expander_row_new ();
-      g_autofree char *up_label = NULL;
-      g_autofree char *down_label = NULL;
-      g_autofree char *remove_label = NULL;
-
-      /* Translators: %s is the label of a sub-item, like “a”. */
-      up_label = g_strdup_printf (_("Move sub-item %s up"), label);
-      /* Translators: %s is the label of a sub-item, like “a”. */
-      down_label = g_strdup_printf (_("Move sub-item %s down"), label);
-      /* Translators: %s is the label of a sub-item, like “a”. */
-      remove_label = g_strdup_printf (_("Remove sub-item %s"), label);
-
-      form->item_row = row;
-      gtk_widget_set_name (row, "item");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      form_build (form, item_fields, G_N_ELEMENTS (item_fields), row);
-
-      /* The buttons that move and remove the sub-item come last in its
-       * row: the heading of a sub-item is too narrow for them. */
-      form->up_button = item_button_new ("go-up-symbolic", "item-up", _("Move Up"), up_label);
-      form->down_button = item_button_new ("go-down-symbolic", "item-down", _("Move Down"),
-                                           down_label);
-      form->remove_button = item_button_new ("user-trash-symbolic", "item-remove",
-                                             _("Remove Sub-item"), remove_label);
-      gtk_widget_add_css_class (form->remove_button, "jln-remove-button");
-      gtk_widget_set_sensitive (form->up_button, i > 0);
-      gtk_widget_set_sensitive (form->down_button, i + 1 < n_items);
-      form_connect (form, form->up_button, "clicked", G_CALLBACK (move_up_clicked_cb));
-      form_connect (form, form->down_button, "clicked", G_CALLBACK (move_down_clicked_cb));
-      form_connect (form, form->remove_button, "clicked", G_CALLBACK (remove_clicked_cb));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_buttons_row_new (form));
-      update_item_row (form);
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     g_hash_table_contains (self->expanded,
-                                                            jln_record_get_id (item)));
-      form_connect (form, row, "notify::expanded", G_CALLBACK (item_expanded_cb));
-
-      adw_preferences_group_add (self->items_group, row);
-      g_ptr_array_add (self->item_forms, form);
-    }
-}
-
+/* Called after the list has taken the change in: rows that stay keep
+ * their form, but their place may have changed. */
 static void
 items_changed_cb (GListModel      *model,
                   guint            position,
@@ -1854,7 +2014,9 @@ items_changed_cb (GListModel      *model,
                   guint            added,
                   JlnActionEditor *self)
 {
-  rebuild_items (self);
+  for (guint i = 0; i < self->item_forms->len; i++)
+    update_item_buttons (g_ptr_array_index (self->item_forms, i));
+  gtk_widget_set_visible (self->items_scroller, g_list_model_get_n_items (model) > 0);
 }
 
 static char *
@@ -1894,7 +2056,7 @@ add_item_clicked_cb (GtkButton       *button,
   g_autofree char *label = NULL;
   g_autoptr(JlnRecord) item = NULL;
   g_autoptr(JlnEdit) edit = NULL;
-  Form *form;
+  guint position;
 
   if (!JLN_IS_ACTION (self->record) || self->items == NULL)
     return;
@@ -1905,12 +2067,10 @@ add_item_clicked_cb (GtkButton       *button,
   edit = jln_edit_new_insert (self->record, item, g_list_model_get_n_items (self->items));
   apply_item_edit (self, edit);
 
-  form = find_item_form (self, item);
-  if (form != NULL)
+  if (jln_record_get_position (item, &position))
     {
-      Field *title = form_find_field (form, "title");
-
-      gtk_widget_grab_focus (title->views[self->content_language]);
+      scroll_to_item (self, position);
+      grab_item_focus (self, item, ITEM_FOCUS_TITLE);
     }
 }
 
@@ -1920,6 +2080,9 @@ build_items_group (JlnActionEditor *self)
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *add = gtk_button_new ();
   GtkWidget *content = adw_button_content_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+  GtkWidget *view;
 
   group_set_title (ADW_PREFERENCES_GROUP (group), _("Sub-items"));
 
@@ -1937,13 +2100,41 @@ build_items_group (JlnActionEditor *self)
   self->items_error = error_label_new ("items");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->items_error);
 
+  /* An action may have any number of sub-items: only the rows on screen
+   * are made, in a list of its own that scrolls once it is tall. It is a
+   * grid view of one column: GTK 4.8's list view keeps 200 rows alive
+   * whatever its height, its grid view 30 rows, a tenth of the time to
+   * show. */
+  self->items = g_object_ref (jln_action_get_items (JLN_ACTION (self->record)));
+  selection = gtk_no_selection_new (g_object_ref (self->items));
+  g_signal_connect_object (factory, "setup", G_CALLBACK (item_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (item_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (item_unbind_cb), self, 0);
+  view = gtk_grid_view_new (GTK_SELECTION_MODEL (selection), factory);
+  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (view), 1);
+  gtk_widget_set_name (view, "items");
+  gtk_widget_add_css_class (view, "jln-items");
+  set_label (view, _("Sub-items"));
+  self->items_view = GTK_GRID_VIEW (view);
+  self->items_selection = G_LIST_MODEL (g_object_ref (selection));
+  self->items_changed_id = g_signal_connect (self->items_selection, "items-changed",
+                                             G_CALLBACK (items_changed_cb), self);
+
+  self->items_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->items_scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->items_scroller),
+                                                    TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->items_scroller), 520);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->items_scroller), view);
+  gtk_widget_set_overflow (self->items_scroller, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (self->items_scroller, "card");
+  gtk_widget_add_css_class (self->items_scroller, "jln-items-scroller");
+  gtk_widget_set_visible (self->items_scroller, g_list_model_get_n_items (self->items) > 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->items_scroller);
+
   self->items_group = ADW_PREFERENCES_GROUP (group);
   gtk_box_append (self->fields_box, group);
-
-  self->items = g_object_ref (jln_action_get_items (JLN_ACTION (self->record)));
-  self->items_changed_id = g_signal_connect (self->items, "items-changed",
-                                             G_CALLBACK (items_changed_cb), self);
-  rebuild_items (self);
 }
 
 /* --- Building the pane ---------------------------------------------------- */
@@ -1953,12 +2144,17 @@ clear (JlnActionEditor *self)
 {
   GtkWidget *child;
 
-  clear_item_forms (self);
-  if (self->items != NULL)
+  /* The list lets go of its rows, and their forms, before the pane goes. */
+  if (self->items_view != NULL)
+    gtk_grid_view_set_model (self->items_view, NULL);
+  g_assert (self->item_forms->len == 0);
+  if (self->items_selection != NULL)
     {
-      g_clear_signal_handler (&self->items_changed_id, self->items);
-      g_clear_object (&self->items);
+      g_clear_signal_handler (&self->items_changed_id, self->items_selection);
+      g_clear_object (&self->items_selection);
     }
+  g_clear_object (&self->items);
+  g_clear_object (&self->focus_item);
   if (self->form != NULL)
     {
       form_kill (self->form);
@@ -1968,6 +2164,8 @@ clear (JlnActionEditor *self)
     gtk_box_remove (self->fields_box, child);
   self->items_group = NULL;
   self->items_error = NULL;
+  self->items_scroller = NULL;
+  self->items_view = NULL;
 }
 
 /* Commits what the user typed in the field that has the focus, before
@@ -2180,8 +2378,26 @@ jln_action_editor_set_document (JlnActionEditor *self,
 
   if (!g_set_object (&self->document, document))
     return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box), document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box), document != NULL && !self->read_only);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * jln_action_editor_set_editable:
+ * @editable: whether the plan may be changed
+ *
+ * A plan that is read-only, or whose file was replaced, is shown with
+ * every field and button of the pane off.
+ */
+void
+jln_action_editor_set_editable (JlnActionEditor *self,
+                                gboolean         editable)
+{
+  g_return_if_fail (JLN_IS_ACTION_EDITOR (self));
+
+  self->read_only = !editable;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box),
+                            self->document != NULL && !self->read_only);
 }
 
 JlnLang

@@ -16,6 +16,8 @@ GtkWidget   *jln_action_editor_new                  (void);
 JlnDocument *jln_action_editor_get_document         (JlnActionEditor *self);
 void         jln_action_editor_set_document         (JlnActionEditor *self,
                                                      JlnDocument     *document);
+void         jln_action_editor_set_editable         (JlnActionEditor *self,
+                                                     gboolean         editable);
 JlnLang      jln_action_editor_get_content_language (JlnActionEditor *self);
 void         jln_action_editor_set_content_language (JlnActionEditor *self,
                                                      JlnLang          lang);

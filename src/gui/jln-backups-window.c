@@ -136,7 +136,9 @@ restore_action (GtkWidget  *widget,
 
   if (!jln_document_restore_backup (self->document, path, &error))
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      /* A toast's title is markup in libadwaita 1.2. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

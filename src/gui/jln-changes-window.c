@@ -536,7 +536,12 @@ new_change_row (JlnChangesWindow *self,
   const char *text = jln_text_get_fallback (&change->title, self->content_language, NULL);
 
   if (text != NULL && *text != '\0' && *number != '\0')
-    title = g_strdup_printf ("%s %s", number, text);
+    {
+      g_autofree char *isolated_number = jln_text_isolate (number);
+      g_autofree char *isolated_text = jln_text_isolate (text);
+
+      title = g_strdup_printf ("%s %s", isolated_number, isolated_text);
+    }
   else
     title = g_strdup (text != NULL && *text != '\0' ? text : number);
 

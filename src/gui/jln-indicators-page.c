@@ -233,7 +233,9 @@ indicator_item_activated_cb (JlnChartView      *view,
   JlnChart *chart = jln_chart_view_get_chart (view);
   JlnRecord *record = jln_chart_get_item_record (chart, index);
 
-  if (record != NULL && self->document != NULL)
+  /* A plan that may not be changed opens nothing to change. */
+  if (record != NULL && self->document != NULL &&
+      !jln_document_is_read_only (self->document) && !jln_document_is_replaced (self->document))
     open_dialog (self, jln_chart_get_indicator (chart), jln_record_get_kind (record), record);
 }
 
@@ -478,8 +480,10 @@ build_card (JlnIndicatorsPage *self,
   g_autoptr(JlnChart) chart = jln_chart_new_indicator (plan, indicator);
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *title = dup_text (self, jln_indicator_get_title (indicator));
+  /* Plan text, isolated: a title cannot move the number before it. */
+  g_autofree char *isolated = jln_text_isolate (title);
   g_autofree char *heading = g_strdup_printf ("%d. %s", jln_indicator_get_number (indicator),
-                                              title != NULL ? title : "");
+                                              isolated);
   const char *labels[] = { N_("Measure"), N_("Actors"), N_("Follow-up"), N_("Remark") };
   const JlnText *texts[] = {
     jln_indicator_get_measure (indicator),

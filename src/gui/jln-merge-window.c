@@ -408,7 +408,9 @@ apply_action (GtkWidget  *widget,
     return;
   if (!jln_merge_apply (self->merge, &n_applied, &error))
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      /* A toast's title is markup in libadwaita 1.2; the reason may quote a file. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -96,6 +96,8 @@ update_empty_state (JlnTimelineView *self)
 {
   const char *text = self->filter != NULL ? jln_query_filter_get_text (self->filter) : "";
   g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *search = NULL;
 
   if (self->timeline == NULL || jln_timeline_get_n_actions (self->timeline) > 0)
     {
@@ -106,8 +108,11 @@ update_empty_state (JlnTimelineView *self)
     {
       adw_status_page_set_title (self->empty_page, _("No Matching Actions"));
       /* Translators: %s is what the user searched for. */
-      description = g_strdup_printf (_("No action matches “%s”."), text);
-      adw_status_page_set_description (self->empty_page, description);
+      search = jln_text_isolate (text);
+      description = g_strdup_printf (_("No action matches “%s”."), search);
+      /* A status page's description is markup; the search is not. */
+      escaped = g_markup_escape_text (description, -1);
+      adw_status_page_set_description (self->empty_page, escaped);
     }
   else
     {

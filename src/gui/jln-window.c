@@ -14,11 +14,15 @@
 #include "jln-backups-window.h"
 #include "jln-changes-window.h"
 #include "jln-csv.h"
+#include "jln-document-dialog.h"
 #include "jln-export-dialog.h"
 #include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-merge-window.h"
 #include "jln-objective.h"
+#include "jln-plan-pages.h"
+#include "jln-principles-page.h"
+#include "jln-sheet.h"
 #include "jln-print.h"
 #include "jln-timeline-view.h"
 #include "jln-window.h"
@@ -38,10 +42,14 @@ struct _JlnWindow
   guint                 rebind_id;
   JlnLang               content_language;
   gboolean              busy;
+  gboolean              replaced;   /* another file was saved at the plan's path */
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *add_button;
   GtkRevealer          *example_banner;
+  GtkRevealer          *read_only_banner;
+  GtkRevealer          *replaced_banner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkSpinner           *spinner;
@@ -53,6 +61,7 @@ struct _JlnWindow
   JlnActionEditor      *action_editor;
   JlnTimelineView      *timeline_view;
   JlnIndicatorsPage    *indicators_page;
+  JlnPrinciplesPage    *principles_page;
   GMenu                *recent_section;
 };
 
@@ -73,11 +82,21 @@ get_settings (JlnWindow *self)
   return self->settings;
 }
 
+/* A toast's title is markup in libadwaita 1.2: what it says, plan text
+ * and file names included, is escaped. */
+static AdwToast *
+toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 static void
 show_toast (JlnWindow  *self,
             const char *text)
 {
-  AdwToast *toast = adw_toast_new (text);
+  AdwToast *toast = toast_new (text);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -87,7 +106,7 @@ static void
 show_error_toast (JlnWindow    *self,
                   const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast = toast_new (error->message);
 
   /* Errors stay until dismissed: they say what to do. */
   adw_toast_set_timeout (toast, 0);
@@ -138,15 +157,84 @@ jln_window_is_busy (JlnWindow *self)
 
 /* --- The document ---------------------------------------------------------- */
 
+/* A plan opened read-only, or whose file another one replaced, is shown
+ * but not changed. */
+static gboolean
+is_editable (JlnWindow *self)
+{
+  return self->document != NULL && !jln_document_is_read_only (self->document) &&
+         !self->replaced;
+}
+
 static void
 update_undo_actions (JlnWindow *self)
 {
-  gboolean has_document = self->document != NULL;
+  gboolean editable = is_editable (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_document && jln_document_can_undo (self->document));
+                                 editable && jln_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 has_document && jln_document_can_redo (self->document));
+                                 editable && jln_document_can_redo (self->document));
+}
+
+static void
+update_selection_actions (JlnWindow *self)
+{
+  JlnRecord *selected = jln_action_list_get_selected (self->action_list);
+  gboolean editable = is_editable (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate",
+                                 editable &&
+                                 (JLN_IS_ACTION (selected) || JLN_IS_OBJECTIVE (selected)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", editable && selected != NULL);
+}
+
+/* Every way to change the plan follows whether it may be changed, and
+ * the banners say why it may not. */
+static void
+update_edit_state (JlnWindow *self)
+{
+  static const char * const indicator_actions[] = {
+    "indicators.add-indicator", "indicators.add-target", "indicators.add-measurement",
+    "indicators.edit", "indicators.delete",
+  };
+  gboolean editable = is_editable (self);
+  gboolean read_only = self->document != NULL && jln_document_is_read_only (self->document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-objective", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups", editable);
+  /* Comparing with another copy changes nothing; merging it in does. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-copy", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-path", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->replaced);
+  /* Its menu only holds ways to change the plan. */
+  gtk_widget_set_sensitive (self->add_button, editable);
+  for (guint i = 0; i < G_N_ELEMENTS (indicator_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self->indicators_page), indicator_actions[i],
+                                   editable);
+  jln_action_editor_set_editable (self->action_editor, editable);
+  update_undo_actions (self);
+  update_selection_actions (self);
+
+  gtk_revealer_set_reveal_child (self->read_only_banner, read_only);
+  gtk_revealer_set_reveal_child (self->replaced_banner, self->replaced);
+}
+
+/* What opening the file did that the user must know, such as a journal
+ * of another file set aside: each stays until it is dismissed. */
+static void
+show_notices (JlnWindow *self)
+{
+  GPtrArray *notices = jln_document_get_notices (self->document);
+
+  for (guint i = 0; notices != NULL && i < notices->len; i++)
+    {
+      AdwToast *toast = toast_new (g_ptr_array_index (notices, i));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
@@ -195,7 +283,11 @@ update_recent_menu (JlnWindow *self)
   for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autofree char *name = g_path_get_basename (recent[i]);
-      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+      g_autofree char *isolated = jln_text_isolate (name);
+      g_auto(GStrv) parts = g_strsplit (isolated, "_", -1);
+      /* A menu takes “_” as a mnemonic: a file name shows its own. */
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
       g_menu_append_item (self->recent_section, item);
@@ -250,10 +342,12 @@ set_document (JlnWindow   *self,
       g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
     }
   g_set_object (&self->document, document);
+  self->replaced = FALSE;
 
   jln_action_editor_set_record (self->action_editor, NULL);
   jln_action_list_set_document (self->action_list, document);
   jln_action_editor_set_document (self->action_editor, document);
+  jln_principles_page_set_document (self->principles_page, document);
 
   if (document != NULL)
     {
@@ -273,11 +367,12 @@ set_document (JlnWindow   *self,
       update_recent_menu (self);
       gtk_revealer_set_reveal_child (self->example_banner, is_example_plan (path));
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
+      show_notices (self);
       offer_conflict_copies (self);
     }
 
   update_title (self);
-  update_undo_actions (self);
+  update_edit_state (self);
   update_picture_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -315,7 +410,7 @@ rebind_plan_cb (gpointer user_data)
     jln_action_list_select (self->action_list, record);
 
   update_title (self);
-  update_undo_actions (self);
+  update_edit_state (self);
   show_toast (self, _("The plan was changed elsewhere and has been reloaded"));
   return G_SOURCE_REMOVE;
 }
@@ -335,7 +430,17 @@ watch_file_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   /* While busy, a thread may be using the document's connection. */
-  if (self->document == NULL || self->busy || !jln_document_is_outdated (self->document))
+  if (self->document == NULL || self->busy)
+    return G_SOURCE_CONTINUE;
+
+  /* Another file saved over the plan (an attachment saved at its name):
+   * nothing is written to either until the user reloads. */
+  if (jln_document_is_replaced (self->document) != self->replaced)
+    {
+      self->replaced = !self->replaced;
+      update_edit_state (self);
+    }
+  if (self->replaced || !jln_document_is_outdated (self->document))
     return G_SOURCE_CONTINUE;
   if (!jln_document_reload (self->document, &error))
     show_error_toast (self, error);
@@ -446,7 +551,10 @@ load_done_cb (GObject      *source_object,
         }
       else
         {
-          adw_status_page_set_description (self->error_page, error->message);
+          /* The reason may quote the file: the description is markup. */
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          adw_status_page_set_description (self->error_page, escaped);
           gtk_stack_set_visible_child_name (self->main_stack, "error");
         }
       return;
@@ -811,8 +919,16 @@ export_thread (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
+  if (jln_sheet_format_from_path (data->path))
+    {
+      if (jln_sheet_write_actions (data->plan, data->query, data->lang, data->path, cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
   if (data->csv)
-    bytes = jln_csv_write_actions (data->plan, data->query, data->lang);
+    bytes = jln_csv_write_actions_full (data->plan, data->query, data->lang, ',');
   else
     bytes = jln_json_write_plan (data->plan);
 
@@ -862,9 +978,10 @@ export_chosen (JlnWindow *self,
     return;
 
   lower = g_ascii_strdown (path, -1);
-  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".json"))
+  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".json")
+      && !jln_sheet_format_from_path (lower))
     {
-      show_toast (self, _("Choose a name ending in .csv or .json"));
+      show_toast (self, _("Choose a name ending in .csv, .ods, .xlsx or .json"));
       return;
     }
 
@@ -901,10 +1018,24 @@ visible_picture_page (JlnWindow *self)
   return NULL;
 }
 
+/* The list of actions prints as the action-plan table. */
+static gboolean
+action_list_visible (JlnWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+
+  return visible != NULL && (visible == GTK_WIDGET (self->action_list)
+                             || gtk_widget_is_ancestor (GTK_WIDGET (self->action_list), visible));
+}
+
 static JlnPicture *
 create_view_picture (JlnWindow *self)
 {
   GtkWidget *page = visible_picture_page (self);
+
+  if (page == NULL && action_list_visible (self))
+    return JLN_PICTURE (jln_plan_pages_new (jln_document_get_plan (self->document), JLN_PLAN_DOC_ACTIONS,
+                                            jln_query_filter_get_query (self->filter)));
 
   if (page == GTK_WIDGET (self->timeline_view))
     return jln_timeline_view_create_picture (self->timeline_view);
@@ -916,7 +1047,8 @@ create_view_picture (JlnWindow *self)
 static void
 update_picture_actions (JlnWindow *self)
 {
-  gboolean has_picture = self->document != NULL && visible_picture_page (self) != NULL;
+  gboolean has_picture = self->document != NULL
+                         && (visible_picture_page (self) != NULL || action_list_visible (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-view", has_picture);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_picture);
@@ -937,9 +1069,10 @@ static void
 view_exported_cb (JlnWindow *self,
                   GFile     *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = jln_text_isolate (basename);
   g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = toast_new (message);
 
   adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Open"));
@@ -962,6 +1095,18 @@ export_view_action (GtkWidget  *widget,
 
   if (picture == NULL)
     return;
+  if (JLN_IS_PLAN_PAGES (picture))
+    {
+      JlnPlan *plan = jln_document_get_plan (self->document);
+      JlnDocumentDialog *documents;
+
+      title = jln_text_get_fallback (jln_plan_get_title (plan), self->content_language, NULL);
+      documents = jln_document_dialog_new (GTK_WINDOW (self), plan, jln_query_filter_get_query (self->filter),
+                                           self->content_language, title != NULL ? title : _("Plan"));
+      g_signal_connect_object (documents, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (documents));
+      return;
+    }
   page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
   title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (self->document)),
                                  self->content_language, NULL);
@@ -1284,21 +1429,35 @@ delete_action (GtkWidget  *widget,
   g_autoptr(JlnEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *label = NULL;
   AdwToast *toast;
 
   if (self->document == NULL || selected == NULL)
     return;
 
+  /* Numbers are plan text: isolated, they cannot reorder the message. */
   if (JLN_IS_ACTION (selected))
-    /* Translators: %s is an action number, like 1.4. */
-    message = g_strdup_printf (_("Action %s deleted"), jln_action_get_number (JLN_ACTION (selected)));
+    {
+      number = jln_text_isolate (jln_action_get_number (JLN_ACTION (selected)));
+      /* Translators: %s is an action number, like 1.4. */
+      message = g_strdup_printf (_("Action %s deleted"), number);
+    }
   else if (JLN_IS_OBJECTIVE (selected))
-    message = g_strdup_printf (_("Objective %s deleted"), jln_objective_get_number (JLN_OBJECTIVE (selected)));
+    {
+      number = jln_text_isolate (jln_objective_get_number (JLN_OBJECTIVE (selected)));
+      message = g_strdup_printf (_("Objective %s deleted"), number);
+    }
   else if (JLN_IS_ACTION_ITEM (selected))
-    /* Translators: %1$s is an action number, %2$s a sub-item letter: “Sub-item 1.8 a deleted”. */
-    message = g_strdup_printf (_("Sub-item %1$s %2$s deleted"),
-                               jln_action_get_number (JLN_ACTION (jln_record_get_parent (selected))),
-                               jln_action_item_get_label (JLN_ACTION_ITEM (selected)));
+    {
+      JlnRecord *parent = jln_record_get_parent (selected);
+
+      number = jln_text_isolate (jln_action_get_number (JLN_ACTION (parent)));
+      label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (selected)));
+      /* Translators: %1$s is an action number, %2$s a sub-item letter:
+       * “Sub-item 1.8 a deleted”. */
+      message = g_strdup_printf (_("Sub-item %1$s %2$s deleted"), number, label);
+    }
   else
     return;
 
@@ -1310,10 +1469,31 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new (message);
+  toast = toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Reads the file now at the plan's path, after another was saved there. */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || self->busy)
+    return;
+  if (!jln_document_reload (self->document, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  self->replaced = jln_document_is_replaced (self->document);
+  update_edit_state (self);
+  show_notices (self);
 }
 
 static void
@@ -1338,7 +1518,7 @@ restored_cb (JlnWindow  *self,
 
   /* Translators: %s is a date, as in “March 7, 2030”. */
   message = g_strdup_printf (_("The plan was restored to its copy of %s"), date);
-  toast = adw_toast_new (message);
+  toast = toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -1391,7 +1571,8 @@ merged_cb (JlnWindow  *self,
            const char *path,
            guint       n_applied)
 {
-  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *name = jln_text_isolate (basename);
   g_autofree char *escaped = g_markup_escape_text (name, -1);
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) copies = NULL;
@@ -1561,6 +1742,7 @@ content_language_changed_cb (JlnWindow *self)
   self->content_language = lang;
   jln_action_list_set_content_language (self->action_list, lang);
   jln_action_editor_set_content_language (self->action_editor, lang);
+  jln_principles_page_set_content_language (self->principles_page, lang);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
@@ -1568,12 +1750,9 @@ content_language_changed_cb (JlnWindow *self)
 static void
 selected_changed_cb (JlnWindow *self)
 {
-  JlnRecord *selected = jln_action_list_get_selected (self->action_list);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate",
-                                 JLN_IS_ACTION (selected) || JLN_IS_OBJECTIVE (selected));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selected != NULL);
-  jln_action_editor_set_record (self->action_editor, selected);
+  update_selection_actions (self);
+  jln_action_editor_set_record (self->action_editor,
+                                jln_action_list_get_selected (self->action_list));
 }
 
 static void
@@ -1582,6 +1761,17 @@ activate_record_cb (JlnWindow *self,
 {
   jln_action_editor_set_record (self->action_editor, record);
   gtk_widget_child_focus (GTK_WIDGET (self->action_editor), GTK_DIR_TAB_FORWARD);
+}
+
+/* From the coverage of the principles, the actions that serve one. */
+static void
+principle_activated_cb (JlnWindow *self,
+                        int        number)
+{
+  g_autofree char *text = g_strdup_printf ("principle:%d", number);
+
+  jln_query_filter_set_text (self->filter, text);
+  adw_view_stack_set_visible_child_name (self->view_stack, "actions");
 }
 
 /* From the timeline, the action's editor is on the Actions page. */
@@ -1680,11 +1870,15 @@ jln_window_class_init (JlnWindowClass *klass)
   g_type_ensure (JLN_TYPE_ACTION_LIST);
   g_type_ensure (JLN_TYPE_ACTION_EDITOR);
   g_type_ensure (JLN_TYPE_INDICATORS_PAGE);
+  g_type_ensure (JLN_TYPE_PRINCIPLES_PAGE);
   g_type_ensure (JLN_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, example_banner);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, replaced_banner);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, spinner);
@@ -1696,6 +1890,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_editor);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, principles_page);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1713,6 +1908,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.changes", NULL, changes_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.merge-copy", NULL, merge_copy_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
@@ -1732,6 +1928,8 @@ jln_window_init (JlnWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->principles_page, "principle-activated",
+                           G_CALLBACK (principle_activated_cb), self, G_CONNECT_SWAPPED);
   self->filter = jln_query_filter_new ();
   jln_action_list_set_filter (self->action_list, self->filter);
   g_signal_connect_object (self->action_list, "notify::selected",
@@ -1746,6 +1944,8 @@ jln_window_init (JlnWindow *self)
   update_undo_actions (self);
   update_picture_actions (self);
   selected_changed_cb (self);
+  /* Only a plan whose file was replaced is reloaded by hand. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   self->watch_id = g_timeout_add_seconds (1, watch_file_cb, self);
 }
 

@@ -1128,6 +1128,18 @@ is_text_indicator (JlnChart *self)
          jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_TEXT;
 }
 
+/* “3. Working conditions”: plan text isolated, so that a title cannot
+ * reorder its number. */
+static char *
+dup_objective_label (JlnObjective         *objective,
+                     const JlnRenderStyle *style)
+{
+  g_autofree char *number = jln_text_isolate (jln_objective_get_number (objective));
+  g_autofree char *title = jln_text_isolate (text_in (jln_objective_get_title (objective), style));
+
+  return g_strdup_printf ("%s. %s", number, title);
+}
+
 static char *
 text_target_line (JlnChart             *self,
                   const JlnRenderStyle *style,
@@ -1319,8 +1331,7 @@ layout_bars (JlnChart             *self,
       double w;
 
       if (JLN_IS_OBJECTIVE (row))
-        label = g_strdup_printf ("%s. %s", jln_objective_get_number (JLN_OBJECTIVE (row)),
-                                 text_in (jln_objective_get_title (JLN_OBJECTIVE (row)), style));
+        label = dup_objective_label (JLN_OBJECTIVE (row), style);
       else
         label = g_strdup (jln_unit_get_code (JLN_UNIT (row)));
       text_size (cr, style, JLN_RENDER_FONT_SMALL, label, -1, &w, NULL);
@@ -1972,8 +1983,7 @@ row_label (JlnChart             *self,
 
   if (JLN_IS_OBJECTIVE (record))
     {
-      *owned = g_strdup_printf ("%s. %s", jln_objective_get_number (JLN_OBJECTIVE (record)),
-                                text_in (jln_objective_get_title (JLN_OBJECTIVE (record)), style));
+      *owned = dup_objective_label (JLN_OBJECTIVE (record), style);
       return *owned;
     }
   return jln_unit_get_code (JLN_UNIT (record));

@@ -754,10 +754,15 @@ dup_heading_text (JlnObjective *objective,
 {
   const char *number = jln_objective_get_number (objective);
   const char *title = text_or_empty (jln_objective_get_title (objective), lang);
+  g_autofree char *isolated_number = NULL;
+  g_autofree char *isolated_title = NULL;
 
   if (number == NULL || number[0] == '\0')
     return g_strdup (title);
-  return g_strdup_printf ("%s. %s", number, title);
+  /* Plan text cannot reorder what is composed around it. */
+  isolated_number = jln_text_isolate (number);
+  isolated_title = jln_text_isolate (title);
+  return g_strdup_printf ("%s. %s", isolated_number, isolated_title);
 }
 
 /* The label of an action or sub-item: its number, a tab, its title. */
@@ -773,8 +778,8 @@ get_row_layout (JlnTimeline          *self,
   g_autoptr(PangoAttrList) attrs = NULL;
   g_autoptr(PangoTabArray) tabs = NULL;
   g_autofree char *text = NULL;
-  const char *number;
-  const JlnText *title;
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
   JlnStatus status = JLN_STATUS_PLANNED;
   double indent, width;
   gsize number_len;
@@ -797,22 +802,23 @@ get_row_layout (JlnTimeline          *self,
     {
       JlnAction *action = JLN_ACTION (row->record);
 
-      number = jln_action_get_number (action);
-      title = jln_action_get_title (action);
+      /* Plan text cannot reorder what is composed around it. */
+      number = jln_text_isolate (jln_action_get_number (action));
+      title = jln_text_isolate (text_or_empty (jln_action_get_title (action), lang));
       status = jln_action_get_status (action);
-      text = g_strdup_printf ("%s\t%s", number != NULL ? number : "", text_or_empty (title, lang));
-      number_len = number != NULL ? strlen (number) : 0;
+      text = g_strdup_printf ("%s\t%s", number, title);
+      number_len = strlen (number);
       indent = 0;
     }
   else
     {
       JlnActionItem *item = JLN_ACTION_ITEM (row->record);
 
-      number = jln_action_item_get_label (item);
-      title = jln_action_item_get_title (item);
+      number = jln_text_isolate (jln_action_item_get_label (item));
+      title = jln_text_isolate (text_or_empty (jln_action_item_get_title (item), lang));
       status = jln_action_item_get_status (item);
-      text = g_strdup_printf ("%s.\t%s", number != NULL ? number : "", text_or_empty (title, lang));
-      number_len = (number != NULL ? strlen (number) : 0) + 1;
+      text = g_strdup_printf ("%s.\t%s", number, title);
+      number_len = strlen (number) + 1;
       indent = m->number_w;
     }
 
@@ -2798,6 +2804,9 @@ jln_timeline_dup_tooltip (JlnTimeline *self,
   JlnStatus status;
   GPtrArray *units;
   const JlnText *note = NULL;
+  g_autofree char *isolated_parent = NULL;
+  g_autofree char *isolated_number = NULL;
+  g_autofree char *isolated_title = NULL;
   Bar bar;
 
   g_return_val_if_fail (JLN_IS_TIMELINE (self), NULL);
@@ -2824,7 +2833,10 @@ jln_timeline_dup_tooltip (JlnTimeline *self,
       start = jln_action_get_start (action);
       units = jln_action_get_units (action);
       note = jln_action_get_note (action);
-      g_string_append_printf (out, "%s %s", number, title);
+      /* Plan text cannot reorder what is composed around it. */
+      isolated_number = jln_text_isolate (number);
+      isolated_title = jln_text_isolate (title);
+      g_string_append_printf (out, "%s %s", isolated_number, isolated_title);
     }
   else if (JLN_IS_ACTION_ITEM (record))
     {
@@ -2837,9 +2849,11 @@ jln_timeline_dup_tooltip (JlnTimeline *self,
       completion = jln_action_item_get_completion (item);
       due = jln_action_item_get_due (item);
       units = jln_action_item_get_units (item);
-      g_string_append_printf (out, "%s %s. %s",
-                              JLN_IS_ACTION (parent) ? jln_action_get_number (JLN_ACTION (parent)) : "",
-                              number, title);
+      isolated_parent = jln_text_isolate (JLN_IS_ACTION (parent)
+                                          ? jln_action_get_number (JLN_ACTION (parent)) : "");
+      isolated_number = jln_text_isolate (number);
+      isolated_title = jln_text_isolate (title);
+      g_string_append_printf (out, "%s %s. %s", isolated_parent, isolated_number, isolated_title);
     }
   else
     return g_string_free (out, FALSE);

@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jln-document-dialog.h"
+#include "jln-plan-pages.h"
+
+/* Asks which document of the plan to export and in which format, asks
+ * where, then writes it in a thread while showing the progress, with
+ * Cancel. The file is written whole or not at all; on success the dialog
+ * closes and emits ::exported. */
+struct _JlnDocumentDialog
+{
+  AdwWindow       parent_instance;
+
+  JlnPlan        *plan;
+  JlnQuery       *query;
+  JlnLang         lang;
+  JlnPageFormat   page;        /* of a PDF: the preference of PDF exports */
+  char           *name;
+  GCancellable   *cancellable;
+  guint           progress_id;
+  gboolean        closed;
+
+  /* Written by the exporting thread, read by progress_cb. */
+  guint           done;
+  guint           total;
+
+  /* Template widgets */
+  GtkButton           *export_button;
+  AdwPreferencesGroup *options_group;
+  AdwComboRow         *kind_row;
+  AdwComboRow         *format_row;
+  AdwActionRow        *filter_row;
+  AdwPreferencesGroup *progress_group;
+  GtkProgressBar      *progress_bar;
+};
+
+G_DEFINE_FINAL_TYPE (JlnDocumentDialog, jln_document_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const struct
+{
+  const char *extension;
+  const char *pattern;
+  const char *mime_type;
+} formats[] = {
+  [JLN_DOCUMENT_FORMAT_PDF] = { ".pdf", "*.pdf", "application/pdf" },
+  [JLN_DOCUMENT_FORMAT_ODT] = { ".odt", "*.odt", "application/vnd.oasis.opendocument.text" },
+  [JLN_DOCUMENT_FORMAT_DOCX] = { ".docx", "*.docx",
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+};
+
+static void
+set_running (JlnDocumentDialog *self,
+             gboolean           running)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->options_group), !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.choose", !running);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), running);
+  if (!running)
+    g_clear_handle_id (&self->progress_id, g_source_remove);
+}
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  JlnDocumentDialog *self = user_data;
+  guint done = g_atomic_int_get (&self->done);
+  guint total = g_atomic_int_get (&self->total);
+
+  if (total == 0)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) MIN (done, total) / total);
+  return G_SOURCE_CONTINUE;
+}
+
+/* --- The export, in a thread ----------------------------------------------- */
+
+typedef struct
+{
+  JlnPlan           *plan;
+  JlnQuery          *query;
+  JlnPlanDocKind     kind;
+  JlnLang            lang;
+  JlnPageFormat      page;
+  char              *path;
+  JlnDocumentDialog *dialog;   /* kept alive by the task */
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->plan);
+  g_clear_pointer (&job->query, jln_query_unref);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+progress_thread_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->dialog->total, total);
+  g_atomic_int_set (&job->dialog->done, done);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (jln_plan_pages_export (job->plan, job->kind, job->query, job->lang, job->page, job->path,
+                             progress_thread_cb, job, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+error_response_cb (AdwMessageDialog  *dialog,
+                   const char        *response,
+                   JlnDocumentDialog *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->export_button));
+}
+
+static void
+show_error (JlnDocumentDialog *self,
+            const char        *path,
+            const GError      *error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %1$s is a file name, %2$s its folder, %3$s the reason. */
+  body = g_strdup_printf (_("“%1$s” could not be written in the folder “%2$s”.\n\n%3$s"),
+                          name, folder, error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Failed"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (source_object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  if (self->closed)
+    return;
+  set_running (self, FALSE);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (job->path);
+
+      g_signal_emit (self, signals[EXPORTED], 0, file);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    show_error (self, job->path, error);
+}
+
+/**
+ * jln_document_dialog_export_to:
+ *
+ * Writes the document chosen to @file, in a thread; the dialog shows the
+ * progress and lets the user cancel.
+ */
+void
+jln_document_dialog_export_to (JlnDocumentDialog *self,
+                               GFile             *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (JLN_IS_DOCUMENT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->cancellable == NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->plan = g_object_ref (self->plan);
+  job->query = self->query != NULL ? jln_query_ref (self->query) : NULL;
+  job->kind = jln_document_dialog_get_kind (self);
+  job->lang = self->lang;
+  job->page = self->page;
+  job->path = g_file_get_path (file);
+  job->dialog = self;
+
+  if (job->path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Only local files can be written"));
+      g_autofree char *uri = g_file_get_uri (file);
+
+      show_error (self, uri, error);
+      export_job_free (job);
+      return;
+    }
+
+  g_atomic_int_set (&self->done, 0);
+  g_atomic_int_set (&self->total, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
+  set_running (self, TRUE);
+  self->progress_id = g_timeout_add (100, progress_cb, self);
+  self->cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, jln_document_dialog_export_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+jln_document_dialog_is_running (JlnDocumentDialog *self)
+{
+  g_return_val_if_fail (JLN_IS_DOCUMENT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+/* --- Choosing the file ----------------------------------------------------- */
+
+/**
+ * jln_document_dialog_dup_suggested_name:
+ *
+ * Returns: the file name offered: the name given to the dialog, the
+ *   document, today's date and the format's extension
+ */
+char *
+jln_document_dialog_dup_suggested_name (JlnDocumentDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  const char *kind;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT_DIALOG (self), NULL);
+
+  kind = gtk_string_object_get_string (adw_combo_row_get_selected_item (self->kind_row));
+  /* Long titles make unwieldy file names; slashes make folders. */
+  name = g_utf8_substring (self->name, 0, MIN (g_utf8_strlen (self->name, -1), 60));
+  g_strdelimit (name, "/\\:", '-');
+  return g_strdup_printf ("%s – %s %s%s", g_strstrip (name), kind, date,
+                          formats[jln_document_dialog_get_format (self)].extension);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog   *chooser,
+                     int                response,
+                     JlnDocumentDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *extension = formats[jln_document_dialog_get_format (self)].extension;
+      g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
+      g_autofree char *lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
+
+      /* The format chosen in the dialog decides the extension. */
+      if (lower != NULL && !g_str_has_suffix (lower, extension))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *fixed = g_strconcat (basename, extension, NULL);
+
+          g_object_unref (file);
+          file = g_file_get_child (parent, fixed);
+        }
+      if (file != NULL)
+        jln_document_dialog_export_to (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (widget);
+  g_autofree char *name = jln_document_dialog_dup_suggested_name (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  JlnDocumentFormat format = jln_document_dialog_get_format (self);
+  GtkFileChooserNative *chooser;
+
+  if (self->cancellable != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export to"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, gtk_string_object_get_string (
+                              adw_combo_row_get_selected_item (self->format_row)));
+  gtk_file_filter_add_pattern (filter, formats[format].pattern);
+  gtk_file_filter_add_mime_type (filter, formats[format].mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (widget);
+
+  /* A running export stops, leaving no file, and then the dialog closes. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+jln_document_dialog_close_request (GtkWindow *window)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (window);
+
+  if (self->cancellable == NULL)
+    return FALSE;
+  g_cancellable_cancel (self->cancellable);
+  return TRUE;
+}
+
+/* --- Options --------------------------------------------------------------- */
+
+JlnPlanDocKind
+jln_document_dialog_get_kind (JlnDocumentDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT_DIALOG (self), JLN_PLAN_DOC_ACTIONS);
+  selected = adw_combo_row_get_selected (self->kind_row);
+  return selected <= JLN_PLAN_DOC_PRINCIPLES ? (JlnPlanDocKind) selected : JLN_PLAN_DOC_ACTIONS;
+}
+
+void
+jln_document_dialog_set_kind (JlnDocumentDialog *self,
+                              JlnPlanDocKind     kind)
+{
+  g_return_if_fail (JLN_IS_DOCUMENT_DIALOG (self));
+  g_return_if_fail (kind <= JLN_PLAN_DOC_PRINCIPLES);
+  adw_combo_row_set_selected (self->kind_row, kind);
+}
+
+JlnDocumentFormat
+jln_document_dialog_get_format (JlnDocumentDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT_DIALOG (self), JLN_DOCUMENT_FORMAT_PDF);
+  selected = adw_combo_row_get_selected (self->format_row);
+  return selected <= JLN_DOCUMENT_FORMAT_DOCX ? (JlnDocumentFormat) selected : JLN_DOCUMENT_FORMAT_PDF;
+}
+
+void
+jln_document_dialog_set_format (JlnDocumentDialog *self,
+                                JlnDocumentFormat  format)
+{
+  g_return_if_fail (JLN_IS_DOCUMENT_DIALOG (self));
+  g_return_if_fail (format <= JLN_DOCUMENT_FORMAT_DOCX);
+  adw_combo_row_set_selected (self->format_row, format);
+}
+
+/* --- Object ---------------------------------------------------------------- */
+
+static void
+jln_document_dialog_dispose (GObject *object)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (object);
+
+  self->closed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_DOCUMENT_DIALOG);
+
+  G_OBJECT_CLASS (jln_document_dialog_parent_class)->dispose (object);
+}
+
+/* Destroying the window stops its export. */
+static void
+jln_document_dialog_unrealize (GtkWidget *widget)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (widget);
+
+  self->closed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (jln_document_dialog_parent_class)->unrealize (widget);
+}
+
+static void
+jln_document_dialog_finalize (GObject *object)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (object);
+
+  g_clear_object (&self->plan);
+  g_clear_pointer (&self->query, jln_query_unref);
+  g_clear_object (&self->cancellable);
+  g_free (self->name);
+
+  G_OBJECT_CLASS (jln_document_dialog_parent_class)->finalize (object);
+}
+
+static void
+jln_document_dialog_class_init (JlnDocumentDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = jln_document_dialog_dispose;
+  object_class->finalize = jln_document_dialog_finalize;
+  widget_class->unrealize = jln_document_dialog_unrealize;
+  window_class->close_request = jln_document_dialog_close_request;
+
+  /**
+   * JlnDocumentDialog::exported:
+   * @file: the file written
+   *
+   * The export is complete; the dialog is closing.
+   */
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/jalons/Jalons/jln-document-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, options_group);
+  gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, filter_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, progress_group);
+  gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, progress_bar);
+
+  gtk_widget_class_install_action (widget_class, "document.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "document.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "document.cancel", NULL);
+}
+
+static void
+jln_document_dialog_init (JlnDocumentDialog *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->page = g_settings_get_enum (settings, "export-page");
+  /* The subtitle may quote the search: plain text. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->filter_row), FALSE);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
+}
+
+/**
+ * jln_document_dialog_new:
+ * @parent: the window
+ * @plan: the plan
+ * @query: (nullable): the search of the list: only the actions it matches
+ * @lang: the language of the document
+ * @name: the start of the suggested file name, such as the plan's title
+ */
+JlnDocumentDialog *
+jln_document_dialog_new (GtkWindow  *parent,
+                         JlnPlan    *plan,
+                         JlnQuery   *query,
+                         JlnLang     lang,
+                         const char *name)
+{
+  JlnDocumentDialog *self;
+
+  g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = g_object_new (JLN_TYPE_DOCUMENT_DIALOG, "transient-for", parent, NULL);
+  self->plan = g_object_ref (plan);
+  self->query = query != NULL && !jln_query_is_empty (query) ? jln_query_ref (query) : NULL;
+  self->lang = lang;
+  self->name = g_strdup (name);
+  if (self->query != NULL)
+    {
+      /* Translators: in the document dialog, the search the document follows. */
+      g_autofree char *text = g_strdup_printf (_("Only those that match “%s”"),
+                                               jln_query_get_text (self->query));
+
+      adw_action_row_set_subtitle (self->filter_row, text);
+    }
+  else
+    adw_action_row_set_subtitle (self->filter_row, _("All the actions of the plan"));
+  return self;
+}
