@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages="
   gcc libc6-dev python3
   meson ninja-build pkg-config gettext
-  libglib2.0-dev libjson-glib-dev libsqlite3-dev
+  libglib2.0-dev libjson-glib-dev libsqlite3-dev libgsf-1-dev libxml2-dev
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   libgsf-1-dev libxml2-dev
   desktop-file-utils appstream shared-mime-info libgtk-4-bin

@@ -12,6 +12,7 @@
 #include "jln-check.h"
 #include "jln-csv.h"
 #include "jln-document.h"
+#include "jln-import.h"
 #include "jln-json.h"
 #include "jln-merge.h"
 #include "jln-query.h"
@@ -32,6 +33,8 @@ static char *opt_since;
 static char *opt_until;
 static char *opt_filter;
 static char *opt_lang;
+static int opt_table;
+static char *opt_columns;
 static char *opt_page;
 static char *opt_separator;
 static double opt_scale;
@@ -45,7 +48,14 @@ static char **opt_files;
 
 static const GOptionEntry entries[] = {
   { "import", 0, 0, G_OPTION_ARG_FILENAME, &opt_import,
-    N_("Import a JSON plan into a new plan file given by --output"), N_("IN.json") },
+    N_("Import a plan (JSON, CSV, TSV, ODS, XLSX, ODT or DOCX) into a new plan file given by "
+       "--output"), N_("IN") },
+  { "table", 0, 0, G_OPTION_ARG_INT, &opt_table,
+    N_("The table or sheet of --import to read, from 1 (default: the first that looks like an "
+       "action plan)"), N_("N") },
+  { "columns", 0, 0, G_OPTION_ARG_STRING, &opt_columns,
+    N_("The role of each column of --import, when its headers are not understood: "
+       "number,title,done,due,units…"), N_("ROLES") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, &opt_output,
     N_("The plan file that --import creates"), N_("OUT.jalons") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, &opt_export,
@@ -377,7 +387,17 @@ run_import (void)
   if (opt_output == NULL)
     return fail_message (_("--import needs --output=OUT.jalons"));
 
-  document = jln_document_import (opt_import, opt_output, &error);
+  if (jln_import_handles (opt_import))
+    {
+      g_autofree char *report = NULL;
+
+      document = jln_import_command (opt_import, opt_output, opt_table, opt_lang, opt_columns,
+                                     &report, &error);
+      if (report != NULL)
+        g_print ("%s", report);
+    }
+  else
+    document = jln_document_import (opt_import, opt_output, &error);
   if (document == NULL)
     return fail (g_steal_pointer (&error));
   return EXIT_SUCCESS;

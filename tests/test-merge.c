@@ -1183,7 +1183,7 @@ assert_round_trip (JlnDocument *document,
 /* Hundreds of streams; fewer under a sanitizer or valgrind, which run
  * every file operation many times slower. */
 #if defined(__SANITIZE_ADDRESS__)
-#define N_SEEDS 60
+#define N_SEEDS 30
 #else
 #define N_SEEDS 200
 #endif

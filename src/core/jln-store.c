@@ -1024,9 +1024,10 @@ jln_store_open_full (const char       *path,
       /* Reading never writes: a read-only file is migrated in memory. */
       if (store->read_only && !store->in_memory)
         {
+          /* The statements first: a connection with statements left is not closed. */
+          g_hash_table_remove_all (store->statements);
           sqlite3_close (store->db);
           store->db = NULL;
-          g_hash_table_remove_all (store->statements);
           if (!open_in_memory (store, error))
             return NULL;
         }

@@ -1148,6 +1148,62 @@ chooser_closed_cb (GtkPopover *popover,
   field_apply (field, field->spec->name, value, -1);
 }
 
+/* Enter in the units' search with a code the plan does not have: a new
+ * unit of that code, chosen for the action, in one step. */
+static void
+choice_search_activate_cb (GtkSearchEntry *entry,
+                           Field          *field)
+{
+  JlnActionEditor *self = field->form->self;
+  g_autofree char *code = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(JlnRecord) unit = NULL;
+  g_autoptr(JlnEdit) group = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *refs;
+  GListModel *units;
+  JlnPlan *plan;
+
+  if (field->form->dead || field->spec->type != FIELD_UNITS || self->document == NULL)
+    return;
+  plan = editor_get_plan (self, field->form->record);
+  code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (plan == NULL || code[0] == '\0')
+    return;
+  folded = jln_fold (code);
+  units = jln_plan_get_units (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(JlnUnit) existing = g_list_model_get_item (units, i);
+      g_autofree char *other = jln_fold (jln_unit_get_code (existing));
+
+      if (g_str_equal (folded, other))
+        return;
+    }
+
+  unit = jln_record_new (JLN_KIND_UNIT, "code", code, NULL);
+  /* Translators: the name of an undoable step. */
+  group = jln_edit_new_group (_("New unit"));
+  jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), unit, g_list_model_get_n_items (units)));
+  refs = jln_record_get_refs (field->form->record, field->spec->name);
+  ids = g_ptr_array_new ();
+  for (guint i = 0; i < refs->len; i++)
+    g_ptr_array_add (ids, (gpointer) jln_record_get_id (g_ptr_array_index (refs, i)));
+  g_ptr_array_add (ids, (gpointer) jln_record_get_id (unit));
+  g_ptr_array_add (ids, NULL);
+  value = strv_to_json ((const char * const *) ids->pdata);
+  jln_edit_group_add (group, jln_edit_new_set (field->form->record, field->spec->name, value));
+  if (!jln_document_apply (self->document, group, &error))
+    {
+      field_set_error (field, -1, error->message);
+      return;
+    }
+  /* The list again, with the new unit chosen, so that closing keeps it. */
+  chooser_show_cb (GTK_POPOVER (field->popover), field);
+}
+
 /* --- Building the rows ---------------------------------------------------- */
 
 static void
@@ -1435,7 +1491,8 @@ build_chooser_row (Field     *field,
 
   /* gtk_search_entry_set_placeholder_text() arrives with GTK 4.10. */
   g_object_set (search,
-                "placeholder-text", units ? _("Search units") : _("Search principles"),
+                "placeholder-text", units ? _("Search, or type a new code and Enter")
+                                          : _("Search principles"),
                 NULL);
   set_label (search, units ? _("Search units") : _("Search principles"));
   gtk_box_append (GTK_BOX (popover_box), search);
@@ -1460,6 +1517,8 @@ build_chooser_row (Field     *field,
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
 
   field_connect (field, search, "search-changed", G_CALLBACK (choice_search_changed_cb));
+  if (units)
+    field_connect (field, search, "activate", G_CALLBACK (choice_search_activate_cb));
   field_connect (field, popover, "show", G_CALLBACK (chooser_show_cb));
   field_connect (field, popover, "closed", G_CALLBACK (chooser_closed_cb));
 

@@ -147,6 +147,7 @@ jln_application_startup (GApplication *application)
     { "win.new-plan", { "<Control>n", NULL } },
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.paste-rows", { "<Control><Shift>v", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.export-view", { "<Control><Shift>e", NULL } },
     { "win.print", { "<Control>p", NULL } },

@@ -298,15 +298,24 @@ conflict_row (JlnMergeWindow         *self,
   return row;
 }
 
-/* Changes are listed by kind of object, then as the plan numbers them. */
+/* Changes are listed as the plan numbers objects: an objective, its
+ * actions, each followed by its sub-items. Labels are a kind of object
+ * and its number: the number comes first in the order. */
+static char *
+order_key (const JlnMergeChange *change)
+{
+  const char *space = strchr (change->label, ' ');
+  g_autofree char *number = g_utf8_collate_key_for_filename (space != NULL ? space + 1 : change->label, -1);
+
+  return g_strdup_printf ("%s\x01%02d", number, (int) change->kind);
+}
+
 static int
 compare_changes (gconstpointer a,
                  gconstpointer b)
 {
-  const JlnMergeChange *change_a = *(const JlnMergeChange * const *) a;
-  const JlnMergeChange *change_b = *(const JlnMergeChange * const *) b;
-  g_autofree char *key_a = g_utf8_collate_key_for_filename (change_a->label, -1);
-  g_autofree char *key_b = g_utf8_collate_key_for_filename (change_b->label, -1);
+  g_autofree char *key_a = order_key (*(const JlnMergeChange * const *) a);
+  g_autofree char *key_b = order_key (*(const JlnMergeChange * const *) b);
 
   return strcmp (key_a, key_b);
 }

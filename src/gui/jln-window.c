@@ -16,6 +16,8 @@
 #include "jln-csv.h"
 #include "jln-document-dialog.h"
 #include "jln-export-dialog.h"
+#include "jln-import-dialog.h"
+#include "jln-plan-dialog.h"
 #include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-merge-window.h"
@@ -567,7 +569,8 @@ load_done_cb (GObject      *source_object,
   set_document (self, document);
   if (get_application (self) != NULL)
     jln_application_add_document (get_application (self), document);
-  if (data->kind == LOAD_IMPORT && !data->quiet)
+  if ((data->kind == LOAD_IMPORT || (data->kind == LOAD_CREATE && data->source != NULL)) &&
+      !data->quiet)
     {
       g_autofree char *name = g_path_get_basename (data->path);
       g_autofree char *message = g_strdup_printf (_("Imported into “%s”"), name);
@@ -638,6 +641,105 @@ free_plan_path_for (const char *json_path)
   return NULL;
 }
 
+static void
+import_plan_cb (JlnImportDialog *dialog,
+                JlnPlan         *plan,
+                const char      *source,
+                JlnWindow       *self)
+{
+  g_autofree char *name = g_path_get_basename (source);
+  g_autofree char *message = g_strdup_printf (_("Importing “%s”…"), name);
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->kind = LOAD_CREATE;
+  data->plan = g_object_ref (plan);
+  data->source = g_strdup (name);
+  data->path = free_plan_path_for (source);
+  if (data->path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                                             _("No free name for a plan beside “%s”"), name);
+
+      load_data_free (data);
+      show_error_toast (self, error);
+      return;
+    }
+  start_load (self, data, message);
+}
+
+static void
+add_plan_cb (JlnImportDialog *dialog,
+             JlnPlan         *plan,
+             const char      *source,
+             JlnWindow       *self)
+{
+  g_autofree char *name = g_path_get_basename (source);
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  /* Translators: the name of an undoable step; %s is a file name. */
+  label = g_strdup_printf (_("Import “%s”"), name);
+  edit = jln_import_edit_into (plan, jln_document_get_plan (self->document), label);
+  if (!jln_document_apply (self->document, edit, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("The actions of “%s” were added; Undo removes them"), name);
+  show_toast (self, message);
+}
+
+static void
+pasted_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(JlnWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  JlnImportDialog *dialog = jln_import_dialog_new_for_clipboard_finish (result, GTK_WINDOW (self), &error);
+
+  if (dialog == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  g_signal_connect_object (dialog, "add", G_CALLBACK (add_plan_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Rows copied from a spreadsheet or a Word table, pasted into the plan. */
+static void
+paste_rows_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  jln_import_dialog_new_for_clipboard_async (gtk_widget_get_clipboard (widget), NULL, pasted_cb,
+                                             g_object_ref (self));
+}
+
+/* A spreadsheet or a Word table: its report first, then a new plan, or
+ * its actions added to the open plan. */
+static void
+show_import_dialog (JlnWindow *self,
+                    GFile     *file)
+{
+  JlnImportDialog *dialog = jln_import_dialog_new (GTK_WINDOW (self), file);
+
+  jln_import_dialog_set_can_add (dialog, self->document != NULL);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (import_plan_cb), self, 0);
+  g_signal_connect_object (dialog, "add", G_CALLBACK (add_plan_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * jln_window_open_file:
  *
@@ -654,6 +756,12 @@ jln_window_open_file (JlnWindow *self,
 
   g_return_if_fail (JLN_IS_WINDOW (self));
 
+  if (path != NULL && jln_import_handles (path))
+    {
+      load_data_free (data);
+      show_import_dialog (self, file);
+      return;
+    }
   if (path != NULL && is_json (path))
     {
       data->kind = LOAD_IMPORT;
@@ -779,8 +887,11 @@ add_filter (GtkFileChooser *chooser,
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
+  g_auto(GStrv) patterns = g_strsplit (pattern, ";", 0);
+
   gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
@@ -1172,8 +1283,21 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a JSON Plan"), _("_Import"),
-               NULL, _("JSON plans"), "*.json", import_chosen);
+  choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Plan"), _("_Import"),
+               NULL, _("Plans in JSON, spreadsheets and documents"),
+               "*.json;*.csv;*.tsv;*.ods;*.xlsx;*.odt;*.docx", import_chosen);
+}
+
+static void
+plan_properties_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (jln_plan_dialog_new (GTK_WINDOW (self), self->document)));
 }
 
 static void
@@ -1904,6 +2028,8 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-rows", NULL, paste_rows_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL, plan_properties_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

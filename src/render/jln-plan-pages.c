@@ -402,7 +402,14 @@ cell_layout (JlnPlanPages         *self,
             pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
         }
       start = text->len;
-      g_string_append_len (text, rec->text->str + run->offset, run->length);
+      {
+        /* Each run of plan text is isolated: a direction override in a
+         * title cannot reorder the text around it. */
+        g_autofree char *piece = g_strndup (rec->text->str + run->offset, run->length);
+        g_autofree char *isolated = jln_text_isolate (piece);
+
+        g_string_append (text, isolated);
+      }
       if (run->emphasis & JLN_DOC_EMPHASIS_ITALIC)
         {
           PangoAttribute *a = pango_attr_style_new (PANGO_STYLE_ITALIC);
