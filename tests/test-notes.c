@@ -132,9 +132,13 @@ test_edit_undo (Fixture       *fixture,
   g_assert_cmpstr (jln_note_get_text (note)->en, ==, "S1 2024: specification written");
 
   /* A date that is not one is refused. */
-  g_assert_false (jln_document_apply (document, jln_edit_new_set (note, "date", "2024-13-01"), &error));
-  g_assert_nonnull (error);
-  g_clear_error (&error);
+  {
+    g_autoptr(JlnEdit) bad_date = jln_edit_new_set (note, "date", "2024-13-01");
+
+    g_assert_false (jln_document_apply (document, bad_date, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
 
   /* Delete, undo brings it back with its id, redo removes it again. */
   jln_test_apply (document, jln_edit_new_remove (note));
