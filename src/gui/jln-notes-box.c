@@ -303,6 +303,7 @@ jln_notes_box_new (JlnDocument *document,
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->entry = gtk_entry_new ();
   gtk_widget_set_hexpand (self->entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 16);
   gtk_widget_set_name (self->entry, "note-entry");
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("S1 2024 progress: …"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
@@ -313,7 +314,9 @@ jln_notes_box_new (JlnDocument *document,
 
   self->author_entry = gtk_entry_new ();
   gtk_widget_set_name (self->author_entry, "note-author");
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->author_entry), 8);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->author_entry), 6);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->author_entry), 8);
+  gtk_widget_set_hexpand (self->author_entry, FALSE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->author_entry), _("Office"));
   gtk_widget_set_tooltip_text (self->author_entry, _("The office or person writing the note"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->author_entry),
