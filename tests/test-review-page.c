@@ -156,6 +156,17 @@ test_shows_sections (Fixture       *fixture,
   body = body_text (nth_named (fixture, "section-body", 0));
   g_assert_true (g_str_has_prefix (body, "Créé en 1964"));
 
+  /* With JALONS_SCREENSHOT_DIR set, a picture of the page. */
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 720, 800);
+      jln_test_wait_ms (200);
+      texture = jln_test_render_widget (fixture->window);
+      jln_test_save_screenshot (texture, "review-page", "fr");
+    }
+
   /* The other language. */
   jln_review_page_set_content_language (fixture->page, JLN_LANG_EN);
   spin ();
