@@ -366,6 +366,8 @@ run_check (const char *path)
   print_count (_("targets"), counts.targets);
   print_count (_("measurements"), counts.measurements);
   print_count (_("milestones"), counts.milestones);
+  print_count (_("progress notes"), counts.notes);
+  print_count (_("sections"), counts.sections);
 
   for (guint i = 0; i < warnings->len; i++)
     {
