@@ -208,6 +208,14 @@ test_edit_and_undo (Fixture       *fixture,
   g_assert_cmpstr (shown, ==, old_body);
   undo (fixture);
   g_assert_true (g_str_has_prefix (jln_section_get_title (section_at (fixture, 1))->fr, "2. Contexte"));
+
+  /* Typed, then the page goes away: the text is kept. */
+  gtk_widget_grab_focus (body);
+  spin ();
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)), "Typed before leaving.", -1);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
+  spin ();
+  g_assert_cmpstr (jln_section_get_body (section_at (fixture, 1))->fr, ==, "Typed before leaving.");
 }
 
 static void

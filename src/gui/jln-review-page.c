@@ -344,6 +344,23 @@ jln_review_page_set_editable (JlnReviewPage *self,
     gtk_widget_set_sensitive (g_ptr_array_index (self->groups, i), editable);
 }
 
+/* What is typed in a section's text is kept when the page goes away
+ * (another page, the window closed) as when the text loses the focus. */
+static void
+jln_review_page_unmap (GtkWidget *widget)
+{
+  JlnReviewPage *self = JLN_REVIEW_PAGE (widget);
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      GtkWidget *body = g_object_get_data (G_OBJECT (g_ptr_array_index (self->groups, i)), "jln-body");
+
+      if (body != NULL && gtk_widget_has_focus (body))
+        body_commit (self, GTK_TEXT_VIEW (body));
+    }
+  GTK_WIDGET_CLASS (jln_review_page_parent_class)->unmap (widget);
+}
+
 static void
 jln_review_page_dispose (GObject *object)
 {
@@ -373,6 +390,7 @@ jln_review_page_class_init (JlnReviewPageClass *klass)
 
   object_class->dispose = jln_review_page_dispose;
   object_class->finalize = jln_review_page_finalize;
+  GTK_WIDGET_CLASS (klass)->unmap = jln_review_page_unmap;
 }
 
 static void
