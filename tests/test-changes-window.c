@@ -272,7 +272,7 @@ test_report (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(JlnRecord) note = jln_record_new (JLN_KIND_NOTE, "date", today, "author", "DRH",
-                                              "text-en", "Two <b>sessions</b> held", NULL);
+                                              "text-en", "Two <b>workshops</b> held", NULL);
   GtkWidget *window;
   AdwActionRow *row;
 
@@ -286,7 +286,7 @@ test_report (Fixture       *fixture,
                      "1 added, 2 completed, 2 re-planned, 2 edited, 1 removed, 1 measurement entered");
   row = find_row (window, "1 ", "2022-12-31: 35");
   g_assert_nonnull (row);
-  row = find_row (window, "2.7 Two <b>sessions</b> held", "DRH");
+  row = find_row (window, "2.7 Two <b>workshops</b> held", "DRH");
   g_assert_nonnull (row);
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
   g_assert_nonnull (jln_test_find_widget (window, is_named, "overdue"));

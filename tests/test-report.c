@@ -97,7 +97,7 @@ fixture_setup (Fixture       *fixture,
               jln_record_new (JLN_KIND_NOTE, "date", today, "author", "DRH",
                               "text-fr", "Logiciel choisi", "text-en", "Software chosen", NULL));
   add_record (document, jln_test_find_action (document, "2.7"),
-              jln_record_new (JLN_KIND_NOTE, "date", today, "text-en", "Two sessions held", NULL));
+              jln_record_new (JLN_KIND_NOTE, "date", today, "text-en", "Two workshops held", NULL));
   add_record (document, jln_test_find_action (document, "2.7"),
               jln_record_new (JLN_KIND_NOTE, "date", "2020-03-01", "text-en", "Long ago", NULL));
 }

@@ -33,7 +33,7 @@ struct _JlnNotesBox
 
 G_DEFINE_FINAL_TYPE (JlnNotesBox, jln_notes_box, GTK_TYPE_WIDGET)
 
-/* The office last typed, kept for the next note of the session. */
+/* The office last typed, kept for the next note while Jalons runs. */
 static char *last_author;
 
 static void
