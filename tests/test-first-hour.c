@@ -220,6 +220,200 @@ test_present_then_search (Fixture       *fixture,
   }
 }
 
+/* 3. One shortcut, one meaning, on a QWERTY and on an AZERTY keyboard.
+ * A key is named by where it sits and whether Shift is needed to type
+ * what the shortcut names: Ctrl++ is Ctrl+Shift+"=" on both. */
+
+typedef struct
+{
+  guint       keyval;
+  const char *key;
+  gboolean    shift;
+} KeyPlace;
+
+static const KeyPlace qwerty[] = {
+  { GDK_KEY_plus, "=", TRUE }, { GDK_KEY_equal, "=", FALSE },
+  { GDK_KEY_minus, "-", FALSE }, { GDK_KEY_underscore, "-", TRUE },
+  { GDK_KEY_1, "1", FALSE }, { GDK_KEY_2, "2", FALSE }, { GDK_KEY_3, "3", FALSE },
+  { GDK_KEY_comma, ",", FALSE }, { GDK_KEY_question, "/", TRUE }, { GDK_KEY_slash, "/", FALSE },
+};
+
+static const KeyPlace azerty[] = {
+  { GDK_KEY_plus, "=", TRUE }, { GDK_KEY_equal, "=", FALSE },
+  { GDK_KEY_minus, "6", FALSE }, { GDK_KEY_6, "6", TRUE },
+  { GDK_KEY_ampersand, "1", FALSE }, { GDK_KEY_1, "1", TRUE },
+  { GDK_KEY_eacute, "2", FALSE }, { GDK_KEY_2, "2", TRUE },
+  { GDK_KEY_quotedbl, "3", FALSE }, { GDK_KEY_3, "3", TRUE },
+  { GDK_KEY_comma, ",", FALSE }, { GDK_KEY_question, ",", TRUE },
+  { GDK_KEY_semicolon, ";", FALSE }, { GDK_KEY_period, ";", TRUE },
+  { GDK_KEY_colon, ":", FALSE }, { GDK_KEY_slash, ":", TRUE },
+};
+
+/* "key+modifiers" as pressed on @layout. */
+static char *
+pressed_on (const KeyPlace  *layout,
+            guint            n,
+            guint            keyval,
+            GdkModifierType  modifiers)
+{
+  const char *key = NULL;
+
+  keyval = gdk_keyval_to_lower (keyval);
+  for (guint i = 0; i < n; i++)
+    if (layout[i].keyval == keyval)
+      {
+        key = layout[i].key;
+        if (layout[i].shift)
+          modifiers |= GDK_SHIFT_MASK;
+      }
+  return g_strdup_printf ("%s+%x", key != NULL ? key : gdk_keyval_name (keyval),
+                          modifiers & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK));
+}
+
+static void
+add_binding (GHashTable      *pressed,
+             const char      *what,
+             guint            keyval,
+             GdkModifierType  modifiers)
+{
+  const KeyPlace *layouts[] = { qwerty, azerty };
+  guint sizes[] = { G_N_ELEMENTS (qwerty), G_N_ELEMENTS (azerty) };
+  const char *names[] = { "QWERTY", "AZERTY" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      g_autofree char *key = pressed_on (layouts[l], sizes[l], keyval, modifiers);
+      char *id = g_strdup_printf ("%s %s", names[l], key);
+      const char *before = g_hash_table_lookup (pressed, id);
+
+      if (before != NULL && !g_str_equal (before, what))
+        g_error ("%s: %s means both %s and %s", names[l], key, before, what);
+      g_hash_table_insert (pressed, id, g_strdup (what));
+    }
+}
+
+static char *
+describe_action (const char *name,
+                 GVariant   *target)
+{
+  g_autofree char *printed = target != NULL ? g_variant_print (target, FALSE) : NULL;
+
+  return g_strdup_printf ("%s(%s)", name, printed != NULL ? printed : "");
+}
+
+static void
+add_widget_bindings (GHashTable *pressed,
+                     GtkWidget  *widget)
+{
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Jln"))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+              GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+              GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
+              g_autofree char *what = NULL;
+
+              if (GTK_IS_NAMED_ACTION (action))
+                what = describe_action (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                        arguments);
+              else
+                what = gtk_shortcut_action_to_string (action);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger))
+                add_binding (pressed, what,
+                             gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                             gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_widget_bindings (pressed, child);
+}
+
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GHashTable) pressed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (application));
+
+  /* The application's shortcuts hold everywhere in the window… */
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                                    actions[i]);
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autofree char *what = NULL;
+
+      g_assert_true (g_action_parse_detailed_name (actions[i], &name, &target, NULL));
+      what = describe_action (name, target);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &modifiers));
+          add_binding (pressed, what, keyval, modifiers);
+        }
+    }
+  /* …so do the window's and its pages' own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
+  g_assert_true (wait_until (fixture, timeline_shown));
+  add_widget_bindings (pressed, GTK_WIDGET (fixture->window));
+  /* Zooming is Ctrl++ on both keyboards. */
+  g_assert_cmpstr (g_hash_table_lookup (pressed, "AZERTY =+5"), ==, "timeline.zoom-in()");
+  g_assert_cmpstr (g_hash_table_lookup (pressed, "QWERTY =+5"), ==, "timeline.zoom-in()");
+  g_assert_cmpstr (g_hash_table_lookup (pressed, "QWERTY KP_Add+4"), ==, "timeline.zoom-in()");
+
+  /* The shortcuts window says each shortcut once. */
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/jalons/Jalons/gtk/help-overlay.ui");
+    g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    GSList *objects = gtk_builder_get_objects (builder);
+
+    for (GSList *l = objects; l != NULL; l = l->next)
+      {
+        g_autofree char *accelerator = NULL;
+        g_autofree char *action_name = NULL;
+        g_autofree char *title = NULL;
+        g_auto(GStrv) accels = NULL;
+
+        if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+          continue;
+        g_object_get (l->data, "accelerator", &accelerator, "action-name", &action_name,
+                      "title", &title, NULL);
+        if (action_name != NULL)
+          accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), action_name);
+        else
+          accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+        for (guint j = 0; accels[j] != NULL; j++)
+          {
+            const char *before = g_hash_table_lookup (listed, accels[j]);
+
+            if (accels[j][0] == '\0')
+              continue;
+            if (before != NULL && !g_str_equal (before, title))
+              g_error ("%s is listed for both “%s” and “%s”", accels[j], before, title);
+            g_hash_table_insert (listed, g_strdup (accels[j]), g_strdup (title));
+          }
+      }
+    g_slist_free (objects);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +442,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/gui/first-hour/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("present-then-search", test_present_then_search);
+  ADD ("shortcuts", test_shortcuts);
 #undef ADD
 
   status = g_test_run ();

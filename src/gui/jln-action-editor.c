@@ -1553,7 +1553,7 @@ update_heading (JlnActionEditor *self)
                           g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (record))) == 0);
   gtk_label_set_text (self->hint_label,
                       _("This objective has no actions yet. Add one with the + button of the header "
-                        "bar, or Ctrl+plus."));
+                        "bar, or Ctrl+Shift+A."));
 }
 
 static void

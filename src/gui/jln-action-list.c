@@ -1042,7 +1042,7 @@ update_empty_state (JlnActionList *self)
       adw_status_page_set_title (self->empty_page, _("No Actions Yet"));
       adw_status_page_set_description (self->empty_page,
                                        _("Add an objective, then add actions to it with the + button "
-                                         "of the header bar or Ctrl+plus."));
+                                         "of the header bar or Ctrl+Shift+A."));
       gtk_button_set_label (self->empty_button, _("New _Objective"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.add-objective");
     }

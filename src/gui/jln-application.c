@@ -154,7 +154,7 @@ jln_application_startup (GApplication *application)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.changes", { "<Control>h", NULL } },
-    { "win.add-action", { "<Control>plus", "<Control>KP_Add", NULL } },
+    { "win.add-action", { "<Control><Shift>a", NULL } },
     { "win.duplicate", { "<Control>d", NULL } },
     { "win.page::actions", { "<Alt>1", NULL } },
     { "win.page::timeline", { "<Alt>2", NULL } },
