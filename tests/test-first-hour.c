@@ -7,6 +7,8 @@
 
 #include "jln-action.h"
 #include "jln-action-list.h"
+#include "jln-indicator.h"
+#include "jln-indicator-dialog.h"
 #include "jln-objective.h"
 #include "jln-timeline-canvas.h"
 #include "jln-timeline-view.h"
@@ -414,6 +416,78 @@ test_shortcuts (Fixture       *fixture,
   }
 }
 
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static JlnIndicator *
+first_indicator_with_figures (JlnDocument *document)
+{
+  GListModel *indicators = jln_plan_get_indicators (jln_document_get_plan (document));
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(JlnIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      if (jln_indicator_get_kind (indicator) != JLN_INDICATOR_KIND_TEXT)
+        return indicator;   /* the plan keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+/* 4. A measurement needs a value; the date is shown as its label says,
+ * Enter in it goes on to the value, and a wrong date says what to type. */
+static void
+test_measurement_needs_value (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  JlnIndicator *indicator = first_indicator_with_figures (fixture->document);
+  GListModel *measurements = jln_indicator_get_measurements (indicator);
+  guint before = g_list_model_get_n_items (measurements);
+  JlnIndicatorDialog *dialog = jln_indicator_dialog_new (GTK_WINDOW (fixture->window), fixture->document,
+                                                         indicator, JLN_KIND_MEASUREMENT, NULL,
+                                                         JLN_LANG_FR);
+  GtkWidget *date_row, *value_row;
+  g_autoptr(GRegex) day_first = g_regex_new ("^[0-3][0-9]/[01][0-9]/[0-9]{4}$", 0, 0, NULL);
+
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (g_nullify_pointer), &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  date_row = jln_test_find_widget (GTK_WIDGET (dialog), is_named, "date");
+  value_row = jln_test_find_widget (GTK_WIDGET (dialog), is_named, "value");
+  g_assert_nonnull (date_row);
+  g_assert_nonnull (value_row);
+  g_assert_true (g_regex_match (day_first, gtk_editable_get_text (GTK_EDITABLE (date_row)), 0, NULL));
+
+  /* Enter in the date: nothing saved, the value is next. */
+  g_signal_emit_by_name (date_row, "entry-activated");
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, before);
+  g_assert_true (gtk_widget_is_focus (value_row) || gtk_widget_get_focus_child (value_row) != NULL ||
+                 gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), value_row));
+
+  /* Add with no value: refused, and said. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, before);
+  g_assert_nonnull (strstr (jln_indicator_dialog_get_error (dialog), "value"));
+
+  /* A date that is not one names the forms accepted. */
+  jln_indicator_dialog_set_text (dialog, "value", "12,5");
+  jln_indicator_dialog_set_text (dialog, "date", "2022/31/12");
+  g_assert_false (jln_indicator_dialog_save (dialog));
+  g_assert_nonnull (strstr (jln_indicator_dialog_get_error (dialog), "31/12/2022"));
+  g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, before);
+
+  /* Then it is added. */
+  jln_indicator_dialog_set_text (dialog, "date", "31/12/2022");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  g_assert_null (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, before + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +517,7 @@ main (int   argc,
   g_test_add ("/gui/first-hour/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("present-then-search", test_present_then_search);
   ADD ("shortcuts", test_shortcuts);
+  ADD ("measurement-needs-value", test_measurement_needs_value);
 #undef ADD
 
   status = g_test_run ();
