@@ -488,6 +488,82 @@ test_measurement_needs_value (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (measurements), ==, before + 1);
 }
 
+static GtkWidget *
+list_child (Fixture    *fixture,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->list),
+                                                  JLN_TYPE_ACTION_LIST, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static void
+set_query (Fixture    *fixture,
+           const char *text)
+{
+  jln_query_filter_set_text (jln_window_get_filter (fixture->window), text);
+  g_assert_true (wait_until (fixture, list_settled));
+}
+
+/* 10. In the French interface, the filter buttons write French, French
+ * terms typed set the buttons, and English terms still work. */
+static void
+test_french_query (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  JlnQueryFilter *filter = jln_window_get_filter (fixture->window);
+  GtkWidget *hide_done = list_child (fixture, "hide_done_button");
+  GtkWidget *overdue = list_child (fixture, "overdue_button");
+  GtkWidget *status = list_child (fixture, "status_button");
+  guint n_overdue;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overdue), TRUE);
+  g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "en-retard");
+  g_assert_null (jln_query_filter_get_error (filter));
+  g_assert_true (wait_until (fixture, list_settled));
+  n_overdue = jln_action_list_get_n_shown (fixture->list);
+  g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (n_overdue, <, 112);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (hide_done), TRUE);
+  g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "en-retard -statut:réalisée");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overdue), FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (hide_done), FALSE);
+  g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.status", "s", "in-progress");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.objective", "s", "4");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.unit", "s", "RH");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.due-from", "s", "2022-S1");
+  g_assert_cmpstr (jln_query_filter_get_text (filter), ==,
+                   "statut:en-cours objectif:4 unité:RH échéance:>=2022-S1");
+  g_assert_null (jln_query_filter_get_error (filter));
+  /* A menu replaces its term whichever language it was typed in. */
+  set_query (fixture, "status:done unit:RH");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.status", "s", "dropped");
+  g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "statut:abandonnée unit:RH");
+
+  /* Typed French terms set the buttons. */
+  set_query (fixture, "statut:\"en cours\" en-retard -statut:realisee");
+  g_assert_null (jln_query_filter_get_error (filter));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (overdue)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (hide_done)));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (status)), ==,
+                   jln_status_get_label (JLN_STATUS_IN_PROGRESS));
+  /* A semester as it is shown. */
+  set_query (fixture, "échéance:2e sem. 2022");
+  g_assert_null (jln_query_filter_get_error (filter));
+  g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), >, 0);
+  /* The English words still hold, and mean the same. */
+  set_query (fixture, "overdue");
+  g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), ==, n_overdue);
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +594,7 @@ main (int   argc,
   ADD ("present-then-search", test_present_then_search);
   ADD ("shortcuts", test_shortcuts);
   ADD ("measurement-needs-value", test_measurement_needs_value);
+  ADD ("french-query", test_french_query);
 #undef ADD
 
   status = g_test_run ();

@@ -59,17 +59,17 @@ typedef struct
   const char *name_fr;   /* as the French interface writes it */
   TermKind    kind;
   gboolean    is_list;   /* a comma separates alternatives */
-  const char *example;
+  const char *example;   /* a value; NULL for a status */
 } Key;
 
 /* In the order of JlnQueryKey. */
 static const Key keys[] = {
-  { "objective", "objectif", TERM_OBJECTIVE, TRUE, "objective:4" },
-  { "unit", "unité", TERM_UNIT, TRUE, "unit:RH" },
-  { "status", "statut", TERM_STATUS, TRUE, "status:in-progress" },
-  { "due", "échéance", TERM_DUE, FALSE, "due:2022" },
-  { "done", "réalisée", TERM_DONE, FALSE, "done:2019" },
-  { "principle", "principe", TERM_PRINCIPLE, TRUE, "principle:27" },
+  { "objective", "objectif", TERM_OBJECTIVE, TRUE, "4" },
+  { "unit", "unité", TERM_UNIT, TRUE, "RH" },
+  { "status", "statut", TERM_STATUS, TRUE, NULL },
+  { "due", "échéance", TERM_DUE, FALSE, "2022" },
+  { "done", "réalisée", TERM_DONE, FALSE, "2019" },
+  { "principle", "principe", TERM_PRINCIPLE, TRUE, "27" },
 };
 
 /* Other spellings a French user may type, folded. */
@@ -585,11 +585,17 @@ parse_term (const char  *raw,
   values = split_value (p + 1, key->is_list);
   if (values[0] == NULL)
     {
+      JlnLang lang = jln_lang_from_locale ();
+      g_autofree char *example =
+        g_strdup_printf ("%s:%s", jln_query_key_get_name (key - keys, lang),
+                         key->example != NULL ? key->example
+                                              : jln_query_status_get_name (JLN_STATUS_IN_PROGRESS, lang));
+
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                    /* Translators: %1$s is a search term with nothing after the colon,
                       like “unit:”; %2$s an example, like “unit:RH”. */
                    _("The filter “%1$s” needs a value, as in “%2$s”"),
-                   raw, key->example);
+                   raw, example);
       return FALSE;
     }
 

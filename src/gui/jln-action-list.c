@@ -1352,27 +1352,42 @@ dup_term_key (const char *term)
   const char *p;
   const char *sign = "";
   const char *bound = "";
-  g_autofree char *key = NULL;
+  JlnQueryKey key;
 
   if (body[0] == '-')
     {
       sign = "-";
       body++;
     }
-  for (p = body; g_ascii_isalpha (*p); p++)
+  /* Keys may be French, with accents: "unité:", "échéance:". */
+  for (p = body; *p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)); p = g_utf8_next_char (p))
     ;
   if (*p != ':' || p == body)
-    return g_ascii_strcasecmp (body, "overdue") == 0 ? g_strconcat (sign, "overdue", NULL) : NULL;
+    return strchr (body, '"') == NULL && jln_query_key_from_name (body, -1, &key) &&
+           key == JLN_QUERY_KEY_OVERDUE ? g_strconcat (sign, "overdue", NULL) : NULL;
 
-  key = g_ascii_strdown (body, p - body);
-  if (g_str_equal (key, "due") || g_str_equal (key, "done"))
+  if (!jln_query_key_from_name (body, p - body, &key) || key == JLN_QUERY_KEY_OVERDUE)
+    return g_strdup_printf ("%s?%.*s", sign, (int) (p - body), body);
+  if (key == JLN_QUERY_KEY_DUE || key == JLN_QUERY_KEY_DONE)
     {
       if (p[1] == '>')
         bound = ">";
       else if (p[1] == '<')
         bound = "<";
     }
-  return g_strconcat (sign, key, bound, NULL);
+  return g_strconcat (sign, jln_query_key_get_name (key, JLN_LANG_EN), bound, NULL);
+}
+
+/* Whether @term is the interface's "-status:done", in either language. */
+static gboolean
+is_hide_done_term (const char *term)
+{
+  g_autofree char *key = dup_term_key (term);
+  const char *value = strchr (term, ':');
+  JlnStatus status;
+
+  return g_strcmp0 (key, "-status") == 0 && value != NULL && strchr (value, ',') == NULL &&
+         jln_query_status_from_name (value + 1, &status) && status == JLN_STATUS_DONE;
 }
 
 /* The value of the first term with @key, without its bound and quotes. */
@@ -1409,8 +1424,20 @@ terms_contain (GPtrArray  *terms,
                const char *term)
 {
   for (guint i = 0; i < terms->len; i++)
-    if (g_ascii_strcasecmp (g_ptr_array_index (terms, i), term) == 0)
-      return TRUE;
+    {
+      const char *other = g_ptr_array_index (terms, i);
+      g_autofree char *key = NULL;
+
+      if (g_str_equal (term, "overdue"))
+        {
+          key = dup_term_key (other);
+          if (g_strcmp0 (key, "overdue") == 0)
+            return TRUE;
+        }
+      else if (g_str_equal (term, "-status:done") ? is_hide_done_term (other)
+                                                  : g_ascii_strcasecmp (other, term) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -1464,8 +1491,11 @@ set_query_term (JlnActionList *self,
   jln_query_filter_set_text (self->filter, text);
 }
 
+/* Adds @term, written in the interface's language, or removes it in
+ * either language; @canonical is how terms_contain() knows it. */
 static void
 toggle_query_term (JlnActionList *self,
+                   const char    *canonical,
                    const char    *term,
                    gboolean       present)
 {
@@ -1479,7 +1509,10 @@ toggle_query_term (JlnActionList *self,
   terms = split_terms (jln_query_filter_get_text (self->filter));
   for (guint i = terms->len; i-- > 0;)
     {
-      if (g_ascii_strcasecmp (g_ptr_array_index (terms, i), term) != 0)
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, g_ptr_array_index (terms, i));
+      if (!terms_contain (one, canonical))
         continue;
       found = TRUE;
       if (!present)
@@ -1513,6 +1546,12 @@ quote_value (const char *value)
   return g_string_free (quoted, FALSE);
 }
 
+static const char *
+query_key (JlnQueryKey key)
+{
+  return jln_query_key_get_name (key, jln_lang_from_locale ());
+}
+
 static void
 filter_action_change_state_cb (GSimpleAction *action,
                                GVariant      *state,
@@ -1526,30 +1565,37 @@ filter_action_change_state_cb (GSimpleAction *action,
 
   g_simple_action_set_state (action, state);
 
+  /* The query is written in the interface's language. */
   if (g_str_equal (name, "objective"))
     {
       key = "objective";
-      term = g_strconcat ("objective:", quoted, NULL);
+      term = g_strconcat (query_key (JLN_QUERY_KEY_OBJECTIVE), ":", quoted, NULL);
     }
   else if (g_str_equal (name, "status"))
     {
+      JlnStatus status;
+
       key = "status";
-      term = g_strconcat ("status:", quoted, NULL);
+      if (jln_status_from_string (value, &status))
+        term = g_strconcat (query_key (JLN_QUERY_KEY_STATUS), ":",
+                            jln_query_status_get_name (status, jln_lang_from_locale ()), NULL);
+      else
+        term = g_strconcat (query_key (JLN_QUERY_KEY_STATUS), ":", quoted, NULL);
     }
   else if (g_str_equal (name, "unit"))
     {
       key = "unit";
-      term = g_strconcat ("unit:", quoted, NULL);
+      term = g_strconcat (query_key (JLN_QUERY_KEY_UNIT), ":", quoted, NULL);
     }
   else if (g_str_equal (name, "due-from"))
     {
       key = "due>";
-      term = g_strconcat ("due:>=", quoted, NULL);
+      term = g_strconcat (query_key (JLN_QUERY_KEY_DUE), ":>=", quoted, NULL);
     }
   else if (g_str_equal (name, "due-until"))
     {
       key = "due<";
-      term = g_strconcat ("due:<=", quoted, NULL);
+      term = g_strconcat (query_key (JLN_QUERY_KEY_DUE), ":<=", quoted, NULL);
     }
   else
     g_return_if_reached ();
@@ -1563,15 +1609,20 @@ overdue_toggled_cb (JlnActionList *self)
   if (self->syncing_text)
     return;
   set_query_term (self, "overdue",
-                  gtk_toggle_button_get_active (self->overdue_button) ? "overdue" : NULL);
+                  gtk_toggle_button_get_active (self->overdue_button) ? query_key (JLN_QUERY_KEY_OVERDUE)
+                                                                      : NULL);
 }
 
 static void
 hide_done_toggled_cb (JlnActionList *self)
 {
+  g_autofree char *term = NULL;
+
   if (self->syncing_text)
     return;
-  toggle_query_term (self, "-status:done", gtk_toggle_button_get_active (self->hide_done_button));
+  term = g_strdup_printf ("-%s:%s", query_key (JLN_QUERY_KEY_STATUS),
+                          jln_query_status_get_name (JLN_STATUS_DONE, jln_lang_from_locale ()));
+  toggle_query_term (self, "-status:done", term, gtk_toggle_button_get_active (self->hide_done_button));
 }
 
 /* Menus */
@@ -1811,10 +1862,12 @@ sync_filter_widgets (JlnActionList *self)
 
   if (status != NULL)
     {
-      char *lower = g_ascii_strdown (status, -1);
+      JlnStatus read;
+      char *nick = jln_query_status_from_name (status, &read) ? g_strdup (jln_status_to_string (read))
+                                                              : g_ascii_strdown (status, -1);
 
       g_free (status);
-      status = lower;
+      status = nick;
     }
   if (unit != NULL)
     {

@@ -948,6 +948,25 @@ jln_timeline_view_present (JlnTimelineView *self)
   gtk_widget_set_valign (hint, GTK_ALIGN_END);
   gtk_widget_set_margin_bottom (hint, 24);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), hint);
+  /* A way out for the mouse too, in a corner. */
+  {
+    GtkWidget *leave = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+    gtk_widget_add_css_class (leave, "osd");
+    gtk_widget_add_css_class (leave, "circular");
+    gtk_widget_set_halign (leave, GTK_ALIGN_END);
+    gtk_widget_set_valign (leave, GTK_ALIGN_START);
+    gtk_widget_set_margin_top (leave, 12);
+    gtk_widget_set_margin_end (leave, 12);
+    gtk_widget_set_focusable (leave, FALSE);
+    gtk_widget_set_tooltip_text (leave, _("Leave the presentation (Esc)"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (leave),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leave Presentation"),
+                                    -1);
+    g_signal_connect_object (leave, "clicked", G_CALLBACK (gtk_window_destroy), window,
+                             G_CONNECT_SWAPPED);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), leave);
+  }
   gtk_box_append (GTK_BOX (box), overlay);
 
   legend = gtk_drawing_area_new ();
