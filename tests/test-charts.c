@@ -604,6 +604,13 @@ test_export_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text_fr, "atteinte"));
   g_assert_nonnull (strstr (text_fr, "45 %"));
   g_assert_null (strstr (text_fr, "Equality unit"));
+  /* An indicator not measured yet says so, and nothing about the window's
+   * buttons: the PDF goes to a committee. */
+  g_assert_nonnull (strstr (text_en, "No measurement yet"));
+  g_assert_nonnull (strstr (text_fr, "Aucune mesure"));
+  g_assert_null (strstr (text_en, "Measurement”"));
+  g_assert_null (strstr (text_en, "Indicators page"));
+  g_assert_null (strstr (text_fr, "page Indicateurs"));
 }
 
 static void

@@ -1188,9 +1188,9 @@ layout_side_list (JlnChart             *self,
 static const char *
 empty_note (const JlnRenderStyle *style)
 {
-  return tr (style, N_("No measurement yet. Enter the year’s figure with "
-                       "“Add Measurement” on the Indicators page: it is then "
-                       "drawn against the targets."));
+  /* Printed and exported too: nothing about buttons of the window, which
+   * the Indicators page says beside the chart. */
+  return tr (style, N_("No measurement yet."));
 }
 
 static void
