@@ -412,9 +412,28 @@ test_completions (Fixture       *fixture,
     }
   last = jln_chart_dup_item_text (chart, style, n - 1);
   g_assert_true (g_str_has_prefix (last, "2nd sem. 2024 — "));
-  /* By the end of the plan, every action due within it was planned. */
-  g_assert_cmpuint (previous_planned, ==, count_matches (fixture->plan, "due:<2025"));
-  g_assert_cmpuint (previous_done, ==, count_matches (fixture->plan, "status:done"));
+  /* By the end of the plan, every action due within it was planned, and
+   * what was done within it counted; what was done before its period
+   * (2017–2020 in the seed) is not, and is said apart. */
+  g_assert_cmpuint (previous_planned, ==, count_matches (fixture->plan, "due:2021..2024"));
+  g_assert_cmpuint (previous_done, ==, count_matches (fixture->plan, "status:done done:>=2021"));
+  {
+    guint before = count_matches (fixture->plan, "status:done") - previous_done;
+    g_autofree char *description = jln_chart_dup_description (chart, style);
+    g_autofree char *said = g_strdup_printf ("%u actions done before 1st sem. 2021 are not counted.",
+                                             before);
+
+    g_assert_cmpuint (before, >, 0);
+    g_assert_nonnull (strstr (description, said));
+  }
+  /* So the plan does not look ahead in its first semester. */
+  {
+    g_autofree char *first = jln_chart_dup_item_text (chart, style, 0);
+    guint done, planned;
+
+    g_assert_cmpint (sscanf (strstr (first, "done:"), "done: %u, planned: %u", &done, &planned), ==, 2);
+    g_assert_cmpuint (done, <=, count_matches (fixture->plan, "status:done done:2021-S1"));
+  }
 }
 
 static void

@@ -101,6 +101,7 @@ struct _JlnChart
   GPtrArray *rows;           /* JlnRecord: objectives or units */
   int        first_year, last_year;
   JlnSemester first_semester, last_semester;
+  guint        n_done_before;  /* completions: done before the plan's period */
   double     max_value;
   guint      n_measurements;
   guint      n_text_targets;
@@ -684,7 +685,6 @@ read_completions (JlnChart *self)
             {
               JlnSemester done = jln_completion_get_last (jln_action_get_completion (action));
 
-              /* Done with no date: counted from the first semester. */
               g_array_append_val (dones, done);
             }
         }
@@ -699,6 +699,17 @@ read_completions (JlnChart *self)
   self->first_semester = first;
   self->last_semester = last;
 
+  /* Within the plan's period only: what was done or due before it would
+   * make the plan look ahead from its first semester. Actions done before
+   * are counted apart, and said. */
+  self->n_done_before = 0;
+  for (guint i = 0; i < dones->len; i++)
+    {
+      JlnSemester done = g_array_index (dones, JlnSemester, i);
+
+      if (done != JLN_SEMESTER_NONE && done < first)
+        self->n_done_before++;
+    }
   for (JlnSemester s = first; s <= last; s++)
     {
       Item item = { 0 };
@@ -706,11 +717,20 @@ read_completions (JlnChart *self)
       item.kind = ITEM_SEMESTER;
       item.semester = s;
       for (guint i = 0; i < dues->len; i++)
-        if (g_array_index (dues, JlnSemester, i) <= s)
-          item.planned++;
+        {
+          JlnSemester due = g_array_index (dues, JlnSemester, i);
+
+          if (due >= first && due <= s)
+            item.planned++;
+        }
       for (guint i = 0; i < dones->len; i++)
-        if (g_array_index (dones, JlnSemester, i) <= s)
-          item.value++;
+        {
+          JlnSemester done = g_array_index (dones, JlnSemester, i);
+
+          /* Done with no date: counted from the first semester. */
+          if (done == JLN_SEMESTER_NONE || (done >= first && done <= s))
+            item.value++;
+        }
       self->max_value = MAX (self->max_value, MAX (item.planned, item.value));
       g_array_append_val (self->items, item);
     }
@@ -2098,6 +2118,23 @@ draw_rows_left_out (JlnChart             *self,
              PANGO_ALIGN_LEFT, -1);
 }
 
+/* "12 actions done before 1st sem. 2021 are not counted." */
+static char *
+dup_done_before (JlnChart             *self,
+                 const JlnRenderStyle *style)
+{
+  JlnLang lang = jln_render_style_get_lang (style);
+  g_autofree char *first = jln_semester_format (self->first_semester, JLN_SEMESTER_STYLE_LONG, lang);
+
+  return g_strdup_printf (jln_translate_plural (lang,
+                                                /* Translators: %1$u is a number of actions, %2$s
+                                                   the plan's first semester. */
+                                                "%1$u action done before %2$s is not counted.",
+                                                "%1$u actions done before %2$s are not counted.",
+                                                self->n_done_before),
+                          self->n_done_before, first);
+}
+
 static void
 draw_completions (JlnChart             *self,
                   cairo_t              *cr,
@@ -2163,6 +2200,15 @@ draw_completions (JlnChart             *self,
           last = item;
         }
       cairo_restore (cr);
+    }
+
+  if (self->n_done_before > 0)
+    {
+      g_autofree char *before = dup_done_before (self, style);
+
+      draw_text (cr, style, JLN_RENDER_FONT_SMALL, JLN_RENDER_COLOR_DIM, before,
+                 self->plot_x + 0.4 * em, self->plot_y + 0.2 * em, PANGO_ALIGN_LEFT,
+                 self->plot_w * 0.6);
     }
 
   if (last != NULL)
@@ -2515,6 +2561,13 @@ jln_chart_dup_description (JlnChart             *self,
     }
   else if (self->items->len == 0)
     g_string_append (out, tr (style, N_("No action to count.")));
+  if (self->kind == JLN_CHART_COMPLETIONS && self->n_done_before > 0)
+    {
+      g_autofree char *before = dup_done_before (self, style);
+
+      g_string_append (out, before);
+      g_string_append_c (out, ' ');
+    }
 
   for (guint i = 0; i < self->items->len; i++)
     {
