@@ -6,7 +6,9 @@
 #include <glib/gstdio.h>
 
 #include "jln-action.h"
+#include "jln-action-editor.h"
 #include "jln-action-list.h"
+#include "jln-completion.h"
 #include "jln-indicator.h"
 #include "jln-indicator-dialog.h"
 #include "jln-objective.h"
@@ -564,6 +566,76 @@ test_french_query (Fixture       *fixture,
   g_setenv ("LANGUAGE", "en", TRUE);
 }
 
+/* The first action of the plan that is planned, with no completion. */
+static JlnAction *
+find_planned_action (JlnDocument *document)
+{
+  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+
+          if (jln_action_get_status (action) == JLN_STATUS_PLANNED &&
+              !jln_completion_is_set (jln_action_get_completion (action)))
+            return action;   /* the plan keeps it */
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* 13. Marking an action done proposes the current semester as its
+ * completion, which the user sees and can change; one undo takes both
+ * back. */
+static void
+test_done_proposes_completion (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  JlnAction *action = find_planned_action (fixture->document);
+  GtkWidget *editor = jln_test_find_child_of_type (GTK_WIDGET (fixture->window), JLN_TYPE_ACTION_EDITOR);
+  g_autofree char *now = jln_semester_format (jln_semester_today (), JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
+  g_autofree char *completion = NULL;
+  GtkWidget *status_row, *completion_row;
+
+  jln_action_list_select (fixture->list, JLN_RECORD (action));
+  g_assert_true (wait_until (fixture, list_settled));
+  status_row = jln_test_find_widget (editor, is_named, "status");
+  completion_row = jln_test_find_widget (editor, is_named, "completion");
+  g_assert_nonnull (status_row);
+  g_assert_nonnull (completion_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (completion_row)), ==, "");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), JLN_STATUS_DONE);
+  g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_DONE);
+  completion = jln_completion_to_string (jln_action_get_completion (action));
+  g_assert_cmpstr (completion, ==, now);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (completion_row)), ==, now);
+
+  /* One undo takes both back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_PLANNED);
+  g_assert_false (jln_completion_is_set (jln_action_get_completion (action)));
+
+  /* A completion already there is kept. */
+  {
+    g_autoptr(JlnEdit) edit = jln_edit_new_set (JLN_RECORD (action), "completion", "2021");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *kept = NULL;
+
+    g_assert_true (jln_document_apply (fixture->document, edit, &error));
+    g_assert_no_error (error);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), JLN_STATUS_DONE);
+    g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_DONE);
+    kept = jln_completion_to_string (jln_action_get_completion (action));
+    g_assert_cmpstr (kept, ==, "2021");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +667,7 @@ main (int   argc,
   ADD ("shortcuts", test_shortcuts);
   ADD ("measurement-needs-value", test_measurement_needs_value);
   ADD ("french-query", test_french_query);
+  ADD ("done-proposes-completion", test_done_proposes_completion);
 #undef ADD
 
   status = g_test_run ();

@@ -851,6 +851,38 @@ field_commit_choice (Field *field)
       if (enum_value == NULL)
         return;
       value = g_strdup (enum_value->value_nick);
+
+      /* Done with no completion yet: the current semester is proposed
+       * with it, in one step that can be undone; the user may change it. */
+      if (field->spec->type == FIELD_STATUS && jln_status_is_done (selected) &&
+          field->form->self->document != NULL)
+        {
+          g_autofree char *completion = jln_record_dup_field (field->form->record, "completion");
+          g_autofree char *stored = jln_record_dup_field (field->form->record, field->spec->name);
+
+          if ((completion == NULL || completion[0] == '\0') && g_strcmp0 (stored, value) != 0)
+            {
+              g_autoptr(JlnEdit) group = jln_edit_new_group (_("Mark as Done"));
+              g_autofree char *now = jln_semester_format (jln_semester_today (),
+                                                          JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
+              g_autoptr(GError) error = NULL;
+              Form *form = form_ref (field->form);
+
+              jln_edit_group_add (group, jln_edit_new_set (form->record, field->spec->name, value));
+              jln_edit_group_add (group, jln_edit_new_set (form->record, "completion", now));
+              if (!jln_document_apply (form->self->document, group, &error))
+                {
+                  /* Then the status alone, as before. */
+                  form_unref (form);
+                  field_apply (field, field->spec->name, value, -1);
+                  return;
+                }
+              if (!form->dead)
+                field_refresh (field, TRUE);
+              form_unref (form);
+              return;
+            }
+        }
     }
   field_apply (field, field->spec->name, value, -1);
 }
