@@ -636,6 +636,72 @@ test_done_proposes_completion (Fixture       *fixture,
   }
 }
 
+static GtkAdjustment *
+list_adjustment (Fixture *fixture)
+{
+  GtkWidget *view = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_COLUMN_VIEW);
+
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+}
+
+/* Scrolls the list to its end, as a user reading the last objectives. */
+static void
+scroll_list_down (Fixture *fixture)
+{
+  GtkAdjustment *adjustment = list_adjustment (fixture);
+
+  wait_frames (GTK_WIDGET (fixture->window), 3);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_frames (GTK_WIDGET (fixture->window), 3);
+  g_assert_cmpfloat (gtk_adjustment_get_value (list_adjustment (fixture)), >, 200);
+}
+
+static gboolean
+list_at_top (Fixture *fixture)
+{
+  return list_settled (fixture) && gtk_adjustment_get_value (list_adjustment (fixture)) < 1;
+}
+
+/* 8. A new filter or sort shows the first match; an undone deletion
+ * selects the action that came back. */
+static void
+test_list_shows_first_match (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *view = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
+  JlnRecord *action = jln_test_find_action (fixture->document, "7.2");
+
+  scroll_list_down (fixture);
+  set_query (fixture, "overdue");
+  g_assert_true (wait_until (fixture, list_at_top));
+
+  set_query (fixture, "");
+  g_assert_true (wait_until (fixture, list_at_top));
+  /* The list goes to its first row after the frame that shows the new
+   * rows: only then is it scrolled down again. */
+  wait_frames (GTK_WIDGET (fixture->window), 3);
+  scroll_list_down (fixture);
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column, GTK_SORT_DESCENDING);
+  g_assert_true (wait_until (fixture, list_at_top));
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), NULL, GTK_SORT_ASCENDING);
+  g_assert_true (wait_until (fixture, list_settled));
+
+  /* Delete an action far down, then undo: it is selected again. */
+  g_assert_nonnull (action);
+  jln_action_list_select (fixture->list, action);
+  g_assert_true (wait_until (fixture, list_settled));
+  g_assert_true (jln_action_list_get_selected (fixture->list) == action);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  g_assert_true (wait_until (fixture, list_settled));
+  g_assert_false (jln_action_list_get_selected (fixture->list) == action);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (wait_until (fixture, list_settled));
+  g_assert_true (jln_action_list_get_selected (fixture->list) ==
+                 jln_test_find_action (fixture->document, "7.2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -668,6 +734,7 @@ main (int   argc,
   ADD ("measurement-needs-value", test_measurement_needs_value);
   ADD ("french-query", test_french_query);
   ADD ("done-proposes-completion", test_done_proposes_completion);
+  ADD ("list-shows-first-match", test_list_shows_first_match);
 #undef ADD
 
   status = g_test_run ();

@@ -54,8 +54,12 @@ struct _JlnActionList
   guint                notified_shown;
   guint                notified_total;
   gboolean             pending;
+  gboolean             show_first;        /* a new filter or sort: its first row, once listed */
+  guint                scroll_tick_id;
+  guint                scroll_idle_id;
 
   JlnRecord           *selected;
+  JlnRow              *pinned_row;        /* the selected row, bound while selected */
   JlnRecord           *select_when_done;  /* asked for while filtering */
 
   GQueue               bound_cells;
@@ -923,6 +927,8 @@ compare_units_cb (gconstpointer a,
   return compare_keys (user_data, (JlnRecord *) a, (JlnRecord *) b, COLUMN_UNITS);
 }
 
+static void ask_first_row (JlnActionList *self);
+
 static void
 update_sorting (JlnActionList *self)
 {
@@ -939,6 +945,7 @@ update_sorting (JlnActionList *self)
   g_hash_table_remove_all (self->sort_keys);
   jln_row_model_set_sorter (self->row_model, sorted ? sorter : NULL);
   g_hash_table_remove_all (self->sort_keys);
+  ask_first_row (self);
 }
 
 static void
@@ -1151,6 +1158,19 @@ selection_changed_cb (JlnActionList *self)
 {
   JlnRow *row = gtk_single_selection_get_selected_item (self->selection);
 
+  /* The selected row counts as shown, wherever the list is scrolled: the
+   * row model then keeps it across refilters, and the selection with it. */
+  if (row != self->pinned_row)
+    {
+      if (self->pinned_row != NULL)
+        jln_row_unbind (self->pinned_row);
+      g_clear_object (&self->pinned_row);
+      if (row != NULL)
+        {
+          self->pinned_row = g_object_ref (row);
+          jln_row_bind (row);
+        }
+    }
   set_selected (self, row != NULL ? jln_row_get_record (row) : NULL);
 }
 
@@ -1253,6 +1273,69 @@ add_expand_shortcuts (JlnActionList *self)
 
 /* Models */
 
+/* A new filter or sort shows the list from its first row, rather than
+ * where the old one was scrolled to, which would hide the first matches. */
+static gboolean
+scroll_to_top_cb (gpointer data)
+{
+  JlnActionList *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  self->scroll_idle_id = 0;
+  /* Hidden, it waits to be shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    {
+      self->show_first = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  /* By the adjustment: scrolling the view to its first item would move
+   * the selection away from the selected row. */
+  if (adjustment != NULL && self->selection != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 &&
+      gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_lower (adjustment))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+frame_before_scroll_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  JlnActionList *self = JLN_ACTION_LIST (widget);
+
+  self->scroll_tick_id = 0;
+  self->scroll_idle_id = g_idle_add (scroll_to_top_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_first_row (JlnActionList *self)
+{
+  self->show_first = FALSE;
+  /* Once the view has laid the new rows out: after the next frame. */
+  if (self->scroll_tick_id == 0 && self->scroll_idle_id == 0 && self->column_view != NULL)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_before_scroll_cb,
+                                                         NULL, NULL);
+}
+
+static void
+mapped_cb (GtkWidget *column_view)
+{
+  JlnActionList *self = JLN_ACTION_LIST (gtk_widget_get_ancestor (column_view, JLN_TYPE_ACTION_LIST));
+
+  if (self->show_first && !self->pending)
+    show_first_row (self);
+}
+
+static void
+ask_first_row (JlnActionList *self)
+{
+  self->show_first = TRUE;
+  if (!self->pending)
+    show_first_row (self);
+}
+
 static void
 update_pending (JlnActionList *self)
 {
@@ -1261,6 +1344,8 @@ update_pending (JlnActionList *self)
   if (self->pending == pending)
     return;
   self->pending = pending;
+  if (!pending && self->show_first)
+    show_first_row (self);
   if (!pending && self->select_when_done != NULL)
     {
       g_autoptr(JlnRecord) record = g_steal_pointer (&self->select_when_done);
@@ -1279,6 +1364,9 @@ clear_models (JlnActionList *self)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
+  if (self->pinned_row != NULL)
+    jln_row_unbind (self->pinned_row);
+  g_clear_object (&self->pinned_row);
   if (self->row_model != NULL)
     g_signal_handlers_disconnect_by_data (self->row_model, self);
   g_clear_object (&self->row_model);
@@ -1985,6 +2073,7 @@ filter_changed_cb (JlnActionList   *self,
    * matched. */
   if (self->row_model != NULL)
     jln_row_model_refilter (self->row_model, change);
+  ask_first_row (self);
   /* The filter notifies its text and error before it changes its query. */
   update_error (self);
 }
@@ -2096,6 +2185,12 @@ jln_action_list_dispose (GObject *object)
   JlnActionList *self = JLN_ACTION_LIST (object);
   GtkWidget *child;
 
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+    }
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   clear_models (self);
@@ -2296,6 +2391,7 @@ jln_action_list_init (JlnActionList *self)
   self->content_language = JLN_LANG_FR;
   self->today = jln_semester_today ();
   self->sort_keys = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  g_signal_connect (self->column_view, "map", G_CALLBACK (mapped_cb), NULL);
 
   setup_columns (self);
   add_tab_out (self);

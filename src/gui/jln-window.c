@@ -36,6 +36,7 @@ struct _JlnWindow
   guint                 rebind_id;
   JlnLang               content_language;
   gboolean              busy;
+  char                 *deleted_id;   /* the last deletion, to select once undone */
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
@@ -1059,6 +1060,21 @@ report_edit_error (JlnWindow    *self,
   show_error_toast (self, error);
 }
 
+/* After an undo: a deletion undone selects what came back, and shows it. */
+static void
+select_restored (JlnWindow *self)
+{
+  JlnRecord *restored;
+
+  if (self->deleted_id == NULL || self->document == NULL)
+    return;
+  restored = jln_plan_lookup (jln_document_get_plan (self->document), self->deleted_id);
+  if (restored == NULL)
+    return;
+  g_clear_pointer (&self->deleted_id, g_free);
+  jln_action_list_select (self->action_list, restored);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1069,6 +1085,8 @@ undo_action (GtkWidget  *widget,
 
   if (self->document != NULL && !jln_document_undo (self->document, &error))
     report_edit_error (self, error);
+  else
+    select_restored (self);
 }
 
 static void
@@ -1268,6 +1286,8 @@ undo_toast_cb (AdwToast  *toast,
 
   if (self->document != NULL && !jln_document_undo (self->document, &error))
     report_edit_error (self, error);
+  else
+    select_restored (self);
 }
 
 static void
@@ -1298,6 +1318,8 @@ delete_action (GtkWidget  *widget,
   else
     return;
 
+  g_free (self->deleted_id);
+  self->deleted_id = g_strdup (jln_record_get_id (selected));
   edit = jln_edit_new_remove (selected);
   jln_action_editor_set_record (self->action_editor, NULL);
   if (!jln_document_apply (self->document, edit, &error))
@@ -1444,6 +1466,7 @@ jln_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->deleted_id, g_free);
 
   G_OBJECT_CLASS (jln_window_parent_class)->dispose (object);
 }
