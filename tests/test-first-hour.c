@@ -702,6 +702,52 @@ test_list_shows_first_match (Fixture       *fixture,
                  jln_test_find_action (fixture->document, "7.2"));
 }
 
+static void
+collect_due_labels (GtkWidget *widget,
+                    GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "jln-cell-due") &&
+      gtk_widget_get_mapped (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_due_labels (child, labels);
+}
+
+/* 9. Overdue in the list is marked otherwise than by colour: a "!" and a
+ * frame (the CSS class that draws it), and only on overdue rows. */
+static void
+test_overdue_mark (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *queries[] = { "overdue objective:1", "-overdue" };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      set_query (fixture, queries[q]);
+      wait_frames (GTK_WIDGET (fixture->window), 3);
+      collect_due_labels (GTK_WIDGET (fixture->list), labels);
+      if (q == 0)
+        g_assert_cmpuint (labels->len, >, 0);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          GtkWidget *label = g_ptr_array_index (labels, i);
+          const char *text = gtk_label_get_text (GTK_LABEL (label));
+          gboolean marked = g_str_has_prefix (text, "!");
+
+          if (q == 0)
+            {
+              g_assert_true (marked);
+              g_assert_true (gtk_widget_has_css_class (label, "jln-overdue"));
+            }
+          else
+            g_assert_false (marked);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +781,7 @@ main (int   argc,
   ADD ("french-query", test_french_query);
   ADD ("done-proposes-completion", test_done_proposes_completion);
   ADD ("list-shows-first-match", test_list_shows_first_match);
+  ADD ("overdue-mark", test_overdue_mark);
 #undef ADD
 
   status = g_test_run ();

@@ -581,6 +581,15 @@ cell_update (CellData *cell)
       break;
     case COLUMN_DUE:
       text = dup_due_text (cell->self, cell->record);
+      /* Overdue is said otherwise than by colour too, as on the timeline:
+       * a "!" before the semester, in a frame. */
+      if (text[0] != '\0' && record_is_overdue (cell->self, cell->record))
+        {
+          char *marked = g_strconcat ("!\u2002", text, NULL);
+
+          g_free (text);
+          text = marked;
+        }
       break;
     case COLUMN_UNITS:
       text = dup_units_text (cell->record);

@@ -313,14 +313,26 @@ tr (const JlnRenderStyle *style,
   return jln_translate (jln_render_style_get_lang (style), msgid);
 }
 
+/* The status chart's segments: the statuses, and the open actions past
+ * their date apart from the other open ones, in this order. */
+#define STATUS_OVERDUE ((JlnStatus) (JLN_STATUS_DROPPED + 1))
+
+static const JlnStatus segment_order[] = {
+  JLN_STATUS_PLANNED, JLN_STATUS_IN_PROGRESS, STATUS_OVERDUE, JLN_STATUS_DONE,
+  JLN_STATUS_DONE_NEW, JLN_STATUS_REVISED, JLN_STATUS_SUPERSEDED, JLN_STATUS_DROPPED,
+};
+
 static const char *
 status_label (const JlnRenderStyle *style,
               JlnStatus             status)
 {
   JlnLang lang = jln_render_style_get_lang (style);
 
-  switch (status)
+  switch ((int) status)
     {
+    case STATUS_OVERDUE:
+      /* Translators: actions past their planned semester, in a chart. */
+      return jln_translate_context (lang, "status", "Overdue");
     case JLN_STATUS_PLANNED:
       return jln_translate_context (lang, "status", "Planned");
     case JLN_STATUS_IN_PROGRESS:
@@ -604,6 +616,10 @@ segment_query (JlnObjective *objective,
 {
   g_autofree char *number = query_value (jln_objective_get_number (objective));
 
+  if (status == STATUS_OVERDUE)
+    return g_strdup_printf ("objective:%s overdue", number);
+  if (status == JLN_STATUS_PLANNED || status == JLN_STATUS_IN_PROGRESS)
+    return g_strdup_printf ("objective:%s status:%s -overdue", number, jln_status_to_string (status));
   if (status == JLN_STATUS_DONE)
     return g_strdup_printf ("objective:%s status:done -status:done-new", number);
   return g_strdup_printf ("objective:%s status:%s", number, jln_status_to_string (status));
@@ -619,24 +635,29 @@ read_status (JlnChart *self)
     {
       g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
       GListModel *actions = jln_objective_get_actions (objective);
-      guint counts[JLN_STATUS_DROPPED + 1] = { 0 };
+      guint counts[STATUS_OVERDUE + 1] = { 0 };
       guint total = 0;
 
       for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
         {
           g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+          JlnStatus status = jln_action_get_status (action);
 
           if (!action_counts (self, action, today))
             continue;
-          counts[jln_action_get_status (action)]++;
+          /* Overdue, the figure a committee asks for, apart. */
+          if (jln_semester_is_overdue (jln_action_get_due (action), status, today))
+            status = STATUS_OVERDUE;
+          counts[status]++;
           total++;
         }
       if (total == 0)
         continue;
 
       g_ptr_array_add (self->rows, g_object_ref (objective));
-      for (JlnStatus s = JLN_STATUS_PLANNED; s <= JLN_STATUS_DROPPED; s++)
+      for (guint k = 0; k < G_N_ELEMENTS (segment_order); k++)
         {
+          JlnStatus s = segment_order[k];
           Item item = { 0 };
 
           if (counts[s] == 0)
@@ -1028,11 +1049,12 @@ build_legend (JlnChart             *self,
       add_legend (self, SYMBOL_BEHIND, 0, 0, tr (style, N_("behind")));
       break;
     case JLN_CHART_STATUS:
-      for (JlnStatus s = JLN_STATUS_PLANNED; s <= JLN_STATUS_DROPPED; s++)
+      for (guint k = 0; k < G_N_ELEMENTS (segment_order); k++)
         for (guint i = 0; i < self->items->len; i++)
-          if (g_array_index (self->items, Item, i).status == s)
+          if (g_array_index (self->items, Item, i).status == segment_order[k])
             {
-              add_legend (self, SYMBOL_STATUS, 0, s, status_label (style, s));
+              add_legend (self, SYMBOL_STATUS, 0, segment_order[k],
+                          status_label (style, segment_order[k]));
               break;
             }
       break;
@@ -1648,8 +1670,52 @@ is_light (const JlnRgba *rgba)
   return 0.2126 * rgba->red + 0.7152 * rgba->green + 0.0722 * rgba->blue > 0.5;
 }
 
-/* A status segment: its colour, an outline (planned and in progress are
- * white in HRS4R plans) and hatching for in progress. */
+/* The colour a status segment is filled with, for the text on it. */
+static JlnRenderColor
+status_fill (JlnStatus status)
+{
+  switch ((int) status)
+    {
+    case JLN_STATUS_IN_PROGRESS:
+      return JLN_RENDER_COLOR_ACCENT;
+    case JLN_STATUS_PLANNED:
+    case JLN_STATUS_REVISED:
+    case JLN_STATUS_SUPERSEDED:
+    case STATUS_OVERDUE:
+      return JLN_RENDER_COLOR_BACKGROUND;
+    default:
+      return jln_render_color_for_status (status);
+    }
+}
+
+static void
+hatch_box (cairo_t              *cr,
+           const JlnRenderStyle *style,
+           JlnRenderColor        color,
+           double                x,
+           double                y,
+           double                w,
+           double                h,
+           double                em)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  jln_render_style_set_source_alpha (style, cr, color, 0.7);
+  cairo_set_line_width (cr, 0.08 * em);
+  for (double d = -h; d < w; d += 0.45 * em)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* A status segment, drawn as the timeline draws a bar of that status:
+ * in progress filled with the accent, planned outlined in it, done
+ * filled, revised hatched, superseded dashed, dropped struck through;
+ * overdue outlined, hatched and marked "!" in the overdue colour. */
 static void
 draw_status_box (cairo_t              *cr,
                  const JlnRenderStyle *style,
@@ -1660,28 +1726,75 @@ draw_status_box (cairo_t              *cr,
                  double                h,
                  double                em)
 {
+  JlnRenderColor color = (int) status == STATUS_OVERDUE ? JLN_RENDER_COLOR_OVERDUE
+                                                         : jln_render_color_for_status (status);
+  double lw = 0.1 * em;
+
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
-  jln_render_style_set_source (style, cr, jln_render_color_for_status (status));
-  cairo_fill_preserve (cr);
-  if (status == JLN_STATUS_IN_PROGRESS)
+  switch ((int) status)
     {
-      cairo_save (cr);
-      cairo_clip_preserve (cr);
-      jln_render_style_set_source_alpha (style, cr, JLN_RENDER_COLOR_DIM, 0.55);
-      cairo_set_line_width (cr, 0.08 * em);
-      for (double d = -h; d < w; d += 0.45 * em)
-        {
-          cairo_move_to (cr, x + d, y + h);
-          cairo_line_to (cr, x + d + h, y);
-        }
+    case JLN_STATUS_IN_PROGRESS:
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_ACCENT);
+      cairo_fill (cr);
+      break;
+    case JLN_STATUS_PLANNED:
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_BACKGROUND);
+      cairo_fill_preserve (cr);
+      jln_render_style_set_source_alpha (style, cr, JLN_RENDER_COLOR_ACCENT, 0.18);
+      cairo_fill (cr);
+      cairo_rectangle (cr, x + lw / 2, y + lw / 2, w - lw, h - lw);
+      cairo_set_line_width (cr, lw);
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_ACCENT);
       cairo_stroke (cr);
-      cairo_restore (cr);
-      cairo_rectangle (cr, x, y, w, h);
+      break;
+    case STATUS_OVERDUE:
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_BACKGROUND);
+      cairo_fill (cr);
+      hatch_box (cr, style, color, x, y, w, h, em);
+      cairo_rectangle (cr, x + lw, y + lw, w - 2 * lw, h - 2 * lw);
+      cairo_set_line_width (cr, 2 * lw);
+      jln_render_style_set_source (style, cr, color);
+      cairo_stroke (cr);
+      break;
+    case JLN_STATUS_REVISED:
+      jln_render_style_set_source_alpha (style, cr, color, 0.25);
+      cairo_fill (cr);
+      hatch_box (cr, style, color, x, y, w, h, em);
+      cairo_rectangle (cr, x + lw / 2, y + lw / 2, w - lw, h - lw);
+      cairo_set_line_width (cr, lw);
+      jln_render_style_set_source (style, cr, color);
+      cairo_stroke (cr);
+      break;
+    case JLN_STATUS_SUPERSEDED:
+      {
+        double dash = 0.35 * em;
+
+        jln_render_style_set_source_alpha (style, cr, color, 0.18);
+        cairo_fill (cr);
+        cairo_rectangle (cr, x + lw / 2, y + lw / 2, w - lw, h - lw);
+        cairo_set_dash (cr, &dash, 1, 0);
+        cairo_set_line_width (cr, lw * 1.3);
+        jln_render_style_set_source (style, cr, color);
+        cairo_stroke (cr);
+      }
+      break;
+    case JLN_STATUS_DROPPED:
+      jln_render_style_set_source_alpha (style, cr, color, 0.45);
+      cairo_fill (cr);
+      cairo_move_to (cr, x, y + h / 2);
+      cairo_line_to (cr, x + w, y + h / 2);
+      cairo_set_line_width (cr, lw);
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_FOREGROUND);
+      cairo_stroke (cr);
+      break;
+    case JLN_STATUS_DONE:
+    case JLN_STATUS_DONE_NEW:
+    default:
+      jln_render_style_set_source (style, cr, color);
+      cairo_fill (cr);
+      break;
     }
-  jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_DIM);
-  cairo_set_line_width (cr, 0.06 * em);
-  cairo_stroke (cr);
   cairo_restore (cr);
 }
 
@@ -2035,10 +2148,18 @@ draw_bars (JlnChart             *self,
 
       if (item->row >= self->rows_shown)
         continue;
+      /* Overdue is marked otherwise than by colour, as on the timeline. */
+      if (self->kind == JLN_CHART_STATUS && (int) item->status == STATUS_OVERDUE)
+        {
+          char *marked = g_strconcat ("!\u2009", count, NULL);
+
+          g_free (count);
+          count = marked;
+        }
       text_size (cr, style, JLN_RENDER_FONT_SMALL, count, -1, &w, &h);
       if (self->kind == JLN_CHART_STATUS)
         {
-          JlnRenderColor color = jln_render_color_for_status (item->status);
+          JlnRenderColor color = status_fill (item->status);
 
           draw_status_box (cr, style, item->status, item->x, item->y, item->w, item->h, em);
           if (w + 0.4 * em <= item->w)
@@ -2051,7 +2172,8 @@ draw_bars (JlnChart             *self,
                                           ? JLN_RENDER_COLOR_FOREGROUND
                                           : JLN_RENDER_COLOR_BACKGROUND;
 
-              if (item->status == JLN_STATUS_IN_PROGRESS)
+              /* The numbers stand on a plain patch over hatching. */
+              if ((int) item->status == STATUS_OVERDUE || item->status == JLN_STATUS_REVISED)
                 {
                   cairo_rectangle (cr, item->x + item->w / 2 - w / 2 - 0.15 * em,
                                    item->y + (item->h - h) / 2, w + 0.3 * em, h);
