@@ -748,6 +748,105 @@ test_overdue_mark (Fixture       *fixture,
     }
 }
 
+static gboolean
+is_save_as (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.save-copy") == 0;
+}
+
+static gboolean
+is_named_close (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class) &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL;
+}
+
+/* 5. The header bar says which plan is open: its title and its file. */
+static void
+test_plan_in_header (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *title = jln_test_find_widget (GTK_WIDGET (fixture->window), has_css_class, "heading");
+  GtkWidget *file = jln_test_find_widget (GTK_WIDGET (fixture->window), has_css_class, "caption");
+  g_autofree char *name = g_path_get_basename (fixture->path);
+  const char *plan_title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (fixture->document)),
+                                                  jln_window_get_content_language (fixture->window), NULL);
+
+  g_assert_nonnull (title);
+  g_assert_nonnull (file);
+  wait_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_true (gtk_widget_get_mapped (title));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, plan_title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (file)), ==, name);
+}
+
+/* 5. The first start makes the user's copy of the example where they see
+ * it, in Documents, under a name that says what it is; its banner can be
+ * closed for good, and offers Save As. */
+static void
+test_first_run_copy (void)
+{
+  g_autofree char *example = jln_application_dup_example_path ();
+  g_autofree char *documents = g_build_filename (g_get_home_dir (), "Documents", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *dir = g_path_get_dirname (example);
+  JlnWindow *window;
+  GtkRevealer *banner;
+  GtkWidget *close;
+
+  g_assert_cmpstr (dir, ==, documents);
+  g_assert_true (g_str_has_suffix (example, "/Inserm HRS4R action plan.jalons"));
+  g_settings_set_string (settings, "last-plan", "");
+  g_settings_reset (settings, "example-banner-dismissed");
+
+  window = jln_window_new (application);
+  jln_window_open_last (window);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_test_wait_for_document (window);
+  g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, example);
+  g_assert_true (g_file_test (example, G_FILE_TEST_EXISTS));
+  close = jln_test_find_widget (GTK_WIDGET (window), is_named_close, NULL);
+  g_assert_nonnull (close);
+  banner = GTK_REVEALER (gtk_widget_get_ancestor (close, GTK_TYPE_REVEALER));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  /* It offers to save the plan elsewhere. */
+  {
+    GtkWidget *save_as = jln_test_find_widget (GTK_WIDGET (banner), is_save_as, NULL);
+
+    g_assert_nonnull (save_as);
+  }
+  g_signal_emit_by_name (close, "clicked");
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (g_settings_get_boolean (settings, "example-banner-dismissed"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Closed once, it stays closed. */
+  window = jln_window_new (application);
+  jln_window_open_last (window);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_test_wait_for_document (window);
+  g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, example);
+  close = jln_test_find_widget (GTK_WIDGET (window), is_named_close, NULL);
+  banner = GTK_REVEALER (gtk_widget_get_ancestor (close, GTK_TYPE_REVEALER));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_settings_reset (settings, "example-banner-dismissed");
+  g_settings_set_string (settings, "last-plan", "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -763,6 +862,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -782,7 +883,9 @@ main (int   argc,
   ADD ("done-proposes-completion", test_done_proposes_completion);
   ADD ("list-shows-first-match", test_list_shows_first_match);
   ADD ("overdue-mark", test_overdue_mark);
+  ADD ("plan-in-header", test_plan_in_header);
 #undef ADD
+  g_test_add_func ("/gui/first-hour/first-run-copy", test_first_run_copy);
 
   status = g_test_run ();
   g_clear_object (&application);

@@ -40,6 +40,8 @@ struct _JlnWindow
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
+  GtkLabel             *plan_title_label;
+  GtkLabel             *plan_file_label;
   GtkRevealer          *example_banner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -212,6 +214,9 @@ update_title (JlnWindow *self)
     {
       adw_view_switcher_title_set_title (self->switcher_title, _("Jalons"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_label_set_text (self->plan_title_label, "");
+      gtk_label_set_text (self->plan_file_label, "");
+      gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->plan_title_label)), NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Jalons"));
       return;
     }
@@ -221,7 +226,25 @@ update_title (JlnWindow *self)
   file = g_path_get_basename (jln_document_get_path (self->document));
   adw_view_switcher_title_set_title (self->switcher_title, title != NULL ? title : _("Untitled Plan"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+  /* Plan text, as plain text; the full title and path in the tooltip. */
+  gtk_label_set_text (self->plan_title_label, title != NULL ? title : _("Untitled Plan"));
+  gtk_label_set_text (self->plan_file_label, file);
+  {
+    g_autofree char *path = g_filename_display_name (jln_document_get_path (self->document));
+    g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title != NULL ? title : _("Untitled Plan"),
+                                                path);
+
+    gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->plan_title_label)),
+                                 tooltip);
+  }
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Jalons"));
+}
+
+static void
+example_banner_close_cb (JlnWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->example_banner, FALSE);
+  g_settings_set_boolean (get_settings (self), "example-banner-dismissed", TRUE);
 }
 
 static void
@@ -269,7 +292,10 @@ set_document (JlnWindow   *self,
                                G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
       remember_plan (self, path);
       update_recent_menu (self);
-      gtk_revealer_set_reveal_child (self->example_banner, is_example_plan (path));
+      gtk_revealer_set_reveal_child (self->example_banner,
+                                     is_example_plan (path) &&
+                                     !g_settings_get_boolean (get_settings (self),
+                                                              "example-banner-dismissed"));
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
     }
 
@@ -460,7 +486,7 @@ load_done_cb (GObject      *source_object,
       show_toast (self, message);
     }
   else if (data->kind == LOAD_SAVE_COPY)
-    show_toast (self, _("A copy was saved and is now open"));
+    show_toast (self, _("The plan was saved under this name and is now open"));
 }
 
 static void
@@ -1035,7 +1061,7 @@ save_copy_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
   name = g_path_get_basename (jln_document_get_path (self->document));
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"), name,
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save As"), _("_Save"), name,
                NULL, NULL, save_copy_chosen);
 }
 
@@ -1518,6 +1544,9 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, example_banner);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, plan_title_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, plan_file_label);
+  gtk_widget_class_bind_template_callback (widget_class, example_banner_close_cb);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, spinner);
