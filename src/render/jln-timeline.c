@@ -162,6 +162,7 @@ struct _JlnTimeline
   JlnRecord            *selected;
   gboolean              wrap;
   gboolean              fit;
+  gboolean              all_items;     /* sub-items without a date too */
 
   /* The layout */
   gboolean              valid;
@@ -461,7 +462,7 @@ ensure_layout (JlnTimeline *self)
             {
               g_autoptr(JlnActionItem) item = g_list_model_get_item (items, i);
 
-              if (!item_has_date (item))
+              if (!self->all_items && !item_has_date (item))
                 continue;
               compute_bar (self, JLN_RECORD (item), &bar);
               extend_range (&earliest, &latest, bar.start, bar.end);
@@ -2502,6 +2503,20 @@ jln_timeline_set_wrap (JlnTimeline *self,
 {
   g_return_if_fail (JLN_IS_TIMELINE (self));
   self->wrap = !!wrap;
+}
+
+/* Every sub-item, with a date or not: in a presentation, an action that
+ * ends "… in order to:" reads on into its sub-items. */
+void
+jln_timeline_set_all_items (JlnTimeline *self,
+                            gboolean     all_items)
+{
+  g_return_if_fail (JLN_IS_TIMELINE (self));
+
+  if (self->all_items == !!all_items)
+    return;
+  self->all_items = !!all_items;
+  jln_timeline_invalidate (self);
 }
 
 /* Semesters that fill the width of the view, as on paper. */

@@ -29,7 +29,7 @@ typedef enum
 {
   JLN_TIMELINE_ROW_HEADING,      /* an objective */
   JLN_TIMELINE_ROW_ACTION,
-  JLN_TIMELINE_ROW_ITEM,         /* a sub-item with a date */
+  JLN_TIMELINE_ROW_ITEM,         /* a sub-item (with a date, unless all are shown) */
 } JlnTimelineRowKind;
 
 typedef gboolean (*JlnTimelineMatchFunc) (JlnAction *action,
@@ -76,6 +76,8 @@ void             jln_timeline_set_wrap           (JlnTimeline          *self,
                                                   gboolean              wrap);
 void             jln_timeline_set_fit_width      (JlnTimeline          *self,
                                                   gboolean              fit);
+void             jln_timeline_set_all_items      (JlnTimeline          *self,
+                                                  gboolean              all_items);
 
 /* The plan changed: what is shown is laid out again when next needed. */
 void             jln_timeline_invalidate         (JlnTimeline          *self);
