@@ -282,9 +282,9 @@ test_languages (Fixture       *fixture,
   g_autofree char *percent_en = jln_format_percent (45, JLN_LANG_EN);
 
   g_assert_cmpstr (title_en, ==, "Indicator 1: Equality unit");
-  g_assert_cmpstr (title_fr, ==, "Indicateur 1 : Cellule égalité");
+  g_assert_cmpstr (title_fr, ==, "Indicateur 1\u00a0: Cellule égalité");
   g_assert_cmpstr (met_fr, ==,
-                   "Cible 2022 : 30\u00a0% ; mesuré 45\u00a0% le 31 déc. 2022 : atteinte");
+                   "Cible 2022\u00a0: 30\u00a0%\u00a0; mesuré 45\u00a0% le 31 déc. 2022\u00a0: atteinte");
   g_assert_cmpstr (number_fr, ==, "12,5");
   g_assert_cmpstr (number_en, ==, "12.5");
   g_assert_cmpstr (percent_fr, ==, "45\u00a0%");
@@ -663,6 +663,7 @@ test_export_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text_en, "Actions by status for each objective"));
   g_assert_nonnull (strstr (text_en, "met"));
   g_assert_nonnull (strstr (text_en, "45%"));
+  /* pdftotext gives no-break spaces as spaces. */
   g_assert_nonnull (strstr (text_fr, "Indicateur 1 : Cellule égalité"));
   g_assert_nonnull (strstr (text_fr, "Actions par statut pour chaque objectif"));
   g_assert_nonnull (strstr (text_fr, "atteinte"));
