@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -847,6 +848,61 @@ test_first_run_copy (void)
   g_settings_set_string (settings, "last-plan", "");
 }
 
+typedef struct
+{
+  const char *text;
+  GtkWidget  *found;
+} LabelSearch;
+
+static void
+find_label_with_text (GtkWidget   *widget,
+                      LabelSearch *search)
+{
+  if (search->found != NULL)
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), search->text) == 0)
+    {
+      search->found = widget;
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_label_with_text (child, search);
+}
+
+/* 6. A long title is shown whole in the list: it wraps, and its row grows. */
+static void
+test_titles_wrap (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JlnObjective *objective = JLN_OBJECTIVE (jln_test_find_objective (fixture->document, "1"));
+  GListModel *actions = jln_objective_get_actions (objective);
+  JlnLang lang = jln_window_get_content_language (fixture->window);
+  const char *title = "";
+  LabelSearch search = { NULL, NULL };
+  PangoLayout *layout;
+
+  /* The longest title of objective 1. */
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(JlnAction) action = g_list_model_get_item (actions, i);
+      const char *text = jln_text_get_fallback (jln_action_get_title (action), lang, NULL);
+
+      if (text != NULL && strlen (text) > strlen (title))
+        title = text;
+    }
+  search.text = title;
+  g_assert_cmpuint (g_utf8_strlen (title, -1), >, 90);
+  set_query (fixture, "objective:1");
+  wait_frames (GTK_WIDGET (fixture->window), 3);
+  find_label_with_text (GTK_WIDGET (fixture->list), &search);
+  g_assert_nonnull (search.found);
+  layout = gtk_label_get_layout (GTK_LABEL (search.found));
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +940,7 @@ main (int   argc,
   ADD ("list-shows-first-match", test_list_shows_first_match);
   ADD ("overdue-mark", test_overdue_mark);
   ADD ("plan-in-header", test_plan_in_header);
+  ADD ("titles-wrap", test_titles_wrap);
 #undef ADD
   g_test_add_func ("/gui/first-hour/first-run-copy", test_first_run_copy);
 

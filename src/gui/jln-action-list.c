@@ -735,6 +735,18 @@ setup_cb (GtkSignalListItemFactory *factory,
   else if (cell->column == COLUMN_COMPLETION)
     gtk_widget_add_css_class (label, "numeric");
 
+  /* Titles, statuses and units wrap, and the row grows to show them
+   * whole, rather than cutting them at the column's width. */
+  if (cell->column == COLUMN_TITLE || cell->column == COLUMN_STATUS ||
+      cell->column == COLUMN_UNITS)
+    {
+      gtk_label_set_single_line_mode (GTK_LABEL (label), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+    }
+
   if (cell->column == COLUMN_TITLE || cell->column == COLUMN_UNITS)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
