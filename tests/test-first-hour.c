@@ -903,6 +903,51 @@ test_titles_wrap (Fixture       *fixture,
   g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
 }
 
+static void
+save_page (Fixture    *fixture,
+           GtkWidget  *widget,
+           const char *name)
+{
+  const char * const *languages = g_get_language_names ();
+  g_autoptr(GdkTexture) texture = NULL;
+
+  wait_frames (GTK_WIDGET (fixture->window), 4);
+  texture = jln_test_render_widget (widget);
+  g_assert_nonnull (texture);
+  jln_test_save_screenshot (texture, name, g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
+}
+
+/* The list, the timeline, the presentation and the indicators at
+ * 1280×800, in the interface's language, to be looked at. */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWindow *presentation;
+
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("set JALONS_SCREENSHOT_DIR to save screenshots");
+      return;
+    }
+  jln_action_list_select (fixture->list, jln_test_find_action (fixture->document, "1.8"));
+  g_assert_true (wait_until (fixture, list_settled));
+  save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-list");
+  set_query (fixture, g_str_has_prefix (g_get_language_names ()[0], "fr") ? "en-retard" : "overdue");
+  save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-overdue");
+  set_query (fixture, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
+  g_assert_true (wait_until (fixture, timeline_shown));
+  save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "indicators"));
+  save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-indicators");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
+  g_assert_true (wait_until (fixture, presentation_shown));
+  presentation = jln_timeline_view_get_presentation (fixture->view);
+  save_page (fixture, GTK_WIDGET (presentation), "first-hour-presentation");
+  gtk_window_destroy (presentation);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,6 +986,7 @@ main (int   argc,
   ADD ("overdue-mark", test_overdue_mark);
   ADD ("plan-in-header", test_plan_in_header);
   ADD ("titles-wrap", test_titles_wrap);
+  ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/gui/first-hour/first-run-copy", test_first_run_copy);
 

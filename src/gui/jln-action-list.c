@@ -731,7 +731,14 @@ setup_cb (GtkSignalListItemFactory *factory,
   if (cell->column == COLUMN_STATUS)
     gtk_widget_add_css_class (cell->widget, "jln-cell-status");
   else if (cell->column == COLUMN_DUE)
-    gtk_widget_add_css_class (cell->widget, "jln-cell-due");
+    {
+      /* A semester is short: it is shown whole, its frame round the text
+       * only when overdue. */
+      gtk_widget_add_css_class (cell->widget, "jln-cell-due");
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+    }
   else if (cell->column == COLUMN_COMPLETION)
     gtk_widget_add_css_class (label, "numeric");
 
