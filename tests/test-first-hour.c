@@ -948,6 +948,93 @@ test_screenshots (Fixture       *fixture,
   gtk_window_destroy (presentation);
 }
 
+/* Smaller things: Delete deletes the selected row from the list; a right
+ * click opens the row's menu, with Duplicate, Delete and Show in Timeline;
+ * Delete is no longer in the Add menu. */
+static void
+test_delete_and_row_menu (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *view = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_COLUMN_VIEW);
+  GtkEventController *keys = find_controller (view, "jln-list-keys");
+  JlnRecord *action = jln_test_find_action (fixture->document, "1.4");
+  GtkShortcutAction *delete = NULL;
+  GtkWidget *cell = NULL;
+  GtkWidget *popover;
+  GMenuModel *model;
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+
+  g_assert_nonnull (keys);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (keys)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (keys), i);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+      if (strstr (trigger, "Delete") != NULL && strstr (trigger, "Control") == NULL)
+        delete = gtk_shortcut_get_action (shortcut);
+    }
+  g_assert_nonnull (delete);
+
+  jln_action_list_select (fixture->list, action);
+  g_assert_true (wait_until (fixture, list_settled));
+  g_assert_true (gtk_shortcut_action_activate (delete, 0, view, NULL));
+  g_assert_null (jln_test_find_action (fixture->document, "1.4"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (wait_until (fixture, list_settled));
+  g_assert_nonnull (jln_test_find_action (fixture->document, "1.4"));
+
+  /* A right click on a row's cell. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    wait_frames (GTK_WIDGET (fixture->window), 3);
+    collect_due_labels (view, labels);
+    g_assert_cmpuint (labels->len, >, 0);
+    cell = g_ptr_array_index (labels, 0);
+  }
+  {
+    GtkEventController *click = find_controller (cell, "jln-row-menu");
+
+    g_assert_nonnull (click);
+    g_signal_emit_by_name (click, "pressed", 1, 2.0, 2.0);
+  }
+  popover = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_nonnull (jln_action_list_get_selected (fixture->list));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+
+      g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name);
+      seen[0] |= g_strcmp0 (name, "win.duplicate") == 0;
+      seen[1] |= g_strcmp0 (name, "win.delete") == 0;
+      seen[2] |= g_strcmp0 (name, "win.page") == 0;
+    }
+  g_assert_true (seen[0] && seen[1] && seen[2]);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The Add menu adds. */
+  {
+    GtkWidget *add = jln_test_find_child_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+    GMenuModel *add_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (add));
+
+    for (int i = 0; i < g_menu_model_get_n_items (add_menu); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (add_menu, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+          {
+            g_autofree char *name = NULL;
+
+            g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &name);
+            g_assert_cmpstr (name, !=, "win.delete");
+          }
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -986,6 +1073,7 @@ main (int   argc,
   ADD ("overdue-mark", test_overdue_mark);
   ADD ("plan-in-header", test_plan_in_header);
   ADD ("titles-wrap", test_titles_wrap);
+  ADD ("delete-and-row-menu", test_delete_and_row_menu);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/gui/first-hour/first-run-copy", test_first_run_copy);

@@ -60,6 +60,7 @@ struct _JlnActionList
 
   JlnRecord           *selected;
   JlnRow              *pinned_row;        /* the selected row, bound while selected */
+  GtkWidget           *row_menu;
   JlnRecord           *select_when_done;  /* asked for while filtering */
 
   GQueue               bound_cells;
@@ -677,6 +678,64 @@ cell_free (CellData *cell)
   g_free (cell);
 }
 
+/* The menu of a row: what can be done to the selected action. */
+static void
+popup_row_menu (JlnActionList *self,
+                GtkWidget     *widget,
+                double         x,
+                double         y)
+{
+  graphene_point_t point;
+
+  if (self->row_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("_Duplicate"), "win.duplicate");
+      g_menu_append (menu, _("De_lete"), "win.delete");
+      g_menu_append (menu, _("Show in _Timeline"), "win.page::timeline");
+      self->row_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+      gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
+    }
+  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+static gboolean
+row_menu_key_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  JlnActionList *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  if (self->selected == NULL)
+    return FALSE;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    focus = widget;
+  popup_row_menu (self, focus, gtk_widget_get_width (focus) / 4.0, gtk_widget_get_height (focus) / 2.0);
+  return TRUE;
+}
+
+static void
+cell_menu_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      CellData        *cell)
+{
+  if (cell->record == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  jln_action_list_select (cell->self, cell->record);
+  popup_row_menu (cell->self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)), x, y);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -759,6 +818,15 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), cell);
     }
+  /* A right click, or a long press, opens the row's menu. */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "jln-row-menu");
+    g_signal_connect (click, "pressed", G_CALLBACK (cell_menu_pressed_cb), cell);
+    gtk_widget_add_controller (cell->widget, GTK_EVENT_CONTROLLER (click));
+  }
   gtk_list_item_set_child (list_item, cell->widget);
   g_object_set_data_full (G_OBJECT (list_item), "jln-cell", cell, (GDestroyNotify) cell_free);
 }
@@ -1296,6 +1364,17 @@ add_expand_shortcuts (JlnActionList *self)
       gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (shortcuts[i].expand));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
+  /* Delete deletes the selected row, in the list only: in a text field it
+   * deletes text. The window's action asks nothing, since it can be
+   * undone, and says so in a toast. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete|KP_Delete"),
+                                                          gtk_named_action_new ("win.delete")));
+  /* The row's menu from the keyboard, as from the mouse. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Menu|<Shift>F10"),
+                                                          gtk_callback_action_new (row_menu_key_cb, self, NULL)));
+  gtk_event_controller_set_name (controller, "jln-list-keys");
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }
 
@@ -2213,6 +2292,7 @@ jln_action_list_dispose (GObject *object)
   JlnActionList *self = JLN_ACTION_LIST (object);
   GtkWidget *child;
 
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   if (self->scroll_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
