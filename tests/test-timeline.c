@@ -370,7 +370,7 @@ test_headers (Fixture       *fixture,
   narrow = jln_timeline_dup_semester_label (fixture->timeline, en, 620, s);
   g_assert_cmpstr (narrow, ==, "S1 2022");
 
-  g_assert_true (g_str_has_prefix (title_fr, "La HRS4R à l'Inserm"));
+  g_assert_true (g_str_has_prefix (title_fr, "La HRS4R à l’Inserm"));
   g_assert_true (g_str_has_suffix (title_fr, " — Chronologie"));
   g_assert_true (g_str_has_suffix (title_en, " — Timeline"));
 
