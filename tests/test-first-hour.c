@@ -939,6 +939,9 @@ test_screenshots (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
   g_assert_true (wait_until (fixture, timeline_shown));
   save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "quarter"));
+  save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-quarters");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "semester"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "indicators"));
   save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-indicators");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));

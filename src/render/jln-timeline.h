@@ -113,6 +113,11 @@ double           jln_timeline_get_semester_x     (JlnTimeline          *self,
                                                   const JlnRenderStyle *style,
                                                   double                width,
                                                   JlnSemester           semester);
+char            *jln_timeline_dup_quarter_label  (JlnTimeline          *self,
+                                                  const JlnRenderStyle *style,
+                                                  double                width,
+                                                  JlnSemester           semester,
+                                                  guint                 quarter);
 char            *jln_timeline_dup_semester_label (JlnTimeline          *self,
                                                   const JlnRenderStyle *style,
                                                   double                width,
