@@ -568,6 +568,20 @@ semester_list_fill (Field       *field,
   JlnSemester last = jln_semester_new (LAST_YEAR, 2);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (field->semesters));
+  JlnDocument *document = field->form->self->document;
+
+  /* The plan's period, two years either side and today: a short list
+   * opens on its value, rather than on 2010. */
+  if (document != NULL)
+    {
+      JlnPlan *plan = jln_document_get_plan (document);
+      JlnSemester today = jln_semester_today ();
+      JlnSemester start = jln_plan_get_start (plan);
+      JlnSemester end = jln_plan_get_end (plan);
+
+      first = MIN (start != JLN_SEMESTER_NONE ? start : today, today) - 4;
+      last = MAX (end != JLN_SEMESTER_NONE ? end : today, today) + 4;
+    }
 
   if (value != JLN_SEMESTER_NONE)
     {
