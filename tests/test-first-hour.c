@@ -1038,6 +1038,85 @@ test_delete_and_row_menu (Fixture       *fixture,
   }
 }
 
+static gboolean
+menu_has_item (GMenuModel *model,
+               const char *action,
+               const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &value) &&
+          g_str_equal (name, action) && g_str_equal (value, target))
+        return TRUE;
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+
+          if (menu_has_item (link, action, target))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_primary_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* Smaller things: with Automatic chosen for the plan's language, the menu
+ * has an Automatic item, checked. */
+static void
+test_plan_language_menu (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *button = jln_test_find_widget (GTK_WIDGET (fixture->window), is_primary_menu, NULL);
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (menu_has_item (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)),
+                                "win.content-language", "auto"));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "content-language");
+  g_assert_nonnull (state);
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "auto");
+
+  /* Plan texts in English in a French interface: the semesters stay in
+   * the interface's French. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "content-language",
+                                  g_variant_new_string ("en"));
+  /* Rows made anew, as when the interface starts in French. */
+  set_query (fixture, "objective:2");
+  wait_frames (GTK_WIDGET (fixture->window), 3);
+  set_query (fixture, "objective:1");
+  wait_frames (GTK_WIDGET (fixture->window), 3);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint french = 0;
+
+    collect_due_labels (GTK_WIDGET (fixture->list), labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *text = gtk_label_get_text (GTK_LABEL (g_ptr_array_index (labels, i)));
+
+        g_assert_null (strstr (text, "nd sem."));
+        g_assert_null (strstr (text, "st sem."));
+        french += strstr (text, "e sem.") != NULL || strstr (text, "er sem.") != NULL;
+      }
+    g_assert_cmpuint (french, >, 0);
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "content-language",
+                                  g_variant_new_string ("auto"));
+  g_setenv ("LANGUAGE", "en", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1077,6 +1156,7 @@ main (int   argc,
   ADD ("plan-in-header", test_plan_in_header);
   ADD ("titles-wrap", test_titles_wrap);
   ADD ("delete-and-row-menu", test_delete_and_row_menu);
+  ADD ("plan-language-menu", test_plan_language_menu);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/gui/first-hour/first-run-copy", test_first_run_copy);

@@ -563,7 +563,8 @@ static void
 semester_list_fill (Field       *field,
                     JlnSemester  value)
 {
-  JlnLang lang = field->form->self->content_language;
+  /* Semesters are the interface's words, not plan text. */
+  JlnLang lang = jln_lang_from_locale ();
   JlnSemester first = jln_semester_new (FIRST_YEAR, 1);
   JlnSemester last = jln_semester_new (LAST_YEAR, 2);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);

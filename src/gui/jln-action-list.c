@@ -259,7 +259,8 @@ dup_due_text (JlnActionList *self,
   g_autofree char *next = NULL;
 
   if (due != JLN_SEMESTER_NONE)
-    return jln_semester_format (due, JLN_SEMESTER_STYLE_LONG, self->content_language);
+    /* Semesters and years are the interface's words, not plan text. */
+    return jln_semester_format (due, JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
 
   /* A yearly action, such as DuoDay, shows when it comes round again. */
   if (JLN_IS_ACTION (record) &&
@@ -267,7 +268,7 @@ dup_due_text (JlnActionList *self,
       jln_action_get_next (JLN_ACTION (record)) != JLN_SEMESTER_NONE)
     {
       next = jln_semester_format (jln_action_get_next (JLN_ACTION (record)),
-                                  JLN_SEMESTER_STYLE_LONG, self->content_language);
+                                  JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
       /* Translators: %s is a semester, like “2nd sem. 2022”, when a yearly
          action takes place next. */
       return g_strdup_printf (_("next %s"), next);
@@ -283,7 +284,7 @@ dup_completion_text (JlnActionList *self,
 
   if (completion == NULL || !jln_completion_is_set (completion))
     return g_strdup ("");
-  return jln_completion_format (completion, self->content_language);
+  return jln_completion_format (completion, jln_lang_from_locale ());
 }
 
 static char *
@@ -2032,7 +2033,7 @@ dup_semester_label (JlnActionList *self,
   JlnSemester semester;
 
   if (jln_semester_parse (value, &semester, NULL))
-    return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, self->content_language);
+    return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
   return g_strdup (value);
 }
 
