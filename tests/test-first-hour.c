@@ -10,6 +10,7 @@
 #include "jln-action-editor.h"
 #include "jln-action-list.h"
 #include "jln-completion.h"
+#include "jln-export-dialog.h"
 #include "jln-indicator.h"
 #include "jln-indicator-dialog.h"
 #include "jln-objective.h"
@@ -1117,6 +1118,34 @@ test_plan_language_menu (Fixture       *fixture,
   g_setenv ("LANGUAGE", "en", TRUE);
 }
 
+/* Smaller things: the file name offered to export the timeline is short,
+ * and names the view whole. */
+static void
+test_export_name (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *toplevels;
+  JlnExportDialog *dialog = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
+  g_assert_true (wait_until (fixture, timeline_shown));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-view", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (JLN_IS_EXPORT_DIALOG (window))
+        dialog = JLN_EXPORT_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  name = jln_export_dialog_dup_suggested_name (dialog);
+  g_assert_true (g_str_has_prefix (name, "HRS4R at Inserm – Timeline "));
+  g_assert_cmpuint (g_utf8_strlen (name, -1), <, 50);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1157,6 +1186,7 @@ main (int   argc,
   ADD ("titles-wrap", test_titles_wrap);
   ADD ("delete-and-row-menu", test_delete_and_row_menu);
   ADD ("plan-language-menu", test_plan_language_menu);
+  ADD ("export-name", test_export_name);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/gui/first-hour/first-run-copy", test_first_run_copy);

@@ -971,6 +971,28 @@ view_exported_cb (JlnWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A plan's title short enough for a file name: up to its first dash
+ * (“La HRS4R à l’Inserm — Plan d’action 2022–2024…”), and at most forty
+ * characters, cut between words; the view's name then always follows. */
+static char *
+dup_short_title (const char *title)
+{
+  const char *dash = strstr (title, " — ");
+  g_autofree char *cut = dash != NULL ? g_strndup (title, dash - title) : g_strdup (title);
+
+  if (g_utf8_strlen (cut, -1) > 40)
+    {
+      char *end = g_utf8_offset_to_pointer (cut, 40);
+      char *space;
+
+      *end = '\0';
+      space = strrchr (cut, ' ');
+      if (space != NULL && space > cut)
+        *space = '\0';
+    }
+  return g_strstrip (g_steal_pointer (&cut));
+}
+
 static void
 export_view_action (GtkWidget  *widget,
                     const char *action_name,
@@ -989,8 +1011,11 @@ export_view_action (GtkWidget  *widget,
   title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (self->document)),
                                  self->content_language, NULL);
   /* Translators: the start of an exported file’s name: the plan’s title, then the view. */
-  name = g_strdup_printf (_("%1$s – %2$s"), title != NULL ? title : _("Plan"),
-                          adw_view_stack_page_get_title (page));
+  {
+    g_autofree char *short_title = dup_short_title (title != NULL ? title : _("Plan"));
+
+    name = g_strdup_printf (_("%1$s – %2$s"), short_title, adw_view_stack_page_get_title (page));
+  }
   dialog = jln_export_dialog_new (GTK_WINDOW (self), picture, self->content_language, name);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
