@@ -1146,6 +1146,47 @@ test_export_name (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Smaller things: the unit filter lists the units in the order of their
+ * codes, and a filter button's tooltip stays out of its open menu. */
+static void
+test_unit_filter_menu (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *button = list_child (fixture, "unit_button");
+  GMenuModel *menu;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          char *code = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_TARGET, "s", &code) &&
+              code[0] != '\0')
+            g_ptr_array_add (codes, code);
+          else
+            g_free (code);
+        }
+    }
+  g_assert_cmpuint (codes->len, >, 5);
+  for (guint i = 1; i < codes->len; i++)
+    {
+      g_autofree char *a = g_utf8_casefold (g_ptr_array_index (codes, i - 1), -1);
+      g_autofree char *b = g_utf8_casefold (g_ptr_array_index (codes, i), -1);
+
+      g_assert_cmpint (g_utf8_collate (a, b), <=, 0);
+    }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1187,6 +1228,7 @@ main (int   argc,
   ADD ("delete-and-row-menu", test_delete_and_row_menu);
   ADD ("plan-language-menu", test_plan_language_menu);
   ADD ("export-name", test_export_name);
+  ADD ("unit-filter-menu", test_unit_filter_menu);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/gui/first-hour/first-run-copy", test_first_run_copy);

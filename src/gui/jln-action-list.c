@@ -1851,6 +1851,28 @@ get_plan (JlnActionList *self)
   return self->document != NULL ? jln_document_get_plan (self->document) : NULL;
 }
 
+/* A filter button's tooltip would cover the first entry of its menu:
+ * it is off while the menu is open. */
+static void
+filter_popover_closed_cb (GtkWidget *button)
+{
+  gtk_widget_set_has_tooltip (button, TRUE);
+}
+
+static void
+quiet_tooltip_while_open (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (button), FALSE);
+  if (popover != NULL && g_object_get_data (G_OBJECT (popover), "jln-quiet-tooltip") == NULL)
+    {
+      g_object_set_data (G_OBJECT (popover), "jln-quiet-tooltip", GINT_TO_POINTER (1));
+      g_signal_connect_object (popover, "closed", G_CALLBACK (filter_popover_closed_cb), button,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
 static void
 objective_menu_cb (GtkMenuButton *button,
                    gpointer       user_data)
@@ -1888,6 +1910,7 @@ objective_menu_cb (GtkMenuButton *button,
     g_menu_append_section (menu, _("Gender Equality Plan"), G_MENU_MODEL (gep));
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  quiet_tooltip_while_open (button);
 }
 
 static void
@@ -1906,6 +1929,19 @@ status_menu_cb (GtkMenuButton *button,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (statuses));
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  quiet_tooltip_while_open (button);
+}
+
+static int
+compare_unit_codes (gconstpointer a,
+                    gconstpointer b)
+{
+  const char *code_a = jln_unit_get_code (*(JlnUnit * const *) a);
+  const char *code_b = jln_unit_get_code (*(JlnUnit * const *) b);
+  g_autofree char *key_a = g_utf8_casefold (code_a != NULL ? code_a : "", -1);
+  g_autofree char *key_b = g_utf8_casefold (code_b != NULL ? code_b : "", -1);
+
+  return g_utf8_collate (key_a, key_b);
 }
 
 static void
@@ -1920,11 +1956,17 @@ unit_menu_cb (GtkMenuButton *button,
   GListModel *units = plan != NULL ? jln_plan_get_units (plan) : NULL;
   guint n = units != NULL ? g_list_model_get_n_items (units) : 0;
 
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
   append_radio_item (any, _("All Units"), "filter.unit", "");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (any));
+  /* In the order of their codes, as people look them up. */
   for (guint i = 0; i < n; i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (units, i));
+  g_ptr_array_sort (sorted, compare_unit_codes);
+  for (guint i = 0; i < sorted->len; i++)
     {
-      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, i);
+      g_autoptr(JlnUnit) unit = g_object_ref (g_ptr_array_index (sorted, i));
       const char *code = jln_unit_get_code (unit);
       const char *name = jln_text_get_fallback (jln_unit_get_name (unit),
                                                 self->content_language, NULL);
@@ -1943,6 +1985,7 @@ unit_menu_cb (GtkMenuButton *button,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (units_menu));
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  quiet_tooltip_while_open (button);
 }
 
 static void
@@ -1978,6 +2021,7 @@ semester_menu_cb (GtkMenuButton *button,
   g_menu_append_submenu (menu, _("Due Until"), G_MENU_MODEL (until));
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  quiet_tooltip_while_open (button);
 }
 
 /* Keeping the filter widgets in step with the query text */
