@@ -941,7 +941,8 @@ jln_timeline_view_present (JlnTimelineView *self)
   gtk_widget_add_css_class (window, "jln-presentation");
 
   overlay = gtk_overlay_new ();
-  area = gtk_drawing_area_new ();
+  /* A picture, for screen readers, as the timeline's canvas is. */
+  area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
   gtk_widget_set_hexpand (area, TRUE);
   gtk_widget_set_vexpand (area, TRUE);
   gtk_widget_set_focusable (area, TRUE);
