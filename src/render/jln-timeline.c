@@ -541,6 +541,12 @@ metrics_init (JlnTimeline          *self,
   m->item_h = round (ITEM_EM * em);
 
   ensure_layout (self);
+  /* On paper and projectors, the titles take the room the semesters do
+   * not need at their usual width, up to half the page: on A3 or a wide
+   * screen a title is then shown whole rather than cut after two lines. */
+  if (mode == MODE_PAGE && width > 0)
+    m->label_w = round (MAX (m->label_w, MIN (width * 0.45, width - n_semesters (self) *
+                                                                  0.75 * semester_em[self->zoom] * em)));
   /* On paper and projectors the semesters fill the width; on screen
    * they are at least as wide as the zoom has them, and fill the width
    * when that leaves room. */
