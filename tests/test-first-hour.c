@@ -1187,6 +1187,35 @@ test_unit_filter_menu (Fixture       *fixture,
   g_assert_true (gtk_widget_get_has_tooltip (button));
 }
 
+/* Smaller things: the editor shows status, title, dates and units on one
+ * screen at 1280×800; the rarely used fields fold under More Details. */
+static void
+test_editor_one_screen (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *editor = jln_test_find_child_of_type (GTK_WIDGET (fixture->window), JLN_TYPE_ACTION_EDITOR);
+  GtkWidget *scrolled, *units, *theme, *details;
+  graphene_rect_t bounds;
+
+  jln_action_list_select (fixture->list, jln_test_find_action (fixture->document, "1.4"));
+  g_assert_true (wait_until (fixture, list_settled));
+  wait_frames (GTK_WIDGET (fixture->window), 3);
+  scrolled = jln_test_find_child_of_type (editor, GTK_TYPE_SCROLLED_WINDOW);
+  units = jln_test_find_widget (editor, is_named, "units");
+  theme = jln_test_find_widget (editor, is_named, "theme-fr");
+  details = jln_test_find_widget (editor, is_named, "details");
+  g_assert_nonnull (scrolled);
+  g_assert_nonnull (units);
+  g_assert_nonnull (theme);
+  g_assert_nonnull (details);
+  g_assert_true (gtk_widget_compute_bounds (units, scrolled, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+  g_assert_false (gtk_widget_get_mapped (theme));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (details), TRUE);
+  wait_frames (GTK_WIDGET (fixture->window), 3);
+  g_assert_true (gtk_widget_get_mapped (theme));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1229,6 +1258,7 @@ main (int   argc,
   ADD ("plan-language-menu", test_plan_language_menu);
   ADD ("export-name", test_export_name);
   ADD ("unit-filter-menu", test_unit_filter_menu);
+  ADD ("editor-one-screen", test_editor_one_screen);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/gui/first-hour/first-run-copy", test_first_run_copy);

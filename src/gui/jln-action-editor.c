@@ -35,6 +35,7 @@
 typedef enum
 {
   FIELD_SECTION,     /* not a field: starts a group, titled or not */
+  FIELD_DETAILS,     /* not a field: starts a group folded under a titled expander */
   FIELD_STRING,      /* AdwEntryRow: number, label */
   FIELD_TEXT,        /* two GtkTextViews of one paragraph: Enter commits */
   FIELD_LONG_TEXT,   /* two GtkTextViews of several paragraphs */
@@ -62,28 +63,32 @@ static const FieldSpec objective_fields[] = {
   { "description", FIELD_LONG_TEXT, N_("Description") },
 };
 
+/* What is set for every action comes first, so that the status, the
+ * title, the dates and the units fit on one screen; the fields filled in
+ * now and then fold under "More Details". */
 static const FieldSpec action_fields[] = {
   { NULL, FIELD_SECTION, NULL },
   { "number", FIELD_STRING, N_("Number") },
   { "status", FIELD_STATUS, N_("Status") },
   { "title", FIELD_TEXT, N_("Title") },
-  { "theme", FIELD_TEXT, N_("Theme") },
-  { "description", FIELD_LONG_TEXT, N_("Description") },
   { NULL, FIELD_SECTION, N_("Dates") },
   { "start", FIELD_SEMESTER, N_("Start") },
   { "due", FIELD_SEMESTER, N_("Due") },
   { "completion", FIELD_COMPLETION, N_("Completed In") },
-  { "recurrence", FIELD_CHOICE, N_("Recurrence") },
-  { "next", FIELD_SEMESTER, N_("Next Date") },
   { NULL, FIELD_SECTION, N_("Responsibility") },
   { "units", FIELD_UNITS, N_("Responsible Units") },
-  { "actors", FIELD_LONG_TEXT, N_("Actors") },
-  { "follow-up", FIELD_LONG_TEXT, N_("Follow-up") },
-  { "schedule", FIELD_LONG_TEXT, N_("Schedule") },
   { NULL, FIELD_SECTION, N_("Charter and Code") },
   { "principles", FIELD_PRINCIPLES, N_("Principles") },
   { NULL, FIELD_SECTION, N_("Notes and References") },
   { "references", FIELD_REFERENCES, N_("See Also (cf.)") },
+  { NULL, FIELD_DETAILS, N_("More Details") },
+  { "theme", FIELD_TEXT, N_("Theme") },
+  { "description", FIELD_LONG_TEXT, N_("Description") },
+  { "recurrence", FIELD_CHOICE, N_("Recurrence") },
+  { "next", FIELD_SEMESTER, N_("Next Date") },
+  { "actors", FIELD_LONG_TEXT, N_("Actors") },
+  { "follow-up", FIELD_LONG_TEXT, N_("Follow-up") },
+  { "schedule", FIELD_LONG_TEXT, N_("Schedule") },
   { "extension", FIELD_LONG_TEXT, N_("Extension") },
   { "note", FIELD_LONG_TEXT, N_("Note") },
 };
@@ -1518,6 +1523,24 @@ form_build (Form            *form,
               if (spec->title != NULL)
                 group_set_title (ADW_PREFERENCES_GROUP (container), _(spec->title));
               gtk_box_append (self->fields_box, container);
+            }
+          continue;
+        }
+      if (spec->type == FIELD_DETAILS)
+        {
+          if (grouped)
+            {
+              GtkWidget *group = adw_preferences_group_new ();
+
+              container = adw_expander_row_new ();
+              gtk_widget_set_name (container, "details");
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (container), _(spec->title));
+              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (container), FALSE);
+              adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (container),
+                                             _("Theme, description, recurrence, actors, "
+                                               "follow-up, schedule, extension, note"));
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), container);
+              gtk_box_append (self->fields_box, group);
             }
           continue;
         }
