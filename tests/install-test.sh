@@ -93,7 +93,7 @@ if [ -n "${DISPLAY:-}" ]; then
     cat "$work/window.log" >&2
     fail "the settings schema was not found"
   fi
-  [ -f "$work/home/data/jalons/example-plan.jalons" ] ||
+  [ -f "$work/home/Documents/Inserm HRS4R action plan.jalons" ] ||
     fail "the window did not make the example plan from the bundled one"
 else
   step "no display: the window is not started"

@@ -236,6 +236,22 @@ def extract_strings(root, potfiles_path):
         return [e for e in parse_po(pot) if e['id'] != '']
 
 
+# French typography: a no-break space (U+00A0) before « : ; ? ! » and after «, in
+# messages of the command line too ("FILE : what"); an ordinary space there lets a
+# line break before the sign.
+FRENCH_SPACE = re.compile(r' [:;?!»]|« |%(?:\d\$)?s:(?:\s|$)')
+
+
+def check_french_typography(relpath, entry):
+    for text in entry['strs'].values():
+        for line in text.split('\n'):
+            match = FRENCH_SPACE.search(line)
+            if match:
+                around = line[max(0, match.start() - 20):match.end() + 10]
+                problem(f'{relpath}: {describe(entry)}: no no-break space at “{around}”')
+                break
+
+
 def check_catalogue(root, lang, source_entries):
     relpath = f'po/{lang}.po'
     path = os.path.join(root, relpath)
@@ -263,6 +279,8 @@ def check_catalogue(root, lang, source_entries):
             continue
         if not entry['strs'] or any(s == '' for s in entry['strs'].values()):
             problem(f'{relpath}: untranslated string {describe(entry)}')
+        if lang == 'fr':
+            check_french_typography(relpath, entry)
         translated[key(entry)] = entry
 
     wanted = set()

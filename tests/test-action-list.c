@@ -32,6 +32,7 @@ typedef struct
 static void
 wait_for_list (Fixture *fixture)
 {
+  /* Generous: the machine running the tests may be busy with others. */
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   /* Incremental filtering and sorting run in idle callbacks, rows are laid

@@ -379,7 +379,7 @@ test_milestones (Fixture       *f,
     const char *title_fr;
   } expected[] = {
     { "2016-05", JLN_MILESTONE_KIND_SUBMISSION, "Première soumission" },
-    { "2018-12", JLN_MILESTONE_KIND_EVALUATION, "Evaluation interne" },
+    { "2018-12", JLN_MILESTONE_KIND_EVALUATION, "Évaluation interne" },
     { "2022-03", JLN_MILESTONE_KIND_RENEWAL, "Renouvellement du label" },
   };
   GListModel *milestones = jln_plan_get_milestones (f->plan);
@@ -719,6 +719,31 @@ test_check_bundled_warnings (Fixture       *f,
         g_error ("unexpected warning “%s”", (const char *) g_ptr_array_index (warnings, j));
 }
 
+/* The French texts are written as the interface writes French: a
+ * typographic apostrophe, and accented capitals (Égalité, Évaluation). */
+static void
+test_french_typography (void)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) fr = g_regex_new ("\"fr\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"", 0, 0, NULL);
+  g_autoptr(GRegex) capitals = g_regex_new ("(?<!\\w)E(galit|valuat|tabliss|crire|largir)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (JLN_TEST_BUNDLED_PLAN, &text, NULL, &error));
+  g_assert_no_error (error);
+  for (g_regex_match (fr, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *value = g_match_info_fetch (match, 1);
+
+      if (strchr (value, '\'') != NULL || g_regex_match (capitals, value, 0, NULL))
+        g_error ("not written as French is: %s", value);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +764,7 @@ main (int   argc,
   ADD ("/core/bundled/dates-agree", test_dates_agree);
   ADD ("/core/check/bundled-warnings", test_check_bundled_warnings);
 #undef ADD
+  g_test_add_func ("/core/bundled/french-typography", test_french_typography);
 
   return g_test_run ();
 }

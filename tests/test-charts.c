@@ -282,9 +282,9 @@ test_languages (Fixture       *fixture,
   g_autofree char *percent_en = jln_format_percent (45, JLN_LANG_EN);
 
   g_assert_cmpstr (title_en, ==, "Indicator 1: Equality unit");
-  g_assert_cmpstr (title_fr, ==, "Indicateur 1 : Cellule égalité");
+  g_assert_cmpstr (title_fr, ==, "Indicateur 1\u00a0: Cellule égalité");
   g_assert_cmpstr (met_fr, ==,
-                   "Cible 2022 : 30\u00a0% ; mesuré 45\u00a0% le 31 déc. 2022 : atteinte");
+                   "Cible 2022\u00a0: 30\u00a0%\u00a0; mesuré 45\u00a0% le 31 déc. 2022\u00a0: atteinte");
   g_assert_cmpstr (number_fr, ==, "12,5");
   g_assert_cmpstr (number_en, ==, "12.5");
   g_assert_cmpstr (percent_fr, ==, "45\u00a0%");
@@ -364,8 +364,7 @@ test_bar_queries (Fixture       *fixture,
   {
     g_autoptr(JlnChart) chart = jln_chart_new (JLN_CHART_STATUS, fixture->plan, NULL);
     guint item = find_item (chart, style, "Objective 4, ");
-    g_assert_true (g_str_has_prefix (jln_chart_get_item_query (chart, item),
-                                     "objective:4 status:"));
+    g_assert_true (g_str_has_prefix (jln_chart_get_item_query (chart, item), "objective:4 "));
   }
 
   /* With a query, only the actions it matches are counted. */
@@ -383,6 +382,52 @@ test_bar_queries (Fixture       *fixture,
       }
     g_assert_cmpuint (sum, ==, count_matches (fixture->plan, "unit:RH"));
   }
+}
+
+/* The status chart counts the overdue actions apart, the figure a
+ * committee asks for, and draws each status as the timeline draws its
+ * bars: in progress filled with the accent, overdue in its own colour. */
+static void
+test_status_overdue (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JlnChart) chart = jln_chart_new (JLN_CHART_STATUS, fixture->plan, NULL);
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
+  g_autofree char *description = NULL;
+  cairo_surface_t *surface;
+  guint overdue = 0, n_overdue_items = 0;
+
+  surface = draw_chart (chart, style);
+  for (guint i = 0; i < jln_chart_get_n_items (chart); i++)
+    {
+      g_autofree char *text = jln_chart_dup_item_text (chart, style, i);
+      const char *query = jln_chart_get_item_query (chart, i);
+      cairo_rectangle_t area;
+      guint n = count_matches (fixture->plan, query);
+
+      if (!jln_chart_get_item_area (chart, style, WIDTH, HEIGHT, i, &area) || area.width < 4)
+        continue;
+      if (strstr (text, " — Overdue: ") != NULL)
+        {
+          g_assert_true (g_str_has_suffix (query, " overdue"));
+          overdue += n;
+          n_overdue_items++;
+          g_assert_cmpuint (count_color (surface, &area,
+                                         jln_render_style_get_color (style, JLN_RENDER_COLOR_OVERDUE)),
+                            >, area.width);
+        }
+      else if (strstr (text, " — In progress: ") != NULL)
+        {
+          g_assert_cmpuint (count_color (surface, &area,
+                                         jln_render_style_get_color (style, JLN_RENDER_COLOR_ACCENT)),
+                            >, area.width * area.height / 2);
+        }
+    }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (n_overdue_items, >, 0);
+  g_assert_cmpuint (overdue, ==, count_matches (fixture->plan, "overdue"));
+  description = jln_chart_dup_description (chart, style);
+  g_assert_nonnull (strstr (description, "Overdue"));
 }
 
 static void
@@ -412,9 +457,28 @@ test_completions (Fixture       *fixture,
     }
   last = jln_chart_dup_item_text (chart, style, n - 1);
   g_assert_true (g_str_has_prefix (last, "2nd sem. 2024 — "));
-  /* By the end of the plan, every action due within it was planned. */
-  g_assert_cmpuint (previous_planned, ==, count_matches (fixture->plan, "due:<2025"));
-  g_assert_cmpuint (previous_done, ==, count_matches (fixture->plan, "status:done"));
+  /* By the end of the plan, every action due within it was planned, and
+   * what was done within it counted; what was done before its period
+   * (2017–2020 in the seed) is not, and is said apart. */
+  g_assert_cmpuint (previous_planned, ==, count_matches (fixture->plan, "due:2021..2024"));
+  g_assert_cmpuint (previous_done, ==, count_matches (fixture->plan, "status:done done:>=2021"));
+  {
+    guint before = count_matches (fixture->plan, "status:done") - previous_done;
+    g_autofree char *description = jln_chart_dup_description (chart, style);
+    g_autofree char *said = g_strdup_printf ("%u actions done before 1st sem. 2021 are not counted.",
+                                             before);
+
+    g_assert_cmpuint (before, >, 0);
+    g_assert_nonnull (strstr (description, said));
+  }
+  /* So the plan does not look ahead in its first semester. */
+  {
+    g_autofree char *first = jln_chart_dup_item_text (chart, style, 0);
+    guint done, planned;
+
+    g_assert_cmpint (sscanf (strstr (first, "done:"), "done: %u, planned: %u", &done, &planned), ==, 2);
+    g_assert_cmpuint (done, <=, count_matches (fixture->plan, "status:done done:2021-S1"));
+  }
 }
 
 static void
@@ -599,11 +663,19 @@ test_export_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text_en, "Actions by status for each objective"));
   g_assert_nonnull (strstr (text_en, "met"));
   g_assert_nonnull (strstr (text_en, "45%"));
+  /* pdftotext gives no-break spaces as spaces. */
   g_assert_nonnull (strstr (text_fr, "Indicateur 1 : Cellule égalité"));
   g_assert_nonnull (strstr (text_fr, "Actions par statut pour chaque objectif"));
   g_assert_nonnull (strstr (text_fr, "atteinte"));
   g_assert_nonnull (strstr (text_fr, "45 %"));
   g_assert_null (strstr (text_fr, "Equality unit"));
+  /* An indicator not measured yet says so, and nothing about the window's
+   * buttons: the PDF goes to a committee. */
+  g_assert_nonnull (strstr (text_en, "No measurement yet"));
+  g_assert_nonnull (strstr (text_fr, "Aucune mesure"));
+  g_assert_null (strstr (text_en, "Measurement”"));
+  g_assert_null (strstr (text_en, "Indicators page"));
+  g_assert_null (strstr (text_fr, "page Indicateurs"));
 }
 
 static void
@@ -655,6 +727,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/render/charts/status-overdue", test_status_overdue);
   ADD ("/render/charts/met-and-behind", test_met_and_behind);
   ADD ("/render/charts/series", test_series);
   ADD ("/render/charts/axis-years", test_axis_years);

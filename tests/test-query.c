@@ -419,6 +419,65 @@ test_combined (Fixture       *fixture,
   assert_matches (fixture, "overdue -principle:12", "");
 }
 
+/* The same language in French, as the French interface writes it, and
+ * semesters as they are shown; the English forms still hold. */
+static void
+test_french (Fixture       *fixture,
+             gconstpointer  data)
+{
+  assert_matches (fixture, "objectif:4", "4.1 4.2 4.3");
+  assert_matches (fixture, "Objectif:II", "II.1 II.2");
+  assert_matches (fixture, "unité:rh", "4.1 4.3");
+  assert_matches (fixture, "unite:\"PCN EG\"", "II.1");
+  assert_matches (fixture, "statut:en-cours", "4.1");
+  assert_matches (fixture, "statut:\"en cours\"", "4.1");
+  assert_matches (fixture, "statut:prévue,abandonnée", "4.3 II.2");
+  assert_matches (fixture, "statut:réalisée", "4.2 II.1");
+  assert_matches (fixture, "statut:realisee-non-prevue", "II.1");
+  assert_matches (fixture, "statut:\"Réalisée, non prévue\"", "II.1");
+  /* French values behind English keys, and the labels as shown. */
+  assert_matches (fixture, "status:réalisée", "4.2 II.1");
+  assert_matches (fixture, "status:\"In progress\"", "4.1");
+  assert_matches (fixture, "échéance:2022", "4.1");
+  assert_matches (fixture, "echeance:<2021", "4.2 II.2");
+  assert_matches (fixture, "échéance:\"2e sem. 2022\"", "4.1");
+  assert_matches (fixture, "échéance:2e sem. 2022", "4.1");
+  assert_matches (fixture, "due:2nd sem. 2022 unit:rh", "4.1");
+  assert_matches (fixture, "échéance:>=1er semestre 2022", "4.1 II.1");
+  assert_matches (fixture, "échéance:\"1er sem. 2022\"..\"2e sem. 2022\"", "4.1");
+  assert_matches (fixture, "réalisée:2019", "4.2");
+  assert_matches (fixture, "realisee:2019-2021", "4.2 II.1");
+  assert_matches (fixture, "principe:27", "4.1 4.3");
+  assert_matches (fixture, "en-retard", "4.3");
+  assert_matches (fixture, "-en-retard", "4.1 4.2 II.1 II.2");
+  assert_matches (fixture, "EN-RETARD objectif:4", "4.3");
+  /* Quoted, it is a word. */
+  assert_matches (fixture, "\"en-retard\"", "");
+
+  /* The names the interface writes. */
+  g_assert_cmpstr (jln_query_key_get_name (JLN_QUERY_KEY_STATUS, JLN_LANG_FR), ==, "statut");
+  g_assert_cmpstr (jln_query_key_get_name (JLN_QUERY_KEY_STATUS, JLN_LANG_EN), ==, "status");
+  g_assert_cmpstr (jln_query_key_get_name (JLN_QUERY_KEY_OVERDUE, JLN_LANG_FR), ==, "en-retard");
+  g_assert_cmpstr (jln_query_status_get_name (JLN_STATUS_IN_PROGRESS, JLN_LANG_FR), ==, "en-cours");
+  /* Every name written in either language reads back. */
+  for (JlnQueryKey key = JLN_QUERY_KEY_OBJECTIVE; key <= JLN_QUERY_KEY_OVERDUE; key++)
+    for (JlnLang lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
+      {
+        JlnQueryKey read;
+
+        g_assert_true (jln_query_key_from_name (jln_query_key_get_name (key, lang), -1, &read));
+        g_assert_cmpint (read, ==, key);
+      }
+  for (JlnStatus status = JLN_STATUS_PLANNED; status <= JLN_STATUS_DROPPED; status++)
+    for (JlnLang lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
+      {
+        JlnStatus read;
+
+        g_assert_true (jln_query_status_from_name (jln_query_status_get_name (status, lang), &read));
+        g_assert_cmpint (read, ==, status);
+      }
+}
+
 static void
 assert_parse_error (const char *text,
                     const char *named)
@@ -651,6 +710,7 @@ main (int   argc,
   ADD ("negation", test_negation);
   ADD ("combined", test_combined);
   ADD ("check", test_check);
+  ADD ("french", test_french);
 #undef ADD
   g_test_add_func ("/core/query/boxed", test_boxed);
   g_test_add_func ("/core/query/errors", test_errors);

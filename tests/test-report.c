@@ -390,8 +390,12 @@ test_review_document (void)
   for (guint i = 0; lines[i] != NULL; i++)
     if (g_ascii_isdigit (lines[i][0]) && g_str_has_prefix (lines[i] + 1, ". "))
       {
-        g_test_message ("%s", lines[i]);
-        g_assert_nonnull (strstr (flat, lines[i]));
+        /* With the plan's typographic apostrophe. */
+        g_auto(GStrv) parts = g_strsplit (lines[i], "'", -1);
+        g_autofree char *title = g_strjoinv ("’", parts);
+
+        g_test_message ("%s", title);
+        g_assert_nonnull (strstr (flat, title));
         n_titles++;
       }
   g_assert_cmpuint (n_titles, ==, 4);

@@ -152,7 +152,7 @@ test_shows_sections (Fixture       *fixture,
 
   g_assert_cmpuint (count_named (fixture, "section"), ==, 6);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_named (fixture, "section-title", 2))), ==,
-                   "3. L'approche");
+                   "3. L’approche");
   body = body_text (nth_named (fixture, "section-body", 0));
   g_assert_true (g_str_has_prefix (body, "Créé en 1964"));
 

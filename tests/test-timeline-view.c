@@ -290,22 +290,50 @@ test_create_picture (Fixture       *fixture,
                                           ? "Chronologie" : "Timeline"));
 }
 
-static GtkWidget *
-find_canvas_in (GtkWindow *window)
+/* F5 presents: full screen, the contrast style, in pages of the screen
+ * from the first, every action and sub-item shown once; D hides the
+ * actions done; Esc leaves and the window is as it was. */
+static guint
+count_presented (JlnTimeline *timeline,
+                 JlnTimelineRowKind kind)
 {
-  return jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_TIMELINE_CANVAS);
+  guint n = 0;
+
+  for (guint i = 0; i < jln_timeline_get_n_rows (timeline); i++)
+    if (jln_timeline_get_row_kind (timeline, i) == kind)
+      n++;
+  return n;
 }
 
-/* F5 presents: full screen, the contrast style, an objective at a time,
- * Esc leaves and the window is as it was. */
+static guint
+count_items (JlnDocument *document)
+{
+  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+
+          n += g_list_model_get_n_items (jln_action_get_items (action));
+        }
+    }
+  return n;
+}
+
 static void
 test_presentation (Fixture       *fixture,
                    gconstpointer  data)
 {
   GtkWindow *presentation;
-  JlnTimelineCanvas *canvas;
   JlnTimeline *timeline;
   JlnRecord *a31 = jln_test_find_action (fixture->document, "3.1");
+  guint page, n_pages = 0, all_actions;
 
   jln_action_list_select (fixture->list, a31);
   wait_for_list (fixture);
@@ -315,14 +343,17 @@ test_presentation (Fixture       *fixture,
   presentation = jln_timeline_view_get_presentation (fixture->view);
   g_assert_nonnull (presentation);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (presentation)));
-  canvas = JLN_TIMELINE_CANVAS (find_canvas_in (presentation));
-  timeline = jln_timeline_canvas_get_timeline (canvas);
-  g_assert_cmpint (jln_render_style_get_scheme (jln_timeline_canvas_get_style (canvas)), ==,
-                   JLN_RENDER_SCHEME_CONTRAST);
-  g_assert_cmpfloat (jln_render_style_get_font_size (jln_timeline_canvas_get_style (canvas)), >=, 16);
+  timeline = jln_timeline_view_get_presentation_timeline (fixture->view);
+  g_assert_nonnull (timeline);
 
-  /* It opens on the selected action's objective; pages go by objective. */
-  g_assert_cmpstr (jln_objective_get_number (jln_timeline_get_objective (timeline)), ==, "3");
+  /* From the first page, whatever is selected; every action, and every
+   * sub-item, dated or not. */
+  page = jln_timeline_view_get_presentation_page (fixture->view, &n_pages);
+  g_assert_cmpuint (page, ==, 0);
+  g_assert_cmpuint (n_pages, >, 1);
+  all_actions = jln_timeline_get_n_actions (timeline);
+  g_assert_cmpuint (all_actions, ==, 112);
+  g_assert_cmpuint (count_presented (timeline, JLN_TIMELINE_ROW_ITEM), ==, count_items (fixture->document));
   {
     GtkEventController *keys = NULL;
     gboolean handled = FALSE;
@@ -338,13 +369,23 @@ test_presentation (Fixture       *fixture,
     g_assert_nonnull (keys);
     g_object_unref (controllers);
     g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
-    g_assert_cmpstr (jln_objective_get_number (jln_timeline_get_objective (timeline)), ==, "4");
-    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Up, 0, 0, &handled);
-    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Up, 0, 0, &handled);
-    g_assert_cmpstr (jln_objective_get_number (jln_timeline_get_objective (timeline)), ==, "2");
+    g_assert_cmpuint (jln_timeline_view_get_presentation_page (fixture->view, NULL), ==, 1);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_End, 0, 0, &handled);
+    g_assert_cmpuint (jln_timeline_view_get_presentation_page (fixture->view, NULL), ==, n_pages - 1);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
+    g_assert_cmpuint (jln_timeline_view_get_presentation_page (fixture->view, NULL), ==, n_pages - 1);
     g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Home, 0, 0, &handled);
-    g_assert_null (jln_timeline_get_objective (timeline));
-    g_assert_cmpuint (jln_timeline_get_n_actions (timeline), ==, 112);
+    g_assert_cmpuint (jln_timeline_view_get_presentation_page (fixture->view, NULL), ==, 0);
+
+    /* D hides the actions done, and shows them again. */
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_d, 0, 0, &handled);
+    g_assert_true (handled);
+    g_assert_cmpuint (jln_timeline_get_n_actions (timeline), <, all_actions);
+    for (guint i = 0; i < jln_timeline_get_n_rows (timeline); i++)
+      if (jln_timeline_get_row_kind (timeline, i) == JLN_TIMELINE_ROW_ACTION)
+        g_assert_false (jln_status_is_done (jln_action_get_status (JLN_ACTION (jln_timeline_get_row_record (timeline, i)))));
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_d, 0, 0, &handled);
+    g_assert_cmpuint (jln_timeline_get_n_actions (timeline), ==, all_actions);
 
     if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
       {

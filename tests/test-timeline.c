@@ -371,7 +371,20 @@ test_headers (Fixture       *fixture,
   narrow = jln_timeline_dup_semester_label (fixture->timeline, en, 620, s);
   g_assert_cmpstr (narrow, ==, "S1 2022");
 
-  g_assert_true (g_str_has_prefix (title_fr, "La HRS4R à l'Inserm"));
+  /* Zoomed to quarters, the quarters are named. */
+  jln_timeline_set_zoom (fixture->timeline, JLN_TIMELINE_ZOOM_QUARTER);
+  {
+    JlnSemester s2 = jln_semester_new (2022, 2);
+    g_autofree char *q3_en = jln_timeline_dup_quarter_label (fixture->timeline, en, VIEW_WIDTH, s2, 0);
+    g_autofree char *q4_en = jln_timeline_dup_quarter_label (fixture->timeline, en, VIEW_WIDTH, s2, 1);
+    g_autofree char *q3_fr = jln_timeline_dup_quarter_label (fixture->timeline, fr, VIEW_WIDTH, s2, 0);
+
+    g_assert_cmpstr (q3_en, ==, "Q3 2022");
+    g_assert_cmpstr (q4_en, ==, "Q4 2022");
+    g_assert_cmpstr (q3_fr, ==, "T3 2022");
+  }
+
+  g_assert_true (g_str_has_prefix (title_fr, "La HRS4R à l’Inserm"));
   g_assert_true (g_str_has_suffix (title_fr, " — Chronologie"));
   g_assert_true (g_str_has_suffix (title_en, " — Timeline"));
 

@@ -356,6 +356,9 @@ main (int   argc,
   g_autofree char *data_home = g_build_filename (home, "data", NULL);
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* The copy of the example goes to the Documents folder of this home. */
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();

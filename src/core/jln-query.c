@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jln-enums.h"
+#include "jln-i18n.h"
 #include "jln-action-item.h"
 #include "jln-completion.h"
 #include "jln-objective.h"
@@ -55,19 +56,201 @@ G_DEFINE_BOXED_TYPE (JlnQuery, jln_query, jln_query_ref, jln_query_unref)
 typedef struct
 {
   const char *name;
+  const char *name_fr;   /* as the French interface writes it */
   TermKind    kind;
   gboolean    is_list;   /* a comma separates alternatives */
-  const char *example;
+  const char *example;   /* a value; NULL for a status */
 } Key;
 
+/* In the order of JlnQueryKey. */
 static const Key keys[] = {
-  { "objective", TERM_OBJECTIVE, TRUE, "objective:4" },
-  { "unit", TERM_UNIT, TRUE, "unit:RH" },
-  { "status", TERM_STATUS, TRUE, "status:in-progress" },
-  { "due", TERM_DUE, FALSE, "due:2022" },
-  { "done", TERM_DONE, FALSE, "done:2019" },
-  { "principle", TERM_PRINCIPLE, TRUE, "principle:27" },
+  { "objective", "objectif", TERM_OBJECTIVE, TRUE, "4" },
+  { "unit", "unité", TERM_UNIT, TRUE, "RH" },
+  { "status", "statut", TERM_STATUS, TRUE, NULL },
+  { "due", "échéance", TERM_DUE, FALSE, "2022" },
+  { "done", "réalisée", TERM_DONE, FALSE, "2019" },
+  { "principle", "principe", TERM_PRINCIPLE, TRUE, "27" },
 };
+
+/* Other spellings a French user may type, folded. */
+static const struct { const char *folded; JlnQueryKey key; } key_aliases[] = {
+  { "realise", JLN_QUERY_KEY_DONE },
+  { "realisation", JLN_QUERY_KEY_DONE },
+  { "prevue", JLN_QUERY_KEY_DUE },
+  { "prevu", JLN_QUERY_KEY_DUE },
+};
+
+static const char * const overdue_names[] = { "overdue", "en-retard" };
+
+/* The status words, in the order of JlnStatus: English (the file
+ * format's), then French. */
+static const char * const status_names_fr[] = {
+  "prévue", "en-cours", "réalisée", "réalisée-non-prévue", "revue", "remplacée", "abandonnée",
+};
+
+/* The statuses' labels, as jln_status_get_label() has them (context
+ * "status"): typed as shown, they are accepted too. */
+static const char * const status_labels[] = {
+  "Planned", "In progress", "Done", "Done, not planned", "Revised", "Superseded", "Dropped",
+};
+
+/* Other spellings, folded and with hyphens between words. */
+static const struct { const char *folded; JlnStatus status; } status_aliases[] = {
+  { "prevu", JLN_STATUS_PLANNED },
+  { "planifiee", JLN_STATUS_PLANNED },
+  { "realise", JLN_STATUS_DONE },
+  { "faite", JLN_STATUS_DONE },
+  { "fait", JLN_STATUS_DONE },
+  { "realise-non-prevu", JLN_STATUS_DONE_NEW },
+  { "revisee", JLN_STATUS_REVISED },
+  { "revise", JLN_STATUS_REVISED },
+  { "remplace", JLN_STATUS_SUPERSEDED },
+  { "abandonne", JLN_STATUS_DROPPED },
+  { "done-not-planned", JLN_STATUS_DONE_NEW },
+};
+
+/* @text folded, with a hyphen for each run of spaces, commas and other
+ * signs: "Réalisée, non prévue" reads "realisee-non-prevue". */
+static char *
+fold_word (const char *text,
+           gssize      len)
+{
+  g_autofree char *cut = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  g_autofree char *folded = jln_fold (cut);
+  GString *out = g_string_new (NULL);
+  gboolean gap = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (gap && out->len > 0)
+            g_string_append_c (out, '-');
+          gap = FALSE;
+          g_string_append_unichar (out, c);
+        }
+      else
+        gap = TRUE;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * jln_query_key_from_name:
+ * @name: a key as typed, in English or in French, in any case, with or
+ *   without accents: "status", "Statut", "echeance"
+ * @len: its length in bytes, or -1
+ *
+ * Returns: whether @name is a key of the query language, or the word
+ *   "overdue" ("en-retard"), with @key set
+ */
+gboolean
+jln_query_key_from_name (const char  *name,
+                         gssize       len,
+                         JlnQueryKey *key)
+{
+  g_autofree char *word = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  word = fold_word (name, len);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *fr = fold_word (keys[i].name_fr, -1);
+
+      if (g_str_equal (word, keys[i].name) || g_str_equal (word, fr))
+        {
+          *key = i;
+          return TRUE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (key_aliases); i++)
+    if (g_str_equal (word, key_aliases[i].folded))
+      {
+        *key = key_aliases[i].key;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (overdue_names); i++)
+    if (g_str_equal (word, overdue_names[i]))
+      {
+        *key = JLN_QUERY_KEY_OVERDUE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * jln_query_key_get_name:
+ *
+ * Returns: @key as a query in @lang writes it: "status" or "statut",
+ *   "overdue" or "en-retard"
+ */
+const char *
+jln_query_key_get_name (JlnQueryKey key,
+                        JlnLang     lang)
+{
+  if (key == JLN_QUERY_KEY_OVERDUE)
+    return overdue_names[lang == JLN_LANG_FR ? 1 : 0];
+  g_return_val_if_fail (key < G_N_ELEMENTS (keys), NULL);
+  return lang == JLN_LANG_FR ? keys[key].name_fr : keys[key].name;
+}
+
+/**
+ * jln_query_status_from_name:
+ * @name: a status as typed: its English or French query word
+ *   ("in-progress", "en-cours"), or its label in either language ("In
+ *   progress", "Réalisée, non prévue"), in any case, accents or not
+ *
+ * Returns: whether @name is a status, with @status set
+ */
+gboolean
+jln_query_status_from_name (const char *name,
+                            JlnStatus  *status)
+{
+  g_autofree char *word = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  word = fold_word (name, -1);
+  for (JlnStatus i = JLN_STATUS_PLANNED; i <= JLN_STATUS_DROPPED; i++)
+    {
+      g_autofree char *fr = fold_word (status_names_fr[i], -1);
+      g_autofree char *label_en = fold_word (jln_translate_context (JLN_LANG_EN, "status",
+                                                                    status_labels[i]), -1);
+      g_autofree char *label_fr = fold_word (jln_translate_context (JLN_LANG_FR, "status",
+                                                                    status_labels[i]), -1);
+
+      if (g_str_equal (word, jln_status_to_string (i)) || g_str_equal (word, fr) ||
+          g_str_equal (word, label_en) || g_str_equal (word, label_fr))
+        {
+          *status = i;
+          return TRUE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (status_aliases); i++)
+    if (g_str_equal (word, status_aliases[i].folded))
+      {
+        *status = status_aliases[i].status;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * jln_query_status_get_name:
+ *
+ * Returns: @status as a query in @lang writes it: "in-progress" or
+ *   "en-cours"
+ */
+const char *
+jln_query_status_get_name (JlnStatus status,
+                           JlnLang   lang)
+{
+  g_return_val_if_fail (status <= JLN_STATUS_DROPPED, NULL);
+  return lang == JLN_LANG_FR ? status_names_fr[status] : jln_status_to_string (status);
+}
 
 static void
 term_clear (Term *term)
@@ -252,14 +435,15 @@ malformed:
   return FALSE;
 }
 
+/* The status words in the interface's language. */
 static char *
 dup_status_list (void)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (JLN_TYPE_STATUS);
+  JlnLang lang = jln_lang_from_locale ();
   GString *list = g_string_new (NULL);
 
-  for (guint i = 0; i < klass->n_values; i++)
-    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+  for (JlnStatus i = JLN_STATUS_PLANNED; i <= JLN_STATUS_DROPPED; i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", jln_query_status_get_name (i, lang));
   return g_string_free (list, FALSE);
 }
 
@@ -270,16 +454,16 @@ parse_statuses (Term        *term,
 {
   for (guint i = 0; values[i] != NULL; i++)
     {
-      g_autofree char *nick = g_ascii_strdown (values[i], -1);
       JlnStatus status;
 
-      if (!jln_status_from_string (nick, &status))
+      if (!jln_query_status_from_name (values[i], &status))
         {
           g_autofree char *allowed = dup_status_list ();
 
           g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                        /* Translators: %1$s is a status as typed, %2$s the search term,
-                          %3$s the list of statuses, which must not be translated. */
+                          %3$s the list of statuses as a query in the interface's
+                          language writes them. */
                        _("Unknown status “%1$s” in “%2$s”: use one of %3$s"),
                        values[i], term->source, allowed);
           return FALSE;
@@ -353,7 +537,10 @@ parse_term (const char  *raw,
     ;
   if (*p != ':' || p == body)
     {
-      if (g_ascii_strcasecmp (body, "overdue") == 0)
+      JlnQueryKey overdue;
+
+      if (jln_query_key_from_name (body, -1, &overdue) && overdue == JLN_QUERY_KEY_OVERDUE &&
+          strchr (body, '"') == NULL)
         {
           term->kind = TERM_OVERDUE;
           term->source = g_strdup (raw);
@@ -375,15 +562,19 @@ parse_term (const char  *raw,
     }
 
   term->source = g_strdup (raw);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (g_ascii_strncasecmp (body, keys[i].name, p - body) == 0 &&
-        keys[i].name[p - body] == '\0')
-      key = &keys[i];
+  {
+    JlnQueryKey found;
+
+    if (jln_query_key_from_name (body, p - body, &found) && found != JLN_QUERY_KEY_OVERDUE)
+      key = &keys[found];
+  }
   if (key == NULL)
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                   /* Translators: %s is a search term, like “colour:red”. The keys
-                      objective:, unit: … and the word overdue must not be translated. */
+                   /* Translators: %s is a search term, like “colour:red”. Give the
+                      keys as a query in your language writes them (both languages'
+                      keys are accepted): objective:, unit:, status:, due:, done:,
+                      principle: and the word overdue. */
                    _("Unknown filter “%s”: use objective:, unit:, status:, due:, done:, "
                      "principle: or overdue"),
                    raw);
@@ -394,11 +585,17 @@ parse_term (const char  *raw,
   values = split_value (p + 1, key->is_list);
   if (values[0] == NULL)
     {
+      JlnLang lang = jln_lang_from_locale ();
+      g_autofree char *example =
+        g_strdup_printf ("%s:%s", jln_query_key_get_name (key - keys, lang),
+                         key->example != NULL ? key->example
+                                              : jln_query_status_get_name (JLN_STATUS_IN_PROGRESS, lang));
+
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                    /* Translators: %1$s is a search term with nothing after the colon,
                       like “unit:”; %2$s an example, like “unit:RH”. */
                    _("The filter “%1$s” needs a value, as in “%2$s”"),
-                   raw, key->example);
+                   raw, example);
       return FALSE;
     }
 
@@ -414,7 +611,8 @@ parse_term (const char  *raw,
       return parse_principles (term, values, error);
     case TERM_DUE:
     case TERM_DONE:
-      return parse_period_value (term, key->name, values[0], error);
+      return parse_period_value (term, jln_query_key_get_name (key - keys, jln_lang_from_locale ()),
+                                 values[0], error);
     case TERM_OVERDUE:
     case TERM_WORD:
     default:
@@ -431,6 +629,64 @@ compare_terms (gconstpointer a,
   if (term_a->kind != term_b->kind)
     return term_a->kind < term_b->kind ? -1 : 1;
   return term_a->position < term_b->position ? -1 : term_a->position > term_b->position;
+}
+
+/* The next term after @p, unquoted, or NULL; @end is set after it. */
+static char *
+next_word (const char  *p,
+           const char **end)
+{
+  const char *start;
+
+  while (*p != '\0' && is_space_at (p))
+    p = g_utf8_next_char (p);
+  if (*p == '\0' || *p == '"')
+    return NULL;
+  for (start = p; *p != '\0' && !is_space_at (p) && *p != '"'; p = g_utf8_next_char (p))
+    ;
+  if (*p == '"')
+    return NULL;
+  *end = p;
+  return g_strndup (start, p - start);
+}
+
+/* When @raw is a due: or done: term whose value starts a semester written
+ * in words, reads the one or two words after it (at *@p) that end it,
+ * into @term, and moves *@p past them. */
+static gboolean
+join_period_words (const char  *raw,
+                   const char **p,
+                   Term        *term)
+{
+  const char *body = raw[0] == '-' ? raw + 1 : raw;
+  const char *colon = strchr (body, ':');
+  JlnQueryKey key;
+  g_autoptr(GString) joined = g_string_new (raw);
+  const char *end = *p;
+
+  if (colon == NULL || strchr (raw, '"') != NULL ||
+      !jln_query_key_from_name (body, colon - body, &key) ||
+      (key != JLN_QUERY_KEY_DUE && key != JLN_QUERY_KEY_DONE))
+    return FALSE;
+  for (guint n = 0; n < 2; n++)
+    {
+      g_autofree char *word = next_word (end, &end);
+      Term candidate = { 0, };
+
+      if (word == NULL)
+        return FALSE;
+      g_string_append_printf (joined, " %s", word);
+      candidate.position = term->position;
+      if (parse_term (joined->str, &candidate, NULL))
+        {
+          term_clear (term);
+          *term = candidate;
+          *p = end;
+          return TRUE;
+        }
+      term_clear (&candidate);
+    }
+  return FALSE;
 }
 
 /**
@@ -493,8 +749,14 @@ jln_query_parse (const char  *text,
       term.position = start - text;
       if (!parse_term (raw, &term, error))
         {
-          term_clear (&term);
-          return NULL;
+          /* A semester typed as it is shown, without quotes:
+           * "échéance:2e sem. 2022" reads the next words too. */
+          if (!join_period_words (raw, &p, &term))
+            {
+              term_clear (&term);
+              return NULL;
+            }
+          g_clear_error (error);
         }
       if (term.source != NULL)
         g_array_append_val (terms, term);

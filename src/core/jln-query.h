@@ -26,6 +26,20 @@ typedef enum
   JLN_QUERY_CHANGE_SAME,
 } JlnQueryChange;
 
+/* The keys of the query language, and the word "overdue". Each has an
+ * English and a French name; both are read whatever the interface's
+ * language, and the interface writes its own. */
+typedef enum
+{
+  JLN_QUERY_KEY_OBJECTIVE,
+  JLN_QUERY_KEY_UNIT,
+  JLN_QUERY_KEY_STATUS,
+  JLN_QUERY_KEY_DUE,
+  JLN_QUERY_KEY_DONE,
+  JLN_QUERY_KEY_PRINCIPLE,
+  JLN_QUERY_KEY_OVERDUE,
+} JlnQueryKey;
+
 GType           jln_query_get_type (void) G_GNUC_CONST;
 
 JlnQuery       *jln_query_parse    (const char  *text,
@@ -43,6 +57,16 @@ gboolean        jln_query_check    (JlnQuery    *self,
                                     GError     **error);
 JlnQueryChange  jln_query_compare  (JlnQuery    *old_query,
                                     JlnQuery    *new_query);
+
+gboolean        jln_query_key_from_name    (const char  *name,
+                                            gssize       len,
+                                            JlnQueryKey *key);
+const char     *jln_query_key_get_name     (JlnQueryKey  key,
+                                            JlnLang      lang);
+gboolean        jln_query_status_from_name (const char  *name,
+                                            JlnStatus   *status);
+const char     *jln_query_status_get_name  (JlnStatus    status,
+                                            JlnLang      lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnQuery, jln_query_unref)
 

@@ -37,6 +37,7 @@
 typedef enum
 {
   FIELD_SECTION,     /* not a field: starts a group, titled or not */
+  FIELD_DETAILS,     /* not a field: starts a group folded under a titled expander */
   FIELD_STRING,      /* AdwEntryRow: number, label */
   FIELD_TEXT,        /* two GtkTextViews of one paragraph: Enter commits */
   FIELD_LONG_TEXT,   /* two GtkTextViews of several paragraphs */
@@ -64,28 +65,32 @@ static const FieldSpec objective_fields[] = {
   { "description", FIELD_LONG_TEXT, N_("Description") },
 };
 
+/* What is set for every action comes first, so that the status, the
+ * title, the dates and the units fit on one screen; the fields filled in
+ * now and then fold under "More Details". */
 static const FieldSpec action_fields[] = {
   { NULL, FIELD_SECTION, NULL },
   { "number", FIELD_STRING, N_("Number") },
   { "status", FIELD_STATUS, N_("Status") },
   { "title", FIELD_TEXT, N_("Title") },
-  { "theme", FIELD_TEXT, N_("Theme") },
-  { "description", FIELD_LONG_TEXT, N_("Description") },
   { NULL, FIELD_SECTION, N_("Dates") },
   { "start", FIELD_SEMESTER, N_("Start") },
   { "due", FIELD_SEMESTER, N_("Due") },
   { "completion", FIELD_COMPLETION, N_("Completed In") },
-  { "recurrence", FIELD_CHOICE, N_("Recurrence") },
-  { "next", FIELD_SEMESTER, N_("Next Date") },
   { NULL, FIELD_SECTION, N_("Responsibility") },
   { "units", FIELD_UNITS, N_("Responsible Units") },
-  { "actors", FIELD_LONG_TEXT, N_("Actors") },
-  { "follow-up", FIELD_LONG_TEXT, N_("Follow-up") },
-  { "schedule", FIELD_LONG_TEXT, N_("Schedule") },
   { NULL, FIELD_SECTION, N_("Charter and Code") },
   { "principles", FIELD_PRINCIPLES, N_("Principles") },
   { NULL, FIELD_SECTION, N_("Notes and References") },
   { "references", FIELD_REFERENCES, N_("See Also (cf.)") },
+  { NULL, FIELD_DETAILS, N_("More Details") },
+  { "theme", FIELD_TEXT, N_("Theme") },
+  { "description", FIELD_LONG_TEXT, N_("Description") },
+  { "recurrence", FIELD_CHOICE, N_("Recurrence") },
+  { "next", FIELD_SEMESTER, N_("Next Date") },
+  { "actors", FIELD_LONG_TEXT, N_("Actors") },
+  { "follow-up", FIELD_LONG_TEXT, N_("Follow-up") },
+  { "schedule", FIELD_LONG_TEXT, N_("Schedule") },
   { "extension", FIELD_LONG_TEXT, N_("Extension") },
   { "note", FIELD_LONG_TEXT, N_("Note") },
 };
@@ -583,11 +588,26 @@ static void
 semester_list_fill (Field       *field,
                     JlnSemester  value)
 {
-  JlnLang lang = field->form->self->content_language;
+  /* Semesters are the interface's words, not plan text. */
+  JlnLang lang = jln_lang_from_locale ();
   JlnSemester first = jln_semester_new (FIRST_YEAR, 1);
   JlnSemester last = jln_semester_new (LAST_YEAR, 2);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (field->semesters));
+  JlnDocument *document = field->form->self->document;
+
+  /* The plan's period, two years either side and today: a short list
+   * opens on its value, rather than on 2010. */
+  if (document != NULL)
+    {
+      JlnPlan *plan = jln_document_get_plan (document);
+      JlnSemester today = jln_semester_today ();
+      JlnSemester start = jln_plan_get_start (plan);
+      JlnSemester end = jln_plan_get_end (plan);
+
+      first = MIN (start != JLN_SEMESTER_NONE ? start : today, today) - 4;
+      last = MAX (end != JLN_SEMESTER_NONE ? end : today, today) + 4;
+    }
 
   if (value != JLN_SEMESTER_NONE)
     {
@@ -871,6 +891,38 @@ field_commit_choice (Field *field)
       if (enum_value == NULL)
         return;
       value = g_strdup (enum_value->value_nick);
+
+      /* Done with no completion yet: the current semester is proposed
+       * with it, in one step that can be undone; the user may change it. */
+      if (field->spec->type == FIELD_STATUS && jln_status_is_done (selected) &&
+          field->form->self->document != NULL)
+        {
+          g_autofree char *completion = jln_record_dup_field (field->form->record, "completion");
+          g_autofree char *stored = jln_record_dup_field (field->form->record, field->spec->name);
+
+          if ((completion == NULL || completion[0] == '\0') && g_strcmp0 (stored, value) != 0)
+            {
+              g_autoptr(JlnEdit) group = jln_edit_new_group (_("Mark as Done"));
+              g_autofree char *now = jln_semester_format (jln_semester_today (),
+                                                          JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
+              g_autoptr(GError) error = NULL;
+              Form *form = form_ref (field->form);
+
+              jln_edit_group_add (group, jln_edit_new_set (form->record, field->spec->name, value));
+              jln_edit_group_add (group, jln_edit_new_set (form->record, "completion", now));
+              if (!jln_document_apply (form->self->document, group, &error))
+                {
+                  /* Then the status alone, as before. */
+                  form_unref (form);
+                  field_apply (field, field->spec->name, value, -1);
+                  return;
+                }
+              if (!form->dead)
+                field_refresh (field, TRUE);
+              form_unref (form);
+              return;
+            }
+        }
     }
   field_apply (field, field->spec->name, value, -1);
 }
@@ -1553,6 +1605,24 @@ form_build (Form            *form,
             }
           continue;
         }
+      if (spec->type == FIELD_DETAILS)
+        {
+          if (grouped)
+            {
+              GtkWidget *group = adw_preferences_group_new ();
+
+              container = adw_expander_row_new ();
+              gtk_widget_set_name (container, "details");
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (container), _(spec->title));
+              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (container), FALSE);
+              adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (container),
+                                             _("Theme, description, recurrence, actors, "
+                                               "follow-up, schedule, extension, note"));
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), container);
+              gtk_box_append (self->fields_box, group);
+            }
+          continue;
+        }
 
       field = g_new0 (Field, 1);
       field->form = form;
@@ -1642,7 +1712,7 @@ update_heading (JlnActionEditor *self)
                           g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (record))) == 0);
   gtk_label_set_text (self->hint_label,
                       _("This objective has no actions yet. Add one with the + button of the header "
-                        "bar, or Ctrl+plus."));
+                        "bar, or Ctrl+Shift+A."));
 }
 
 static void

@@ -54,8 +54,13 @@ struct _JlnActionList
   guint                notified_shown;
   guint                notified_total;
   gboolean             pending;
+  gboolean             show_first;        /* a new filter or sort: its first row, once listed */
+  guint                scroll_tick_id;
+  guint                scroll_idle_id;
 
   JlnRecord           *selected;
+  JlnRow              *pinned_row;        /* the selected row, bound while selected */
+  GtkWidget           *row_menu;
   JlnRecord           *select_when_done;  /* asked for while filtering */
 
   GQueue               bound_cells;
@@ -254,7 +259,8 @@ dup_due_text (JlnActionList *self,
   g_autofree char *next = NULL;
 
   if (due != JLN_SEMESTER_NONE)
-    return jln_semester_format (due, JLN_SEMESTER_STYLE_LONG, self->content_language);
+    /* Semesters and years are the interface's words, not plan text. */
+    return jln_semester_format (due, JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
 
   /* A yearly action, such as DuoDay, shows when it comes round again. */
   if (JLN_IS_ACTION (record) &&
@@ -262,7 +268,7 @@ dup_due_text (JlnActionList *self,
       jln_action_get_next (JLN_ACTION (record)) != JLN_SEMESTER_NONE)
     {
       next = jln_semester_format (jln_action_get_next (JLN_ACTION (record)),
-                                  JLN_SEMESTER_STYLE_LONG, self->content_language);
+                                  JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
       /* Translators: %s is a semester, like “2nd sem. 2022”, when a yearly
          action takes place next. */
       return g_strdup_printf (_("next %s"), next);
@@ -278,7 +284,7 @@ dup_completion_text (JlnActionList *self,
 
   if (completion == NULL || !jln_completion_is_set (completion))
     return g_strdup ("");
-  return jln_completion_format (completion, self->content_language);
+  return jln_completion_format (completion, jln_lang_from_locale ());
 }
 
 static char *
@@ -577,6 +583,15 @@ cell_update (CellData *cell)
       break;
     case COLUMN_DUE:
       text = dup_due_text (cell->self, cell->record);
+      /* Overdue is said otherwise than by colour too, as on the timeline:
+       * a "!" before the semester, in a frame. */
+      if (text[0] != '\0' && record_is_overdue (cell->self, cell->record))
+        {
+          char *marked = g_strconcat ("!\u2002", text, NULL);
+
+          g_free (text);
+          text = marked;
+        }
       break;
     case COLUMN_UNITS:
       text = dup_units_text (cell->record);
@@ -664,6 +679,64 @@ cell_free (CellData *cell)
   g_free (cell);
 }
 
+/* The menu of a row: what can be done to the selected action. */
+static void
+popup_row_menu (JlnActionList *self,
+                GtkWidget     *widget,
+                double         x,
+                double         y)
+{
+  graphene_point_t point;
+
+  if (self->row_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("_Duplicate"), "win.duplicate");
+      g_menu_append (menu, _("De_lete"), "win.delete");
+      g_menu_append (menu, _("Show in _Timeline"), "win.page::timeline");
+      self->row_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+      gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
+    }
+  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+static gboolean
+row_menu_key_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  JlnActionList *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  if (self->selected == NULL)
+    return FALSE;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    focus = widget;
+  popup_row_menu (self, focus, gtk_widget_get_width (focus) / 4.0, gtk_widget_get_height (focus) / 2.0);
+  return TRUE;
+}
+
+static void
+cell_menu_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      CellData        *cell)
+{
+  if (cell->record == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  jln_action_list_select (cell->self, cell->record);
+  popup_row_menu (cell->self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)), x, y);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -718,15 +791,43 @@ setup_cb (GtkSignalListItemFactory *factory,
   if (cell->column == COLUMN_STATUS)
     gtk_widget_add_css_class (cell->widget, "jln-cell-status");
   else if (cell->column == COLUMN_DUE)
-    gtk_widget_add_css_class (cell->widget, "jln-cell-due");
+    {
+      /* A semester is short: it is shown whole, its frame round the text
+       * only when overdue. */
+      gtk_widget_add_css_class (cell->widget, "jln-cell-due");
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+    }
   else if (cell->column == COLUMN_COMPLETION)
     gtk_widget_add_css_class (label, "numeric");
+
+  /* Titles, statuses and units wrap, and the row grows to show them
+   * whole, rather than cutting them at the column's width. */
+  if (cell->column == COLUMN_TITLE || cell->column == COLUMN_STATUS ||
+      cell->column == COLUMN_UNITS)
+    {
+      gtk_label_set_single_line_mode (GTK_LABEL (label), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+    }
 
   if (cell->column == COLUMN_TITLE || cell->column == COLUMN_UNITS)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), cell);
     }
+  /* A right click, or a long press, opens the row's menu. */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "jln-row-menu");
+    g_signal_connect (click, "pressed", G_CALLBACK (cell_menu_pressed_cb), cell);
+    gtk_widget_add_controller (cell->widget, GTK_EVENT_CONTROLLER (click));
+  }
   gtk_list_item_set_child (list_item, cell->widget);
   g_object_set_data_full (G_OBJECT (list_item), "jln-cell", cell, (GDestroyNotify) cell_free);
 }
@@ -923,6 +1024,8 @@ compare_units_cb (gconstpointer a,
   return compare_keys (user_data, (JlnRecord *) a, (JlnRecord *) b, COLUMN_UNITS);
 }
 
+static void ask_first_row (JlnActionList *self);
+
 static void
 update_sorting (JlnActionList *self)
 {
@@ -939,6 +1042,7 @@ update_sorting (JlnActionList *self)
   g_hash_table_remove_all (self->sort_keys);
   jln_row_model_set_sorter (self->row_model, sorted ? sorter : NULL);
   g_hash_table_remove_all (self->sort_keys);
+  ask_first_row (self);
 }
 
 static void
@@ -1042,7 +1146,7 @@ update_empty_state (JlnActionList *self)
       adw_status_page_set_title (self->empty_page, _("No Actions Yet"));
       adw_status_page_set_description (self->empty_page,
                                        _("Add an objective, then add actions to it with the + button "
-                                         "of the header bar or Ctrl+plus."));
+                                         "of the header bar or Ctrl+Shift+A."));
       gtk_button_set_label (self->empty_button, _("New _Objective"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.add-objective");
     }
@@ -1151,6 +1255,19 @@ selection_changed_cb (JlnActionList *self)
 {
   JlnRow *row = gtk_single_selection_get_selected_item (self->selection);
 
+  /* The selected row counts as shown, wherever the list is scrolled: the
+   * row model then keeps it across refilters, and the selection with it. */
+  if (row != self->pinned_row)
+    {
+      if (self->pinned_row != NULL)
+        jln_row_unbind (self->pinned_row);
+      g_clear_object (&self->pinned_row);
+      if (row != NULL)
+        {
+          self->pinned_row = g_object_ref (row);
+          jln_row_bind (row);
+        }
+    }
   set_selected (self, row != NULL ? jln_row_get_record (row) : NULL);
 }
 
@@ -1248,10 +1365,84 @@ add_expand_shortcuts (JlnActionList *self)
       gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (shortcuts[i].expand));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
+  /* Delete deletes the selected row, in the list only: in a text field it
+   * deletes text. The window's action asks nothing, since it can be
+   * undone, and says so in a toast. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete|KP_Delete"),
+                                                          gtk_named_action_new ("win.delete")));
+  /* The row's menu from the keyboard, as from the mouse. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Menu|<Shift>F10"),
+                                                          gtk_callback_action_new (row_menu_key_cb, self, NULL)));
+  gtk_event_controller_set_name (controller, "jln-list-keys");
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }
 
 /* Models */
+
+/* A new filter or sort shows the list from its first row, rather than
+ * where the old one was scrolled to, which would hide the first matches. */
+static gboolean
+scroll_to_top_cb (gpointer data)
+{
+  JlnActionList *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  self->scroll_idle_id = 0;
+  /* Hidden, it waits to be shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    {
+      self->show_first = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  /* By the adjustment: scrolling the view to its first item would move
+   * the selection away from the selected row. */
+  if (adjustment != NULL && self->selection != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0 &&
+      gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_lower (adjustment))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+frame_before_scroll_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  JlnActionList *self = JLN_ACTION_LIST (widget);
+
+  self->scroll_tick_id = 0;
+  self->scroll_idle_id = g_idle_add (scroll_to_top_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_first_row (JlnActionList *self)
+{
+  self->show_first = FALSE;
+  /* Once the view has laid the new rows out: after the next frame. */
+  if (self->scroll_tick_id == 0 && self->scroll_idle_id == 0 && self->column_view != NULL)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_before_scroll_cb,
+                                                         NULL, NULL);
+}
+
+static void
+mapped_cb (GtkWidget *column_view)
+{
+  JlnActionList *self = JLN_ACTION_LIST (gtk_widget_get_ancestor (column_view, JLN_TYPE_ACTION_LIST));
+
+  if (self->show_first && !self->pending)
+    show_first_row (self);
+}
+
+static void
+ask_first_row (JlnActionList *self)
+{
+  self->show_first = TRUE;
+  if (!self->pending)
+    show_first_row (self);
+}
 
 static void
 update_pending (JlnActionList *self)
@@ -1261,6 +1452,8 @@ update_pending (JlnActionList *self)
   if (self->pending == pending)
     return;
   self->pending = pending;
+  if (!pending && self->show_first)
+    show_first_row (self);
   if (!pending && self->select_when_done != NULL)
     {
       g_autoptr(JlnRecord) record = g_steal_pointer (&self->select_when_done);
@@ -1279,6 +1472,9 @@ clear_models (JlnActionList *self)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
+  if (self->pinned_row != NULL)
+    jln_row_unbind (self->pinned_row);
+  g_clear_object (&self->pinned_row);
   if (self->row_model != NULL)
     g_signal_handlers_disconnect_by_data (self->row_model, self);
   g_clear_object (&self->row_model);
@@ -1352,27 +1548,42 @@ dup_term_key (const char *term)
   const char *p;
   const char *sign = "";
   const char *bound = "";
-  g_autofree char *key = NULL;
+  JlnQueryKey key;
 
   if (body[0] == '-')
     {
       sign = "-";
       body++;
     }
-  for (p = body; g_ascii_isalpha (*p); p++)
+  /* Keys may be French, with accents: "unité:", "échéance:". */
+  for (p = body; *p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)); p = g_utf8_next_char (p))
     ;
   if (*p != ':' || p == body)
-    return g_ascii_strcasecmp (body, "overdue") == 0 ? g_strconcat (sign, "overdue", NULL) : NULL;
+    return strchr (body, '"') == NULL && jln_query_key_from_name (body, -1, &key) &&
+           key == JLN_QUERY_KEY_OVERDUE ? g_strconcat (sign, "overdue", NULL) : NULL;
 
-  key = g_ascii_strdown (body, p - body);
-  if (g_str_equal (key, "due") || g_str_equal (key, "done"))
+  if (!jln_query_key_from_name (body, p - body, &key) || key == JLN_QUERY_KEY_OVERDUE)
+    return g_strdup_printf ("%s?%.*s", sign, (int) (p - body), body);
+  if (key == JLN_QUERY_KEY_DUE || key == JLN_QUERY_KEY_DONE)
     {
       if (p[1] == '>')
         bound = ">";
       else if (p[1] == '<')
         bound = "<";
     }
-  return g_strconcat (sign, key, bound, NULL);
+  return g_strconcat (sign, jln_query_key_get_name (key, JLN_LANG_EN), bound, NULL);
+}
+
+/* Whether @term is the interface's "-status:done", in either language. */
+static gboolean
+is_hide_done_term (const char *term)
+{
+  g_autofree char *key = dup_term_key (term);
+  const char *value = strchr (term, ':');
+  JlnStatus status;
+
+  return g_strcmp0 (key, "-status") == 0 && value != NULL && strchr (value, ',') == NULL &&
+         jln_query_status_from_name (value + 1, &status) && status == JLN_STATUS_DONE;
 }
 
 /* The value of the first term with @key, without its bound and quotes. */
@@ -1409,8 +1620,20 @@ terms_contain (GPtrArray  *terms,
                const char *term)
 {
   for (guint i = 0; i < terms->len; i++)
-    if (g_ascii_strcasecmp (g_ptr_array_index (terms, i), term) == 0)
-      return TRUE;
+    {
+      const char *other = g_ptr_array_index (terms, i);
+      g_autofree char *key = NULL;
+
+      if (g_str_equal (term, "overdue"))
+        {
+          key = dup_term_key (other);
+          if (g_strcmp0 (key, "overdue") == 0)
+            return TRUE;
+        }
+      else if (g_str_equal (term, "-status:done") ? is_hide_done_term (other)
+                                                  : g_ascii_strcasecmp (other, term) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -1464,8 +1687,11 @@ set_query_term (JlnActionList *self,
   jln_query_filter_set_text (self->filter, text);
 }
 
+/* Adds @term, written in the interface's language, or removes it in
+ * either language; @canonical is how terms_contain() knows it. */
 static void
 toggle_query_term (JlnActionList *self,
+                   const char    *canonical,
                    const char    *term,
                    gboolean       present)
 {
@@ -1479,7 +1705,10 @@ toggle_query_term (JlnActionList *self,
   terms = split_terms (jln_query_filter_get_text (self->filter));
   for (guint i = terms->len; i-- > 0;)
     {
-      if (g_ascii_strcasecmp (g_ptr_array_index (terms, i), term) != 0)
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, g_ptr_array_index (terms, i));
+      if (!terms_contain (one, canonical))
         continue;
       found = TRUE;
       if (!present)
@@ -1513,6 +1742,12 @@ quote_value (const char *value)
   return g_string_free (quoted, FALSE);
 }
 
+static const char *
+query_key (JlnQueryKey key)
+{
+  return jln_query_key_get_name (key, jln_lang_from_locale ());
+}
+
 static void
 filter_action_change_state_cb (GSimpleAction *action,
                                GVariant      *state,
@@ -1526,30 +1761,37 @@ filter_action_change_state_cb (GSimpleAction *action,
 
   g_simple_action_set_state (action, state);
 
+  /* The query is written in the interface's language. */
   if (g_str_equal (name, "objective"))
     {
       key = "objective";
-      term = g_strconcat ("objective:", quoted, NULL);
+      term = g_strconcat (query_key (JLN_QUERY_KEY_OBJECTIVE), ":", quoted, NULL);
     }
   else if (g_str_equal (name, "status"))
     {
+      JlnStatus status;
+
       key = "status";
-      term = g_strconcat ("status:", quoted, NULL);
+      if (jln_status_from_string (value, &status))
+        term = g_strconcat (query_key (JLN_QUERY_KEY_STATUS), ":",
+                            jln_query_status_get_name (status, jln_lang_from_locale ()), NULL);
+      else
+        term = g_strconcat (query_key (JLN_QUERY_KEY_STATUS), ":", quoted, NULL);
     }
   else if (g_str_equal (name, "unit"))
     {
       key = "unit";
-      term = g_strconcat ("unit:", quoted, NULL);
+      term = g_strconcat (query_key (JLN_QUERY_KEY_UNIT), ":", quoted, NULL);
     }
   else if (g_str_equal (name, "due-from"))
     {
       key = "due>";
-      term = g_strconcat ("due:>=", quoted, NULL);
+      term = g_strconcat (query_key (JLN_QUERY_KEY_DUE), ":>=", quoted, NULL);
     }
   else if (g_str_equal (name, "due-until"))
     {
       key = "due<";
-      term = g_strconcat ("due:<=", quoted, NULL);
+      term = g_strconcat (query_key (JLN_QUERY_KEY_DUE), ":<=", quoted, NULL);
     }
   else
     g_return_if_reached ();
@@ -1563,15 +1805,20 @@ overdue_toggled_cb (JlnActionList *self)
   if (self->syncing_text)
     return;
   set_query_term (self, "overdue",
-                  gtk_toggle_button_get_active (self->overdue_button) ? "overdue" : NULL);
+                  gtk_toggle_button_get_active (self->overdue_button) ? query_key (JLN_QUERY_KEY_OVERDUE)
+                                                                      : NULL);
 }
 
 static void
 hide_done_toggled_cb (JlnActionList *self)
 {
+  g_autofree char *term = NULL;
+
   if (self->syncing_text)
     return;
-  toggle_query_term (self, "-status:done", gtk_toggle_button_get_active (self->hide_done_button));
+  term = g_strdup_printf ("-%s:%s", query_key (JLN_QUERY_KEY_STATUS),
+                          jln_query_status_get_name (JLN_STATUS_DONE, jln_lang_from_locale ()));
+  toggle_query_term (self, "-status:done", term, gtk_toggle_button_get_active (self->hide_done_button));
 }
 
 /* Menus */
@@ -1602,6 +1849,28 @@ static JlnPlan *
 get_plan (JlnActionList *self)
 {
   return self->document != NULL ? jln_document_get_plan (self->document) : NULL;
+}
+
+/* A filter button's tooltip would cover the first entry of its menu:
+ * it is off while the menu is open. */
+static void
+filter_popover_closed_cb (GtkWidget *button)
+{
+  gtk_widget_set_has_tooltip (button, TRUE);
+}
+
+static void
+quiet_tooltip_while_open (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (button), FALSE);
+  if (popover != NULL && g_object_get_data (G_OBJECT (popover), "jln-quiet-tooltip") == NULL)
+    {
+      g_object_set_data (G_OBJECT (popover), "jln-quiet-tooltip", GINT_TO_POINTER (1));
+      g_signal_connect_object (popover, "closed", G_CALLBACK (filter_popover_closed_cb), button,
+                               G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -1641,6 +1910,7 @@ objective_menu_cb (GtkMenuButton *button,
     g_menu_append_section (menu, _("Gender Equality Plan"), G_MENU_MODEL (gep));
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  quiet_tooltip_while_open (button);
 }
 
 static void
@@ -1659,6 +1929,19 @@ status_menu_cb (GtkMenuButton *button,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (statuses));
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  quiet_tooltip_while_open (button);
+}
+
+static int
+compare_unit_codes (gconstpointer a,
+                    gconstpointer b)
+{
+  const char *code_a = jln_unit_get_code (*(JlnUnit * const *) a);
+  const char *code_b = jln_unit_get_code (*(JlnUnit * const *) b);
+  g_autofree char *key_a = g_utf8_casefold (code_a != NULL ? code_a : "", -1);
+  g_autofree char *key_b = g_utf8_casefold (code_b != NULL ? code_b : "", -1);
+
+  return g_utf8_collate (key_a, key_b);
 }
 
 static void
@@ -1673,11 +1956,17 @@ unit_menu_cb (GtkMenuButton *button,
   GListModel *units = plan != NULL ? jln_plan_get_units (plan) : NULL;
   guint n = units != NULL ? g_list_model_get_n_items (units) : 0;
 
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
   append_radio_item (any, _("All Units"), "filter.unit", "");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (any));
+  /* In the order of their codes, as people look them up. */
   for (guint i = 0; i < n; i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (units, i));
+  g_ptr_array_sort (sorted, compare_unit_codes);
+  for (guint i = 0; i < sorted->len; i++)
     {
-      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, i);
+      g_autoptr(JlnUnit) unit = g_object_ref (g_ptr_array_index (sorted, i));
       const char *code = jln_unit_get_code (unit);
       const char *name = jln_text_get_fallback (jln_unit_get_name (unit),
                                                 self->content_language, NULL);
@@ -1696,6 +1985,7 @@ unit_menu_cb (GtkMenuButton *button,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (units_menu));
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  quiet_tooltip_while_open (button);
 }
 
 static void
@@ -1731,6 +2021,7 @@ semester_menu_cb (GtkMenuButton *button,
   g_menu_append_submenu (menu, _("Due Until"), G_MENU_MODEL (until));
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  quiet_tooltip_while_open (button);
 }
 
 /* Keeping the filter widgets in step with the query text */
@@ -1786,7 +2077,7 @@ dup_semester_label (JlnActionList *self,
   JlnSemester semester;
 
   if (jln_semester_parse (value, &semester, NULL))
-    return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, self->content_language);
+    return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
   return g_strdup (value);
 }
 
@@ -1811,10 +2102,12 @@ sync_filter_widgets (JlnActionList *self)
 
   if (status != NULL)
     {
-      char *lower = g_ascii_strdown (status, -1);
+      JlnStatus read;
+      char *nick = jln_query_status_from_name (status, &read) ? g_strdup (jln_status_to_string (read))
+                                                              : g_ascii_strdown (status, -1);
 
       g_free (status);
-      status = lower;
+      status = nick;
     }
   if (unit != NULL)
     {
@@ -1932,6 +2225,7 @@ filter_changed_cb (JlnActionList   *self,
    * matched. */
   if (self->row_model != NULL)
     jln_row_model_refilter (self->row_model, change);
+  ask_first_row (self);
   /* The filter notifies its text and error before it changes its query. */
   update_error (self);
 }
@@ -2043,6 +2337,13 @@ jln_action_list_dispose (GObject *object)
   JlnActionList *self = JLN_ACTION_LIST (object);
   GtkWidget *child;
 
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+    }
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   clear_models (self);
@@ -2243,6 +2544,7 @@ jln_action_list_init (JlnActionList *self)
   self->content_language = JLN_LANG_FR;
   self->today = jln_semester_today ();
   self->sort_keys = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  g_signal_connect (self->column_view, "map", G_CALLBACK (mapped_cb), NULL);
 
   setup_columns (self);
   add_tab_out (self);

@@ -155,7 +155,7 @@ jln_application_startup (GApplication *application)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.changes", { "<Control>h", NULL } },
-    { "win.add-action", { "<Control>plus", "<Control>KP_Add", NULL } },
+    { "win.add-action", { "<Control><Shift>a", NULL } },
     { "win.duplicate", { "<Control>d", NULL } },
     { "win.page::actions", { "<Alt>1", NULL } },
     { "win.page::timeline", { "<Alt>2", NULL } },
@@ -242,7 +242,18 @@ jln_application_dup_bundled_plan (void)
 char *
 jln_application_dup_example_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "jalons", "example-plan.jalons", NULL);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *fallback = NULL;
+  g_autofree char *name = NULL;
+
+  /* The user's working copy of the example, where they see it, under a
+   * name that says what it is. */
+  if (documents == NULL || g_strcmp0 (documents, g_get_home_dir ()) == 0)
+    documents = fallback = g_build_filename (g_get_home_dir (), "Documents", NULL);
+  /* Translators: the file name of the user's copy of the example plan,
+     in their Documents folder; keep it short, without a slash. */
+  name = g_strconcat (_("Inserm HRS4R action plan"), ".jalons", NULL);
+  return g_build_filename (documents, name, NULL);
 }
 
 /**

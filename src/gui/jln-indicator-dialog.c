@@ -105,9 +105,30 @@ add_entry (GtkWidget  *group,
 }
 
 static void
-entry_activated_cb (JlnIndicatorDialog *self)
+entry_activated_cb (JlnIndicatorDialog *self,
+                    AdwEntryRow        *row)
 {
+  /* Enter after the date goes on to the value, which a measurement
+   * needs; in any other field it saves. */
+  if (row == self->date_row && self->value_row != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
+      return;
+    }
   gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
+}
+
+/* A date as the date field shows it: DD/MM/YYYY, as its label says. */
+static char *
+format_date (const char *iso)
+{
+  int year = 0, month = 0, day = 0, consumed = 0;
+
+  if (iso != NULL &&
+      sscanf (iso, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) == 3 && iso[consumed] == '\0' &&
+      g_date_valid_dmy (day, month, year))
+    return g_strdup_printf ("%02d/%02d/%04d", day, month, year);
+  return g_strdup (iso != NULL ? iso : "");
 }
 
 static void
@@ -157,7 +178,9 @@ fill_from_record (JlnIndicatorDialog *self)
       g_autofree char *note = record_text (record, "note", self->lang);
       g_autofree char *source = record_text (record, "source", self->lang);
 
-      set_row_text (self->date_row, jln_measurement_get_date (JLN_MEASUREMENT (record)));
+      g_autofree char *date = format_date (jln_measurement_get_date (JLN_MEASUREMENT (record)));
+
+      set_row_text (self->date_row, date);
       set_row_text (self->note_row, note);
       set_row_text (self->source_row, source);
       for (guint i = 0; i < self->series->len; i++)
@@ -365,8 +388,8 @@ build (JlnIndicatorDialog *self)
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       if (rows[i] != NULL)
-        g_signal_connect_swapped (rows[i], "entry-activated", G_CALLBACK (entry_activated_cb),
-                                  self);
+        g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (entry_activated_cb),
+                                 self, G_CONNECT_SWAPPED);
   }
 
   if (self->kind == JLN_KIND_INDICATOR)
@@ -376,15 +399,16 @@ build (JlnIndicatorDialog *self)
   else if (self->kind == JLN_KIND_MEASUREMENT)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
       JlnSemester end = jln_plan_get_end (jln_document_get_plan (self->document));
 
-      /* Today, or the last day of a plan that is over. */
+      /* Today, or the last day of a plan that is over, in the form the
+       * field's label gives. */
       if (end != JLN_SEMESTER_NONE && jln_semester_from_date (now) > end)
         {
           g_free (today);
-          today = g_strdup_printf ("%u-%s", jln_semester_get_year (end),
-                                   jln_semester_get_half (end) == 1 ? "06-30" : "12-31");
+          today = g_strdup_printf ("%s/%u", jln_semester_get_half (end) == 1 ? "30/06" : "31/12",
+                                   jln_semester_get_year (end));
         }
       set_row_text (self->date_row, today);
     }
@@ -542,6 +566,18 @@ placeholder_date (JlnPlan *plan)
                           jln_semester_get_half (start) == 1 ? "01-01" : "07-01");
 }
 
+/* Says under the fields why saving was refused, and goes to @field. */
+static gboolean
+explain (JlnIndicatorDialog *self,
+         const char         *message,
+         GtkWidget          *field)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_widget_grab_focus (field);
+  return FALSE;
+}
+
 static gboolean
 apply_or_explain (JlnIndicatorDialog *self,
                   JlnEdit            *group)
@@ -685,6 +721,21 @@ jln_indicator_dialog_save (JlnIndicatorDialog *self)
       g_autofree char *typed = row_text (self->date_row);
       g_autofree char *date = normalize_date (typed);
       g_autofree char *note = row_text (self->note_row);
+      int year = 0, month = 0, day = 0, consumed = 0;
+
+      if (sscanf (date, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) != 3 ||
+          date[consumed] != '\0' || !g_date_valid_dmy (day, month, year))
+        {
+          g_autofree char *message =
+            /* Translators: %s is what was typed in the date field. */
+            g_strdup_printf (_("“%s” is not a date. Type it day first, as 31/12/2022, or as 2022-12-31."),
+                             typed);
+
+          return explain (self, message, GTK_WIDGET (self->date_row));
+        }
+      if (self->value_row != NULL && (value == NULL || value[0] == '\0'))
+        return explain (self, _("A measurement needs a value: type the figure measured."),
+                        GTK_WIDGET (self->value_row));
       g_autofree char *source = row_text (self->source_row);
       g_autofree char *note_field = g_strdup_printf ("note-%s", lang);
       g_autofree char *source_field = g_strdup_printf ("source-%s", lang);

@@ -36,11 +36,12 @@ struct _JlnTimelineView
 
   /* Presentation */
   GtkWindow         *presentation;
-  JlnTimelineCanvas *presentation_canvas;
-  GtkWidget         *presentation_legend;
+  GtkWidget         *presentation_area;
   GtkWidget         *presentation_hint;
-  GPtrArray         *presentation_objectives;   /* the plan first, for the overview */
+  GtkWidget         *presentation_counter;
+  JlnTimeline       *presentation_timeline;
   guint              presentation_page;
+  gboolean           presentation_hide_done;
   guint              hint_id;
 
   /* Template widgets */
@@ -71,7 +72,6 @@ static guint signals[N_SIGNALS];
 
 static const char * const zoom_nicks[] = { "quarter", "semester", "year" };
 
-static void update_presentation (JlnTimelineView *self);
 
 /* Styles */
 
@@ -549,7 +549,7 @@ jln_timeline_view_finalize (GObject *object)
   JlnTimelineView *self = JLN_TIMELINE_VIEW (object);
 
   g_clear_pointer (&self->stores, g_ptr_array_unref);
-  g_clear_pointer (&self->presentation_objectives, g_ptr_array_unref);
+  g_clear_object (&self->presentation_timeline);
 
   G_OBJECT_CLASS (jln_timeline_view_parent_class)->finalize (object);
 }
@@ -735,10 +735,12 @@ jln_timeline_view_create_picture (JlnTimelineView *self)
 /* Presentation
  *
  * A window of its own, full screen on the window's monitor, with no
- * chrome: the timeline in the contrast style, its type fitted to the
- * screen, one objective at a time (Page Down, Page Up) or all (Home).
- * Leaving it (Esc) leaves the main window as it was, since it never
- * changed. */
+ * chrome: the timeline in the contrast style, in pages of the screen's
+ * size as the PDF has them (an objective that goes on is headed again,
+ * "(continued)"), from the first, with every sub-item. Page Down and Page
+ * Up go through them, Home and End to the first and last; D hides or
+ * shows the actions done. Leaving it (Esc) leaves the main window as it
+ * was, since it never changed. */
 
 static GdkMonitor *
 presentation_monitor (JlnTimelineView *self)
@@ -757,59 +759,87 @@ presentation_monitor (JlnTimelineView *self)
   return monitor;
 }
 
-/* The largest type, within bounds, at which the rows shown fit. */
-static double
-fit_font_size (JlnTimeline *timeline,
-               double       width,
-               double       height)
+/* The presentation's style: the contrast scheme, its type sized for the
+ * screen's height, so that a projector shows it from the back of a room. */
+static JlnRenderStyle *
+presentation_style (JlnTimelineView *self,
+                    int              height)
 {
-  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_CONTRAST, JLN_LANG_EN);
-  double header_h, content_h, legend_h;
+  JlnRenderStyle *style = jln_render_style_new (JLN_RENDER_SCHEME_CONTRAST, self->lang);
 
-  jln_render_style_set_font_size (style, 10);
-  header_h = jln_timeline_get_header_height (timeline, style, width);
-  jln_timeline_get_content_size (timeline, style, width, NULL, &content_h);
-  legend_h = jln_timeline_get_legend_height (timeline, style, width);
-  return CLAMP (10 * height / (header_h + content_h + legend_h + 20), PRESENT_MIN_PX, PRESENT_MAX_PX);
+  jln_render_style_set_font_size (style, CLAMP (height / 40.0, PRESENT_MIN_PX, PRESENT_MAX_PX));
+  return style;
+}
+
+/* The query the presentation shows: the window's, less the actions done
+ * when the presenter hides them. */
+static void
+apply_presentation_query (JlnTimelineView *self)
+{
+  const char *text = self->filter != NULL ? jln_query_filter_get_text (self->filter) : "";
+  g_autofree char *hiding = NULL;
+  g_autoptr(JlnQuery) query = NULL;
+
+  if (self->presentation_hide_done)
+    text = hiding = g_strdup_printf ("%s -status:done", text != NULL ? text : "");
+  query = jln_query_parse (text, NULL);
+  jln_timeline_set_query (self->presentation_timeline, query);
+  jln_timeline_invalidate (self->presentation_timeline);
+}
+
+static guint
+presentation_n_pages (JlnTimelineView *self)
+{
+  int width = gtk_widget_get_width (self->presentation_area);
+  int height = gtk_widget_get_height (self->presentation_area);
+  g_autoptr(JlnRenderStyle) style = NULL;
+
+  if (width <= 0 || height <= 0)
+    return 1;
+  style = presentation_style (self, height);
+  return MAX (1, jln_picture_paginate (JLN_PICTURE (self->presentation_timeline), style,
+                                       width - 2 * jln_render_style_get_em (style),
+                                       height - 2 * jln_render_style_get_em (style)));
 }
 
 static void
 update_presentation (JlnTimelineView *self)
 {
-  JlnTimeline *timeline = jln_timeline_canvas_get_timeline (self->presentation_canvas);
-  gpointer page = g_ptr_array_index (self->presentation_objectives, self->presentation_page);
-  JlnObjective *objective = JLN_IS_OBJECTIVE (page) ? page : NULL;
-  GdkRectangle area = { 0, 0, 1280, 720 };
-  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_CONTRAST, self->lang);
-  double size;
+  guint n = presentation_n_pages (self);
+  g_autofree char *counter = NULL;
 
-  gdk_monitor_get_geometry (presentation_monitor (self), &area);
-  jln_timeline_set_objective (timeline, objective);
-  size = fit_font_size (timeline, area.width, area.height);
-  jln_render_style_set_font_size (style, size);
-  jln_timeline_canvas_set_style (self->presentation_canvas, style);
-  jln_timeline_canvas_relayout (self->presentation_canvas);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->presentation_legend),
-                                       (int) (jln_timeline_get_legend_height (timeline, style, area.width - 2 * size) + size));
-  gtk_widget_queue_draw (self->presentation_legend);
+  self->presentation_page = MIN (self->presentation_page, n - 1);
+  /* Translators: the page shown in a presentation, and how many there are. */
+  counter = g_strdup_printf (_("%1$u / %2$u"), self->presentation_page + 1, n);
+  gtk_label_set_text (GTK_LABEL (self->presentation_counter), counter);
+  gtk_widget_queue_draw (self->presentation_area);
 }
 
 static void
-presentation_legend_draw_cb (GtkDrawingArea *area,
-                             cairo_t        *cr,
-                             int             width,
-                             int             height,
-                             gpointer        user_data)
+presentation_draw_cb (GtkDrawingArea *area,
+                      cairo_t        *cr,
+                      int             width,
+                      int             height,
+                      gpointer        user_data)
 {
   JlnTimelineView *self = user_data;
-  JlnRenderStyle *style = jln_timeline_canvas_get_style (self->presentation_canvas);
+  g_autoptr(JlnRenderStyle) style = presentation_style (self, height);
   double em = jln_render_style_get_em (style);
+  guint n = jln_picture_paginate (JLN_PICTURE (self->presentation_timeline), style,
+                                  width - 2 * em, height - 2 * em);
 
   jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_BACKGROUND);
   cairo_paint (cr);
-  cairo_translate (cr, em, em * 0.5);
-  jln_timeline_draw_legend (jln_timeline_canvas_get_timeline (self->presentation_canvas), cr, style,
-                            width - 2 * em);
+  cairo_translate (cr, em, em);
+  jln_picture_draw_page (JLN_PICTURE (self->presentation_timeline), cr, style,
+                         MIN (self->presentation_page, MAX (n, 1) - 1),
+                         width - 2 * em, height - 2 * em);
+}
+
+static void
+presentation_resized_cb (JlnTimelineView *self)
+{
+  update_presentation (self);
 }
 
 static gboolean
@@ -819,7 +849,7 @@ presentation_key_cb (GtkEventControllerKey *controller,
                      GdkModifierType        state,
                      JlnTimelineView       *self)
 {
-  guint n = self->presentation_objectives->len;
+  guint n = presentation_n_pages (self);
 
   switch (keyval)
     {
@@ -829,32 +859,34 @@ presentation_key_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Page_Down:
     case GDK_KEY_space:
     case GDK_KEY_Right:
+    case GDK_KEY_Down:
       if (self->presentation_page + 1 < n)
-        {
-          self->presentation_page++;
-          update_presentation (self);
-        }
-      return TRUE;
+        self->presentation_page++;
+      break;
     case GDK_KEY_Page_Up:
     case GDK_KEY_BackSpace:
     case GDK_KEY_Left:
+    case GDK_KEY_Up:
       if (self->presentation_page > 0)
-        {
-          self->presentation_page--;
-          update_presentation (self);
-        }
-      return TRUE;
+        self->presentation_page--;
+      break;
     case GDK_KEY_Home:
       self->presentation_page = 0;
-      update_presentation (self);
-      return TRUE;
+      break;
     case GDK_KEY_End:
       self->presentation_page = n - 1;
-      update_presentation (self);
-      return TRUE;
+      break;
+    case GDK_KEY_d:
+    case GDK_KEY_D:
+      self->presentation_hide_done = !self->presentation_hide_done;
+      self->presentation_page = 0;
+      apply_presentation_query (self);
+      break;
     default:
       return FALSE;
     }
+  update_presentation (self);
+  return TRUE;
 }
 
 static gboolean
@@ -873,10 +905,10 @@ presentation_destroyed_cb (JlnTimelineView *self)
 {
   g_clear_handle_id (&self->hint_id, g_source_remove);
   self->presentation = NULL;
-  self->presentation_canvas = NULL;
-  self->presentation_legend = NULL;
+  self->presentation_area = NULL;
   self->presentation_hint = NULL;
-  g_clear_pointer (&self->presentation_objectives, g_ptr_array_unref);
+  self->presentation_counter = NULL;
+  g_clear_object (&self->presentation_timeline);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
@@ -888,10 +920,8 @@ presentation_destroyed_cb (JlnTimelineView *self)
 void
 jln_timeline_view_present (JlnTimelineView *self)
 {
-  g_autoptr(JlnTimeline) timeline = NULL;
-  GtkWidget *window, *box, *overlay, *scrolled, *canvas, *legend, *hint;
+  GtkWidget *window, *overlay, *area, *hint, *counter;
   GtkEventController *keys;
-  guint n;
 
   g_return_if_fail (JLN_IS_TIMELINE_VIEW (self));
 
@@ -904,61 +934,71 @@ jln_timeline_view_present (JlnTimelineView *self)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "timeline");
 
-  timeline = JLN_TIMELINE (jln_timeline_view_create_picture (self));
-  jln_timeline_set_wrap (timeline, TRUE);
-  jln_timeline_set_fit_width (timeline, TRUE);
-
-  /* The overview, then each objective with actions shown. */
-  self->presentation_objectives = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->presentation_objectives, g_object_ref (jln_timeline_get_plan (self->timeline)));
-  n = jln_timeline_get_n_rows (self->timeline);
-  for (guint i = 0; i < n; i++)
-    if (jln_timeline_get_row_kind (self->timeline, i) == JLN_TIMELINE_ROW_HEADING)
-      g_ptr_array_add (self->presentation_objectives,
-                       g_object_ref (jln_timeline_get_row_record (self->timeline, i)));
+  self->presentation_timeline = JLN_TIMELINE (jln_timeline_view_create_picture (self));
+  jln_timeline_set_all_items (self->presentation_timeline, TRUE);
   self->presentation_page = 0;
-  /* From the selected action's objective, when there is one. */
-  {
-    JlnRecord *selected = jln_timeline_canvas_get_selected (self->canvas);
-
-    while (selected != NULL && !JLN_IS_OBJECTIVE (selected))
-      selected = jln_record_get_parent (selected);
-    for (guint i = 1; selected != NULL && i < self->presentation_objectives->len; i++)
-      if (g_ptr_array_index (self->presentation_objectives, i) == (gpointer) selected)
-        self->presentation_page = i;
-  }
+  self->presentation_hide_done = FALSE;
+  apply_presentation_query (self);
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Timeline Presentation"));
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_widget_add_css_class (window, "jln-presentation");
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   overlay = gtk_overlay_new ();
-  gtk_widget_set_vexpand (overlay, TRUE);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  canvas = jln_timeline_canvas_new ();
-  jln_timeline_canvas_set_timeline (JLN_TIMELINE_CANVAS (canvas), timeline);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (canvas),
+  /* A picture, for screen readers, as the timeline's canvas is. */
+  area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
+  gtk_widget_set_hexpand (area, TRUE);
+  gtk_widget_set_vexpand (area, TRUE);
+  gtk_widget_set_focusable (area, TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), presentation_draw_cb, self, NULL);
+  g_signal_connect_object (area, "resize", G_CALLBACK (presentation_resized_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline presentation"),
                                   -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), canvas);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), scrolled);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), area);
 
-  hint = gtk_label_new (_("Page Down: next objective · Page Up: previous · Home: all objectives · Esc: leave"));
+  hint = gtk_label_new (_("Page Down: next page · Page Up: previous · Home: first page · "
+                          "D: hide or show the actions done · Esc: leave"));
   gtk_widget_add_css_class (hint, "osd");
   gtk_widget_add_css_class (hint, "jln-presentation-hint");
   gtk_widget_set_halign (hint, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (hint, GTK_ALIGN_END);
   gtk_widget_set_margin_bottom (hint, 24);
+  gtk_widget_set_can_target (hint, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), hint);
-  gtk_box_append (GTK_BOX (box), overlay);
 
-  legend = gtk_drawing_area_new ();
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (legend), presentation_legend_draw_cb, self, NULL);
-  gtk_box_append (GTK_BOX (box), legend);
-  adw_window_set_content (ADW_WINDOW (window), box);
+  counter = gtk_label_new (NULL);
+  gtk_widget_add_css_class (counter, "dim-label");
+  gtk_widget_add_css_class (counter, "numeric");
+  gtk_widget_set_halign (counter, GTK_ALIGN_END);
+  gtk_widget_set_valign (counter, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (counter, 12);
+  gtk_widget_set_margin_bottom (counter, 6);
+  gtk_widget_set_can_target (counter, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), counter);
+
+  /* A way out for the mouse too, in a corner. */
+  {
+    GtkWidget *leave = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+    gtk_widget_add_css_class (leave, "osd");
+    gtk_widget_add_css_class (leave, "circular");
+    gtk_widget_set_halign (leave, GTK_ALIGN_END);
+    gtk_widget_set_valign (leave, GTK_ALIGN_START);
+    gtk_widget_set_margin_top (leave, 12);
+    gtk_widget_set_margin_end (leave, 12);
+    gtk_widget_set_focusable (leave, FALSE);
+    gtk_widget_set_tooltip_text (leave, _("Leave the presentation (Esc)"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (leave),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leave Presentation"),
+                                    -1);
+    g_signal_connect_object (leave, "clicked", G_CALLBACK (gtk_window_destroy), window,
+                             G_CONNECT_SWAPPED);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), leave);
+  }
+  adw_window_set_content (ADW_WINDOW (window), overlay);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_name (keys, "jln-presentation-keys");
@@ -968,22 +1008,51 @@ jln_timeline_view_present (JlnTimelineView *self)
   g_signal_connect_object (window, "destroy", G_CALLBACK (presentation_destroyed_cb), self, G_CONNECT_SWAPPED);
 
   self->presentation = GTK_WINDOW (window);
-  self->presentation_canvas = JLN_TIMELINE_CANVAS (canvas);
-  self->presentation_legend = legend;
+  self->presentation_area = area;
   self->presentation_hint = hint;
-  update_presentation (self);
+  self->presentation_counter = counter;
 
   /* The size of the screen, should the full screen be refused. */
   {
-    GdkRectangle area;
+    GdkRectangle geometry;
 
-    gdk_monitor_get_geometry (presentation_monitor (self), &area);
-    gtk_window_set_default_size (GTK_WINDOW (window), area.width, area.height);
+    gdk_monitor_get_geometry (presentation_monitor (self), &geometry);
+    gtk_window_set_default_size (GTK_WINDOW (window), geometry.width, geometry.height);
   }
   gtk_window_fullscreen_on_monitor (GTK_WINDOW (window), presentation_monitor (self));
   gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_grab_focus (canvas);
+  gtk_widget_grab_focus (area);
+  update_presentation (self);
   self->hint_id = g_timeout_add_seconds (5, hide_hint_cb, self);
+}
+
+/**
+ * jln_timeline_view_get_presentation_page:
+ * @n_pages: (out) (optional): how many pages the presentation has
+ *
+ * Returns: the page presented, from 0
+ */
+guint
+jln_timeline_view_get_presentation_page (JlnTimelineView *self,
+                                         guint           *n_pages)
+{
+  g_return_val_if_fail (JLN_IS_TIMELINE_VIEW (self), 0);
+
+  if (n_pages != NULL)
+    *n_pages = self->presentation != NULL ? presentation_n_pages (self) : 0;
+  return self->presentation_page;
+}
+
+/**
+ * jln_timeline_view_get_presentation_timeline:
+ *
+ * Returns: (transfer none) (nullable): the timeline presented
+ */
+JlnTimeline *
+jln_timeline_view_get_presentation_timeline (JlnTimelineView *self)
+{
+  g_return_val_if_fail (JLN_IS_TIMELINE_VIEW (self), NULL);
+  return self->presentation_timeline;
 }
 
 /**

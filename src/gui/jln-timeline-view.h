@@ -24,5 +24,8 @@ JlnTimeline *jln_timeline_view_get_timeline   (JlnTimelineView *self);
 JlnPicture  *jln_timeline_view_create_picture (JlnTimelineView *self);
 void         jln_timeline_view_present        (JlnTimelineView *self);
 GtkWindow   *jln_timeline_view_get_presentation (JlnTimelineView *self);
+guint        jln_timeline_view_get_presentation_page (JlnTimelineView *self,
+                                                      guint           *n_pages);
+JlnTimeline *jln_timeline_view_get_presentation_timeline (JlnTimelineView *self);
 
 G_END_DECLS

@@ -46,10 +46,13 @@ struct _JlnWindow
   JlnLang               content_language;
   gboolean              busy;
   gboolean              replaced;   /* another file was saved at the plan's path */
+  char                 *deleted_id;   /* the last deletion, to select once undone */
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *add_button;
+  GtkLabel             *plan_title_label;
+  GtkLabel             *plan_file_label;
   GtkRevealer          *example_banner;
   GtkRevealer          *read_only_banner;
   GtkRevealer          *replaced_banner;
@@ -310,6 +313,9 @@ update_title (JlnWindow *self)
     {
       adw_view_switcher_title_set_title (self->switcher_title, _("Jalons"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_label_set_text (self->plan_title_label, "");
+      gtk_label_set_text (self->plan_file_label, "");
+      gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->plan_title_label)), NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Jalons"));
       return;
     }
@@ -319,7 +325,25 @@ update_title (JlnWindow *self)
   file = g_path_get_basename (jln_document_get_path (self->document));
   adw_view_switcher_title_set_title (self->switcher_title, title != NULL ? title : _("Untitled Plan"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+  /* Plan text, as plain text; the full title and path in the tooltip. */
+  gtk_label_set_text (self->plan_title_label, title != NULL ? title : _("Untitled Plan"));
+  gtk_label_set_text (self->plan_file_label, file);
+  {
+    g_autofree char *path = g_filename_display_name (jln_document_get_path (self->document));
+    g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title != NULL ? title : _("Untitled Plan"),
+                                                path);
+
+    gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->plan_title_label)),
+                                 tooltip);
+  }
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Jalons"));
+}
+
+static void
+example_banner_close_cb (JlnWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->example_banner, FALSE);
+  g_settings_set_boolean (get_settings (self), "example-banner-dismissed", TRUE);
 }
 
 static void
@@ -371,7 +395,10 @@ set_document (JlnWindow   *self,
                                G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
       remember_plan (self, path);
       update_recent_menu (self);
-      gtk_revealer_set_reveal_child (self->example_banner, is_example_plan (path));
+      gtk_revealer_set_reveal_child (self->example_banner,
+                                     is_example_plan (path) &&
+                                     !g_settings_get_boolean (get_settings (self),
+                                                              "example-banner-dismissed"));
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
       show_notices (self);
       offer_conflict_copies (self);
@@ -578,7 +605,7 @@ load_done_cb (GObject      *source_object,
       show_toast (self, message);
     }
   else if (data->kind == LOAD_SAVE_COPY)
-    show_toast (self, _("A copy was saved and is now open"));
+    show_toast (self, _("The plan was saved under this name and is now open"));
 }
 
 static void
@@ -1196,6 +1223,28 @@ view_exported_cb (JlnWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A plan's title short enough for a file name: up to its first dash
+ * (“La HRS4R à l’Inserm — Plan d’action 2022–2024…”), and at most forty
+ * characters, cut between words; the view's name then always follows. */
+static char *
+dup_short_title (const char *title)
+{
+  const char *dash = strstr (title, " — ");
+  g_autofree char *cut = dash != NULL ? g_strndup (title, dash - title) : g_strdup (title);
+
+  if (g_utf8_strlen (cut, -1) > 40)
+    {
+      char *end = g_utf8_offset_to_pointer (cut, 40);
+      char *space;
+
+      *end = '\0';
+      space = strrchr (cut, ' ');
+      if (space != NULL && space > cut)
+        *space = '\0';
+    }
+  return g_strstrip (g_steal_pointer (&cut));
+}
+
 static void
 export_view_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1226,8 +1275,11 @@ export_view_action (GtkWidget  *widget,
   title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (self->document)),
                                  self->content_language, NULL);
   /* Translators: the start of an exported file’s name: the plan’s title, then the view. */
-  name = g_strdup_printf (_("%1$s – %2$s"), title != NULL ? title : _("Plan"),
-                          adw_view_stack_page_get_title (page));
+  {
+    g_autofree char *short_title = dup_short_title (title != NULL ? title : _("Plan"));
+
+    name = g_strdup_printf (_("%1$s – %2$s"), short_title, adw_view_stack_page_get_title (page));
+  }
   dialog = jln_export_dialog_new (GTK_WINDOW (self), picture, self->content_language, name);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1311,7 +1363,7 @@ save_copy_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
   name = g_path_get_basename (jln_document_get_path (self->document));
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"), name,
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save As"), _("_Save"), name,
                NULL, NULL, save_copy_chosen);
 }
 
@@ -1336,6 +1388,21 @@ report_edit_error (JlnWindow    *self,
   show_error_toast (self, error);
 }
 
+/* After an undo: a deletion undone selects what came back, and shows it. */
+static void
+select_restored (JlnWindow *self)
+{
+  JlnRecord *restored;
+
+  if (self->deleted_id == NULL || self->document == NULL)
+    return;
+  restored = jln_plan_lookup (jln_document_get_plan (self->document), self->deleted_id);
+  if (restored == NULL)
+    return;
+  g_clear_pointer (&self->deleted_id, g_free);
+  jln_action_list_select (self->action_list, restored);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1346,6 +1413,8 @@ undo_action (GtkWidget  *widget,
 
   if (self->document != NULL && !jln_document_undo (self->document, &error))
     report_edit_error (self, error);
+  else
+    select_restored (self);
 }
 
 static void
@@ -1545,6 +1614,8 @@ undo_toast_cb (AdwToast  *toast,
 
   if (self->document != NULL && !jln_document_undo (self->document, &error))
     report_edit_error (self, error);
+  else
+    select_restored (self);
 }
 
 static void
@@ -1589,6 +1660,8 @@ delete_action (GtkWidget  *widget,
   else
     return;
 
+  g_free (self->deleted_id);
+  self->deleted_id = g_strdup (jln_record_get_id (selected));
   edit = jln_edit_new_remove (selected);
   jln_action_editor_set_record (self->action_editor, NULL);
   if (!jln_document_apply (self->document, edit, &error))
@@ -1953,6 +2026,7 @@ jln_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->deleted_id, g_free);
 
   G_OBJECT_CLASS (jln_window_parent_class)->dispose (object);
 }
@@ -2009,6 +2083,9 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, example_banner);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, replaced_banner);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, plan_title_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, plan_file_label);
+  gtk_widget_class_bind_template_callback (widget_class, example_banner_close_cb);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, spinner);

@@ -101,6 +101,7 @@ struct _JlnChart
   GPtrArray *rows;           /* JlnRecord: objectives or units */
   int        first_year, last_year;
   JlnSemester first_semester, last_semester;
+  guint        n_done_before;  /* completions: done before the plan's period */
   double     max_value;
   guint      n_measurements;
   guint      n_text_targets;
@@ -312,14 +313,26 @@ tr (const JlnRenderStyle *style,
   return jln_translate (jln_render_style_get_lang (style), msgid);
 }
 
+/* The status chart's segments: the statuses, and the open actions past
+ * their date apart from the other open ones, in this order. */
+#define STATUS_OVERDUE ((JlnStatus) (JLN_STATUS_DROPPED + 1))
+
+static const JlnStatus segment_order[] = {
+  JLN_STATUS_PLANNED, JLN_STATUS_IN_PROGRESS, STATUS_OVERDUE, JLN_STATUS_DONE,
+  JLN_STATUS_DONE_NEW, JLN_STATUS_REVISED, JLN_STATUS_SUPERSEDED, JLN_STATUS_DROPPED,
+};
+
 static const char *
 status_label (const JlnRenderStyle *style,
               JlnStatus             status)
 {
   JlnLang lang = jln_render_style_get_lang (style);
 
-  switch (status)
+  switch ((int) status)
     {
+    case STATUS_OVERDUE:
+      /* Translators: actions past their planned semester, in a chart. */
+      return jln_translate_context (lang, "status", "Overdue");
     case JLN_STATUS_PLANNED:
       return jln_translate_context (lang, "status", "Planned");
     case JLN_STATUS_IN_PROGRESS:
@@ -603,6 +616,10 @@ segment_query (JlnObjective *objective,
 {
   g_autofree char *number = query_value (jln_objective_get_number (objective));
 
+  if (status == STATUS_OVERDUE)
+    return g_strdup_printf ("objective:%s overdue", number);
+  if (status == JLN_STATUS_PLANNED || status == JLN_STATUS_IN_PROGRESS)
+    return g_strdup_printf ("objective:%s status:%s -overdue", number, jln_status_to_string (status));
   if (status == JLN_STATUS_DONE)
     return g_strdup_printf ("objective:%s status:done -status:done-new", number);
   return g_strdup_printf ("objective:%s status:%s", number, jln_status_to_string (status));
@@ -618,24 +635,29 @@ read_status (JlnChart *self)
     {
       g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
       GListModel *actions = jln_objective_get_actions (objective);
-      guint counts[JLN_STATUS_DROPPED + 1] = { 0 };
+      guint counts[STATUS_OVERDUE + 1] = { 0 };
       guint total = 0;
 
       for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
         {
           g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+          JlnStatus status = jln_action_get_status (action);
 
           if (!action_counts (self, action, today))
             continue;
-          counts[jln_action_get_status (action)]++;
+          /* Overdue, the figure a committee asks for, apart. */
+          if (jln_semester_is_overdue (jln_action_get_due (action), status, today))
+            status = STATUS_OVERDUE;
+          counts[status]++;
           total++;
         }
       if (total == 0)
         continue;
 
       g_ptr_array_add (self->rows, g_object_ref (objective));
-      for (JlnStatus s = JLN_STATUS_PLANNED; s <= JLN_STATUS_DROPPED; s++)
+      for (guint k = 0; k < G_N_ELEMENTS (segment_order); k++)
         {
+          JlnStatus s = segment_order[k];
           Item item = { 0 };
 
           if (counts[s] == 0)
@@ -684,7 +706,6 @@ read_completions (JlnChart *self)
             {
               JlnSemester done = jln_completion_get_last (jln_action_get_completion (action));
 
-              /* Done with no date: counted from the first semester. */
               g_array_append_val (dones, done);
             }
         }
@@ -699,6 +720,17 @@ read_completions (JlnChart *self)
   self->first_semester = first;
   self->last_semester = last;
 
+  /* Within the plan's period only: what was done or due before it would
+   * make the plan look ahead from its first semester. Actions done before
+   * are counted apart, and said. */
+  self->n_done_before = 0;
+  for (guint i = 0; i < dones->len; i++)
+    {
+      JlnSemester done = g_array_index (dones, JlnSemester, i);
+
+      if (done != JLN_SEMESTER_NONE && done < first)
+        self->n_done_before++;
+    }
   for (JlnSemester s = first; s <= last; s++)
     {
       Item item = { 0 };
@@ -706,11 +738,20 @@ read_completions (JlnChart *self)
       item.kind = ITEM_SEMESTER;
       item.semester = s;
       for (guint i = 0; i < dues->len; i++)
-        if (g_array_index (dues, JlnSemester, i) <= s)
-          item.planned++;
+        {
+          JlnSemester due = g_array_index (dues, JlnSemester, i);
+
+          if (due >= first && due <= s)
+            item.planned++;
+        }
       for (guint i = 0; i < dones->len; i++)
-        if (g_array_index (dones, JlnSemester, i) <= s)
-          item.value++;
+        {
+          JlnSemester done = g_array_index (dones, JlnSemester, i);
+
+          /* Done with no date: counted from the first semester. */
+          if (done == JLN_SEMESTER_NONE || (done >= first && done <= s))
+            item.value++;
+        }
       self->max_value = MAX (self->max_value, MAX (item.planned, item.value));
       g_array_append_val (self->items, item);
     }
@@ -1008,11 +1049,12 @@ build_legend (JlnChart             *self,
       add_legend (self, SYMBOL_BEHIND, 0, 0, tr (style, N_("behind")));
       break;
     case JLN_CHART_STATUS:
-      for (JlnStatus s = JLN_STATUS_PLANNED; s <= JLN_STATUS_DROPPED; s++)
+      for (guint k = 0; k < G_N_ELEMENTS (segment_order); k++)
         for (guint i = 0; i < self->items->len; i++)
-          if (g_array_index (self->items, Item, i).status == s)
+          if (g_array_index (self->items, Item, i).status == segment_order[k])
             {
-              add_legend (self, SYMBOL_STATUS, 0, s, status_label (style, s));
+              add_legend (self, SYMBOL_STATUS, 0, segment_order[k],
+                          status_label (style, segment_order[k]));
               break;
             }
       break;
@@ -1200,9 +1242,9 @@ layout_side_list (JlnChart             *self,
 static const char *
 empty_note (const JlnRenderStyle *style)
 {
-  return tr (style, N_("No measurement yet. Enter the year’s figure with "
-                       "“Add Measurement” on the Indicators page: it is then "
-                       "drawn against the targets."));
+  /* Printed and exported too: nothing about buttons of the window, which
+   * the Indicators page says beside the chart. */
+  return tr (style, N_("No measurement yet."));
 }
 
 static void
@@ -1639,8 +1681,52 @@ is_light (const JlnRgba *rgba)
   return 0.2126 * rgba->red + 0.7152 * rgba->green + 0.0722 * rgba->blue > 0.5;
 }
 
-/* A status segment: its colour, an outline (planned and in progress are
- * white in HRS4R plans) and hatching for in progress. */
+/* The colour a status segment is filled with, for the text on it. */
+static JlnRenderColor
+status_fill (JlnStatus status)
+{
+  switch ((int) status)
+    {
+    case JLN_STATUS_IN_PROGRESS:
+      return JLN_RENDER_COLOR_ACCENT;
+    case JLN_STATUS_PLANNED:
+    case JLN_STATUS_REVISED:
+    case JLN_STATUS_SUPERSEDED:
+    case STATUS_OVERDUE:
+      return JLN_RENDER_COLOR_BACKGROUND;
+    default:
+      return jln_render_color_for_status (status);
+    }
+}
+
+static void
+hatch_box (cairo_t              *cr,
+           const JlnRenderStyle *style,
+           JlnRenderColor        color,
+           double                x,
+           double                y,
+           double                w,
+           double                h,
+           double                em)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  jln_render_style_set_source_alpha (style, cr, color, 0.7);
+  cairo_set_line_width (cr, 0.08 * em);
+  for (double d = -h; d < w; d += 0.45 * em)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* A status segment, drawn as the timeline draws a bar of that status:
+ * in progress filled with the accent, planned outlined in it, done
+ * filled, revised hatched, superseded dashed, dropped struck through;
+ * overdue outlined, hatched and marked "!" in the overdue colour. */
 static void
 draw_status_box (cairo_t              *cr,
                  const JlnRenderStyle *style,
@@ -1651,28 +1737,75 @@ draw_status_box (cairo_t              *cr,
                  double                h,
                  double                em)
 {
+  JlnRenderColor color = (int) status == STATUS_OVERDUE ? JLN_RENDER_COLOR_OVERDUE
+                                                         : jln_render_color_for_status (status);
+  double lw = 0.1 * em;
+
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
-  jln_render_style_set_source (style, cr, jln_render_color_for_status (status));
-  cairo_fill_preserve (cr);
-  if (status == JLN_STATUS_IN_PROGRESS)
+  switch ((int) status)
     {
-      cairo_save (cr);
-      cairo_clip_preserve (cr);
-      jln_render_style_set_source_alpha (style, cr, JLN_RENDER_COLOR_DIM, 0.55);
-      cairo_set_line_width (cr, 0.08 * em);
-      for (double d = -h; d < w; d += 0.45 * em)
-        {
-          cairo_move_to (cr, x + d, y + h);
-          cairo_line_to (cr, x + d + h, y);
-        }
+    case JLN_STATUS_IN_PROGRESS:
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_ACCENT);
+      cairo_fill (cr);
+      break;
+    case JLN_STATUS_PLANNED:
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_BACKGROUND);
+      cairo_fill_preserve (cr);
+      jln_render_style_set_source_alpha (style, cr, JLN_RENDER_COLOR_ACCENT, 0.18);
+      cairo_fill (cr);
+      cairo_rectangle (cr, x + lw / 2, y + lw / 2, w - lw, h - lw);
+      cairo_set_line_width (cr, lw);
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_ACCENT);
       cairo_stroke (cr);
-      cairo_restore (cr);
-      cairo_rectangle (cr, x, y, w, h);
+      break;
+    case STATUS_OVERDUE:
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_BACKGROUND);
+      cairo_fill (cr);
+      hatch_box (cr, style, color, x, y, w, h, em);
+      cairo_rectangle (cr, x + lw, y + lw, w - 2 * lw, h - 2 * lw);
+      cairo_set_line_width (cr, 2 * lw);
+      jln_render_style_set_source (style, cr, color);
+      cairo_stroke (cr);
+      break;
+    case JLN_STATUS_REVISED:
+      jln_render_style_set_source_alpha (style, cr, color, 0.25);
+      cairo_fill (cr);
+      hatch_box (cr, style, color, x, y, w, h, em);
+      cairo_rectangle (cr, x + lw / 2, y + lw / 2, w - lw, h - lw);
+      cairo_set_line_width (cr, lw);
+      jln_render_style_set_source (style, cr, color);
+      cairo_stroke (cr);
+      break;
+    case JLN_STATUS_SUPERSEDED:
+      {
+        double dash = 0.35 * em;
+
+        jln_render_style_set_source_alpha (style, cr, color, 0.18);
+        cairo_fill (cr);
+        cairo_rectangle (cr, x + lw / 2, y + lw / 2, w - lw, h - lw);
+        cairo_set_dash (cr, &dash, 1, 0);
+        cairo_set_line_width (cr, lw * 1.3);
+        jln_render_style_set_source (style, cr, color);
+        cairo_stroke (cr);
+      }
+      break;
+    case JLN_STATUS_DROPPED:
+      jln_render_style_set_source_alpha (style, cr, color, 0.45);
+      cairo_fill (cr);
+      cairo_move_to (cr, x, y + h / 2);
+      cairo_line_to (cr, x + w, y + h / 2);
+      cairo_set_line_width (cr, lw);
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_FOREGROUND);
+      cairo_stroke (cr);
+      break;
+    case JLN_STATUS_DONE:
+    case JLN_STATUS_DONE_NEW:
+    default:
+      jln_render_style_set_source (style, cr, color);
+      cairo_fill (cr);
+      break;
     }
-  jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_DIM);
-  cairo_set_line_width (cr, 0.06 * em);
-  cairo_stroke (cr);
   cairo_restore (cr);
 }
 
@@ -2025,10 +2158,18 @@ draw_bars (JlnChart             *self,
 
       if (item->row >= self->rows_shown)
         continue;
+      /* Overdue is marked otherwise than by colour, as on the timeline. */
+      if (self->kind == JLN_CHART_STATUS && (int) item->status == STATUS_OVERDUE)
+        {
+          char *marked = g_strconcat ("!\u2009", count, NULL);
+
+          g_free (count);
+          count = marked;
+        }
       text_size (cr, style, JLN_RENDER_FONT_SMALL, count, -1, &w, &h);
       if (self->kind == JLN_CHART_STATUS)
         {
-          JlnRenderColor color = jln_render_color_for_status (item->status);
+          JlnRenderColor color = status_fill (item->status);
 
           draw_status_box (cr, style, item->status, item->x, item->y, item->w, item->h, em);
           if (w + 0.4 * em <= item->w)
@@ -2041,7 +2182,8 @@ draw_bars (JlnChart             *self,
                                           ? JLN_RENDER_COLOR_FOREGROUND
                                           : JLN_RENDER_COLOR_BACKGROUND;
 
-              if (item->status == JLN_STATUS_IN_PROGRESS)
+              /* The numbers stand on a plain patch over hatching. */
+              if ((int) item->status == STATUS_OVERDUE || item->status == JLN_STATUS_REVISED)
                 {
                   cairo_rectangle (cr, item->x + item->w / 2 - w / 2 - 0.15 * em,
                                    item->y + (item->h - h) / 2, w + 0.3 * em, h);
@@ -2106,6 +2248,23 @@ draw_rows_left_out (JlnChart             *self,
   draw_text (cr, style, JLN_RENDER_FONT_SMALL, JLN_RENDER_COLOR_DIM, text, 0,
              self->plot_y + self->plot_h + 0.2 * jln_render_style_get_em (style),
              PANGO_ALIGN_LEFT, -1);
+}
+
+/* "12 actions done before 1st sem. 2021 are not counted." */
+static char *
+dup_done_before (JlnChart             *self,
+                 const JlnRenderStyle *style)
+{
+  JlnLang lang = jln_render_style_get_lang (style);
+  g_autofree char *first = jln_semester_format (self->first_semester, JLN_SEMESTER_STYLE_LONG, lang);
+
+  return g_strdup_printf (jln_translate_plural (lang,
+                                                /* Translators: %1$u is a number of actions, %2$s
+                                                   the plan's first semester. */
+                                                "%1$u action done before %2$s is not counted.",
+                                                "%1$u actions done before %2$s are not counted.",
+                                                self->n_done_before),
+                          self->n_done_before, first);
 }
 
 static void
@@ -2173,6 +2332,15 @@ draw_completions (JlnChart             *self,
           last = item;
         }
       cairo_restore (cr);
+    }
+
+  if (self->n_done_before > 0)
+    {
+      g_autofree char *before = dup_done_before (self, style);
+
+      draw_text (cr, style, JLN_RENDER_FONT_SMALL, JLN_RENDER_COLOR_DIM, before,
+                 self->plot_x + 0.4 * em, self->plot_y + 0.2 * em, PANGO_ALIGN_LEFT,
+                 self->plot_w * 0.6);
     }
 
   if (last != NULL)
@@ -2525,6 +2693,13 @@ jln_chart_dup_description (JlnChart             *self,
     }
   else if (self->items->len == 0)
     g_string_append (out, tr (style, N_("No action to count.")));
+  if (self->kind == JLN_CHART_COMPLETIONS && self->n_done_before > 0)
+    {
+      g_autofree char *before = dup_done_before (self, style);
+
+      g_string_append (out, before);
+      g_string_append_c (out, ' ');
+    }
 
   for (guint i = 0; i < self->items->len; i++)
     {

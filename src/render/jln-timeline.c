@@ -162,6 +162,7 @@ struct _JlnTimeline
   JlnRecord            *selected;
   gboolean              wrap;
   gboolean              fit;
+  gboolean              all_items;     /* sub-items without a date too */
 
   /* The layout */
   gboolean              valid;
@@ -461,7 +462,7 @@ ensure_layout (JlnTimeline *self)
             {
               g_autoptr(JlnActionItem) item = g_list_model_get_item (items, i);
 
-              if (!item_has_date (item))
+              if (!self->all_items && !item_has_date (item))
                 continue;
               compute_bar (self, JLN_RECORD (item), &bar);
               extend_range (&earliest, &latest, bar.start, bar.end);
@@ -540,6 +541,12 @@ metrics_init (JlnTimeline          *self,
   m->item_h = round (ITEM_EM * em);
 
   ensure_layout (self);
+  /* On paper and projectors, the titles take the room the semesters do
+   * not need at their usual width, up to half the page: on A3 or a wide
+   * screen a title is then shown whole rather than cut after two lines. */
+  if (mode == MODE_PAGE && width > 0)
+    m->label_w = round (MAX (m->label_w, MIN (width * 0.45, width - n_semesters (self) *
+                                                                  0.75 * semester_em[self->zoom] * em)));
   /* On paper and projectors the semesters fill the width; on screen
    * they are at least as wide as the zoom has them, and fill the width
    * when that leaves room. */
@@ -1535,6 +1542,55 @@ label_form (const Draw *d)
   return form;
 }
 
+/* The label of quarter @q (0 or 1) of @semester: "Q3 2022", or "Q3" under
+ * its year where the column is too narrow; "T3" in French. */
+static char *
+dup_quarter_label (const Draw  *d,
+                   JlnSemester  semester,
+                   guint        q)
+{
+  guint quarter = (jln_semester_get_half (semester) - 1) * 2 + q + 1;
+  /* Translators: a quarter of a year in a timeline's header, like “Q3”;
+     in French “T3” (trimestre). */
+  g_autofree char *name = g_strdup_printf (jln_translate (d->lang, N_("Q%u")), quarter);
+  char *full = g_strdup_printf ("%s %u", name, jln_semester_get_year (semester));
+  double tw;
+
+  text_size (get_text (d->self, d->style, JLN_RENDER_FONT_SMALL, full, 0), &tw, NULL);
+  if (tw + 0.8 * d->m.em > d->m.semester_w / 2)
+    {
+      g_free (full);
+      return g_steal_pointer (&name);
+    }
+  return full;
+}
+
+/* A column's label in the header's second band, centred on the part of
+ * the column in view; left out where that part is too narrow for it, at
+ * the scrolled edge, rather than drawn over its neighbour. */
+static void
+draw_column_label (const Draw  *d,
+                   PangoLayout *layout,
+                   double       x,
+                   double       width,
+                   double       tw,
+                   double       th,
+                   gboolean     today)
+{
+  const Metrics *m = &d->m;
+  double pad = 0.4 * m->em;
+  double x0 = MAX (x, d->clip_x0), x1 = MIN (x + width, d->clip_x1);
+  double tx;
+
+  if (x1 - x0 < tw + 2 * pad)
+    return;
+  tx = x + (width - tw) / 2;
+  tx = MIN (tx, x1 - tw - pad);
+  tx = MAX (tx, x0 + pad);
+  jln_render_style_set_source (d->style, d->cr, today ? JLN_RENDER_COLOR_TODAY : JLN_RENDER_COLOR_DIM);
+  show_text (d->cr, layout, tx, m->year_h + (m->semester_h - th) / 2);
+}
+
 /* The years, the semesters, the milestones and today, above the chart,
  * in a band of header_h from y = 0. */
 static void
@@ -1590,22 +1646,29 @@ draw_header (const Draw *d)
           show_text (cr, layout, tx, (m->year_h - th) / 2);
         }
 
-      if (form != LABEL_NONE)
+      if (self->zoom == JLN_TIMELINE_ZOOM_QUARTER)
+        {
+          /* Two quarters a semester, each named: "Q3 2022", or "Q3" under
+           * its year where the column is narrow. */
+          for (guint q = 0; q < 2; q++)
+            {
+              g_autofree char *text = dup_quarter_label (d, s, q);
+              PangoLayout *layout = get_text (self, d->style, JLN_RENDER_FONT_SMALL, text, 0);
+              double tw, th;
+
+              text_size (layout, &tw, &th);
+              draw_column_label (d, layout, x + q * m->semester_w / 2, m->semester_w / 2, tw, th,
+                                 s == self->today_semester);
+            }
+        }
+      else if (form != LABEL_NONE)
         {
           g_autofree char *text = dup_semester_label (s, d->lang, form);
           PangoLayout *layout = get_text (self, d->style, JLN_RENDER_FONT_SMALL, text, 0);
           double tw, th;
 
-          double tx;
-
           text_size (layout, &tw, &th);
-          tx = x + (m->semester_w - tw) / 2;
-          tx = MIN (tx, MIN (x + m->semester_w, d->clip_x1) - tw - pad);
-          tx = MAX (tx, MAX (x, d->clip_x0) + pad);
-          jln_render_style_set_source (d->style, cr,
-                                       s == self->today_semester ? JLN_RENDER_COLOR_TODAY
-                                                                 : JLN_RENDER_COLOR_DIM);
-          show_text (cr, layout, tx, m->year_h + (m->semester_h - th) / 2);
+          draw_column_label (d, layout, x, m->semester_w, tw, th, s == self->today_semester);
         }
     }
 
@@ -2510,6 +2573,20 @@ jln_timeline_set_wrap (JlnTimeline *self,
   self->wrap = !!wrap;
 }
 
+/* Every sub-item, with a date or not: in a presentation, an action that
+ * ends "… in order to:" reads on into its sub-items. */
+void
+jln_timeline_set_all_items (JlnTimeline *self,
+                            gboolean     all_items)
+{
+  g_return_if_fail (JLN_IS_TIMELINE (self));
+
+  if (self->all_items == !!all_items)
+    return;
+  self->all_items = !!all_items;
+  jln_timeline_invalidate (self);
+}
+
 /* Semesters that fill the width of the view, as on paper. */
 void
 jln_timeline_set_fit_width (JlnTimeline *self,
@@ -2662,6 +2739,27 @@ jln_timeline_get_semester_x (JlnTimeline          *self,
   g_return_val_if_fail (JLN_IS_TIMELINE (self), 0);
   metrics_init (self, style, MODE_VIEW, width, &m);
   return semester_x (self, &m, semester);
+}
+
+/**
+ * jln_timeline_dup_quarter_label:
+ * @quarter: 0 for the first quarter of @semester, 1 for the second
+ *
+ * Returns: (transfer full): what the header of a view @width wide zoomed
+ *   to quarters says of a quarter: "Q3 2022" or "Q3", "T3 2022" in French
+ */
+char *
+jln_timeline_dup_quarter_label (JlnTimeline          *self,
+                                const JlnRenderStyle *style,
+                                double                width,
+                                JlnSemester           semester,
+                                guint                 quarter)
+{
+  Draw d;
+
+  g_return_val_if_fail (JLN_IS_TIMELINE (self), NULL);
+  draw_init (&d, self, NULL, style, MODE_VIEW, width);
+  return dup_quarter_label (&d, semester, quarter);
 }
 
 /**

@@ -29,7 +29,7 @@ typedef enum
 {
   JLN_TIMELINE_ROW_HEADING,      /* an objective */
   JLN_TIMELINE_ROW_ACTION,
-  JLN_TIMELINE_ROW_ITEM,         /* a sub-item with a date */
+  JLN_TIMELINE_ROW_ITEM,         /* a sub-item (with a date, unless all are shown) */
 } JlnTimelineRowKind;
 
 typedef gboolean (*JlnTimelineMatchFunc) (JlnAction *action,
@@ -76,6 +76,8 @@ void             jln_timeline_set_wrap           (JlnTimeline          *self,
                                                   gboolean              wrap);
 void             jln_timeline_set_fit_width      (JlnTimeline          *self,
                                                   gboolean              fit);
+void             jln_timeline_set_all_items      (JlnTimeline          *self,
+                                                  gboolean              all_items);
 
 /* The plan changed: what is shown is laid out again when next needed. */
 void             jln_timeline_invalidate         (JlnTimeline          *self);
@@ -111,6 +113,11 @@ double           jln_timeline_get_semester_x     (JlnTimeline          *self,
                                                   const JlnRenderStyle *style,
                                                   double                width,
                                                   JlnSemester           semester);
+char            *jln_timeline_dup_quarter_label  (JlnTimeline          *self,
+                                                  const JlnRenderStyle *style,
+                                                  double                width,
+                                                  JlnSemester           semester,
+                                                  guint                 quarter);
 char            *jln_timeline_dup_semester_label (JlnTimeline          *self,
                                                   const JlnRenderStyle *style,
                                                   double                width,
