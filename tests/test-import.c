@@ -115,6 +115,23 @@ assert_same_action (JlnAction *expected,
 
 /* The seed's action table, as a spreadsheet user types it, gives the
  * bundled plan's 91 HRS4R actions, whatever the file. */
+/* The same text as a person types it: the spreadsheets of the corpus were
+ * typed as the source document is written, with straight apostrophes and
+ * unaccented capitals, where the bundled plan has ’ and É. */
+static void
+assert_same_typed_text (const char *actual,
+                        const char *expected)
+{
+  g_autofree char *folded_actual = jln_fold (actual);
+  g_autofree char *folded_expected = jln_fold (expected);
+  g_auto(GStrv) actual_parts = g_strsplit (folded_actual, "\u2019", -1);
+  g_auto(GStrv) expected_parts = g_strsplit (folded_expected, "\u2019", -1);
+  g_autofree char *plain_actual = g_strjoinv ("'", actual_parts);
+  g_autofree char *plain_expected = g_strjoinv ("'", expected_parts);
+
+  g_assert_cmpstr (plain_actual, ==, plain_expected);
+}
+
 static void
 test_seed (gconstpointer data)
 {
@@ -152,8 +169,8 @@ test_seed (gconstpointer data)
           imported_objective = jln_action_get_objective (actual);
           g_assert_cmpstr (jln_objective_get_number (imported_objective), ==,
                            jln_objective_get_number (objective));
-          g_assert_cmpstr (jln_text_get (jln_objective_get_title (imported_objective), JLN_LANG_FR), ==,
-                           jln_text_get (jln_objective_get_title (objective), JLN_LANG_FR));
+          assert_same_typed_text (jln_text_get (jln_objective_get_title (imported_objective), JLN_LANG_FR),
+                                  jln_text_get (jln_objective_get_title (objective), JLN_LANG_FR));
           n_actions++;
         }
     }
@@ -163,8 +180,8 @@ test_seed (gconstpointer data)
   /* Themes, titles and the extension, in French as the table is. */
   g_assert_cmpstr (jln_text_get (jln_action_get_theme (find_action (plan, "1.6")), JLN_LANG_FR), ==,
                    "Rendre plus attractives les perspectives de carrière");
-  g_assert_cmpstr (jln_text_get (jln_action_get_title (find_action (plan, "1.4")), JLN_LANG_FR), ==,
-                   jln_text_get (jln_action_get_title (find_action (bundled, "1.4")), JLN_LANG_FR));
+  assert_same_typed_text (jln_text_get (jln_action_get_title (find_action (plan, "1.4")), JLN_LANG_FR),
+                          jln_text_get (jln_action_get_title (find_action (bundled, "1.4")), JLN_LANG_FR));
   g_assert_cmpstr (jln_text_get (jln_action_get_extension (find_action (plan, "1.3")), JLN_LANG_FR), ==,
                    "Homogénéiser les pratiques régionales (cf. action 7.2)");
   g_assert_cmpstr (jln_action_get_references (find_action (plan, "4.5"))[0], ==, "4.9-4.10");
