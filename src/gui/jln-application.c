@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "jln-application.h"
+#include "jln-bench-report.h"
 #include "jln-preferences-window.h"
 #include "jln-window.h"
 
@@ -22,6 +23,7 @@ new_window (JlnApplication *self)
 {
   JlnWindow *window = jln_window_new (self);
 
+  jln_bench_report_watch (window);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
