@@ -231,6 +231,8 @@ class Input:
 
     def key(self, keysym, modifier=None):
         codes = [self.x11.XKeysymToKeycode(self.display, k) for k in (modifier, keysym) if k]
+        if 0 in codes:
+            raise RuntimeError(f"no key for keysym {keysym:#x} in the display's keymap")
         for code in codes:
             self.xtst.XTestFakeKeyEvent(self.display, code, 1, 0)
         for code in reversed(codes):
@@ -243,7 +245,7 @@ class Input:
         self.x11.XFlush(self.display)
 
 
-PAGE_DOWN, CONTROL, ALT, BACKSPACE, EACUTE = 0xff56, 0xffe3, 0xffe9, 0xff08, 0xe9
+PAGE_DOWN, CONTROL, ALT, BACKSPACE = 0xff56, 0xffe3, 0xffe9, 0xff08
 
 
 def measure(program, send, wait_count=False):
@@ -319,7 +321,7 @@ def interact(jalons, plan):
         measure(program, lambda: x.key(ord("f"), CONTROL))
         keys = []
         # Each key changes the count: a letter, then the empty query again.
-        for keysym in (ord("r"), BACKSPACE, EACUTE, BACKSPACE, ord("y"), BACKSPACE):
+        for keysym in (ord("r"), BACKSPACE, ord("q"), BACKSPACE, ord("y"), BACKSPACE):
             keys.append(measure(program, lambda: x.key(keysym), wait_count=True))
         print("  " + summary("search keystroke, main thread CPU", [k[0] for k in keys]))
         print("  " + summary("search keystroke, count shown after", [k[2] for k in keys]))
