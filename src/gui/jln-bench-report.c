@@ -5,7 +5,8 @@
  *
  *   shown N      the list's first rows, N actions in the plan
  *   count N      the count of the actions shown changed to N
- *   complete N   the list finished updating, N actions shown
+ *   complete N   the count changed, or a long update began, and the list
+ *                has finished updating: N actions shown
  *
  * Nothing else reads the variable, and without it nothing is watched. */
 #include "config.h"
@@ -51,7 +52,7 @@ after_paint_cb (GdkFrameClock *clock,
       report->count_changed = FALSE;
       print_event ("count", jln_action_list_get_n_shown (list));
     }
-  if (report->completed)
+  if (report->completed && !jln_action_list_get_pending (list))
     {
       report->completed = FALSE;
       print_event ("complete", jln_action_list_get_n_shown (list));
@@ -70,6 +71,7 @@ n_shown_changed_cb (GtkWidget  *list,
                     Report     *report)
 {
   report->count_changed = TRUE;
+  report->completed = report->shown;
   queue_report (report);
 }
 
@@ -78,11 +80,10 @@ pending_changed_cb (GtkWidget  *list,
                     GParamSpec *pspec,
                     Report     *report)
 {
-  if (!jln_action_list_get_pending (JLN_ACTION_LIST (list)))
-    {
-      report->completed = report->shown;
-      queue_report (report);
-    }
+  if (jln_action_list_get_pending (JLN_ACTION_LIST (list)))
+    report->completed = report->shown;
+  else
+    queue_report (report);
 }
 
 static void
