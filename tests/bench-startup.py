@@ -321,7 +321,7 @@ def interact(jalons, plan):
         measure(program, lambda: x.key(ord("f"), CONTROL))
         keys = []
         # Each key changes the count: a letter, then the empty query again.
-        for keysym in (ord("r"), BACKSPACE, ord("q"), BACKSPACE, ord("j"), BACKSPACE):
+        for keysym in (ord("q"), BACKSPACE, ord("j"), BACKSPACE, ord("k"), BACKSPACE):
             keys.append(measure(program, lambda: x.key(keysym), wait_count=True))
         print("  " + summary("search keystroke, main thread CPU", [k[0] for k in keys]))
         print("  " + summary("search keystroke, count shown after", [k[2] for k in keys]))
