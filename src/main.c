@@ -24,6 +24,7 @@
 #include "jln-sheet.h"
 #include "jln-timeline.h"
 #include "jln-application.h"
+#include "jln-renderer.h"
 
 static char *opt_import;
 static char *opt_output;
@@ -677,9 +678,12 @@ run_merge (const char *file)
 static int
 run_window (const char *program)
 {
-  g_autoptr(JlnApplication) application = jln_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(JlnApplication) application = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
+  /* Before GTK reads its environment: only the window draws. */
+  jln_renderer_apply ();
+  application = jln_application_new (G_APPLICATION_DEFAULT_FLAGS);
   g_set_application_name (_("Jalons"));
   g_ptr_array_add (args, (gpointer) program);
   for (guint i = 0; opt_files != NULL && opt_files[i] != NULL; i++)

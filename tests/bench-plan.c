@@ -79,7 +79,7 @@ append_text (GString *out,
 }
 
 static char *
-generate (void)
+generate (guint n_actions)
 {
   GString *out = g_string_sized_new (64 * 1024 * 1024);
   g_autoptr(GRand) rand = g_rand_new_with_seed (2022);
@@ -103,7 +103,7 @@ generate (void)
   for (guint o = 0; o < N_OBJECTIVES; o++)
     {
       g_autofree char *objective_id = uuid_for ("objective", o);
-      guint n = N_ACTIONS / N_OBJECTIVES;
+      guint n = n_actions / N_OBJECTIVES + (o < n_actions % N_OBJECTIVES);
 
       g_string_append_printf (out, "%s{\"id\": \"%s\", \"programme\": \"hrs4r\", \"number\": \"%u\", \"title\": ",
                               o > 0 ? ",\n" : "", objective_id, o + 1);
@@ -277,10 +277,10 @@ main (int   argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--phase"))
     return run_phase (argv[2], argv[3]);
-  if (argc == 3 && g_str_equal (argv[1], "--generate"))
+  if ((argc == 3 || argc == 4) && g_str_equal (argv[1], "--generate"))
     {
       /* For profiling a phase by hand. */
-      json = generate ();
+      json = generate (argc == 4 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : N_ACTIONS);
       return g_file_set_contents (argv[2], json, -1, NULL) ? EXIT_SUCCESS : EXIT_FAILURE;
     }
 
@@ -289,7 +289,7 @@ main (int   argc,
   path = g_build_filename (dir, "plan.json", NULL);
 
   start = g_get_monotonic_time ();
-  json = generate ();
+  json = generate (N_ACTIONS);
   g_assert_true (g_file_set_contents (path, json, -1, &error));
   g_print ("generated %d actions, %d units: %.1f MB of JSON in %.0f ms\n",
            N_ACTIONS, N_UNITS, strlen (json) / 1e6, since_ms (start));

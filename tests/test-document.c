@@ -10,6 +10,7 @@
 #include "jln-document.h"
 #include "jln-json.h"
 #include "jln-objective.h"
+#include "jln-plan.h"
 #include "jln-record-private.h"
 
 #include "jln-test-utils.h"
@@ -371,6 +372,76 @@ assert_changes (GArray *changes,
   g_array_set_size (changes, 0);
 }
 
+static void
+record_made_cb (JlnPlan   *plan,
+                JlnRecord *record,
+                GPtrArray *made)
+{
+  g_ptr_array_add (made, record);
+}
+
+/* An action that never had sub-items has no list of them: the plan says
+ * when it makes one, once, before the first sub-item is put in, so that
+ * a view watching only the lists that exist can watch the new one. */
+static void
+test_children_made (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new ();
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  JlnPlan *plan = jln_document_get_plan (fixture->document);
+  JlnRecord *action = jln_test_find_action (fixture->document, "6.1");
+  JlnRecord *objective = jln_record_get_parent (action);
+  g_autoptr(JlnRecord) added = jln_record_new (JLN_KIND_ACTION, "number", "6.9", NULL);
+  g_autoptr(JlnRecord) first = jln_record_new (JLN_KIND_ITEM, "label", "a", "title-en", "First", NULL);
+  g_autoptr(JlnRecord) second = jln_record_new (JLN_KIND_ITEM, "label", "b", "title-en", "Second", NULL);
+  g_autoptr(JlnEdit) insert_action = jln_edit_new_insert (objective, added, 0);
+  g_autoptr(JlnEdit) insert_first = jln_edit_new_insert (added, first, 0);
+  g_autoptr(JlnEdit) insert_second = jln_edit_new_insert (added, second, 1);
+
+  g_signal_connect (plan, "children-made", G_CALLBACK (record_made_cb), made);
+
+  g_assert_true (jln_document_apply (fixture->document, insert_action, &error));
+  g_assert_no_error (error);
+  g_assert_null (jln_action_peek_items (JLN_ACTION (added)));
+
+  g_assert_true (jln_document_apply (fixture->document, insert_first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (made->len, ==, 1);
+  g_assert_true (g_ptr_array_index (made, 0) == added);
+  g_assert_nonnull (jln_action_peek_items (JLN_ACTION (added)));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_action_peek_items (JLN_ACTION (added))), ==, 1);
+
+  g_signal_connect (jln_action_peek_items (JLN_ACTION (added)), "items-changed",
+                    G_CALLBACK (items_changed_cb), changes);
+  g_assert_true (jln_document_apply (fixture->document, insert_second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (made->len, ==, 1);
+  assert_changes (changes, 1, 0, 1, -1);
+
+  /* Asking for the list of an action without sub-items makes it, and
+   * says so. */
+  {
+    GListModel *actions = jln_objective_get_actions (JLN_OBJECTIVE (objective));
+    g_autoptr(JlnAction) bare = NULL;
+
+    for (guint i = 0; bare == NULL && i < g_list_model_get_n_items (actions); i++)
+      {
+        g_autoptr(JlnAction) candidate = g_list_model_get_item (actions, i);
+
+        if (jln_action_peek_items (candidate) == NULL)
+          bare = g_steal_pointer (&candidate);
+      }
+    g_assert_nonnull (bare);
+    g_assert_cmpuint (g_list_model_get_n_items (jln_action_get_items (bare)), ==, 0);
+    g_assert_cmpuint (made->len, ==, 2);
+    g_assert_true (g_ptr_array_index (made, 1) == (gpointer) bare);
+    g_assert_nonnull (jln_action_peek_items (bare));
+  }
+  g_signal_handlers_disconnect_by_func (plan, record_made_cb, made);
+}
+
 /* Views follow the lists of children through their items-changed
  * signal: each edit tells exactly where the list changed, including
  * the list of sub-items of an action that had none when it was asked. */
@@ -629,6 +700,7 @@ main (int   argc,
   ADD ("/core/document/undo-set", test_undo_set);
   ADD ("/core/document/insert-move-group", test_insert_move_group);
   ADD ("/core/document/children-changes", test_children_changes);
+  ADD ("/core/document/children-made", test_children_made);
   ADD ("/core/document/remove-in-use", test_remove_in_use);
   ADD ("/core/document/save-copy", test_save_copy);
   ADD ("/core/document/stale-parts", test_stale_parts);

@@ -228,6 +228,20 @@ jln_action_get_items (JlnAction *self)
 }
 
 /**
+ * jln_action_peek_items:
+ *
+ * Returns: (transfer none) (nullable): the action's sub-items, or %NULL
+ *   while it has never had any (#JlnPlan::children-made tells when it gets
+ *   them); unlike jln_action_get_items(), makes no empty list
+ */
+GListModel *
+jln_action_peek_items (JlnAction *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
+  return _jln_record_peek_children (JLN_RECORD (self), JLN_KIND_ITEM);
+}
+
+/**
  * jln_action_get_objective:
  *
  * Returns: (transfer none) (nullable): the objective the action is part of.

@@ -30,6 +30,7 @@ const JlnText *      jln_action_get_schedule (JlnAction *self);
 GPtrArray *          jln_action_get_units (JlnAction *self);
 GPtrArray *          jln_action_get_principles (JlnAction *self);
 GListModel *         jln_action_get_items (JlnAction *self);
+GListModel *         jln_action_peek_items (JlnAction *self);
 
 typedef struct _JlnObjective JlnObjective;
 

@@ -80,11 +80,39 @@ jln_plan_finalize (GObject *object)
     _jln_plan_release_free_memory ();
 }
 
+enum {
+  CHILDREN_MADE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 jln_plan_class_init (JlnPlanClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = jln_plan_finalize;
   _jln_record_class_install_fields (JLN_RECORD_CLASS (klass), &_jln_plan_info);
+
+  /**
+   * JlnPlan::children-made:
+   * @record: a record of the plan
+   *
+   * @record, part of the plan, has just made its lists of children, which
+   * it did not have: the lists are empty, and their #GListModel::items-changed
+   * follows when a child is put in. A view that watches only the lists
+   * that exist, rather than an empty list for each of many records, learns
+   * here of one more to watch.
+   */
+  signals[CHILDREN_MADE] = g_signal_new ("children-made", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, JLN_TYPE_RECORD);
+}
+
+void
+_jln_plan_children_made (JlnPlan   *self,
+                         JlnRecord *record)
+{
+  g_signal_emit (self, signals[CHILDREN_MADE], 0, record);
 }
 
 static void

@@ -45,6 +45,8 @@ void         _jln_plan_index_remove   (JlnPlan    *self,
 void         _jln_plan_take_index     (JlnPlan    *self,
                                        GHashTable *index);
 gboolean     _jln_plan_is_large       (JlnPlan    *self);
+void         _jln_plan_children_made  (JlnPlan    *self,
+                                       JlnRecord  *record);
 void         _jln_plan_release_free_memory (void);
 guint        _jln_plan_count_referrers (JlnPlan   *self,
                                         JlnRecord *target,

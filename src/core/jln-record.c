@@ -9,6 +9,7 @@
 #include "jln-children.h"
 #include "jln-completion.h"
 #include "jln-json.h"
+#include "jln-plan.h"
 #include "jln-record-private.h"
 #include "jln-semester.h"
 
@@ -489,6 +490,18 @@ _jln_record_set_parent (JlnRecord *self,
   priv->parent = parent;
 }
 
+/* Tells the plan that @self, a record in it, has lists of children now. */
+static void
+tell_children_made (JlnRecord *self)
+{
+  JlnRecord *root = self;
+
+  while (jln_record_get_parent (root) != NULL)
+    root = jln_record_get_parent (root);
+  if (root != self && JLN_IS_PLAN (root))
+    _jln_plan_children_made (JLN_PLAN (root), self);
+}
+
 JlnChildren *
 _jln_record_get_store (JlnRecord *self,
                        JlnKind    kind)
@@ -509,6 +522,7 @@ _jln_record_get_store (JlnRecord *self,
             lists = children_lists (priv, info);
             for (guint j = 0; j < info->n_children; j++)
               lists[j] = _jln_children_new (_jln_kind_info (info->children[j])->get_type ());
+            tell_children_made (self);
           }
         return children_lists (priv, info)[i];
       }

@@ -1488,7 +1488,7 @@ build_models (JlnActionList *self)
   JlnPlan *plan = jln_document_get_plan (self->document);
   GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
 
-  self->row_model = jln_row_model_new (jln_plan_get_objectives (plan), self->filter);
+  self->row_model = jln_row_model_new (plan, self->filter);
   if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
     jln_row_model_set_sorter (self->row_model, sorter);
   g_signal_connect_swapped (self->row_model, "notify::n-shown",

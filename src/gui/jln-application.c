@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "jln-application.h"
+#include "jln-bench-report.h"
 #include "jln-preferences-window.h"
+#include "jln-renderer.h"
 #include "jln-window.h"
 
 struct _JlnApplication
@@ -22,6 +24,7 @@ new_window (JlnApplication *self)
 {
   JlnWindow *window = jln_window_new (self);
 
+  jln_bench_report_watch (window);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -164,6 +167,7 @@ jln_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (jln_application_parent_class)->startup (application);
+  jln_renderer_after_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -4,6 +4,7 @@
 #include "jln-action.h"
 #include "jln-action-item.h"
 #include "jln-objective.h"
+#include "jln-plan.h"
 #include "jln-row-model.h"
 
 /* The rows of the action list, as one flat GListModel.
@@ -26,7 +27,8 @@ struct _JlnRow
 
   JlnRowModel *model;      /* unowned; NULL once the record left the plan */
   JlnRecord   *record;
-  GListModel  *store;      /* the children's store: actions, sub-items */
+  GListModel  *store;      /* the children's store: actions, sub-items;
+                            NULL for an action that never had sub-items */
   gulong       store_id;
   GPtrArray   *children;   /* JlnRow, in the store's order */
   GPtrArray   *sorted;     /* the same, in the sorter's order; NULL until asked */
@@ -90,6 +92,8 @@ struct _JlnRowModel
   GObject         parent_instance;
 
   JlnRow         *root;
+  JlnPlan        *plan;
+  gulong          children_made_id;
   JlnQueryFilter *filter;
   GtkSorter      *sorter;
   GPtrArray      *rows;       /* JlnRow, shown */
@@ -314,8 +318,10 @@ row_new_child (JlnRowModel *self,
 {
   if (JLN_IS_OBJECTIVE (record))
     return row_new (self, record, jln_objective_get_actions (JLN_OBJECTIVE (record)), 0);
+  /* Most actions have no sub-items: no list, no handler for them, until
+   * the plan says they made one (children_made_cb). */
   if (JLN_IS_ACTION (record))
-    return row_new (self, record, jln_action_get_items (JLN_ACTION (record)), 1);
+    return row_new (self, record, jln_action_peek_items (JLN_ACTION (record)), 1);
   return row_new (self, record, NULL, parent->depth + 1);
 }
 
@@ -494,7 +500,7 @@ pass_run (JlnRowModel *self,
             continue;
           action->mark = pass->stamp;
           g_ptr_array_add (pass->rows, g_object_ref (action));
-          if (action->expanded && action->children->len > 0)
+          if (action->expanded && action->children != NULL && action->children->len > 0)
             {
               GPtrArray *items = row_get_ordered (self, action);
 
@@ -906,6 +912,9 @@ jln_row_model_dispose (GObject *object)
   g_clear_pointer (&self->dead_rows, g_ptr_array_unref);
   if (self->root != NULL)
     row_release (g_steal_pointer (&self->root));
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->children_made_id, self->plan);
+  g_clear_object (&self->plan);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
 
@@ -984,23 +993,64 @@ jln_row_model_init (JlnRowModel *self)
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* An action of the plan got its list of sub-items: its row watches it
+ * from now on. */
+static void
+children_made_cb (JlnPlan     *plan,
+                  JlnRecord   *record,
+                  JlnRowModel *self)
+{
+  JlnRecord *objective;
+  GListModel *items;
+
+  if (!JLN_IS_ACTION (record) || self->root == NULL
+      || (objective = jln_record_get_parent (record)) == NULL)
+    return;
+  items = jln_action_peek_items (JLN_ACTION (record));
+  for (guint i = 0; i < self->root->children->len; i++)
+    {
+      JlnRow *objective_row = g_ptr_array_index (self->root->children, i);
+
+      if (objective_row->record != objective)
+        continue;
+      for (guint j = 0; j < objective_row->children->len; j++)
+        {
+          JlnRow *row = g_ptr_array_index (objective_row->children, j);
+
+          if (row->record != record || row->store != NULL)
+            continue;
+          row->store = g_object_ref (items);
+          row->children = g_ptr_array_new_with_free_func ((GDestroyNotify) row_release);
+          row->store_id = g_signal_connect (items, "items-changed",
+                                            G_CALLBACK (row_store_changed_cb), row);
+          if (g_list_model_get_n_items (items) > 0)
+            row_store_changed_cb (items, 0, 0, g_list_model_get_n_items (items), row);
+          return;
+        }
+      return;
+    }
+}
+
 /**
  * jln_row_model_new:
- * @objectives: the plan's objectives store
+ * @plan: the plan whose objectives, actions and sub-items are the rows
  * @filter: (nullable): what actions to show; %NULL for all
  */
 JlnRowModel *
-jln_row_model_new (GListModel     *objectives,
+jln_row_model_new (JlnPlan        *plan,
                    JlnQueryFilter *filter)
 {
   JlnRowModel *self;
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (objectives), NULL);
+  g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
   g_return_val_if_fail (filter == NULL || JLN_IS_QUERY_FILTER (filter), NULL);
 
   self = g_object_new (JLN_TYPE_ROW_MODEL, NULL);
   g_set_object (&self->filter, filter);
-  self->root = row_new (self, NULL, objectives, 0);
+  self->plan = g_object_ref (plan);
+  self->children_made_id = g_signal_connect (plan, "children-made",
+                                             G_CALLBACK (children_made_cb), self);
+  self->root = row_new (self, NULL, jln_plan_get_objectives (plan), 0);
   rebuild (self, RETEST_NONE, TRUE);
   return self;
 }

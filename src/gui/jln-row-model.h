@@ -28,7 +28,7 @@ G_DECLARE_FINAL_TYPE (JlnRowModel, jln_row_model, JLN, ROW_MODEL, GObject)
  * over the plan computes them, on a large plan in slices between frames
  * (JlnRowModel:pending holds until done), and the changes are told in
  * steps. A view tells which rows its widgets show with jln_row_bind(). */
-JlnRowModel *jln_row_model_new          (GListModel      *objectives,
+JlnRowModel *jln_row_model_new          (JlnPlan         *plan,
                                          JlnQueryFilter  *filter);
 void         jln_row_model_set_filter   (JlnRowModel     *self,
                                          JlnQueryFilter  *filter);

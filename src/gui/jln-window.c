@@ -60,7 +60,6 @@ struct _JlnWindow
   GtkStack             *main_stack;
   GtkSpinner           *spinner;
   GtkLabel             *loading_label;
-  GtkProgressBar       *loading_progress;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
   JlnActionList        *action_list;
@@ -122,13 +121,17 @@ show_error_toast (JlnWindow    *self,
 
 /* --- Busy state ------------------------------------------------------------ */
 
+/* Work that ends within half a second shows its message and nothing that
+ * moves: an animation would be drawn all the while, and compete for the
+ * CPU with the thread doing the work. Longer work shows a spinner. */
 static gboolean
 pulse_cb (gpointer user_data)
 {
   JlnWindow *self = user_data;
 
-  gtk_progress_bar_pulse (self->loading_progress);
-  return G_SOURCE_CONTINUE;
+  self->pulse_id = 0;
+  gtk_spinner_start (self->spinner);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -143,10 +146,9 @@ set_busy (JlnWindow  *self,
   if (message != NULL)
     {
       gtk_label_set_text (self->loading_label, message);
-      gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
-      if (self->pulse_id == 0)
-        self->pulse_id = g_timeout_add (100, pulse_cb, self);
+      if (self->pulse_id == 0 && !gtk_spinner_get_spinning (self->spinner))
+        self->pulse_id = g_timeout_add (500, pulse_cb, self);
     }
   else
     {
@@ -2090,7 +2092,6 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, loading_label);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_list);
