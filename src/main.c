@@ -16,6 +16,7 @@
 #include "jln-json.h"
 #include "jln-merge.h"
 #include "jln-query.h"
+#include "jln-report.h"
 #include "jln-export.h"
 #include "jln-indicator-report.h"
 #include "jln-plan-doc.h"
@@ -29,6 +30,8 @@ static char *opt_import;
 static char *opt_output;
 static char *opt_export;
 static char *opt_view;
+static char *opt_since;
+static char *opt_until;
 static char *opt_filter;
 static char *opt_lang;
 static int opt_table;
@@ -59,7 +62,12 @@ static const GOptionEntry entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, &opt_export,
     N_("Export FILE as JSON, CSV, ODS, XLSX, ODT, DOCX, PDF, SVG or PNG, after the extension of OUT"), N_("OUT") },
   { "view", 0, 0, G_OPTION_ARG_STRING, &opt_view,
-    N_("What to export: actions, ec, gep, principles (documents), timeline or indicators"), N_("VIEW") },
+    N_("What to export: actions, ec, gep, principles, review, report (documents), timeline or indicators"), N_("VIEW") },
+  { "since", 0, 0, G_OPTION_ARG_STRING, &opt_since,
+    N_("The start of the period of --view=report: a date (2024-01-01), a semester (2024-S1) or a milestone"),
+    N_("WHEN") },
+  { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
+    N_("The end of the period of --view=report, included: a date or a semester"), N_("WHEN") },
   { "filter", 0, 0, G_OPTION_ARG_STRING, &opt_filter,
     N_("Export only the actions that match QUERY"), N_("QUERY") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang,
@@ -359,6 +367,8 @@ run_check (const char *path)
   print_count (_("targets"), counts.targets);
   print_count (_("measurements"), counts.measurements);
   print_count (_("milestones"), counts.milestones);
+  print_count (_("progress notes"), counts.notes);
+  print_count (_("sections"), counts.sections);
 
   for (guint i = 0; i < warnings->len; i++)
     {
@@ -463,6 +473,60 @@ run_export_picture (JlnPlan         *plan,
   return EXIT_SUCCESS;
 }
 
+static void
+write_report (JlnDoc   *doc,
+              JlnLang   lang,
+              gpointer  data)
+{
+  jln_report_write (data, doc, lang);
+}
+
+/* The report to a steering committee: it reads the plan file's history. */
+static int
+run_export_report (const char *path,
+                   JlnLang     lang,
+                   JlnPageFormat page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+  g_autoptr(JlnReport) report = NULL;
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  char header[16] = { 0 };
+  FILE *file;
+
+  if (opt_since == NULL)
+    return fail_message (_("--view=report needs --since: a date (2024-01-01), a semester (2024-S1) or a milestone"));
+  if (!jln_doc_format_from_path (opt_export) && !g_str_has_suffix (opt_export, ".pdf"))
+    return fail_message (_("--view=report exports as ODT, DOCX or PDF"));
+
+  file = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? fopen (path, "rb") : NULL;
+  if (file != NULL)
+    {
+      if (fread (header, 1, sizeof header, file) != sizeof header)
+        header[0] = '\0';
+      fclose (file);
+      if (memcmp (header, "SQLite format 3", 16) != 0)
+        {
+          g_printerr (_("%s: a report reads the history of a plan file (.jalons); import this file first\n"),
+                      path);
+          return EXIT_FAILURE;
+        }
+    }
+  document = jln_document_open_read_only (path, &error);
+  if (document == NULL)
+    return fail (g_steal_pointer (&error));
+  if (!jln_report_parse_period (jln_document_get_plan (document), opt_since, opt_until, &since, &until, &error))
+    return fail (g_steal_pointer (&error));
+  report = jln_report_new (document, since, until, &error);
+  if (report == NULL)
+    return fail (g_steal_pointer (&error));
+  if (!jln_plan_pages_export_writer (jln_document_get_plan (document), write_report, report, lang, page,
+                                     opt_export, &error))
+    return fail (g_steal_pointer (&error));
+  return EXIT_SUCCESS;
+}
+
 static int
 run_export (const char *path)
 {
@@ -483,9 +547,22 @@ run_export (const char *path)
 
   if (opt_lang != NULL && !jln_lang_from_string (opt_lang, &lang))
     return fail_message (_("--lang takes fr or en"));
+  if ((opt_since != NULL || opt_until != NULL) && g_strcmp0 (opt_view, "report") != 0)
+    return fail_message (_("--since and --until apply to --view=report"));
+  if (g_strcmp0 (opt_view, "report") == 0)
+    {
+      if (opt_page != NULL && !jln_page_format_from_string (opt_page, &page))
+        {
+          g_printerr (_("--page=%s: use a4, a3 or slide\n"), opt_page);
+          return EXIT_FAILURE;
+        }
+      if (opt_filter != NULL)
+        return fail_message (_("--filter does not apply to --view=report"));
+      return run_export_report (path, lang, page);
+    }
   if (is_document && opt_view != NULL && !jln_plan_doc_kind_from_string (opt_view, &doc_kind))
     {
-      g_printerr (_("--view=%s: unknown document; use actions, ec, gep or principles\n"), opt_view);
+      g_printerr (_("--view=%s: unknown document; use actions, ec, gep, principles, review or report\n"), opt_view);
       return EXIT_FAILURE;
     }
   is_document_pdf = is_document && is_picture;

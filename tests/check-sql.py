@@ -41,6 +41,7 @@ ALLOWED = {
         # CREATE TABLE / CREATE INDEX for every kind, from the tables.
         'append_schema_sql': 'table, column and link-table names from the field tables',
         'migrate_0_to_1': 'executes the schema written by append_schema_sql()',
+        'migrate_2_to_3': 'executes the tables of version 3 written by append_schema_sql()',
         'jln_store_create': 'executes the schema; PRAGMA values are compile-time constants',
         'jln_store_finish_create': 'executes the indexes written by append_schema_sql()',
         # PRAGMA takes no parameters: user_version and application_id are constants.

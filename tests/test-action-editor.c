@@ -9,6 +9,7 @@
 #include "jln-action.h"
 #include "jln-action-editor.h"
 #include "jln-action-item.h"
+#include "jln-note.h"
 #include "jln-objective.h"
 #include "jln-unit.h"
 
@@ -899,6 +900,91 @@ test_many_sub_items (Fixture       *fixture,
 }
 
 /* Not a check: pictures of the pane for a person to look at. */
+/* Progress notes: written in one line, shown newest first, edited in
+ * place, removed, and every change undone as any other. */
+static GtkWidget *
+note_row (Fixture *fixture,
+          guint    index)
+{
+  GtkWidget *list = get_named (fixture, "notes");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+
+  g_assert_nonnull (row);
+  return GTK_WIDGET (row);
+}
+
+static void
+test_progress_notes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *notes = jln_record_get_notes (JLN_RECORD (fixture->action));
+  GtkWidget *entry, *author, *add, *row;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnRecord) first = NULL;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  spin ();
+  entry = get_named (fixture, "note-entry");
+  author = get_named (fixture, "note-author");
+  add = get_named (fixture, "note-add");
+  g_assert_false (gtk_widget_get_visible (get_named (fixture, "notes")));
+  g_assert_false (gtk_widget_is_sensitive (add));
+
+  gtk_editable_set_text (GTK_EDITABLE (author), "DRH");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  S1 2024 progress: <b>specification</b> written  ");
+  spin ();
+  click (add);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  first = g_list_model_get_item (notes, 0);
+  g_assert_cmpstr (jln_note_get_text (first)->en, ==, "S1 2024 progress: <b>specification</b> written");
+  g_assert_null (jln_note_get_text (first)->fr);
+  g_assert_cmpstr (jln_note_get_author (first), ==, "DRH");
+  g_assert_nonnull (jln_note_get_date (first));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (gtk_widget_get_visible (get_named (fixture, "notes")));
+  /* The text is shown as it is written, never as markup. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row (fixture, 0))), ==,
+                   "S1 2024 progress: <b>specification</b> written");
+
+  /* Enter adds too; the newer note comes first. */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Call published");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row (fixture, 0))), ==, "Call published");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row (fixture, 1))), ==,
+                   "S1 2024 progress: <b>specification</b> written");
+
+  /* Edited in place. */
+  row = note_row (fixture, 1);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Specification approved");
+  g_signal_emit_by_name (row, "apply");
+  spin ();
+  g_assert_cmpstr (jln_note_get_text (first)->en, ==, "Specification approved");
+
+  /* Undo the edit: the row shows the text before. */
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpstr (jln_note_get_text (first)->en, ==, "S1 2024 progress: <b>specification</b> written");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row (fixture, 1))), ==,
+                   "S1 2024 progress: <b>specification</b> written");
+
+  /* Removed, then undone. */
+  click (find_named (note_row (fixture, 0), "note-remove"));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row (fixture, 0))), ==, "Call published");
+
+  /* A read-only plan: nothing to write with. */
+  jln_action_editor_set_editable (fixture->editor, FALSE);
+  g_assert_false (gtk_widget_is_sensitive (get_named (fixture, "note-entry")));
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -994,6 +1080,7 @@ main (int    argc,
   ADD ("missing-translation", test_missing_translation);
   ADD ("units", test_units);
   ADD ("objective-and-item", test_objective_and_item);
+  ADD ("progress-notes", test_progress_notes);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add ("/gui/action-editor/many-sub-items", Fixture, GUINT_TO_POINTER (N_MANY_ITEMS),

@@ -9,6 +9,7 @@
 #include "jln-application.h"
 #include "jln-changes-window.h"
 #include "jln-objective.h"
+#include "jln-plan.h"
 
 #include "jln-test-gui-utils.h"
 
@@ -79,6 +80,13 @@ fixture_teardown (Fixture       *fixture,
   jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
   g_clear_pointer (&fixture->since, g_date_time_unref);
   g_clear_pointer (&fixture->after, g_date_time_unref);
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 static gboolean
@@ -246,6 +254,44 @@ test_list (Fixture       *fixture,
                                            english () ? JLN_LANG_EN : JLN_LANG_FR);
   save_screenshot (window, "changes-window", 0);
   save_screenshot (window, "changes-window-tall", 1180);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What the report to a steering committee adds: the measurements entered,
+ * the actions overdue and the progress notes of the period; and the
+ * buttons that export and print it. */
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  JlnPlan *plan = jln_document_get_plan (fixture->document);
+  JlnRecord *indicator = jln_test_find_record (jln_plan_get_indicators (plan), "number", "1");
+  JlnRecord *action = jln_test_find_action (fixture->document, "2.7");
+  g_autoptr(JlnRecord) measurement = jln_record_new (JLN_KIND_MEASUREMENT, "date", "2022-12-31",
+                                                     "value", "35", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(JlnRecord) note = jln_record_new (JLN_KIND_NOTE, "date", today, "author", "DRH",
+                                              "text-en", "Two <b>workshops</b> held", NULL);
+  GtkWidget *window;
+  AdwActionRow *row;
+
+  jln_test_apply (fixture->document, jln_edit_new_insert (indicator, measurement, 0));
+  jln_test_apply (fixture->document, jln_edit_new_insert (action, note, 0));
+  window = jln_changes_window_new (NULL, fixture->document, JLN_LANG_EN);
+  jln_changes_window_set_since (JLN_CHANGES_WINDOW (window), fixture->since);
+
+  if (english ())
+    g_assert_cmpstr (jln_changes_window_get_summary (JLN_CHANGES_WINDOW (window)), ==,
+                     "1 added, 2 completed, 2 re-planned, 2 edited, 1 removed, 1 measurement entered");
+  row = find_row (window, "1 ", "2022-12-31: 35");
+  g_assert_nonnull (row);
+  row = find_row (window, "2.7 Two <b>workshops</b> held", "DRH");
+  g_assert_nonnull (row);
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_nonnull (jln_test_find_widget (window, is_named, "overdue"));
+  g_assert_true (gtk_widget_is_sensitive (jln_test_find_widget (window, is_named, "report-export")));
+  g_assert_true (gtk_widget_is_sensitive (jln_test_find_widget (window, is_named, "report-print")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -426,6 +472,8 @@ main (int   argc,
 
   g_test_add ("/gui/changes-window/list", Fixture, NULL,
               fixture_setup, test_list, fixture_teardown);
+  g_test_add ("/gui/changes-window/report", Fixture, NULL,
+              fixture_setup, test_report, fixture_teardown);
   g_test_add ("/gui/changes-window/empty", Fixture, NULL,
               fixture_setup, test_empty, fixture_teardown);
   g_test_add ("/gui/changes-window/presets", Fixture, NULL,

@@ -477,7 +477,7 @@ generate_sqlite_view_endless (const char *path)
 static void
 generate_sqlite_extra_table (const char *path)
 {
-  generate_changed_plan (path, "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('kept');");
+  generate_changed_plan (path, "CREATE TABLE scratch (x TEXT); INSERT INTO scratch VALUES ('kept');");
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "jln-document-private.h"
 #include "jln-json.h"
 #include "jln-merge.h"
+#include "jln-note.h"
 #include "jln-plan.h"
 #include "jln-record-private.h"
 
@@ -70,6 +71,29 @@ write_small_plan (void)
   return path;
 }
 
+/* The first sub-item of the plan's actions. */
+static JlnRecord *
+first_item_of_plan (JlnPlan *plan)
+{
+  GListModel *objectives = jln_plan_get_objectives (plan);
+
+  for (guint o = 0; o < g_list_model_get_n_items (objectives); o++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, o);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint a = 0; a < g_list_model_get_n_items (actions); a++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, a);
+          GListModel *items = jln_action_get_items (action);
+
+          if (g_list_model_get_n_items (items) > 0)
+            return g_list_model_get_item (items, 0);
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static void
 world_setup (World         *world,
              gconstpointer  data)
@@ -97,6 +121,26 @@ world_setup (World         *world,
 
       jln_test_apply (world->base, jln_edit_new_insert (indicator, measurement, i));
       g_object_unref (measurement);
+    }
+
+  /* Progress notes on an action and on a sub-item, and the sections of
+   * the narrative, four of each. */
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      JlnRecord *action = jln_test_find_action (world->base, "1.1");
+      g_autoptr(JlnRecord) item = first_item_of_plan (plan);
+      JlnRecord *records[] = {
+        jln_record_new (JLN_KIND_NOTE, "date", dates[i], "text-en", "progress", NULL),
+        jln_record_new (JLN_KIND_ITEM_NOTE, "date", dates[i], "author", "RH", NULL),
+        jln_record_new (JLN_KIND_SECTION, "title-fr", "Section", "body-fr", "Texte", NULL),
+      };
+      JlnRecord *parents[] = { action, item, JLN_RECORD (plan) };
+
+      for (guint r = 0; r < G_N_ELEMENTS (records); r++)
+        {
+          jln_test_apply (world->base, jln_edit_new_insert (parents[r], records[r], i));
+          g_object_unref (records[r]);
+        }
     }
 }
 
@@ -270,6 +314,28 @@ test_replica (World         *world,
   g_assert_nonnull (point->last_change);
 }
 
+/* Removes the objects a version 1 file cannot hold: the notes and the
+ * sections world_setup() added. */
+static void
+remove_review_records (JlnDocument *document)
+{
+  JlnPlan *plan = jln_document_get_plan (document);
+  g_autoptr(JlnRecord) item = first_item_of_plan (plan);
+  GListModel *lists[] = {
+    jln_record_get_notes (jln_test_find_action (document, "1.1")),
+    jln_record_get_notes (item),
+    jln_plan_get_sections (plan),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    while (g_list_model_get_n_items (lists[i]) > 0)
+      {
+        g_autoptr(JlnRecord) record = g_list_model_get_item (lists[i], 0);
+
+        jln_test_apply (document, jln_edit_new_remove (record));
+      }
+}
+
 /* A plan file of the format before copies had an identity opens, is
  * copied aside first, and gets one. */
 static void
@@ -279,7 +345,7 @@ test_migrate (World         *world,
   g_autoptr(JlnDocument) copy = save_copy (world, world->base, "old.jalons");
   g_autofree char *path = g_strdup (jln_document_get_path (copy));
   g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
-  g_autofree char *before = export_json (copy);
+  g_autofree char *before = (remove_review_records (copy), export_json (copy));
   g_autofree char *after = NULL;
   g_autofree char *replica = NULL;
   g_autoptr(JlnDocument) reopened = NULL;
@@ -290,7 +356,8 @@ test_migrate (World         *world,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE replica; DROP TABLE sync_points; DROP TABLE seen_changes;"
-                                 " DROP TABLE history_origin; PRAGMA user_version = 1;",
+                                 " DROP TABLE history_origin; DROP TABLE notes; DROP TABLE item_notes;"
+                                 " DROP TABLE sections; PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -320,12 +387,15 @@ test_old_format_theirs (World         *world,
   g_autofree char *status = NULL;
   sqlite3 *db;
 
+  remove_review_records (mine);
+  remove_review_records (theirs);
   jln_test_set_field (theirs, "1.4", "status", "done");
   g_clear_object (&theirs);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE replica; DROP TABLE sync_points; DROP TABLE seen_changes;"
-                                 " DROP TABLE history_origin; PRAGMA user_version = 1;",
+                                 " DROP TABLE history_origin; DROP TABLE notes; DROP TABLE item_notes;"
+                                 " DROP TABLE sections; PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -365,6 +435,9 @@ static const KindCase kinds[] = {
   { JLN_KIND_INDICATOR, "title-en" },
   { JLN_KIND_TARGET, "series-en" },
   { JLN_KIND_MEASUREMENT, "note-en" },
+  { JLN_KIND_NOTE, "text-en" },
+  { JLN_KIND_ITEM_NOTE, "text-en" },
+  { JLN_KIND_SECTION, "body-fr" },
 };
 
 typedef struct

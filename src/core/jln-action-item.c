@@ -36,8 +36,8 @@ const JlnKindInfo _jln_action_item_info = {
   .get_type = jln_action_item_get_type,
   .fields = fields,
   .n_fields = G_N_ELEMENTS (fields),
-  .children = {  },
-  .n_children = 0,
+  .children = { JLN_KIND_ITEM_NOTE },
+  .n_children = 1,
 };
 
 static void

@@ -6,6 +6,7 @@
 #include "jln-action-item.h"
 #include "jln-objective.h"
 #include "jln-unit.h"
+#include "jln-note.h"
 #include "jln-record-private.h"
 
 struct _JlnAction
@@ -67,8 +68,8 @@ const JlnKindInfo _jln_action_info = {
   .get_type = jln_action_get_type,
   .fields = fields,
   .n_fields = G_N_ELEMENTS (fields),
-  .children = { JLN_KIND_ITEM },
-  .n_children = 1,
+  .children = { JLN_KIND_ITEM, JLN_KIND_NOTE },
+  .n_children = 2,
 };
 
 static void
@@ -279,14 +280,35 @@ append_unit_codes (GString   *key,
     }
 }
 
+/* The progress notes of an action or a sub-item: their texts and authors. */
+static void
+append_notes (GString   *key,
+              JlnRecord *owner,
+              JlnKind    kind)
+{
+  guint n = _jln_record_count_children (owner, kind);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnRecord) note = g_list_model_get_item (jln_record_get_children (owner, kind), i);
+
+      append_text (key, jln_note_get_text (note));
+      if (jln_note_get_author (note) != NULL)
+        {
+          jln_fold_append (key, jln_note_get_author (note));
+          g_string_append_c (key, '\n');
+        }
+    }
+}
+
 static void
 free_scratch (gpointer data)
 {
   g_string_free (data, TRUE);
 }
 
-/* Numbers, titles, descriptions, themes and unit codes in both languages,
- * with those of the sub-items, folded for search; lines are separated
+/* Numbers, titles, descriptions, themes, unit codes and progress notes
+ * in both languages, with those of the sub-items, folded for search; lines are separated
  * by newlines so that no word is found across two fields.
  *
  * Every action of the plan keeps its key once searched: each is built in
@@ -317,6 +339,7 @@ _jln_action_get_search_key (JlnAction *self)
   append_text (key, &self->extension);
   append_text (key, &self->note);
   append_unit_codes (key, self->units);
+  append_notes (key, JLN_RECORD (self), JLN_KIND_NOTE);
 
   /* Most actions have no sub-items: no empty list is made for them. */
   n = _jln_action_get_n_items (self);
@@ -326,6 +349,7 @@ _jln_action_get_search_key (JlnAction *self)
 
       append_text (key, jln_action_item_get_title (item));
       append_unit_codes (key, jln_action_item_get_units (item));
+      append_notes (key, JLN_RECORD (item), JLN_KIND_ITEM_NOTE);
     }
 
   self->search_key = g_strndup (key->str, key->len);

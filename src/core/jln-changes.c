@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 
@@ -9,7 +10,9 @@
 #include "jln-action-item.h"
 #include "jln-changes.h"
 #include "jln-document-private.h"
+#include "jln-indicator.h"
 #include "jln-json.h"
+#include "jln-measurement.h"
 #include "jln-objective.h"
 
 /* "What changed since the last review", read from the history table.
@@ -37,6 +40,7 @@ jln_change_copy (const JlnChange *change)
   copy->fields = g_strdupv (change->fields);
   copy->time = change->time != NULL ? g_date_time_ref (change->time) : NULL;
   copy->origin = g_strdup (change->origin);
+  copy->date = g_strdup (change->date);
   return copy;
 }
 
@@ -53,6 +57,7 @@ jln_change_free (JlnChange *change)
   g_strfreev (change->fields);
   g_clear_pointer (&change->time, g_date_time_unref);
   g_free (change->origin);
+  g_free (change->date);
   g_free (change);
 }
 
@@ -141,6 +146,8 @@ kind_from_name (const char *name,
     *kind = JLN_KIND_ACTION;
   else if (g_strcmp0 (name, "action item") == 0)
     *kind = JLN_KIND_ITEM;
+  else if (g_strcmp0 (name, "measurement") == 0)
+    *kind = JLN_KIND_MEASUREMENT;
   else
     return FALSE;
   return TRUE;
@@ -319,13 +326,30 @@ classify (Pending   *pending,
     return FALSE;
   if (!pending->existed_before)
     {
-      change->flags = JLN_CHANGE_ADDED;
+      change->flags = pending->kind == JLN_KIND_MEASUREMENT ? JLN_CHANGE_MEASURED : JLN_CHANGE_ADDED;
       return TRUE;
     }
+  /* A measurement removed is not reported: only what was measured. */
+  if (!pending->exists_after && pending->kind == JLN_KIND_MEASUREMENT)
+    return FALSE;
   if (!pending->exists_after)
     {
       change->flags = JLN_CHANGE_REMOVED;
       return TRUE;
+    }
+  if (pending->kind == JLN_KIND_MEASUREMENT)
+    {
+      for (guint i = 0; i < pending->fields->len; i++)
+        {
+          const FieldChange *field = g_ptr_array_index (pending->fields, i);
+
+          if (g_strcmp0 (field->first_old, field->last_new) != 0 && !g_str_equal (field->name, "position"))
+            {
+              change->flags = JLN_CHANGE_MEASURED;
+              return TRUE;
+            }
+        }
+      return FALSE;
     }
 
   for (guint i = 0; i < pending->fields->len; i++)
@@ -462,6 +486,27 @@ describe (Merge     *merge,
 {
   JlnRecord *record = jln_plan_lookup (merge->plan, pending->id);
 
+  change->value = NAN;
+  if (pending->kind == JLN_KIND_MEASUREMENT)
+    {
+      JlnRecord *indicator = record != NULL ? jln_record_get_parent (record) : NULL;
+      JsonObject *snapshot = g_hash_table_lookup (merge->snapshots, pending->id);
+
+      if (record != NULL && JLN_IS_MEASUREMENT (record))
+        {
+          change->date = g_strdup (jln_measurement_get_date (JLN_MEASUREMENT (record)));
+          change->value = jln_measurement_get_value (JLN_MEASUREMENT (record));
+        }
+      else if (snapshot != NULL)
+        change->date = g_strdup (object_get_string (snapshot, "date"));
+      if (indicator != NULL && JLN_IS_INDICATOR (indicator))
+        {
+          change->number = g_strdup_printf ("%d", jln_indicator_get_number (JLN_INDICATOR (indicator)));
+          copy_text (&change->title, jln_indicator_get_title (JLN_INDICATOR (indicator)));
+        }
+      return;
+    }
+
   if (pending->kind == JLN_KIND_ACTION && record != NULL && JLN_IS_ACTION (record))
     {
       JlnAction *action = JLN_ACTION (record);
@@ -573,6 +618,18 @@ compare_changes (gconstpointer a,
   const JlnChange *change_b = *(const JlnChange **) b;
   int cmp;
 
+  /* The measurements of the indicators after the actions, by date. */
+  if ((change_a->kind == JLN_KIND_MEASUREMENT) != (change_b->kind == JLN_KIND_MEASUREMENT))
+    return change_a->kind == JLN_KIND_MEASUREMENT ? 1 : -1;
+  if (change_a->kind == JLN_KIND_MEASUREMENT)
+    {
+      cmp = compare_numbers (change_a->number, change_b->number);
+      if (cmp == 0)
+        cmp = g_strcmp0 (change_a->date, change_b->date);
+      if (cmp != 0)
+        return cmp;
+      return g_strcmp0 (change_a->id, change_b->id);
+    }
   cmp = compare_numbers (change_a->number, change_b->number);
   if (cmp != 0)
     return cmp;
@@ -593,8 +650,9 @@ compare_changes (gconstpointer a,
  * @since: one change for each action or sub-item, merged over all its
  * history rows. Changes that cancelled out (an edit then its undo, an
  * insert then a remove) are left out; the sub-items of an action added
- * or removed are part of that change. Other kinds of objects are not
- * reported.
+ * or removed are part of that change. The measurements of indicators
+ * entered or corrected are reported too (%JLN_CHANGE_MEASURED); other
+ * kinds of objects are not.
  *
  * Returns: (transfer full) (element-type JlnChange): the changes, in the
  *   order of the action numbers, or %NULL with @error
@@ -603,6 +661,22 @@ GPtrArray *
 jln_document_get_changes (JlnDocument  *document,
                           GDateTime    *since,
                           GError      **error)
+{
+  return jln_document_get_changes_between (document, since, NULL, error);
+}
+
+/**
+ * jln_document_get_changes_between:
+ * @since: from when; changes at or after this time are counted
+ * @until: (nullable): to when; changes at or after this time are not
+ *
+ * As jln_document_get_changes(), over a period.
+ */
+GPtrArray *
+jln_document_get_changes_between (JlnDocument  *document,
+                                  GDateTime    *since,
+                                  GDateTime    *until,
+                                  GError      **error)
 {
   g_autoptr(GDateTime) since_utc = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -641,6 +715,8 @@ jln_document_get_changes (JlnDocument  *document,
       g_autofree char *replica = NULL;
 
       if (time != NULL && g_date_time_compare (time, since_utc) < 0)
+        continue;
+      if (until != NULL && time != NULL && g_date_time_compare (time, until) >= 0)
         continue;
       /* A change merged from another copy names it. */
       replica = jln_store_get_history_origin (_jln_document_get_store (document), row->id, &origin);
@@ -692,5 +768,6 @@ jln_changes_count (GPtrArray       *changes,
       counts->completed += (change->flags & JLN_CHANGE_COMPLETED) != 0;
       counts->replanned += (change->flags & JLN_CHANGE_REPLANNED) != 0;
       counts->edited += (change->flags & JLN_CHANGE_EDITED) != 0;
+      counts->measured += (change->flags & JLN_CHANGE_MEASURED) != 0;
     }
 }

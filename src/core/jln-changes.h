@@ -18,12 +18,13 @@ typedef enum
   JLN_CHANGE_COMPLETED = 1 << 2,
   JLN_CHANGE_REPLANNED = 1 << 3,
   JLN_CHANGE_EDITED    = 1 << 4,
+  JLN_CHANGE_MEASURED  = 1 << 5,   /* a measurement of an indicator entered or corrected */
 } JlnChangeFlags;
 
 typedef struct
 {
   JlnChangeFlags  flags;
-  JlnKind         kind;              /* JLN_KIND_ACTION or JLN_KIND_ITEM */
+  JlnKind         kind;              /* JLN_KIND_ACTION, JLN_KIND_ITEM or JLN_KIND_MEASUREMENT */
   char           *id;                /* the record's id */
   char           *number;            /* the action's number ("1.8"), also for a sub-item;
                                       * NULL when unknown */
@@ -41,6 +42,10 @@ typedef struct
   GDateTime      *time;              /* the last change */
   char           *origin;            /* the file name of the copy the last change was merged
                                       * from, NULL for a change made in this plan */
+  /* A measurement: "number" and "title" are its indicator's, "date"
+   * and "value" its own (NAN for a text indicator). */
+  char           *date;
+  double          value;
 } JlnChange;
 
 typedef struct
@@ -50,6 +55,7 @@ typedef struct
   guint completed;
   guint replanned;
   guint edited;
+  guint measured;
 } JlnChangeCounts;
 
 #define JLN_TYPE_CHANGE (jln_change_get_type ())
@@ -62,6 +68,10 @@ char      *jln_change_dup_number    (const JlnChange *change);
 GPtrArray *jln_document_get_changes (JlnDocument     *document,
                                      GDateTime       *since,
                                      GError         **error);
+GPtrArray *jln_document_get_changes_between (JlnDocument *document,
+                                             GDateTime   *since,
+                                             GDateTime   *until,
+                                             GError     **error);
 void       jln_changes_count        (GPtrArray       *changes,
                                      JlnChangeCounts *counts);
 

@@ -65,12 +65,22 @@ jln_plan_count (JlnPlan       *plan,
         {
           g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
 
-          counts->items += _jln_action_get_n_items (action);
+          guint n_items = _jln_action_get_n_items (action);
+
+          counts->items += n_items;
+          counts->notes += _jln_record_count_children (JLN_RECORD (action), JLN_KIND_NOTE);
+          for (guint k = 0; k < n_items; k++)
+            {
+              g_autoptr(JlnRecord) item = g_list_model_get_item (jln_action_get_items (action), k);
+
+              counts->notes += _jln_record_count_children (item, JLN_KIND_ITEM_NOTE);
+            }
         }
     }
   counts->units = g_list_model_get_n_items (jln_plan_get_units (plan));
   counts->principles = g_list_model_get_n_items (jln_plan_get_principles (plan));
   counts->milestones = g_list_model_get_n_items (jln_plan_get_milestones (plan));
+  counts->sections = g_list_model_get_n_items (jln_plan_get_sections (plan));
   counts->indicators = g_list_model_get_n_items (indicators);
   for (guint i = 0; i < counts->indicators; i++)
     {

@@ -17,6 +17,8 @@ typedef struct
   guint targets;
   guint measurements;
   guint missing_translations;
+  guint notes;             /* progress notes of actions and sub-items */
+  guint sections;          /* of the narrative */
 } JlnPlanCounts;
 
 void       jln_plan_count       (JlnPlan       *plan,

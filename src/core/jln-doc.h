@@ -56,6 +56,11 @@ typedef enum
 const char *jln_doc_shade_get_rgb   (JlnDocShade shade);
 JlnDocShade jln_doc_shade_for_status (JlnStatus  status);
 
+/* Describes a whole document to @doc, from jln_doc_begin() on, in @lang. */
+typedef void (*JlnDocWriteFunc) (JlnDoc   *doc,
+                                 JlnLang   lang,
+                                 gpointer  user_data);
+
 /* Called now and then while a document is written. */
 typedef void (*JlnDocProgress) (guint    done,
                                 guint    total,

@@ -657,8 +657,10 @@ invalidate_search (JlnDocument *self,
       _jln_action_invalidate_search_key (JLN_ACTION (record));
       break;
     case JLN_KIND_ITEM:
+    case JLN_KIND_NOTE:
+    case JLN_KIND_ITEM_NOTE:
       if (jln_record_get_parent (record) != NULL)
-        _jln_action_invalidate_search_key (JLN_ACTION (jln_record_get_parent (record)));
+        invalidate_search (self, jln_record_get_parent (record));
       break;
     case JLN_KIND_UNIT:
       {

@@ -364,6 +364,9 @@ kind_label (JlnKind kind)
     case JLN_KIND_INDICATOR: return _("indicator");
     case JLN_KIND_TARGET: return _("target");
     case JLN_KIND_MEASUREMENT: return _("measurement");
+    case JLN_KIND_NOTE: return _("progress note");
+    case JLN_KIND_ITEM_NOTE: return _("progress note");
+    case JLN_KIND_SECTION: return _("section");
     case JLN_N_KINDS:
     default:
       return "";

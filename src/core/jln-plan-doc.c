@@ -9,9 +9,12 @@
 #include "jln-i18n.h"
 #include "jln-indicator.h"
 #include "jln-measurement.h"
+#include "jln-milestone.h"
+#include "jln-narrative.h"
 #include "jln-objective.h"
 #include "jln-plan-doc.h"
 #include "jln-principle.h"
+#include "jln-section.h"
 #include "jln-target.h"
 #include "jln-text.h"
 #include "jln-unit.h"
@@ -24,6 +27,7 @@ static const char *kind_names[] = {
   [JLN_PLAN_DOC_EC] = "ec",
   [JLN_PLAN_DOC_GEP] = "gep",
   [JLN_PLAN_DOC_PRINCIPLES] = "principles",
+  [JLN_PLAN_DOC_REVIEW] = "review",
 };
 
 gboolean
@@ -55,6 +59,7 @@ typedef struct
   JlnSemester today;
   guint       done;
   guint       total;
+  gboolean    in_review;   /* a part of the internal review, under its title */
 } Writer;
 
 static const char *
@@ -146,6 +151,7 @@ kind_takes (JlnPlanDocKind  kind,
     {
     case JLN_PLAN_DOC_ACTIONS:
     case JLN_PLAN_DOC_EC:
+    case JLN_PLAN_DOC_REVIEW:
       return programme == JLN_PROGRAMME_HRS4R;
     case JLN_PLAN_DOC_GEP:
       return programme == JLN_PROGRAMME_GEP;
@@ -622,7 +628,8 @@ static void
 write_title (Writer     *w,
              const char *document)
 {
-  jln_doc_paragraph (w->doc, JLN_DOC_STYLE_TITLE, text_of (w, jln_plan_get_title (w->plan)), 0);
+  if (!w->in_review)
+    jln_doc_paragraph (w->doc, JLN_DOC_STYLE_TITLE, text_of (w, jln_plan_get_title (w->plan)), 0);
   jln_doc_paragraph (w->doc, JLN_DOC_STYLE_HEADING, document, 0);
   if (w->query != NULL && !jln_query_is_empty (w->query))
     {
@@ -1372,6 +1379,119 @@ write_principles (Writer *w)
     jln_doc_table_end (w->doc);
 }
 
+/* The internal review, as the seed's: a cover with the plan's milestones,
+ * the narrative's sections, the action table with its abbreviations, the
+ * principles' coverage and the indicators. */
+
+static const char *
+month_name (JlnLang lang,
+            int     month)
+{
+  static const char * const months[] = {
+    NC_("month", "January"),
+    NC_("month", "February"),
+    NC_("month", "March"),
+    NC_("month", "April"),
+    NC_("month", "May"),
+    NC_("month", "June"),
+    NC_("month", "July"),
+    NC_("month", "August"),
+    NC_("month", "September"),
+    NC_("month", "October"),
+    NC_("month", "November"),
+    NC_("month", "December"),
+  };
+
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+  return jln_translate_context (lang, "month", months[month - 1]);
+}
+
+/* "Mai 2016", "15 mars 2022": a milestone's date as the cover writes it. */
+static char *
+cover_date (JlnLang     lang,
+            const char *date)
+{
+  int year, month, day;
+  g_autofree char *name = NULL;
+
+  if (date == NULL || !jln_date_parse (date, &year, &month, &day))
+    return g_strdup (date != NULL ? date : "");
+  name = g_strdup (month_name (lang, month));
+  if (day > 0)
+    return g_strdup_printf ("%d %s %d", day, name, year);
+  /* A month that begins the line takes a capital. */
+  {
+    gunichar first = g_utf8_get_char (name);
+    char buffer[8] = { 0 };
+
+    g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
+    return g_strdup_printf ("%s%s %d", buffer, g_utf8_next_char (name), year);
+  }
+}
+
+static void
+write_narrative (Writer *w)
+{
+  GListModel *sections = jln_plan_get_sections (w->plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections) && !jln_doc_has_failed (w->doc); i++)
+    {
+      g_autoptr(JlnSection) section = g_list_model_get_item (sections, i);
+      g_autoptr(GPtrArray) blocks = jln_narrative_parse (jln_text_get_fallback (jln_section_get_body (section),
+                                                                                w->lang, NULL));
+
+      jln_doc_paragraph (w->doc, JLN_DOC_STYLE_HEADING, text_of (w, jln_section_get_title (section)), 0);
+      for (guint b = 0; b < blocks->len; b++)
+        {
+          JlnBlock *block = g_ptr_array_index (blocks, b);
+
+          jln_doc_paragraph_begin (w->doc, block->kind == JLN_BLOCK_ITEM ? JLN_DOC_STYLE_BULLET
+                                                                          : JLN_DOC_STYLE_BODY);
+          /* A list within a list, as the seed marks it. */
+          if (block->level > 1)
+            jln_doc_text (w->doc, "› ", 0);
+          for (guint r = 0; r < block->runs->len; r++)
+            {
+              JlnRun *run = g_ptr_array_index (block->runs, r);
+
+              jln_doc_text (w->doc, run->text,
+                            run->style == JLN_RUN_STRONG ? JLN_DOC_EMPHASIS_BOLD
+                            : run->style == JLN_RUN_EMPHASIS ? JLN_DOC_EMPHASIS_ITALIC
+                            : JLN_DOC_EMPHASIS_NONE);
+            }
+          jln_doc_paragraph_end (w->doc);
+        }
+    }
+}
+
+static void
+write_review (Writer *w)
+{
+  JlnLang lang = w->lang;
+  GListModel *milestones = jln_plan_get_milestones (w->plan);
+
+  jln_doc_paragraph (w->doc, JLN_DOC_STYLE_TITLE, text_of (w, jln_plan_get_title (w->plan)), 0);
+  jln_doc_paragraph (w->doc, JLN_DOC_STYLE_HEADING, T (N_("Internal review")), 0);
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(JlnMilestone) milestone = g_list_model_get_item (milestones, i);
+      g_autofree char *date = cover_date (lang, jln_milestone_get_date (milestone));
+
+      jln_doc_paragraph_begin (w->doc, JLN_DOC_STYLE_BODY);
+      jln_doc_text (w->doc, date, JLN_DOC_EMPHASIS_BOLD);
+      jln_doc_text (w->doc, " | ", 0);
+      jln_doc_text (w->doc, text_of (w, jln_milestone_get_title (milestone)), 0);
+      jln_doc_paragraph_end (w->doc);
+    }
+
+  w->in_review = TRUE;
+  write_narrative (w);
+  write_actions (w);
+  write_principles (w);
+  jln_doc_paragraph (w->doc, JLN_DOC_STYLE_HEADING, T (N_("Indicators")), 0);
+  write_gep_summary (w);
+}
+
 void
 jln_plan_doc_write (JlnDoc         *doc,
                     JlnPlan        *plan,
@@ -1404,6 +1524,9 @@ jln_plan_doc_write (JlnDoc         *doc,
       break;
     case JLN_PLAN_DOC_PRINCIPLES:
       write_principles (&w);
+      break;
+    case JLN_PLAN_DOC_REVIEW:
+      write_review (&w);
       break;
     default:
       g_return_if_reached ();

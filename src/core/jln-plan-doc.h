@@ -14,6 +14,8 @@ typedef enum
   JLN_PLAN_DOC_EC,          /* the European Commission's action-plan template */
   JLN_PLAN_DOC_GEP,         /* the Gender Equality Plan with its indicators */
   JLN_PLAN_DOC_PRINCIPLES,  /* the Charter & Code principles and their actions */
+  JLN_PLAN_DOC_REVIEW,      /* the internal review: cover, narrative, action table,
+                             * principles' coverage and indicators */
 } JlnPlanDocKind;
 
 gboolean    jln_plan_doc_kind_from_string (const char     *text,

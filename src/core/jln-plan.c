@@ -40,8 +40,9 @@ const JlnKindInfo _jln_plan_info = {
   .get_type = jln_plan_get_type,
   .fields = fields,
   .n_fields = G_N_ELEMENTS (fields),
-  .children = { JLN_KIND_UNIT, JLN_KIND_PRINCIPLE, JLN_KIND_MILESTONE, JLN_KIND_OBJECTIVE, JLN_KIND_INDICATOR },
-  .n_children = 5,
+  .children = { JLN_KIND_UNIT, JLN_KIND_PRINCIPLE, JLN_KIND_MILESTONE, JLN_KIND_OBJECTIVE, JLN_KIND_INDICATOR,
+                JLN_KIND_SECTION },
+  .n_children = 6,
 };
 
 /* Plans this large give their memory back to the system when freed. */
@@ -343,4 +344,11 @@ jln_plan_get_indicators (JlnPlan *self)
 {
   g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
   return jln_record_get_children (JLN_RECORD (self), JLN_KIND_INDICATOR);
+}
+
+GListModel *
+jln_plan_get_sections (JlnPlan *self)
+{
+  g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
+  return jln_record_get_children (JLN_RECORD (self), JLN_KIND_SECTION);
 }

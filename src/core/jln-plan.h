@@ -20,6 +20,7 @@ GListModel *   jln_plan_get_principles (JlnPlan *self);
 GListModel *   jln_plan_get_milestones (JlnPlan *self);
 GListModel *   jln_plan_get_objectives (JlnPlan *self);
 GListModel *   jln_plan_get_indicators (JlnPlan *self);
+GListModel *   jln_plan_get_sections (JlnPlan *self);
 
 /* Plan content is kept in both languages, whatever the interface's. */
 #define JLN_PLAN_UNTITLED_FR "Nouveau plan"

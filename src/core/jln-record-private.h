@@ -51,7 +51,7 @@ struct _JlnKindInfo
   GType          (*get_type) (void);
   const JlnField  *fields;
   guint            n_fields;
-  JlnKind          children[5];
+  JlnKind          children[6];
   guint            n_children;
 };
 
@@ -126,5 +126,8 @@ extern const JlnKindInfo _jln_action_item_info;
 extern const JlnKindInfo _jln_indicator_info;
 extern const JlnKindInfo _jln_target_info;
 extern const JlnKindInfo _jln_measurement_info;
+extern const JlnKindInfo _jln_note_info;
+extern const JlnKindInfo _jln_item_note_info;
+extern const JlnKindInfo _jln_section_info;
 
 G_END_DECLS

@@ -55,6 +55,9 @@ static const JlnKindInfo * const kind_infos[JLN_N_KINDS] = {
   [JLN_KIND_INDICATOR] = &_jln_indicator_info,
   [JLN_KIND_TARGET] = &_jln_target_info,
   [JLN_KIND_MEASUREMENT] = &_jln_measurement_info,
+  [JLN_KIND_NOTE] = &_jln_note_info,
+  [JLN_KIND_ITEM_NOTE] = &_jln_item_note_info,
+  [JLN_KIND_SECTION] = &_jln_section_info,
 };
 
 const JlnKindInfo *

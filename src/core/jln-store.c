@@ -232,12 +232,15 @@ link_table (const JlnKindInfo *info,
 
 /* The tables, and apart from them their indexes, which a new file gets
  * after its records: building an index once is faster than keeping it
- * up to date through a hundred thousand inserts. */
+ * up to date through a hundred thousand inserts. Those of the kinds from
+ * @first to before @end, and with the first kind the history. */
 static void
 append_schema_sql (GString *tables,
-                   GString *indexes)
+                   GString *indexes,
+                   JlnKind  first,
+                   JlnKind  end)
 {
-  for (guint k = 0; k < JLN_N_KINDS; k++)
+  for (guint k = first; k < end; k++)
     {
       const JlnKindInfo *info = _jln_kind_info (k);
       JlnKind parent = parent_kind (info);
@@ -274,6 +277,8 @@ append_schema_sql (GString *tables,
         }
     }
 
+  if (first != 0)
+    return;
   g_string_append (tables,
                    "CREATE TABLE history ("
                    "id INTEGER PRIMARY KEY, "
@@ -290,6 +295,9 @@ append_schema_sql (GString *tables,
                    "CREATE INDEX history_by_object ON history (object);\n");
 }
 
+/* The kinds a version 1 file has; those after came with version 3. */
+#define FIRST_KIND_OF_VERSION_3 JLN_KIND_NOTE
+
 /* --- Opening ------------------------------------------------------------ */
 
 typedef gboolean (*MigrateFunc) (JlnStore *store, GError **error);
@@ -303,7 +311,7 @@ migrate_0_to_1 (JlnStore  *store,
   g_autofree char *id = g_uuid_string_random ();
   sqlite3_stmt *stmt;
 
-  append_schema_sql (tables, indexes);
+  append_schema_sql (tables, indexes, 0, FIRST_KIND_OF_VERSION_3);
   if (!exec (store, tables->str, error) ||
       !exec (store, indexes->str, error))
     return FALSE;
@@ -367,10 +375,25 @@ migrate_1_to_2 (JlnStore  *store,
   return create_replica_tables (store, error);
 }
 
+/* Version 3: the progress notes of actions and sub-items, and the
+ * sections of the plan's narrative, in tables of their own. */
+static gboolean
+migrate_2_to_3 (JlnStore  *store,
+                GError   **error)
+{
+  g_autoptr(GString) tables = g_string_new (NULL);
+  g_autoptr(GString) indexes = g_string_new (NULL);
+
+  append_schema_sql (tables, indexes, FIRST_KIND_OF_VERSION_3, JLN_N_KINDS);
+  return exec (store, tables->str, error) &&
+         exec (store, indexes->str, error);
+}
+
 /* migrations[n] brings a file from version n to n + 1. */
 static const MigrateFunc migrations[] = {
   migrate_0_to_1,
   migrate_1_to_2,
+  migrate_2_to_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JLN_STORE_SCHEMA_VERSION);
@@ -807,7 +830,7 @@ expected_schema (void)
       sqlite3 *db = NULL;
       char *made;
 
-      append_schema_sql (tables, indexes);
+      append_schema_sql (tables, indexes, 0, JLN_N_KINDS);
       if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
           sqlite3_exec (db, tables->str, NULL, NULL, NULL) != SQLITE_OK ||
           sqlite3_exec (db, indexes->str, NULL, NULL, NULL) != SQLITE_OK ||
@@ -1062,7 +1085,7 @@ jln_store_create (const char  *path,
     }
   make_defensive (store);
 
-  append_schema_sql (tables, indexes);
+  append_schema_sql (tables, indexes, 0, JLN_N_KINDS);
   g_string_append (tables, "COMMIT;\n");
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                  JLN_STORE_SCHEMA_VERSION, JLN_STORE_APPLICATION_ID);
@@ -1092,7 +1115,7 @@ jln_store_finish_create (JlnStore  *store,
   g_autoptr(GString) tables = g_string_new (NULL);
   g_autoptr(GString) indexes = g_string_new (NULL);
 
-  append_schema_sql (tables, indexes);
+  append_schema_sql (tables, indexes, 0, JLN_N_KINDS);
   if (!exec (store, indexes->str, error))
     return FALSE;
 

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* The SQLite side of a plan file. Only JlnDocument writes through it. */
 typedef struct _JlnStore JlnStore;
 
-#define JLN_STORE_SCHEMA_VERSION 2
+#define JLN_STORE_SCHEMA_VERSION 3
 #define JLN_STORE_APPLICATION_ID 0x4A4C4E53  /* "JLNS" */
 
 typedef enum

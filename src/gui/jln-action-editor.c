@@ -8,6 +8,8 @@
 
 #include "jln-action.h"
 #include "jln-action-editor.h"
+#include "jln-note.h"
+#include "jln-notes-box.h"
 #include "jln-action-item.h"
 #include "jln-enums.h"
 #include "jln-objective.h"
@@ -2352,6 +2354,9 @@ rebuild (JlnActionEditor *self)
     form_build (self->form, objective_fields, G_N_ELEMENTS (objective_fields), NULL);
   else
     form_build (self->form, item_fields, G_N_ELEMENTS (item_fields), NULL);
+  if (jln_note_kind_for (self->record) != JLN_N_KINDS)
+    gtk_box_append (self->fields_box,
+                    jln_notes_box_new (self->document, self->record, self->content_language));
 
   update_heading (self);
   gtk_stack_set_visible_child_name (self->stack, "record");

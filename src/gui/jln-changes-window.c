@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "jln-changes.h"
 #include "jln-changes-window.h"
+#include "jln-plan-pages.h"
+#include "jln-print.h"
+#include "jln-report.h"
 #include "jln-milestone.h"
 
 /* "Changes since…": what happened to the actions of the plan since a
@@ -524,6 +528,18 @@ describe_edits (const JlnChange *change)
   return g_strdup_printf (_("Changed: %s"), list->str);
 }
 
+static char *
+describe_measurement (const JlnChange *change)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (change->value))
+    return g_strdup (change->date != NULL ? change->date : "");
+  /* Translators: a measurement of an indicator: its date and its value. */
+  return g_strdup_printf (_("%1$s: %2$s"), change->date != NULL ? change->date : "",
+                          g_ascii_formatd (buffer, sizeof buffer, "%.4g", change->value));
+}
+
 static GtkWidget *
 new_change_row (JlnChangesWindow *self,
                 const JlnChange  *change,
@@ -555,6 +571,9 @@ new_change_row (JlnChangesWindow *self,
       break;
     case JLN_CHANGE_EDITED:
       subtitle = describe_edits (change);
+      break;
+    case JLN_CHANGE_MEASURED:
+      subtitle = describe_measurement (change);
       break;
     case JLN_CHANGE_ADDED:
     case JLN_CHANGE_REMOVED:
@@ -663,6 +682,10 @@ describe_counts (const JlnChangeCounts *counts)
   append_count (summary, counts->removed,
                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed",
                                               counts->removed), counts->removed));
+  append_count (summary, counts->measured,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u measurement entered",
+                                              "%u measurements entered", counts->measured),
+                                 counts->measured));
   return g_string_free (summary, FALSE);
 }
 
@@ -694,6 +717,60 @@ show_empty (JlnChangesWindow *self,
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* What the report to a steering committee adds to the changes: the
+ * actions overdue and the progress notes of the period. */
+static void
+add_report_groups (JlnChangesWindow *self)
+{
+  g_autoptr(JlnReport) report = jln_report_new (self->document, self->since, NULL, NULL);
+  static const JlnReportList lists[] = { JLN_REPORT_OVERDUE, JLN_REPORT_NOTES };
+
+  if (report == NULL)
+    return;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      GPtrArray *entries = jln_report_get_list (report, lists[l]);
+      GtkWidget *group;
+
+      if (entries->len == 0)
+        continue;
+      group = adw_preferences_group_new ();
+      gtk_widget_set_name (group, lists[l] == JLN_REPORT_OVERDUE ? "overdue" : "notes");
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       lists[l] == JLN_REPORT_OVERDUE ? _("Overdue") : _("Progress Notes"));
+      for (guint i = 0; i < entries->len; i++)
+        {
+          JlnReportEntry *entry = g_ptr_array_index (entries, i);
+          GtkWidget *row = adw_action_row_new ();
+          const JlnText *text = lists[l] == JLN_REPORT_OVERDUE ? &entry->title : &entry->text;
+          const char *shown = jln_text_get_fallback (text, self->content_language, NULL);
+          g_autofree char *isolated_number = jln_text_isolate (entry->number != NULL ? entry->number : "");
+          g_autofree char *isolated_text = jln_text_isolate (shown != NULL ? shown : "");
+          g_autofree char *title = g_strdup_printf ("%s %s", isolated_number, isolated_text);
+          g_autofree char *subtitle = NULL;
+
+          if (lists[l] == JLN_REPORT_OVERDUE)
+            {
+              g_autofree char *due = jln_semester_format (entry->due, JLN_SEMESTER_STYLE_LONG,
+                                                          jln_lang_from_locale ());
+
+              /* Translators: an overdue action's planned semester. */
+              subtitle = g_strdup_printf (_("Planned for %s"), due != NULL ? due : "");
+            }
+          else
+            subtitle = entry->author != NULL ? g_strdup_printf (_("%1$s — %2$s"), entry->date, entry->author)
+                                             : g_strdup (entry->date);
+          /* Plan content is plain text. */
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      gtk_box_append (self->groups_box, group);
+    }
 }
 
 static void
@@ -744,7 +821,100 @@ refresh (JlnChangesWindow *self)
   add_group (self, changes, JLN_CHANGE_REPLANNED, _("Re-planned"));
   add_group (self, changes, JLN_CHANGE_EDITED, _("Edited"));
   add_group (self, changes, JLN_CHANGE_REMOVED, _("Removed"));
+  add_group (self, changes, JLN_CHANGE_MEASURED, _("Indicator Measurements"));
+  add_report_groups (self);
   gtk_stack_set_visible_child_name (self->stack, "changes");
+}
+
+static void
+write_report_cb (JlnDoc   *doc,
+                 JlnLang   lang,
+                 gpointer  data)
+{
+  jln_report_write (data, doc, lang);
+}
+
+static void
+show_report_error (JlnChangesWindow *self,
+                   const char       *message)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         _("Cannot Make the Report"),
+                                                                         message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static JlnReport *
+make_report (JlnChangesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  JlnReport *report;
+
+  if (self->document == NULL || self->since == NULL)
+    return NULL;
+  report = jln_report_new (self->document, self->since, NULL, &error);
+  if (report == NULL)
+    show_report_error (self, error->message);
+  return report;
+}
+
+static void
+export_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    JlnChangesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JlnReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL || (report = make_report (self)) == NULL)
+    return;
+  /* A report is a few pages: it is written at once. */
+  if (!jln_plan_pages_export_writer (jln_document_get_plan (self->document), write_report_cb, report,
+                                     self->content_language, JLN_PAGE_A4, path, &error))
+    show_report_error (self, error->message);
+}
+
+static void
+export_report_cb (JlnChangesWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export the Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Documents (ODT, DOCX, PDF)"));
+  gtk_file_filter_add_suffix (filter, "odt");
+  gtk_file_filter_add_suffix (filter, "docx");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  /* Translators: the file name suggested for a report; keep the extension. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("steering-committee-report.odt"));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_report_cb (JlnChangesWindow *self)
+{
+  JlnReport *report = make_report (self);
+  g_autoptr(JlnPlanPages) pages = NULL;
+  g_autoptr(JlnRenderStyle) style = NULL;
+
+  if (report == NULL)
+    return;
+  pages = jln_plan_pages_new_for_writer (jln_document_get_plan (self->document), write_report_cb, report,
+                                         (GDestroyNotify) jln_report_free);
+  style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, self->content_language);
+  jln_print_picture (GTK_WINDOW (self), JLN_PICTURE (pages), style);
 }
 
 /* --- The window ------------------------------------------------------------ */
@@ -906,6 +1076,8 @@ jln_changes_window_class_init (JlnChangesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnChangesWindow, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, since_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_report_cb);
+  gtk_widget_class_bind_template_callback (widget_class, print_report_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -101,6 +101,8 @@ field_label (const char *field)
     { "remark", NC_("changed field", "remark") },
     { "area", NC_("changed field", "area") },
     { "programme", NC_("changed field", "programme") },
+    { "author", NC_("changed field", "author") },
+    { "body", NC_("changed field", "text of the section") },
   };
   g_autofree char *base = g_strdup (field);
   const char *label = field;

@@ -24,6 +24,7 @@
 #include "jln-objective.h"
 #include "jln-plan-pages.h"
 #include "jln-principles-page.h"
+#include "jln-review-page.h"
 #include "jln-sheet.h"
 #include "jln-print.h"
 #include "jln-timeline-view.h"
@@ -66,6 +67,7 @@ struct _JlnWindow
   JlnTimelineView      *timeline_view;
   JlnIndicatorsPage    *indicators_page;
   JlnPrinciplesPage    *principles_page;
+  JlnReviewPage        *review_page;
   GMenu                *recent_section;
 };
 
@@ -221,6 +223,7 @@ update_edit_state (JlnWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self->indicators_page), indicator_actions[i],
                                    editable);
   jln_action_editor_set_editable (self->action_editor, editable);
+  jln_review_page_set_editable (self->review_page, editable);
   update_undo_actions (self);
   update_selection_actions (self);
 
@@ -376,6 +379,7 @@ set_document (JlnWindow   *self,
   jln_action_list_set_document (self->action_list, document);
   jln_action_editor_set_document (self->action_editor, document);
   jln_principles_page_set_document (self->principles_page, document);
+  jln_review_page_set_document (self->review_page, document);
 
   if (document != NULL)
     {
@@ -1942,6 +1946,7 @@ content_language_changed_cb (JlnWindow *self)
   jln_action_list_set_content_language (self->action_list, lang);
   jln_action_editor_set_content_language (self->action_editor, lang);
   jln_principles_page_set_content_language (self->principles_page, lang);
+  jln_review_page_set_content_language (self->review_page, lang);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
@@ -2071,6 +2076,7 @@ jln_window_class_init (JlnWindowClass *klass)
   g_type_ensure (JLN_TYPE_ACTION_EDITOR);
   g_type_ensure (JLN_TYPE_INDICATORS_PAGE);
   g_type_ensure (JLN_TYPE_PRINCIPLES_PAGE);
+  g_type_ensure (JLN_TYPE_REVIEW_PAGE);
   g_type_ensure (JLN_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
@@ -2093,6 +2099,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, indicators_page);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, principles_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);

@@ -83,6 +83,9 @@ struct _JlnPlanPages
   JlnPlanDocKind  kind;
   JlnQuery       *query;
   JlnSemester     today;
+  JlnDocWriteFunc write;        /* another document than a kind's, or NULL */
+  gpointer        write_data;
+  GDestroyNotify  write_destroy;
 
   Recording      *recording;
   JlnLang         recorded_lang;
@@ -301,7 +304,10 @@ record (JlnPlanPages *self,
   rec->tables = g_array_new (FALSE, FALSE, sizeof (Table));
   writer->rec = rec;
   _jln_doc_init (&writer->parent, &record_class, NULL);
-  jln_plan_doc_write (&writer->parent, self->plan, self->kind, self->query, lang, self->today);
+  if (self->write != NULL)
+    self->write (&writer->parent, lang, self->write_data);
+  else
+    jln_plan_doc_write (&writer->parent, self->plan, self->kind, self->query, lang, self->today);
   jln_doc_finish (&writer->parent, NULL);
   return rec;
 }
@@ -983,6 +989,8 @@ jln_plan_pages_finalize (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_pointer (&self->query, jln_query_unref);
+  if (self->write_destroy != NULL)
+    self->write_destroy (self->write_data);
   g_clear_pointer (&self->recording, recording_free);
   g_clear_object (&self->context);
   g_clear_pointer (&self->page_starts, g_array_unref);
@@ -1051,4 +1059,74 @@ jln_plan_pages_export (JlnPlan         *plan,
   jln_render_style_set_font_size (style, jln_page_format_get_font_size (options.page));
   return jln_export_picture (JLN_PICTURE (pages), style, &options, path, progress, user_data,
                              cancellable, error);
+}
+
+/**
+ * jln_plan_pages_new_for_writer:
+ * @write: describes the document to a writer, in a language
+ *
+ * Pages of a document that is not one of the kinds of jln_plan_doc_write():
+ * the report to a steering committee, the internal review.
+ */
+JlnPlanPages *
+jln_plan_pages_new_for_writer (JlnPlan         *plan,
+                               JlnDocWriteFunc  write,
+                               gpointer         data,
+                               GDestroyNotify   destroy)
+{
+  JlnPlanPages *self;
+
+  g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (write != NULL, NULL);
+
+  self = g_object_new (JLN_TYPE_PLAN_PAGES, NULL);
+  self->plan = g_object_ref (plan);
+  self->write = write;
+  self->write_data = data;
+  self->write_destroy = destroy;
+  return self;
+}
+
+/**
+ * jln_plan_pages_export_writer:
+ *
+ * Writes the document @write describes to @path as ODT, DOCX or PDF,
+ * after its extension; @page is the paper of a PDF.
+ */
+gboolean
+jln_plan_pages_export_writer (JlnPlan         *plan,
+                              JlnDocWriteFunc  write,
+                              gpointer         data,
+                              JlnLang          lang,
+                              JlnPageFormat    page,
+                              const char      *path,
+                              GError         **error)
+{
+  g_autoptr(JlnPlanPages) pages = NULL;
+  g_autoptr(JlnRenderStyle) style = NULL;
+  JlnExportOptions options = { .format = JLN_EXPORT_PDF, .page = page, .scale = 1.0 };
+  JlnExportFormat format;
+
+  g_return_val_if_fail (JLN_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (jln_doc_format_from_path (path))
+    {
+      JlnDoc *doc = jln_doc_new_for_path (path, error);
+
+      if (doc == NULL)
+        return FALSE;
+      write (doc, lang, data);
+      return jln_doc_finish (doc, error);
+    }
+  if (!jln_export_format_from_path (path, &format) || format != JLN_EXPORT_PDF)
+    {
+      g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
+                   _("%s: unknown document format: use .odt, .docx or .pdf"), path);
+      return FALSE;
+    }
+  pages = jln_plan_pages_new_for_writer (plan, write, data, NULL);
+  style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, lang);
+  jln_render_style_set_font_size (style, jln_page_format_get_font_size (options.page));
+  return jln_export_picture (JLN_PICTURE (pages), style, &options, path, NULL, NULL, NULL, error);
 }

@@ -34,4 +34,16 @@ gboolean      jln_plan_pages_export (JlnPlan        *plan,
                                      GCancellable   *cancellable,
                                      GError        **error);
 
+JlnPlanPages *jln_plan_pages_new_for_writer (JlnPlan         *plan,
+                                             JlnDocWriteFunc  write,
+                                             gpointer         data,
+                                             GDestroyNotify   destroy);
+gboolean      jln_plan_pages_export_writer  (JlnPlan         *plan,
+                                             JlnDocWriteFunc  write,
+                                             gpointer         data,
+                                             JlnLang          lang,
+                                             JlnPageFormat    page,
+                                             const char      *path,
+                                             GError         **error);
+
 G_END_DECLS

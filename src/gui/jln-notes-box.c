@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "jln-edit.h"
+#include "jln-note.h"
+#include "jln-notes-box.h"
+#include "jln-text.h"
+
+/* The progress notes of an action or a sub-item in the editor: a line
+ * to write a new one (dated today, signed with the office typed beside
+ * it) and the notes, newest first, each editable in place and removable.
+ * Every change is an edit of the document, undone as any other. */
+struct _JlnNotesBox
+{
+  GtkWidget    parent_instance;
+
+  JlnDocument *document;
+  JlnRecord   *owner;
+  JlnLang      content_language;
+
+  GtkWidget   *group;
+  GtkWidget   *entry;
+  GtkWidget   *author_entry;
+  GtkWidget   *add_button;
+  GtkWidget   *error_label;
+  GtkWidget   *list;
+  GtkSortListModel *sorted;
+};
+
+G_DEFINE_FINAL_TYPE (JlnNotesBox, jln_notes_box, GTK_TYPE_WIDGET)
+
+/* The office last typed, kept for the next note while Jalons runs. */
+static char *last_author;
+
+static void
+show_error (JlnNotesBox *self,
+            const char  *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), message != NULL ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+}
+
+static gboolean
+apply (JlnNotesBox *self,
+       JlnEdit     *edit)
+{
+  g_autoptr(JlnEdit) owned = edit;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return FALSE;
+  if (!jln_document_apply (self->document, owned, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  show_error (self, NULL);
+  return TRUE;
+}
+
+/* Newest first: by date, then the later added first. */
+static int
+compare_notes (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  JlnRecord *na = (JlnRecord *) a, *nb = (JlnRecord *) b;
+  int cmp = g_strcmp0 (jln_note_get_date (nb), jln_note_get_date (na));
+  guint pa = 0, pb = 0;
+
+  if (cmp != 0)
+    return cmp;
+  jln_record_get_position (na, &pa);
+  jln_record_get_position (nb, &pb);
+  return pa < pb ? 1 : pa > pb ? -1 : 0;
+}
+
+static char *
+note_heading (JlnRecord *note)
+{
+  const char *author = jln_note_get_author (note);
+  g_autoptr(GDate) date = g_date_new ();
+  g_auto(GStrv) parts = g_strsplit (jln_note_get_date (note), "-", 3);
+  g_autofree char *shown = NULL;
+
+  /* A date to the day is shown as the locale writes it; to the month as it is. */
+  if (g_strv_length (parts) == 3)
+    {
+      char buffer[64];
+
+      g_date_set_dmy (date, atoi (parts[2]), atoi (parts[1]), atoi (parts[0]));
+      if (g_date_valid (date) && g_date_strftime (buffer, sizeof buffer, "%x", date) > 0)
+        shown = g_strdup (buffer);
+    }
+  if (shown == NULL)
+    shown = g_strdup (jln_note_get_date (note));
+  if (author == NULL)
+    return g_steal_pointer (&shown);
+  /* Translators: a progress note's heading: its date and who wrote it. */
+  return g_strdup_printf (_("%1$s — %2$s"), shown, author);
+}
+
+static void
+note_row_apply_cb (AdwEntryRow *row,
+                   JlnNotesBox *self)
+{
+  JlnRecord *note = g_object_get_data (G_OBJECT (row), "note");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  const char *field = self->content_language == JLN_LANG_FR ? "text-fr" : "text-en";
+
+  if (g_strcmp0 (text, jln_text_get (jln_note_get_text (note), self->content_language)) == 0)
+    return;
+  apply (self, jln_edit_new_set (note, field, text[0] != '\0' ? text : NULL));
+}
+
+static void
+note_remove_clicked_cb (GtkButton   *button,
+                        JlnNotesBox *self)
+{
+  JlnRecord *note = g_object_get_data (G_OBJECT (button), "note");
+
+  apply (self, jln_edit_new_remove (note));
+}
+
+static void
+row_refresh (GtkWidget   *row,
+             JlnNotesBox *self)
+{
+  JlnRecord *note = g_object_get_data (G_OBJECT (row), "note");
+  g_autofree char *heading = note_heading (note);
+  gboolean fallback = FALSE;
+  const char *text = jln_text_get_fallback (jln_note_get_text (note), self->content_language, &fallback);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heading);
+  gtk_editable_set_text (GTK_EDITABLE (row), fallback || text == NULL ? "" : text);
+}
+
+/* An undo, a merge or another window changes a note under its row. */
+static void
+note_notify_cb (JlnRecord  *note,
+                GParamSpec *pspec,
+                GtkWidget  *row)
+{
+  JlnNotesBox *self = JLN_NOTES_BOX (gtk_widget_get_ancestor (row, JLN_TYPE_NOTES_BOX));
+
+  if (self != NULL)
+    row_refresh (row, self);
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer data)
+{
+  JlnNotesBox *self = data;
+  JlnRecord *note = item;
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  /* A note's text comes from the file: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_widget_set_name (row, "note");
+  g_object_set_data_full (G_OBJECT (row), "note", g_object_ref (note), g_object_unref);
+  row_refresh (row, self);
+  g_signal_connect_object (note, "notify", G_CALLBACK (note_notify_cb), row, 0);
+  g_signal_connect_object (row, "apply", G_CALLBACK (note_row_apply_cb), self, 0);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_name (remove, "note-remove");
+  gtk_widget_set_tooltip_text (remove, _("Remove Note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Note"), -1);
+  g_object_set_data_full (G_OBJECT (remove), "note", g_object_ref (note), g_object_unref);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (note_remove_clicked_cb), self, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+  return row;
+}
+
+static void
+add_note (JlnNotesBox *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  const char *author = gtk_editable_get_text (GTK_EDITABLE (self->author_entry));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *trimmed_author = g_strstrip (g_strdup (author));
+  g_autoptr(JlnRecord) note = NULL;
+  GListModel *notes;
+
+  if (trimmed[0] == '\0' || self->document == NULL)
+    return;
+  note = jln_record_new (jln_note_kind_for (self->owner), "date", date,
+                         self->content_language == JLN_LANG_FR ? "text-fr" : "text-en", trimmed,
+                         trimmed_author[0] != '\0' ? "author" : NULL, trimmed_author, NULL);
+  notes = jln_record_get_notes (self->owner);
+  if (apply (self, jln_edit_new_insert (self->owner, note, g_list_model_get_n_items (notes))))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+      g_free (last_author);
+      last_author = g_strdup (trimmed_author);
+    }
+}
+
+static void
+entry_activate_cb (GtkEntry    *entry,
+                   JlnNotesBox *self)
+{
+  add_note (self);
+}
+
+static void
+add_clicked_cb (GtkButton   *button,
+                JlnNotesBox *self)
+{
+  add_note (self);
+}
+
+static void
+entry_changed_cb (GtkEditable *editable,
+                  JlnNotesBox *self)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  gtk_widget_set_sensitive (self->add_button, trimmed[0] != '\0');
+}
+
+static void
+notes_changed_cb (GListModel  *model,
+                  guint        position,
+                  guint        removed,
+                  guint        added,
+                  JlnNotesBox *self)
+{
+  gtk_widget_set_visible (self->list, g_list_model_get_n_items (model) > 0);
+}
+
+static void
+rebind (JlnNotesBox *self)
+{
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), G_LIST_MODEL (self->sorted),
+                           create_row_cb, self, NULL);
+}
+
+static void
+jln_notes_box_dispose (GObject *object)
+{
+  JlnNotesBox *self = JLN_NOTES_BOX (object);
+
+  if (self->list != NULL)
+    gtk_list_box_bind_model (GTK_LIST_BOX (self->list), NULL, NULL, NULL, NULL);
+  g_clear_pointer (&self->group, gtk_widget_unparent);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->owner);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (jln_notes_box_parent_class)->dispose (object);
+}
+
+static void
+jln_notes_box_class_init (JlnNotesBoxClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jln_notes_box_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+jln_notes_box_init (JlnNotesBox *self)
+{
+}
+
+GtkWidget *
+jln_notes_box_new (JlnDocument *document,
+                   JlnRecord   *owner,
+                   JlnLang      content_language)
+{
+  JlnNotesBox *self;
+  GtkWidget *line, *content;
+  GtkCustomSorter *sorter;
+  GListModel *notes;
+
+  g_return_val_if_fail (document == NULL || JLN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (jln_note_kind_for (owner) != JLN_N_KINDS, NULL);
+
+  self = g_object_new (JLN_TYPE_NOTES_BOX, NULL);
+  self->document = document != NULL ? g_object_ref (document) : NULL;
+  self->owner = g_object_ref (owner);
+  self->content_language = content_language;
+
+  self->group = adw_preferences_group_new ();
+  gtk_widget_set_parent (self->group, GTK_WIDGET (self));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("Progress Notes"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
+                                         _("What happened, dated today, newest first"));
+
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (self->entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 16);
+  gtk_widget_set_name (self->entry, "note-entry");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("S1 2024 progress: …"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Progress Note"), -1);
+  g_signal_connect_object (self->entry, "activate", G_CALLBACK (entry_activate_cb), self, 0);
+  g_signal_connect_object (self->entry, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+  gtk_box_append (GTK_BOX (line), self->entry);
+
+  self->author_entry = gtk_entry_new ();
+  gtk_widget_set_name (self->author_entry, "note-author");
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->author_entry), 6);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->author_entry), 8);
+  gtk_widget_set_hexpand (self->author_entry, FALSE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->author_entry), _("Office"));
+  gtk_widget_set_tooltip_text (self->author_entry, _("The office or person writing the note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->author_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Office"), -1);
+  if (last_author != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->author_entry), last_author);
+  g_signal_connect_object (self->author_entry, "activate", G_CALLBACK (entry_activate_cb), self, 0);
+  gtk_box_append (GTK_BOX (line), self->author_entry);
+
+  self->add_button = gtk_button_new ();
+  content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (self->add_button), content);
+  gtk_widget_set_name (self->add_button, "note-add");
+  gtk_widget_set_tooltip_text (self->add_button, _("Add Progress Note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Progress Note"), -1);
+  gtk_widget_set_sensitive (self->add_button, FALSE);
+  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (line), self->add_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), line);
+
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_widget_set_name (self->error_label, "note-error");
+  gtk_widget_set_visible (self->error_label, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->error_label);
+
+  notes = jln_record_get_notes (owner);
+  sorter = gtk_custom_sorter_new (compare_notes, NULL, NULL);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (notes), GTK_SORTER (sorter));
+  self->list = gtk_list_box_new ();
+  gtk_widget_set_name (self->list, "notes");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress Notes"), -1);
+  rebind (self);
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (notes_changed_cb), self, 0);
+  gtk_widget_set_visible (self->list, g_list_model_get_n_items (notes) > 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->list);
+
+  return GTK_WIDGET (self);
+}
+
+void
+jln_notes_box_set_content_language (JlnNotesBox *self,
+                                    JlnLang      content_language)
+{
+  g_return_if_fail (JLN_IS_NOTES_BOX (self));
+
+  if (self->content_language == content_language)
+    return;
+  self->content_language = content_language;
+  rebind (self);
+}
