@@ -145,7 +145,7 @@ timing_regex (void)
         "|\\b(?<q3>[1-4])\\s*(?:st|nd|rd|th|er|e|eme)?\\s*(?:trimestre|quarter)\\s*(?<y5>\\d{4})\\b"
         "|\\b(?<r1>\\d{4})\\s*(?:-|/|a|to)\\s*(?<r2>\\d{4})\\b"
         "|\\b(?<y6>\\d{4})\\b",
-        G_REGEX_OPTIMIZE, 0, NULL);
+        0, 0, NULL);
 
       regex = compiled;
       g_once_init_leave (&once, 1);

@@ -677,7 +677,7 @@ objective_regex (void)
     {
       regex = g_regex_new ("^(?:(?:objectif|objective|axe|axis)\\s+)?([0-9]{1,3}|[IVXL]{1,6}|[A-Z])"
                            "\\s*[.):–-]\\s*(.*)$",
-                           G_REGEX_CASELESS | G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, NULL);
+                           G_REGEX_CASELESS | G_REGEX_DOTALL, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return regex;
@@ -691,7 +691,7 @@ part_regex (void)
 
   if (g_once_init_enter (&once))
     {
-      regex = g_regex_new ("\\s*\\(\\s*\\d+\\s*/\\s*\\d+\\s*\\)\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
+      regex = g_regex_new ("\\s*\\(\\s*\\d+\\s*/\\s*\\d+\\s*\\)\\s*$", 0, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return regex;
@@ -824,7 +824,7 @@ parenthesis_regex (void)
 
   if (g_once_init_enter (&once))
     {
-      regex = g_regex_new ("^(.+?)\\s*\\(([^()]+)\\)$", G_REGEX_OPTIMIZE, 0, NULL);
+      regex = g_regex_new ("^(.+?)\\s*\\(([^()]+)\\)$", 0, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return regex;
@@ -838,7 +838,7 @@ unit_separator_regex (void)
 
   if (g_once_init_enter (&once))
     {
-      regex = g_regex_new ("\\s*[,;/+\\n]\\s*", G_REGEX_OPTIMIZE, 0, NULL);
+      regex = g_regex_new ("\\s*[,;/+\\n]\\s*", 0, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return regex;
@@ -852,7 +852,7 @@ principle_separator_regex (void)
 
   if (g_once_init_enter (&once))
     {
-      regex = g_regex_new ("\\s*[,;\\n]\\s*", G_REGEX_OPTIMIZE, 0, NULL);
+      regex = g_regex_new ("\\s*[,;\\n]\\s*", 0, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return regex;
@@ -1068,7 +1068,7 @@ split_values (const char *text,
                            "|[sq][1-4]\\s*\\d{4}|\\d{4}\\s*-\\s*\\d{4}|\\d{4}"
                            "|en cours|ongoing|in progress|action revue|plus a realiser|dropped"
                            "|realisee?|done|revised|planned|prevue?)\\s*",
-                           G_REGEX_OPTIMIZE, 0, NULL);
+                           0, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   /* Folding keeps ASCII offsets only where the text is ASCII. */
@@ -1350,7 +1350,7 @@ leading_number_regex (void)
   if (g_once_init_enter (&once))
     {
       regex = g_regex_new ("^\\s*(\\d{1,3}(?:\\.\\d{1,3})+)\\.?\\s+(.*)$",
-                           G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, NULL);
+                           G_REGEX_DOTALL, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return regex;
@@ -1364,7 +1364,7 @@ extension_regex (void)
 
   if (g_once_init_enter (&once))
     {
-      regex = g_regex_new ("(?:^|\\s)extension\\s*:\\s*", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      regex = g_regex_new ("(?:^|\\s)extension\\s*:\\s*", G_REGEX_CASELESS, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return regex;
@@ -1378,7 +1378,7 @@ item_number_regex (void)
 
   if (g_once_init_enter (&once))
     {
-      regex = g_regex_new ("^(\\S+?)\\.?\\s+([a-z])\\.?$", G_REGEX_OPTIMIZE, 0, NULL);
+      regex = g_regex_new ("^(\\S+?)\\.?\\s+([a-z])\\.?$", 0, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return regex;
