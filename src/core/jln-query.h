@@ -68,6 +68,28 @@ gboolean        jln_query_status_from_name (const char  *name,
 const char     *jln_query_status_get_name  (JlnStatus    status,
                                             JlnLang      lang);
 
+/* Editing a query's text term by term (jln-query-terms.c): each filter
+ * button owns one slot, a key that may be negated ("-status:done") or a
+ * bound ("due:>=2022-S1"), and rewrites only its own term. */
+typedef enum
+{
+  JLN_QUERY_BOUND_NONE,
+  JLN_QUERY_BOUND_FROM,   /* key:>=value */
+  JLN_QUERY_BOUND_UNTIL,  /* key:<=value */
+} JlnQueryBound;
+
+char          **jln_query_terms_split      (const char         *text);
+char          **jln_query_terms_get_values (const char         *text,
+                                            JlnQueryKey         key,
+                                            gboolean            negated,
+                                            JlnQueryBound       bound);
+char           *jln_query_terms_set_values (const char         *text,
+                                            JlnQueryKey         key,
+                                            gboolean            negated,
+                                            JlnQueryBound       bound,
+                                            const char * const *values,
+                                            JlnLang             lang);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnQuery, jln_query_unref)
 
 G_END_DECLS
