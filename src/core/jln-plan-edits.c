@@ -7,6 +7,7 @@
 
 #include "jln-action.h"
 #include "jln-action-item.h"
+#include "jln-edit-private.h"
 #include "jln-enums.h"
 #include "jln-note.h"
 #include "jln-objective.h"
@@ -80,6 +81,29 @@ jln_plan_field_dup_value (JlnRecord    *record,
   g_return_val_if_fail (JLN_IS_RECORD (record), NULL);
 
   return jln_record_dup_field (record, key);
+}
+
+/* Whether @edit sets fields to what they already are, so that applying
+ * it would change nothing. */
+gboolean
+jln_plan_edit_is_unchanged (JlnEdit *edit)
+{
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (edit->kind == JLN_EDIT_SET)
+    {
+      g_autofree char *stored = jln_record_dup_field (edit->record, edit->field);
+
+      return g_strcmp0 (stored, edit->value) == 0;
+    }
+  if (edit->kind == JLN_EDIT_GROUP)
+    {
+      for (guint i = 0; edit->edits != NULL && i < edit->edits->len; i++)
+        if (!jln_plan_edit_is_unchanged (g_ptr_array_index (edit->edits, i)))
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 JlnEdit *

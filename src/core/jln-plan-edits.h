@@ -20,6 +20,7 @@ char       *jln_plan_field_dup_value       (JlnRecord     *record,
                                             JlnPlanField   field,
                                             int            lang);
 
+gboolean    jln_plan_edit_is_unchanged     (JlnEdit       *edit);
 JlnEdit    *jln_plan_edit_set_value        (JlnRecord     *record,
                                             JlnPlanField   field,
                                             int            lang,
