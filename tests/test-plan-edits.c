@@ -452,6 +452,34 @@ test_indicators (Fixture       *fixture,
 }
 
 static void
+test_units_milestones (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *units = jln_plan_get_units (fixture->plan);
+  GListModel *milestones = jln_plan_get_milestones (fixture->plan);
+  guint n_units = g_list_model_get_n_items (units);
+  guint n_milestones = g_list_model_get_n_items (milestones);
+  JlnEdit *group = jln_edit_new_group ("Plan");
+  JlnRecord *first, *second, *milestone;
+
+  /* Several added in one step keep the order they were added in. */
+  first = jln_plan_edit_group_add_unit (group, fixture->plan, "U1");
+  second = jln_plan_edit_group_add_unit (group, fixture->plan, "U2");
+  milestone = jln_plan_edit_group_add_milestone (group, fixture->plan);
+  jln_plan_edit_group_set_changed (group, milestone, JLN_PLAN_FIELD_DATE, -1, "2024-03");
+  jln_plan_edit_group_set_changed (group, milestone, JLN_PLAN_FIELD_TITLE, JLN_LANG_EN, "Renewal");
+  jln_plan_edit_group_set_changed (group, JLN_RECORD (fixture->plan), JLN_PLAN_FIELD_END, -1,
+                                   "2025-S2");
+  jln_test_apply (fixture->document, group);
+
+  g_assert_cmpuint (position_of (first), ==, n_units);
+  g_assert_cmpuint (position_of (second), ==, n_units + 1);
+  g_assert_cmpuint (position_of (milestone), ==, n_milestones);
+  g_assert_cmpuint (jln_plan_get_end (fixture->plan), ==, jln_semester_new (2025, 2));
+  assert_undo_restores (fixture, 1);
+}
+
+static void
 test_review (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -506,6 +534,7 @@ main (int   argc,
   ADD ("status", test_status);
   ADD ("fields", test_fields);
   ADD ("indicators", test_indicators);
+  ADD ("units-milestones", test_units_milestones);
   ADD ("review", test_review);
 #undef ADD
 

@@ -45,6 +45,10 @@ static const char * const field_names[] = {
   [JLN_PLAN_FIELD_SOURCE] = "source",
   [JLN_PLAN_FIELD_AUTHOR] = "author",
   [JLN_PLAN_FIELD_BODY] = "body",
+  [JLN_PLAN_FIELD_END] = "end",
+  [JLN_PLAN_FIELD_NOTES] = "notes",
+  [JLN_PLAN_FIELD_CODE] = "code",
+  [JLN_PLAN_FIELD_NAME] = "name",
 };
 
 const char *
@@ -552,6 +556,63 @@ jln_plan_edit_add_unit_chosen (JlnPlan     *plan,
   if (out_record != NULL)
     *out_record = unit;
   return group;
+}
+
+/* Where a record of @kind added to @plan by @group goes: at the end,
+ * after those @group already adds. */
+static guint
+end_position (JlnEdit   *group,
+              JlnRecord *parent,
+              JlnKind    kind)
+{
+  guint position = g_list_model_get_n_items (jln_record_get_children (parent, kind));
+
+  for (guint i = 0; group->edits != NULL && i < group->edits->len; i++)
+    {
+      JlnEdit *part = g_ptr_array_index (group->edits, i);
+
+      if (part->kind == JLN_EDIT_INSERT && part->parent == parent &&
+          jln_record_get_kind (part->record) == kind)
+        position++;
+    }
+  return position;
+}
+
+/* A unit of @code at the end of the plan's, in @group. */
+JlnRecord *
+jln_plan_edit_group_add_unit (JlnEdit    *group,
+                              JlnPlan    *plan,
+                              const char *code)
+{
+  g_autoptr(JlnRecord) unit = NULL;
+
+  g_return_val_if_fail (group != NULL, NULL);
+  g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  unit = jln_record_new (JLN_KIND_UNIT, "code", code, NULL);
+  jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), unit,
+                                                  end_position (group, JLN_RECORD (plan),
+                                                                JLN_KIND_UNIT)));
+  return unit;
+}
+
+/* A milestone at the end of the plan's, in @group, of a date the plan
+ * accepts until the caller sets the one typed in the same group. */
+JlnRecord *
+jln_plan_edit_group_add_milestone (JlnEdit *group,
+                                   JlnPlan *plan)
+{
+  g_autoptr(JlnRecord) milestone = NULL;
+
+  g_return_val_if_fail (group != NULL, NULL);
+  g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
+
+  milestone = jln_record_new (JLN_KIND_MILESTONE, "date", "2000-01", NULL);
+  jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), milestone,
+                                                  end_position (group, JLN_RECORD (plan),
+                                                                JLN_KIND_MILESTONE)));
+  return milestone;
 }
 
 /* --- Indicators ----------------------------------------------------------- */

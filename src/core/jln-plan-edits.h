@@ -70,6 +70,11 @@ JlnEdit    *jln_plan_edit_add_unit_chosen  (JlnPlan       *plan,
                                             const char    *code,
                                             JlnRecord    **out_record);
 
+JlnRecord  *jln_plan_edit_group_add_unit        (JlnEdit   *group,
+                                                JlnPlan   *plan,
+                                                const char *code);
+JlnRecord  *jln_plan_edit_group_add_milestone   (JlnEdit   *group,
+                                                JlnPlan   *plan);
 JlnRecord  *jln_plan_edit_group_add_indicator   (JlnEdit   *group,
                                                 JlnPlan   *plan);
 JlnRecord  *jln_plan_edit_group_add_target      (JlnEdit   *group,
