@@ -95,8 +95,8 @@ static const char *
 number_at (JlnRecord *objective,
            guint      position)
 {
-  g_autoptr(JlnAction) action = g_list_model_get_item (jln_objective_get_actions (JLN_OBJECTIVE (objective)),
-                                                       position);
+  GListModel *actions = jln_objective_get_actions (JLN_OBJECTIVE (objective));
+  g_autoptr(JlnAction) action = g_list_model_get_item (actions, position);
 
   return jln_action_get_number (action);
 }
@@ -259,7 +259,8 @@ test_duplicate (Fixture       *fixture,
   g_assert_cmpuint (position_of (copy), ==, 2);
   g_assert_true (jln_record_get_parent (copy) == with_items);
   g_assert_cmpstr (jln_action_item_get_label (JLN_ACTION_ITEM (copy)), ==, "b");
-  g_assert_cmpuint (g_list_model_get_n_items (jln_action_get_items (JLN_ACTION (with_items))), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_action_get_items (JLN_ACTION (with_items))),
+                    ==, 5);
 
   assert_undo_restores (fixture, 3);
 }
@@ -287,8 +288,8 @@ test_delete_move (Fixture       *fixture,
 
   jln_test_apply (fixture->document, jln_plan_edit_delete (with_items));
   g_assert_null (jln_test_find_action (fixture->document, "1.2"));
-  g_assert_cmpuint (g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (first))), ==,
-                    10);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (first))),
+                    ==, 10);
 
   assert_undo_restores (fixture, 3);
   g_assert_nonnull (jln_test_find_action (fixture->document, "1.2"));
@@ -330,13 +331,15 @@ test_status (Fixture       *fixture,
   steps++;
 
   /* Reopened: the completion stays as it was; done again, it is kept. */
-  jln_test_apply (fixture->document, jln_plan_edit_set_status (action, JLN_STATUS_IN_PROGRESS, today));
+  jln_test_apply (fixture->document,
+                  jln_plan_edit_set_status (action, JLN_STATUS_IN_PROGRESS, today));
   steps++;
   g_clear_pointer (&completion, g_free);
   completion = jln_plan_field_dup_value (action, JLN_PLAN_FIELD_COMPLETION, -1);
   g_assert_cmpstr (completion, ==, "2023-S2");
   jln_test_apply (fixture->document,
-                  jln_plan_edit_set_status (action, JLN_STATUS_DONE_NEW, jln_semester_new (2024, 1)));
+                  jln_plan_edit_set_status (action, JLN_STATUS_DONE_NEW,
+                                            jln_semester_new (2024, 1)));
   steps++;
   g_clear_pointer (&completion, g_free);
   completion = jln_plan_field_dup_value (action, JLN_PLAN_FIELD_COMPLETION, -1);
@@ -374,11 +377,13 @@ test_fields (Fixture       *fixture,
   g_assert_cmpstr (jln_text_get (jln_action_get_title (JLN_ACTION (action)), JLN_LANG_EN), ==,
                    "Software");
   jln_test_apply (fixture->document,
-                  jln_plan_edit_set_semester (action, JLN_PLAN_FIELD_DUE, jln_semester_new (2024, 1)));
+                  jln_plan_edit_set_semester (action, JLN_PLAN_FIELD_DUE,
+                                              jln_semester_new (2024, 1)));
   steps++;
   g_assert_cmpuint (jln_action_get_due (JLN_ACTION (action)), ==, jln_semester_new (2024, 1));
   jln_test_apply (fixture->document,
-                  jln_plan_edit_set_enum (action, JLN_PLAN_FIELD_RECURRENCE, JLN_RECURRENCE_YEARLY));
+                  jln_plan_edit_set_enum (action, JLN_PLAN_FIELD_RECURRENCE,
+                                          JLN_RECURRENCE_YEARLY));
   steps++;
   g_assert_cmpint (jln_action_get_recurrence (JLN_ACTION (action)), ==, JLN_RECURRENCE_YEARLY);
   jln_test_apply (fixture->document,
@@ -403,7 +408,8 @@ test_fields (Fixture       *fixture,
   g_assert_true (g_ptr_array_index (refs, 2) == unit);
 
   /* What is already so is not changed again. */
-  jln_plan_edit_group_set_changed (unchanged, action, JLN_PLAN_FIELD_TITLE, JLN_LANG_EN, "Software");
+  jln_plan_edit_group_set_changed (unchanged, action, JLN_PLAN_FIELD_TITLE, JLN_LANG_EN,
+                                   "Software");
   jln_plan_edit_group_set_changed (unchanged, action, JLN_PLAN_FIELD_NUMBER, -1, "1.4");
   g_assert_false (jln_document_can_redo (fixture->document));
   jln_test_apply (fixture->document, jln_edit_ref (unchanged));
@@ -416,7 +422,8 @@ static void
 test_indicators (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(JlnRecord) indicator = g_list_model_get_item (jln_plan_get_indicators (fixture->plan), 0);
+  GListModel *indicators = jln_plan_get_indicators (fixture->plan);
+  g_autoptr(JlnRecord) indicator = g_list_model_get_item (indicators, 0);
   guint n_indicators = g_list_model_get_n_items (jln_plan_get_indicators (fixture->plan));
   guint n_targets = g_list_model_get_n_items (jln_record_get_children (JLN_RECORD (indicator),
                                                                        JLN_KIND_TARGET));
@@ -493,7 +500,8 @@ test_review (Fixture       *fixture,
   g_autofree char *author = NULL;
 
   jln_test_apply (fixture->document,
-                  jln_plan_edit_add_note (action, "2023-03-01", JLN_LANG_EN, "Tender sent", "", &note));
+                  jln_plan_edit_add_note (action, "2023-03-01", JLN_LANG_EN, "Tender sent", "",
+                                          &note));
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes + 1);
   g_assert_cmpuint (position_of (note), ==, n_notes);
   g_assert_cmpstr (jln_text_get (jln_note_get_text (note), JLN_LANG_EN), ==, "Tender sent");

@@ -340,6 +340,13 @@ jln_plan_next_item_label (JlnRecord *action)
     }
 }
 
+static guint
+n_children (JlnRecord *parent,
+            JlnKind    kind)
+{
+  return g_list_model_get_n_items (jln_record_get_children (parent, kind));
+}
+
 static char *
 next_objective_number (JlnPlan *plan)
 {
@@ -443,8 +450,7 @@ jln_plan_edit_add_item (JlnRecord  *action,
   label = jln_plan_next_item_label (action);
   item = jln_record_new (JLN_KIND_ITEM, "label", label, NULL);
   edit = jln_edit_new_insert (action, item,
-                              g_list_model_get_n_items (jln_record_get_children (action,
-                                                                                 JLN_KIND_ITEM)));
+                              n_children (action, JLN_KIND_ITEM));
   if (out_record != NULL)
     *out_record = item;
   return edit;
@@ -546,7 +552,7 @@ jln_plan_edit_add_unit_chosen (JlnPlan     *plan,
   /* Translators: the name of an undoable step. */
   group = jln_edit_new_group (_("New unit"));
   jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), unit,
-                                                  g_list_model_get_n_items (jln_plan_get_units (plan))));
+                                                  n_children (JLN_RECORD (plan), JLN_KIND_UNIT)));
   refs = jln_record_get_refs (record, jln_plan_field_get_name (JLN_PLAN_FIELD_UNITS));
   chosen = g_ptr_array_new ();
   for (guint i = 0; refs != NULL && i < refs->len; i++)
@@ -630,7 +636,8 @@ jln_plan_edit_group_add_indicator (JlnEdit *group,
 
   indicator = jln_record_new (JLN_KIND_INDICATOR, "number", "1", NULL);
   jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), indicator,
-                                                  g_list_model_get_n_items (jln_plan_get_indicators (plan))));
+                                                  n_children (JLN_RECORD (plan),
+                                                              JLN_KIND_INDICATOR)));
   return indicator;
 }
 
@@ -651,9 +658,7 @@ jln_plan_edit_group_add_target (JlnEdit   *group,
   year = g_strdup_printf ("%u", start != JLN_SEMESTER_NONE ? jln_semester_get_year (start) : 2000);
   target = jln_record_new (JLN_KIND_TARGET, "year", year, NULL);
   jln_edit_group_add (group, jln_edit_new_insert (indicator, target,
-                                                  g_list_model_get_n_items (
-                                                    jln_record_get_children (indicator,
-                                                                             JLN_KIND_TARGET))));
+                                                  n_children (indicator, JLN_KIND_TARGET)));
   return target;
 }
 
@@ -678,9 +683,7 @@ jln_plan_edit_group_add_measurement (JlnEdit   *group,
                             jln_semester_get_half (start) == 1 ? "01-01" : "07-01");
   measurement = jln_record_new (JLN_KIND_MEASUREMENT, "date", date, NULL);
   jln_edit_group_add (group, jln_edit_new_insert (indicator, measurement,
-                                                  g_list_model_get_n_items (
-                                                    jln_record_get_children (indicator,
-                                                                             JLN_KIND_MEASUREMENT))));
+                                                  n_children (indicator, JLN_KIND_MEASUREMENT)));
   return measurement;
 }
 
@@ -705,9 +708,9 @@ jln_plan_edit_add_note (JlnRecord   *owner,
   g_return_val_if_fail (date != NULL && text != NULL, NULL);
 
   note = jln_record_new (jln_note_kind_for (owner),
-                         jln_plan_field_get_name (JLN_PLAN_FIELD_DATE), date,
+                         "date", date,
                          text_key, text,
-                         has_author ? jln_plan_field_get_name (JLN_PLAN_FIELD_AUTHOR) : NULL, author,
+                         has_author ? "author" : NULL, author,
                          NULL);
   edit = jln_edit_new_insert (owner, note, g_list_model_get_n_items (jln_record_get_notes (owner)));
   if (out_record != NULL)
@@ -730,8 +733,7 @@ jln_plan_edit_add_section (JlnPlan     *plan,
 
   section = jln_record_new (JLN_KIND_SECTION, title_key, title, NULL);
   edit = jln_edit_new_insert (JLN_RECORD (plan), section,
-                              g_list_model_get_n_items (jln_record_get_children (JLN_RECORD (plan),
-                                                                                 JLN_KIND_SECTION)));
+                              n_children (JLN_RECORD (plan), JLN_KIND_SECTION));
   if (out_record != NULL)
     *out_record = section;
   return edit;
