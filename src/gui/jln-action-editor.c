@@ -4,7 +4,6 @@
 #include <string.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "jln-action.h"
 #include "jln-action-editor.h"
@@ -13,6 +12,7 @@
 #include "jln-action-item.h"
 #include "jln-enums.h"
 #include "jln-objective.h"
+#include "jln-plan-edits.h"
 #include "jln-principle.h"
 #include "jln-unit.h"
 
@@ -52,57 +52,58 @@ typedef enum
 
 typedef struct
 {
-  const char *name;   /* the field as edits name it, without "-fr" or "-en" */
-  FieldType   type;
-  const char *title;  /* N_() */
+  JlnPlanField  field;  /* what edits change; ignored for sections */
+  const char   *name;   /* the property shown, without "-fr" or "-en", and the row's name */
+  FieldType     type;
+  const char   *title;  /* N_() */
 } FieldSpec;
 
 static const FieldSpec objective_fields[] = {
-  { NULL, FIELD_SECTION, NULL },
-  { "programme", FIELD_CHOICE, N_("Programme") },
-  { "number", FIELD_STRING, N_("Number") },
-  { "title", FIELD_TEXT, N_("Title") },
-  { "description", FIELD_LONG_TEXT, N_("Description") },
+  { 0, NULL, FIELD_SECTION, NULL },
+  { JLN_PLAN_FIELD_PROGRAMME, "programme", FIELD_CHOICE, N_("Programme") },
+  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number") },
+  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title") },
+  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description") },
 };
 
 /* What is set for every action comes first, so that the status, the
  * title, the dates and the units fit on one screen; the fields filled in
  * now and then fold under "More Details". */
 static const FieldSpec action_fields[] = {
-  { NULL, FIELD_SECTION, NULL },
-  { "number", FIELD_STRING, N_("Number") },
-  { "status", FIELD_STATUS, N_("Status") },
-  { "title", FIELD_TEXT, N_("Title") },
-  { NULL, FIELD_SECTION, N_("Dates") },
-  { "start", FIELD_SEMESTER, N_("Start") },
-  { "due", FIELD_SEMESTER, N_("Due") },
-  { "completion", FIELD_COMPLETION, N_("Completed In") },
-  { NULL, FIELD_SECTION, N_("Responsibility") },
-  { "units", FIELD_UNITS, N_("Responsible Units") },
-  { NULL, FIELD_SECTION, N_("Charter and Code") },
-  { "principles", FIELD_PRINCIPLES, N_("Principles") },
-  { NULL, FIELD_SECTION, N_("Notes and References") },
-  { "references", FIELD_REFERENCES, N_("See Also (cf.)") },
-  { NULL, FIELD_DETAILS, N_("More Details") },
-  { "theme", FIELD_TEXT, N_("Theme") },
-  { "description", FIELD_LONG_TEXT, N_("Description") },
-  { "recurrence", FIELD_CHOICE, N_("Recurrence") },
-  { "next", FIELD_SEMESTER, N_("Next Date") },
-  { "actors", FIELD_LONG_TEXT, N_("Actors") },
-  { "follow-up", FIELD_LONG_TEXT, N_("Follow-up") },
-  { "schedule", FIELD_LONG_TEXT, N_("Schedule") },
-  { "extension", FIELD_LONG_TEXT, N_("Extension") },
-  { "note", FIELD_LONG_TEXT, N_("Note") },
+  { 0, NULL, FIELD_SECTION, NULL },
+  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number") },
+  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status") },
+  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title") },
+  { 0, NULL, FIELD_SECTION, N_("Dates") },
+  { JLN_PLAN_FIELD_START, "start", FIELD_SEMESTER, N_("Start") },
+  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due") },
+  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In") },
+  { 0, NULL, FIELD_SECTION, N_("Responsibility") },
+  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units") },
+  { 0, NULL, FIELD_SECTION, N_("Charter and Code") },
+  { JLN_PLAN_FIELD_PRINCIPLES, "principles", FIELD_PRINCIPLES, N_("Principles") },
+  { 0, NULL, FIELD_SECTION, N_("Notes and References") },
+  { JLN_PLAN_FIELD_REFERENCES, "references", FIELD_REFERENCES, N_("See Also (cf.)") },
+  { 0, NULL, FIELD_DETAILS, N_("More Details") },
+  { JLN_PLAN_FIELD_THEME, "theme", FIELD_TEXT, N_("Theme") },
+  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description") },
+  { JLN_PLAN_FIELD_RECURRENCE, "recurrence", FIELD_CHOICE, N_("Recurrence") },
+  { JLN_PLAN_FIELD_NEXT, "next", FIELD_SEMESTER, N_("Next Date") },
+  { JLN_PLAN_FIELD_ACTORS, "actors", FIELD_LONG_TEXT, N_("Actors") },
+  { JLN_PLAN_FIELD_FOLLOW_UP, "follow-up", FIELD_LONG_TEXT, N_("Follow-up") },
+  { JLN_PLAN_FIELD_SCHEDULE, "schedule", FIELD_LONG_TEXT, N_("Schedule") },
+  { JLN_PLAN_FIELD_EXTENSION, "extension", FIELD_LONG_TEXT, N_("Extension") },
+  { JLN_PLAN_FIELD_NOTE, "note", FIELD_LONG_TEXT, N_("Note") },
 };
 
 static const FieldSpec item_fields[] = {
-  { NULL, FIELD_SECTION, NULL },
-  { "label", FIELD_STRING, N_("Label") },
-  { "title", FIELD_TEXT, N_("Title") },
-  { "status", FIELD_STATUS, N_("Status") },
-  { "completion", FIELD_COMPLETION, N_("Completed In") },
-  { "due", FIELD_SEMESTER, N_("Due") },
-  { "units", FIELD_UNITS, N_("Responsible Units") },
+  { 0, NULL, FIELD_SECTION, NULL },
+  { JLN_PLAN_FIELD_LABEL, "label", FIELD_STRING, N_("Label") },
+  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title") },
+  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status") },
+  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In") },
+  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due") },
+  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units") },
 };
 
 typedef struct _Form Form;
@@ -315,20 +316,6 @@ contains_focus (GtkWidget *widget)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-static char *
-strv_to_json (const char * const *strv)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
 }
 
 static const char *
@@ -759,32 +746,28 @@ field_refresh (Field    *field,
 
 /* --- Committing a field --------------------------------------------------- */
 
+/* Applies @edit (transfer full), a change of @field. */
 static void
-field_apply (Field      *field,
-             const char *name,
-             const char *value,
-             int         lang)
+field_apply (Field   *field,
+             int      lang,
+             JlnEdit *edit)
 {
+  g_autoptr(JlnEdit) owned = edit;
   Form *form = form_ref (field->form);
   JlnActionEditor *self = form->self;
-  g_autofree char *stored = jln_record_dup_field (form->record, name);
   g_autoptr(GError) error = NULL;
   gboolean applied = TRUE;
 
   /* Leaving a field unchanged keeps the message of a refused value in
    * view: it goes when a value is accepted. */
-  if (g_strcmp0 (stored, value) == 0 || self->document == NULL)
+  if (owned == NULL || self->document == NULL || jln_plan_edit_is_unchanged (owned))
     {
       field_refresh (field, TRUE);
       form_unref (form);
       return;
     }
 
-  {
-    g_autoptr(JlnEdit) edit = jln_edit_new_set (form->record, name, value);
-
-    applied = jln_document_apply (self->document, edit, &error);
-  }
+  applied = jln_document_apply (self->document, owned, &error);
 
   /* Applying may have changed what the pane shows. */
   if (!form->dead)
@@ -809,26 +792,26 @@ field_commit_text (Field *field,
                    int    lang)
 {
   g_autofree char *value = text_view_get_text (field->views[lang]);
-  g_autofree char *name = g_strconcat (field->spec->name, "-", jln_lang_to_string (lang), NULL);
 
-  field_apply (field, name, value, lang);
+  field_apply (field, lang,
+               jln_plan_edit_set_value (field->form->record, field->spec->field, lang, value));
 }
 
 static void
 field_commit_entry (Field *field)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (field->control));
+  JlnRecord *record = field->form->record;
 
   switch (field->spec->type)
     {
     case FIELD_STRING:
-      field_apply (field, field->spec->name, text, -1);
+      field_apply (field, -1, jln_plan_edit_set_value (record, field->spec->field, -1, text));
       break;
 
     case FIELD_COMPLETION:
       {
         g_autoptr(GError) error = NULL;
-        g_autofree char *value = NULL;
         JlnCompletion completion;
 
         if (!jln_completion_parse (text, &completion, &error))
@@ -836,8 +819,7 @@ field_commit_entry (Field *field)
             field_fail (field, -1, error->message);
             return;
           }
-        value = jln_completion_to_string (&completion);
-        field_apply (field, field->spec->name, value, -1);
+        field_apply (field, -1, jln_plan_edit_set_completion (record, &completion));
       }
       break;
 
@@ -846,7 +828,6 @@ field_commit_entry (Field *field)
         g_auto(GStrv) parts = g_regex_split_simple ("[,;]", text, 0, 0);
         g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
         g_auto(GStrv) references = NULL;
-        g_autofree char *value = NULL;
 
         for (guint i = 0; parts[i] != NULL; i++)
           {
@@ -855,8 +836,9 @@ field_commit_entry (Field *field)
               g_strv_builder_add (builder, parts[i]);
           }
         references = g_strv_builder_end (builder);
-        value = strv_to_json ((const char * const *) references);
-        field_apply (field, field->spec->name, value, -1);
+        field_apply (field, -1,
+                     jln_plan_edit_set_strv (record, field->spec->field,
+                                             (const char * const *) references));
       }
       break;
 
@@ -869,62 +851,45 @@ static void
 field_commit_choice (Field *field)
 {
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->control));
-  g_autofree char *value = NULL;
+  JlnRecord *record = field->form->record;
 
   if (selected == GTK_INVALID_LIST_POSITION)
     return;
 
   if (field->spec->type == FIELD_SEMESTER)
     {
-      if (selected == 0)
-        value = g_strdup ("");
-      else
-        value = jln_semester_format (field->first + selected - 1,
-                                     JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
+      field_apply (field, -1,
+                   jln_plan_edit_set_semester (record, field->spec->field,
+                                               selected == 0 ? JLN_SEMESTER_NONE
+                                                             : field->first + selected - 1));
+      return;
     }
-  else
+
+  if (field->spec->type == FIELD_STATUS && field->form->self->document != NULL)
     {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (field->form->record),
-                                                        field->spec->name);
-      GEnumValue *enum_value = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, selected);
+      g_autoptr(JlnEdit) edit = jln_plan_edit_set_status (record, selected, jln_semester_today ());
 
-      if (enum_value == NULL)
-        return;
-      value = g_strdup (enum_value->value_nick);
-
-      /* Done with no completion yet: the current semester is proposed
-       * with it, in one step that can be undone; the user may change it. */
-      if (field->spec->type == FIELD_STATUS && jln_status_is_done (selected) &&
-          field->form->self->document != NULL)
+      /* Done with no completion yet: the current semester comes with it,
+       * in one step that can be undone. */
+      if (edit != NULL && jln_edit_get_label (edit) != NULL)
         {
-          g_autofree char *completion = jln_record_dup_field (field->form->record, "completion");
-          g_autofree char *stored = jln_record_dup_field (field->form->record, field->spec->name);
+          g_autoptr(GError) error = NULL;
+          Form *form = form_ref (field->form);
 
-          if ((completion == NULL || completion[0] == '\0') && g_strcmp0 (stored, value) != 0)
+          if (!jln_document_apply (form->self->document, edit, &error))
             {
-              g_autoptr(JlnEdit) group = jln_edit_new_group (_("Mark as Done"));
-              g_autofree char *now = jln_semester_format (jln_semester_today (),
-                                                          JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
-              g_autoptr(GError) error = NULL;
-              Form *form = form_ref (field->form);
-
-              jln_edit_group_add (group, jln_edit_new_set (form->record, field->spec->name, value));
-              jln_edit_group_add (group, jln_edit_new_set (form->record, "completion", now));
-              if (!jln_document_apply (form->self->document, group, &error))
-                {
-                  /* Then the status alone, as before. */
-                  form_unref (form);
-                  field_apply (field, field->spec->name, value, -1);
-                  return;
-                }
-              if (!form->dead)
-                field_refresh (field, TRUE);
+              /* Then the status alone, as before. */
               form_unref (form);
+              field_apply (field, -1, jln_plan_edit_set_enum (record, field->spec->field, selected));
               return;
             }
+          if (!form->dead)
+            field_refresh (field, TRUE);
+          form_unref (form);
+          return;
         }
     }
-  field_apply (field, field->spec->name, value, -1);
+  field_apply (field, -1, jln_plan_edit_set_enum (record, field->spec->field, selected));
 }
 
 /* --- Signal handlers of the fields ---------------------------------------- */
@@ -1162,8 +1127,7 @@ chooser_closed_cb (GtkPopover *popover,
 {
   GPtrArray *refs;
   g_autoptr(GPtrArray) chosen = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autofree char *value = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
 
   if (field->form->dead)
     return;
@@ -1187,17 +1151,15 @@ chooser_closed_cb (GtkPopover *popover,
   if (chosen->len == 0 && gtk_widget_get_first_child (field->choices) == NULL)
     return;
 
-  ids = g_ptr_array_new ();
+  ordered = g_ptr_array_new ();
   for (guint i = 0; i < refs->len; i++)
     if (g_ptr_array_find (chosen, g_ptr_array_index (refs, i), NULL))
-      g_ptr_array_add (ids, (gpointer) jln_record_get_id (g_ptr_array_index (refs, i)));
+      g_ptr_array_add (ordered, g_ptr_array_index (refs, i));
   for (guint i = 0; i < chosen->len; i++)
     if (!g_ptr_array_find (refs, g_ptr_array_index (chosen, i), NULL))
-      g_ptr_array_add (ids, (gpointer) jln_record_get_id (g_ptr_array_index (chosen, i)));
-  g_ptr_array_add (ids, NULL);
+      g_ptr_array_add (ordered, g_ptr_array_index (chosen, i));
 
-  value = strv_to_json ((const char * const *) ids->pdata);
-  field_apply (field, field->spec->name, value, -1);
+  field_apply (field, -1, jln_plan_edit_set_refs (field->form->record, field->spec->field, ordered));
 }
 
 /* Enter in the units' search with a code the plan does not have: a new
@@ -1209,12 +1171,8 @@ choice_search_activate_cb (GtkSearchEntry *entry,
   JlnActionEditor *self = field->form->self;
   g_autofree char *code = NULL;
   g_autofree char *folded = NULL;
-  g_autoptr(JlnRecord) unit = NULL;
   g_autoptr(JlnEdit) group = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
-  g_autofree char *value = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *refs;
   GListModel *units;
   JlnPlan *plan;
 
@@ -1235,18 +1193,7 @@ choice_search_activate_cb (GtkSearchEntry *entry,
         return;
     }
 
-  unit = jln_record_new (JLN_KIND_UNIT, "code", code, NULL);
-  /* Translators: the name of an undoable step. */
-  group = jln_edit_new_group (_("New unit"));
-  jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), unit, g_list_model_get_n_items (units)));
-  refs = jln_record_get_refs (field->form->record, field->spec->name);
-  ids = g_ptr_array_new ();
-  for (guint i = 0; i < refs->len; i++)
-    g_ptr_array_add (ids, (gpointer) jln_record_get_id (g_ptr_array_index (refs, i)));
-  g_ptr_array_add (ids, (gpointer) jln_record_get_id (unit));
-  g_ptr_array_add (ids, NULL);
-  value = strv_to_json ((const char * const *) ids->pdata);
-  jln_edit_group_add (group, jln_edit_new_set (field->form->record, field->spec->name, value));
+  group = jln_plan_edit_add_unit_chosen (plan, field->form->record, code, NULL);
   if (!jln_document_apply (self->document, group, &error))
     {
       field_set_error (field, -1, error->message);
@@ -1878,7 +1825,7 @@ move_item (Form     *form,
       (!up && position + 1 >= g_list_model_get_n_items (self->items)))
     return;
 
-  edit = jln_edit_new_move (item, up ? position - 1 : position + 1);
+  edit = jln_plan_edit_move_by (item, up ? -1 : 1);
   apply_item_edit (self, edit);
 
   /* The row may be made anew: keep the focus on the button that was pressed. */
@@ -1916,7 +1863,7 @@ remove_clicked_cb (GtkButton *button,
     return;
 
   jln_record_get_position (form->record, &position);
-  edit = jln_edit_new_remove (form->record);
+  edit = jln_plan_edit_delete (form->record);
   apply_item_edit (self, edit);
 
   /* The focus goes to the sub-item that took its place, or the one before. */
@@ -2150,41 +2097,11 @@ items_changed_cb (GListModel      *model,
   gtk_widget_set_visible (self->items_scroller, g_list_model_get_n_items (model) > 0);
 }
 
-static char *
-next_item_label (GListModel *items)
-{
-  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(JlnActionItem) item = g_list_model_get_item (items, i);
-
-      g_hash_table_add (used, (gpointer) jln_action_item_get_label (item));
-    }
-
-  /* a … z, then aa, ab … as spreadsheets name their columns. */
-  for (guint n = 0;; n++)
-    {
-      char label[8];
-      int length = 0;
-      char reversed[8];
-
-      for (guint k = n + 1; k > 0 && length < 7; k = (k - 1) / 26)
-        reversed[length++] = 'a' + (k - 1) % 26;
-      for (int j = 0; j < length; j++)
-        label[j] = reversed[length - 1 - j];
-      label[length] = '\0';
-
-      if (!g_hash_table_contains (used, label))
-        return g_strdup (label);
-    }
-}
-
 static void
 add_item_clicked_cb (GtkButton       *button,
                      JlnActionEditor *self)
 {
-  g_autofree char *label = NULL;
+  JlnRecord *added = NULL;
   g_autoptr(JlnRecord) item = NULL;
   g_autoptr(JlnEdit) edit = NULL;
   guint position;
@@ -2192,10 +2109,9 @@ add_item_clicked_cb (GtkButton       *button,
   if (!JLN_IS_ACTION (self->record) || self->items == NULL)
     return;
 
-  label = next_item_label (self->items);
-  item = jln_record_new (JLN_KIND_ITEM, "label", label, NULL);
+  edit = jln_plan_edit_add_item (self->record, &added);
+  item = g_object_ref (added);
   g_hash_table_add (self->expanded, g_strdup (jln_record_get_id (item)));
-  edit = jln_edit_new_insert (self->record, item, g_list_model_get_n_items (self->items));
   apply_item_edit (self, edit);
 
   if (jln_record_get_position (item, &position))

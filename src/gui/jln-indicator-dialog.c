@@ -9,6 +9,7 @@
 #include "jln-charts.h"
 #include "jln-indicator-dialog.h"
 #include "jln-measurement.h"
+#include "jln-plan-edits.h"
 #include "jln-target.h"
 
 struct _JlnIndicatorDialog
@@ -529,41 +530,19 @@ normalize_number (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static const char *
-lang_suffix (JlnLang lang)
-{
-  return lang == JLN_LANG_FR ? "fr" : "en";
-}
-
 /* Adds to @group a change of @field of @record to @value, unless it is
- * already so. */
+ * already so; on a new record, an empty value is left unset. */
 static void
-add_set (JlnEdit    *group,
-         JlnRecord  *record,
-         gboolean    is_new,
-         const char *field,
-         const char *value)
+add_set (JlnEdit      *group,
+         JlnRecord    *record,
+         gboolean      is_new,
+         JlnPlanField  field,
+         int           lang,
+         const char   *value)
 {
-  g_autofree char *current = NULL;
-
-  if (value == NULL)
+  if (value == NULL || (is_new && *value == '\0'))
     return;
-  if (!is_new)
-    current = jln_record_dup_field (record, field);
-  if (is_new ? *value == '\0' : g_strcmp0 (current != NULL ? current : "", value) == 0)
-    return;
-  jln_edit_group_add (group, jln_edit_new_set (record, field, value));
-}
-
-static char *
-placeholder_date (JlnPlan *plan)
-{
-  JlnSemester start = jln_plan_get_start (plan);
-
-  if (start == JLN_SEMESTER_NONE)
-    return g_strdup ("2000-01-01");
-  return g_strdup_printf ("%u-%s", jln_semester_get_year (start),
-                          jln_semester_get_half (start) == 1 ? "01-01" : "07-01");
+  jln_plan_edit_group_set_changed (group, record, field, lang, value);
 }
 
 /* Says under the fields why saving was refused, and goes to @field. */
@@ -616,35 +595,24 @@ save_indicator (JlnIndicatorDialog *self)
   JlnPlan *plan = jln_document_get_plan (self->document);
   gboolean is_new = self->record == NULL;
   g_autoptr(JlnEdit) group = jln_edit_new_group (is_new ? _("Add Indicator") : _("Edit Indicator"));
-  g_autoptr(JlnRecord) created = NULL;
   JlnRecord *record = self->record;
-  const char *lang = lang_suffix (self->lang);
+  int lang = self->lang;
   g_autofree char *number = row_text (self->number_row);
   g_autofree char *title = row_text (self->title_row);
   g_autofree char *measure = row_text (self->measure_row);
   g_autofree char *actors = row_text (self->actors_row);
   g_autofree char *follow_up = row_text (self->follow_up_row);
-  g_autofree char *title_field = g_strdup_printf ("title-%s", lang);
-  g_autofree char *measure_field = g_strdup_printf ("measure-%s", lang);
-  g_autofree char *actors_field = g_strdup_printf ("actors-%s", lang);
-  g_autofree char *follow_up_field = g_strdup_printf ("follow_up-%s", lang);
   guint kind = adw_combo_row_get_selected (self->kind_combo);
 
   if (is_new)
-    {
-      GListModel *indicators = jln_plan_get_indicators (plan);
-
-      created = jln_record_new (JLN_KIND_INDICATOR, "number", "1", NULL);
-      record = created;
-      jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), record,
-                                                      g_list_model_get_n_items (indicators)));
-    }
-  jln_edit_group_add (group, jln_edit_new_set (record, "number", number));
-  add_set (group, record, is_new, title_field, title);
-  add_set (group, record, FALSE, "kind", kind_nicks[MIN (kind, G_N_ELEMENTS (kind_nicks) - 1)]);
-  add_set (group, record, is_new, measure_field, measure);
-  add_set (group, record, is_new, actors_field, actors);
-  add_set (group, record, is_new, follow_up_field, follow_up);
+    record = jln_plan_edit_group_add_indicator (group, plan);
+  jln_edit_group_add (group, jln_plan_edit_set_value (record, JLN_PLAN_FIELD_NUMBER, -1, number));
+  add_set (group, record, is_new, JLN_PLAN_FIELD_TITLE, lang, title);
+  add_set (group, record, FALSE, JLN_PLAN_FIELD_KIND, -1,
+           kind_nicks[MIN (kind, G_N_ELEMENTS (kind_nicks) - 1)]);
+  add_set (group, record, is_new, JLN_PLAN_FIELD_MEASURE, lang, measure);
+  add_set (group, record, is_new, JLN_PLAN_FIELD_ACTORS, lang, actors);
+  add_set (group, record, is_new, JLN_PLAN_FIELD_FOLLOW_UP, lang, follow_up);
   return apply_or_explain (self, group);
 }
 
@@ -653,12 +621,10 @@ jln_indicator_dialog_save (JlnIndicatorDialog *self)
 {
   JlnPlan *plan = jln_document_get_plan (self->document);
   g_autoptr(JlnEdit) group = NULL;
-  g_autoptr(JlnRecord) created = NULL;
   g_autofree char *value = NULL;
-  g_autofree char *text_field = NULL;
   JlnRecord *record = self->record;
   gboolean is_new = record == NULL;
-  const char *lang = lang_suffix (self->lang);
+  int lang = self->lang;
 
   g_return_val_if_fail (JLN_IS_INDICATOR_DIALOG (self), FALSE);
 
@@ -670,30 +636,12 @@ jln_indicator_dialog_save (JlnIndicatorDialog *self)
   else
     group = jln_edit_new_group (is_new ? _("Add Measurement") : _("Edit Measurement"));
 
-  if (is_new)
-    {
-      /* A new record starts from values the plan accepts, then takes
-       * what was typed in the same edit, so that the core checks it. */
-      if (self->kind == JLN_KIND_TARGET)
-        {
-          JlnSemester start = jln_plan_get_start (plan);
-          g_autofree char *year = g_strdup_printf ("%u", start != JLN_SEMESTER_NONE
-                                                         ? jln_semester_get_year (start) : 2000);
-
-          created = jln_record_new (JLN_KIND_TARGET, "year", year, NULL);
-        }
-      else
-        {
-          g_autofree char *date = placeholder_date (plan);
-
-          created = jln_record_new (JLN_KIND_MEASUREMENT, "date", date, NULL);
-        }
-      record = created;
-      jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (self->indicator), record,
-                                                      g_list_model_get_n_items (
-                                                        jln_record_get_children (JLN_RECORD (self->indicator),
-                                                                                 self->kind))));
-    }
+  /* A new record starts from values the plan accepts, then takes what
+   * was typed in the same edit, so that the core checks it. */
+  if (is_new && self->kind == JLN_KIND_TARGET)
+    record = jln_plan_edit_group_add_target (group, plan, JLN_RECORD (self->indicator));
+  else if (is_new)
+    record = jln_plan_edit_group_add_measurement (group, plan, JLN_RECORD (self->indicator));
 
   if (self->value_row != NULL)
     {
@@ -707,14 +655,12 @@ jln_indicator_dialog_save (JlnIndicatorDialog *self)
       g_autofree char *year = row_text (self->year_row);
       g_autofree char *series = row_text (self->series_row);
       g_autofree char *text = row_text (self->text_row);
-      g_autofree char *series_field = g_strdup_printf ("series-%s", lang);
 
-      text_field = g_strdup_printf ("text-%s", lang);
       if (!is_new || g_strcmp0 (year, "") != 0)
-        jln_edit_group_add (group, jln_edit_new_set (record, "year", year));
-      add_set (group, record, is_new, "value", value);
-      add_set (group, record, is_new, series_field, series);
-      add_set (group, record, is_new, text_field, text);
+        jln_edit_group_add (group, jln_plan_edit_set_value (record, JLN_PLAN_FIELD_YEAR, -1, year));
+      add_set (group, record, is_new, JLN_PLAN_FIELD_VALUE, -1, value);
+      add_set (group, record, is_new, JLN_PLAN_FIELD_SERIES, lang, series);
+      add_set (group, record, is_new, JLN_PLAN_FIELD_TEXT, lang, text);
     }
   else
     {
@@ -737,24 +683,22 @@ jln_indicator_dialog_save (JlnIndicatorDialog *self)
         return explain (self, _("A measurement needs a value: type the figure measured."),
                         GTK_WIDGET (self->value_row));
       g_autofree char *source = row_text (self->source_row);
-      g_autofree char *note_field = g_strdup_printf ("note-%s", lang);
-      g_autofree char *source_field = g_strdup_printf ("source-%s", lang);
 
-      jln_edit_group_add (group, jln_edit_new_set (record, "date", date));
-      add_set (group, record, is_new, "value", value);
+      jln_edit_group_add (group, jln_plan_edit_set_value (record, JLN_PLAN_FIELD_DATE, -1, date));
+      add_set (group, record, is_new, JLN_PLAN_FIELD_VALUE, -1, value);
       if (self->series_combo != NULL)
         {
           guint selected = adw_combo_row_get_selected (self->series_combo);
           const JlnText *series = selected > 0 && selected <= self->series->len
                                   ? g_ptr_array_index (self->series, selected - 1) : NULL;
 
-          add_set (group, record, is_new, "series-fr",
+          add_set (group, record, is_new, JLN_PLAN_FIELD_SERIES, JLN_LANG_FR,
                    series != NULL && series->fr != NULL ? series->fr : "");
-          add_set (group, record, is_new, "series-en",
+          add_set (group, record, is_new, JLN_PLAN_FIELD_SERIES, JLN_LANG_EN,
                    series != NULL && series->en != NULL ? series->en : "");
         }
-      add_set (group, record, is_new, note_field, note);
-      add_set (group, record, is_new, source_field, source);
+      add_set (group, record, is_new, JLN_PLAN_FIELD_NOTE, lang, note);
+      add_set (group, record, is_new, JLN_PLAN_FIELD_SOURCE, lang, source);
     }
 
   return apply_or_explain (self, group);

@@ -12,6 +12,7 @@
 #include "jln-i18n.h"
 #include "jln-indicators-page.h"
 #include "jln-measurement.h"
+#include "jln-plan-edits.h"
 #include "jln-target.h"
 #include "jln-window.h"
 
@@ -195,7 +196,7 @@ delete_cb (GtkWidget  *widget,
 
   if (record == NULL)
     return;
-  edit = jln_edit_new_remove (record);
+  edit = jln_plan_edit_delete (record);
   if (!jln_document_apply (self->document, edit, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));

@@ -8,6 +8,7 @@
 #include "jln-edit.h"
 #include "jln-note.h"
 #include "jln-notes-box.h"
+#include "jln-plan-edits.h"
 #include "jln-text.h"
 
 /* The progress notes of an action or a sub-item in the editor: a line
@@ -110,11 +111,10 @@ note_row_apply_cb (AdwEntryRow *row,
 {
   JlnRecord *note = g_object_get_data (G_OBJECT (row), "note");
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  const char *field = self->content_language == JLN_LANG_FR ? "text-fr" : "text-en";
 
   if (g_strcmp0 (text, jln_text_get (jln_note_get_text (note), self->content_language)) == 0)
     return;
-  apply (self, jln_edit_new_set (note, field, text[0] != '\0' ? text : NULL));
+  apply (self, jln_plan_edit_set_text (note, JLN_PLAN_FIELD_TEXT, self->content_language, text));
 }
 
 static void
@@ -123,7 +123,7 @@ note_remove_clicked_cb (GtkButton   *button,
 {
   JlnRecord *note = g_object_get_data (G_OBJECT (button), "note");
 
-  apply (self, jln_edit_new_remove (note));
+  apply (self, jln_plan_edit_delete (note));
 }
 
 static void
@@ -190,16 +190,11 @@ add_note (JlnNotesBox *self)
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autofree char *trimmed_author = g_strstrip (g_strdup (author));
-  g_autoptr(JlnRecord) note = NULL;
-  GListModel *notes;
 
   if (trimmed[0] == '\0' || self->document == NULL)
     return;
-  note = jln_record_new (jln_note_kind_for (self->owner), "date", date,
-                         self->content_language == JLN_LANG_FR ? "text-fr" : "text-en", trimmed,
-                         trimmed_author[0] != '\0' ? "author" : NULL, trimmed_author, NULL);
-  notes = jln_record_get_notes (self->owner);
-  if (apply (self, jln_edit_new_insert (self->owner, note, g_list_model_get_n_items (notes))))
+  if (apply (self, jln_plan_edit_add_note (self->owner, date, self->content_language, trimmed,
+                                           trimmed_author, NULL)))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
       g_free (last_author);

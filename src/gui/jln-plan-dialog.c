@@ -5,6 +5,7 @@
 
 #include "jln-milestone.h"
 #include "jln-plan-dialog.h"
+#include "jln-plan-edits.h"
 #include "jln-unit.h"
 
 /* A plan set up in the window: its title in both languages, its period,
@@ -157,25 +158,24 @@ add_milestone_clicked_cb (JlnPlanDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (item->entries[0]));
 }
 
-/* Adds to @group a change of @field to @value, if it is one. */
+/* Adds to @group a change of @field to @value, trimmed, if it is one. */
 static void
-add_set (JlnEdit    *group,
-         JlnRecord  *record,
-         const char *field,
-         const char *value)
+add_set (JlnEdit      *group,
+         JlnRecord    *record,
+         JlnPlanField  field,
+         int           lang,
+         const char   *value)
 {
-  g_autofree char *current = record != NULL ? jln_record_dup_field (record, field) : NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (value));
 
-  if (g_strcmp0 (current != NULL ? current : "", trimmed) != 0)
-    jln_edit_group_add (group, jln_edit_new_set (record, field, trimmed));
+  jln_plan_edit_group_set_changed (group, record, field, lang, trimmed);
 }
 
 static gboolean
 add_semester (JlnPlanDialog  *self,
               JlnEdit        *group,
               JlnPlan        *plan,
-              const char     *field,
+              JlnPlanField    field,
               AdwEntryRow    *row,
               GError        **error)
 {
@@ -185,13 +185,13 @@ add_semester (JlnPlanDialog  *self,
 
   if (text[0] == '\0')
     {
-      add_set (group, JLN_RECORD (plan), field, "");
+      add_set (group, JLN_RECORD (plan), field, -1, "");
       return TRUE;
     }
   if (!jln_semester_parse (text, &semester, error))
     return FALSE;
   iso = jln_semester_format (semester, JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
-  add_set (group, JLN_RECORD (plan), field, iso);
+  add_set (group, JLN_RECORD (plan), field, -1, iso);
   return TRUE;
 }
 
@@ -201,13 +201,8 @@ add_items (JlnEdit   *group,
            GPtrArray *items,
            JlnKind    kind)
 {
-  const char *fields[2][3] = {
-    { "code", "name-fr", "name-en" },
-    { "date", "title-fr", "title-en" },
-  };
-  guint f = kind == JLN_KIND_UNIT ? 0 : 1;
-  GListModel *siblings = kind == JLN_KIND_UNIT ? jln_plan_get_units (plan) : jln_plan_get_milestones (plan);
-  guint position = g_list_model_get_n_items (siblings);
+  JlnPlanField key_field = kind == JLN_KIND_UNIT ? JLN_PLAN_FIELD_CODE : JLN_PLAN_FIELD_DATE;
+  JlnPlanField text_field = kind == JLN_KIND_UNIT ? JLN_PLAN_FIELD_NAME : JLN_PLAN_FIELD_TITLE;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -218,30 +213,30 @@ add_items (JlnEdit   *group,
       if (item->removed)
         {
           if (record != NULL)
-            jln_edit_group_add (group, jln_edit_new_remove (record));
+            jln_edit_group_add (group, jln_plan_edit_delete (record));
           continue;
         }
       if (record == NULL)
         {
-          g_autoptr(JlnRecord) created = NULL;
           g_autofree char *key = g_strstrip (g_strdup (first));
 
           if (key[0] == '\0')
             continue;
           /* A date is checked when the change is applied, with the others. */
-          created = kind == JLN_KIND_UNIT ? jln_record_new (kind, "code", key, NULL)
-                                          : jln_record_new (kind, "date", "2000-01", NULL);
-          jln_edit_group_add (group, jln_edit_new_insert (JLN_RECORD (plan), created, position++));
-          record = created;
-          if (kind != JLN_KIND_UNIT)
-            jln_edit_group_add (group, jln_edit_new_set (record, fields[f][0], key));
+          if (kind == JLN_KIND_UNIT)
+            record = jln_plan_edit_group_add_unit (group, plan, key);
+          else
+            {
+              record = jln_plan_edit_group_add_milestone (group, plan);
+              jln_edit_group_add (group, jln_plan_edit_set_value (record, key_field, -1, key));
+            }
         }
       else
-        add_set (group, record, fields[f][0], first);
-      add_set (group, record, fields[f][1], gtk_editable_get_text (item->entries[1]));
-      add_set (group, record, fields[f][2], gtk_editable_get_text (item->entries[2]));
+        add_set (group, record, key_field, -1, first);
+      add_set (group, record, text_field, JLN_LANG_FR, gtk_editable_get_text (item->entries[1]));
+      add_set (group, record, text_field, JLN_LANG_EN, gtk_editable_get_text (item->entries[2]));
       if (item->kind != NULL)
-        add_set (group, record, "kind",
+        add_set (group, record, JLN_PLAN_FIELD_KIND, -1,
                  milestone_kinds[MIN (gtk_drop_down_get_selected (item->kind), G_N_ELEMENTS (milestone_kinds) - 1)]);
     }
 }
@@ -264,12 +259,16 @@ save_action (GtkWidget  *widget,
   g_autoptr(JlnEdit) group = jln_edit_new_group (_("Plan Properties"));
   g_autoptr(GError) error = NULL;
 
-  add_set (group, JLN_RECORD (plan), "title-fr", gtk_editable_get_text (GTK_EDITABLE (self->title_fr_row)));
-  add_set (group, JLN_RECORD (plan), "title-en", gtk_editable_get_text (GTK_EDITABLE (self->title_en_row)));
-  add_set (group, JLN_RECORD (plan), "notes-fr", gtk_editable_get_text (GTK_EDITABLE (self->notes_fr_row)));
-  add_set (group, JLN_RECORD (plan), "notes-en", gtk_editable_get_text (GTK_EDITABLE (self->notes_en_row)));
-  if (!add_semester (self, group, plan, "start", self->start_row, &error) ||
-      !add_semester (self, group, plan, "end", self->end_row, &error))
+  add_set (group, JLN_RECORD (plan), JLN_PLAN_FIELD_TITLE, JLN_LANG_FR,
+           gtk_editable_get_text (GTK_EDITABLE (self->title_fr_row)));
+  add_set (group, JLN_RECORD (plan), JLN_PLAN_FIELD_TITLE, JLN_LANG_EN,
+           gtk_editable_get_text (GTK_EDITABLE (self->title_en_row)));
+  add_set (group, JLN_RECORD (plan), JLN_PLAN_FIELD_NOTES, JLN_LANG_FR,
+           gtk_editable_get_text (GTK_EDITABLE (self->notes_fr_row)));
+  add_set (group, JLN_RECORD (plan), JLN_PLAN_FIELD_NOTES, JLN_LANG_EN,
+           gtk_editable_get_text (GTK_EDITABLE (self->notes_en_row)));
+  if (!add_semester (self, group, plan, JLN_PLAN_FIELD_START, self->start_row, &error) ||
+      !add_semester (self, group, plan, JLN_PLAN_FIELD_END, self->end_row, &error))
     {
       show_error (self, error->message);
       return;

@@ -5,6 +5,7 @@
 
 #include "jln-edit.h"
 #include "jln-plan.h"
+#include "jln-plan-edits.h"
 #include "jln-review-page.h"
 #include "jln-section.h"
 #include "jln-text.h"
@@ -28,16 +29,6 @@ struct _JlnReviewPage
 G_DEFINE_FINAL_TYPE (JlnReviewPage, jln_review_page, ADW_TYPE_BIN)
 
 static void rebuild (JlnReviewPage *self);
-
-static const char *
-field_name (JlnReviewPage *self,
-            const char    *field)
-{
-  static char name[32];
-
-  g_snprintf (name, sizeof name, "%s-%s", field, jln_lang_to_string (self->lang));
-  return name;
-}
 
 static void
 apply (JlnReviewPage *self,
@@ -81,7 +72,7 @@ title_apply_cb (AdwEntryRow   *row,
   const char *now = jln_text_get (jln_section_get_title (JLN_SECTION (section)), self->lang);
 
   if (g_strcmp0 (text[0] != '\0' ? text : NULL, now) != 0)
-    apply (self, jln_edit_new_set (section, field_name (self, "title"), text[0] != '\0' ? text : NULL));
+    apply (self, jln_plan_edit_set_text (section, JLN_PLAN_FIELD_TITLE, self->lang, text));
 }
 
 static void
@@ -94,7 +85,7 @@ body_commit (JlnReviewPage *self,
 
   if (section == NULL || g_strcmp0 (text[0] != '\0' ? text : NULL, now) == 0)
     return;
-  apply (self, jln_edit_new_set (section, field_name (self, "body"), text[0] != '\0' ? text : NULL));
+  apply (self, jln_plan_edit_set_text (section, JLN_PLAN_FIELD_BODY, self->lang, text));
 }
 
 static void
@@ -110,34 +101,26 @@ move_clicked_cb (GtkButton     *button,
 {
   JlnRecord *section = group_section (GTK_WIDGET (button));
   int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "jln-delta"));
-  guint position;
+  JlnEdit *edit = jln_plan_edit_move_by (section, delta);
 
-  if (!jln_record_get_position (section, &position))
-    return;
-  if ((delta < 0 && position == 0) ||
-      (delta > 0 && position + 1 >= g_list_model_get_n_items (self->sections)))
-    return;
-  apply (self, jln_edit_new_move (section, position + delta));
+  if (edit != NULL)
+    apply (self, edit);
 }
 
 static void
 remove_clicked_cb (GtkButton     *button,
                    JlnReviewPage *self)
 {
-  apply (self, jln_edit_new_remove (group_section (GTK_WIDGET (button))));
+  apply (self, jln_plan_edit_delete (group_section (GTK_WIDGET (button))));
 }
 
 static void
 add_clicked_cb (GtkButton     *button,
                 JlnReviewPage *self)
 {
-  g_autoptr(JlnRecord) section = NULL;
-
   if (self->sections == NULL)
     return;
-  section = jln_record_new (JLN_KIND_SECTION, field_name (self, "title"), _("New Section"), NULL);
-  apply (self, jln_edit_new_insert (JLN_RECORD (self->plan), section,
-                                    g_list_model_get_n_items (self->sections)));
+  apply (self, jln_plan_edit_add_section (self->plan, self->lang, _("New Section"), NULL));
 }
 
 static GtkWidget *

@@ -18,6 +18,7 @@
 #include "jln-export-dialog.h"
 #include "jln-import-dialog.h"
 #include "jln-plan-dialog.h"
+#include "jln-plan-edits.h"
 #include "jln-indicators-page.h"
 #include "jln-json.h"
 #include "jln-merge-window.h"
@@ -1458,25 +1459,6 @@ selected_record (JlnWindow *self)
   return jln_action_list_get_selected (self->action_list);
 }
 
-static char *
-next_action_number (JlnObjective *objective)
-{
-  GListModel *actions = jln_objective_get_actions (objective);
-  guint n = g_list_model_get_n_items (actions);
-  guint highest = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JlnAction) action = g_list_model_get_item (actions, i);
-      const char *number = jln_action_get_number (action);
-      const char *last = strrchr (number, '.');
-
-      if (last != NULL)
-        highest = MAX (highest, (guint) g_ascii_strtoull (last + 1, NULL, 10));
-    }
-  return g_strdup_printf ("%s.%u", jln_objective_get_number (objective), MAX (highest, n) + 1);
-}
-
 static void
 apply_and_select (JlnWindow *self,
                   JlnEdit   *edit,
@@ -1499,49 +1481,19 @@ add_action_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   JlnWindow *self = JLN_WINDOW (widget);
-  JlnRecord *selected = selected_record (self);
-  JlnRecord *objective = NULL;
-  guint position;
-  g_autofree char *number = NULL;
-  g_autoptr(JlnRecord) action = NULL;
+  JlnRecord *action = NULL;
   g_autoptr(JlnEdit) edit = NULL;
 
   if (self->document == NULL)
     return;
 
-  if (JLN_IS_ACTION_ITEM (selected))
-    selected = jln_record_get_parent (selected);
-  if (JLN_IS_ACTION (selected))
-    objective = jln_record_get_parent (selected);
-  else if (JLN_IS_OBJECTIVE (selected))
-    objective = selected;
-  else
+  edit = jln_plan_edit_add_action (jln_document_get_plan (self->document),
+                                   selected_record (self), &action);
+  if (edit == NULL)
     {
-      GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (self->document));
-      guint n = g_list_model_get_n_items (objectives);
-
-      if (n == 0)
-        {
-          show_toast (self, _("Add an objective first"));
-          return;
-        }
-      objective = g_list_model_get_item (objectives, n - 1);
-      g_object_unref (objective);
+      show_toast (self, _("Add an objective first"));
+      return;
     }
-
-  if (!JLN_IS_ACTION (selected) || !jln_record_get_position (selected, &position))
-    position = g_list_model_get_n_items (jln_objective_get_actions (JLN_OBJECTIVE (objective)));
-  else
-    position++;
-
-  number = next_action_number (JLN_OBJECTIVE (objective));
-  action = jln_record_new (JLN_KIND_ACTION,
-                           "number", number,
-                           "title-fr", "Nouvelle action",
-                           "title-en", "New action",
-                           "status", "planned",
-                           NULL);
-  edit = jln_edit_new_insert (objective, action, position);
   apply_and_select (self, edit, action);
 }
 
@@ -1551,27 +1503,13 @@ add_objective_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   JlnWindow *self = JLN_WINDOW (widget);
-  JlnPlan *plan;
-  GListModel *objectives;
-  guint n;
-  g_autofree char *number = NULL;
-  g_autoptr(JlnRecord) objective = NULL;
+  JlnRecord *objective = NULL;
   g_autoptr(JlnEdit) edit = NULL;
 
   if (self->document == NULL)
     return;
 
-  plan = jln_document_get_plan (self->document);
-  objectives = jln_plan_get_objectives (plan);
-  n = g_list_model_get_n_items (objectives);
-  number = g_strdup_printf ("%u", n + 1);
-  objective = jln_record_new (JLN_KIND_OBJECTIVE,
-                              "number", number,
-                              "programme", "hrs4r",
-                              "title-fr", "Nouvel objectif",
-                              "title-en", "New objective",
-                              NULL);
-  edit = jln_edit_new_insert (JLN_RECORD (plan), objective, n);
+  edit = jln_plan_edit_add_objective (jln_document_get_plan (self->document), &objective);
   apply_and_select (self, edit, objective);
 }
 
@@ -1582,29 +1520,15 @@ duplicate_action (GtkWidget  *widget,
 {
   JlnWindow *self = JLN_WINDOW (widget);
   JlnRecord *selected = selected_record (self);
-  g_autoptr(JlnRecord) copy = NULL;
+  JlnRecord *copy = NULL;
   g_autoptr(JlnEdit) group = NULL;
-  guint position;
 
-  if (self->document == NULL || selected == NULL || !jln_record_get_position (selected, &position))
+  if (self->document == NULL || selected == NULL)
     return;
 
-  copy = jln_record_copy (selected);
-  group = jln_edit_new_group (_("Duplicate"));
-  jln_edit_group_add (group, jln_edit_new_insert (jln_record_get_parent (selected), copy, position + 1));
-  if (JLN_IS_ACTION (selected))
-    {
-      g_autofree char *number = next_action_number (JLN_OBJECTIVE (jln_record_get_parent (selected)));
-
-      jln_edit_group_add (group, jln_edit_new_set (copy, "number", number));
-    }
-  else if (JLN_IS_OBJECTIVE (selected))
-    {
-      GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (self->document));
-      g_autofree char *number = g_strdup_printf ("%u", g_list_model_get_n_items (objectives) + 1);
-
-      jln_edit_group_add (group, jln_edit_new_set (copy, "number", number));
-    }
+  group = jln_plan_edit_duplicate (jln_document_get_plan (self->document), selected, &copy);
+  if (group == NULL)
+    return;
   apply_and_select (self, group, copy);
 }
 
@@ -1664,7 +1588,7 @@ delete_action (GtkWidget  *widget,
 
   g_free (self->deleted_id);
   self->deleted_id = g_strdup (jln_record_get_id (selected));
-  edit = jln_edit_new_remove (selected);
+  edit = jln_plan_edit_delete (selected);
   jln_action_editor_set_record (self->action_editor, NULL);
   if (!jln_document_apply (self->document, edit, &error))
     {
