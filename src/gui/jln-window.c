@@ -25,6 +25,7 @@
 #include "jln-plan-pages.h"
 #include "jln-principles-page.h"
 #include "jln-review-page.h"
+#include "jln-session.h"
 #include "jln-sheet.h"
 #include "jln-print.h"
 #include "jln-timeline-view.h"
@@ -36,16 +37,13 @@ struct _JlnWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  JlnDocument          *document;
-  JlnQueryFilter       *filter;
+  JlnSession           *session;
+  JlnDocument          *document;   /* the session's */
   GSettings            *settings;
   GCancellable         *cancellable;
   guint                 pulse_id;
   guint                 watch_id;   /* polls the plan file for others' commits */
-  guint                 rebind_id;
-  JlnLang               content_language;
   gboolean              busy;
-  gboolean              replaced;   /* another file was saved at the plan's path */
   char                 *deleted_id;   /* the last deletion, to select once undone */
 
   /* Template widgets */
@@ -75,8 +73,7 @@ G_DEFINE_FINAL_TYPE (JlnWindow, jln_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
-  PROP_CONTENT_LANGUAGE,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -172,7 +169,7 @@ static gboolean
 is_editable (JlnWindow *self)
 {
   return self->document != NULL && !jln_document_is_read_only (self->document) &&
-         !self->replaced;
+         !jln_session_get_replaced (self->session);
 }
 
 static void
@@ -216,7 +213,7 @@ update_edit_state (JlnWindow *self)
   /* Comparing with another copy changes nothing; merging it in does. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-copy", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-path", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->replaced);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", jln_session_get_replaced (self->session));
   /* Its menu only holds ways to change the plan. */
   gtk_widget_set_sensitive (self->add_button, editable);
   for (guint i = 0; i < G_N_ELEMENTS (indicator_actions); i++)
@@ -228,7 +225,7 @@ update_edit_state (JlnWindow *self)
   update_selection_actions (self);
 
   gtk_revealer_set_reveal_child (self->read_only_banner, read_only);
-  gtk_revealer_set_reveal_child (self->replaced_banner, self->replaced);
+  gtk_revealer_set_reveal_child (self->replaced_banner, jln_session_get_replaced (self->session));
 }
 
 /* What opening the file did that the user must know, such as a journal
@@ -323,7 +320,7 @@ update_title (JlnWindow *self)
     }
 
   plan = jln_document_get_plan (self->document);
-  title = jln_text_get_fallback (jln_plan_get_title (plan), self->content_language, NULL);
+  title = jln_text_get_fallback (jln_plan_get_title (plan), jln_session_get_content_language (self->session), NULL);
   file = g_path_get_basename (jln_document_get_path (self->document));
   adw_view_switcher_title_set_title (self->switcher_title, title != NULL ? title : _("Untitled Plan"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, file);
@@ -354,7 +351,6 @@ plan_title_changed_cb (JlnWindow *self)
   update_title (self);
 }
 
-static void plan_reloaded_cb (JlnWindow *self);
 static void offer_conflict_copies (JlnWindow *self);
 static void update_picture_actions (JlnWindow *self);
 static JlnRecord *selected_record (JlnWindow *self);
@@ -365,7 +361,6 @@ set_document (JlnWindow   *self,
 {
   if (self->document == document)
     return;
-  g_clear_handle_id (&self->rebind_id, g_source_remove);
 
   if (self->document != NULL)
     {
@@ -373,13 +368,7 @@ set_document (JlnWindow   *self,
       g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
     }
   g_set_object (&self->document, document);
-  self->replaced = FALSE;
-
-  jln_action_editor_set_record (self->action_editor, NULL);
-  jln_action_list_set_document (self->action_list, document);
-  jln_action_editor_set_document (self->action_editor, document);
-  jln_principles_page_set_document (self->principles_page, document);
-  jln_review_page_set_document (self->review_page, document);
+  jln_session_set_document (self->session, document);
 
   if (document != NULL)
     {
@@ -388,8 +377,6 @@ set_document (JlnWindow   *self,
       g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (undo_state_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (undo_state_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::plan", G_CALLBACK (plan_reloaded_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (jln_document_get_plan (document), "notify::title-fr",
                                G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
@@ -409,53 +396,26 @@ set_document (JlnWindow   *self,
   update_title (self);
   update_edit_state (self);
   update_picture_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /* --- Changes made elsewhere ------------------------------------------------ */
 
 /* The document read its file again, after another window or program
- * committed to it: the views move to the new plan, keeping the selected
- * action when it is still there. */
-static gboolean
-rebind_plan_cb (gpointer user_data)
+ * committed to it: the session moved the pages to the new plan, keeping
+ * the selected record when it is still there. The focus stays where it
+ * is: the one who is typing is not taken into a field. */
+static void
+session_reloaded_cb (JlnWindow *self)
 {
-  JlnWindow *self = user_data;
-  JlnRecord *selected = selected_record (self);
-  g_autofree char *selected_id = selected != NULL ? g_strdup (jln_record_get_id (selected)) : NULL;
-  JlnPlan *plan;
-  JlnRecord *record;
-
-  self->rebind_id = 0;
-  if (self->document == NULL)
-    return G_SOURCE_REMOVE;
-  plan = jln_document_get_plan (self->document);
-
-  jln_action_editor_set_record (self->action_editor, NULL);
-  jln_action_list_set_document (self->action_list, NULL);
-  jln_action_editor_set_document (self->action_editor, NULL);
-  jln_action_list_set_document (self->action_list, self->document);
-  jln_action_editor_set_document (self->action_editor, self->document);
+  JlnPlan *plan = jln_session_get_plan (self->session);
 
   g_signal_connect_object (plan, "notify::title-fr",
                            G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (plan, "notify::title-en",
                            G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
-  if (selected_id != NULL && (record = jln_plan_lookup (plan, selected_id)) != NULL)
-    jln_action_list_select (self->action_list, record);
-
   update_title (self);
   update_edit_state (self);
   show_toast (self, _("The plan was changed elsewhere and has been reloaded"));
-  return G_SOURCE_REMOVE;
-}
-
-/* Later, not in the middle of an edit that the reload refused. */
-static void
-plan_reloaded_cb (JlnWindow *self)
-{
-  if (self->rebind_id == 0)
-    self->rebind_id = g_idle_add (rebind_plan_cb, self);
 }
 
 static gboolean
@@ -470,14 +430,7 @@ watch_file_cb (gpointer user_data)
 
   /* Another file saved over the plan (an attachment saved at its name):
    * nothing is written to either until the user reloads. */
-  if (jln_document_is_replaced (self->document) != self->replaced)
-    {
-      self->replaced = !self->replaced;
-      update_edit_state (self);
-    }
-  if (self->replaced || !jln_document_is_outdated (self->document))
-    return G_SOURCE_CONTINUE;
-  if (!jln_document_reload (self->document, &error))
+  if (!jln_session_check_file (self->session, &error))
     show_error_toast (self, error);
   return G_SOURCE_CONTINUE;
 }
@@ -860,11 +813,23 @@ jln_window_get_document (JlnWindow *self)
   return self->document;
 }
 
+/**
+ * jln_window_get_session:
+ *
+ * Returns: (transfer none): what the window shows
+ */
+JlnSession *
+jln_window_get_session (JlnWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
 JlnQueryFilter *
 jln_window_get_filter (JlnWindow *self)
 {
   g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
-  return self->filter;
+  return jln_session_get_filter (self->session);
 }
 
 /**
@@ -883,7 +848,7 @@ JlnLang
 jln_window_get_content_language (JlnWindow *self)
 {
   g_return_val_if_fail (JLN_IS_WINDOW (self), JLN_LANG_EN);
-  return self->content_language;
+  return jln_session_get_content_language (self->session);
 }
 
 /* --- File choosers --------------------------------------------------------- */
@@ -1131,9 +1096,9 @@ export_chosen (JlnWindow *self,
 
   data = g_new0 (ExportData, 1);
   data->plan = g_object_ref (jln_document_get_plan (self->document));
-  query = jln_query_filter_get_query (self->filter);
+  query = jln_query_filter_get_query (jln_session_get_filter (self->session));
   data->query = query != NULL ? jln_query_ref (query) : NULL;
-  data->lang = self->content_language;
+  data->lang = jln_session_get_content_language (self->session);
   data->csv = g_str_has_suffix (lower, ".csv");
   data->path = g_steal_pointer (&path);
 
@@ -1179,7 +1144,7 @@ create_view_picture (JlnWindow *self)
 
   if (page == NULL && action_list_visible (self))
     return JLN_PICTURE (jln_plan_pages_new (jln_document_get_plan (self->document), JLN_PLAN_DOC_ACTIONS,
-                                            jln_query_filter_get_query (self->filter)));
+                                            jln_query_filter_get_query (jln_session_get_filter (self->session))));
 
   if (page == GTK_WIDGET (self->timeline_view))
     return jln_timeline_view_create_picture (self->timeline_view);
@@ -1266,23 +1231,23 @@ export_view_action (GtkWidget  *widget,
       JlnPlan *plan = jln_document_get_plan (self->document);
       JlnDocumentDialog *documents;
 
-      title = jln_text_get_fallback (jln_plan_get_title (plan), self->content_language, NULL);
-      documents = jln_document_dialog_new (GTK_WINDOW (self), plan, jln_query_filter_get_query (self->filter),
-                                           self->content_language, title != NULL ? title : _("Plan"));
+      title = jln_text_get_fallback (jln_plan_get_title (plan), jln_session_get_content_language (self->session), NULL);
+      documents = jln_document_dialog_new (GTK_WINDOW (self), plan, jln_query_filter_get_query (jln_session_get_filter (self->session)),
+                                           jln_session_get_content_language (self->session), title != NULL ? title : _("Plan"));
       g_signal_connect_object (documents, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (documents));
       return;
     }
   page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
   title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (self->document)),
-                                 self->content_language, NULL);
+                                 jln_session_get_content_language (self->session), NULL);
   /* Translators: the start of an exported file’s name: the plan’s title, then the view. */
   {
     g_autofree char *short_title = dup_short_title (title != NULL ? title : _("Plan"));
 
     name = g_strdup_printf (_("%1$s – %2$s"), short_title, adw_view_stack_page_get_title (page));
   }
-  dialog = jln_export_dialog_new (GTK_WINDOW (self), picture, self->content_language, name);
+  dialog = jln_export_dialog_new (GTK_WINDOW (self), picture, jln_session_get_content_language (self->session), name);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1298,7 +1263,7 @@ print_action (GtkWidget  *widget,
 
   if (picture == NULL)
     return;
-  style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, self->content_language);
+  style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, jln_session_get_content_language (self->session));
   jln_print_picture (GTK_WINDOW (self), picture, style);
 }
 
@@ -1694,7 +1659,12 @@ reload_action (GtkWidget  *widget,
       show_error_toast (self, error);
       return;
     }
-  self->replaced = jln_document_is_replaced (self->document);
+  /* Whether the file is still another one; "replaced" updates the state. */
+  if (!jln_session_check_file (self->session, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
   update_edit_state (self);
   show_notices (self);
 }
@@ -1709,7 +1679,7 @@ changes_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
   gtk_window_present (GTK_WINDOW (jln_changes_window_new (GTK_WINDOW (self), self->document,
-                                                          self->content_language)));
+                                                          jln_session_get_content_language (self->session))));
 }
 
 static void
@@ -1940,23 +1910,14 @@ content_language_changed_cb (JlnWindow *self)
   if (!jln_lang_from_string (nick, &lang))
     lang = jln_lang_from_locale ();
 
-  if (self->content_language == lang)
-    return;
-  self->content_language = lang;
-  jln_action_list_set_content_language (self->action_list, lang);
-  jln_action_editor_set_content_language (self->action_editor, lang);
-  jln_principles_page_set_content_language (self->principles_page, lang);
-  jln_review_page_set_content_language (self->review_page, lang);
+  jln_session_set_content_language (self->session, lang);
   update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
 
 static void
 selected_changed_cb (JlnWindow *self)
 {
   update_selection_actions (self);
-  jln_action_editor_set_record (self->action_editor,
-                                jln_action_list_get_selected (self->action_list));
 }
 
 static void
@@ -1974,7 +1935,7 @@ principle_activated_cb (JlnWindow *self,
 {
   g_autofree char *text = g_strdup_printf ("principle:%d", number);
 
-  jln_query_filter_set_text (self->filter, text);
+  jln_query_filter_set_text (jln_session_get_filter (self->session), text);
   adw_view_stack_set_visible_child_name (self->view_stack, "actions");
 }
 
@@ -1984,7 +1945,7 @@ timeline_activate_record_cb (JlnWindow *self,
                              JlnRecord *record)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "actions");
-  jln_action_list_select (self->action_list, record);
+  jln_session_set_selected (self->session, record);
   activate_record_cb (self, record);
 }
 
@@ -2007,7 +1968,6 @@ jln_window_constructed (GObject *object)
                            G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::recent-plans",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
-  self->content_language = -1;
   content_language_changed_cb (self);
   update_recent_menu (self);
 }
@@ -2021,12 +1981,13 @@ jln_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_source_remove);
-  g_clear_handle_id (&self->rebind_id, g_source_remove);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_WINDOW);
   g_clear_object (&self->document);
-  g_clear_object (&self->filter);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->deleted_id, g_free);
 
@@ -2043,11 +2004,8 @@ jln_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_CONTENT_LANGUAGE:
-      g_value_set_int (value, self->content_language);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2064,12 +2022,16 @@ jln_window_class_init (JlnWindowClass *klass)
   object_class->dispose = jln_window_dispose;
   object_class->get_property = jln_window_get_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, JLN_TYPE_DOCUMENT,
+  /**
+   * JlnWindow:session:
+   *
+   * What the window shows: its plan, filter, content language and
+   * selection. Every page of the window gets it by a binding in the
+   * window's template.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CONTENT_LANGUAGE] =
-    g_param_spec_int ("content-language", NULL, NULL, JLN_LANG_FR, JLN_LANG_EN, JLN_LANG_EN,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JLN_TYPE_ACTION_LIST);
@@ -2136,18 +2098,35 @@ jln_window_class_init (JlnWindowClass *klass)
 static void
 jln_window_init (JlnWindow *self)
 {
+  GtkEventController *shortcuts;
+  g_autoptr(GSimpleAction) present = NULL;
+
+  /* Before the template, whose pages bind to it. */
+  self->session = jln_session_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->principles_page, "principle-activated",
                            G_CALLBACK (principle_activated_cb), self, G_CONNECT_SWAPPED);
-  self->filter = jln_query_filter_new ();
-  jln_action_list_set_filter (self->action_list, self->filter);
-  g_signal_connect_object (self->action_list, "notify::selected",
+  g_signal_connect_object (self->session, "notify::selected",
                            G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::replaced",
+                           G_CALLBACK (update_edit_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "reloaded",
+                           G_CALLBACK (session_reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->action_list, "activate-record",
                            G_CALLBACK (activate_record_cb), self, G_CONNECT_SWAPPED);
-  jln_timeline_view_set_window (self->timeline_view, self);
+  /* F5 presents the timeline from anywhere in the window. */
+  present = g_simple_action_new ("present", NULL);
+  g_signal_connect_object (present, "activate", G_CALLBACK (jln_timeline_view_present),
+                           self->timeline_view, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (present));
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
+                                                          gtk_named_action_new ("win.present")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect_object (self->timeline_view, "activate-record",
                            G_CALLBACK (timeline_activate_record_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
