@@ -535,8 +535,7 @@ changes_action (GtkWidget  *widget,
 
   if (self->document == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (jln_changes_window_new (GTK_WINDOW (self), self->document,
-                                                          jln_session_get_content_language (self->session))));
+  gtk_window_present (GTK_WINDOW (jln_changes_window_new (GTK_WINDOW (self), self->session)));
 }
 
 static void
