@@ -150,6 +150,7 @@ main (int   argc,
   JlnRecord *many, *few;
   GtkWidget *window;
   JlnActionEditor *editor;
+  g_autoptr(JlnSession) session = NULL;
   GdkFrameClock *clock;
   gint64 start;
   double shown;
@@ -182,9 +183,10 @@ main (int   argc,
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 800);
-  editor = JLN_ACTION_EDITOR (jln_action_editor_new ());
-  jln_action_editor_set_document (editor, document);
-  jln_action_editor_set_content_language (editor, JLN_LANG_EN);
+  session = jln_session_new ();
+  jln_session_set_document (session, document);
+  jln_session_set_content_language (session, JLN_LANG_EN);
+  editor = JLN_ACTION_EDITOR (g_object_new (JLN_TYPE_ACTION_EDITOR, "session", session, NULL));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
   gtk_window_present (GTK_WINDOW (window));
   clock = gtk_widget_get_frame_clock (window);
@@ -202,6 +204,7 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_clear_object (&session);
   g_clear_object (&document);
   jln_test_remove_tree (dir);
   return 0;

@@ -20,6 +20,7 @@ typedef struct
   char            *dir;
   char            *path;
   JlnDocument     *document;
+  JlnSession      *session;
   GtkWidget       *window;
   JlnActionEditor *editor;
   JlnAction       *action;     /* 1.4 */
@@ -183,10 +184,12 @@ fixture_setup (Fixture       *fixture,
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 420,
                                g_getenv ("JALONS_SCREENSHOT_DIR") != NULL ? 800 : 460);
-  fixture->editor = JLN_ACTION_EDITOR (jln_action_editor_new ());
-  jln_action_editor_set_document (fixture->editor, fixture->document);
-  jln_action_editor_set_content_language (fixture->editor,
-                                          GPOINTER_TO_INT (data) ? JLN_LANG_FR : JLN_LANG_EN);
+  fixture->session = jln_session_new ();
+  jln_session_set_document (fixture->session, fixture->document);
+  jln_session_set_content_language (fixture->session, GPOINTER_TO_INT (data) ? JLN_LANG_FR : JLN_LANG_EN);
+  fixture->editor = JLN_ACTION_EDITOR (g_object_new (JLN_TYPE_ACTION_EDITOR,
+                                                     "session", fixture->session,
+                                                     NULL));
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->editor));
   gtk_window_present (GTK_WINDOW (fixture->window));
   spin ();
@@ -236,9 +239,12 @@ fixture_setup_many (Fixture       *fixture,
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 420, 460);
-  fixture->editor = JLN_ACTION_EDITOR (jln_action_editor_new ());
-  jln_action_editor_set_document (fixture->editor, fixture->document);
-  jln_action_editor_set_content_language (fixture->editor, JLN_LANG_EN);
+  fixture->session = jln_session_new ();
+  jln_session_set_document (fixture->session, fixture->document);
+  jln_session_set_content_language (fixture->session, JLN_LANG_EN);
+  fixture->editor = JLN_ACTION_EDITOR (g_object_new (JLN_TYPE_ACTION_EDITOR,
+                                                     "session", fixture->session,
+                                                     NULL));
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->editor));
   gtk_window_present (GTK_WINDOW (fixture->window));
   spin ();
@@ -253,6 +259,7 @@ fixture_teardown (Fixture       *fixture,
   spin ();
   g_assert_null (fixture->editor);
 
+  g_assert_finalize_object (fixture->session);
   g_assert_finalize_object (fixture->document);
   jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
 }
@@ -1000,7 +1007,7 @@ test_screenshots (Fixture       *fixture,
       return;
     }
   if (g_str_has_prefix (g_getenv ("LANGUAGE") ?: "", "fr"))
-    jln_action_editor_set_content_language (fixture->editor, JLN_LANG_FR);
+    jln_session_set_content_language (fixture->session, JLN_LANG_FR);
 
   jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
   apply_set (fixture, JLN_RECORD (fixture->action), "title-fr", "");

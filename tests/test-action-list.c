@@ -24,7 +24,8 @@ typedef struct
   char           *dir;
   char           *path;
   JlnDocument    *document;
-  JlnQueryFilter *filter;
+  JlnSession     *session;
+  JlnQueryFilter *filter;     /* the session's */
   GtkWidget      *window;
   JlnActionList  *list;
 } Fixture;
@@ -75,11 +76,12 @@ fixture_setup (Fixture       *fixture,
   fixture->document = jln_test_import_plan (json, "jalons-list-XXXXXX",
                                             &fixture->dir, &fixture->path);
 
-  fixture->filter = jln_query_filter_new ();
+  fixture->session = jln_session_new ();
+  fixture->filter = jln_session_get_filter (fixture->session);
+  jln_session_set_content_language (fixture->session, test_language ());
+  jln_session_set_document (fixture->session, fixture->document);
   fixture->list = JLN_ACTION_LIST (jln_action_list_new ());
-  jln_action_list_set_filter (fixture->list, fixture->filter);
-  jln_action_list_set_content_language (fixture->list, test_language ());
-  jln_action_list_set_document (fixture->list, fixture->document);
+  jln_action_list_set_session (fixture->list, fixture->session);
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
@@ -97,7 +99,9 @@ fixture_teardown (Fixture       *fixture,
   jln_test_wait_ms (20);
   g_assert_null (fixture->list);
 
-  g_assert_finalize_object (fixture->filter);
+  g_object_add_weak_pointer (G_OBJECT (fixture->filter), (gpointer *) &fixture->filter);
+  g_assert_finalize_object (fixture->session);
+  g_assert_null (fixture->filter);
   g_assert_finalize_object (fixture->document);
   jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
 }
@@ -380,7 +384,7 @@ test_plain_text (Fixture       *fixture,
   GtkWidget *view = get_child (fixture, "column_view");
   GtkLabel *label;
 
-  jln_action_list_set_content_language (fixture->list, JLN_LANG_EN);
+  jln_session_set_content_language (fixture->session, JLN_LANG_EN);
   wait_for_list (fixture);
   g_assert_null (find_label (view, title));
 
@@ -395,7 +399,7 @@ test_plain_text (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (label), ==, title);
 
   /* The content language follows; the French title is still there. */
-  jln_action_list_set_content_language (fixture->list, JLN_LANG_FR);
+  jln_session_set_content_language (fixture->session, JLN_LANG_FR);
   wait_for_list (fixture);
   g_assert_null (find_label (view, title));
   g_assert_nonnull (find_label (view, jln_text_get (jln_action_get_title (action), JLN_LANG_FR)));
@@ -419,7 +423,7 @@ test_accessible (Fixture       *fixture,
     }
 
   /* The whole row, read at once from its first cell. */
-  jln_action_list_set_content_language (fixture->list, JLN_LANG_EN);
+  jln_session_set_content_language (fixture->session, JLN_LANG_EN);
   wait_for_list (fixture);
   number = find_label (view, "1.4");
   g_assert_nonnull (number);
@@ -456,7 +460,7 @@ test_fallback (Fixture       *fixture,
   GtkLabel *label;
   GtkWidget *tag;
 
-  jln_action_list_set_content_language (fixture->list, JLN_LANG_FR);
+  jln_session_set_content_language (fixture->session, JLN_LANG_FR);
   edit = jln_edit_new_set (JLN_RECORD (action), "title-fr", "");
   g_assert_true (jln_document_apply (fixture->document, edit, &error));
   g_assert_no_error (error);
@@ -472,7 +476,7 @@ test_fallback (Fixture       *fixture,
   g_assert_true (gtk_widget_get_has_tooltip (tag));
 
   /* In English, there is nothing to mark. */
-  jln_action_list_set_content_language (fixture->list, JLN_LANG_EN);
+  jln_session_set_content_language (fixture->session, JLN_LANG_EN);
   wait_for_list (fixture);
   g_assert_false (gtk_widget_get_visible (tag));
 }
@@ -844,10 +848,12 @@ test_many (void)
   g_unlink (json);
   g_rmdir (tmp);
 
-  fixture.filter = jln_query_filter_new ();
+  fixture.session = jln_session_new ();
+  fixture.filter = jln_session_get_filter (fixture.session);
+  jln_session_set_content_language (fixture.session, JLN_LANG_FR);
+  jln_session_set_document (fixture.session, fixture.document);
   fixture.list = JLN_ACTION_LIST (jln_action_list_new ());
-  jln_action_list_set_filter (fixture.list, fixture.filter);
-  jln_action_list_set_document (fixture.list, fixture.document);
+  jln_action_list_set_session (fixture.list, fixture.session);
   fixture.window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1280, 800);
   gtk_window_set_child (GTK_WINDOW (fixture.window), GTK_WIDGET (fixture.list));
@@ -900,7 +906,9 @@ test_many (void)
   gtk_window_destroy (GTK_WINDOW (fixture.window));
   jln_test_wait_ms (20);
   g_assert_null (fixture.list);
-  g_assert_finalize_object (fixture.filter);
+  g_object_add_weak_pointer (G_OBJECT (fixture.filter), (gpointer *) &fixture.filter);
+  g_assert_finalize_object (fixture.session);
+  g_assert_null (fixture.filter);
   g_assert_finalize_object (fixture.document);
   jln_test_clear_plan_dir (&fixture.dir, &fixture.path);
 }
@@ -949,12 +957,14 @@ test_large (void)
     }
 
   fixture.document = jln_test_import_plan (json, "jalons-list-XXXXXX", &fixture.dir, &fixture.path);
-  fixture.filter = jln_query_filter_new ();
+  fixture.session = jln_session_new ();
+  fixture.filter = jln_session_get_filter (fixture.session);
+  jln_session_set_content_language (fixture.session, JLN_LANG_FR);
   fixture.list = JLN_ACTION_LIST (jln_action_list_new ());
-  jln_action_list_set_filter (fixture.list, fixture.filter);
+  jln_action_list_set_session (fixture.list, fixture.session);
 
   start = g_get_monotonic_time ();
-  jln_action_list_set_document (fixture.list, fixture.document);
+  jln_session_set_document (fixture.session, fixture.document);
   fixture.window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1280, 800);
   gtk_window_set_child (GTK_WINDOW (fixture.window), GTK_WIDGET (fixture.list));

@@ -193,11 +193,36 @@ english (void)
          g_str_equal (g_get_language_names ()[0], "C");
 }
 
+/* The changes window of @document, as opened from a window whose plan is
+ * shown in @lang. */
+static GtkWidget *
+new_changes_window (GtkWindow   *parent,
+                    JlnDocument *document,
+                    JlnLang      lang)
+{
+  g_autoptr(JlnSession) session = jln_session_new ();
+
+  jln_session_set_content_language (session, lang);
+  jln_session_set_document (session, document);
+  return jln_changes_window_new (parent, session);
+}
+
+/* What the window opened from would do when its language changes. */
+static void
+set_content_language (GtkWidget *window,
+                      JlnLang    lang)
+{
+  g_autoptr(JlnSession) session = NULL;
+
+  g_object_get (window, "session", &session, NULL);
+  jln_session_set_content_language (session, lang);
+}
+
 static void
 test_list (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkWidget *window = jln_changes_window_new (NULL, fixture->document, JLN_LANG_EN);
+  GtkWidget *window = new_changes_window (NULL, fixture->document, JLN_LANG_EN);
   GtkWidget *summary;
   AdwActionRow *row;
 
@@ -245,13 +270,12 @@ test_list (Fixture       *fixture,
 
   /* Plan content is plain text, in the content language. */
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
-  jln_changes_window_set_content_language (JLN_CHANGES_WINDOW (window), JLN_LANG_FR);
+  set_content_language (window, JLN_LANG_FR);
   g_assert_nonnull (find_row (window, "3.3 Reconnaître le statut des aidants familiaux", NULL));
   g_assert_nonnull (find_row (window, "8.1 Mettre en place une auto-évaluation", NULL));
 
   /* Screenshots show the plan in the language of the interface. */
-  jln_changes_window_set_content_language (JLN_CHANGES_WINDOW (window),
-                                           english () ? JLN_LANG_EN : JLN_LANG_FR);
+  set_content_language (window, english () ? JLN_LANG_EN : JLN_LANG_FR);
   save_screenshot (window, "changes-window", 0);
   save_screenshot (window, "changes-window-tall", 1180);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -278,7 +302,7 @@ test_report (Fixture       *fixture,
 
   jln_test_apply (fixture->document, jln_edit_new_insert (indicator, measurement, 0));
   jln_test_apply (fixture->document, jln_edit_new_insert (action, note, 0));
-  window = jln_changes_window_new (NULL, fixture->document, JLN_LANG_EN);
+  window = new_changes_window (NULL, fixture->document, JLN_LANG_EN);
   jln_changes_window_set_since (JLN_CHANGES_WINDOW (window), fixture->since);
 
   if (english ())
@@ -299,7 +323,7 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkWidget *window = jln_changes_window_new (NULL, fixture->document, JLN_LANG_EN);
+  GtkWidget *window = new_changes_window (NULL, fixture->document, JLN_LANG_EN);
   GtkWidget *empty;
 
   jln_changes_window_set_since (JLN_CHANGES_WINDOW (window), fixture->after);
@@ -323,7 +347,7 @@ static void
 test_presets (Fixture       *fixture,
               gconstpointer  data)
 {
-  GtkWidget *window = jln_changes_window_new (NULL, fixture->document, JLN_LANG_EN);
+  GtkWidget *window = new_changes_window (NULL, fixture->document, JLN_LANG_EN);
   AdwComboRow *since_row = ADW_COMBO_ROW (find_by_id (window, "since_row"));
   GListModel *model = adw_combo_row_get_model (since_row);
   g_autoptr(GDateTime) renewal = g_date_time_new_local (2022, 3, 1, 0, 0, 0);
@@ -416,7 +440,7 @@ test_escape_closes (Fixture       *fixture,
                     gconstpointer  data)
 {
   GtkWidget *parent = gtk_window_new ();
-  GtkWidget *window = jln_changes_window_new (GTK_WINDOW (parent), fixture->document, JLN_LANG_FR);
+  GtkWidget *window = new_changes_window (GTK_WINDOW (parent), fixture->document, JLN_LANG_FR);
   GtkWidget *weak = window;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);

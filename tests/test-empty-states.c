@@ -33,16 +33,25 @@ visible_status_page (GtkWidget *list)
   return ADW_IS_STATUS_PAGE (child) ? ADW_STATUS_PAGE (child) : NULL;
 }
 
+/* A session of @document, in French as the widgets were by default. */
+static JlnSession *
+new_session (JlnDocument *document)
+{
+  JlnSession *session = jln_session_new ();
+
+  jln_session_set_content_language (session, JLN_LANG_FR);
+  jln_session_set_document (session, document);
+  return session;
+}
+
 static GtkWidget *
-show_list (JlnDocument     *document,
-           JlnQueryFilter  *filter,
+show_list (JlnSession      *session,
            JlnActionList  **list)
 {
   GtkWidget *window = gtk_window_new ();
 
   *list = JLN_ACTION_LIST (jln_action_list_new ());
-  jln_action_list_set_filter (*list, filter);
-  jln_action_list_set_document (*list, document);
+  jln_action_list_set_session (*list, session);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (*list));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
   gtk_window_present (GTK_WINDOW (window));
@@ -75,9 +84,10 @@ test_no_match (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(JlnDocument) document = jln_test_import_plan (json, "jalons-empty-XXXXXX", &dir, &path);
-  g_autoptr(JlnQueryFilter) filter = jln_query_filter_new ();
+  g_autoptr(JlnSession) session = new_session (document);
+  JlnQueryFilter *filter = jln_session_get_filter (session);
   JlnActionList *list;
-  GtkWidget *window = show_list (document, filter, &list);
+  GtkWidget *window = show_list (session, &list);
   AdwStatusPage *page;
   GtkButton *button;
 
@@ -113,14 +123,14 @@ test_empty_plan (void)
   g_autoptr(JlnPlan) plan = jln_plan_new_untitled ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JlnDocument) document = jln_document_create (path, plan, NULL, &error);
-  g_autoptr(JlnQueryFilter) filter = jln_query_filter_new ();
+  g_autoptr(JlnSession) session = new_session (document);
   JlnActionList *list;
   GtkWidget *window;
   AdwStatusPage *page;
   GtkButton *button;
 
   g_assert_no_error (error);
-  window = show_list (document, filter, &list);
+  window = show_list (session, &list);
   page = visible_status_page (GTK_WIDGET (list));
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Actions Yet");
@@ -129,6 +139,7 @@ test_empty_plan (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.add-objective");
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&session);
   g_clear_object (&document);
   jln_test_clear_plan_dir (&dir, &path);
 }
@@ -159,11 +170,13 @@ test_empty_objective (void)
                                                 "status", "planned", NULL);
   GtkWidget *window = gtk_window_new ();
   JlnActionEditor *editor = JLN_ACTION_EDITOR (jln_action_editor_new ());
+  g_autoptr(JlnSession) session = NULL;
 
   g_assert_no_error (error);
   jln_test_apply (document, jln_edit_new_insert (JLN_RECORD (jln_document_get_plan (document)),
                                                  objective, 0));
-  jln_action_editor_set_document (editor, document);
+  session = new_session (document);
+  jln_action_editor_set_session (editor, session);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
   gtk_window_present (GTK_WINDOW (window));
 
@@ -179,6 +192,7 @@ test_empty_objective (void)
   g_assert_null (jln_test_find_widget (GTK_WIDGET (editor), is_visible_hint, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&session);
   g_clear_object (&document);
   jln_test_clear_plan_dir (&dir, &path);
 }

@@ -251,7 +251,7 @@ test_dialogs (void)
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) backups = NULL;
 
-  dialog = jln_changes_window_new (GTK_WINDOW (window), document, JLN_LANG_EN);
+  dialog = jln_changes_window_new (GTK_WINDOW (window), jln_window_get_session (window));
   gtk_window_present (GTK_WINDOW (dialog));
   jln_test_wait_ms (200);
   changes = tab_through (GTK_WINDOW (dialog), 100);

@@ -165,6 +165,7 @@ test_new_unit_from_picker (void)
   g_autoptr(JlnDocument) document = jln_test_import_plan (JLN_TEST_BUNDLED_PLAN, "jalons-plan-dialog-XXXXXX",
                                                           &dir, &path);
   g_autoptr(GError) error = NULL;
+  g_autoptr(JlnSession) session = jln_session_new ();
   JlnActionEditor *editor = JLN_ACTION_EDITOR (jln_action_editor_new ());
   GtkWidget *window = gtk_window_new ();
   JlnAction *action = JLN_ACTION (jln_test_find_action (document, "1.4"));
@@ -176,7 +177,9 @@ test_new_unit_from_picker (void)
   GPtrArray *units;
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
-  jln_action_editor_set_document (editor, document);
+  jln_session_set_content_language (session, JLN_LANG_FR);
+  jln_session_set_document (session, document);
+  jln_action_editor_set_session (editor, session);
   jln_action_editor_set_record (editor, JLN_RECORD (action));
   gtk_window_present (GTK_WINDOW (window));
   flush ();
@@ -204,6 +207,7 @@ test_new_unit_from_picker (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   flush ();
+  g_clear_object (&session);
   g_clear_object (&document);
   jln_test_clear_plan_dir (&dir, &path);
 }

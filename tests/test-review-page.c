@@ -19,6 +19,7 @@ typedef struct
   char          *dir;
   char          *path;
   JlnDocument   *document;
+  JlnSession    *session;
   GtkWidget     *window;
   JlnReviewPage *page;
   GtkWidget     *other;     /* something else to give the focus to */
@@ -112,9 +113,11 @@ fixture_setup (Fixture       *fixture,
                                             &fixture->dir, &fixture->path);
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 480);
+  fixture->session = jln_session_new ();
+  jln_session_set_content_language (fixture->session, JLN_LANG_FR);
+  jln_session_set_document (fixture->session, fixture->document);
   fixture->page = JLN_REVIEW_PAGE (jln_review_page_new ());
-  jln_review_page_set_content_language (fixture->page, JLN_LANG_FR);
-  jln_review_page_set_document (fixture->page, fixture->document);
+  jln_review_page_set_session (fixture->page, fixture->session);
   gtk_widget_set_vexpand (GTK_WIDGET (fixture->page), TRUE);
   fixture->other = gtk_entry_new ();
   gtk_box_append (GTK_BOX (box), fixture->other);
@@ -130,6 +133,7 @@ fixture_teardown (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   spin ();
+  g_clear_object (&fixture->session);
   g_clear_object (&fixture->document);
   jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
 }
@@ -168,7 +172,7 @@ test_shows_sections (Fixture       *fixture,
     }
 
   /* The other language. */
-  jln_review_page_set_content_language (fixture->page, JLN_LANG_EN);
+  jln_session_set_content_language (fixture->session, JLN_LANG_EN);
   spin ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_named (fixture, "section-title", 2))), ==,
                    "3. The approach");

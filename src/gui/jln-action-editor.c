@@ -14,6 +14,7 @@
 #include "jln-objective.h"
 #include "jln-plan-edits.h"
 #include "jln-principle.h"
+#include "jln-session.h"
 #include "jln-unit.h"
 
 /* The side pane that shows every field of an objective, an action or a
@@ -162,6 +163,8 @@ struct _JlnActionEditor
 {
   GtkWidget            parent_instance;
 
+  JlnSession          *session;
+
   JlnDocument         *document;
   JlnLang              content_language;
   JlnRecord           *record;
@@ -192,8 +195,7 @@ G_DEFINE_FINAL_TYPE (JlnActionEditor, jln_action_editor, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
-  PROP_CONTENT_LANGUAGE,
+  PROP_SESSION,
   PROP_RECORD,
   N_PROPS
 };
@@ -2289,6 +2291,9 @@ jln_action_editor_dispose (GObject *object)
   g_clear_pointer (&self->item_forms, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_EDITOR);
   g_clear_object (&self->record);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (jln_action_editor_parent_class)->dispose (object);
@@ -2314,11 +2319,8 @@ jln_action_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_CONTENT_LANGUAGE:
-      g_value_set_int (value, self->content_language);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_RECORD:
       g_value_set_object (value, self->record);
@@ -2338,11 +2340,8 @@ jln_action_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      jln_action_editor_set_document (self, g_value_get_object (value));
-      break;
-    case PROP_CONTENT_LANGUAGE:
-      jln_action_editor_set_content_language (self, g_value_get_int (value));
+    case PROP_SESSION:
+      jln_action_editor_set_session (self, g_value_get_object (value));
       break;
     case PROP_RECORD:
       jln_action_editor_set_record (self, g_value_get_object (value));
@@ -2363,12 +2362,15 @@ jln_action_editor_class_init (JlnActionEditorClass *klass)
   object_class->get_property = jln_action_editor_get_property;
   object_class->set_property = jln_action_editor_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, JLN_TYPE_DOCUMENT,
+  /**
+   * JlnActionEditor:session:
+   *
+   * The window's session: the editor applies edits to its document,
+   * shows its selected record and writes in its content language.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CONTENT_LANGUAGE] =
-    g_param_spec_int ("content-language", NULL, NULL, JLN_LANG_FR, JLN_LANG_EN, JLN_LANG_FR,
-                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * JlnActionEditor:record:
    *
@@ -2413,23 +2415,15 @@ jln_action_editor_get_document (JlnActionEditor *self)
   return self->document;
 }
 
-/**
- * jln_action_editor_set_document:
- * @document: (nullable): the document edits are applied to
- *
- * Without a document, the fields are shown but cannot be changed.
- */
-void
-jln_action_editor_set_document (JlnActionEditor *self,
-                                JlnDocument     *document)
+/* @document: (nullable): the document edits are applied to. Without a
+ * document, the fields are shown but cannot be changed. */
+static void
+set_document (JlnActionEditor *self,
+              JlnDocument     *document)
 {
-  g_return_if_fail (JLN_IS_ACTION_EDITOR (self));
-  g_return_if_fail (document == NULL || JLN_IS_DOCUMENT (document));
-
   if (!g_set_object (&self->document, document))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->fields_box), document != NULL && !self->read_only);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /**
@@ -2457,26 +2451,18 @@ jln_action_editor_get_content_language (JlnActionEditor *self)
   return self->content_language;
 }
 
-/**
- * jln_action_editor_set_content_language:
- *
- * Sets the language of the heading, the sub-item titles, the unit and
+/* The language of the heading, the sub-item titles, the unit and
  * principle names and the semesters. Both languages of every text are
- * shown and edited whatever it is.
- */
-void
-jln_action_editor_set_content_language (JlnActionEditor *self,
-                                        JlnLang          lang)
+ * shown and edited whatever it is. */
+static void
+set_content_language (JlnActionEditor *self,
+                      JlnLang          lang)
 {
-  g_return_if_fail (JLN_IS_ACTION_EDITOR (self));
-  g_return_if_fail (lang == JLN_LANG_FR || lang == JLN_LANG_EN);
-
   if (self->content_language == lang)
     return;
   flush (self);
   self->content_language = lang;
   rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
 
 /**
@@ -2516,4 +2502,85 @@ jln_action_editor_set_record (JlnActionEditor *self,
   g_hash_table_remove_all (self->expanded);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+/* --- The session ---------------------------------------------------------- */
+
+/* A plan read again: the record of the same id in it, which the session
+ * selected, is shown in place of the old one. */
+static void
+session_plan_changed_cb (JlnActionEditor *self)
+{
+  JlnDocument *document = jln_session_get_document (self->session);
+
+  jln_action_editor_set_record (self, NULL);
+  if (document == self->document)
+    set_document (self, NULL);
+  set_document (self, document);
+  jln_action_editor_set_record (self, jln_session_get_selected (self->session));
+}
+
+static void
+session_content_language_changed_cb (JlnActionEditor *self)
+{
+  set_content_language (self, jln_session_get_content_language (self->session));
+}
+
+static void
+session_selected_changed_cb (JlnActionEditor *self)
+{
+  jln_action_editor_set_record (self, jln_session_get_selected (self->session));
+}
+
+/**
+ * jln_action_editor_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session the editor follows
+ */
+JlnSession *
+jln_action_editor_get_session (JlnActionEditor *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION_EDITOR (self), NULL);
+  return self->session;
+}
+
+/**
+ * jln_action_editor_set_session:
+ * @session: (nullable): the window's session
+ *
+ * Edits the session's document, shows its selected record and writes in
+ * its content language.
+ */
+void
+jln_action_editor_set_session (JlnActionEditor *self,
+                               JlnSession      *session)
+{
+  g_return_if_fail (JLN_IS_ACTION_EDITOR (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::content-language",
+                               G_CALLBACK (session_content_language_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected",
+                               G_CALLBACK (session_selected_changed_cb), self, G_CONNECT_SWAPPED);
+      set_content_language (self, jln_session_get_content_language (session));
+      session_plan_changed_cb (self);
+    }
+  else
+    {
+      jln_action_editor_set_record (self, NULL);
+      set_document (self, NULL);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

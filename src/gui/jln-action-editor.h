@@ -5,6 +5,7 @@
 
 #include "jln-document.h"
 #include "jln-query-filter.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,13 +15,12 @@ G_DECLARE_FINAL_TYPE (JlnActionEditor, jln_action_editor, JLN, ACTION_EDITOR, Gt
 
 GtkWidget   *jln_action_editor_new                  (void);
 JlnDocument *jln_action_editor_get_document         (JlnActionEditor *self);
-void         jln_action_editor_set_document         (JlnActionEditor *self,
-                                                     JlnDocument     *document);
 void         jln_action_editor_set_editable         (JlnActionEditor *self,
                                                      gboolean         editable);
 JlnLang      jln_action_editor_get_content_language (JlnActionEditor *self);
-void         jln_action_editor_set_content_language (JlnActionEditor *self,
-                                                     JlnLang          lang);
+JlnSession  *jln_action_editor_get_session          (JlnActionEditor *self);
+void         jln_action_editor_set_session          (JlnActionEditor *self,
+                                                     JlnSession      *session);
 JlnRecord   *jln_action_editor_get_record           (JlnActionEditor *self);
 void         jln_action_editor_set_record           (JlnActionEditor *self,
                                                      JlnRecord       *record);

@@ -10,6 +10,7 @@
 #include "jln-action-list.h"
 #include "jln-objective.h"
 #include "jln-row-model.h"
+#include "jln-session.h"
 #include "jln-unit.h"
 
 /* The list of a plan's actions, grouped under their objectives, with
@@ -37,6 +38,9 @@ typedef enum
 struct _JlnActionList
 {
   GtkWidget            parent_instance;
+
+  JlnSession            *session;
+  gboolean               following_session;
 
   JlnDocument         *document;
   JlnQueryFilter      *filter;
@@ -89,11 +93,12 @@ struct _JlnActionList
 
 G_DEFINE_FINAL_TYPE (JlnActionList, jln_action_list, GTK_TYPE_WIDGET)
 
+static void set_filter (JlnActionList  *self,
+                        JlnQueryFilter *filter);
+
 enum {
   PROP_0,
-  PROP_DOCUMENT,
-  PROP_CONTENT_LANGUAGE,
-  PROP_FILTER,
+  PROP_SESSION,
   PROP_SELECTED,
   PROP_N_SHOWN,
   PROP_N_TOTAL,
@@ -1215,8 +1220,11 @@ static void
 set_selected (JlnActionList *self,
               JlnRecord     *record)
 {
-  if (g_set_object (&self->selected, record))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  if (!g_set_object (&self->selected, record))
+    return;
+  if (self->session != NULL && !self->following_session)
+    jln_session_set_selected (self->session, record);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
 static void
@@ -2349,6 +2357,9 @@ jln_action_list_dispose (GObject *object)
   clear_models (self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->filter);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
@@ -2373,14 +2384,8 @@ jln_action_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_CONTENT_LANGUAGE:
-      g_value_set_int (value, self->content_language);
-      break;
-    case PROP_FILTER:
-      g_value_set_object (value, self->filter);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_SELECTED:
       g_value_set_object (value, self->selected);
@@ -2409,14 +2414,8 @@ jln_action_list_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      jln_action_list_set_document (self, g_value_get_object (value));
-      break;
-    case PROP_CONTENT_LANGUAGE:
-      jln_action_list_set_content_language (self, g_value_get_int (value));
-      break;
-    case PROP_FILTER:
-      jln_action_list_set_filter (self, g_value_get_object (value));
+    case PROP_SESSION:
+      jln_action_list_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2433,19 +2432,14 @@ jln_action_list_class_init (JlnActionListClass *klass)
   object_class->get_property = jln_action_list_get_property;
   object_class->set_property = jln_action_list_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, JLN_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CONTENT_LANGUAGE] =
-    g_param_spec_int ("content-language", NULL, NULL, JLN_LANG_FR, JLN_LANG_EN, JLN_LANG_FR,
-                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
-   * JlnActionList:filter:
+   * JlnActionList:session:
    *
-   * The window's filter state; its text is the search entry's.
+   * The window's session: the list shows its plan in its content
+   * language, filtered by its filter, and selects its selected record.
    */
-  properties[PROP_FILTER] =
-    g_param_spec_object ("filter", NULL, NULL, JLN_TYPE_QUERY_FILTER,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * JlnActionList:selected:
@@ -2584,7 +2578,7 @@ jln_action_list_init (JlnActionList *self)
 
   /* Until the window gives its own, a filter of our own keeps the widget
    * usable alone. */
-  jln_action_list_set_filter (self, NULL);
+  set_filter (self, NULL);
   update_count (self);
 }
 
@@ -2606,8 +2600,8 @@ jln_action_list_get_document (JlnActionList *self)
   return self->document;
 }
 
-void
-jln_action_list_set_document (JlnActionList *self,
+static void
+set_document (JlnActionList *self,
                               JlnDocument   *document)
 {
   g_return_if_fail (JLN_IS_ACTION_LIST (self));
@@ -2625,7 +2619,6 @@ jln_action_list_set_document (JlnActionList *self,
   update_error (self);
   sync_filter_widgets (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 JlnLang
@@ -2635,8 +2628,8 @@ jln_action_list_get_content_language (JlnActionList *self)
   return self->content_language;
 }
 
-void
-jln_action_list_set_content_language (JlnActionList *self,
+static void
+set_content_language (JlnActionList *self,
                                       JlnLang        lang)
 {
   g_return_if_fail (JLN_IS_ACTION_LIST (self));
@@ -2651,7 +2644,6 @@ jln_action_list_set_content_language (JlnActionList *self,
   if (self->title_sorter != NULL)
     gtk_sorter_changed (GTK_SORTER (self->title_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
 
 /**
@@ -2667,13 +2659,10 @@ jln_action_list_get_filter (JlnActionList *self)
   return self->filter;
 }
 
-/**
- * jln_action_list_set_filter:
- * @filter: (nullable): the window's filter, shared with its other views;
- *   %NULL for one of the list's own
- */
-void
-jln_action_list_set_filter (JlnActionList  *self,
+/* @filter: (nullable): the session's filter, shared with the window's
+ * other views; %NULL for one of the list's own */
+static void
+set_filter (JlnActionList  *self,
                             JlnQueryFilter *filter)
 {
   g_autoptr(JlnQueryFilter) own = NULL;
@@ -2702,7 +2691,6 @@ jln_action_list_set_filter (JlnActionList  *self,
   update_error (self);
   filter_text_changed_cb (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
 /**
@@ -2776,4 +2764,90 @@ jln_action_list_get_pending (JlnActionList *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION_LIST (self), FALSE);
   return self->pending;
+}
+
+/* The session */
+
+/* A plan read again is shown from scratch, then the session's selection,
+ * which it kept by id. */
+static void
+session_plan_changed_cb (JlnActionList *self)
+{
+  JlnDocument *document = jln_session_get_document (self->session);
+
+  self->following_session = TRUE;
+  if (document == self->document)
+    set_document (self, NULL);
+  set_document (self, document);
+  self->following_session = FALSE;
+  jln_action_list_select (self, jln_session_get_selected (self->session));
+}
+
+static void
+session_content_language_changed_cb (JlnActionList *self)
+{
+  set_content_language (self, jln_session_get_content_language (self->session));
+}
+
+static void
+session_selected_changed_cb (JlnActionList *self)
+{
+  JlnRecord *selected = jln_session_get_selected (self->session);
+
+  if (selected != self->selected)
+    jln_action_list_select (self, selected);
+}
+
+/**
+ * jln_action_list_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session the list shows
+ */
+JlnSession *
+jln_action_list_get_session (JlnActionList *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION_LIST (self), NULL);
+  return self->session;
+}
+
+/**
+ * jln_action_list_set_session:
+ * @session: (nullable): the window's session
+ *
+ * Shows the session's plan in its content language, with its filter, and
+ * keeps the session's selected record and the list's selection together.
+ */
+void
+jln_action_list_set_session (JlnActionList *self,
+                             JlnSession    *session)
+{
+  g_return_if_fail (JLN_IS_ACTION_LIST (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::content-language",
+                               G_CALLBACK (session_content_language_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected",
+                               G_CALLBACK (session_selected_changed_cb), self, G_CONNECT_SWAPPED);
+      set_content_language (self, jln_session_get_content_language (session));
+      set_filter (self, jln_session_get_filter (session));
+      session_plan_changed_cb (self);
+    }
+  else
+    {
+      set_filter (self, NULL);
+      set_document (self, NULL);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

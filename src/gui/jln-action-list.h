@@ -5,6 +5,7 @@
 
 #include "jln-document.h"
 #include "jln-query-filter.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,14 +15,11 @@ G_DECLARE_FINAL_TYPE (JlnActionList, jln_action_list, JLN, ACTION_LIST, GtkWidge
 
 GtkWidget      *jln_action_list_new                  (void);
 JlnDocument    *jln_action_list_get_document         (JlnActionList  *self);
-void            jln_action_list_set_document         (JlnActionList  *self,
-                                                      JlnDocument    *document);
 JlnLang         jln_action_list_get_content_language (JlnActionList  *self);
-void            jln_action_list_set_content_language (JlnActionList  *self,
-                                                      JlnLang         lang);
 JlnQueryFilter *jln_action_list_get_filter           (JlnActionList  *self);
-void            jln_action_list_set_filter           (JlnActionList  *self,
-                                                      JlnQueryFilter *filter);
+JlnSession     *jln_action_list_get_session          (JlnActionList  *self);
+void            jln_action_list_set_session          (JlnActionList  *self,
+                                                      JlnSession     *session);
 JlnRecord      *jln_action_list_get_selected         (JlnActionList  *self);
 void            jln_action_list_select               (JlnActionList  *self,
                                                       JlnRecord      *record);

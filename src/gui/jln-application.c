@@ -24,7 +24,7 @@ new_window (JlnApplication *self)
 {
   JlnWindow *window = jln_window_new (self);
 
-  jln_bench_report_watch (window);
+  jln_bench_report_watch (GTK_WINDOW (window), jln_window_get_action_list (window));
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

@@ -106,17 +106,19 @@ unrealize_cb (GtkWidget *window,
 }
 
 void
-jln_bench_report_watch (JlnWindow *window)
+jln_bench_report_watch (GtkWindow *window,
+                        GtkWidget *list)
 {
   Report *report;
 
-  g_return_if_fail (JLN_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WIDGET (list));
 
   if (g_getenv ("JALONS_BENCH_REPORT") == NULL)
     return;
 
   report = g_new0 (Report, 1);
-  report->list = jln_window_get_action_list (window);
+  report->list = list;
   g_signal_connect (report->list, "notify::n-shown", G_CALLBACK (n_shown_changed_cb), report);
   g_signal_connect (report->list, "notify::pending", G_CALLBACK (pending_changed_cb), report);
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), report);

@@ -11,6 +11,7 @@
 #include "jln-plan-pages.h"
 #include "jln-print.h"
 #include "jln-report.h"
+#include "jln-session.h"
 #include "jln-milestone.h"
 
 /* "Changes since…": what happened to the actions of the plan since a
@@ -36,7 +37,8 @@ struct _JlnChangesWindow
 {
   AdwWindow       parent_instance;
 
-  JlnDocument    *document;
+  JlnSession     *session;
+  JlnDocument    *document;     /* the session's */
   JlnLang         content_language;
   GDateTime      *since;
   GArray         *presets;        /* Preset */
@@ -62,8 +64,7 @@ G_DEFINE_FINAL_TYPE (JlnChangesWindow, jln_changes_window, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
-  PROP_CONTENT_LANGUAGE,
+  PROP_SESSION,
   PROP_SINCE,
   N_PROPS
 };
@@ -941,6 +942,16 @@ find_history_start (JlnChangesWindow *self)
     }
 }
 
+static void set_content_language (JlnChangesWindow *self,
+                                  JlnLang           lang);
+
+/* The titles follow the window's language. */
+static void
+session_language_changed_cb (JlnChangesWindow *self)
+{
+  set_content_language (self, jln_session_get_content_language (self->session));
+}
+
 static void
 jln_changes_window_constructed (GObject *object)
 {
@@ -949,7 +960,12 @@ jln_changes_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (jln_changes_window_parent_class)->constructed (object);
 
+  g_return_if_fail (JLN_IS_SESSION (self->session));
+  self->document = g_object_ref (jln_session_get_document (self->session));
   g_return_if_fail (JLN_IS_DOCUMENT (self->document));
+  self->content_language = jln_session_get_content_language (self->session);
+  g_signal_connect_object (self->session, "notify::content-language",
+                           G_CALLBACK (session_language_changed_cb), self, G_CONNECT_SWAPPED);
 
   find_history_start (self);
   update_title (self);
@@ -970,6 +986,7 @@ jln_changes_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_CHANGES_WINDOW);
   g_clear_object (&self->document);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (jln_changes_window_parent_class)->dispose (object);
 }
@@ -997,11 +1014,8 @@ jln_changes_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_CONTENT_LANGUAGE:
-      g_value_set_int (value, self->content_language);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_SINCE:
       g_value_set_boxed (value, self->since);
@@ -1021,11 +1035,8 @@ jln_changes_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      self->document = g_value_dup_object (value);
-      break;
-    case PROP_CONTENT_LANGUAGE:
-      jln_changes_window_set_content_language (self, g_value_get_int (value));
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
     case PROP_SINCE:
       if (g_value_get_boxed (value) != NULL)
@@ -1048,13 +1059,15 @@ jln_changes_window_class_init (JlnChangesWindowClass *klass)
   object_class->get_property = jln_changes_window_get_property;
   object_class->set_property = jln_changes_window_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, JLN_TYPE_DOCUMENT,
+  /**
+   * JlnChangesWindow:session:
+   *
+   * The session of the window it was opened from: the history of its
+   * document is read, with titles in its content language.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONTENT_LANGUAGE] =
-    g_param_spec_int ("content-language", NULL, NULL, JLN_LANG_FR, JLN_LANG_EN, JLN_LANG_FR,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS |
-                      G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SINCE] =
     g_param_spec_boxed ("since", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -1089,7 +1102,6 @@ jln_changes_window_init (JlnChangesWindow *self)
 
   self->presets = g_array_new (FALSE, TRUE, sizeof (Preset));
   g_array_set_clear_func (self->presets, (GDestroyNotify) preset_clear);
-  self->content_language = JLN_LANG_FR;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1102,24 +1114,23 @@ jln_changes_window_init (JlnChangesWindow *self)
 /**
  * jln_changes_window_new:
  * @parent: (nullable): the window it is modal for
- * @document: the plan file whose history is read
- * @content_language: the language in which to show the titles of actions
+ * @session: the session whose document's history is read, with titles
+ *   of actions in its content language
  *
  * Returns: (transfer floating): a new window, not yet shown: call
  *   gtk_window_present() on it
  */
 GtkWidget *
-jln_changes_window_new (GtkWindow   *parent,
-                        JlnDocument *document,
-                        JlnLang      content_language)
+jln_changes_window_new (GtkWindow  *parent,
+                        JlnSession *session)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
+  g_return_val_if_fail (JLN_IS_DOCUMENT (jln_session_get_document (session)), NULL);
 
   return g_object_new (JLN_TYPE_CHANGES_WINDOW,
                        "transient-for", parent,
-                       "document", document,
-                       "content-language", content_language,
+                       "session", session,
                        NULL);
 }
 
@@ -1137,12 +1148,10 @@ jln_changes_window_get_content_language (JlnChangesWindow *self)
   return self->content_language;
 }
 
-void
-jln_changes_window_set_content_language (JlnChangesWindow *self,
-                                         JlnLang           lang)
+static void
+set_content_language (JlnChangesWindow *self,
+                      JlnLang           lang)
 {
-  g_return_if_fail (JLN_IS_CHANGES_WINDOW (self));
-
   if (self->content_language == lang)
     return;
   self->content_language = lang;
@@ -1152,7 +1161,6 @@ jln_changes_window_set_content_language (JlnChangesWindow *self,
       fill_since_model (self);
       refresh (self);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jln-document.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -12,12 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JlnChangesWindow, jln_changes_window, JLN, CHANGES_WINDOW, AdwWindow)
 
 GtkWidget   *jln_changes_window_new                  (GtkWindow        *parent,
-                                                      JlnDocument      *document,
-                                                      JlnLang           content_language);
+                                                      JlnSession       *session);
 JlnDocument *jln_changes_window_get_document         (JlnChangesWindow *self);
 JlnLang      jln_changes_window_get_content_language (JlnChangesWindow *self);
-void         jln_changes_window_set_content_language (JlnChangesWindow *self,
-                                                      JlnLang           lang);
 GDateTime   *jln_changes_window_get_since            (JlnChangesWindow *self);
 void         jln_changes_window_set_since            (JlnChangesWindow *self,
                                                       GDateTime        *since);

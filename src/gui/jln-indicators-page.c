@@ -13,8 +13,8 @@
 #include "jln-indicators-page.h"
 #include "jln-measurement.h"
 #include "jln-plan-edits.h"
+#include "jln-session.h"
 #include "jln-target.h"
-#include "jln-window.h"
 
 struct _JlnIndicatorsPage
 {
@@ -22,7 +22,7 @@ struct _JlnIndicatorsPage
 
   JlnDocument *document;
   JlnLang      lang;
-  JlnWindow   *window;          /* weak: the window the page is in */
+  JlnSession  *session;
   GPtrArray   *watched;         /* objects whose signals rebuild the cards */
   GPtrArray   *plan_views;      /* JlnChartView: status, completions, units */
   guint        rebuild_id;
@@ -35,6 +35,14 @@ struct _JlnIndicatorsPage
 };
 
 G_DEFINE_FINAL_TYPE (JlnIndicatorsPage, jln_indicators_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void rebuild (JlnIndicatorsPage *self);
 
@@ -217,9 +225,9 @@ plan_item_activated_cb (JlnChartView      *view,
   const char *query = jln_chart_get_item_query (jln_chart_view_get_chart (view), index);
   GtkWidget *stack;
 
-  if (query == NULL || self->window == NULL)
+  if (query == NULL || self->session == NULL)
     return;
-  jln_query_filter_set_text (jln_window_get_filter (self->window), query);
+  jln_query_filter_set_text (jln_session_get_filter (self->session), query);
   stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
   if (stack != NULL)
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "actions");
@@ -645,58 +653,68 @@ jln_indicators_page_map (GtkWidget *widget)
   refresh_plan_charts (JLN_INDICATORS_PAGE (widget));
 }
 
-/* The window */
+/* The session */
 
+static void set_document (JlnIndicatorsPage *self,
+                          JlnDocument       *document);
+static void set_content_language (JlnIndicatorsPage *self,
+                                  JlnLang            lang);
+
+/* A new document, or its plan read again. */
 static void
-window_document_changed_cb (JlnIndicatorsPage *self)
+session_plan_changed_cb (JlnIndicatorsPage *self)
 {
-  jln_indicators_page_set_document (self, jln_window_get_document (self->window));
+  JlnDocument *document = jln_session_get_document (self->session);
+
+  if (document == self->document)
+    {
+      build_plan_charts (self);
+      rebuild (self);
+    }
+  else
+    set_document (self, document);
 }
 
 static void
-window_language_changed_cb (JlnIndicatorsPage *self)
+session_language_changed_cb (JlnIndicatorsPage *self)
 {
-  jln_indicators_page_set_content_language (self, jln_window_get_content_language (self->window));
+  set_content_language (self, jln_session_get_content_language (self->session));
 }
 
 static void
-document_plan_changed_cb (JlnIndicatorsPage *self)
+jln_indicators_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
 {
-  build_plan_charts (self);
-  rebuild (self);
+  JlnIndicatorsPage *self = JLN_INDICATORS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
-jln_indicators_page_root (GtkWidget *widget)
+jln_indicators_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
 {
-  JlnIndicatorsPage *self = JLN_INDICATORS_PAGE (widget);
-  GtkRoot *root;
+  JlnIndicatorsPage *self = JLN_INDICATORS_PAGE (object);
 
-  GTK_WIDGET_CLASS (jln_indicators_page_parent_class)->root (widget);
-
-  root = gtk_widget_get_root (widget);
-  if (!JLN_IS_WINDOW (root))
-    return;
-  g_set_weak_pointer (&self->window, JLN_WINDOW (root));
-  g_signal_connect_object (root, "notify::document", G_CALLBACK (window_document_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (root, "notify::content-language",
-                           G_CALLBACK (window_language_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  window_language_changed_cb (self);
-  window_document_changed_cb (self);
-}
-
-static void
-jln_indicators_page_unroot (GtkWidget *widget)
-{
-  JlnIndicatorsPage *self = JLN_INDICATORS_PAGE (widget);
-
-  if (self->window != NULL)
-    g_signal_handlers_disconnect_by_data (self->window, self);
-  g_clear_weak_pointer (&self->window);
-
-  GTK_WIDGET_CLASS (jln_indicators_page_parent_class)->unroot (widget);
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      jln_indicators_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -707,10 +725,10 @@ jln_indicators_page_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->watched != NULL)
     unwatch_all (self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
-  g_clear_weak_pointer (&self->window);
   g_clear_pointer (&self->plan_views, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_INDICATORS_PAGE);
@@ -736,9 +754,20 @@ jln_indicators_page_class_init (JlnIndicatorsPageClass *klass)
 
   object_class->dispose = jln_indicators_page_dispose;
   object_class->finalize = jln_indicators_page_finalize;
-  widget_class->root = jln_indicators_page_root;
-  widget_class->unroot = jln_indicators_page_unroot;
+  object_class->get_property = jln_indicators_page_get_property;
+  object_class->set_property = jln_indicators_page_set_property;
   widget_class->map = jln_indicators_page_map;
+
+  /**
+   * JlnIndicatorsPage:session:
+   *
+   * The window's session: the page shows its plan in its content
+   * language, and a bar of a plan-wide chart sets its filter.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/jalons/Jalons/jln-indicators-page.ui");
@@ -787,35 +816,55 @@ jln_indicators_page_get_document (JlnIndicatorsPage *self)
   return self->document;
 }
 
-void
-jln_indicators_page_set_document (JlnIndicatorsPage *self,
-                                  JlnDocument       *document)
+static void
+set_document (JlnIndicatorsPage *self,
+              JlnDocument       *document)
 {
-  g_return_if_fail (JLN_IS_INDICATORS_PAGE (self));
-
-  if (self->document == document)
+  if (!g_set_object (&self->document, document))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "notify::plan", G_CALLBACK (document_plan_changed_cb),
-                             self, G_CONNECT_SWAPPED);
   build_plan_charts (self);
   rebuild (self);
 }
 
-void
-jln_indicators_page_set_content_language (JlnIndicatorsPage *self,
-                                          JlnLang            lang)
+static void
+set_content_language (JlnIndicatorsPage *self,
+                      JlnLang            lang)
 {
-  g_return_if_fail (JLN_IS_INDICATORS_PAGE (self));
-
   if (self->lang == lang)
     return;
   self->lang = lang;
   build_plan_charts (self);
   rebuild (self);
+}
+
+/**
+ * jln_indicators_page_set_session:
+ * @session: (nullable): the window's session
+ *
+ * Shows the session's plan in its content language.
+ */
+void
+jln_indicators_page_set_session (JlnIndicatorsPage *self,
+                                 JlnSession        *session)
+{
+  g_return_if_fail (JLN_IS_INDICATORS_PAGE (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::content-language",
+                               G_CALLBACK (session_language_changed_cb), self, G_CONNECT_SWAPPED);
+      set_content_language (self, jln_session_get_content_language (session));
+    }
+  set_document (self, session != NULL ? jln_session_get_document (session) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /**

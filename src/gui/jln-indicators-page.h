@@ -5,6 +5,7 @@
 
 #include "jln-document.h"
 #include "jln-picture.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,14 +15,12 @@ G_DECLARE_FINAL_TYPE (JlnIndicatorsPage, jln_indicators_page, JLN, INDICATORS_PA
 
 /* The Indicators page of a window: the plan-wide charts, and for each
  * indicator its details, its chart, its targets and its measurements,
- * which can be added, changed and deleted. It follows the document and
- * the content language of the window it is in. */
+ * which can be added, changed and deleted. It follows the plan and the
+ * content language of its session. */
 GtkWidget   *jln_indicators_page_new            (void);
 JlnDocument *jln_indicators_page_get_document   (JlnIndicatorsPage *self);
-void         jln_indicators_page_set_document   (JlnIndicatorsPage *self,
-                                                 JlnDocument       *document);
-void         jln_indicators_page_set_content_language (JlnIndicatorsPage *self,
-                                                 JlnLang            lang);
+void         jln_indicators_page_set_session    (JlnIndicatorsPage *self,
+                                                 JlnSession        *session);
 /* The charts as shown, for Export… and Print. NULL with no plan. */
 JlnPicture  *jln_indicators_page_create_picture (JlnIndicatorsPage *self);
 

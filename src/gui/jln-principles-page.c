@@ -7,10 +7,13 @@
 #include "jln-plan-doc.h"
 #include "jln-principle.h"
 #include "jln-principles-page.h"
+#include "jln-session.h"
 
 struct _JlnPrinciplesPage
 {
   AdwBin              parent_instance;
+
+  JlnSession         *session;
 
   JlnDocument        *document;
   JlnLang             lang;
@@ -20,6 +23,14 @@ struct _JlnPrinciplesPage
 };
 
 G_DEFINE_FINAL_TYPE (JlnPrinciplesPage, jln_principles_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   PRINCIPLE_ACTIVATED,
@@ -151,22 +162,19 @@ jln_principles_page_map (GtkWidget *widget)
   rebuild (JLN_PRINCIPLES_PAGE (widget));
 }
 
-void
-jln_principles_page_set_document (JlnPrinciplesPage *self,
+static void
+set_document (JlnPrinciplesPage *self,
                                   JlnDocument       *document)
 {
-  g_return_if_fail (JLN_IS_PRINCIPLES_PAGE (self));
-
-  if (g_set_object (&self->document, document))
-    rebuild (self);
+  /* The same document may have read its plan again. */
+  g_set_object (&self->document, document);
+  rebuild (self);
 }
 
-void
-jln_principles_page_set_content_language (JlnPrinciplesPage *self,
+static void
+set_content_language (JlnPrinciplesPage *self,
                                           JlnLang            lang)
 {
-  g_return_if_fail (JLN_IS_PRINCIPLES_PAGE (self));
-
   if (self->lang == lang)
     return;
   self->lang = lang;
@@ -181,10 +189,91 @@ jln_principles_page_get_n_uncovered (JlnPrinciplesPage *self)
 }
 
 static void
+session_plan_changed_cb (JlnPrinciplesPage *self)
+{
+  set_document (self, jln_session_get_document (self->session));
+}
+
+static void
+session_content_language_changed_cb (JlnPrinciplesPage *self)
+{
+  set_content_language (self, jln_session_get_content_language (self->session));
+}
+
+/**
+ * jln_principles_page_set_session:
+ * @session: (nullable): the window's session
+ *
+ * Shows the session's plan in its content language.
+ */
+void
+jln_principles_page_set_session (JlnPrinciplesPage *self,
+                                 JlnSession *session)
+{
+  g_return_if_fail (JLN_IS_PRINCIPLES_PAGE (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::content-language",
+                               G_CALLBACK (session_content_language_changed_cb), self, G_CONNECT_SWAPPED);
+      set_content_language (self, jln_session_get_content_language (session));
+    }
+  set_document (self, session != NULL ? jln_session_get_document (session) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+jln_principles_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  JlnPrinciplesPage *self = JLN_PRINCIPLES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_principles_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  JlnPrinciplesPage *self = JLN_PRINCIPLES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      jln_principles_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jln_principles_page_dispose (GObject *object)
 {
   JlnPrinciplesPage *self = JLN_PRINCIPLES_PAGE (object);
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (jln_principles_page_parent_class)->dispose (object);
 }
@@ -205,7 +294,14 @@ jln_principles_page_class_init (JlnPrinciplesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jln_principles_page_dispose;
+  object_class->get_property = jln_principles_page_get_property;
+  object_class->set_property = jln_principles_page_set_property;
   object_class->finalize = jln_principles_page_finalize;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = jln_principles_page_map;
 
   /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jln-document.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +18,8 @@ G_DECLARE_FINAL_TYPE (JlnPrinciplesPage, jln_principles_page, JLN, PRINCIPLES_PA
  * ::principle-activated with its number, for the window to show its
  * actions. */
 GtkWidget *jln_principles_page_new                  (void);
-void       jln_principles_page_set_document         (JlnPrinciplesPage *self,
-                                                     JlnDocument       *document);
-void       jln_principles_page_set_content_language (JlnPrinciplesPage *self,
-                                                     JlnLang            lang);
+void       jln_principles_page_set_session          (JlnPrinciplesPage *self,
+                                                     JlnSession        *session);
 guint      jln_principles_page_get_n_uncovered      (JlnPrinciplesPage *self);
 
 G_END_DECLS

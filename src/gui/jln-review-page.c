@@ -7,12 +7,15 @@
 #include "jln-plan.h"
 #include "jln-plan-edits.h"
 #include "jln-review-page.h"
+#include "jln-session.h"
 #include "jln-section.h"
 #include "jln-text.h"
 
 struct _JlnReviewPage
 {
   AdwBin              parent_instance;
+
+  JlnSession         *session;
 
   JlnDocument        *document;
   JlnPlan            *plan;         /* whose sections are shown */
@@ -27,6 +30,14 @@ struct _JlnReviewPage
 };
 
 G_DEFINE_FINAL_TYPE (JlnReviewPage, jln_review_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void rebuild (JlnReviewPage *self);
 
@@ -283,32 +294,17 @@ rebuild (JlnReviewPage *self)
 }
 
 static void
-plan_changed_cb (JlnReviewPage *self)
-{
-  rebuild (self);
-}
-
-void
-jln_review_page_set_document (JlnReviewPage *self,
+set_document (JlnReviewPage *self,
                               JlnDocument   *document)
 {
-  g_return_if_fail (JLN_IS_REVIEW_PAGE (self));
-
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (!g_set_object (&self->document, document))
-    return;
-  if (document != NULL)
-    g_signal_connect_object (document, "notify::plan", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+  g_set_object (&self->document, document);
   rebuild (self);
 }
 
-void
-jln_review_page_set_content_language (JlnReviewPage *self,
+static void
+set_content_language (JlnReviewPage *self,
                                       JlnLang        lang)
 {
-  g_return_if_fail (JLN_IS_REVIEW_PAGE (self));
-
   if (self->lang == lang)
     return;
   self->lang = lang;
@@ -345,6 +341,84 @@ jln_review_page_unmap (GtkWidget *widget)
 }
 
 static void
+session_plan_changed_cb (JlnReviewPage *self)
+{
+  set_document (self, jln_session_get_document (self->session));
+}
+
+static void
+session_content_language_changed_cb (JlnReviewPage *self)
+{
+  set_content_language (self, jln_session_get_content_language (self->session));
+}
+
+/**
+ * jln_review_page_set_session:
+ * @session: (nullable): the window's session
+ *
+ * Shows the session's plan in its content language.
+ */
+void
+jln_review_page_set_session (JlnReviewPage *self,
+                             JlnSession *session)
+{
+  g_return_if_fail (JLN_IS_REVIEW_PAGE (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::content-language",
+                               G_CALLBACK (session_content_language_changed_cb), self, G_CONNECT_SWAPPED);
+      set_content_language (self, jln_session_get_content_language (session));
+    }
+  set_document (self, session != NULL ? jln_session_get_document (session) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+jln_review_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  JlnReviewPage *self = JLN_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_review_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  JlnReviewPage *self = JLN_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      jln_review_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jln_review_page_dispose (GObject *object)
 {
   JlnReviewPage *self = JLN_REVIEW_PAGE (object);
@@ -353,6 +427,9 @@ jln_review_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->sections, self);
   g_clear_object (&self->sections);
   g_clear_object (&self->plan);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (jln_review_page_parent_class)->dispose (object);
 }
@@ -372,7 +449,14 @@ jln_review_page_class_init (JlnReviewPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = jln_review_page_dispose;
+  object_class->get_property = jln_review_page_get_property;
+  object_class->set_property = jln_review_page_set_property;
   object_class->finalize = jln_review_page_finalize;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WIDGET_CLASS (klass)->unmap = jln_review_page_unmap;
 }
 

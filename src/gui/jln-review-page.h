@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jln-document.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +16,8 @@ G_DECLARE_FINAL_TYPE (JlnReviewPage, jln_review_page, JLN, REVIEW_PAGE, AdwBin)
  * each a title and a body in the content language, added, edited,
  * moved and removed through edits of the document, undone as any other. */
 GtkWidget *jln_review_page_new                  (void);
-void       jln_review_page_set_document         (JlnReviewPage *self,
-                                                 JlnDocument   *document);
-void       jln_review_page_set_content_language (JlnReviewPage *self,
-                                                 JlnLang        lang);
+void       jln_review_page_set_session          (JlnReviewPage *self,
+                                                 JlnSession    *session);
 void       jln_review_page_set_editable         (JlnReviewPage *self,
                                                  gboolean       editable);
 

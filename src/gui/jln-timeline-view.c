@@ -1,20 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "jln-action-list.h"
 #include "jln-objective.h"
 #include "jln-timeline-canvas.h"
 #include "jln-screen-style.h"
+#include "jln-session.h"
 #include "jln-timeline-view.h"
-#include "jln-window.h"
 
-/* The timeline of the window's plan. It follows the window: its
- * document (a new JlnTimeline for each plan), its filter (the same
+/* The timeline of the window's plan. It follows the window's session:
+ * its plan (a new JlnTimeline for each plan), its filter (the same
  * JlnQueryFilter decides which actions the list and the timeline show),
- * its selection, through the action list, both ways, and its content
- * language. The plan's changes lay the timeline out again, lazily: a
+ * its selected record, both ways, and its content language. The plan's changes lay the timeline out again, lazily: a
  * timeline that is not on screen only notes that it must. */
 
 /* The presentation's type, in pixels: fitted to the screen between these. */
@@ -25,7 +24,7 @@ struct _JlnTimelineView
 {
   GtkWidget          parent_instance;
 
-  JlnWindow         *window;           /* weak */
+  JlnSession        *session;
   JlnDocument       *document;
   JlnQueryFilter    *filter;
   GSettings         *settings;
@@ -58,6 +57,7 @@ G_DEFINE_FINAL_TYPE (JlnTimelineView, jln_timeline_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_ZOOM,
   N_PROPS
 };
@@ -212,18 +212,16 @@ apply_filter (JlnTimelineView *self,
 }
 
 static void
-select_from_list (JlnTimelineView *self)
+select_from_session (JlnTimelineView *self)
 {
-  GtkWidget *list = self->window != NULL ? jln_window_get_action_list (self->window) : NULL;
-
-  if (list == NULL || self->timeline == NULL)
+  if (self->session == NULL || self->timeline == NULL)
     return;
   /* Finding the row may lay a large plan out: not while hidden, but
    * when shown. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   self->syncing = TRUE;
-  jln_timeline_canvas_select (self->canvas, jln_action_list_get_selected (JLN_ACTION_LIST (list)));
+  jln_timeline_canvas_select (self->canvas, jln_session_get_selected (self->session));
   self->syncing = FALSE;
   jln_timeline_canvas_scroll_to_selected (self->canvas);
 }
@@ -246,37 +244,25 @@ rebuild (JlnTimelineView *self)
   jln_timeline_canvas_set_timeline (self->canvas, timeline);
   watch_stores (self);
   relayout (self);
-  select_from_list (self);
+  select_from_session (self);
 }
 
-/* The window */
+/* The session */
 
+/* A new document, or its plan read again. */
 static void
-plan_reloaded_cb (JlnTimelineView *self)
+plan_changed_cb (JlnTimelineView *self)
 {
-  rebuild (self);
-}
+  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
 
-static void
-document_changed_cb (JlnTimelineView *self)
-{
-  JlnDocument *document = jln_window_get_document (self->window);
-
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "notify::plan", G_CALLBACK (plan_reloaded_cb),
-                             self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
 static void
 content_language_changed_cb (JlnTimelineView *self)
 {
-  self->lang = jln_window_get_content_language (self->window);
+  self->lang = jln_session_get_content_language (self->session);
   update_style (self);
   if (self->timeline != NULL)
     jln_timeline_canvas_relayout (self->canvas);
@@ -319,21 +305,20 @@ search_changed_cb (JlnTimelineView *self)
 }
 
 static void
-list_selected_cb (JlnTimelineView *self)
+session_selected_cb (JlnTimelineView *self)
 {
-  select_from_list (self);
+  select_from_session (self);
 }
 
 static void
 canvas_selected_cb (JlnTimelineView *self)
 {
-  GtkWidget *list = self->window != NULL ? jln_window_get_action_list (self->window) : NULL;
   JlnRecord *record = jln_timeline_canvas_get_selected (self->canvas);
 
-  if (self->syncing || list == NULL || record == NULL)
+  if (self->syncing || self->session == NULL || record == NULL)
     return;
   self->syncing = TRUE;
-  jln_action_list_select (JLN_ACTION_LIST (list), record);
+  jln_session_set_selected (self->session, record);
   self->syncing = FALSE;
 }
 
@@ -370,55 +355,51 @@ settings_changed_cb (JlnTimelineView *self,
 }
 
 /**
- * jln_timeline_view_set_window:
+ * jln_timeline_view_set_session:
+ * @session: (nullable): the window's session
  *
- * Shows @window's plan, filter, selection and content language, and
- * adds the window action win.present (F5), which presents the timeline.
+ * Shows the session's plan with its filter, selected record and content
+ * language.
  */
 void
-jln_timeline_view_set_window (JlnTimelineView *self,
-                              JlnWindow       *window)
+jln_timeline_view_set_session (JlnTimelineView *self,
+                               JlnSession      *session)
 {
-  g_autoptr(GSimpleAction) present = NULL;
-  GtkEventController *shortcuts;
-
   g_return_if_fail (JLN_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (JLN_IS_WINDOW (window));
-  g_return_if_fail (self->window == NULL);
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
 
-  self->window = window;
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
-  self->filter = g_object_ref (jln_window_get_filter (window));
+  if (self->session == session)
+    return;
 
-  g_signal_connect_object (window, "notify::document", G_CALLBACK (document_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (window, "notify::content-language", G_CALLBACK (content_language_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter, "notify::text", G_CALLBACK (filter_text_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter, "notify::error", G_CALLBACK (filter_text_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (jln_window_get_action_list (window), "notify::selected",
-                           G_CALLBACK (list_selected_cb), self, G_CONNECT_SWAPPED);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
+  g_set_object (&self->session, session);
 
-  /* F5 presents from anywhere in the window. */
-  present = g_simple_action_new ("present", NULL);
-  g_signal_connect_object (present, "activate", G_CALLBACK (jln_timeline_view_present),
-                           self, G_CONNECT_SWAPPED);
-  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (present));
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
-                                                          gtk_named_action_new ("win.present")));
-  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+  if (session != NULL)
+    {
+      self->filter = g_object_ref (jln_session_get_filter (session));
+      g_signal_connect_object (session, "notify::plan", G_CALLBACK (plan_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::content-language", G_CALLBACK (content_language_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selected", G_CALLBACK (session_selected_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->filter, "notify::text", G_CALLBACK (filter_text_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->filter, "notify::error", G_CALLBACK (filter_text_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      self->lang = jln_session_get_content_language (session);
+      update_style (self);
+      filter_text_changed_cb (self);
+    }
+  plan_changed_cb (self);
 
-  self->lang = jln_window_get_content_language (window);
-  update_style (self);
-  filter_text_changed_cb (self);
-  document_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /* Widget */
@@ -436,7 +417,7 @@ jln_timeline_view_map (GtkWidget *widget)
   if (self->timeline != NULL)
     {
       relayout (self);
-      select_from_list (self);
+      select_from_session (self);
     }
   /* Shown from the view switcher or Alt+2, the keys go to the rows. */
   focus = gtk_root_get_focus (gtk_widget_get_root (widget));
@@ -527,11 +508,9 @@ jln_timeline_view_dispose (GObject *object)
   g_clear_handle_id (&self->hint_id, g_source_remove);
   if (self->stores != NULL)
     unwatch_stores (self);
-  if (self->window != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
-      self->window = NULL;
-    }
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_TIMELINE_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -564,6 +543,9 @@ jln_timeline_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_ZOOM:
       g_value_set_string (value, zoom_nicks[jln_timeline_canvas_get_zoom (self->canvas)]);
       break;
@@ -582,6 +564,9 @@ jln_timeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      jln_timeline_view_set_session (self, g_value_get_object (value));
+      break;
     case PROP_ZOOM:
       {
         g_autoptr(GVariant) nick = g_variant_ref_sink (g_variant_new_string (g_value_get_string (value)));
@@ -608,6 +593,15 @@ jln_timeline_view_class_init (JlnTimelineViewClass *klass)
   widget_class->map = jln_timeline_view_map;
 
   /* The zoom, by its GSettings nick: the state of timeline.zoom. */
+  /**
+   * JlnTimelineView:session:
+   *
+   * The window's session, whose plan, filter, selected record and
+   * content language the timeline shows.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ZOOM] =
     g_param_spec_string ("zoom", NULL, NULL, "semester",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -691,6 +685,18 @@ GtkWidget *
 jln_timeline_view_new (void)
 {
   return g_object_new (JLN_TYPE_TIMELINE_VIEW, NULL);
+}
+
+/**
+ * jln_timeline_view_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session shown
+ */
+JlnSession *
+jln_timeline_view_get_session (JlnTimelineView *self)
+{
+  g_return_val_if_fail (JLN_IS_TIMELINE_VIEW (self), NULL);
+  return self->session;
 }
 
 /**

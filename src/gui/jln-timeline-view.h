@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "jln-picture.h"
+#include "jln-session.h"
 #include "jln-timeline.h"
 
 G_BEGIN_DECLS
@@ -12,14 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JlnTimelineView, jln_timeline_view, JLN, TIMELINE_VIEW, GtkWidget)
 
-typedef struct _JlnWindow JlnWindow;
-
-/* The Timeline page of a window: the semester timeline of the window's
- * plan, with the window's filter, selection and content language, and
- * a presentation mode for meetings. */
+/* The Timeline page of a window: the semester timeline of the session's
+ * plan, with its filter, selected record and content language, and a
+ * presentation mode for meetings. The window adds win.present (F5). */
 GtkWidget   *jln_timeline_view_new            (void);
-void         jln_timeline_view_set_window     (JlnTimelineView *self,
-                                               JlnWindow       *window);
+JlnSession  *jln_timeline_view_get_session    (JlnTimelineView *self);
+void         jln_timeline_view_set_session    (JlnTimelineView *self,
+                                               JlnSession      *session);
 JlnTimeline *jln_timeline_view_get_timeline   (JlnTimelineView *self);
 JlnPicture  *jln_timeline_view_create_picture (JlnTimelineView *self);
 void         jln_timeline_view_present        (JlnTimelineView *self);

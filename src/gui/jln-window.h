@@ -6,6 +6,7 @@
 #include "jln-application.h"
 #include "jln-document.h"
 #include "jln-query-filter.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,7 @@ JlnWindow      *jln_window_new                  (JlnApplication *application);
 void            jln_window_open_file            (JlnWindow      *self,
                                                  GFile          *file);
 void            jln_window_open_last            (JlnWindow      *self);
+JlnSession     *jln_window_get_session          (JlnWindow      *self);
 JlnDocument    *jln_window_get_document         (JlnWindow      *self);
 JlnQueryFilter *jln_window_get_filter           (JlnWindow      *self);
 JlnLang         jln_window_get_content_language (JlnWindow      *self);
