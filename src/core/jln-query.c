@@ -986,7 +986,7 @@ term_match (const Term  *term,
       return units_match (jln_action_get_units (action), term->values) ||
              items_match (term, action);
     case TERM_WORD:
-      return strstr (_jln_action_get_search_key (action), term->word) != NULL;
+      return _jln_action_contains_folded (action, term->word);
     default:
       g_return_val_if_reached (FALSE);
     }

@@ -5,6 +5,9 @@
 
 #include "jln-text.h"
 
+/* The most bytes that one character folds to. */
+#define FOLD_CHAR_MAX (G_UNICHAR_MAX_DECOMPOSITION_LENGTH * 6)
+
 const char *
 jln_text_get (const JlnText *text,
               JlnLang        lang)
@@ -51,6 +54,58 @@ jln_text_clear (JlnText *text)
   g_clear_pointer (&text->en, g_free);
 }
 
+/* The folded form of the character at *@p, which is not ASCII, into
+ * @buf; moves *@p past it. Invalid bytes fold to nothing. */
+static gsize
+fold_char (const char **p,
+           char         buf[FOLD_CHAR_MAX])
+{
+  gunichar uc, decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  const char *replacement = NULL;
+  gsize n, len = 0;
+
+  uc = g_utf8_get_char_validated (*p, -1);
+  if (uc == (gunichar) -1 || uc == (gunichar) -2)
+    {
+      (*p)++;
+      return 0;
+    }
+  *p = g_utf8_next_char (*p);
+
+  switch (uc)
+    {
+    case 0x0152: case 0x0153:   /* Œ œ */
+      replacement = "oe";
+      break;
+    case 0x00C6: case 0x00E6:   /* Æ æ */
+      replacement = "ae";
+      break;
+    case 0x00DF:                /* ß */
+      replacement = "ss";
+      break;
+    case 0x00A0: case 0x202F:   /* no-break spaces */
+      replacement = " ";
+      break;
+    case 0x2019: case 0x2018:   /* typographic apostrophes */
+      replacement = "'";
+      break;
+    default:
+      break;
+    }
+  if (replacement != NULL)
+    {
+      len = strlen (replacement);
+      memcpy (buf, replacement, len);
+      return len;
+    }
+
+  n = g_unichar_fully_decompose (uc, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n; i++)
+    if (!g_unichar_ismark (decomposed[i]))
+      len += g_unichar_to_utf8 (g_unichar_tolower (decomposed[i]), buf + len);
+  return len;
+}
+
 /* Search folds case and accents: "Égalité" and "egalite" are the same
  * word. ASCII, which is most of any text, takes the fast path. */
 void
@@ -61,54 +116,98 @@ jln_fold_append (GString    *out,
 
   while (*p != '\0')
     {
+      char buf[FOLD_CHAR_MAX];
+      gsize len;
+
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+      len = fold_char (&p, buf);
+      g_string_append_len (out, buf, len);
+    }
+}
+
+/* Whether the folded text from @p on begins with @folded, @skip bytes of
+ * the folded form of its first character left out. */
+static gboolean
+fold_has_prefix (const char *p,
+                 gsize       skip,
+                 const char *folded)
+{
+  const char *q = folded;
+
+  while (*q != '\0')
+    {
+      char buf[FOLD_CHAR_MAX];
+      gsize len;
+
+      if (*p == '\0')
+        return FALSE;
+      if ((guchar) *p < 0x80)
+        {
+          if (g_ascii_tolower (*p) != *q)
+            return FALSE;
+          p++;
+          q++;
+          skip = 0;
+          continue;
+        }
+      len = fold_char (&p, buf);
+      for (gsize i = skip; i < len && *q != '\0'; i++, q++)
+        if (buf[i] != *q)
+          return FALSE;
+      skip = 0;
+    }
+  return TRUE;
+}
+
+/**
+ * jln_fold_contains:
+ * @text: (nullable): text as written
+ * @folded: a word folded by jln_fold(), not empty
+ *
+ * Whether jln_fold (@text) contains @folded, without folding @text into
+ * a copy: searching tests every action on every keystroke, and a folded
+ * copy of every text would stay in memory for the next one.
+ */
+gboolean
+jln_fold_contains (const char *text,
+                   const char *folded)
+{
+  guchar first = folded[0];
+  guchar upper = g_ascii_toupper (first);
+
+  if (text == NULL)
+    return FALSE;
+  if (first == '\0')
+    return TRUE;
+
+  for (const char *p = text; *p != '\0';)
+    {
       guchar c = *p;
-      gunichar uc, decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-      gsize n;
+      char buf[FOLD_CHAR_MAX];
+      const char *start;
+      gsize len;
 
       if (c < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower (c));
+          if ((c == first || c == upper) && fold_has_prefix (p, 0, folded))
+            return TRUE;
           p++;
           continue;
         }
-
-      uc = g_utf8_get_char_validated (p, -1);
-      if (uc == (gunichar) -1 || uc == (gunichar) -2)
-        {
-          p++;
-          continue;
-        }
-      p = g_utf8_next_char (p);
-
-      switch (uc)
-        {
-        case 0x0152: case 0x0153:   /* Œ œ */
-          g_string_append (out, "oe");
-          continue;
-        case 0x00C6: case 0x00E6:   /* Æ æ */
-          g_string_append (out, "ae");
-          continue;
-        case 0x00DF:                /* ß */
-          g_string_append (out, "ss");
-          continue;
-        case 0x00A0: case 0x202F:   /* no-break spaces */
-          g_string_append_c (out, ' ');
-          continue;
-        case 0x2019: case 0x2018:   /* typographic apostrophes */
-          g_string_append_c (out, '\'');
-          continue;
-        default:
-          break;
-        }
-
-      n = g_unichar_fully_decompose (uc, FALSE, decomposed, G_N_ELEMENTS (decomposed));
-      for (gsize i = 0; i < n; i++)
-        {
-          if (g_unichar_ismark (decomposed[i]))
-            continue;
-          g_string_append_unichar (out, g_unichar_tolower (decomposed[i]));
-        }
+      /* A word may begin inside the folded form of a character: "e" in
+       * "œ", folded "oe". */
+      start = p;
+      len = fold_char (&p, buf);
+      for (gsize i = 0; i < len; i++)
+        if ((guchar) buf[i] == first && fold_has_prefix (start, i, folded))
+          return TRUE;
     }
+  return FALSE;
 }
 
 char *

@@ -30,5 +30,7 @@ char       *jln_fold              (const char    *text);
 char       *jln_text_isolate      (const char    *text);
 void        jln_fold_append       (GString       *out,
                                    const char    *text);
+gboolean    jln_fold_contains     (const char    *text,
+                                   const char    *folded);
 
 G_END_DECLS
