@@ -239,27 +239,27 @@ jln_action_get_objective (JlnAction *self)
 }
 
 static gboolean
-text_contains (const JlnText *text,
-               const char    *folded)
+text_contains (const JlnText        *text,
+               const JlnFoldMatcher *word)
 {
-  return jln_fold_contains (text->fr, folded) || jln_fold_contains (text->en, folded);
+  return jln_fold_matcher_find (word, text->fr) || jln_fold_matcher_find (word, text->en);
 }
 
 static gboolean
-unit_codes_contain (GPtrArray  *units,
-                    const char *folded)
+unit_codes_contain (GPtrArray            *units,
+                    const JlnFoldMatcher *word)
 {
   for (guint i = 0; i < units->len; i++)
-    if (jln_fold_contains (jln_unit_get_code (g_ptr_array_index (units, i)), folded))
+    if (jln_fold_matcher_find (word, jln_unit_get_code (g_ptr_array_index (units, i))))
       return TRUE;
   return FALSE;
 }
 
 /* The progress notes of an action or a sub-item: their texts and authors. */
 static gboolean
-notes_contain (JlnRecord  *owner,
-               JlnKind     kind,
-               const char *folded)
+notes_contain (JlnRecord            *owner,
+               JlnKind               kind,
+               const JlnFoldMatcher *word)
 {
   guint n = _jln_record_count_children (owner, kind);
 
@@ -267,34 +267,34 @@ notes_contain (JlnRecord  *owner,
     {
       g_autoptr(JlnRecord) note = g_list_model_get_item (jln_record_get_children (owner, kind), i);
 
-      if (text_contains (jln_note_get_text (note), folded) ||
-          jln_fold_contains (jln_note_get_author (note), folded))
+      if (text_contains (jln_note_get_text (note), word) ||
+          jln_fold_matcher_find (word, jln_note_get_author (note)))
         return TRUE;
     }
   return FALSE;
 }
 
-/* Whether @folded, a word folded by jln_fold(), is in the number, the
- * titles, descriptions, themes, unit codes or progress notes of the
- * action or of its sub-items, in either language; no word is found
- * across two fields.
+/* Whether @word is in the number, the titles, descriptions, themes,
+ * unit codes or progress notes of the action or of its sub-items, in
+ * either language, ignoring case and accents; no word is found across
+ * two fields.
  *
  * The texts are searched as they are, folded on the way: a folded copy
  * of them kept for every action weighed as much as the rest of the plan. */
 gboolean
-_jln_action_contains_folded (JlnAction  *self,
-                             const char *folded)
+_jln_action_contains (JlnAction            *self,
+                      const JlnFoldMatcher *word)
 {
   guint n;
 
-  if (jln_fold_contains (self->number, folded) ||
-      text_contains (&self->title, folded) ||
-      text_contains (&self->theme, folded) ||
-      text_contains (&self->description, folded) ||
-      text_contains (&self->extension, folded) ||
-      text_contains (&self->note, folded) ||
-      unit_codes_contain (self->units, folded) ||
-      notes_contain (JLN_RECORD (self), JLN_KIND_NOTE, folded))
+  if (jln_fold_matcher_find (word, self->number) ||
+      text_contains (&self->title, word) ||
+      text_contains (&self->theme, word) ||
+      text_contains (&self->description, word) ||
+      text_contains (&self->extension, word) ||
+      text_contains (&self->note, word) ||
+      unit_codes_contain (self->units, word) ||
+      notes_contain (JLN_RECORD (self), JLN_KIND_NOTE, word))
     return TRUE;
 
   /* Most actions have no sub-items: no empty list is made for them. */
@@ -303,9 +303,9 @@ _jln_action_contains_folded (JlnAction  *self,
     {
       g_autoptr(JlnActionItem) item = g_list_model_get_item (jln_action_get_items (self), i);
 
-      if (text_contains (jln_action_item_get_title (item), folded) ||
-          unit_codes_contain (jln_action_item_get_units (item), folded) ||
-          notes_contain (JLN_RECORD (item), JLN_KIND_ITEM_NOTE, folded))
+      if (text_contains (jln_action_item_get_title (item), word) ||
+          unit_codes_contain (jln_action_item_get_units (item), word) ||
+          notes_contain (JLN_RECORD (item), JLN_KIND_ITEM_NOTE, word))
         return TRUE;
     }
   return FALSE;

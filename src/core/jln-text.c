@@ -106,6 +106,63 @@ fold_char (const char **p,
   return len;
 }
 
+/* What each character of two bytes in UTF-8 (U+0080 to U+07FF: Latin,
+ * Greek, Cyrillic…) folds to, computed once: most of the non-ASCII text
+ * a plan holds, folded without a look-up in Unicode's tables. */
+typedef struct
+{
+  guint8 len;
+  char   bytes[7];
+} FoldedPair;
+
+static const FoldedPair *
+get_pair_table (void)
+{
+  static FoldedPair *table;
+
+  if (g_once_init_enter (&table))
+    {
+      FoldedPair *made = g_new0 (FoldedPair, 0x800);
+
+      for (gunichar c = 0x80; c < 0x800; c++)
+        {
+          char in[8], buf[FOLD_CHAR_MAX];
+          const char *p = in;
+          gsize len;
+
+          in[g_unichar_to_utf8 (c, in)] = '\0';
+          len = fold_char (&p, buf);
+          g_assert (len <= sizeof made[c].bytes);
+          made[c].len = len;
+          memcpy (made[c].bytes, buf, len);
+        }
+      g_once_init_leave (&table, made);
+    }
+  return table;
+}
+
+/* fold_char(), through the table for characters of two bytes: sets
+ * *@folded to the folded bytes, in the table or in @buf. */
+static inline gsize
+fold_char_fast (const FoldedPair  *table,
+                const char       **p,
+                char               buf[FOLD_CHAR_MAX],
+                const char       **folded)
+{
+  guchar lead = (*p)[0], next = (*p)[1];
+
+  if (lead >= 0xC2 && lead <= 0xDF && (next & 0xC0) == 0x80)
+    {
+      const FoldedPair *pair = &table[((lead & 0x1F) << 6) | (next & 0x3F)];
+
+      *p += 2;
+      *folded = pair->bytes;
+      return pair->len;
+    }
+  *folded = buf;
+  return fold_char (p, buf);
+}
+
 /* Search folds case and accents: "Égalité" and "egalite" are the same
  * word. ASCII, which is most of any text, takes the fast path. */
 void
@@ -130,84 +187,173 @@ jln_fold_append (GString    *out,
     }
 }
 
+static inline char
+ascii_tolower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
+}
+
 /* Whether the folded text from @p on begins with @folded, @skip bytes of
  * the folded form of its first character left out. */
 static gboolean
-fold_has_prefix (const char *p,
-                 gsize       skip,
-                 const char *folded)
+fold_has_prefix (const FoldedPair *table,
+                 const char       *p,
+                 gsize             skip,
+                 const char       *folded)
 {
   const char *q = folded;
 
   while (*q != '\0')
     {
       char buf[FOLD_CHAR_MAX];
+      const char *bytes;
       gsize len;
 
       if (*p == '\0')
         return FALSE;
       if ((guchar) *p < 0x80)
         {
-          if (g_ascii_tolower (*p) != *q)
+          if (ascii_tolower (*p) != *q)
             return FALSE;
           p++;
           q++;
           skip = 0;
           continue;
         }
-      len = fold_char (&p, buf);
+      len = fold_char_fast (table, &p, buf, &bytes);
       for (gsize i = skip; i < len && *q != '\0'; i++, q++)
-        if (buf[i] != *q)
+        if (bytes[i] != *q)
           return FALSE;
       skip = 0;
     }
   return TRUE;
 }
 
+struct _JlnFoldMatcher
+{
+  char   *folded;
+  /* The bytes where a match may begin: the word's first byte in either
+   * case, and the first bytes of characters that may fold to it; 0
+   * stops too, at the end of the text. */
+  guint8  stops[256];
+};
+
 /**
- * jln_fold_contains:
- * @text: (nullable): text as written
+ * jln_fold_matcher_new:
  * @folded: a word folded by jln_fold(), not empty
  *
- * Whether jln_fold (@text) contains @folded, without folding @text into
- * a copy: searching tests every action on every keystroke, and a folded
- * copy of every text would stay in memory for the next one.
+ * Finds @folded in texts as written, folding them on the way
+ * (jln_fold_matcher_find()): searching tests every action on every
+ * keystroke, and a folded copy of every text would stay in memory for
+ * the next one.
+ */
+JlnFoldMatcher *
+jln_fold_matcher_new (const char *folded)
+{
+  const FoldedPair *table = get_pair_table ();
+  JlnFoldMatcher *self = g_new0 (JlnFoldMatcher, 1);
+  guchar first = folded[0];
+
+  self->folded = g_strdup (folded);
+  self->stops['\0'] = 1;
+  if (first >= 0x80)
+    {
+      /* Not an ASCII byte: every character is looked at. */
+      for (guint c = 0xC0; c < 0x100; c++)
+        self->stops[c] = 1;
+      return self;
+    }
+  self->stops[first] = 1;
+  self->stops[(guchar) g_ascii_toupper (first)] = 1;
+  for (guint c = 0x80; c < 0x800; c++)
+    if (memchr (table[c].bytes, first, table[c].len) != NULL)
+      self->stops[0xC0 | (c >> 6)] = 1;
+  /* Characters of three and four bytes fold without the table. */
+  for (guint c = 0xE0; c < 0x100; c++)
+    self->stops[c] = 1;
+  /* Bytes that are not UTF-8 are skipped, as jln_fold() does. */
+  self->stops[0xC0] = self->stops[0xC1] = 1;
+  return self;
+}
+
+void
+jln_fold_matcher_free (JlnFoldMatcher *self)
+{
+  g_free (self->folded);
+  g_free (self);
+}
+
+const char *
+jln_fold_matcher_get_folded (JlnFoldMatcher *self)
+{
+  return self->folded;
+}
+
+/**
+ * jln_fold_matcher_find:
+ * @text: (nullable): text as written
+ *
+ * Returns: whether jln_fold (@text) contains the matcher's word
  */
 gboolean
-jln_fold_contains (const char *text,
-                   const char *folded)
+jln_fold_matcher_find (const JlnFoldMatcher *self,
+                       const char           *text)
 {
+  const FoldedPair *table = get_pair_table ();
+  const guint8 *stops = self->stops;
+  const char *folded = self->folded;
   guchar first = folded[0];
-  guchar upper = g_ascii_toupper (first);
+  const guchar *p = (const guchar *) text;
+  const guchar *end;
 
   if (text == NULL)
     return FALSE;
-  if (first == '\0')
-    return TRUE;
+  end = p + strlen (text);
 
-  for (const char *p = text; *p != '\0';)
+  while (TRUE)
     {
-      guchar c = *p;
       char buf[FOLD_CHAR_MAX];
-      const char *start;
+      const char *start, *bytes;
       gsize len;
 
-      if (c < 0x80)
+      /* Most bytes cannot begin a match: they are passed eight at a time. */
+      while (p + 8 <= end &&
+             (stops[p[0]] | stops[p[1]] | stops[p[2]] | stops[p[3]] |
+              stops[p[4]] | stops[p[5]] | stops[p[6]] | stops[p[7]]) == 0)
+        p += 8;
+      while (!stops[*p])
+        p++;
+      if (*p == '\0')
+        return FALSE;
+      if (*p < 0x80)
         {
-          if ((c == first || c == upper) && fold_has_prefix (p, 0, folded))
+          if (fold_has_prefix (table, (const char *) p, 0, folded))
             return TRUE;
           p++;
           continue;
         }
       /* A word may begin inside the folded form of a character: "e" in
        * "œ", folded "oe". */
-      start = p;
-      len = fold_char (&p, buf);
+      start = (const char *) p;
+      len = fold_char_fast (table, &start, buf, &bytes);
       for (gsize i = 0; i < len; i++)
-        if ((guchar) buf[i] == first && fold_has_prefix (start, i, folded))
+        if ((guchar) bytes[i] == first && fold_has_prefix (table, (const char *) p, i, folded))
           return TRUE;
+      p = (const guchar *) start;
     }
-  return FALSE;
+}
+
+/* Whether jln_fold (@text) contains @folded, a word folded by jln_fold(). */
+gboolean
+jln_fold_contains (const char *text,
+                   const char *folded)
+{
+  g_autoptr(JlnFoldMatcher) matcher = NULL;
+
+  if (folded[0] == '\0')
+    return TRUE;
+  matcher = jln_fold_matcher_new (folded);
+  return jln_fold_matcher_find (matcher, text);
 }
 
 char *

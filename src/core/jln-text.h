@@ -33,4 +33,14 @@ void        jln_fold_append       (GString       *out,
 gboolean    jln_fold_contains     (const char    *text,
                                    const char    *folded);
 
+typedef struct _JlnFoldMatcher JlnFoldMatcher;
+
+JlnFoldMatcher *jln_fold_matcher_new        (const char           *folded);
+void            jln_fold_matcher_free       (JlnFoldMatcher       *self);
+const char     *jln_fold_matcher_get_folded (JlnFoldMatcher       *self);
+gboolean        jln_fold_matcher_find       (const JlnFoldMatcher *self,
+                                             const char           *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnFoldMatcher, jln_fold_matcher_free)
+
 G_END_DECLS
