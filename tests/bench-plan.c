@@ -163,6 +163,20 @@ peak_mb (void)
   return usage.ru_maxrss / 1024.0;
 }
 
+/* What the process holds now, in MB: a search must not leave memory
+ * behind, which the peak of opening the plan hides. */
+static double
+resident_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+}
+
 static double
 since_ms (gint64 start)
 {
@@ -228,6 +242,7 @@ run_phase (const char *phase,
       GListModel *objectives;
       g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
       JlnSemester today = jln_semester_new (2022, 2);
+      double resident;
 
       g_assert_no_error (error);
       objectives = jln_plan_get_objectives (jln_document_get_plan (document));
@@ -240,6 +255,7 @@ run_phase (const char *phase,
             g_ptr_array_add (actions, g_list_model_get_item (list, j));
         }
 
+      resident = resident_mb ();
       for (guint round = 0; round < 2; round++)
         for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
           {
@@ -258,6 +274,8 @@ run_phase (const char *phase,
             if (round == 1 || q == 0)
               report (label, since_ms (start), round == 0 ? 250 : 16);
           }
+      g_print ("resident after searching: %.1f MB, %+.1f MB\n", resident_mb (),
+               resident_mb () - resident);
     }
   else
     return EXIT_FAILURE;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "jln-text.h"
 
 #define FSI "\u2068"
@@ -70,11 +72,58 @@ test_isolate (void)
   }
 }
 
+/* A search finds a word in plan text whatever its case and accents, as
+ * if the text had been folded first, even inside what one character
+ * folds to ("œ" to "oe"). */
+static void
+test_fold_contains (void)
+{
+  static const char * const texts[] = {
+    "Égalité professionnelle", "ŒUVRE de l’Inserm", "Straße", "Cœur\u00A0: RH",
+    "PCN EG", "1.4", "naïve façade", "a\xff\xfe" "b", "", "Ǆemal", "ﬁnance",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1905);
+
+  g_assert_true (jln_fold_contains ("Égalité", "egalite"));
+  g_assert_true (jln_fold_contains ("Égalité", "galit"));
+  g_assert_true (jln_fold_contains ("ŒUVRE", "e"));
+  g_assert_true (jln_fold_contains ("Cœur", "oeu"));
+  g_assert_true (jln_fold_contains ("Straße", "asse"));
+  g_assert_true (jln_fold_contains ("l’Inserm", "l'inserm"));
+  g_assert_false (jln_fold_contains ("Égalité", "egalites"));
+  g_assert_false (jln_fold_contains (NULL, "a"));
+
+  /* Every piece of every folded text is found, and what is not in it is
+   * not. */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *folded = jln_fold (texts[i]);
+      gsize len = strlen (folded);
+
+      for (gsize start = 0; start < len; start++)
+        for (gsize end = start + 1; end <= len; end++)
+          {
+            g_autofree char *piece = g_strndup (folded + start, end - start);
+
+            g_assert_true (jln_fold_contains (texts[i], piece));
+          }
+      for (guint k = 0; k < 200; k++)
+        {
+          char word[4] = { 0, };
+
+          for (guint j = 0; j < 3; j++)
+            word[j] = "aeoirsuz' :."[g_rand_int_range (rand, 0, 12)];
+          g_assert_cmpint (jln_fold_contains (texts[i], word), ==, strstr (folded, word) != NULL);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/text/isolate", test_isolate);
+  g_test_add_func ("/core/text/fold-contains", test_fold_contains);
   return g_test_run ();
 }

@@ -31,10 +31,6 @@ struct _JlnAction
   JlnText schedule;
   GPtrArray *units;
   GPtrArray *principles;
-
-  /* Folded text that free words of a query are searched in, built on
-   * first use and dropped whenever the action or its sub-items change. */
-  char *search_key;
 };
 
 G_DEFINE_FINAL_TYPE (JlnAction, jln_action, JLN_TYPE_RECORD)
@@ -73,19 +69,8 @@ const JlnKindInfo _jln_action_info = {
 };
 
 static void
-jln_action_finalize (GObject *object)
-{
-  JlnAction *self = JLN_ACTION (object);
-
-  g_clear_pointer (&self->search_key, g_free);
-
-  G_OBJECT_CLASS (jln_action_parent_class)->finalize (object);
-}
-
-static void
 jln_action_class_init (JlnActionClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = jln_action_finalize;
   _jln_record_class_install_fields (JLN_RECORD_CLASS (klass), &_jln_action_info);
 }
 
@@ -253,38 +238,28 @@ jln_action_get_objective (JlnAction *self)
   return (JlnObjective *) jln_record_get_parent (JLN_RECORD (self));
 }
 
-static void
-append_text (GString       *key,
-             const JlnText *text)
+static gboolean
+text_contains (const JlnText        *text,
+               const JlnFoldMatcher *word)
 {
-  if (text->fr != NULL)
-    {
-      jln_fold_append (key, text->fr);
-      g_string_append_c (key, '\n');
-    }
-  if (text->en != NULL)
-    {
-      jln_fold_append (key, text->en);
-      g_string_append_c (key, '\n');
-    }
+  return jln_fold_matcher_find (word, text->fr) || jln_fold_matcher_find (word, text->en);
 }
 
-static void
-append_unit_codes (GString   *key,
-                   GPtrArray *units)
+static gboolean
+unit_codes_contain (GPtrArray            *units,
+                    const JlnFoldMatcher *word)
 {
   for (guint i = 0; i < units->len; i++)
-    {
-      jln_fold_append (key, jln_unit_get_code (g_ptr_array_index (units, i)));
-      g_string_append_c (key, '\n');
-    }
+    if (jln_fold_matcher_find (word, jln_unit_get_code (g_ptr_array_index (units, i))))
+      return TRUE;
+  return FALSE;
 }
 
 /* The progress notes of an action or a sub-item: their texts and authors. */
-static void
-append_notes (GString   *key,
-              JlnRecord *owner,
-              JlnKind    kind)
+static gboolean
+notes_contain (JlnRecord            *owner,
+               JlnKind               kind,
+               const JlnFoldMatcher *word)
 {
   guint n = _jln_record_count_children (owner, kind);
 
@@ -292,54 +267,35 @@ append_notes (GString   *key,
     {
       g_autoptr(JlnRecord) note = g_list_model_get_item (jln_record_get_children (owner, kind), i);
 
-      append_text (key, jln_note_get_text (note));
-      if (jln_note_get_author (note) != NULL)
-        {
-          jln_fold_append (key, jln_note_get_author (note));
-          g_string_append_c (key, '\n');
-        }
+      if (text_contains (jln_note_get_text (note), word) ||
+          jln_fold_matcher_find (word, jln_note_get_author (note)))
+        return TRUE;
     }
+  return FALSE;
 }
 
-static void
-free_scratch (gpointer data)
-{
-  g_string_free (data, TRUE);
-}
-
-/* Numbers, titles, descriptions, themes, unit codes and progress notes
- * in both languages, with those of the sub-items, folded for search; lines are separated
- * by newlines so that no word is found across two fields.
+/* Whether @word is in the number, the titles, descriptions, themes,
+ * unit codes or progress notes of the action or of its sub-items, in
+ * either language, ignoring case and accents; no word is found across
+ * two fields.
  *
- * Every action of the plan keeps its key once searched: each is built in
- * a buffer kept by the thread and copied at its exact length, where a
- * string grown by doubling would keep up to twice its length. */
-const char *
-_jln_action_get_search_key (JlnAction *self)
+ * The texts are searched as they are, folded on the way: a folded copy
+ * of them kept for every action weighed as much as the rest of the plan. */
+gboolean
+_jln_action_contains (JlnAction            *self,
+                      const JlnFoldMatcher *word)
 {
-  static GPrivate scratch = G_PRIVATE_INIT (free_scratch);
-  GString *key;
   guint n;
 
-  if (self->search_key != NULL)
-    return self->search_key;
-
-  key = g_private_get (&scratch);
-  if (key == NULL)
-    {
-      key = g_string_sized_new (1024);
-      g_private_set (&scratch, key);
-    }
-  g_string_truncate (key, 0);
-  jln_fold_append (key, self->number);
-  g_string_append_c (key, '\n');
-  append_text (key, &self->title);
-  append_text (key, &self->theme);
-  append_text (key, &self->description);
-  append_text (key, &self->extension);
-  append_text (key, &self->note);
-  append_unit_codes (key, self->units);
-  append_notes (key, JLN_RECORD (self), JLN_KIND_NOTE);
+  if (jln_fold_matcher_find (word, self->number) ||
+      text_contains (&self->title, word) ||
+      text_contains (&self->theme, word) ||
+      text_contains (&self->description, word) ||
+      text_contains (&self->extension, word) ||
+      text_contains (&self->note, word) ||
+      unit_codes_contain (self->units, word) ||
+      notes_contain (JLN_RECORD (self), JLN_KIND_NOTE, word))
+    return TRUE;
 
   /* Most actions have no sub-items: no empty list is made for them. */
   n = _jln_action_get_n_items (self);
@@ -347,22 +303,12 @@ _jln_action_get_search_key (JlnAction *self)
     {
       g_autoptr(JlnActionItem) item = g_list_model_get_item (jln_action_get_items (self), i);
 
-      append_text (key, jln_action_item_get_title (item));
-      append_unit_codes (key, jln_action_item_get_units (item));
-      append_notes (key, JLN_RECORD (item), JLN_KIND_ITEM_NOTE);
+      if (text_contains (jln_action_item_get_title (item), word) ||
+          unit_codes_contain (jln_action_item_get_units (item), word) ||
+          notes_contain (JLN_RECORD (item), JLN_KIND_ITEM_NOTE, word))
+        return TRUE;
     }
-
-  self->search_key = g_strndup (key->str, key->len);
-  /* An action with very long texts does not leave its buffer behind. */
-  if (key->allocated_len > 64 * 1024)
-    g_private_replace (&scratch, NULL);
-  return self->search_key;
-}
-
-void
-_jln_action_invalidate_search_key (JlnAction *self)
-{
-  g_clear_pointer (&self->search_key, g_free);
+  return FALSE;
 }
 
 /* How many sub-items the action has, without making an empty list for

@@ -37,8 +37,8 @@ typedef struct _JlnObjective JlnObjective;
 JlnObjective        *jln_action_get_objective (JlnAction *self);
 
 /* For the core only. */
-const char          *_jln_action_get_search_key        (JlnAction *self);
-void                 _jln_action_invalidate_search_key (JlnAction *self);
-guint                _jln_action_get_n_items           (JlnAction *self);
+gboolean             _jln_action_contains    (JlnAction            *self,
+                                              const JlnFoldMatcher *word);
+guint                _jln_action_get_n_items (JlnAction            *self);
 
 G_END_DECLS

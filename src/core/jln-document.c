@@ -647,35 +647,6 @@ jln_document_get_path (JlnDocument *self)
 
 /* --- Applying edits ------------------------------------------------------ */
 
-static void
-invalidate_search (JlnDocument *self,
-                   JlnRecord   *record)
-{
-  switch (jln_record_get_kind (record))
-    {
-    case JLN_KIND_ACTION:
-      _jln_action_invalidate_search_key (JLN_ACTION (record));
-      break;
-    case JLN_KIND_ITEM:
-    case JLN_KIND_NOTE:
-    case JLN_KIND_ITEM_NOTE:
-      if (jln_record_get_parent (record) != NULL)
-        invalidate_search (self, jln_record_get_parent (record));
-      break;
-    case JLN_KIND_UNIT:
-      {
-        g_autoptr(GPtrArray) referrers = g_ptr_array_new ();
-
-        _jln_plan_count_referrers (self->plan, record, referrers);
-        for (guint i = 0; i < referrers->len; i++)
-          invalidate_search (self, g_ptr_array_index (referrers, i));
-        break;
-      }
-    default:
-      break;
-    }
-}
-
 static gboolean
 is_in_plan (JlnDocument *self,
             JlnRecord   *record)
@@ -871,7 +842,6 @@ apply_set (JlnDocument  *self,
         }
     }
 
-  invalidate_search (self, edit->record);
   _jln_record_notify_field (edit->record, &ref);
   g_ptr_array_add (inverses, jln_edit_new_set (edit->record, edit->field, old_value));
   return TRUE;
@@ -936,7 +906,6 @@ apply_insert (JlnDocument  *self,
 
   _jln_plan_index_add (self->plan, record);
   _jln_children_insert (siblings, edit->position, record);
-  invalidate_search (self, record);
   g_ptr_array_add (inverses, jln_edit_new_remove (record));
   return TRUE;
 }
@@ -979,7 +948,6 @@ apply_remove (JlnDocument  *self,
     return FALSE;
 
   g_object_ref (record);
-  invalidate_search (self, record);
   _jln_children_remove (_jln_record_get_store (parent, jln_record_get_kind (record)), position);
   _jln_plan_index_remove (self->plan, record);
   _jln_record_set_parent (record, NULL);
@@ -1023,7 +991,6 @@ apply_move (JlnDocument  *self,
   g_object_ref (record);
   _jln_children_remove (siblings, from);
   _jln_children_insert (siblings, edit->position, record);
-  invalidate_search (self, record);
   g_object_unref (record);
   g_ptr_array_add (inverses, jln_edit_new_move (record, from));
   return TRUE;

@@ -38,6 +38,7 @@ typedef struct
   JlnSemester  first;        /* due:, done: inclusive bounds */
   JlnSemester  last;
   char        *word;         /* a free word, folded */
+  JlnFoldMatcher *matcher;   /* finds it */
   char       **values;       /* objective:, unit: folded alternatives */
   char        *source;       /* the term as typed, for messages */
 } Term;
@@ -256,6 +257,7 @@ static void
 term_clear (Term *term)
 {
   g_clear_pointer (&term->word, g_free);
+  g_clear_pointer (&term->matcher, jln_fold_matcher_free);
   g_clear_pointer (&term->values, g_strfreev);
   g_clear_pointer (&term->source, g_free);
 }
@@ -557,6 +559,7 @@ parse_term (const char  *raw,
           g_clear_pointer (&term->word, g_free);
           return TRUE;
         }
+      term->matcher = jln_fold_matcher_new (term->word);
       term->source = g_strdup (raw);
       return TRUE;
     }
@@ -986,7 +989,7 @@ term_match (const Term  *term,
       return units_match (jln_action_get_units (action), term->values) ||
              items_match (term, action);
     case TERM_WORD:
-      return strstr (_jln_action_get_search_key (action), term->word) != NULL;
+      return _jln_action_contains (action, term->matcher);
     default:
       g_return_val_if_reached (FALSE);
     }

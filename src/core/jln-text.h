@@ -30,5 +30,17 @@ char       *jln_fold              (const char    *text);
 char       *jln_text_isolate      (const char    *text);
 void        jln_fold_append       (GString       *out,
                                    const char    *text);
+gboolean    jln_fold_contains     (const char    *text,
+                                   const char    *folded);
+
+typedef struct _JlnFoldMatcher JlnFoldMatcher;
+
+JlnFoldMatcher *jln_fold_matcher_new        (const char           *folded);
+void            jln_fold_matcher_free       (JlnFoldMatcher       *self);
+const char     *jln_fold_matcher_get_folded (JlnFoldMatcher       *self);
+gboolean        jln_fold_matcher_find       (const JlnFoldMatcher *self,
+                                             const char           *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnFoldMatcher, jln_fold_matcher_free)
 
 G_END_DECLS
