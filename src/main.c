@@ -17,6 +17,7 @@
 #include "jln-merge.h"
 #include "jln-query.h"
 #include "jln-report.h"
+#include "jln-report-charts.h"
 #include "jln-export.h"
 #include "jln-indicator-report.h"
 #include "jln-plan-doc.h"
@@ -521,6 +522,7 @@ run_export_report (const char *path,
   report = jln_report_new (document, since, until, &error);
   if (report == NULL)
     return fail (g_steal_pointer (&error));
+  jln_report_set_charts_func (report, jln_report_charts_draw, NULL);
   if (!jln_plan_pages_export_writer (jln_document_get_plan (document), write_report, report, lang, page,
                                      opt_export, &error))
     return fail (g_steal_pointer (&error));

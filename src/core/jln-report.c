@@ -27,6 +27,8 @@ struct _JlnReport
   GDateTime *since;
   GDateTime *until;           /* NULL: up to now */
   GPtrArray *lists[JLN_REPORT_N_LISTS];
+  JlnReportChartsFunc charts_func;
+  gpointer   charts_data;
 };
 
 static void
@@ -70,6 +72,57 @@ jln_report_free (JlnReport *self)
   for (guint i = 0; i < JLN_REPORT_N_LISTS; i++)
     g_clear_pointer (&self->lists[i], g_ptr_array_unref);
   g_free (self);
+}
+
+void
+jln_report_picture_free (JlnReportPicture *picture)
+{
+  if (picture == NULL)
+    return;
+  g_clear_pointer (&picture->png, g_bytes_unref);
+  g_free (picture->title);
+  g_free (picture->alt_text);
+  g_free (picture);
+}
+
+/**
+ * jln_report_set_charts_func:
+ *
+ * Gives the report the plan-wide charts that @func draws, in a section
+ * of their own.
+ */
+void
+jln_report_set_charts_func (JlnReport          *self,
+                            JlnReportChartsFunc func,
+                            gpointer            user_data)
+{
+  g_return_if_fail (self != NULL);
+  self->charts_func = func;
+  self->charts_data = user_data;
+}
+
+static void
+write_charts (JlnReport *self,
+              JlnDoc    *doc,
+              JlnLang    lang)
+{
+  g_autoptr(GPtrArray) pictures = NULL;
+
+  if (self->charts_func == NULL)
+    return;
+  pictures = self->charts_func (self->plan, lang, jln_doc_get_text_width_mm (doc), self->charts_data);
+  if (pictures == NULL || pictures->len == 0)
+    return;
+  /* Translators: a heading of the report to a steering committee. */
+  jln_doc_paragraph (doc, JLN_DOC_STYLE_HEADING, T (N_("The plan as it stands")), 0);
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      JlnReportPicture *picture = g_ptr_array_index (pictures, i);
+
+      if (picture->title != NULL)
+        jln_doc_paragraph (doc, JLN_DOC_STYLE_SUBHEADING, picture->title, 0);
+      jln_doc_picture (doc, picture->png, picture->width_mm, picture->height_mm, picture->alt_text);
+    }
 }
 
 GPtrArray *
@@ -645,6 +698,7 @@ jln_report_write (JlnReport *self,
   jln_doc_paragraph (doc, JLN_DOC_STYLE_TITLE, T (N_("Report to the steering committee")), 0);
   jln_doc_paragraph (doc, JLN_DOC_STYLE_BODY, plan_title, JLN_DOC_EMPHASIS_BOLD);
   jln_doc_paragraph (doc, JLN_DOC_STYLE_BODY, period, 0);
+  write_charts (self, doc, lang);
 
   for (guint l = 0; l < JLN_REPORT_N_LISTS; l++)
     {

@@ -56,6 +56,31 @@ GPtrArray  *jln_report_get_list     (JlnReport   *self,
                                      JlnReportList list);
 const char *jln_report_list_get_title (JlnReportList list,
                                        JlnLang       lang);
+/* A chart of the report as a picture: drawn by the render layer, which
+ * the core does not depend on, through a JlnReportChartsFunc. */
+typedef struct
+{
+  GBytes *png;
+  double  width_mm;
+  double  height_mm;
+  char   *title;
+  char   *alt_text;
+} JlnReportPicture;
+
+void        jln_report_picture_free (JlnReportPicture *picture);
+
+/* The plan-wide charts of @plan in @lang, at most @width_mm wide: a
+ * GPtrArray of JlnReportPicture that frees them. */
+typedef GPtrArray *(*JlnReportChartsFunc) (JlnPlan  *plan,
+                                          JlnLang   lang,
+                                          double    width_mm,
+                                          gpointer  user_data);
+
+/* The report then has a section of the plan-wide charts. */
+void        jln_report_set_charts_func (JlnReport          *self,
+                                        JlnReportChartsFunc func,
+                                        gpointer            user_data);
+
 /* Describes the report to @doc, from jln_doc_begin() on. */
 void        jln_report_write        (JlnReport   *self,
                                      JlnDoc      *doc,

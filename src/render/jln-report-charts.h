@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "jln-report.h"
+
+G_BEGIN_DECLS
+
+/* The plan-wide charts (actions by status with the overdue ones,
+ * completions over time, actions per unit) as PNG pictures for the
+ * documents: a JlnReportChartsFunc. */
+GPtrArray *jln_report_charts_draw (JlnPlan  *plan,
+                                   JlnLang   lang,
+                                   double    width_mm,
+                                   gpointer  user_data);
+
+G_END_DECLS
