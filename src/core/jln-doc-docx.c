@@ -436,11 +436,21 @@ docx_row_begin (JlnDoc *doc)
   end (self);
 }
 
+/* Where a cell spans rows, which of its borders across the column are
+ * left out: Word's vertical merges are not used, as LibreOffice leaves
+ * out the rows after one that crosses a page. */
+typedef enum
+{
+  OPEN_NONE   = 0,
+  OPEN_TOP    = 1 << 0,
+  OPEN_BOTTOM = 1 << 1,
+} OpenSides;
+
 static void
 cell_properties (JlnDocDocx  *self,
                  JlnDocShade  shade,
                  guint        column_span,
-                 const char  *merge)
+                 OpenSides    open)
 {
   JlnDoc *doc = &self->parent;
   guint width = 0;
@@ -458,8 +468,15 @@ cell_properties (JlnDocDocx  *self,
       xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:val", "%u", column_span);
       end (self);
     }
-  if (merge != NULL)
-    element_val (self, "w:vMerge", merge[0] != '\0' ? merge : NULL);
+  if (open != OPEN_NONE)
+    {
+      start (self, "w:tcBorders");
+      if (open & OPEN_TOP)
+        element_val (self, "w:top", "nil");
+      if (open & OPEN_BOTTOM)
+        element_val (self, "w:bottom", "nil");
+      end (self);
+    }
   if (shade != JLN_DOC_SHADE_NONE)
     {
       start (self, "w:shd");
@@ -480,21 +497,23 @@ docx_cell_begin (JlnDoc      *doc,
   JlnDocDocx *self = (JlnDocDocx *) doc;
 
   start (self, "w:tc");
-  cell_properties (self, shade, column_span, row_span > 1 ? "restart" : NULL);
+  cell_properties (self, shade, column_span, row_span > 1 ? OPEN_BOTTOM : OPEN_NONE);
 }
 
-/* Word merges cells down a column with a cell of its own in each row;
- * cells covered to the right are left out (the left one spans them). */
+/* A cell spanning rows is its text in the first row and an empty cell
+ * in each of the others, with no border between them; cells covered to
+ * the right are left out (the left one spans them). */
 static void
 docx_covered_cell (JlnDoc   *doc,
                    gboolean  vertical)
 {
   JlnDocDocx *self = (JlnDocDocx *) doc;
+  gboolean last = doc->column >= doc->n_columns || doc->rows_below[doc->column] == 0;
 
   if (!vertical)
     return;
   start (self, "w:tc");
-  cell_properties (self, JLN_DOC_SHADE_NONE, 1, "");
+  cell_properties (self, JLN_DOC_SHADE_NONE, 1, last ? OPEN_TOP : OPEN_TOP | OPEN_BOTTOM);
   start (self, "w:p");
   end (self);
   end (self);
