@@ -339,7 +339,23 @@ add_measurements (JlnReport *self,
       JlnRecord *indicator;
       JlnReportEntry *entry;
 
-      if (change->kind != JLN_KIND_MEASUREMENT || !(change->flags & JLN_CHANGE_MEASURED))
+      if (change->kind != JLN_KIND_MEASUREMENT)
+        continue;
+      /* A measurement removed: said so, under its indicator's number. */
+      if (change->flags & JLN_CHANGE_REMOVED)
+        {
+          if (change->number == NULL)
+            continue;
+          entry = entry_new ();
+          entry->number = g_strdup (change->number);
+          copy_text (&entry->title, &change->title);
+          entry->date = g_strdup (change->date);
+          entry->value = change->value;
+          entry->removed = TRUE;
+          g_ptr_array_add (self->lists[JLN_REPORT_MEASUREMENTS], entry);
+          continue;
+        }
+      if (!(change->flags & JLN_CHANGE_MEASURED))
         continue;
       record = jln_plan_lookup (self->plan, change->id);
       indicator = record != NULL ? jln_record_get_parent (record) : NULL;
@@ -598,6 +614,19 @@ write_entry (JlnReportList   list,
         jln_doc_text (doc, text_in (&entry->title, lang), 0);
         jln_doc_text (doc, " — ", 0);
         jln_doc_text (doc, entry->date != NULL ? entry->date : "", 0);
+        if (entry->removed)
+          {
+            if (value != NULL)
+              {
+                jln_doc_text (doc, T (N_(": ")), 0);
+                jln_doc_text (doc, value, 0);
+              }
+            jln_doc_text (doc, " (", 0);
+            /* Translators: in the report, a measurement of an indicator removed in the period. */
+            jln_doc_text (doc, T (N_("measurement removed")), JLN_DOC_EMPHASIS_BOLD);
+            jln_doc_text (doc, ")", 0);
+            break;
+          }
         if (value != NULL)
           {
             jln_doc_text (doc, T (N_(": ")), 0);

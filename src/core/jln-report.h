@@ -37,6 +37,7 @@ typedef struct
   double       target;            /* the target of its year and series, NAN when none */
   char        *author;            /* a note's office or author */
   JlnText      text;              /* a note's text */
+  gboolean     removed;           /* MEASUREMENTS: a measurement removed in the period */
 } JlnReportEntry;
 
 typedef struct _JlnReport JlnReport;
