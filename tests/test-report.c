@@ -326,6 +326,59 @@ test_changes_measured (Fixture       *fixture,
 
 static char *pdf_text (const char *path);
 
+/* The documents of a period: the actions changed in it, from the
+ * history, and of those the ones --filter keeps. */
+static void
+test_period_documents (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  JlnPlan *plan = jln_document_get_plan (fixture->document);
+  JlnSemester today = jln_semester_today ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnQuery) query = jln_report_period_query (fixture->document, "2020-01-01", NULL, NULL, &error);
+  g_autoptr(JlnQuery) filtered = NULL;
+  g_autoptr(JlnQuery) later = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "period.odt", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "period.pdf", NULL);
+  g_autofree char *text = NULL;
+  static const char * const changed[] = { "1.4", "4.9", "I.a", "3.5", "4.3", "1.5", "1.9", "2.6", "6.5" };
+  static const char * const unchanged[] = { "1.1", "7.3", "I.c", "A.2" };
+
+  g_assert_no_error (error);
+  g_assert_false (jln_query_is_empty (query));
+  g_assert_nonnull (strstr (jln_query_get_text (query), "2020-01-01"));
+  for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
+    g_assert_true (jln_query_match (query, JLN_ACTION (jln_test_find_action (fixture->document, changed[i])), today));
+  for (guint i = 0; i < G_N_ELEMENTS (unchanged); i++)
+    g_assert_false (jln_query_match (query, JLN_ACTION (jln_test_find_action (fixture->document, unchanged[i])),
+                                     today));
+
+  filtered = jln_report_period_query (fixture->document, "2020-S1", "2030-S2", "objective:1", &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_query_match (filtered, JLN_ACTION (jln_test_find_action (fixture->document, "1.4")), today));
+  g_assert_false (jln_query_match (filtered, JLN_ACTION (jln_test_find_action (fixture->document, "4.9")), today));
+
+  /* A period before every change keeps no action. */
+  later = jln_report_period_query (fixture->document, "2020-S1", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (jln_query_match (later, JLN_ACTION (jln_test_find_action (fixture->document, "1.4")), today));
+
+  /* The action table of the period holds the changed actions only. */
+  g_assert_true (jln_plan_pages_export (plan, JLN_PLAN_DOC_ACTIONS, filtered, JLN_LANG_EN, JLN_PAGE_A4, pdf,
+                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "1.4."));
+      g_assert_nonnull (strstr (text, "1.5."));
+      g_assert_null (strstr (text, "1.1."));
+      g_assert_null (strstr (text, "4.9."));
+    }
+}
+
+
+
 /* A measurement removed in the period is reported as such, under its
  * indicator, in the list and in the document. */
 static void
@@ -513,6 +566,7 @@ main (int   argc,
   ADD ("/render/report/period", test_period);
   ADD ("/render/report/documents", test_documents);
   ADD ("/render/report/changes-measured", test_changes_measured);
+  ADD ("/render/report/period-documents", test_period_documents);
 #undef ADD
   g_test_add_func ("/render/review/document", test_review_document);
   g_test_add_func ("/render/report/measurement-removed", test_measurement_removed);

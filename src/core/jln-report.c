@@ -74,6 +74,59 @@ jln_report_free (JlnReport *self)
   g_free (self);
 }
 
+/**
+ * jln_report_period_query:
+ * @since: the start of the period, as jln_report_parse_period() reads it
+ * @until: (nullable): its end, included
+ * @filter: (nullable): a query the actions must match too
+ *
+ * The actions of the plan changed in the period, read from the history
+ * as the report reads it (a sub-item changed is its action changed).
+ *
+ * Returns: (transfer full) (nullable): a query that keeps only them, or
+ *   NULL with @error set
+ */
+JlnQuery *
+jln_report_period_query (JlnDocument  *document,
+                         const char   *since,
+                         const char   *until,
+                         const char   *filter,
+                         GError      **error)
+{
+  JlnPlan *plan = jln_document_get_plan (document);
+  g_autoptr(GDateTime) since_time = NULL;
+  g_autoptr(GDateTime) until_time = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (since != NULL, NULL);
+
+  if (!jln_report_parse_period (plan, since, until, &since_time, &until_time, error))
+    return NULL;
+  changes = jln_document_get_changes_between (document, since_time, until_time, error);
+  if (changes == NULL)
+    return NULL;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const JlnChange *change = g_ptr_array_index (changes, i);
+      JlnRecord *record = change->id != NULL ? jln_plan_lookup (plan, change->id) : NULL;
+
+      if (record != NULL && JLN_IS_ACTION_ITEM (record))
+        record = jln_record_get_parent (record);
+      if (record != NULL && JLN_IS_ACTION (record))
+        g_hash_table_add (ids, g_strdup (jln_record_get_id (record)));
+    }
+  if (until != NULL)
+    /* Translators: after the query of a document made of the actions changed in a period. */
+    label = g_strdup_printf (_("(changed from %1$s to %2$s)"), since, until);
+  else
+    /* Translators: after the query of a document made of the actions changed since a day. */
+    label = g_strdup_printf (_("(changed since %s)"), since);
+  return jln_query_parse_restricted (filter, ids, label, error);
+}
+
 void
 jln_report_picture_free (JlnReportPicture *picture)
 {

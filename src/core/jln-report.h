@@ -3,6 +3,7 @@
 
 #include "jln-doc.h"
 #include "jln-document.h"
+#include "jln-query.h"
 #include "jln-semester.h"
 #include "jln-text.h"
 
@@ -47,6 +48,13 @@ gboolean    jln_report_parse_period (JlnPlan     *plan,
                                      const char  *until,
                                      GDateTime  **since_out,
                                      GDateTime  **until_out,
+                                     GError     **error);
+/* The actions changed in the period, from the history, and matched by
+ * @filter (nullable): for the documents of a period. */
+JlnQuery   *jln_report_period_query (JlnDocument *document,
+                                     const char  *since,
+                                     const char  *until,
+                                     const char  *filter,
                                      GError     **error);
 JlnReport  *jln_report_new          (JlnDocument *document,
                                      GDateTime   *since,
