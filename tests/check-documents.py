@@ -311,6 +311,29 @@ def check_report_pictures(path):
         check(f'report {lang} pdf: the charts as pictures', len(images.strip().splitlines()) - 2 >= 3, images)
 
 
+def check_period(path):
+    """--since for the documents of actions: a plan file's history, the
+    period said under the title."""
+    plan_file = path('period.jalons')
+    subprocess.run([JALONS, '--import=' + PLAN, '--output=' + plan_file], check=True, capture_output=True)
+    for view in ('actions', 'ec', 'gep'):
+        out = path(f'period-{view}.odt')
+        export(out, view, '--since=2020-01-01', '--lang=fr', plan=plan_file)
+        _, root = read_odt(out)
+        text = odf_text(root)
+        check(f'{view} of a period: the period under the title', '(modifiées depuis 2020-01-01)' in text, text[:300])
+        # The plan as imported has changed in no action since.
+        check(f'{view} of a period: only the actions changed', not re.search(r'\b1\.1\.', text) and 'I.a' not in text,
+              text[:300])
+    run = export(path('period.odt'), 'actions', '--since=2020-01-01', expect_ok=False)
+    check('a period of a JSON plan is refused: it has no history', run.returncode != 0 and '.jalons' in run.stderr,
+          run.stderr)
+    run = export(path('period.odt'), 'actions', '--until=2024-S1', plan=plan_file, expect_ok=False)
+    check('--until alone is refused', run.returncode != 0 and '--since' in run.stderr, run.stderr)
+    run = export(path('period.png'), 'timeline', '--since=2020-01-01', plan=plan_file, expect_ok=False)
+    check('a period of the timeline is refused', run.returncode != 0 and '--since' in run.stderr, run.stderr)
+
+
 def main():
     with open(PLAN, encoding='utf-8') as f:
         plan = json.load(f)
@@ -511,6 +534,7 @@ def main():
 
         # Errors name what is wrong and leave no file.
         check_report_pictures(path)
+        check_period(path)
 
         run = export(path('x.odt'), 'nonsense', expect_ok=False)
         check('an unknown view is refused', run.returncode != 0 and 'nonsense' in run.stderr, run.stderr)
