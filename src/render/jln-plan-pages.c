@@ -777,7 +777,15 @@ jln_plan_pages_paginate (JlnPicture           *picture,
       if (i + 1 < rec->rows->len &&
           (row->keep || (row->table == NO_ROW && (row->style == JLN_DOC_STYLE_HEADING ||
                                                   row->style == JLN_DOC_STYLE_SUBHEADING))))
-        need += MIN (g_array_index (rec->rows, Row, i + 1).height, height / 4);
+        {
+          const Row *next = &g_array_index (rec->rows, Row, i + 1);
+
+          /* A picture is not cut: its title goes with all of it. */
+          if (next->table == NO_ROW && next->style == PICTURE_STYLE && next->height <= height - row->height)
+            need += next->height;
+          else
+            need += MIN (next->height, height / 4);
+        }
       else if (table != NULL && row->header && i == table->first_header
                && i + table->n_headers < rec->rows->len)
         need = table->header_height
