@@ -311,6 +311,25 @@ def check_report_pictures(path):
         check(f'report {lang} pdf: the charts as pictures', len(images.strip().splitlines()) - 2 >= 3, images)
 
 
+def check_gep_charts(path):
+    """The Gender Equality Plan ends with a chart per indicator."""
+    plan = json.load(open(PLAN, encoding='utf-8'))
+    n = len(plan['indicators'])
+    for lang in ('fr', 'en'):
+        odt, docx = path(f'gep-charts-{lang}.odt'), path(f'gep-charts-{lang}.docx')
+        export(odt, 'gep', '--lang=' + lang)
+        export(docx, 'gep', '--lang=' + lang)
+        with zipfile.ZipFile(odt) as z:
+            root = ET.fromstring(z.read('content.xml'))
+            hrefs = [i.get(XLINK + 'href') for i in root.iter(DRAW + 'image')]
+            check(f'gep {lang} odt: a chart per indicator', len(hrefs) == n
+                  and all(z.read(h).startswith(PNG_SIGNATURE) for h in hrefs), hrefs)
+        with zipfile.ZipFile(docx) as z:
+            root = ET.fromstring(z.read('word/document.xml'))
+            descrs = [d.get('descr') or '' for d in root.iter(WP + 'docPr')]
+            check(f'gep {lang} docx: a chart per indicator, described', len(descrs) == n and all(descrs), descrs)
+
+
 def check_period(path):
     """--since for the documents of actions: a plan file's history, the
     period said under the title."""
@@ -535,6 +554,7 @@ def main():
         # Errors name what is wrong and leave no file.
         check_report_pictures(path)
         check_period(path)
+        check_gep_charts(path)
 
         run = export(path('x.odt'), 'nonsense', expect_ok=False)
         check('an unknown view is refused', run.returncode != 0 and 'nonsense' in run.stderr, run.stderr)

@@ -10,6 +10,7 @@
 #include "jln-export.h"
 #include "jln-i18n.h"
 #include "jln-plan-pages.h"
+#include "jln-report-charts.h"
 #include "jln-text.h"
 
 /* The document is recorded compactly (one buffer of text, small records
@@ -358,6 +359,35 @@ static const JlnDocClass record_class = {
   .free = record_free,
 };
 
+/* The Gender Equality Plan ends with the charts of its indicators, which
+ * the core, drawing nothing, leaves to the render layer. */
+static void
+write_document (JlnDoc         *doc,
+                JlnPlan        *plan,
+                JlnPlanDocKind  kind,
+                JlnQuery       *query,
+                JlnLang         lang,
+                JlnSemester     today)
+{
+  g_autoptr(GPtrArray) pictures = NULL;
+
+  jln_plan_doc_write (doc, plan, kind, query, lang, today);
+  if (kind != JLN_PLAN_DOC_GEP || jln_doc_has_failed (doc))
+    return;
+  pictures = jln_report_charts_draw_indicators (plan, lang, jln_doc_get_text_width_mm (doc));
+  if (pictures->len == 0)
+    return;
+  jln_doc_paragraph (doc, JLN_DOC_STYLE_HEADING, jln_translate (lang, N_("Charts of the indicators")), 0);
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      JlnReportPicture *picture = g_ptr_array_index (pictures, i);
+
+      if (picture->title != NULL)
+        jln_doc_paragraph (doc, JLN_DOC_STYLE_SUBHEADING, picture->title, 0);
+      jln_doc_picture (doc, picture->png, picture->width_mm, picture->height_mm, picture->alt_text);
+    }
+}
+
 static Recording *
 record (JlnPlanPages *self,
         JlnLang       lang)
@@ -376,7 +406,7 @@ record (JlnPlanPages *self,
   if (self->write != NULL)
     self->write (&writer->parent, lang, self->write_data);
   else
-    jln_plan_doc_write (&writer->parent, self->plan, self->kind, self->query, lang, self->today);
+    write_document (&writer->parent, self->plan, self->kind, self->query, lang, self->today);
   jln_doc_finish (&writer->parent, NULL);
   return rec;
 }
@@ -1157,7 +1187,16 @@ jln_plan_pages_export (JlnPlan         *plan,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (jln_doc_format_from_path (path))
-    return jln_plan_doc_export (plan, kind, query, lang, path, progress, user_data, cancellable, error);
+    {
+      JlnDoc *doc = jln_doc_new_for_path (path, error);
+
+      if (doc == NULL)
+        return FALSE;
+      jln_doc_set_cancellable (doc, cancellable);
+      jln_doc_set_progress (doc, progress, user_data);
+      write_document (doc, plan, kind, query, lang, jln_semester_today ());
+      return jln_doc_finish (doc, error);
+    }
   if (!jln_export_format_from_path (path, &format) || format != JLN_EXPORT_PDF)
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,

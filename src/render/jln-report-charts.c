@@ -91,3 +91,34 @@ jln_report_charts_draw (JlnPlan  *plan,
     }
   return pictures;
 }
+
+/**
+ * jln_report_charts_draw_indicators:
+ *
+ * Returns: (transfer full): the chart of each indicator of @plan, its
+ *   targets by year against its measurements, a GPtrArray of
+ *   JlnReportPicture
+ */
+GPtrArray *
+jln_report_charts_draw_indicators (JlnPlan *plan,
+                                   JlnLang  lang,
+                                   double   width_mm)
+{
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, lang);
+  GPtrArray *pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_report_picture_free);
+  GListModel *indicators;
+
+  g_return_val_if_fail (JLN_IS_PLAN (plan), pictures);
+
+  indicators = jln_plan_get_indicators (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(JlnIndicator) indicator = g_list_model_get_item (indicators, i);
+      g_autoptr(JlnChart) chart = jln_chart_new_indicator (plan, indicator);
+      JlnReportPicture *picture = draw_chart (chart, style, MIN (width_mm, MAX_WIDTH_MM));
+
+      if (picture != NULL)
+        g_ptr_array_add (pictures, picture);
+    }
+  return pictures;
+}

@@ -13,4 +13,9 @@ GPtrArray *jln_report_charts_draw (JlnPlan  *plan,
                                    double    width_mm,
                                    gpointer  user_data);
 
+/* The chart of each indicator: for the Gender Equality Plan's summary. */
+GPtrArray *jln_report_charts_draw_indicators (JlnPlan  *plan,
+                                              JlnLang   lang,
+                                              double    width_mm);
+
 G_END_DECLS
