@@ -1700,6 +1700,29 @@ is_repeated_header (Importer          *importer,
   return read_header (row, &layout) && same_layout (&layout, &importer->layout);
 }
 
+/* A row whose only text, past the objective's columns, is a cell that
+ * spans to the row's end: "3.2 | a title across the columns" is not. */
+static gboolean
+is_heading_row (Importer          *importer,
+                const JlnTableRow *row)
+{
+  if (row->heading < 0 || row->heading == importer->layout.columns[ROLE_OBJECTIVE] ||
+      row->heading == importer->layout.columns[ROLE_OBJECTIVE_TITLE])
+    return FALSE;
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      g_autofree char *text = NULL;
+
+      if ((int) c == row->heading || (int) c == importer->layout.columns[ROLE_OBJECTIVE] ||
+          (int) c == importer->layout.columns[ROLE_OBJECTIVE_TITLE])
+        continue;
+      text = clean (row->cells[c]);
+      if (text[0] != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 read_row (Importer          *importer,
           const JlnTableRow *row)
@@ -1767,8 +1790,7 @@ read_row (Importer          *importer,
 
   /* A cell spanning the row to its end, past the objective: a theme,
    * whichever column it starts in (Jalons' own action table). */
-  if (row->heading >= 0 && row->heading != importer->layout.columns[ROLE_OBJECTIVE] &&
-      row->heading != importer->layout.columns[ROLE_OBJECTIVE_TITLE])
+  if (is_heading_row (importer, row))
     {
       g_free (title);
       title = clean (jln_table_row_get_cell (row, row->heading));
