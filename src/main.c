@@ -17,6 +17,7 @@
 #include "jln-merge.h"
 #include "jln-query.h"
 #include "jln-report.h"
+#include "jln-report-charts.h"
 #include "jln-export.h"
 #include "jln-indicator-report.h"
 #include "jln-plan-doc.h"
@@ -64,10 +65,11 @@ static const GOptionEntry entries[] = {
   { "view", 0, 0, G_OPTION_ARG_STRING, &opt_view,
     N_("What to export: actions, ec, gep, principles, review, report (documents), timeline or indicators"), N_("VIEW") },
   { "since", 0, 0, G_OPTION_ARG_STRING, &opt_since,
-    N_("The start of the period of --view=report: a date (2024-01-01), a semester (2024-S1) or a milestone"),
+    N_("The start of the period of --view=report, or of the actions changed that --view=actions, ec or gep "
+       "keep: a date (2024-01-01), a semester (2024-S1) or a milestone"),
     N_("WHEN") },
   { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until,
-    N_("The end of the period of --view=report, included: a date or a semester"), N_("WHEN") },
+    N_("The end of the period of --since, included: a date or a semester"), N_("WHEN") },
   { "filter", 0, 0, G_OPTION_ARG_STRING, &opt_filter,
     N_("Export only the actions that match QUERY"), N_("QUERY") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang,
@@ -481,24 +483,12 @@ write_report (JlnDoc   *doc,
   jln_report_write (data, doc, lang);
 }
 
-/* The report to a steering committee: it reads the plan file's history. */
-static int
-run_export_report (const char *path,
-                   JlnLang     lang,
-                   JlnPageFormat page)
+/* A report or a period reads the history that only a plan file keeps. */
+static gboolean
+check_plan_file (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JlnDocument) document = NULL;
-  g_autoptr(JlnReport) report = NULL;
-  g_autoptr(GDateTime) since = NULL;
-  g_autoptr(GDateTime) until = NULL;
   char header[16] = { 0 };
   FILE *file;
-
-  if (opt_since == NULL)
-    return fail_message (_("--view=report needs --since: a date (2024-01-01), a semester (2024-S1) or a milestone"));
-  if (!jln_doc_format_from_path (opt_export) && !g_str_has_suffix (opt_export, ".pdf"))
-    return fail_message (_("--view=report exports as ODT, DOCX or PDF"));
 
   file = g_file_test (path, G_FILE_TEST_IS_REGULAR) ? fopen (path, "rb") : NULL;
   if (file != NULL)
@@ -510,9 +500,31 @@ run_export_report (const char *path,
         {
           g_printerr (_("%s: a report reads the history of a plan file (.jalons); import this file first\n"),
                       path);
-          return EXIT_FAILURE;
+          return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* The report to a steering committee: it reads the plan file's history. */
+static int
+run_export_report (const char *path,
+                   JlnLang     lang,
+                   JlnPageFormat page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+  g_autoptr(JlnReport) report = NULL;
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GDateTime) until = NULL;
+
+  if (opt_since == NULL)
+    return fail_message (_("--view=report needs --since: a date (2024-01-01), a semester (2024-S1) or a milestone"));
+  if (!jln_doc_format_from_path (opt_export) && !g_str_has_suffix (opt_export, ".pdf"))
+    return fail_message (_("--view=report exports as ODT, DOCX or PDF"));
+
+  if (!check_plan_file (path))
+    return EXIT_FAILURE;
   document = jln_document_open_read_only (path, &error);
   if (document == NULL)
     return fail (g_steal_pointer (&error));
@@ -521,6 +533,7 @@ run_export_report (const char *path,
   report = jln_report_new (document, since, until, &error);
   if (report == NULL)
     return fail (g_steal_pointer (&error));
+  jln_report_set_charts_func (report, jln_report_charts_draw, NULL);
   if (!jln_plan_pages_export_writer (jln_document_get_plan (document), write_report, report, lang, page,
                                      opt_export, &error))
     return fail (g_steal_pointer (&error));
@@ -547,8 +560,12 @@ run_export (const char *path)
 
   if (opt_lang != NULL && !jln_lang_from_string (opt_lang, &lang))
     return fail_message (_("--lang takes fr or en"));
-  if ((opt_since != NULL || opt_until != NULL) && g_strcmp0 (opt_view, "report") != 0)
-    return fail_message (_("--since and --until apply to --view=report"));
+  if ((opt_since != NULL || opt_until != NULL) && g_strcmp0 (opt_view, "report") != 0 &&
+      !(is_document && (opt_view == NULL || g_str_equal (opt_view, "actions") || g_str_equal (opt_view, "ec") ||
+                        g_str_equal (opt_view, "gep"))))
+    return fail_message (_("--since and --until apply to the documents of --view=report, actions, ec and gep"));
+  if (opt_until != NULL && opt_since == NULL && g_strcmp0 (opt_view, "report") != 0)
+    return fail_message (_("--until needs --since"));
   if (g_strcmp0 (opt_view, "report") == 0)
     {
       if (opt_page != NULL && !jln_page_format_from_string (opt_page, &page))
@@ -606,7 +623,23 @@ run_export (const char *path)
       }
   }
 
-  plan = load_plan (path, &error);
+  if (is_document && opt_since != NULL)
+    {
+      g_autoptr(JlnDocument) document = NULL;
+
+      if (!check_plan_file (path))
+        return EXIT_FAILURE;
+      document = jln_document_open_read_only (path, &error);
+      if (document == NULL)
+        return fail (g_steal_pointer (&error));
+      g_clear_pointer (&query, jln_query_unref);
+      query = jln_report_period_query (document, opt_since, opt_until, opt_filter, &error);
+      if (query == NULL)
+        return fail (g_steal_pointer (&error));
+      plan = g_object_ref (jln_document_get_plan (document));
+    }
+  else
+    plan = load_plan (path, &error);
   if (plan == NULL)
     return fail (g_steal_pointer (&error));
 

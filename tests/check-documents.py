@@ -243,6 +243,116 @@ def with_measurements(plan):
     return plan, indicator
 
 
+PNG_SIGNATURE = b'\x89PNG\r\n\x1a\n'
+MANIFEST = '{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}'
+DRAW = '{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}'
+SVG = '{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}'
+XLINK = '{http://www.w3.org/1999/xlink}'
+WP = '{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}'
+A = '{http://schemas.openxmlformats.org/drawingml/2006/main}'
+R = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}'
+RELS = '{http://schemas.openxmlformats.org/package/2006/relationships}'
+CT = '{http://schemas.openxmlformats.org/package/2006/content-types}'
+# The plan-wide charts of the report, by their titles.
+CHARTS = {
+    'fr': ['Actions par statut pour chaque objectif', 'Actions réalisées au fil du temps'],
+    'en': ['Actions by status for each objective', 'Actions done over time'],
+}
+
+
+def check_report_pictures(path):
+    """The report to a steering committee holds the plan-wide charts as
+    pictures: PNG images in the container, listed, described."""
+    plan_file = path('report.jalons')
+    subprocess.run([JALONS, '--import=' + PLAN, '--output=' + plan_file], check=True, capture_output=True)
+    for lang in ('fr', 'en'):
+        odt, docx, pdf = (path(f'report-{lang}.{ext}') for ext in ('odt', 'docx', 'pdf'))
+        for out in (odt, docx, pdf):
+            export(out, 'report', '--since=2020-S1', '--until=2030-S2', '--lang=' + lang, plan=plan_file)
+        with zipfile.ZipFile(odt) as z:
+            root = ET.fromstring(z.read('content.xml'))
+            manifest = ET.fromstring(z.read('META-INF/manifest.xml'))
+            listed = {e.get(MANIFEST + 'full-path'): e.get(MANIFEST + 'media-type')
+                      for e in manifest.iter(MANIFEST + 'file-entry')}
+            frames = list(root.iter(DRAW + 'frame'))
+            images = [f.find(DRAW + 'image') for f in frames]
+            hrefs = [i.get(XLINK + 'href') for i in images if i is not None]
+            check(f'report {lang} odt: a picture per plan-wide chart', len(hrefs) >= 3, hrefs)
+            check(f'report {lang} odt: each picture a PNG image in the container',
+                  hrefs and all(z.read(h).startswith(PNG_SIGNATURE) for h in hrefs), hrefs)
+            check(f'report {lang} odt: each picture in the manifest',
+                  hrefs and all(listed.get(h) == 'image/png' for h in hrefs), listed)
+            descs = [f.findtext(SVG + 'desc') or '' for f in frames]
+            check(f'report {lang} odt: each picture described', descs and all(len(d) > 20 for d in descs), descs)
+            text = odf_text(root)
+            check(f'report {lang} odt: the charts titled', all(t in text for t in CHARTS[lang]), CHARTS[lang])
+        with zipfile.ZipFile(docx) as z:
+            root = ET.fromstring(z.read('word/document.xml'))
+            rels = {r.get('Id'): r.get('Target')
+                    for r in ET.fromstring(z.read('word/_rels/document.xml.rels')).iter(RELS + 'Relationship')}
+            types = {d.get('Extension'): d.get('ContentType')
+                     for d in ET.fromstring(z.read('[Content_Types].xml')).iter(CT + 'Default')}
+            embeds = [b.get(R + 'embed') for b in root.iter(A + 'blip')]
+            targets = ['word/' + rels.get(e, '?') for e in embeds]
+            check(f'report {lang} docx: a picture per plan-wide chart', len(embeds) >= 3, embeds)
+            check(f'report {lang} docx: each picture a PNG image, by its relationship',
+                  targets and all(t in z.namelist() and z.read(t).startswith(PNG_SIGNATURE) for t in targets),
+                  targets)
+            check(f'report {lang} docx: PNG images have their content type', types.get('png') == 'image/png', types)
+            descrs = [d.get('descr') or '' for d in root.iter(WP + 'docPr')]
+            ids = [d.get('id') for d in root.iter(WP + 'docPr')]
+            check(f'report {lang} docx: each picture described', descrs and all(len(d) > 20 for d in descrs), descrs)
+            check(f'report {lang} docx: each picture its own id', len(set(ids)) == len(ids), ids)
+        # The PDF shows the same charts: its pages are drawn, not left blank.
+        text = pdf_text(pdf)
+        check(f'report {lang} pdf: the charts titled', all(squash(t) in squash(text) for t in CHARTS[lang]),
+              CHARTS[lang])
+        images = subprocess.run(['pdfimages', '-list', pdf], capture_output=True, text=True).stdout
+        check(f'report {lang} pdf: the charts as pictures', len(images.strip().splitlines()) - 2 >= 3, images)
+
+
+def check_gep_charts(path):
+    """The Gender Equality Plan ends with a chart per indicator."""
+    plan = json.load(open(PLAN, encoding='utf-8'))
+    n = len(plan['indicators'])
+    for lang in ('fr', 'en'):
+        odt, docx = path(f'gep-charts-{lang}.odt'), path(f'gep-charts-{lang}.docx')
+        export(odt, 'gep', '--lang=' + lang)
+        export(docx, 'gep', '--lang=' + lang)
+        with zipfile.ZipFile(odt) as z:
+            root = ET.fromstring(z.read('content.xml'))
+            hrefs = [i.get(XLINK + 'href') for i in root.iter(DRAW + 'image')]
+            check(f'gep {lang} odt: a chart per indicator', len(hrefs) == n
+                  and all(z.read(h).startswith(PNG_SIGNATURE) for h in hrefs), hrefs)
+        with zipfile.ZipFile(docx) as z:
+            root = ET.fromstring(z.read('word/document.xml'))
+            descrs = [d.get('descr') or '' for d in root.iter(WP + 'docPr')]
+            check(f'gep {lang} docx: a chart per indicator, described', len(descrs) == n and all(descrs), descrs)
+
+
+def check_period(path):
+    """--since for the documents of actions: a plan file's history, the
+    period said under the title."""
+    plan_file = path('period.jalons')
+    subprocess.run([JALONS, '--import=' + PLAN, '--output=' + plan_file], check=True, capture_output=True)
+    for view in ('actions', 'ec', 'gep'):
+        out = path(f'period-{view}.odt')
+        export(out, view, '--since=2020-01-01', '--lang=fr', plan=plan_file)
+        _, root = read_odt(out)
+        text = odf_text(root)
+        check(f'{view} of a period: the period under the title', '(modifiées depuis 2020-01-01)' in text, text[:300])
+        # The plan as imported has changed in no action since.
+        check(f'{view} of a period: only the actions changed', not re.search(r'\b1\.1\.', text) and 'I.a' not in text,
+              text[:300])
+    run = export(path('period.odt'), 'actions', '--since=2020-01-01', expect_ok=False)
+    check('a period of a JSON plan is refused: it has no history', run.returncode != 0 and '.jalons' in run.stderr,
+          run.stderr)
+    run = export(path('period.odt'), 'actions', '--until=2024-S1', plan=plan_file, expect_ok=False)
+    check('--until alone is refused', run.returncode != 0 and '--since' in run.stderr, run.stderr)
+    run = export(path('period.png'), 'timeline', '--since=2020-01-01', plan=plan_file, expect_ok=False)
+    check('a period of the timeline is refused', run.returncode != 0 and '--since' in run.stderr, run.stderr)
+
+
 def main():
     with open(PLAN, encoding='utf-8') as f:
         plan = json.load(f)
@@ -442,6 +552,10 @@ def main():
         check('filter: no other action', all(squash(a['title']['en']) not in squash(text) for _, a in others))
 
         # Errors name what is wrong and leave no file.
+        check_report_pictures(path)
+        check_period(path)
+        check_gep_charts(path)
+
         run = export(path('x.odt'), 'nonsense', expect_ok=False)
         check('an unknown view is refused', run.returncode != 0 and 'nonsense' in run.stderr, run.stderr)
         run = export(path('none/x.docx'), 'actions', expect_ok=False)

@@ -19,6 +19,7 @@
 #include "jln-objective.h"
 #include "jln-plan.h"
 #include "jln-principle.h"
+#include "jln-query.h"
 #include "jln-record-private.h"
 #include "jln-target.h"
 #include "jln-unit.h"
@@ -611,6 +612,34 @@ test_spot_checks (Fixture       *f,
   assert_completion (jln_action_get_completion (action), "2020");
   g_assert_cmpint (jln_action_get_recurrence (action), ==, JLN_RECURRENCE_YEARLY);
   g_assert_cmpuint (jln_action_get_next (action), ==, semester ("2022-S2"));
+
+  /* A.1 — from 2021 — and A.3 — every year — are yearly, not one-off
+   * actions: never overdue, whatever the day. */
+  {
+    g_autoptr(JlnQuery) overdue = jln_query_parse ("overdue", NULL);
+    static const struct { const char *number, *start; } yearly[] = { { "A.1", "2021-S1" }, { "A.3", "2022-S1" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (yearly); i++)
+      {
+        action = get_action (f, yearly[i].number);
+        g_assert_cmpint (jln_action_get_recurrence (action), ==, JLN_RECURRENCE_YEARLY);
+        g_assert_cmpuint (jln_action_get_start (action), ==, semester (yearly[i].start));
+        g_assert_cmpuint (jln_action_get_next (action), ==, semester ("2023-S2"));
+        g_assert_cmpuint (jln_action_get_due (action), ==, JLN_SEMESTER_NONE);
+        g_assert_false (jln_query_match (overdue, action, semester ("2026-S2")));
+      }
+    /* A one-off action of the group past its semester is. */
+    g_assert_true (jln_query_match (overdue, get_action (f, "A.2"), semester ("2026-S2")));
+  }
+
+  /* The main actions restate measures of axes I to IV: their group says so. */
+  {
+    JlnObjective *group = get_objective (f, 12);
+
+    g_assert_cmpstr (jln_objective_get_number (group), ==, "A");
+    g_assert_nonnull (strstr (jln_objective_get_description (group)->en, "not one more action"));
+    g_assert_nonnull (strstr (jln_objective_get_description (group)->fr, "n’est pas une action de plus"));
+  }
 
   /* 7.1 — a. 2019, b. 2019, c. En cours, 2 nd sem. 2022 */
   action = get_action (f, "7.1");

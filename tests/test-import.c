@@ -772,6 +772,47 @@ test_html (void)
 }
 
 
+static JlnTableRow *
+add_row (JlnTable    *table,
+         guint        number,
+         const char  *cells)
+{
+  char **split = g_strsplit (cells, "|", -1);
+
+  return jln_table_add_row (table, number, split, g_strv_length (split));
+}
+
+/* A cell spanning the row to its end, with no other text past the
+ * objective, is a theme (Jalons' own action table writes its italic
+ * themes so); a numbered row whose title spans is an action. */
+static void
+test_spanning_theme (void)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) jln_table_free);
+  JlnTable *table = jln_table_new ("Tableau 1");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnPlan) plan = NULL;
+  g_autoptr(JlnObjective) objective = NULL;
+  JlnAction *action;
+
+  g_ptr_array_add (tables, table);
+  add_row (table, 1, "Objectifs|N°|Comment ?|Réalisé Quand ?|A faire Quand ?|Qui ?");
+  add_row (table, 2, "1. Recrutement|1.1.|Publier les offres|2017||RH");
+  add_row (table, 3, "1. Recrutement|Rendre plus attractives les carrières")->heading = 1;
+  add_row (table, 4, "1. Recrutement|1.2.|Former les jurys, un titre sur toute la ligne")->heading = 2;
+  add_row (table, 5, "1. Recrutement|1.3.|Créer un grade|2018||RH");
+
+  plan = jln_import_read_tables (tables, "actions.docx", NULL, NULL, &error);
+  g_assert_no_error (error);
+  objective = g_list_model_get_item (jln_plan_get_objectives (plan), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_objective_get_actions (objective)), ==, 3);
+  g_assert_null (jln_action_get_theme (find_action (plan, "1.1"))->fr);
+  action = find_action (plan, "1.2");
+  g_assert_cmpstr (jln_action_get_title (action)->fr, ==, "Former les jurys, un titre sur toute la ligne");
+  g_assert_cmpstr (jln_action_get_theme (action)->fr, ==, "Rendre plus attractives les carrières");
+  g_assert_cmpstr (jln_action_get_theme (find_action (plan, "1.3"))->fr, ==, "Rendre plus attractives les carrières");
+}
+
 /* A table whose headers are not understood, or that has none: the role
  * of each column is given. */
 static void
@@ -841,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/core/import/million-rows", test_million_rows);
   g_test_add_func ("/core/import/hostile", test_hostile);
   g_test_add_func ("/core/import/choose-table", test_choose_table);
+  g_test_add_func ("/core/import/spanning-theme", test_spanning_theme);
   g_test_add_func ("/core/import/command-line", test_command_line);
   g_test_add_func ("/core/import/into-open-plan", test_into_open_plan);
 

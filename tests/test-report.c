@@ -324,6 +324,116 @@ test_changes_measured (Fixture       *fixture,
   g_assert_cmpuint (counts.added, ==, 1);
 }
 
+static char *pdf_text (const char *path);
+
+/* The documents of a period: the actions changed in it, from the
+ * history, and of those the ones --filter keeps. */
+static void
+test_period_documents (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  JlnPlan *plan = jln_document_get_plan (fixture->document);
+  JlnSemester today = jln_semester_today ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnQuery) query = jln_report_period_query (fixture->document, "2020-01-01", NULL, NULL, &error);
+  g_autoptr(JlnQuery) filtered = NULL;
+  g_autoptr(JlnQuery) later = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "period.odt", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "period.pdf", NULL);
+  g_autofree char *text = NULL;
+  static const char * const changed[] = { "1.4", "4.9", "I.a", "3.5", "4.3", "1.5", "1.9", "2.6", "6.5" };
+  static const char * const unchanged[] = { "1.1", "7.3", "I.c", "A.2" };
+
+  g_assert_no_error (error);
+  g_assert_false (jln_query_is_empty (query));
+  g_assert_nonnull (strstr (jln_query_get_text (query), "2020-01-01"));
+  for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
+    g_assert_true (jln_query_match (query, JLN_ACTION (jln_test_find_action (fixture->document, changed[i])), today));
+  for (guint i = 0; i < G_N_ELEMENTS (unchanged); i++)
+    g_assert_false (jln_query_match (query, JLN_ACTION (jln_test_find_action (fixture->document, unchanged[i])),
+                                     today));
+
+  filtered = jln_report_period_query (fixture->document, "2020-S1", "2030-S2", "objective:1", &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_query_match (filtered, JLN_ACTION (jln_test_find_action (fixture->document, "1.4")), today));
+  g_assert_false (jln_query_match (filtered, JLN_ACTION (jln_test_find_action (fixture->document, "4.9")), today));
+
+  /* A period before every change keeps no action. */
+  later = jln_report_period_query (fixture->document, "2020-S1", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (jln_query_match (later, JLN_ACTION (jln_test_find_action (fixture->document, "1.4")), today));
+
+  /* The action table of the period holds the changed actions only. */
+  g_assert_true (jln_plan_pages_export (plan, JLN_PLAN_DOC_ACTIONS, filtered, JLN_LANG_EN, JLN_PAGE_A4, pdf,
+                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "1.4."));
+      g_assert_nonnull (strstr (text, "1.5."));
+      g_assert_null (strstr (text, "1.1."));
+      g_assert_null (strstr (text, "4.9."));
+    }
+}
+
+
+
+/* A measurement removed in the period is reported as such, under its
+ * indicator, in the list and in the document. */
+static void
+test_measurement_removed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JlnDocument) document = jln_test_import_plan (JLN_TEST_BUNDLED_PLAN, "jalons-report-XXXXXX",
+                                                          &dir, &path);
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnReport) report = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  JlnRecord *indicator = find_indicator (document, "2");
+  JlnRecord *measurement = jln_record_new (JLN_KIND_MEASUREMENT, "date", "2022-12-31", "value", "40", NULL);
+  GPtrArray *entries;
+  JlnReportEntry *entry;
+  JlnChangeCounts counts;
+
+  add_record (document, indicator, measurement);
+  since = jln_test_now_between ();
+  jln_test_apply (document, jln_edit_new_remove (measurement));
+
+  changes = jln_document_get_changes (document, since, &error);
+  g_assert_no_error (error);
+  jln_changes_count (changes, &counts);
+  g_assert_cmpuint (counts.removed, ==, 1);
+  g_assert_cmpuint (counts.measured, ==, 0);
+
+  report = jln_report_new (document, since, NULL, &error);
+  g_assert_no_error (error);
+  entries = jln_report_get_list (report, JLN_REPORT_MEASUREMENTS);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_true (entry->removed);
+  g_assert_cmpstr (entry->number, ==, "2");
+  g_assert_cmpstr (entry->date, ==, "2022-12-31");
+  g_assert_cmpfloat (entry->value, ==, 40);
+
+  for (JlnLang lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
+    {
+      g_autofree char *pdf = g_strdup_printf ("%s/report-%s.pdf", dir, jln_lang_to_string (lang));
+      g_autofree char *text = NULL;
+
+      g_assert_true (jln_plan_pages_export_writer (jln_document_get_plan (document), write_cb, report,
+                                                   lang, JLN_PAGE_A4, pdf, &error));
+      g_assert_no_error (error);
+      text = pdf_text (pdf);
+      if (text != NULL)
+        g_assert_nonnull (strstr (text, lang == JLN_LANG_FR ? "mesure supprimée" : "measurement removed"));
+    }
+  g_clear_object (&document);
+  jln_test_clear_plan_dir (&dir, &path);
+}
+
 /* Text of a PDF, or NULL where pdftotext is not installed. */
 static char *
 pdf_text (const char *path)
@@ -456,8 +566,10 @@ main (int   argc,
   ADD ("/render/report/period", test_period);
   ADD ("/render/report/documents", test_documents);
   ADD ("/render/report/changes-measured", test_changes_measured);
+  ADD ("/render/report/period-documents", test_period_documents);
 #undef ADD
   g_test_add_func ("/render/review/document", test_review_document);
+  g_test_add_func ("/render/report/measurement-removed", test_measurement_removed);
 
   return g_test_run ();
 }

@@ -97,6 +97,7 @@ typedef struct
   GPtrArray *fields;          /* FieldChange, in the order of their first change */
   char      *time;
   char      *origin;          /* the copy the last change was merged from */
+  char      *parent;          /* a removed measurement's indicator, when the history says */
 } Pending;
 
 static void
@@ -115,6 +116,7 @@ pending_free (Pending *pending)
   g_ptr_array_unref (pending->fields);
   g_free (pending->time);
   g_free (pending->origin);
+  g_free (pending->parent);
   g_free (pending);
 }
 
@@ -277,6 +279,11 @@ merge_row (Merge         *merge,
     {
       pending->exists_after = FALSE;
       keep_snapshot (merge, row->old_value);
+      if (kind == JLN_KIND_MEASUREMENT && row->field != NULL)
+        {
+          g_free (pending->parent);
+          pending->parent = g_strdup (row->field);
+        }
     }
   else if ((g_str_equal (row->op, "set") || g_str_equal (row->op, "move")) && row->field != NULL)
     {
@@ -329,9 +336,6 @@ classify (Pending   *pending,
       change->flags = pending->kind == JLN_KIND_MEASUREMENT ? JLN_CHANGE_MEASURED : JLN_CHANGE_ADDED;
       return TRUE;
     }
-  /* A measurement removed is not reported: only what was measured. */
-  if (!pending->exists_after && pending->kind == JLN_KIND_MEASUREMENT)
-    return FALSE;
   if (!pending->exists_after)
     {
       change->flags = JLN_CHANGE_REMOVED;
@@ -498,7 +502,18 @@ describe (Merge     *merge,
           change->value = jln_measurement_get_value (JLN_MEASUREMENT (record));
         }
       else if (snapshot != NULL)
-        change->date = g_strdup (object_get_string (snapshot, "date"));
+        {
+          JsonNode *value = json_object_get_member (snapshot, "value");
+
+          change->date = g_strdup (object_get_string (snapshot, "date"));
+          if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+              (json_node_get_value_type (value) == G_TYPE_DOUBLE ||
+               json_node_get_value_type (value) == G_TYPE_INT64))
+            change->value = json_node_get_double (value);
+        }
+      /* A removed measurement: its indicator, as the history names it. */
+      if (indicator == NULL && pending->parent != NULL)
+        indicator = jln_plan_lookup (merge->plan, pending->parent);
       if (indicator != NULL && JLN_IS_INDICATOR (indicator))
         {
           change->number = g_strdup_printf ("%d", jln_indicator_get_number (JLN_INDICATOR (indicator)));

@@ -15,6 +15,10 @@
 #define NS_CT "http://schemas.openxmlformats.org/package/2006/content-types"
 #define NS_CP "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_WP "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_PIC "http://schemas.openxmlformats.org/drawingml/2006/picture"
+#define EMU_PER_MM 36000.0
 
 #define TWIPS_PER_CM 566.93
 #define MARGIN_TWIPS 850
@@ -79,6 +83,7 @@ static const char content_types_xml[] =
   "<Types xmlns=\"" NS_CT "\">"
   "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
   "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+  "<Default Extension=\"png\" ContentType=\"image/png\"/>"
   "<Override PartName=\"/word/document.xml\""
   " ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
   "<Override PartName=\"/word/styles.xml\""
@@ -100,7 +105,7 @@ static const char package_rels_xml[] =
   " Target=\"docProps/core.xml\"/>"
   "</Relationships>\n";
 
-static const char document_rels_xml[] =
+static const char document_rels_start[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
   "<Relationships xmlns=\"" NS_PKG_RELS "\">"
   "<Relationship Id=\"rId1\""
@@ -108,8 +113,21 @@ static const char document_rels_xml[] =
   " Target=\"styles.xml\"/>"
   "<Relationship Id=\"rId2\""
   " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\""
-  " Target=\"footer1.xml\"/>"
-  "</Relationships>\n";
+  " Target=\"footer1.xml\"/>";
+
+/* The document's relationships, to its pictures too: written last. */
+static char *
+document_rels_xml (JlnDoc *doc)
+{
+  GString *xml = g_string_new (document_rels_start);
+
+  for (guint i = 0; doc->pictures != NULL && i < doc->pictures->len; i++)
+    g_string_append_printf (xml, "<Relationship Id=\"rIdImage%u\""
+                                 " Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\""
+                                 " Target=\"media/image%u.png\"/>", i + 1, i + 1);
+  g_string_append (xml, "</Relationships>\n");
+  return g_string_free (xml, FALSE);
+}
 
 #define PARA_STYLE(id, name, based, ppr, rpr) \
   "<w:style w:type=\"paragraph\" w:styleId=\"" id "\"><w:name w:val=\"" name "\"/>" \
@@ -256,7 +274,6 @@ docx_begin (JlnDoc *doc)
 
   if (!_jln_zip_output_add_text (&self->zip, "[Content_Types].xml", content_types_xml, TRUE, doc)
       || !_jln_zip_output_add_text (&self->zip, "_rels/.rels", package_rels_xml, TRUE, doc)
-      || !_jln_zip_output_add_text (&self->zip, "word/_rels/document.xml.rels", document_rels_xml, TRUE, doc)
       || !_jln_zip_output_add_text (&self->zip, "word/styles.xml", styles, TRUE, doc))
     return;
   write_core (self);
@@ -274,6 +291,9 @@ docx_begin (JlnDoc *doc)
   start (self, "w:document");
   attr (self, "xmlns:w", NS_W);
   attr (self, "xmlns:r", NS_R);
+  attr (self, "xmlns:wp", NS_WP);
+  attr (self, "xmlns:a", NS_A);
+  attr (self, "xmlns:pic", NS_PIC);
   start (self, "w:body");
 }
 
@@ -416,11 +436,21 @@ docx_row_begin (JlnDoc *doc)
   end (self);
 }
 
+/* Where a cell spans rows, which of its borders across the column are
+ * left out: Word's vertical merges are not used, as LibreOffice leaves
+ * out the rows after one that crosses a page. */
+typedef enum
+{
+  OPEN_NONE   = 0,
+  OPEN_TOP    = 1 << 0,
+  OPEN_BOTTOM = 1 << 1,
+} OpenSides;
+
 static void
 cell_properties (JlnDocDocx  *self,
                  JlnDocShade  shade,
                  guint        column_span,
-                 const char  *merge)
+                 OpenSides    open)
 {
   JlnDoc *doc = &self->parent;
   guint width = 0;
@@ -438,8 +468,15 @@ cell_properties (JlnDocDocx  *self,
       xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:val", "%u", column_span);
       end (self);
     }
-  if (merge != NULL)
-    element_val (self, "w:vMerge", merge[0] != '\0' ? merge : NULL);
+  if (open != OPEN_NONE)
+    {
+      start (self, "w:tcBorders");
+      if (open & OPEN_TOP)
+        element_val (self, "w:top", "nil");
+      if (open & OPEN_BOTTOM)
+        element_val (self, "w:bottom", "nil");
+      end (self);
+    }
   if (shade != JLN_DOC_SHADE_NONE)
     {
       start (self, "w:shd");
@@ -460,21 +497,23 @@ docx_cell_begin (JlnDoc      *doc,
   JlnDocDocx *self = (JlnDocDocx *) doc;
 
   start (self, "w:tc");
-  cell_properties (self, shade, column_span, row_span > 1 ? "restart" : NULL);
+  cell_properties (self, shade, column_span, row_span > 1 ? OPEN_BOTTOM : OPEN_NONE);
 }
 
-/* Word merges cells down a column with a cell of its own in each row;
- * cells covered to the right are left out (the left one spans them). */
+/* A cell spanning rows is its text in the first row and an empty cell
+ * in each of the others, with no border between them; cells covered to
+ * the right are left out (the left one spans them). */
 static void
 docx_covered_cell (JlnDoc   *doc,
                    gboolean  vertical)
 {
   JlnDocDocx *self = (JlnDocDocx *) doc;
+  gboolean last = doc->column >= doc->n_columns || doc->rows_below[doc->column] == 0;
 
   if (!vertical)
     return;
   start (self, "w:tc");
-  cell_properties (self, JLN_DOC_SHADE_NONE, 1, "");
+  cell_properties (self, JLN_DOC_SHADE_NONE, 1, last ? OPEN_TOP : OPEN_TOP | OPEN_BOTTOM);
   start (self, "w:p");
   end (self);
   end (self);
@@ -519,6 +558,12 @@ docx_finish (JlnDoc  *doc,
       end (self);   /* w:document */
     }
   _jln_xml_close (g_steal_pointer (&self->xml), g_steal_pointer (&self->member), doc);
+  if (doc->error == NULL && _jln_doc_add_picture_files (doc, &self->zip, "word/media"))
+    {
+      g_autofree char *rels = document_rels_xml (doc);
+
+      _jln_zip_output_add_text (&self->zip, "word/_rels/document.xml.rels", rels, TRUE, doc);
+    }
   if (doc->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&doc->error));
@@ -526,6 +571,101 @@ docx_finish (JlnDoc  *doc,
     }
   self->open = FALSE;
   return _jln_zip_output_commit (&self->zip, error);
+}
+
+static void
+extent (JlnDocDocx *self,
+        const char *name,
+        double      width_mm,
+        double      height_mm)
+{
+  start (self, name);
+  xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "cx", "%.0f", width_mm * EMU_PER_MM);
+  xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "cy", "%.0f", height_mm * EMU_PER_MM);
+  end (self);
+}
+
+/* A picture inline in its own centred paragraph, described by the
+ * drawing's descr. */
+static void
+docx_picture (JlnDoc     *doc,
+              guint       index,
+              double      width_mm,
+              double      height_mm,
+              const char *alt_text)
+{
+  JlnDocDocx *self = (JlnDocDocx *) doc;
+  g_autofree char *id = g_strdup_printf ("%u", index);
+  g_autofree char *name = g_strdup_printf ("Picture %u", index);
+  g_autofree char *file = g_strdup_printf ("image%u.png", index);
+  g_autofree char *rel = g_strdup_printf ("rIdImage%u", index);
+
+  start (self, "w:p");
+  start (self, "w:pPr");
+  element_val (self, "w:pStyle", style_ids[JLN_DOC_STYLE_BODY]);
+  element_val (self, "w:jc", "center");
+  end (self);
+  start (self, "w:r");
+  start (self, "w:drawing");
+  start (self, "wp:inline");
+  attr (self, "distT", "0");
+  attr (self, "distB", "0");
+  attr (self, "distL", "0");
+  attr (self, "distR", "0");
+  extent (self, "wp:extent", width_mm, height_mm);
+  start (self, "wp:docPr");
+  attr (self, "id", id);
+  attr (self, "name", name);
+  attr (self, "descr", alt_text);
+  end (self);
+  start (self, "wp:cNvGraphicFramePr");
+  start (self, "a:graphicFrameLocks");
+  attr (self, "noChangeAspect", "1");
+  end (self);
+  end (self);
+  start (self, "a:graphic");
+  start (self, "a:graphicData");
+  attr (self, "uri", NS_PIC);
+  start (self, "pic:pic");
+  start (self, "pic:nvPicPr");
+  start (self, "pic:cNvPr");
+  attr (self, "id", id);
+  attr (self, "name", file);
+  attr (self, "descr", alt_text);
+  end (self);
+  start (self, "pic:cNvPicPr");
+  end (self);
+  end (self);   /* pic:nvPicPr */
+  start (self, "pic:blipFill");
+  start (self, "a:blip");
+  attr (self, "r:embed", rel);
+  end (self);
+  start (self, "a:stretch");
+  start (self, "a:fillRect");
+  end (self);
+  end (self);
+  end (self);   /* pic:blipFill */
+  start (self, "pic:spPr");
+  start (self, "a:xfrm");
+  start (self, "a:off");
+  attr (self, "x", "0");
+  attr (self, "y", "0");
+  end (self);
+  extent (self, "a:ext", width_mm, height_mm);
+  end (self);   /* a:xfrm */
+  start (self, "a:prstGeom");
+  attr (self, "prst", "rect");
+  start (self, "a:avLst");
+  end (self);
+  end (self);
+  end (self);   /* pic:spPr */
+  end (self);   /* pic:pic */
+  end (self);   /* a:graphicData */
+  end (self);   /* a:graphic */
+  end (self);   /* wp:inline */
+  end (self);   /* w:drawing */
+  end (self);   /* w:r */
+  end (self);   /* w:p */
 }
 
 static void
@@ -559,6 +699,7 @@ static const JlnDocClass docx_class = {
   .cell_end = docx_end_element,
   .row_end = docx_end_element,
   .table_end = docx_table_end,
+  .picture = docx_picture,
   .finish = docx_finish,
   .free = docx_free,
 };

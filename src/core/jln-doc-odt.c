@@ -18,6 +18,9 @@
 #define NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+#define NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#define NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define NS_XLINK "http://www.w3.org/1999/xlink"
 
 typedef struct
 {
@@ -127,15 +130,27 @@ styles_xml (JlnDoc *doc)
     title, title[0] != '\0' ? " — " : "");
 }
 
-static const char manifest_xml[] =
+static const char manifest_start[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<manifest:manifest xmlns:manifest=\"" NS_MANIFEST "\" manifest:version=\"1.3\">"
   "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\""
   " manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
   "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
   "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
-  "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
-  "</manifest:manifest>\n";
+  "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>";
+
+/* The manifest lists every member, the pictures too: written last. */
+static char *
+manifest_xml (JlnDoc *doc)
+{
+  GString *xml = g_string_new (manifest_start);
+
+  for (guint i = 0; doc->pictures != NULL && i < doc->pictures->len; i++)
+    g_string_append_printf (xml, "<manifest:file-entry manifest:full-path=\"Pictures/image%u.png\""
+                                 " manifest:media-type=\"image/png\"/>", i + 1);
+  g_string_append (xml, "</manifest:manifest>\n");
+  return g_string_free (xml, FALSE);
+}
 
 static void
 write_meta (JlnDocOdt *self)
@@ -206,6 +221,18 @@ write_automatic_styles (JlnDocOdt *self)
       end (self);
     }
 
+  /* A picture's paragraph: centred, away from the text around it. */
+  start (self, "style:style");
+  attr (self, "style:name", "Picture");
+  attr (self, "style:family", "paragraph");
+  attr (self, "style:parent-style-name", "Text_20_body");
+  start (self, "style:paragraph-properties");
+  attr (self, "fo:text-align", "center");
+  attr (self, "fo:margin-top", "0.2cm");
+  attr (self, "fo:margin-bottom", "0.3cm");
+  end (self);
+  end (self);
+
   /* Rows are not cut across pages. */
   start (self, "style:style");
   attr (self, "style:name", "Row");
@@ -266,7 +293,6 @@ odt_begin (JlnDoc *doc)
 
   if (!_jln_zip_output_add_text (&self->zip, "mimetype", "application/vnd.oasis.opendocument.text",
                                  FALSE, doc)
-      || !_jln_zip_output_add_text (&self->zip, "META-INF/manifest.xml", manifest_xml, TRUE, doc)
       || !_jln_zip_output_add_text (&self->zip, "styles.xml", styles, TRUE, doc))
     return;
   write_meta (self);
@@ -286,6 +312,9 @@ odt_begin (JlnDoc *doc)
   attr (self, "xmlns:text", NS_TEXT);
   attr (self, "xmlns:table", NS_TABLE);
   attr (self, "xmlns:fo", NS_FO);
+  attr (self, "xmlns:draw", NS_DRAW);
+  attr (self, "xmlns:svg", NS_SVG);
+  attr (self, "xmlns:xlink", NS_XLINK);
   attr (self, "office:version", "1.3");
   write_automatic_styles (self);
   start (self, "office:body");
@@ -446,6 +475,12 @@ odt_finish (JlnDoc  *doc,
       end (self);   /* office:document-content */
     }
   _jln_xml_close (g_steal_pointer (&self->xml), g_steal_pointer (&self->member), doc);
+  if (doc->error == NULL && _jln_doc_add_picture_files (doc, &self->zip, "Pictures"))
+    {
+      g_autofree char *manifest = manifest_xml (doc);
+
+      _jln_zip_output_add_text (&self->zip, "META-INF/manifest.xml", manifest, TRUE, doc);
+    }
   if (doc->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&doc->error));
@@ -453,6 +488,47 @@ odt_finish (JlnDoc  *doc,
     }
   self->open = FALSE;
   return _jln_zip_output_commit (&self->zip, error);
+}
+
+/* A picture as a character of its own centred paragraph, described by
+ * svg:desc. */
+static void
+odt_picture (JlnDoc     *doc,
+             guint       index,
+             double      width_mm,
+             double      height_mm,
+             const char *alt_text)
+{
+  JlnDocOdt *self = (JlnDocOdt *) doc;
+  g_autofree char *name = g_strdup_printf ("Picture%u", index);
+  g_autofree char *href = g_strdup_printf ("Pictures/image%u.png", index);
+  char width[G_ASCII_DTOSTR_BUF_SIZE], height[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *width_text = NULL, *height_text = NULL;
+
+  width_text = g_strconcat (g_ascii_formatd (width, sizeof width, "%.1f", width_mm), "mm", NULL);
+  height_text = g_strconcat (g_ascii_formatd (height, sizeof height, "%.1f", height_mm), "mm", NULL);
+  start (self, "text:p");
+  attr (self, "text:style-name", "Picture");
+  start (self, "draw:frame");
+  attr (self, "draw:name", name);
+  attr (self, "text:anchor-type", "as-char");
+  attr (self, "svg:width", width_text);
+  attr (self, "svg:height", height_text);
+  start (self, "draw:image");
+  attr (self, "xlink:href", href);
+  attr (self, "xlink:type", "simple");
+  attr (self, "xlink:show", "embed");
+  attr (self, "xlink:actuate", "onLoad");
+  attr (self, "draw:mime-type", "image/png");
+  end (self);
+  if (alt_text[0] != '\0')
+    {
+      start (self, "svg:desc");
+      xmlTextWriterWriteString (self->xml, BAD_CAST alt_text);
+      end (self);
+    }
+  end (self);   /* draw:frame */
+  end (self);   /* text:p */
 }
 
 static void
@@ -486,6 +562,7 @@ static const JlnDocClass odt_class = {
   .cell_end = odt_end_element,
   .row_end = odt_end_element,
   .table_end = odt_end_element,
+  .picture = odt_picture,
   .finish = odt_finish,
   .free = odt_free,
 };

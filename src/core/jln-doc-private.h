@@ -28,6 +28,9 @@ typedef struct
   void     (*cell_end)        (JlnDoc *doc);
   void     (*row_end)         (JlnDoc *doc);
   void     (*table_end)       (JlnDoc *doc);
+  /* The picture jln_doc_picture() adds as doc->pictures' @index-th, from 1. */
+  void     (*picture)         (JlnDoc *doc, guint index, double width_mm, double height_mm,
+                               const char *alt_text);
   gboolean (*finish)          (JlnDoc *doc, GError **error);
   void     (*free)            (JlnDoc *doc);
 } JlnDocClass;
@@ -44,6 +47,7 @@ struct _JlnDoc
   JlnDocProgress     progress;
   gpointer           progress_data;
   guint              rows;            /* written so far, to check cancellation now and then */
+  GPtrArray         *pictures;        /* GBytes: the PNG images, in order */
 
   /* The table being written. */
   guint              n_columns;
@@ -85,6 +89,10 @@ GsfOutput        *_jln_zip_output_add    (JlnZipOutput  *zip,
 gboolean          _jln_zip_output_commit (JlnZipOutput  *zip,
                                           GError       **error);
 void              _jln_zip_output_abort  (JlnZipOutput  *zip);
+/* Adds doc->pictures as @folder/image1.png, image2.png… */
+gboolean          _jln_doc_add_picture_files (JlnDoc     *doc,
+                                          JlnZipOutput  *zip,
+                                          const char    *folder);
 
 /* An XML writer over a member of a zip container; write errors go to
  * @doc. Free with _jln_xml_close(). */

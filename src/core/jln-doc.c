@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gi18n-lib.h>
@@ -383,6 +384,7 @@ doc_free (JlnDoc *self)
 
   g_clear_error (&self->error);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pictures, g_ptr_array_unref);
   self->klass->free (self);
 }
 
@@ -418,6 +420,79 @@ jln_doc_abort (JlnDoc *self)
     return;
   /* A writer that was not finished removes what it wrote when freed. */
   doc_free (self);
+}
+
+void
+jln_doc_picture (JlnDoc     *self,
+                 GBytes     *png,
+                 double      width_mm,
+                 double      height_mm,
+                 const char *alt_text)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *alt = NULL;
+  gsize size = 0;
+  const guint8 *data;
+
+  RETURN_IF_FAILED (self);
+  g_return_if_fail (png != NULL);
+  g_return_if_fail (!self->in_paragraph && self->n_columns == 0);
+  data = g_bytes_get_data (png, &size);
+  if (size < sizeof signature || memcmp (data, signature, sizeof signature) != 0)
+    return;
+  if (!(width_mm > 0) || !(height_mm > 0))
+    return;
+  /* No wider than the text: a picture keeps its proportions. */
+  if (width_mm > jln_doc_get_text_width_mm (self))
+    {
+      height_mm *= jln_doc_get_text_width_mm (self) / width_mm;
+      width_mm = jln_doc_get_text_width_mm (self);
+    }
+  if (self->pictures == NULL)
+    self->pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_ptr_array_add (self->pictures, g_bytes_ref (png));
+  alt = clean_text (alt_text != NULL ? alt_text : "");
+  if (self->klass->picture != NULL)
+    self->klass->picture (self, self->pictures->len, width_mm, height_mm, alt);
+}
+
+double
+jln_doc_get_text_width_mm (JlnDoc *self)
+{
+  return _jln_doc_text_width_cm (self) * 10.0;
+}
+
+/* Writes the pictures as @folder/image1.png, image2.png… */
+gboolean
+_jln_doc_add_picture_files (JlnDoc       *doc,
+                            JlnZipOutput *zip,
+                            const char   *folder)
+{
+  for (guint i = 0; doc->pictures != NULL && i < doc->pictures->len; i++)
+    {
+      GBytes *png = g_ptr_array_index (doc->pictures, i);
+      g_autofree char *name = g_strdup_printf ("%s/image%u.png", folder, i + 1);
+      GError *error = NULL;
+      GsfOutput *member = _jln_zip_output_add (zip, name, FALSE, &error);
+      gsize size;
+      const guint8 *data;
+
+      if (member == NULL)
+        {
+          _jln_doc_fail (doc, error);
+          return FALSE;
+        }
+      data = g_bytes_get_data (png, &size);
+      if (!gsf_output_write (member, size, data) || !gsf_output_close (member))
+        {
+          g_object_unref (member);
+          _jln_doc_fail (doc, g_error_new (JLN_ERROR, JLN_ERROR_IO, _("%s: cannot write the document: %s"),
+                                           doc->path, name));
+          return FALSE;
+        }
+      g_object_unref (member);
+    }
+  return TRUE;
 }
 
 /* Zip containers */

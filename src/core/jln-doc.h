@@ -104,6 +104,17 @@ void      jln_doc_paragraph      (JlnDoc        *self,
                                   const char    *text,
                                   JlnDocEmphasis emphasis);
 
+/* A picture on its own line, outside tables: @png the bytes of a PNG
+ * image, shown @width_mm by @height_mm, described by @alt_text for those
+ * who do not see it. Bytes that are not a PNG image are left out. */
+void      jln_doc_picture        (JlnDoc        *self,
+                                  GBytes        *png,
+                                  double         width_mm,
+                                  double         height_mm,
+                                  const char    *alt_text);
+/* The width of the text on the page, in millimetres: the widest picture. */
+double    jln_doc_get_text_width_mm (JlnDoc     *self);
+
 /* @widths: the share of each column, summing to 1. */
 void      jln_doc_table_begin    (JlnDoc        *self,
                                   guint          n_columns,

@@ -17,6 +17,7 @@
 #include "jln-edit-private.h"
 #include "jln-indicator-check.h"
 #include "jln-json.h"
+#include "jln-measurement.h"
 #include "jln-merge.h"
 #include "jln-objective.h"
 #include "jln-record-private.h"
@@ -942,9 +943,13 @@ apply_remove (JlnDocument  *self,
     }
 
   snapshot = jln_json_write_record (record);
+  /* A measurement's copy does not say its indicator: the row does, for
+   * "Changes since…" and the report to tell which one lost it. */
   if (!memory_only &&
       (!jln_store_delete (self->store, record, error) ||
-       !add_history (self, edit, batch, "remove", record, NULL, snapshot, NULL, error)))
+       !add_history (self, edit, batch, "remove", record,
+                     JLN_IS_MEASUREMENT (record) ? jln_record_get_id (parent) : NULL,
+                     snapshot, NULL, error)))
     return FALSE;
 
   g_object_ref (record);

@@ -65,6 +65,7 @@ static const HeaderWord header_words[] = {
   { "completion", ROLE_DONE, 'e' },
   { "done", ROLE_DONE, 'e' },
   { "a faire quand", ROLE_DUE, 'f' },
+  { "to do when", ROLE_DUE, 'e' },
   { "a faire", ROLE_DUE, 'f' },
   { "prevue", ROLE_DUE, 'f' },
   { "prevu", ROLE_DUE, 'f' },
@@ -121,6 +122,7 @@ static const HeaderWord header_words[] = {
   { "actions", ROLE_TITLE, 0 },
   { "action", ROLE_TITLE, 0 },
   { "comment", ROLE_TITLE, 'f' },
+  { "how", ROLE_TITLE, 'e' },
   { "intitule", ROLE_TITLE, 'f' },
   { "libelle", ROLE_TITLE, 'f' },
   { "mesures", ROLE_TITLE, 'f' },
@@ -1298,10 +1300,11 @@ apply_timing (Importer  *importer,
 }
 
 /* The texts a cell gives each sub-item: "a. 2017 b. plus à réaliser",
- * "c. 2 nd sem. 2022", "2019 2019 En cours". */
+ * "c. 2 nd sem. 2022", "2019 2019 En cours" (unless @labelled_only). */
 static char **
 per_item_texts (const char *text,
-                const char *labels)
+                const char *labels,
+                gboolean    labelled_only)
 {
   guint n = strlen (labels);
   g_autofree char *cleaned = clean (text);
@@ -1326,7 +1329,7 @@ per_item_texts (const char *text,
           texts[i] = g_strdup ("");
       return texts;
     }
-  if (n >= 2)
+  if (n >= 2 && !labelled_only)
     {
       g_autoptr(GPtrArray) values = split_values (cleaned, n);
 
@@ -1536,6 +1539,7 @@ read_action_row (Importer          *importer,
   g_autoptr(GString) labels = g_string_new (NULL);
   g_auto(GStrv) item_done = NULL;
   g_auto(GStrv) item_due = NULL;
+  g_auto(GStrv) item_units = NULL;
   JlnTiming done = { 0 }, due = { 0 }, status = { 0 };
   JlnTiming *parts[] = { &status, &done, &due };
   Timing timing;
@@ -1576,8 +1580,10 @@ read_action_row (Importer          *importer,
       set_text (importer, action, "title", head);
       for (guint i = 0; i < markers->len; i++)
         g_string_append_c (labels, g_array_index (markers, Marker, i).label);
-      item_done = per_item_texts (cell (importer, row, ROLE_DONE), labels->str);
-      item_due = per_item_texts (cell (importer, row, ROLE_DUE), labels->str);
+      item_done = per_item_texts (cell (importer, row, ROLE_DONE), labels->str, FALSE);
+      item_due = per_item_texts (cell (importer, row, ROLE_DUE), labels->str, FALSE);
+      /* "a. DESP, RH b. RH": each sub-item's units, the action has them all. */
+      item_units = per_item_texts (cell (importer, row, ROLE_UNITS), labels->str, TRUE);
     }
   else
     set_text (importer, action, "title", title);
@@ -1620,6 +1626,8 @@ read_action_row (Importer          *importer,
               !jln_completion_is_set (&item_timing.completion))
             item_timing.status = timing.status;
           apply_timing (importer, item, &item_timing, FALSE);
+          if (item_units != NULL)
+            read_units (importer, item, item_units[i]);
           append_child (action, item);
           importer->report->n_items++;
 
@@ -1664,7 +1672,11 @@ read_action_row (Importer          *importer,
   _jln_timing_clear (&due);
   _jln_timing_clear (&status);
 
-  read_units (importer, action, cell (importer, row, ROLE_UNITS));
+  if (item_units != NULL)
+    for (guint i = 0; item_units[i] != NULL; i++)
+      read_units (importer, action, item_units[i]);
+  else
+    read_units (importer, action, cell (importer, row, ROLE_UNITS));
   read_principles (importer, action, cell (importer, row, ROLE_PRINCIPLES));
   add_indicator (importer, action, cell (importer, row, ROLE_INDICATOR));
   keep_other_columns (importer, row);
@@ -1688,6 +1700,29 @@ is_repeated_header (Importer          *importer,
   return read_header (row, &layout) && same_layout (&layout, &importer->layout);
 }
 
+/* A row whose only text, past the objective's columns, is a cell that
+ * spans to the row's end: "3.2 | a title across the columns" is not. */
+static gboolean
+is_heading_row (Importer          *importer,
+                const JlnTableRow *row)
+{
+  if (row->heading < 0 || row->heading == importer->layout.columns[ROLE_OBJECTIVE] ||
+      row->heading == importer->layout.columns[ROLE_OBJECTIVE_TITLE])
+    return FALSE;
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      g_autofree char *text = NULL;
+
+      if ((int) c == row->heading || (int) c == importer->layout.columns[ROLE_OBJECTIVE] ||
+          (int) c == importer->layout.columns[ROLE_OBJECTIVE_TITLE])
+        continue;
+      text = clean (row->cells[c]);
+      if (text[0] != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 read_row (Importer          *importer,
           const JlnTableRow *row)
@@ -1699,6 +1734,7 @@ read_row (Importer          *importer,
   g_autofree char *kind = simplify (cell (importer, row, ROLE_KIND));
   g_autoptr(GMatchInfo) info = NULL;
   gboolean has_values = FALSE;
+  gboolean heading = FALSE;
 
   if (is_repeated_header (importer, row))
     {
@@ -1752,6 +1788,18 @@ read_row (Importer          *importer,
       has_values = has_values || text[0] != '\0';
     }
 
+  /* A cell spanning the row to its end, past the objective: a theme,
+   * whichever column it starts in (Jalons' own action table). */
+  if (is_heading_row (importer, row))
+    {
+      g_free (title);
+      title = clean (jln_table_row_get_cell (row, row->heading));
+      g_free (number);
+      number = g_strdup ("");
+      has_values = FALSE;
+      heading = TRUE;
+    }
+
   if (title[0] == '\0' && number[0] == '\0')
     {
       if (objective[0] == '\0' && objective_title[0] == '\0')
@@ -1761,8 +1809,8 @@ read_row (Importer          *importer,
     }
 
   /* A row with a title only, among numbered rows, is a heading. */
-  if (number[0] == '\0' && !has_values && importer->numbered &&
-      importer->layout.columns[ROLE_THEME] < 0)
+  if (heading || (number[0] == '\0' && !has_values && importer->numbered &&
+                  importer->layout.columns[ROLE_THEME] < 0))
     {
       g_autofree char *objective_number = NULL;
       g_autofree char *name = NULL;

@@ -433,16 +433,23 @@ action_who_text (JlnAction  *action,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Whether @text is one of the lines of @lines. */
+/* Whether @text is one of the lines of @lines, whatever their case:
+ * "b. No longer to be carried out" says the note "b. no longer to be
+ * carried out". */
 static gboolean
 has_line (const char *lines,
           const char *text)
 {
   g_auto(GStrv) split = g_strsplit (lines, "\n", -1);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
 
   for (guint i = 0; split[i] != NULL; i++)
-    if (g_utf8_collate (split[i], text) == 0)
-      return TRUE;
+    {
+      g_autofree char *line = g_utf8_casefold (split[i], -1);
+
+      if (g_utf8_collate (line, folded) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 

@@ -45,9 +45,10 @@ typedef struct
 
 struct _JlnQuery
 {
-  char  *text;
-  Term  *terms;
-  guint  n_terms;
+  char       *text;
+  Term       *terms;
+  guint       n_terms;
+  GHashTable *only;    /* action ids: the actions a period kept, or NULL */
 };
 
 G_DEFINE_BOXED_TYPE (JlnQuery, jln_query, jln_query_ref, jln_query_unref)
@@ -269,6 +270,7 @@ jln_query_clear (JlnQuery *self)
     term_clear (&self->terms[i]);
   g_free (self->terms);
   g_free (self->text);
+  g_clear_pointer (&self->only, g_hash_table_unref);
 }
 
 /**
@@ -792,7 +794,42 @@ gboolean
 jln_query_is_empty (JlnQuery *self)
 {
   g_return_val_if_fail (self != NULL, TRUE);
-  return self->n_terms == 0;
+  return self->n_terms == 0 && self->only == NULL;
+}
+
+/**
+ * jln_query_parse_restricted:
+ * @text: a query, as jln_query_parse() reads it
+ * @action_ids: (element-type utf8 utf8): the ids of the actions to keep
+ * @label: what the restriction is, as the query's text shows it
+ *
+ * A query that keeps, of the actions @text matches, only those of
+ * @action_ids: the actions changed in a period, which the history of a
+ * plan file tells and a query alone cannot.
+ *
+ * Returns: (transfer full) (nullable): the query, or NULL with @error set
+ */
+JlnQuery *
+jln_query_parse_restricted (const char  *text,
+                            GHashTable  *action_ids,
+                            const char  *label,
+                            GError     **error)
+{
+  JlnQuery *self;
+  char *joined;
+
+  g_return_val_if_fail (action_ids != NULL, NULL);
+  self = jln_query_parse (text, error);
+  if (self == NULL)
+    return NULL;
+  self->only = g_hash_table_ref (action_ids);
+  if (label != NULL && label[0] != '\0')
+    {
+      joined = self->text[0] != '\0' ? g_strdup_printf ("%s %s", self->text, label) : g_strdup (label);
+      g_free (self->text);
+      self->text = joined;
+    }
+  return self;
 }
 
 /* Matching */
@@ -1010,6 +1047,8 @@ jln_query_match (JlnQuery    *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (JLN_IS_ACTION (action), FALSE);
 
+  if (self->only != NULL && !g_hash_table_contains (self->only, jln_record_get_id (JLN_RECORD (action))))
+    return FALSE;
   for (guint i = 0; i < self->n_terms; i++)
     {
       const Term *term = &self->terms[i];
@@ -1212,7 +1251,7 @@ JlnQueryChange
 jln_query_compare (JlnQuery *old_query,
                    JlnQuery *new_query)
 {
-  static JlnQuery empty = { (char *) "", NULL, 0 };
+  static JlnQuery empty = { (char *) "", NULL, 0, NULL };
   gboolean stricter, looser;
 
   if (old_query == NULL)
@@ -1220,7 +1259,12 @@ jln_query_compare (JlnQuery *old_query,
   if (new_query == NULL)
     new_query = &empty;
 
-  if (old_query == new_query || g_strcmp0 (old_query->text, new_query->text) == 0)
+  if (old_query == new_query)
+    return JLN_QUERY_CHANGE_SAME;
+  /* A period's actions are a set of their own. */
+  if (old_query->only != NULL || new_query->only != NULL)
+    return JLN_QUERY_CHANGE_DIFFERENT;
+  if (g_strcmp0 (old_query->text, new_query->text) == 0)
     return JLN_QUERY_CHANGE_SAME;
 
   stricter = query_implies (new_query, old_query);

@@ -44,6 +44,10 @@ GType           jln_query_get_type (void) G_GNUC_CONST;
 
 JlnQuery       *jln_query_parse    (const char  *text,
                                     GError     **error);
+JlnQuery       *jln_query_parse_restricted (const char *text,
+                                            GHashTable *action_ids,
+                                            const char *label,
+                                            GError    **error);
 JlnQuery       *jln_query_ref      (JlnQuery    *self);
 void            jln_query_unref    (JlnQuery    *self);
 

@@ -27,6 +27,8 @@ struct _JlnReport
   GDateTime *since;
   GDateTime *until;           /* NULL: up to now */
   GPtrArray *lists[JLN_REPORT_N_LISTS];
+  JlnReportChartsFunc charts_func;
+  gpointer   charts_data;
 };
 
 static void
@@ -70,6 +72,110 @@ jln_report_free (JlnReport *self)
   for (guint i = 0; i < JLN_REPORT_N_LISTS; i++)
     g_clear_pointer (&self->lists[i], g_ptr_array_unref);
   g_free (self);
+}
+
+/**
+ * jln_report_period_query:
+ * @since: the start of the period, as jln_report_parse_period() reads it
+ * @until: (nullable): its end, included
+ * @filter: (nullable): a query the actions must match too
+ *
+ * The actions of the plan changed in the period, read from the history
+ * as the report reads it (a sub-item changed is its action changed).
+ *
+ * Returns: (transfer full) (nullable): a query that keeps only them, or
+ *   NULL with @error set
+ */
+JlnQuery *
+jln_report_period_query (JlnDocument  *document,
+                         const char   *since,
+                         const char   *until,
+                         const char   *filter,
+                         GError      **error)
+{
+  JlnPlan *plan = jln_document_get_plan (document);
+  g_autoptr(GDateTime) since_time = NULL;
+  g_autoptr(GDateTime) until_time = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (since != NULL, NULL);
+
+  if (!jln_report_parse_period (plan, since, until, &since_time, &until_time, error))
+    return NULL;
+  changes = jln_document_get_changes_between (document, since_time, until_time, error);
+  if (changes == NULL)
+    return NULL;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const JlnChange *change = g_ptr_array_index (changes, i);
+      JlnRecord *record = change->id != NULL ? jln_plan_lookup (plan, change->id) : NULL;
+
+      if (record != NULL && JLN_IS_ACTION_ITEM (record))
+        record = jln_record_get_parent (record);
+      if (record != NULL && JLN_IS_ACTION (record))
+        g_hash_table_add (ids, g_strdup (jln_record_get_id (record)));
+    }
+  if (until != NULL)
+    /* Translators: after the query of a document made of the actions changed in a period. */
+    label = g_strdup_printf (_("(changed from %1$s to %2$s)"), since, until);
+  else
+    /* Translators: after the query of a document made of the actions changed since a day. */
+    label = g_strdup_printf (_("(changed since %s)"), since);
+  return jln_query_parse_restricted (filter, ids, label, error);
+}
+
+void
+jln_report_picture_free (JlnReportPicture *picture)
+{
+  if (picture == NULL)
+    return;
+  g_clear_pointer (&picture->png, g_bytes_unref);
+  g_free (picture->title);
+  g_free (picture->alt_text);
+  g_free (picture);
+}
+
+/**
+ * jln_report_set_charts_func:
+ *
+ * Gives the report the plan-wide charts that @func draws, in a section
+ * of their own.
+ */
+void
+jln_report_set_charts_func (JlnReport          *self,
+                            JlnReportChartsFunc func,
+                            gpointer            user_data)
+{
+  g_return_if_fail (self != NULL);
+  self->charts_func = func;
+  self->charts_data = user_data;
+}
+
+static void
+write_charts (JlnReport *self,
+              JlnDoc    *doc,
+              JlnLang    lang)
+{
+  g_autoptr(GPtrArray) pictures = NULL;
+
+  if (self->charts_func == NULL)
+    return;
+  pictures = self->charts_func (self->plan, lang, jln_doc_get_text_width_mm (doc), self->charts_data);
+  if (pictures == NULL || pictures->len == 0)
+    return;
+  /* Translators: a heading of the report to a steering committee. */
+  jln_doc_paragraph (doc, JLN_DOC_STYLE_HEADING, T (N_("The plan as it stands")), 0);
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      JlnReportPicture *picture = g_ptr_array_index (pictures, i);
+
+      if (picture->title != NULL)
+        jln_doc_paragraph (doc, JLN_DOC_STYLE_SUBHEADING, picture->title, 0);
+      jln_doc_picture (doc, picture->png, picture->width_mm, picture->height_mm, picture->alt_text);
+    }
 }
 
 GPtrArray *
@@ -286,7 +392,23 @@ add_measurements (JlnReport *self,
       JlnRecord *indicator;
       JlnReportEntry *entry;
 
-      if (change->kind != JLN_KIND_MEASUREMENT || !(change->flags & JLN_CHANGE_MEASURED))
+      if (change->kind != JLN_KIND_MEASUREMENT)
+        continue;
+      /* A measurement removed: said so, under its indicator's number. */
+      if (change->flags & JLN_CHANGE_REMOVED)
+        {
+          if (change->number == NULL)
+            continue;
+          entry = entry_new ();
+          entry->number = g_strdup (change->number);
+          copy_text (&entry->title, &change->title);
+          entry->date = g_strdup (change->date);
+          entry->value = change->value;
+          entry->removed = TRUE;
+          g_ptr_array_add (self->lists[JLN_REPORT_MEASUREMENTS], entry);
+          continue;
+        }
+      if (!(change->flags & JLN_CHANGE_MEASURED))
         continue;
       record = jln_plan_lookup (self->plan, change->id);
       indicator = record != NULL ? jln_record_get_parent (record) : NULL;
@@ -545,6 +667,19 @@ write_entry (JlnReportList   list,
         jln_doc_text (doc, text_in (&entry->title, lang), 0);
         jln_doc_text (doc, " — ", 0);
         jln_doc_text (doc, entry->date != NULL ? entry->date : "", 0);
+        if (entry->removed)
+          {
+            if (value != NULL)
+              {
+                jln_doc_text (doc, T (N_(": ")), 0);
+                jln_doc_text (doc, value, 0);
+              }
+            jln_doc_text (doc, " (", 0);
+            /* Translators: in the report, a measurement of an indicator removed in the period. */
+            jln_doc_text (doc, T (N_("measurement removed")), JLN_DOC_EMPHASIS_BOLD);
+            jln_doc_text (doc, ")", 0);
+            break;
+          }
         if (value != NULL)
           {
             jln_doc_text (doc, T (N_(": ")), 0);
@@ -645,6 +780,7 @@ jln_report_write (JlnReport *self,
   jln_doc_paragraph (doc, JLN_DOC_STYLE_TITLE, T (N_("Report to the steering committee")), 0);
   jln_doc_paragraph (doc, JLN_DOC_STYLE_BODY, plan_title, JLN_DOC_EMPHASIS_BOLD);
   jln_doc_paragraph (doc, JLN_DOC_STYLE_BODY, period, 0);
+  write_charts (self, doc, lang);
 
   for (guint l = 0; l < JLN_REPORT_N_LISTS; l++)
     {

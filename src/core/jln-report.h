@@ -3,6 +3,7 @@
 
 #include "jln-doc.h"
 #include "jln-document.h"
+#include "jln-query.h"
 #include "jln-semester.h"
 #include "jln-text.h"
 
@@ -37,6 +38,7 @@ typedef struct
   double       target;            /* the target of its year and series, NAN when none */
   char        *author;            /* a note's office or author */
   JlnText      text;              /* a note's text */
+  gboolean     removed;           /* MEASUREMENTS: a measurement removed in the period */
 } JlnReportEntry;
 
 typedef struct _JlnReport JlnReport;
@@ -47,6 +49,13 @@ gboolean    jln_report_parse_period (JlnPlan     *plan,
                                      GDateTime  **since_out,
                                      GDateTime  **until_out,
                                      GError     **error);
+/* The actions changed in the period, from the history, and matched by
+ * @filter (nullable): for the documents of a period. */
+JlnQuery   *jln_report_period_query (JlnDocument *document,
+                                     const char  *since,
+                                     const char  *until,
+                                     const char  *filter,
+                                     GError     **error);
 JlnReport  *jln_report_new          (JlnDocument *document,
                                      GDateTime   *since,
                                      GDateTime   *until,
@@ -56,6 +65,31 @@ GPtrArray  *jln_report_get_list     (JlnReport   *self,
                                      JlnReportList list);
 const char *jln_report_list_get_title (JlnReportList list,
                                        JlnLang       lang);
+/* A chart of the report as a picture: drawn by the render layer, which
+ * the core does not depend on, through a JlnReportChartsFunc. */
+typedef struct
+{
+  GBytes *png;
+  double  width_mm;
+  double  height_mm;
+  char   *title;
+  char   *alt_text;
+} JlnReportPicture;
+
+void        jln_report_picture_free (JlnReportPicture *picture);
+
+/* The plan-wide charts of @plan in @lang, at most @width_mm wide: a
+ * GPtrArray of JlnReportPicture that frees them. */
+typedef GPtrArray *(*JlnReportChartsFunc) (JlnPlan  *plan,
+                                          JlnLang   lang,
+                                          double    width_mm,
+                                          gpointer  user_data);
+
+/* The report then has a section of the plan-wide charts. */
+void        jln_report_set_charts_func (JlnReport          *self,
+                                        JlnReportChartsFunc func,
+                                        gpointer            user_data);
+
 /* Describes the report to @doc, from jln_doc_begin() on. */
 void        jln_report_write        (JlnReport   *self,
                                      JlnDoc      *doc,

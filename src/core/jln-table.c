@@ -51,6 +51,7 @@ jln_table_add_row (JlnTable  *table,
   row->number = number;
   row->cells = cells;
   row->n_cells = n_cells;
+  row->heading = -1;
   g_ptr_array_add (table->rows, row);
   return row;
 }
@@ -74,6 +75,7 @@ typedef struct
 {
   GPtrArray *cells;
   gboolean   any;
+  int        spanning;   /* the last cell with text that spans columns, or -1 */
 } RowBuilder;
 
 static void
@@ -81,6 +83,7 @@ row_builder_init (RowBuilder *builder)
 {
   builder->cells = g_ptr_array_new_with_free_func (g_free);
   builder->any = FALSE;
+  builder->spanning = -1;
 }
 
 static void
@@ -88,6 +91,7 @@ row_builder_clear (RowBuilder *builder)
 {
   g_ptr_array_set_size (builder->cells, 0);
   builder->any = FALSE;
+  builder->spanning = -1;
 }
 
 static void
@@ -130,6 +134,7 @@ row_builder_emit (RowBuilder  *builder,
                   GError     **error)
 {
   guint n = builder->cells->len;
+  JlnTableRow *row;
   char **cells;
 
   while (n > 0 && row_builder_get (builder, n - 1)[0] == '\0')
@@ -149,7 +154,11 @@ row_builder_emit (RowBuilder  *builder,
   for (guint i = 0; i < n; i++)
     cells[i] = g_strdup (row_builder_get (builder, i));
   cells[n] = NULL;
-  jln_table_add_row (table, number, cells, n);
+  row = jln_table_add_row (table, number, cells, n);
+  /* A cell that spans to the row's end, with the row's only text past
+   * the cells merged down from the rows above: a sub-heading. */
+  if (builder->spanning >= 0 && (guint) builder->spanning == n - 1)
+    row->heading = builder->spanning;
   return TRUE;
 }
 
@@ -839,7 +848,7 @@ read_odf (GsfInfile  *zip,
   g_autoptr(GPtrArray) merges = g_ptr_array_new_with_free_func (merge_free);
   RowBuilder builder;
   JlnTable *table = NULL;
-  guint depth = 0, row = 0, row_repeat = 1, column = 0, column_repeat = 1, row_span = 1;
+  guint depth = 0, row = 0, row_repeat = 1, column = 0, column_repeat = 1, row_span = 1, column_span = 1;
   guint n_paragraphs = 0, n_tables = 0;
   gboolean in_cell = FALSE;
   gboolean ok = TRUE;
@@ -915,6 +924,7 @@ read_odf (GsfInfile  *zip,
           if (start)
             {
               column_repeat = get_count_attribute (&part, "number-columns-repeated", 1, G_MAXUINT32);
+              column_span = get_count_attribute (&part, "number-columns-spanned", 1, JLN_TABLE_MAX_COLUMNS);
               row_span = get_count_attribute (&part, "number-rows-spanned", 1, JLN_TABLE_MAX_ROWS);
               g_string_truncate (cell, 0);
               n_paragraphs = 0;
@@ -931,6 +941,8 @@ read_odf (GsfInfile  *zip,
                       if (!ok)
                         break;
                       row_builder_set (&builder, column + i, cell->str);
+                      if (column_span > 1 && column_repeat == 1)
+                        builder.spanning = column;
                       if (row_span > 1 && i == 0)
                         {
                           Merge *merge = g_new0 (Merge, 1);
@@ -1092,6 +1104,8 @@ read_docx (GsfInfile  *zip,
                   g_ptr_array_index (above, column) != NULL)
                 text = g_ptr_array_index (above, column);
               row_builder_set (&builder, column, text);
+              if (span > 1 && text[0] != '\0')
+                builder.spanning = column;
               column += span;
             }
           continue;

@@ -24,6 +24,8 @@ typedef struct
   guint   number;    /* the row's number in its sheet, table or file, from 1 */
   guint   n_cells;
   char  **cells;     /* n_cells texts, "" when empty, NULL-terminated */
+  int     heading;   /* the column of the row's only text when its cell spans
+                      * the columns to the row's end (a sub-heading), or -1 */
 } JlnTableRow;
 
 typedef struct

@@ -11,6 +11,7 @@
 #include "jln-plan-pages.h"
 #include "jln-print.h"
 #include "jln-report.h"
+#include "jln-report-charts.h"
 #include "jln-session.h"
 #include "jln-milestone.h"
 
@@ -858,6 +859,8 @@ make_report (JlnChangesWindow *self)
   report = jln_report_new (self->document, self->since, NULL, &error);
   if (report == NULL)
     show_report_error (self, error->message);
+  else
+    jln_report_set_charts_func (report, jln_report_charts_draw, NULL);
   return report;
 }
 

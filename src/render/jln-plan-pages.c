@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
@@ -8,6 +10,7 @@
 #include "jln-export.h"
 #include "jln-i18n.h"
 #include "jln-plan-pages.h"
+#include "jln-report-charts.h"
 #include "jln-text.h"
 
 /* The document is recorded compactly (one buffer of text, small records
@@ -65,8 +68,27 @@ typedef struct
   GArray  *cells;    /* Cell */
   GArray  *rows;     /* Row */
   GArray  *tables;   /* Table */
+  GPtrArray *pictures; /* Picture */
   char    *title;
 } Recording;
+
+/* A picture of the document: a row of its own, its first_cell the
+ * picture's index, its style PICTURE_STYLE. */
+#define PICTURE_STYLE 0xff
+
+typedef struct
+{
+  cairo_surface_t *surface;   /* NULL when the PNG image could not be read */
+  double           width;     /* in points */
+  double           height;
+} Picture;
+
+static void
+picture_free (Picture *picture)
+{
+  g_clear_pointer (&picture->surface, cairo_surface_destroy);
+  g_free (picture);
+}
 
 /* Where a page starts: a row, or the rest of a row too tall for one page. */
 typedef struct
@@ -112,6 +134,7 @@ recording_free (Recording *rec)
   g_array_unref (rec->cells);
   g_array_unref (rec->rows);
   g_array_unref (rec->tables);
+  g_ptr_array_unref (rec->pictures);
   g_free (rec->title);
   g_free (rec);
 }
@@ -271,6 +294,51 @@ record_free (JlnDoc *doc)
   g_free (doc);
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+} PngReader;
+
+static cairo_status_t
+read_png_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->length -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+record_picture (JlnDoc     *doc,
+                guint       index,
+                double      width_mm,
+                double      height_mm,
+                const char *alt_text)
+{
+  JlnDocRecord *self = (JlnDocRecord *) doc;
+  Recording *rec = self->rec;
+  GBytes *png = g_ptr_array_index (doc->pictures, index - 1);
+  PngReader reader = { NULL, 0 };
+  Picture *picture = g_new0 (Picture, 1);
+  Row row = { rec->pictures->len, 0, NO_ROW, NO_ROW, 0, 0, FALSE, PICTURE_STYLE, FALSE };
+
+  reader.data = g_bytes_get_data (png, &reader.length);
+  picture->surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
+  if (cairo_surface_status (picture->surface) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&picture->surface, cairo_surface_destroy);
+  picture->width = width_mm * 72.0 / 25.4;
+  picture->height = height_mm * 72.0 / 25.4;
+  g_ptr_array_add (rec->pictures, picture);
+  g_array_append_val (rec->rows, row);
+}
+
 static const JlnDocClass record_class = {
   .begin = record_begin,
   .paragraph_begin = record_paragraph_begin,
@@ -286,9 +354,39 @@ static const JlnDocClass record_class = {
   .cell_end = record_nothing,
   .row_end = record_nothing,
   .table_end = record_nothing,
+  .picture = record_picture,
   .finish = record_finish,
   .free = record_free,
 };
+
+/* The Gender Equality Plan ends with the charts of its indicators, which
+ * the core, drawing nothing, leaves to the render layer. */
+static void
+write_document (JlnDoc         *doc,
+                JlnPlan        *plan,
+                JlnPlanDocKind  kind,
+                JlnQuery       *query,
+                JlnLang         lang,
+                JlnSemester     today)
+{
+  g_autoptr(GPtrArray) pictures = NULL;
+
+  jln_plan_doc_write (doc, plan, kind, query, lang, today);
+  if (kind != JLN_PLAN_DOC_GEP || jln_doc_has_failed (doc))
+    return;
+  pictures = jln_report_charts_draw_indicators (plan, lang, jln_doc_get_text_width_mm (doc));
+  if (pictures->len == 0)
+    return;
+  jln_doc_paragraph (doc, JLN_DOC_STYLE_HEADING, jln_translate (lang, N_("Charts of the indicators")), 0);
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      JlnReportPicture *picture = g_ptr_array_index (pictures, i);
+
+      if (picture->title != NULL)
+        jln_doc_paragraph (doc, JLN_DOC_STYLE_SUBHEADING, picture->title, 0);
+      jln_doc_picture (doc, picture->png, picture->width_mm, picture->height_mm, picture->alt_text);
+    }
+}
 
 static Recording *
 record (JlnPlanPages *self,
@@ -302,12 +400,13 @@ record (JlnPlanPages *self,
   rec->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   rec->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   rec->tables = g_array_new (FALSE, FALSE, sizeof (Table));
+  rec->pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) picture_free);
   writer->rec = rec;
   _jln_doc_init (&writer->parent, &record_class, NULL);
   if (self->write != NULL)
     self->write (&writer->parent, lang, self->write_data);
   else
-    jln_plan_doc_write (&writer->parent, self->plan, self->kind, self->query, lang, self->today);
+    write_document (&writer->parent, self->plan, self->kind, self->query, lang, self->today);
   jln_doc_finish (&writer->parent, NULL);
   return rec;
 }
@@ -512,6 +611,14 @@ heading_space (guint8         style,
   return style == JLN_DOC_STYLE_HEADING || style == JLN_DOC_STYLE_SUBHEADING ? m->em * 0.6 : 0;
 }
 
+/* A picture no wider than the page. */
+static double
+picture_scale (const Picture *picture,
+               double         width)
+{
+  return picture->width > width ? width / picture->width : 1.0;
+}
+
 static double
 measure_row (JlnPlanPages         *self,
              const JlnRenderStyle *style,
@@ -522,6 +629,12 @@ measure_row (JlnPlanPages         *self,
   Recording *rec = self->recording;
   double height = 0;
 
+  if (row->table == NO_ROW && row->style == PICTURE_STYLE)
+    {
+      const Picture *picture = g_ptr_array_index (rec->pictures, row->first_cell);
+
+      return picture_scale (picture, width) * picture->height + 2 * paragraph_space (JLN_DOC_STYLE_BODY, m);
+    }
   if (row->table == NO_ROW)
     {
       const Cell *cell = &g_array_index (rec->cells, Cell, row->first_cell);
@@ -694,7 +807,15 @@ jln_plan_pages_paginate (JlnPicture           *picture,
       if (i + 1 < rec->rows->len &&
           (row->keep || (row->table == NO_ROW && (row->style == JLN_DOC_STYLE_HEADING ||
                                                   row->style == JLN_DOC_STYLE_SUBHEADING))))
-        need += MIN (g_array_index (rec->rows, Row, i + 1).height, height / 4);
+        {
+          const Row *next = &g_array_index (rec->rows, Row, i + 1);
+
+          /* A picture is not cut: its title goes with all of it. */
+          if (next->table == NO_ROW && next->style == PICTURE_STYLE && next->height <= height - row->height)
+            need += next->height;
+          else
+            need += MIN (next->height, height / 4);
+        }
       else if (table != NULL && row->header && i == table->first_header
                && i + table->n_headers < rec->rows->len)
         need = table->header_height
@@ -815,6 +936,25 @@ draw_row (JlnPlanPages         *self,
   Recording *rec = self->recording;
   const Row *row = &g_array_index (rec->rows, Row, index);
 
+  if (row->table == NO_ROW && row->style == PICTURE_STYLE)
+    {
+      const Picture *picture = g_ptr_array_index (rec->pictures, row->first_cell);
+      double scale = picture_scale (picture, width);
+      double w = picture->width * scale, h = picture->height * scale;
+      double x = (width - w) / 2, top = y + paragraph_space (JLN_DOC_STYLE_BODY, m);
+
+      if (picture->surface == NULL)
+        return;
+      cairo_save (cr);
+      cairo_translate (cr, x, top);
+      cairo_scale (cr, w / cairo_image_surface_get_width (picture->surface),
+                   h / cairo_image_surface_get_height (picture->surface));
+      cairo_set_source_surface (cr, picture->surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return;
+    }
   if (row->table == NO_ROW)
     {
       const Cell *cell = &g_array_index (rec->cells, Cell, row->first_cell);
@@ -1047,7 +1187,16 @@ jln_plan_pages_export (JlnPlan         *plan,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (jln_doc_format_from_path (path))
-    return jln_plan_doc_export (plan, kind, query, lang, path, progress, user_data, cancellable, error);
+    {
+      JlnDoc *doc = jln_doc_new_for_path (path, error);
+
+      if (doc == NULL)
+        return FALSE;
+      jln_doc_set_cancellable (doc, cancellable);
+      jln_doc_set_progress (doc, progress, user_data);
+      write_document (doc, plan, kind, query, lang, jln_semester_today ());
+      return jln_doc_finish (doc, error);
+    }
   if (!jln_export_format_from_path (path, &format) || format != JLN_EXPORT_PDF)
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
