@@ -93,9 +93,9 @@ after_paint_cb (GdkFrameClock *clock,
   *(gboolean *) data = TRUE;
 }
 
-/* Waits until the window of @widget has drawn a frame after everything that
- * was queued so far (layout, styles, idle callbacks), then for what that
- * frame set off: "the UI settled". With @widget NULL, or not mapped, only
+/* Waits until the window of @widget has been through a frame after
+ * everything that was queued so far (layout, styles, idle callbacks), then
+ * for what that frame set off: "the UI settled". With @widget NULL, or not mapped, only
  * runs what is ready. */
 void
 jln_test_wait_for_idle (GtkWidget *widget)
@@ -110,7 +110,9 @@ jln_test_wait_for_idle (GtkWidget *widget)
     return;
   g_object_ref (clock);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
+  /* A frame, which lays out and draws what changed, without drawing
+   * again what did not. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
   JLN_TEST_WAIT_UNTIL (painted);
   g_signal_handler_disconnect (clock, handler);
   g_object_unref (clock);
