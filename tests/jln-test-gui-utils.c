@@ -3,8 +3,10 @@
 
 #include "jln-test-gui-utils.h"
 
-/* Runs the main loop for @ms milliseconds, for what GTK does in idle
- * callbacks and on the next frames. */
+/* Runs the main loop for @ms milliseconds. Only for tests where the time
+ * itself is the point (a delay that must pass, or something that must not
+ * happen within a period): to wait for something, wait for it with
+ * JLN_TEST_WAIT_UNTIL() or the functions below. */
 void
 jln_test_wait_ms (guint ms)
 {
@@ -16,6 +18,159 @@ jln_test_wait_ms (guint ms)
         g_main_context_iteration (NULL, FALSE);
       g_usleep (5000);
     }
+}
+
+static gboolean
+woken_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* One iteration of the main context: blocks until something is dispatched,
+ * but at most a few milliseconds, so that conditions that change in other
+ * threads or processes are seen soon. */
+void
+jln_test_iterate (void)
+{
+  gboolean woken = FALSE;
+  guint id = g_timeout_add (5, woken_cb, &woken);
+
+  g_main_context_iteration (NULL, TRUE);
+  if (!woken)
+    g_source_remove (id);
+}
+
+/* jln_test_iterate(), or fails the test, naming @what, once @deadline
+ * (monotonic time) has passed. */
+void
+jln_test_iterate_before (gint64      deadline,
+                         const char *what,
+                         const char *file,
+                         int         line,
+                         const char *func)
+{
+  if (g_get_monotonic_time () > deadline)
+    {
+      g_autofree char *message = g_strdup_printf ("timed out waiting for: %s", what);
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+      return;
+    }
+  jln_test_iterate ();
+}
+
+/* Use jln_test_wait_until(). */
+void
+jln_test_wait_until_full (JlnTestCondition  condition,
+                          gconstpointer     data,
+                          guint             timeout_ms,
+                          const char       *what,
+                          const char       *file,
+                          int               line,
+                          const char       *func)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_GINT64_CONSTANT (1000);
+
+  while (!condition (data))
+    jln_test_iterate_before (deadline, what, file, line, func);
+}
+
+/* Dispatches what is ready now (idle callbacks, events), and what that
+ * makes ready, a bounded number of times so that an animation does not
+ * keep it going. */
+static void
+drain (void)
+{
+  for (guint i = 0; i < 10000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Waits until the window of @widget has been through a frame after
+ * everything that was queued so far (layout, styles, idle callbacks), then
+ * for what that frame set off: "the UI settled". With @widget NULL, or not mapped, only
+ * runs what is ready. */
+void
+jln_test_wait_for_idle (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  drain ();
+  if (widget == NULL || !gtk_widget_get_mapped (widget) ||
+      (clock = gtk_widget_get_frame_clock (widget)) == NULL)
+    return;
+  g_object_ref (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  /* A frame, which lays out and draws what changed, without drawing
+   * again what did not. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  JLN_TEST_WAIT_UNTIL (painted);
+  g_signal_handler_disconnect (clock, handler);
+  g_object_unref (clock);
+  drain ();
+}
+
+/* Waits until @widget is mapped: shown, and so are its ancestors. */
+void
+jln_test_wait_for_mapped (GtkWidget *widget)
+{
+  JLN_TEST_WAIT_UNTIL (gtk_widget_get_mapped (widget));
+}
+
+/* Waits until @widget is not mapped any more (hidden, closed). */
+void
+jln_test_wait_for_unmapped (GtkWidget *widget)
+{
+  JLN_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (widget));
+}
+
+/* Waits until @widget is mapped and has a size. */
+void
+jln_test_wait_for_allocation (GtkWidget *widget)
+{
+  JLN_TEST_WAIT_UNTIL (gtk_widget_get_mapped (widget) &&
+                       gtk_widget_get_width (widget) > 0 &&
+                       gtk_widget_get_height (widget) > 0);
+}
+
+/* Waits until the last reference to @object is gone (a window destroyed,
+ * a dialog closed). */
+void
+jln_test_wait_for_finalized (gpointer object)
+{
+  GObject *weak = object;
+
+  g_object_add_weak_pointer (weak, (gpointer *) &weak);
+  JLN_TEST_WAIT_UNTIL (weak == NULL);
+}
+
+static gboolean
+string_property_is (GObject    *object,
+                    const char *name,
+                    const char *expected)
+{
+  g_autofree char *value = NULL;
+
+  g_object_get (object, name, &value, NULL);
+  return g_strcmp0 (value, expected) == 0;
+}
+
+/* Waits until the string property @name of @object is @expected. */
+void
+jln_test_wait_for_string_property (gpointer    object,
+                                   const char *name,
+                                   const char *expected)
+{
+  JLN_TEST_WAIT_UNTIL (string_property_is (object, name, expected));
 }
 
 /* The first widget at or under @widget, depth first, that @match accepts. */
@@ -50,6 +205,31 @@ jln_test_find_child_of_type (GtkWidget *widget,
                              GType      type)
 {
   return jln_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+/* A visible window transient for @parent (a dialog it opened), or NULL. */
+GtkWindow *
+jln_test_find_transient (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) parent && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+  return NULL;
+}
+
+/* A visible toplevel window of @type, or NULL. */
+GtkWindow *
+jln_test_find_window (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
 }
 
 /* @widget as it is drawn now, or NULL while it has nothing to draw
@@ -100,11 +280,6 @@ jln_test_load_style (void)
 void
 jln_test_wait_for_document (JlnWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while ((jln_window_is_busy (window) || jln_window_get_document (window) == NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  JLN_TEST_WAIT_UNTIL (!jln_window_is_busy (window) && jln_window_get_document (window) != NULL);
+  drain ();
 }

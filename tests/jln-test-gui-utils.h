@@ -10,18 +10,63 @@ G_BEGIN_DECLS
 
 typedef gboolean (*JlnTestWidgetMatch) (GtkWidget     *widget,
                                         gconstpointer  data);
+typedef gboolean (*JlnTestCondition)   (gconstpointer  data);
+
+/* How long a wait may take before the test fails: generous, for a loaded
+ * machine or a sanitizer build. */
+#define JLN_TEST_TIMEOUT_MS 20000
 
 void        jln_test_wait_ms            (guint               ms);
+void        jln_test_iterate            (void);
+void        jln_test_wait_until_full    (JlnTestCondition    condition,
+                                         gconstpointer       data,
+                                         guint               timeout_ms,
+                                         const char         *what,
+                                         const char         *file,
+                                         int                 line,
+                                         const char         *func);
+void        jln_test_iterate_before     (gint64              deadline,
+                                         const char         *what,
+                                         const char         *file,
+                                         int                 line,
+                                         const char         *func);
+void        jln_test_wait_for_idle      (GtkWidget          *widget);
+void        jln_test_wait_for_mapped    (GtkWidget          *widget);
+void        jln_test_wait_for_unmapped  (GtkWidget          *widget);
+void        jln_test_wait_for_allocation (GtkWidget         *widget);
+void        jln_test_wait_for_finalized (gpointer            object);
+void        jln_test_wait_for_string_property (gpointer      object,
+                                         const char         *name,
+                                         const char         *expected);
 GtkWidget  *jln_test_find_widget        (GtkWidget          *widget,
                                          JlnTestWidgetMatch  match,
                                          gconstpointer       data);
 GtkWidget  *jln_test_find_child_of_type (GtkWidget          *widget,
                                          GType               type);
+GtkWindow  *jln_test_find_transient     (GtkWindow          *parent);
+GtkWindow  *jln_test_find_window        (GType               type);
 GdkTexture *jln_test_render_widget      (GtkWidget          *widget);
 void        jln_test_save_screenshot    (GdkTexture         *texture,
                                          const char         *name,
                                          const char         *language);
 void        jln_test_load_style         (void);
 void        jln_test_wait_for_document  (JlnWindow          *window);
+
+/* Waits until @condition (@data) is true, iterating the main context; fails
+ * the test, naming the condition, if it is still false after
+ * JLN_TEST_TIMEOUT_MS. */
+#define jln_test_wait_until(condition, data) \
+  jln_test_wait_until_full ((condition), (data), JLN_TEST_TIMEOUT_MS, #condition, \
+                            __FILE__, __LINE__, G_STRFUNC)
+
+/* Waits until @expr is true, evaluating it again after each iteration of
+ * the main context; fails the test with @expr's text after
+ * JLN_TEST_TIMEOUT_MS. */
+#define JLN_TEST_WAIT_UNTIL(expr) \
+  G_STMT_START { \
+    gint64 jln_test_deadline_ = g_get_monotonic_time () + JLN_TEST_TIMEOUT_MS * G_GINT64_CONSTANT (1000); \
+    while (!(expr)) \
+      jln_test_iterate_before (jln_test_deadline_, #expr, __FILE__, __LINE__, G_STRFUNC); \
+  } G_STMT_END
 
 G_END_DECLS

@@ -266,22 +266,11 @@ fixture_teardown (Fixture       *fixture,
 
 /* --- Screenshots ---------------------------------------------------------- */
 
-static gboolean
-done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Text views lay their text out in idle time, a little after they are shown. */
 static void
 wait_for_frame (GtkWidget *widget)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (200, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  jln_test_wait_for_idle (widget);
   gtk_widget_queue_draw (widget);
   gtk_test_widget_wait_for_draw (widget);
   spin ();
@@ -429,7 +418,7 @@ test_edit_title_and_undo (Fixture       *fixture,
   /* Typing alone changes nothing: the edit is made when the user leaves the field.
    * The window settles first, so that its own focus changes (it becomes
    * active later on a slow machine) do not make the field lose focus. */
-  jln_test_wait_ms (200);
+  jln_test_wait_for_idle (fixture->window);
   gtk_widget_grab_focus (title_en);
   spin ();
   g_assert_true (gtk_widget_has_focus (title_en));

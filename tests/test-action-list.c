@@ -33,28 +33,10 @@ typedef struct
 static void
 wait_for_list (Fixture *fixture)
 {
-  /* Generous: the machine running the tests may be busy with others. */
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
   /* Incremental filtering and sorting run in idle callbacks, rows are laid
    * out on the next frame. */
-  while (g_get_monotonic_time () < end)
-    {
-      gboolean busy = FALSE;
-
-      while (g_main_context_pending (NULL))
-        {
-          g_main_context_iteration (NULL, FALSE);
-          busy = TRUE;
-        }
-      if (!busy && !jln_action_list_get_pending (fixture->list))
-        {
-          /* One more frame for the rows to be laid out. */
-          g_usleep (20000);
-          if (!g_main_context_pending (NULL))
-            break;
-        }
-    }
+  JLN_TEST_WAIT_UNTIL (!jln_action_list_get_pending (fixture->list));
+  jln_test_wait_for_idle (fixture->window);
   g_assert_false (jln_action_list_get_pending (fixture->list));
 }
 
@@ -96,7 +78,7 @@ fixture_teardown (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->list), (gpointer *) &fixture->list);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  jln_test_wait_ms (20);
+  JLN_TEST_WAIT_UNTIL (fixture->list == NULL);
   g_assert_null (fixture->list);
 
   g_object_add_weak_pointer (G_OBJECT (fixture->filter), (gpointer *) &fixture->filter);
@@ -327,7 +309,7 @@ test_filter_buttons (Fixture       *fixture,
   /* "Hide done" writes its term in the query text, next to what was typed.
    * An activated button is clicked once it has shown itself pressed. */
   gtk_widget_activate (hide_done);
-  jln_test_wait_ms (400);
+  JLN_TEST_WAIT_UNTIL (g_strcmp0 (jln_query_filter_get_text (fixture->filter), "egalite -status:done") == 0);
   wait_for_list (fixture);
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "egalite -status:done");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "egalite -status:done");
@@ -367,7 +349,7 @@ test_filter_buttons (Fixture       *fixture,
 
   /* Typing in the entry updates the filter, after the entry's delay. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "objective:3");
-  jln_test_wait_ms (400);
+  JLN_TEST_WAIT_UNTIL (g_strcmp0 (jln_query_filter_get_text (fixture->filter), "objective:3") == 0);
   wait_for_list (fixture);
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "objective:3");
   g_assert_cmpuint (check_rows_match (fixture), ==, 17);
@@ -619,7 +601,7 @@ test_sort (Fixture       *fixture,
   set_query (fixture, "objective:1");
   gtk_column_view_sort_by_column (view, number, GTK_SORT_DESCENDING);
   wait_for_list (fixture);
-  jln_test_wait_ms (50);
+  jln_test_wait_for_idle (fixture->window);
 
   for (guint i = 0, seen = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -636,7 +618,7 @@ test_sort (Fixture       *fixture,
 
   gtk_column_view_sort_by_column (view, number, GTK_SORT_ASCENDING);
   wait_for_list (fixture);
-  jln_test_wait_ms (50);
+  jln_test_wait_for_idle (fixture->window);
   for (guint i = 0, seen = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(JlnRecord) record = row_record (rows, i);
@@ -904,7 +886,7 @@ test_many (void)
   g_signal_handlers_disconnect_by_func (rows, mirror_changed_cb, mirror);
   g_object_add_weak_pointer (G_OBJECT (fixture.list), (gpointer *) &fixture.list);
   gtk_window_destroy (GTK_WINDOW (fixture.window));
-  jln_test_wait_ms (20);
+  JLN_TEST_WAIT_UNTIL (fixture.list == NULL);
   g_assert_null (fixture.list);
   g_object_add_weak_pointer (G_OBJECT (fixture.filter), (gpointer *) &fixture.filter);
   g_assert_finalize_object (fixture.session);
@@ -1025,24 +1007,26 @@ test_screenshot (Fixture       *fixture,
   save_screenshot (fixture->window, "action-list-scrolled");
 
   set_query (fixture, "egalite -status:done unit:RH");
-  jln_test_wait_ms (100);
+  jln_test_wait_for_idle (fixture->window);
   save_screenshot (fixture->window, "action-list-query");
 
   set_query (fixture, "egalite colour:red");
-  jln_test_wait_ms (100);
+  jln_test_wait_for_idle (fixture->window);
   save_screenshot (fixture->window, "action-list-error");
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (legend));
-  jln_test_wait_ms (300);
+  jln_test_wait_for_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend))));
+  jln_test_wait_for_idle (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend))));
   save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend))),
                    "action-list-legend");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (legend));
 
   gtk_menu_button_popup (unit);
-  jln_test_wait_ms (300);
+  jln_test_wait_for_mapped (GTK_WIDGET (gtk_menu_button_get_popover (unit)));
+  jln_test_wait_for_idle (GTK_WIDGET (gtk_menu_button_get_popover (unit)));
   save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (unit)), "action-list-unit-menu");
   gtk_menu_button_popdown (unit);
-  jln_test_wait_ms (50);
+  jln_test_wait_for_unmapped (GTK_WIDGET (gtk_menu_button_get_popover (unit)));
 }
 
 int

@@ -78,9 +78,8 @@ save_screenshot (GtkWidget  *window,
     return;
 
   gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
-    jln_test_wait_ms (20);
-  jln_test_wait_ms (500);
+  jln_test_wait_for_mapped (window);
+  jln_test_wait_for_idle (window);
   texture = jln_test_render_widget (window);
   g_assert_nonnull (texture);
   jln_test_save_screenshot (texture, name, language != NULL ? language : "C");
@@ -230,7 +229,7 @@ test_window_menu (Fixture       *fixture,
   g_assert_true (jln_backups_window_get_document (backups_window) == document);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (backups_window), "backups.restore", "s",
                                              ((JlnBackup *) g_ptr_array_index (backups, 0))->path));
-  jln_test_wait_ms (50);
+  JLN_TEST_WAIT_UNTIL (find_backups_window () == NULL);
   g_assert_null (find_backups_window ());
   g_assert_cmpstr (title_of (document, "1.4"), !=, "Edited today");
 

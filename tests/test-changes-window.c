@@ -154,9 +154,8 @@ save_screenshot (GtkWidget  *window,
   if (height > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), 640, height);
   gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
-    jln_test_wait_ms (20);
-  jln_test_wait_ms (500);
+  jln_test_wait_for_mapped (window);
+  jln_test_wait_for_idle (window);
 
   texture = jln_test_render_widget (window);
   g_assert_nonnull (texture);
@@ -175,15 +174,14 @@ save_popover_screenshot (GtkWidget  *popover,
     return;
 
   gtk_popover_popup (GTK_POPOVER (popover));
-  for (guint i = 0; i < 100 && !gtk_widget_get_mapped (popover); i++)
-    jln_test_wait_ms (20);
-  jln_test_wait_ms (300);
+  jln_test_wait_for_mapped (popover);
+  jln_test_wait_for_idle (popover);
 
   texture = jln_test_render_widget (popover);
   if (texture != NULL)
     jln_test_save_screenshot (texture, name, language != NULL ? language : "C");
   gtk_popover_popdown (GTK_POPOVER (popover));
-  jln_test_wait_ms (100);
+  jln_test_wait_for_unmapped (popover);
 }
 
 static gboolean
@@ -448,8 +446,7 @@ test_escape_closes (Fixture       *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (parent));
 
   gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
-    jln_test_wait_ms (20);
+  jln_test_wait_for_mapped (window);
   g_assert_true (gtk_widget_get_mapped (window));
 
   /* Escape, as GTK delivers it: through the shortcuts of the window's class. */
@@ -476,7 +473,7 @@ test_escape_closes (Fixture       *fixture,
     g_object_unref (controllers);
     g_assert_true (closed);
   }
-  jln_test_wait_ms (50);
+  JLN_TEST_WAIT_UNTIL (weak == NULL);
   g_assert_null (weak);
   gtk_window_destroy (GTK_WINDOW (parent));
 }

@@ -43,7 +43,7 @@ maybe_save_screenshot (GtkWidget  *widget,
 
   if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     return;
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (widget);
   texture = jln_test_render_widget (widget);
   jln_test_save_screenshot (texture, name, g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
 }
@@ -204,7 +204,8 @@ test_principles_page (void)
   g_assert_cmpuint (uncovered, >, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "principles"));
-  jln_test_wait_ms (100);
+  jln_test_wait_for_mapped (jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_PRINCIPLES_PAGE));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   page = jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_PRINCIPLES_PAGE);
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_cmpuint (jln_principles_page_get_n_uncovered (JLN_PRINCIPLES_PAGE (page)), ==, uncovered);

@@ -20,7 +20,7 @@ wait_for_list (JlnActionList *list)
 
   while (jln_action_list_get_pending (list) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
-  jln_test_wait_ms (50);
+  jln_test_wait_for_idle (GTK_WIDGET (list));
   g_assert_false (jln_action_list_get_pending (list));
 }
 
@@ -69,7 +69,7 @@ maybe_save_screenshot (GtkWidget  *widget,
 
   if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     return;
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (widget);
   texture = jln_test_render_widget (widget);
   jln_test_save_screenshot (texture, name, g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
 }
@@ -181,14 +181,14 @@ test_empty_objective (void)
   gtk_window_present (GTK_WINDOW (window));
 
   jln_action_editor_set_record (editor, objective);
-  jln_test_wait_ms (50);
+  JLN_TEST_WAIT_UNTIL (jln_test_find_widget (GTK_WIDGET (editor), is_visible_hint, NULL) != NULL);
   g_assert_nonnull (jln_test_find_widget (GTK_WIDGET (editor), is_visible_hint, NULL));
   maybe_save_screenshot (window, "editor-empty-objective");
 
   jln_test_apply (document, jln_edit_new_insert (objective, action, 0));
   jln_action_editor_set_record (editor, NULL);
   jln_action_editor_set_record (editor, objective);
-  jln_test_wait_ms (50);
+  JLN_TEST_WAIT_UNTIL (jln_test_find_widget (GTK_WIDGET (editor), is_visible_hint, NULL) == NULL);
   g_assert_null (jln_test_find_widget (GTK_WIDGET (editor), is_visible_hint, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));

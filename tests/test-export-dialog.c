@@ -96,6 +96,8 @@ test_picture_draw_page (JlnPicture           *picture,
                         double                height)
 {
   g_assert_cmpuint (page, <, N_ROWS);
+  /* A slow page: the delay is the point, so that the export is seen in
+   * progress, and cancelled or destroyed, while its thread draws. */
   if (TEST_PICTURE (picture)->page_delay_ms > 0)
     g_usleep (TEST_PICTURE (picture)->page_delay_ms * 1000);
   draw_row (cr, style, page);
@@ -182,7 +184,7 @@ new_dialog (JlnPicture *picture)
   JlnExportDialog *dialog = jln_export_dialog_new (NULL, picture, JLN_LANG_EN, "Plan/2022 – Timeline");
 
   gtk_window_present (GTK_WINDOW (dialog));
-  jln_test_wait_ms (50);
+  jln_test_wait_for_mapped (GTK_WIDGET (dialog));
   return dialog;
 }
 
@@ -215,7 +217,7 @@ maybe_save_screenshot (GtkWidget  *widget,
 
   if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     return;
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (widget);
   texture = jln_test_render_widget (widget);
   jln_test_save_screenshot (texture, name, g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
 }
@@ -339,7 +341,7 @@ test_cancel (void)
 
   progress = GTK_PROGRESS_BAR (jln_test_find_child_of_type (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (progress)));
-  jln_test_wait_ms (450);
+  JLN_TEST_WAIT_UNTIL (gtk_progress_bar_get_fraction (progress) > 0);
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress), >, 0);
   maybe_save_screenshot (GTK_WIDGET (dialog), "export-dialog-progress");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
@@ -365,9 +367,11 @@ test_destroy_while_running (void)
   TEST_PICTURE (picture)->page_delay_ms = 200;
   dialog = new_dialog (picture);
   jln_export_dialog_export_to (dialog, file);
-  jln_test_wait_ms (100);
+  JLN_TEST_WAIT_UNTIL (jln_export_dialog_is_running (dialog));
+  /* Destroyed while it exports: it is gone once its thread is done. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  jln_test_wait_ms (800);
+  wait_destroyed ((GtkWidget **) &dialog, "destroyed export");
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir), ==, 0);

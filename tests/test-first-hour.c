@@ -34,18 +34,18 @@ typedef struct
   JlnTimelineView *view;
 } Fixture;
 
-/* Runs the main loop until @done says so, for at most ten seconds;
- * returns what @done said last. */
+/* Runs the main loop until @done says so, for at most
+ * JLN_TEST_TIMEOUT_MS; returns what @done said last. */
 typedef gboolean (*Condition) (Fixture *fixture);
 
 static gboolean
 wait_until (Fixture   *fixture,
             Condition  done)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + JLN_TEST_TIMEOUT_MS * G_GINT64_CONSTANT (1000);
 
   while (!done (fixture) && g_get_monotonic_time () < deadline)
-    jln_test_wait_ms (10);
+    jln_test_iterate ();
   return done (fixture);
 }
 

@@ -192,7 +192,7 @@ test_window_import (void)
     {
       g_autoptr(GdkTexture) texture = NULL;
 
-      jln_test_wait_ms (300);
+      jln_test_wait_for_idle (GTK_WIDGET (dialog));
       texture = jln_test_render_widget (GTK_WIDGET (dialog));
       jln_test_save_screenshot (texture, "import-dialog", g_getenv ("LANGUAGE"));
     }
@@ -377,7 +377,7 @@ test_mapping (void)
     {
       g_autoptr(GdkTexture) texture = NULL;
 
-      jln_test_wait_ms (300);
+      jln_test_wait_for_idle (GTK_WIDGET (dialog));
       texture = jln_test_render_widget (GTK_WIDGET (dialog));
       jln_test_save_screenshot (texture, "import-mapping", g_getenv ("LANGUAGE"));
     }

@@ -45,7 +45,8 @@ open_window (const char *name)
   jln_test_wait_for_document (window);
   stack = jln_test_find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "indicators");
-  jln_test_wait_ms (300);
+  jln_test_wait_for_mapped (jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_INDICATORS_PAGE));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   return window;
 }
 
@@ -156,7 +157,7 @@ test_add_measurement (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.add-measurement", "s",
                                              jln_record_get_id (JLN_RECORD (indicator))));
-  jln_test_wait_ms (100);
+  JLN_TEST_WAIT_UNTIL (find_dialog () != NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
 
@@ -164,7 +165,7 @@ test_add_measurement (void)
   jln_indicator_dialog_set_text (dialog, "value", "45");
   jln_indicator_dialog_set_text (dialog, "source", "Enquête RH");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  jln_test_wait_ms (50);
+  jln_test_wait_for_idle (GTK_WIDGET (dialog));
   g_assert_true (find_dialog () == dialog);
   g_assert_nonnull (strstr (jln_indicator_dialog_get_error (dialog), "Date of measurement"));
   g_assert_nonnull (strstr (jln_indicator_dialog_get_error (dialog), "2030-06-30"));
@@ -178,7 +179,8 @@ test_add_measurement (void)
 
   jln_indicator_dialog_set_text (dialog, "value", "45,5");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  jln_test_wait_ms (200);
+  JLN_TEST_WAIT_UNTIL (find_dialog () == NULL);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   g_assert_null (find_dialog ());
   g_assert_cmpuint (g_list_model_get_n_items (jln_indicator_get_measurements (indicator)), ==, 1);
   {
@@ -206,22 +208,24 @@ test_add_measurement (void)
     press_key (GTK_WIDGET (view), GDK_KEY_End);
     g_assert_cmpint (jln_chart_view_get_focus_item (view), ==, point);
     press_key (GTK_WIDGET (view), GDK_KEY_Return);
-    jln_test_wait_ms (100);
+    JLN_TEST_WAIT_UNTIL (find_dialog () != NULL);
     dialog = find_dialog ();
     g_assert_nonnull (dialog);
     jln_indicator_dialog_set_text (dialog, "value", "25");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-    jln_test_wait_ms (200);
+    JLN_TEST_WAIT_UNTIL (find_dialog () == NULL);
+    jln_test_wait_for_idle (GTK_WIDGET (window));
     g_assert_null (find_dialog ());
     corrected = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
     g_assert_nonnull (strstr (corrected, "Target 2022: 30%; measured 25% on 31 Dec 2022: behind"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-    jln_test_wait_ms (200);
+    jln_test_wait_for_idle (GTK_WIDGET (window));
   }
 
   /* One undo takes the whole entry back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  jln_test_wait_ms (200);
+  JLN_TEST_WAIT_UNTIL (g_list_model_get_n_items (jln_indicator_get_measurements (indicator)) == 0);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (jln_indicator_get_measurements (indicator)), ==, 0);
   undone = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
   g_assert_cmpstr (undone, ==, before);
@@ -241,14 +245,14 @@ test_add_indicator (void)
   g_autofree char *description = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.add-indicator", NULL));
-  jln_test_wait_ms (100);
+  JLN_TEST_WAIT_UNTIL (find_dialog () != NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   jln_indicator_dialog_set_text (dialog, "title", "Women on selection juries");
   jln_indicator_dialog_set_text (dialog, "kind", "count");
   jln_indicator_dialog_set_text (dialog, "measure", "juries with at least 40% women");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  jln_test_wait_ms (200);
+  JLN_TEST_WAIT_UNTIL (find_dialog () == NULL);
   g_assert_null (find_dialog ());
 
   g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_indicators (plan)), ==, 6);
@@ -258,7 +262,7 @@ test_add_indicator (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.add-target", "s",
                                              jln_record_get_id (JLN_RECORD (indicator))));
-  jln_test_wait_ms (100);
+  JLN_TEST_WAIT_UNTIL (find_dialog () != NULL);
   dialog = find_dialog ();
   jln_indicator_dialog_set_text (dialog, "year", "2023");
   jln_indicator_dialog_set_text (dialog, "value", "-4");
@@ -267,7 +271,8 @@ test_add_indicator (void)
                             "Target value: -4 is negative"));
   jln_indicator_dialog_set_text (dialog, "value", "12");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  jln_test_wait_ms (200);
+  JLN_TEST_WAIT_UNTIL (find_dialog () == NULL);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   g_assert_null (find_dialog ());
 
   description = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
@@ -278,7 +283,7 @@ test_add_indicator (void)
   /* Undo takes back the target, then the indicator. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  jln_test_wait_ms (200);
+  JLN_TEST_WAIT_UNTIL (g_list_model_get_n_items (jln_plan_get_indicators (plan)) == 5);
   g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_indicators (plan)), ==, 5);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -319,7 +324,9 @@ test_bar_filters_list (void)
     press_key (GTK_WIDGET (view), GDK_KEY_Right);
   g_assert_cmpint (jln_chart_view_get_focus_item (view), ==, index);
   press_key (GTK_WIDGET (view), GDK_KEY_Return);
-  jln_test_wait_ms (300);
+  JLN_TEST_WAIT_UNTIL (g_strcmp0 (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), "actions") == 0 &&
+                       !jln_action_list_get_pending (list));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
 
   g_assert_cmpstr (jln_query_filter_get_text (jln_window_get_filter (window)), ==,
                    "objective:4 overdue");
@@ -353,7 +360,7 @@ scroll_to (JlnWindow  *window,
   /* The point is in the viewport, which shows the page already scrolled. */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (viewport);
 }
 
 /* The page, light and dark, with figures entered, to look at. */
@@ -399,13 +406,13 @@ test_screenshots (void)
       jln_test_apply (document, jln_edit_new_insert (JLN_RECORD (indicator), measurement,
                                                      g_list_model_get_n_items (jln_indicator_get_measurements (indicator))));
     }
-  jln_test_wait_ms (500);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
 
   for (int dark = 0; dark < 2; dark++)
     {
       adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                         : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      jln_test_wait_ms (400);
+      jln_test_wait_for_idle (GTK_WIDGET (window));
       scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_STATUS, NULL)));
       save_window (GTK_WIDGET (window), dark ? "indicators-plan-dark" : "indicators-plan");
       scroll_to (window, GTK_WIDGET (find_chart_view (window, JLN_CHART_INDICATOR,
@@ -425,13 +432,14 @@ test_screenshots (void)
 
   gtk_widget_activate_action (GTK_WIDGET (get_page (window)), "indicators.add-measurement", "s",
                               jln_record_get_id (JLN_RECORD (find_indicator (window, "2"))));
-  jln_test_wait_ms (300);
+  JLN_TEST_WAIT_UNTIL (find_dialog () != NULL);
+  jln_test_wait_for_idle (GTK_WIDGET (find_dialog ()));
   {
     JlnIndicatorDialog *dialog = find_dialog ();
 
     jln_indicator_dialog_set_text (dialog, "value", "120");
     gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
-    jln_test_wait_ms (300);
+    jln_test_wait_for_idle (GTK_WIDGET (dialog));
     save_window (GTK_WIDGET (dialog), "indicators-dialog");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }

@@ -120,7 +120,7 @@ open_window (const char *name)
   gtk_window_present (GTK_WINDOW (window));
   jln_window_open_file (window, file);
   jln_test_wait_for_document (window);
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   jln_action_list_select (JLN_ACTION_LIST (jln_window_get_action_list (window)),
                           jln_test_find_action (jln_window_get_document (window), "1.8"));
@@ -134,7 +134,7 @@ open_window (const char *name)
       g_main_context_iteration (NULL, TRUE);
     g_assert_false (jln_action_list_get_pending (list));
   }
-  jln_test_wait_ms (200);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   return window;
 }
 
@@ -157,7 +157,7 @@ test_window (void)
 
   /* A window still settling (a popover closing, rows being bound) can
    * lend focus elsewhere for a moment: a control counts as unreachable
-   * only if three walks a second apart all miss it. */
+   * only if three walks, each once the window has settled, all miss it. */
   for (guint attempt = 0; attempt < 3; attempt++)
     {
       gboolean all = TRUE;
@@ -169,7 +169,7 @@ test_window (void)
       if (all)
         break;
       g_test_message ("walk %u missed a control; walking again", attempt + 1);
-      jln_test_wait_ms (1000);
+      jln_test_wait_for_idle (GTK_WIDGET (window));
     }
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     assert_visited (visited, controls[i]);
@@ -200,7 +200,7 @@ press (GtkEventController *controller,
   gboolean handled = FALSE;
 
   g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-  jln_test_wait_ms (20);
+  jln_test_wait_for_idle (gtk_event_controller_get_widget (controller));
   return handled;
 }
 
@@ -253,14 +253,16 @@ test_dialogs (void)
 
   dialog = jln_changes_window_new (GTK_WINDOW (window), jln_window_get_session (window));
   gtk_window_present (GTK_WINDOW (dialog));
-  jln_test_wait_ms (200);
+  jln_test_wait_for_mapped (dialog);
+  jln_test_wait_for_idle (dialog);
   changes = tab_through (GTK_WINDOW (dialog), 100);
   assert_visited (changes, "AdwComboRow “Period”");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = jln_backups_window_new (GTK_WINDOW (window), document);
   gtk_window_present (GTK_WINDOW (dialog));
-  jln_test_wait_ms (200);
+  jln_test_wait_for_mapped (dialog);
+  jln_test_wait_for_idle (dialog);
   backups = tab_through (GTK_WINDOW (dialog), 100);
   assert_visited (backups, "GtkButton “_Restore”");
   assert_visited (backups, "AdwActionRow");

@@ -120,9 +120,8 @@ save_screenshot (GtkWidget  *window,
   if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     return;
   gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 100 && !gtk_widget_get_mapped (window); i++)
-    jln_test_wait_ms (20);
-  jln_test_wait_ms (500);
+  jln_test_wait_for_mapped (window);
+  jln_test_wait_for_idle (window);
   texture = jln_test_render_widget (window);
   g_assert_nonnull (texture);
   jln_test_save_screenshot (texture, name, language != NULL ? language : "C");
@@ -155,7 +154,7 @@ test_two_offices (Fixture       *fixture,
   g_clear_pointer (&value, g_free);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (merge_window), "merge.apply", NULL));
-  jln_test_wait_ms (50);
+  JLN_TEST_WAIT_UNTIL (find_merge_window () == NULL);
   g_assert_null (find_merge_window ());
   value = field_of (hq, "1.4", "status");
   g_assert_cmpstr (value, ==, "done");
@@ -192,7 +191,7 @@ test_two_offices (Fixture       *fixture,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (theirs_choice), TRUE);
   g_assert_true (jln_merge_window_can_merge (merge_window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (merge_window), "merge.apply", NULL));
-  jln_test_wait_ms (50);
+  JLN_TEST_WAIT_UNTIL (find_merge_window () == NULL);
   g_assert_null (find_merge_window ());
   value = field_of (hq, "1.6", "title-en");
   g_assert_cmpstr (value, ==, "The office's title");
@@ -216,7 +215,7 @@ test_two_offices (Fixture       *fixture,
   }
   g_assert_true (jln_merge_window_can_merge (merge_window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (merge_window), "merge.apply", NULL));
-  jln_test_wait_ms (50);
+  JLN_TEST_WAIT_UNTIL (find_merge_window () == NULL);
   value = field_of (hq, "1.7", "title-en");
   g_assert_cmpstr (value, ==, "The title both agreed on");
   g_clear_pointer (&value, g_free);
@@ -273,7 +272,7 @@ test_conflict_copy (Fixture       *fixture,
   hq = open_window (fixture->path);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hq), "win.merge-path", "s", conflict));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_merge_window ()), "merge.apply", NULL));
-  jln_test_wait_ms (50);
+  JLN_TEST_WAIT_UNTIL (find_merge_window () == NULL);
   value = field_of (hq, "1.4", "status");
   g_assert_cmpstr (value, ==, "dropped");
 

@@ -98,7 +98,7 @@ test_set_up (void)
     {
       g_autoptr(GdkTexture) texture = NULL;
 
-      jln_test_wait_ms (300);
+      jln_test_wait_for_idle (dialog);
       texture = jln_test_render_widget (dialog);
       jln_test_save_screenshot (texture, "plan-dialog", g_getenv ("LANGUAGE"));
     }

@@ -57,13 +57,13 @@ test_rows_write_keys (void)
   GtkSpinButton *spin;
 
   gtk_window_present (GTK_WINDOW (window));
-  jln_test_wait_ms (50);
+  jln_test_wait_for_mapped (GTK_WIDGET (window));
   if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
     {
       const char * const *languages = g_get_language_names ();
       g_autoptr(GdkTexture) texture = NULL;
 
-      jln_test_wait_ms (300);
+      jln_test_wait_for_idle (GTK_WIDGET (window));
       texture = jln_test_render_widget (GTK_WIDGET (window));
       jln_test_save_screenshot (texture, "preferences", g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
     }
@@ -101,7 +101,7 @@ test_style (void)
   AdwComboRow *row;
 
   gtk_window_present (GTK_WINDOW (window));
-  jln_test_wait_ms (50);
+  jln_test_wait_for_mapped (GTK_WIDGET (window));
   row = ADW_COMBO_ROW (find_row (GTK_WIDGET (window), "_Style"));
 
   adw_combo_row_set_selected (row, 2);
@@ -127,7 +127,7 @@ test_action (void)
 
   g_assert_cmpstr (accels[0], ==, "<Control>comma");
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
-  jln_test_wait_ms (50);
+  JLN_TEST_WAIT_UNTIL (jln_test_find_window (JLN_TYPE_PREFERENCES_WINDOW) != NULL);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);

@@ -156,7 +156,7 @@ save_window (JlnWindow  *window,
 
   if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     return;
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   texture = jln_test_render_widget (GTK_WIDGET (window));
   g_assert_nonnull (texture);
   jln_test_save_screenshot (texture, name, g_str_has_prefix (languages[0], "fr") ? "fr" : "en");
@@ -189,7 +189,8 @@ chart_item_opens (JlnWindow *window)
   guint before = g_list_model_get_n_items (toplevels), after;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "indicators"));
-  jln_test_wait_ms (300);
+  jln_test_wait_for_mapped (jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_INDICATORS_PAGE));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   view = jln_test_find_widget (GTK_WIDGET (window), is_indicator_chart, NULL);
   g_assert_nonnull (view);
   chart = jln_chart_view_get_chart (JLN_CHART_VIEW (view));
@@ -199,7 +200,7 @@ chart_item_opens (JlnWindow *window)
         g_signal_emit_by_name (view, "item-activated", i);
         break;
       }
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   after = g_list_model_get_n_items (toplevels);
   for (guint i = before; i < after; i++)
     {
@@ -320,6 +321,8 @@ test_replaced_file (void)
   g_assert_false (chart_item_opens (window));
 
   /* Nothing is written to the new file meanwhile. */
+  /* A period, not a condition: nothing may happen during it, while the
+   * window looks at its file every second. */
   jln_test_wait_ms (1500);
   {
     g_autofree char *now = jln_test_checksum_file (path);
@@ -339,7 +342,7 @@ test_replaced_file (void)
     g_assert_cmpstr (jln_action_get_title (action)->en, ==, "The title of the incoming file");
   }
   /* The views follow the new plan once they are bound to it. */
-  jln_test_wait_ms (200);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   select_action (window, "1.8");
   assert_editable (window, TRUE);
   g_assert_true (chart_item_opens (window));

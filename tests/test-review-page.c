@@ -166,7 +166,7 @@ test_shows_sections (Fixture       *fixture,
       g_autoptr(GdkTexture) texture = NULL;
 
       gtk_window_set_default_size (GTK_WINDOW (fixture->window), 720, 800);
-      jln_test_wait_ms (200);
+      jln_test_wait_for_idle (fixture->window);
       texture = jln_test_render_widget (fixture->window);
       jln_test_save_screenshot (texture, "review-page", "fr");
     }

@@ -36,7 +36,7 @@ wait_for_list (Fixture *fixture)
     ;
   while (jln_action_list_get_pending (fixture->list) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  jln_test_wait_ms (50);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -91,7 +91,8 @@ static void
 show_timeline (Fixture *fixture)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
-  jln_test_wait_ms (200);
+  jln_test_wait_for_mapped (GTK_WIDGET (fixture->view));
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->view));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
 }
 
@@ -123,7 +124,7 @@ test_filter (Fixture       *fixture,
 
   /* Typed in the timeline's search entry: the window's filter, and so the list, follow. */
   gtk_editable_set_text (entry, "objective:4");
-  jln_test_wait_ms (400);
+  JLN_TEST_WAIT_UNTIL (g_strcmp0 (jln_query_filter_get_text (filter), "objective:4") == 0);
   wait_for_list (fixture);
   g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "objective:4");
   g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), ==, 22);
@@ -160,7 +161,7 @@ test_filter_while_hidden (Fixture       *fixture,
 {
   show_timeline (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "actions"));
-  jln_test_wait_ms (100);
+  jln_test_wait_for_unmapped (GTK_WIDGET (fixture->view));
   jln_query_filter_set_text (jln_window_get_filter (fixture->window), "status:done");
   wait_for_list (fixture);
   show_timeline (fixture);
@@ -217,7 +218,8 @@ test_activate (Fixture       *fixture,
   wait_for_list (fixture);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
   g_signal_emit_by_name (fixture->canvas, "activate-record", a35);
-  jln_test_wait_ms (100);
+  JLN_TEST_WAIT_UNTIL (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "actions") == 0 &&
+                       jln_action_editor_get_record (editor) == a35);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "actions");
   g_assert_true (jln_action_editor_get_record (editor) == a35);
 }
@@ -235,12 +237,12 @@ test_plan_changes (Fixture       *fixture,
   show_timeline (fixture);
   g_assert_cmpuint (count_shown_actions (fixture), ==, 112);
   jln_test_apply (fixture->document, jln_edit_new_insert (objective, action, 0));
-  jln_test_wait_ms (100);
+  JLN_TEST_WAIT_UNTIL (count_shown_actions (fixture) == 113);
   g_assert_cmpuint (count_shown_actions (fixture), ==, 113);
   g_assert_true (jln_timeline_find_row (jln_timeline_view_get_timeline (fixture->view), action, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  jln_test_wait_ms (100);
+  JLN_TEST_WAIT_UNTIL (count_shown_actions (fixture) == 112);
   g_assert_cmpuint (count_shown_actions (fixture), ==, 112);
 }
 
@@ -338,7 +340,9 @@ test_presentation (Fixture       *fixture,
   jln_action_list_select (fixture->list, a31);
   wait_for_list (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
-  jln_test_wait_ms (200);
+  JLN_TEST_WAIT_UNTIL (jln_timeline_view_get_presentation (fixture->view) != NULL);
+  jln_test_wait_for_allocation (GTK_WIDGET (jln_timeline_view_get_presentation (fixture->view)));
+  jln_test_wait_for_idle (GTK_WIDGET (jln_timeline_view_get_presentation (fixture->view)));
 
   presentation = jln_timeline_view_get_presentation (fixture->view);
   g_assert_nonnull (presentation);
@@ -393,14 +397,14 @@ test_presentation (Fixture       *fixture,
 
         gtk_widget_set_size_request (GTK_WIDGET (presentation), 1280, 720);
         g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
-        jln_test_wait_ms (500);
+        jln_test_wait_for_idle (GTK_WIDGET (presentation));
         texture = jln_test_render_widget (GTK_WIDGET (presentation));
         jln_test_save_screenshot (texture, "timeline-presentation", "en");
       }
 
     g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
   }
-  jln_test_wait_ms (100);
+  JLN_TEST_WAIT_UNTIL (jln_timeline_view_get_presentation (fixture->view) == NULL);
   g_assert_null (jln_timeline_view_get_presentation (fixture->view));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }
@@ -452,7 +456,7 @@ test_screenshots (Fixture       *fixture,
   wait_for_list (fixture);
 
   g_settings_set_string (settings, "content-language", "en");
-  jln_test_wait_ms (500);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-light", "en");
   {
     GtkMenuButton *legend = GTK_MENU_BUTTON (jln_test_find_child_of_type (GTK_WIDGET (fixture->view),
@@ -460,38 +464,39 @@ test_screenshots (Fixture       *fixture,
     g_autoptr(GdkTexture) texture = NULL;
 
     gtk_menu_button_popup (legend);
-    jln_test_wait_ms (300);
+    jln_test_wait_for_mapped (GTK_WIDGET (gtk_menu_button_get_popover (legend)));
+    jln_test_wait_for_idle (GTK_WIDGET (gtk_menu_button_get_popover (legend)));
     texture = jln_test_render_widget (GTK_WIDGET (gtk_menu_button_get_popover (legend)));
     jln_test_save_screenshot (texture, "timeline-legend", "en");
     gtk_menu_button_popdown (legend);
   }
   g_settings_set_string (settings, "content-language", "fr");
-  jln_test_wait_ms (500);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-light", "fr");
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  jln_test_wait_ms (500);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-dark", "fr");
   g_settings_set_string (settings, "content-language", "en");
-  jln_test_wait_ms (500);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-dark", "en");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "year"));
   jln_query_filter_set_text (jln_window_get_filter (fixture->window), "egalite");
   wait_for_list (fixture);
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-years-filtered", "en");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "quarter"));
   jln_query_filter_set_text (jln_window_get_filter (fixture->window), "");
   wait_for_list (fixture);
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-quarters", "en");
 
   jln_query_filter_set_text (jln_window_get_filter (fixture->window), "xyzzy");
   wait_for_list (fixture);
-  jln_test_wait_ms (300);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-empty", "en");
   g_settings_reset (settings, "content-language");
 }

@@ -275,11 +275,12 @@ test_screenshots (void)
   list = JLN_ACTION_LIST (jln_window_get_action_list (window));
 
   jln_action_list_select (list, jln_test_find_action (jln_window_get_document (window), "1.8"));
-  jln_test_wait_ms (500);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   save_window (GTK_WIDGET (window), "window-list-editor");
 
   jln_query_filter_set_text (jln_window_get_filter (window), "egalite unit:RH");
-  jln_test_wait_ms (500);
+  JLN_TEST_WAIT_UNTIL (!jln_action_list_get_pending (list));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
   save_window (GTK_WIDGET (window), "window-filtered");
 
   {
@@ -289,7 +290,8 @@ test_screenshots (void)
     g_assert_true (jln_document_apply (jln_window_get_document (window), edit, NULL));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.changes", NULL));
-  jln_test_wait_ms (500);
+  JLN_TEST_WAIT_UNTIL (jln_test_find_transient (GTK_WINDOW (window)) != NULL);
+  jln_test_wait_for_idle (GTK_WIDGET (jln_test_find_transient (GTK_WINDOW (window))));
   {
     GList *toplevels = gtk_window_list_toplevels ();
 
@@ -331,6 +333,7 @@ test_first_edit_no_reload (void)
   g_assert_no_error (error);
 
   /* The window looks at the file every second: give it three looks. */
+  /* A period, not a condition: nothing may happen during it. */
   jln_test_wait_ms (3200);
   g_assert_false (jln_document_is_outdated (document));
   g_assert_true (jln_document_get_plan (document) == plan);
