@@ -328,29 +328,12 @@ status_label (const JlnRenderStyle *style,
 {
   JlnLang lang = jln_render_style_get_lang (style);
 
-  switch ((int) status)
-    {
-    case STATUS_OVERDUE:
-      /* Translators: actions past their planned semester, in a chart. */
-      return jln_translate_context (lang, "status", "Overdue");
-    case JLN_STATUS_PLANNED:
-      return jln_translate_context (lang, "status", "Planned");
-    case JLN_STATUS_IN_PROGRESS:
-      return jln_translate_context (lang, "status", "In progress");
-    case JLN_STATUS_DONE:
-      return jln_translate_context (lang, "status", "Done");
-    case JLN_STATUS_DONE_NEW:
-      /* Translators: an action carried out although it was not in the previous plan. */
-      return jln_translate_context (lang, "status", "Done, not planned");
-    case JLN_STATUS_REVISED:
-      return jln_translate_context (lang, "status", "Revised");
-    case JLN_STATUS_SUPERSEDED:
-      /* Translators: an action replaced by other actions, which it refers to. */
-      return jln_translate_context (lang, "status", "Superseded");
-    case JLN_STATUS_DROPPED:
-    default:
-      return jln_translate_context (lang, "status", "Dropped");
-    }
+  if ((int) status == STATUS_OVERDUE)
+    /* Translators: actions past their planned semester, in a chart. */
+    return jln_translate_context (lang, "status", "Overdue");
+  if (status > JLN_STATUS_DROPPED)
+    status = JLN_STATUS_DROPPED;
+  return jln_status_get_label_in (status, lang);
 }
 
 char *
