@@ -10,6 +10,7 @@
 #include "jln-action-item.h"
 #include "jln-charts.h"
 #include "jln-i18n.h"
+#include "jln-semester-axis.h"
 #include "jln-measurement.h"
 #include "jln-objective.h"
 #include "jln-target.h"
@@ -1112,12 +1113,19 @@ format_axis_value (JlnChart             *self,
   return jln_format_number (value, jln_render_style_get_lang (style));
 }
 
+/* The years of an indicator, or the semesters of completions, along the
+ * plot's width: the same axis as the timeline's. */
 static double
 year_x (JlnChart *self,
         double    year)
 {
-  return self->plot_x + (year - self->first_year) /
-         (self->last_year + 1 - self->first_year) * self->plot_w;
+  int first = CLAMP (self->first_year, JLN_SEMESTER_MIN_YEAR, JLN_SEMESTER_MAX_YEAR);
+  int last = CLAMP (self->last_year, first, JLN_SEMESTER_MAX_YEAR);
+  JlnSemesterAxis axis;
+
+  jln_semester_axis_init_span (&axis, jln_semester_new (first, 1), jln_semester_new (last, 2),
+                               self->plot_x, self->plot_w);
+  return jln_semester_axis_get_year_x (&axis, year - self->first_year + first);
 }
 
 static double
@@ -1131,9 +1139,11 @@ static double
 semester_x (JlnChart    *self,
             JlnSemester  semester)
 {
-  guint n = self->last_semester - self->first_semester + 1;
+  JlnSemesterAxis axis;
 
-  return self->plot_x + (semester - self->first_semester + 0.5) / n * self->plot_w;
+  jln_semester_axis_init_span (&axis, self->first_semester, self->last_semester,
+                               self->plot_x, self->plot_w);
+  return jln_semester_axis_get_center_x (&axis, semester);
 }
 
 static void

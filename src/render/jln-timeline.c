@@ -11,6 +11,7 @@
 #include "jln-milestone.h"
 #include "jln-timeline.h"
 #include "jln-i18n.h"
+#include "jln-semester-axis.h"
 #include "jln-unit.h"
 
 /* The semester timeline.
@@ -670,12 +671,23 @@ row_at_y (JlnTimeline   *self,
   return lo;
 }
 
+static void
+get_axis (JlnTimeline     *self,
+          const Metrics   *m,
+          JlnSemesterAxis *axis)
+{
+  jln_semester_axis_init (axis, self->first, self->last, 0, m->semester_w);
+}
+
 static double
 semester_x (JlnTimeline   *self,
             const Metrics *m,
             JlnSemester    semester)
 {
-  return ((double) semester - (double) self->first) * m->semester_w;
+  JlnSemesterAxis axis;
+
+  get_axis (self, m, &axis);
+  return jln_semester_axis_get_x (&axis, semester);
 }
 
 static double
@@ -683,7 +695,10 @@ fraction_x (JlnTimeline   *self,
             const Metrics *m,
             double         semesters)
 {
-  return (semesters - (double) self->first) * m->semester_w;
+  JlnSemesterAxis axis;
+
+  get_axis (self, m, &axis);
+  return jln_semester_axis_get_fraction_x (&axis, semesters);
 }
 
 static double
@@ -1339,6 +1354,20 @@ draw_bar (const Draw *d,
 
 /* Year bands, semester lines, milestones: behind the bars of rows
  * [top, bottom) of cr. */
+
+/* The semesters [s0, s1] that meet the clip. */
+static void
+visible_semesters (const Draw  *d,
+                   JlnSemester *s0,
+                   JlnSemester *s1)
+{
+  JlnSemesterAxis axis;
+
+  get_axis (d->self, &d->m, &axis);
+  *s0 = jln_semester_axis_get_semester_at (&axis, d->clip_x0 - d->chart_x);
+  *s1 = MIN (d->self->last, jln_semester_axis_get_semester_at (&axis, d->clip_x1 - d->chart_x) + 1);
+}
+
 static void
 draw_grid (const Draw *d,
            double      top,
@@ -1351,8 +1380,7 @@ draw_grid (const Draw *d,
   GListModel *milestones;
   guint n;
 
-  s0 = self->first + (guint) MAX (0, floor ((d->clip_x0 - d->chart_x) / m->semester_w));
-  s1 = MIN (self->last, self->first + (guint) MAX (0, ceil ((d->clip_x1 - d->chart_x) / m->semester_w)));
+  visible_semesters (d, &s0, &s1);
 
   /* Every other year a band, so that a year reads at a glance. */
   for (JlnSemester s = s0; s <= s1; s++)
@@ -1626,32 +1654,14 @@ draw_label_rows (const Draw *d,
     }
 }
 
-typedef enum
-{
-  LABEL_NONE,
-  LABEL_HALF,     /* S2 */
-  LABEL_SHORT,    /* S2 2022 */
-  LABEL_LONG,     /* 2e sem. 2022, 2nd sem. 2022 */
-} LabelForm;
+typedef JlnSemesterLabel LabelForm;
 
 static char *
 dup_semester_label (JlnSemester semester,
                     JlnLang     lang,
                     LabelForm   form)
 {
-  switch (form)
-    {
-    case LABEL_LONG:
-      return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, lang);
-    case LABEL_SHORT:
-      return jln_semester_format (semester, JLN_SEMESTER_STYLE_SHORT, lang);
-    case LABEL_HALF:
-      /* The year is right above. */
-      return g_strdup_printf ("S%u", jln_semester_get_half (semester));
-    case LABEL_NONE:
-    default:
-      return g_strdup ("");
-    }
+  return jln_semester_axis_dup_label (semester, form, lang);
 }
 
 /* The longest form of semester label that fits the columns. */
@@ -1660,7 +1670,7 @@ label_form (const Draw *d)
 {
   LabelForm form;
 
-  for (form = LABEL_LONG; form > LABEL_NONE; form--)
+  for (form = JLN_SEMESTER_LABEL_LONG; form > JLN_SEMESTER_LABEL_NONE; form--)
     {
       g_autofree char *sample = dup_semester_label (jln_semester_new (2022, 2), d->lang, form);
       double tw;
@@ -1679,18 +1689,14 @@ dup_quarter_label (const Draw  *d,
                    JlnSemester  semester,
                    guint        q)
 {
-  guint quarter = (jln_semester_get_half (semester) - 1) * 2 + q + 1;
-  /* Translators: a quarter of a year in a timeline's header, like “Q3”;
-     in French “T3” (trimestre). */
-  g_autofree char *name = g_strdup_printf (jln_translate (d->lang, N_("Q%u")), quarter);
-  char *full = g_strdup_printf ("%s %u", name, jln_semester_get_year (semester));
+  char *full = jln_semester_axis_dup_quarter_label (semester, q, TRUE, d->lang);
   double tw;
 
   text_size (get_text (d->self, d->style, JLN_RENDER_FONT_SMALL, full, 0), &tw, NULL);
   if (tw + 0.8 * d->m.em > d->m.semester_w / 2)
     {
       g_free (full);
-      return g_steal_pointer (&name);
+      return jln_semester_axis_dup_quarter_label (semester, q, FALSE, d->lang);
     }
   return full;
 }
@@ -1740,8 +1746,7 @@ draw_header (const Draw *d)
   jln_render_style_set_source (d->style, cr, JLN_RENDER_COLOR_HEADER);
   cairo_fill (cr);
 
-  s0 = self->first + (guint) MAX (0, floor ((d->clip_x0 - d->chart_x) / m->semester_w));
-  s1 = MIN (self->last, self->first + (guint) MAX (0, ceil ((d->clip_x1 - d->chart_x) / m->semester_w)));
+  visible_semesters (d, &s0, &s1);
 
   form = label_form (d);
 
@@ -1791,7 +1796,7 @@ draw_header (const Draw *d)
                                  s == self->today_semester);
             }
         }
-      else if (form != LABEL_NONE)
+      else if (form != JLN_SEMESTER_LABEL_NONE)
         {
           g_autofree char *text = dup_semester_label (s, d->lang, form);
           PangoLayout *layout = get_text (self, d->style, JLN_RENDER_FONT_SMALL, text, 0);
