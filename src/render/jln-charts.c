@@ -8,7 +8,7 @@
 
 #include "jln-action.h"
 #include "jln-action-item.h"
-#include "jln-charts.h"
+#include "jln-chart-private.h"
 #include "jln-i18n.h"
 #include "jln-semester-axis.h"
 #include "jln-measurement.h"
@@ -20,111 +20,7 @@
  * interface's: jln_translate() reads the French catalogue whatever the
  * locale. */
 
-typedef enum
-{
-  ITEM_TARGET,
-  ITEM_MEASUREMENT,
-  ITEM_TEXT_TARGET,
-  ITEM_SEGMENT,
-  ITEM_SEMESTER,
-  ITEM_UNIT,
-} ItemKind;
-
-typedef enum
-{
-  STATE_NONE,
-  STATE_MET,
-  STATE_BEHIND,
-} TargetState;
-
-typedef struct
-{
-  ItemKind     kind;
-  guint        series;         /* indicator charts */
-  guint        row;            /* status and unit charts */
-  int          year;
-  double       value;          /* target, measurement, count, done */
-  double       planned;        /* completions */
-  char        *date;           /* a measurement's */
-  JlnText      text;           /* a text target, or a measurement's note */
-  double       measured;       /* a target: the measurement it is compared with */
-  char        *measured_date;
-  TargetState  state;
-  JlnStatus    status;
-  JlnSemester  semester;
-  char        *query;
-  JlnRecord   *record;         /* the target or measurement */
-
-  /* Layout: the area that hit-testing uses, and a point for markers. */
-  double x, y, w, h;
-  double px, py;
-} Item;
-
-typedef enum
-{
-  SYMBOL_TARGET,
-  SYMBOL_MEASUREMENT,
-  SYMBOL_MET,
-  SYMBOL_BEHIND,
-  SYMBOL_STATUS,
-  SYMBOL_PLANNED,
-  SYMBOL_DONE,
-} Symbol;
-
-typedef struct
-{
-  Symbol     symbol;
-  guint      series;
-  JlnStatus  status;
-  char      *label;
-  double     x, y;
-} LegendEntry;
-
-typedef struct
-{
-  char   *text;
-  double  x;
-} AxisLabel;
-
-struct _JlnChart
-{
-  GObject parent_instance;
-
-  JlnChartKind  kind;
-  JlnPlan      *plan;
-  JlnIndicator *indicator;
-  JlnQuery     *query;
-
-  /* Data, read from the plan. */
-  gboolean   data_valid;
-  GArray    *items;          /* Item */
-  GPtrArray *series;         /* JlnText *: populations of an indicator */
-  GPtrArray *rows;           /* JlnRecord: objectives or units */
-  int        first_year, last_year;
-  JlnSemester first_semester, last_semester;
-  guint        n_done_before;  /* completions: done before the plan's period */
-  double     max_value;
-  guint      n_measurements;
-  guint      n_text_targets;
-
-  /* Layout, for one size, em and language. */
-  gboolean   layout_valid;
-  double     layout_width, layout_height, layout_em;
-  JlnLang    layout_lang;
-  GArray    *legend;         /* LegendEntry */
-  GArray    *axis_labels;    /* AxisLabel */
-  double     legend_height;
-  double     plot_x, plot_y, plot_w, plot_h;
-  double     side_x, side_w;
-  double     label_w;        /* bar charts: the row label column */
-  guint      rows_shown;     /* bar charts: the rows that fit */
-  double     right_w;        /* indicator charts: labels right of the plot */
-  double     note_y, note_h; /* indicator charts with no measurement: how to begin */
-  double     row_h;
-  double     y_max, y_step;
-};
-
-G_DEFINE_FINAL_TYPE (JlnChart, jln_chart, G_TYPE_OBJECT)
+G_DEFINE_ABSTRACT_TYPE (JlnChart, jln_chart, G_TYPE_OBJECT)
 
 static void
 item_clear (gpointer data)
@@ -215,7 +111,7 @@ jln_chart_new_indicator (JlnPlan      *plan,
   g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
   g_return_val_if_fail (JLN_IS_INDICATOR (indicator), NULL);
 
-  self = g_object_new (JLN_TYPE_CHART, NULL);
+  self = g_object_new (JLN_TYPE_INDICATOR_CHART, NULL);
   self->kind = JLN_CHART_INDICATOR;
   self->plan = g_object_ref (plan);
   self->indicator = g_object_ref (indicator);
@@ -239,7 +135,9 @@ jln_chart_new (JlnChartKind  kind,
   g_return_val_if_fail (kind != JLN_CHART_INDICATOR, NULL);
   g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
 
-  self = g_object_new (JLN_TYPE_CHART, NULL);
+  self = g_object_new (kind == JLN_CHART_STATUS ? JLN_TYPE_STATUS_CHART :
+                       kind == JLN_CHART_COMPLETIONS ? JLN_TYPE_COMPLETIONS_CHART :
+                       JLN_TYPE_UNITS_CHART, NULL);
   self->kind = kind;
   self->plan = g_object_ref (plan);
   self->query = query != NULL && !jln_query_is_empty (query) ? jln_query_ref (query) : NULL;
@@ -313,15 +211,6 @@ tr (const JlnRenderStyle *style,
 {
   return jln_translate (jln_render_style_get_lang (style), msgid);
 }
-
-/* The status chart's segments: the statuses, and the open actions past
- * their date apart from the other open ones, in this order. */
-#define STATUS_OVERDUE ((JlnStatus) (JLN_STATUS_DROPPED + 1))
-
-static const JlnStatus segment_order[] = {
-  JLN_STATUS_PLANNED, JLN_STATUS_IN_PROGRESS, STATUS_OVERDUE, JLN_STATUS_DONE,
-  JLN_STATUS_DONE_NEW, JLN_STATUS_REVISED, JLN_STATUS_SUPERSEDED, JLN_STATUS_DROPPED,
-};
 
 static const char *
 status_label (const JlnRenderStyle *style,
@@ -856,23 +745,7 @@ ensure_data (JlnChart *self)
   self->n_text_targets = 0;
   self->layout_valid = FALSE;
 
-  switch (self->kind)
-    {
-    case JLN_CHART_INDICATOR:
-      read_indicator (self);
-      break;
-    case JLN_CHART_STATUS:
-      read_status (self);
-      break;
-    case JLN_CHART_COMPLETIONS:
-      read_completions (self);
-      break;
-    case JLN_CHART_UNITS:
-      read_units (self);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  JLN_CHART_GET_CLASS (self)->read (self);
   self->data_valid = TRUE;
 }
 
@@ -994,64 +867,73 @@ has_named_series (JlnChart *self)
 }
 
 static void
+indicator_build_legend (JlnChart             *self,
+                        const JlnRenderStyle *style)
+{
+  if (jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_TEXT)
+    return;
+  if (has_named_series (self))
+    for (guint i = 0; i < self->series->len; i++)
+      {
+        g_autofree char *target = NULL;
+
+        /* Translators: the target line of one population, like “Target: Unit directors”. */
+        target = g_strdup_printf (tr (style, N_("Target: %s")), series_name (self, style, i));
+        add_legend (self, SYMBOL_TARGET, i, 0, target);
+      }
+  else
+    add_legend (self, SYMBOL_TARGET, 0, 0, tr (style, N_("Target")));
+  if (has_named_series (self))
+    for (guint i = 0; i < self->series->len; i++)
+      {
+        g_autofree char *measured = NULL;
+
+        /* Translators: the measurements of one population, like “Measured: Unit directors”. */
+        measured = g_strdup_printf (tr (style, N_("Measured: %s")),
+                                    series_name (self, style, i));
+        add_legend (self, SYMBOL_MEASUREMENT, i, 0, measured);
+      }
+  else
+    add_legend (self, SYMBOL_MEASUREMENT, 0, 0, tr (style, N_("Measured")));
+  /* Translators: a target reached, in a chart legend. */
+  add_legend (self, SYMBOL_MET, 0, 0, tr (style, N_("met")));
+  /* Translators: a target not reached, in a chart legend. */
+  add_legend (self, SYMBOL_BEHIND, 0, 0, tr (style, N_("behind")));
+}
+
+static void
+status_build_legend (JlnChart             *self,
+                     const JlnRenderStyle *style)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (segment_order); k++)
+    for (guint i = 0; i < self->items->len; i++)
+      if (g_array_index (self->items, Item, i).status == segment_order[k])
+        {
+          add_legend (self, SYMBOL_STATUS, 0, segment_order[k],
+                      status_label (style, segment_order[k]));
+          break;
+        }
+}
+
+static void
+completions_build_legend (JlnChart             *self,
+                          const JlnRenderStyle *style)
+{
+  /* Translators: a line of a chart: actions due by each semester. */
+  add_legend (self, SYMBOL_PLANNED, 0, 0, tr (style, N_("Planned (due by then)")));
+  /* Translators: a line of a chart: actions completed by each semester. */
+  add_legend (self, SYMBOL_DONE, 0, 0, tr (style, N_("Done")));
+}
+
+static void
 build_legend (JlnChart             *self,
               const JlnRenderStyle *style)
 {
+  JlnChartClass *klass = JLN_CHART_GET_CLASS (self);
+
   g_array_set_size (self->legend, 0);
-
-  switch (self->kind)
-    {
-    case JLN_CHART_INDICATOR:
-      if (jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_TEXT)
-        break;
-      if (has_named_series (self))
-        for (guint i = 0; i < self->series->len; i++)
-          {
-            g_autofree char *target = NULL;
-
-            /* Translators: the target line of one population, like “Target: Unit directors”. */
-            target = g_strdup_printf (tr (style, N_("Target: %s")), series_name (self, style, i));
-            add_legend (self, SYMBOL_TARGET, i, 0, target);
-          }
-      else
-        add_legend (self, SYMBOL_TARGET, 0, 0, tr (style, N_("Target")));
-      if (has_named_series (self))
-        for (guint i = 0; i < self->series->len; i++)
-          {
-            g_autofree char *measured = NULL;
-
-            /* Translators: the measurements of one population, like “Measured: Unit directors”. */
-            measured = g_strdup_printf (tr (style, N_("Measured: %s")),
-                                        series_name (self, style, i));
-            add_legend (self, SYMBOL_MEASUREMENT, i, 0, measured);
-          }
-      else
-        add_legend (self, SYMBOL_MEASUREMENT, 0, 0, tr (style, N_("Measured")));
-      /* Translators: a target reached, in a chart legend. */
-      add_legend (self, SYMBOL_MET, 0, 0, tr (style, N_("met")));
-      /* Translators: a target not reached, in a chart legend. */
-      add_legend (self, SYMBOL_BEHIND, 0, 0, tr (style, N_("behind")));
-      break;
-    case JLN_CHART_STATUS:
-      for (guint k = 0; k < G_N_ELEMENTS (segment_order); k++)
-        for (guint i = 0; i < self->items->len; i++)
-          if (g_array_index (self->items, Item, i).status == segment_order[k])
-            {
-              add_legend (self, SYMBOL_STATUS, 0, segment_order[k],
-                          status_label (style, segment_order[k]));
-              break;
-            }
-      break;
-    case JLN_CHART_COMPLETIONS:
-      /* Translators: a line of a chart: actions due by each semester. */
-      add_legend (self, SYMBOL_PLANNED, 0, 0, tr (style, N_("Planned (due by then)")));
-      /* Translators: a line of a chart: actions completed by each semester. */
-      add_legend (self, SYMBOL_DONE, 0, 0, tr (style, N_("Done")));
-      break;
-    case JLN_CHART_UNITS:
-    default:
-      break;
-    }
+  if (klass->build_legend != NULL)
+    klass->build_legend (self, style);
 }
 
 /* Places the legend entries in rows across @width and returns its height. */
@@ -1497,21 +1379,7 @@ ensure_layout (JlnChart             *self,
   self->side_w = 0;
   self->plot_w = self->plot_h = 0;
 
-  switch (self->kind)
-    {
-    case JLN_CHART_INDICATOR:
-      layout_indicator (self, cr, style, width, height);
-      break;
-    case JLN_CHART_STATUS:
-    case JLN_CHART_UNITS:
-      layout_bars (self, cr, style, width, height);
-      break;
-    case JLN_CHART_COMPLETIONS:
-      layout_completions (self, cr, style, width, height);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  JLN_CHART_GET_CLASS (self)->layout (self, cr, style, width, height);
   cairo_destroy (cr);
 
   self->layout_width = width;
@@ -1531,51 +1399,67 @@ jln_chart_get_height_for_width (JlnChart             *self,
                                 const JlnRenderStyle *style,
                                 double                width)
 {
-  double em = jln_render_style_get_em (style);
-
   g_return_val_if_fail (JLN_IS_CHART (self), 0);
 
   ensure_data (self);
-  switch (self->kind)
+  return JLN_CHART_GET_CLASS (self)->measure (self, style, width);
+}
+
+static double
+bars_measure (JlnChart             *self,
+              const JlnRenderStyle *style,
+              double                width)
+{
+  double em = jln_render_style_get_em (style);
+
+  ensure_layout (self, style, width, 0);
+  return self->legend_height + MAX (1, self->rows->len) * self->row_h + 0.5 * em;
+}
+
+static double
+indicator_measure (JlnChart             *self,
+                   const JlnRenderStyle *style,
+                   double                width)
+{
+  double em = jln_render_style_get_em (style);
+  double plot_h = CLAMP (width * 0.32, 12 * em, 20 * em);
+  double side_bottom = 0;
+
+  if (is_text_indicator (self))
     {
-    case JLN_CHART_STATUS:
-    case JLN_CHART_UNITS:
+      double bottom = 0;
+
       ensure_layout (self, style, width, 0);
-      return self->legend_height + MAX (1, self->rows->len) * self->row_h + 0.5 * em;
-    case JLN_CHART_INDICATOR:
-      if (is_text_indicator (self))
+      for (guint i = 0; i < self->items->len; i++)
         {
-          double bottom = 0;
+          Item *item = &g_array_index (self->items, Item, i);
 
-          ensure_layout (self, style, width, 0);
-          for (guint i = 0; i < self->items->len; i++)
-            {
-              Item *item = &g_array_index (self->items, Item, i);
-
-              if (item->h > 0)
-                bottom = MAX (bottom, item->y + item->h);
-            }
-          return MAX (bottom, self->legend_height + 3 * em) + 0.5 * em;
+          if (item->h > 0)
+            bottom = MAX (bottom, item->y + item->h);
         }
-      {
-        double plot_h = CLAMP (width * 0.32, 12 * em, 20 * em);
-        double side_bottom = 0;
-
-        ensure_layout (self, style, width, plot_h + 6 * em);
-        for (guint i = 0; i < self->items->len; i++)
-          {
-            Item *item = &g_array_index (self->items, Item, i);
-
-            if (item->kind == ITEM_TEXT_TARGET)
-              side_bottom = MAX (side_bottom, item->y + item->h);
-          }
-        return MAX (self->legend_height + self->note_h + plot_h + 4.5 * em, side_bottom + 0.5 * em);
-      }
-    case JLN_CHART_COMPLETIONS:
-    default:
-      ensure_layout (self, style, width, 0);
-      return self->legend_height + CLAMP (width * 0.3, 12 * em, 18 * em) + 3 * em;
+      return MAX (bottom, self->legend_height + 3 * em) + 0.5 * em;
     }
+
+  ensure_layout (self, style, width, plot_h + 6 * em);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = &g_array_index (self->items, Item, i);
+
+      if (item->kind == ITEM_TEXT_TARGET)
+        side_bottom = MAX (side_bottom, item->y + item->h);
+    }
+  return MAX (self->legend_height + self->note_h + plot_h + 4.5 * em, side_bottom + 0.5 * em);
+}
+
+static double
+completions_measure (JlnChart             *self,
+                     const JlnRenderStyle *style,
+                     double                width)
+{
+  double em = jln_render_style_get_em (style);
+
+  ensure_layout (self, style, width, 0);
+  return self->legend_height + CLAMP (width * 0.3, 12 * em, 18 * em) + 3 * em;
 }
 
 /* Drawing */
@@ -2372,22 +2256,7 @@ jln_chart_draw (JlnChart             *self,
   ensure_layout (self, style, width, height);
   cairo_save (cr);
   draw_legend (self, cr, style);
-  switch (self->kind)
-    {
-    case JLN_CHART_INDICATOR:
-      draw_indicator (self, cr, style);
-      break;
-    case JLN_CHART_STATUS:
-    case JLN_CHART_UNITS:
-      draw_bars (self, cr, style);
-      draw_rows_left_out (self, cr, style);
-      break;
-    case JLN_CHART_COMPLETIONS:
-      draw_completions (self, cr, style);
-      break;
-    default:
-      break;
-    }
+  JLN_CHART_GET_CLASS (self)->paint (self, cr, style);
   cairo_restore (cr);
 }
 
@@ -2632,21 +2501,7 @@ jln_chart_dup_title (JlnChart             *self,
 {
   g_return_val_if_fail (JLN_IS_CHART (self), NULL);
 
-  switch (self->kind)
-    {
-    case JLN_CHART_INDICATOR:
-      /* Translators: %1$d is the indicator's number, %2$s its title. */
-      return g_strdup_printf (tr (style, N_("Indicator %1$d: %2$s")),
-                              jln_indicator_get_number (self->indicator),
-                              text_in (jln_indicator_get_title (self->indicator), style));
-    case JLN_CHART_STATUS:
-      return g_strdup (tr (style, N_("Actions by status for each objective")));
-    case JLN_CHART_COMPLETIONS:
-      return g_strdup (tr (style, N_("Actions done over time, against those planned")));
-    case JLN_CHART_UNITS:
-    default:
-      return g_strdup (tr (style, N_("Actions per responsible unit")));
-    }
+  return JLN_CHART_GET_CLASS (self)->dup_title (self, style);
 }
 
 /**
@@ -2669,30 +2524,10 @@ jln_chart_dup_description (JlnChart             *self,
   g_string_append (out, title);
   g_string_append (out, ". ");
 
-  if (self->kind == JLN_CHART_INDICATOR)
-    {
-      const char *measure = text_in (jln_indicator_get_measure (self->indicator), style);
-
-      if (*measure != '\0')
-        {
-          g_string_append (out, measure);
-          g_string_append (out, ". ");
-        }
-      if (self->n_measurements == 0)
-        {
-          g_string_append (out, tr (style, N_("No measurement yet.")));
-          g_string_append_c (out, ' ');
-        }
-    }
+  if (JLN_CHART_GET_CLASS (self)->describe != NULL)
+    JLN_CHART_GET_CLASS (self)->describe (self, style, out);
   else if (self->items->len == 0)
     g_string_append (out, tr (style, N_("No action to count.")));
-  if (self->kind == JLN_CHART_COMPLETIONS && self->n_done_before > 0)
-    {
-      g_autofree char *before = dup_done_before (self, style);
-
-      g_string_append (out, before);
-      g_string_append_c (out, ' ');
-    }
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -2736,4 +2571,182 @@ jln_chart_get_axis_label (JlnChart *self,
   if (x != NULL)
     *x = label->x;
   return label->text;
+}
+
+/* The kinds of chart */
+
+static void
+bars_paint (JlnChart             *self,
+            cairo_t              *cr,
+            const JlnRenderStyle *style)
+{
+  draw_bars (self, cr, style);
+  draw_rows_left_out (self, cr, style);
+}
+
+static char *
+indicator_dup_title (JlnChart             *self,
+                     const JlnRenderStyle *style)
+{
+  /* Translators: %1$d is the indicator's number, %2$s its title. */
+  return g_strdup_printf (tr (style, N_("Indicator %1$d: %2$s")),
+                          jln_indicator_get_number (self->indicator),
+                          text_in (jln_indicator_get_title (self->indicator), style));
+}
+
+static void
+indicator_describe (JlnChart             *self,
+                    const JlnRenderStyle *style,
+                    GString              *out)
+{
+  const char *measure = text_in (jln_indicator_get_measure (self->indicator), style);
+
+  if (*measure != '\0')
+    {
+      g_string_append (out, measure);
+      g_string_append (out, ". ");
+    }
+  if (self->n_measurements == 0)
+    {
+      g_string_append (out, tr (style, N_("No measurement yet.")));
+      g_string_append_c (out, ' ');
+    }
+}
+
+struct _JlnIndicatorChart
+{
+  JlnChart parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (JlnIndicatorChart, jln_indicator_chart, JLN_TYPE_CHART)
+
+static void
+jln_indicator_chart_class_init (JlnIndicatorChartClass *klass)
+{
+  JlnChartClass *chart_class = JLN_CHART_CLASS (klass);
+
+  chart_class->read = read_indicator;
+  chart_class->build_legend = indicator_build_legend;
+  chart_class->layout = layout_indicator;
+  chart_class->measure = indicator_measure;
+  chart_class->paint = draw_indicator;
+  chart_class->dup_title = indicator_dup_title;
+  chart_class->describe = indicator_describe;
+}
+
+static void
+jln_indicator_chart_init (JlnIndicatorChart *self)
+{
+}
+
+static char *
+status_dup_title (JlnChart             *self,
+                  const JlnRenderStyle *style)
+{
+  return g_strdup (tr (style, N_("Actions by status for each objective")));
+}
+
+struct _JlnStatusChart
+{
+  JlnChart parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (JlnStatusChart, jln_status_chart, JLN_TYPE_CHART)
+
+static void
+jln_status_chart_class_init (JlnStatusChartClass *klass)
+{
+  JlnChartClass *chart_class = JLN_CHART_CLASS (klass);
+
+  chart_class->read = read_status;
+  chart_class->build_legend = status_build_legend;
+  chart_class->layout = layout_bars;
+  chart_class->measure = bars_measure;
+  chart_class->paint = bars_paint;
+  chart_class->dup_title = status_dup_title;
+}
+
+static void
+jln_status_chart_init (JlnStatusChart *self)
+{
+}
+
+static char *
+completions_dup_title (JlnChart             *self,
+                       const JlnRenderStyle *style)
+{
+  return g_strdup (tr (style, N_("Actions done over time, against those planned")));
+}
+
+static void
+completions_describe (JlnChart             *self,
+                      const JlnRenderStyle *style,
+                      GString              *out)
+{
+  if (self->items->len == 0)
+    g_string_append (out, tr (style, N_("No action to count.")));
+  if (self->n_done_before > 0)
+    {
+      g_autofree char *before = dup_done_before (self, style);
+
+      g_string_append (out, before);
+      g_string_append_c (out, ' ');
+    }
+}
+
+struct _JlnCompletionsChart
+{
+  JlnChart parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (JlnCompletionsChart, jln_completions_chart, JLN_TYPE_CHART)
+
+static void
+jln_completions_chart_class_init (JlnCompletionsChartClass *klass)
+{
+  JlnChartClass *chart_class = JLN_CHART_CLASS (klass);
+
+  chart_class->read = read_completions;
+  chart_class->build_legend = completions_build_legend;
+  chart_class->layout = layout_completions;
+  chart_class->measure = completions_measure;
+  chart_class->paint = draw_completions;
+  chart_class->dup_title = completions_dup_title;
+  chart_class->describe = completions_describe;
+}
+
+static void
+jln_completions_chart_init (JlnCompletionsChart *self)
+{
+}
+
+static char *
+units_dup_title (JlnChart             *self,
+                 const JlnRenderStyle *style)
+{
+  return g_strdup (tr (style, N_("Actions per responsible unit")));
+}
+
+struct _JlnUnitsChart
+{
+  JlnChart parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (JlnUnitsChart, jln_units_chart, JLN_TYPE_CHART)
+
+static void
+jln_units_chart_class_init (JlnUnitsChartClass *klass)
+{
+  JlnChartClass *chart_class = JLN_CHART_CLASS (klass);
+
+  chart_class->read = read_units;
+  chart_class->layout = layout_bars;
+  chart_class->measure = bars_measure;
+  chart_class->paint = bars_paint;
+  chart_class->dup_title = units_dup_title;
+}
+
+static void
+jln_units_chart_init (JlnUnitsChart *self)
+{
 }
