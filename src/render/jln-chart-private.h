@@ -161,4 +161,117 @@ G_DECLARE_FINAL_TYPE (JlnCompletionsChart, jln_completions_chart, JLN, COMPLETIO
 #define JLN_TYPE_UNITS_CHART (jln_units_chart_get_type ())
 G_DECLARE_FINAL_TYPE (JlnUnitsChart, jln_units_chart, JLN, UNITS_CHART, JlnChart)
 
+/* Helpers the kinds share, in jln-chart.c. */
+const char *_jln_chart_tr (const JlnRenderStyle *style,
+                           const char           *msgid) G_GNUC_FORMAT (2);
+
+const char *_jln_chart_status_label (const JlnRenderStyle *style,
+                                     JlnStatus             status);
+
+gboolean _jln_chart_is_percentage (JlnChart *self);
+
+char *_jln_chart_format_value (JlnChart             *self,
+                               const JlnRenderStyle *style,
+                               double                value);
+
+const char *_jln_chart_text_in (const JlnText        *text,
+                                const JlnRenderStyle *style);
+
+gboolean _jln_chart_action_counts (JlnChart  *self,
+                                   JlnAction *action,
+                                   JlnSemester today);
+
+char *_jln_chart_query_value (const char *value);
+
+PangoLayout *_jln_chart_make_layout (cairo_t              *cr,
+                                     const JlnRenderStyle *style,
+                                     JlnRenderFont         font,
+                                     const char           *text,
+                                     double                width);
+
+void _jln_chart_text_size (cairo_t              *cr,
+                           const JlnRenderStyle *style,
+                           JlnRenderFont         font,
+                           const char           *text,
+                           double                width,
+                           double               *text_width,
+                           double               *text_height);
+
+double _jln_chart_draw_text (cairo_t              *cr,
+                             const JlnRenderStyle *style,
+                             JlnRenderFont         font,
+                             JlnRenderColor        color,
+                             const char           *text,
+                             double                x,
+                             double                y,
+                             PangoAlignment        align,
+                             double                max_width);
+
+void _jln_chart_add_legend (JlnChart   *self,
+                            Symbol      symbol,
+                            guint       series,
+                            JlnStatus   status,
+                            const char *label);
+
+const char *_jln_chart_series_name (JlnChart             *self,
+                                    const JlnRenderStyle *style,
+                                    guint                 series);
+
+gboolean _jln_chart_has_named_series (JlnChart *self);
+
+double _jln_chart_nice_step (double max,
+                             guint  n);
+
+char *_jln_chart_format_axis_value (JlnChart             *self,
+                                    const JlnRenderStyle *style,
+                                    double                value);
+
+double _jln_chart_value_y (JlnChart *self,
+                           double    value);
+
+void _jln_chart_add_axis_label (JlnChart   *self,
+                                const char *text,
+                                double      x);
+
+void _jln_chart_layout_bars (JlnChart             *self,
+                             cairo_t              *cr,
+                             const JlnRenderStyle *style,
+                             double                width,
+                             double                height);
+
+void _jln_chart_ensure_layout (JlnChart             *self,
+                               const JlnRenderStyle *style,
+                               double                width,
+                               double                height);
+
+double _jln_chart_bars_measure (JlnChart             *self,
+                                const JlnRenderStyle *style,
+                                double                width);
+
+void _jln_chart_set_dash (cairo_t *cr,
+                          guint    series,
+                          double   em);
+
+void _jln_chart_draw_marker (cairo_t              *cr,
+                             const JlnRenderStyle *style,
+                             guint                 series,
+                             double                x,
+                             double                y,
+                             double                r);
+
+void _jln_chart_draw_badge (cairo_t              *cr,
+                            const JlnRenderStyle *style,
+                            TargetState           state,
+                            double                x,
+                            double                y,
+                            double                r);
+
+void _jln_chart_draw_value_axis (JlnChart             *self,
+                                 cairo_t              *cr,
+                                 const JlnRenderStyle *style);
+
+void _jln_chart_bars_paint (JlnChart             *self,
+                            cairo_t              *cr,
+                            const JlnRenderStyle *style);
+
 G_END_DECLS
