@@ -568,7 +568,7 @@ metrics_init (JlnTimeline          *self,
    * title needs. On screen too where the view wraps, unless measuring
    * every title would make the plan slow to show. */
   m->grow = mode == MODE_PAGE || mode == MODE_PICTURE ||
-            (mode == MODE_VIEW && self->wrap && self->rows->len <= MAX_GROWN_ROWS);
+            (mode == MODE_VIEW && self->wrap && width > 0 && self->rows->len <= MAX_GROWN_ROWS);
   /* On paper and projectors, the titles take the room the semesters do
    * not need at their usual width, up to half the page: on A3 or a wide
    * screen a title is then shown whole rather than cut after two lines. */
