@@ -264,6 +264,49 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpint (jln_timeline_get_zoom (timeline), ==, JLN_TIMELINE_ZOOM_QUARTER);
 }
 
+/* The title column: titles wrap and their rows grow to fit; dragged
+ * wider, the column is what the painter uses, long titles need fewer
+ * lines, and the width is remembered. */
+static void
+test_title_width (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  JlnRecord *a11 = jln_test_find_action (fixture->document, "1.1");   /* a long title */
+  JlnRecord *a15 = jln_test_find_action (fixture->document, "1.5");   /* a short one */
+  JlnTimeline *timeline;
+  JlnRenderStyle *style;
+  double width, before, y, long_h, short_h, wide_h;
+  guint row;
+
+  show_timeline (fixture);
+  timeline = jln_timeline_view_get_timeline (fixture->view);
+  style = jln_timeline_canvas_get_style (fixture->canvas);
+  width = gtk_widget_get_width (GTK_WIDGET (fixture->canvas));
+  before = jln_timeline_get_label_width (timeline, style, width);
+
+  g_assert_true (jln_timeline_find_row (timeline, a11, &row));
+  jln_timeline_get_row_extents (timeline, style, row, &y, &long_h);
+  g_assert_true (jln_timeline_find_row (timeline, a15, &row));
+  jln_timeline_get_row_extents (timeline, style, row, &y, &short_h);
+  g_assert_cmpfloat (long_h, >, 2 * short_h);
+
+  /* What dragging the column's edge does. */
+  jln_timeline_canvas_set_title_width (fixture->canvas, before + 240);
+  g_assert_cmpfloat (jln_timeline_get_label_width (timeline, style, width), ==, before + 240);
+  g_assert_cmpfloat (g_settings_get_double (settings, "timeline-title-width"), ==, before + 240);
+  g_assert_true (jln_timeline_find_row (timeline, a11, &row));
+  jln_timeline_get_row_extents (timeline, style, row, &y, &wide_h);
+  g_assert_cmpfloat (wide_h, <, long_h);
+
+  /* A window opened later takes the width remembered. */
+  g_settings_set_double (settings, "timeline-title-width", before + 120);
+  g_assert_cmpfloat (jln_timeline_canvas_get_title_width (fixture->canvas), ==, before + 120);
+  g_assert_cmpfloat (jln_timeline_get_label_width (timeline, style, width), ==, before + 120);
+  g_settings_reset (settings, "timeline-title-width");
+  g_assert_cmpfloat (jln_timeline_get_label_width (timeline, style, width), ==, before);
+}
+
 /* The picture for Export… and Print is the view's. */
 static void
 test_create_picture (Fixture       *fixture,
@@ -535,6 +578,7 @@ main (int   argc,
   ADD ("activate", test_activate);
   ADD ("plan-changes", test_plan_changes);
   ADD ("zoom", test_zoom);
+  ADD ("title-width", test_title_width);
   ADD ("create-picture", test_create_picture);
   ADD ("presentation", test_presentation);
   ADD ("accessible", test_accessible);

@@ -224,3 +224,13 @@ jln_format_date_time (GDateTime *date,
   iso = g_date_time_format (date, "%Y-%m-%d");
   return jln_format_date (iso, lang);
 }
+
+const char *
+jln_status_get_label_in (JlnStatus status,
+                         JlnLang   lang)
+{
+  const char *msgid = jln_status_get_msgid (status);
+
+  g_return_val_if_fail (msgid != NULL, NULL);
+  return jln_translate_context (lang, "status", msgid);
+}

@@ -20,6 +20,10 @@ const char *jln_translate_plural (JlnLang     lang,
                                   const char *plural,
                                   gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 
+/* A status's label in a plan's language. */
+const char *jln_status_get_label_in (JlnStatus  status,
+                                     JlnLang    lang);
+
 /* "23 nov. 2026" / "23 Nov 2026" for 2026-11-23, "nov. 2026" / "Nov 2026"
  * for 2026-11; anything else is returned as it is. */
 char       *jln_format_date      (const char *iso,

@@ -1213,29 +1213,6 @@ area_title (JlnLang          lang,
     }
 }
 
-static const char *
-status_word (JlnLang   lang,
-             JlnStatus status)
-{
-  switch (status)
-    {
-    case JLN_STATUS_PLANNED:
-      return jln_translate_context (lang, "status", "Planned");
-    case JLN_STATUS_IN_PROGRESS:
-      return jln_translate_context (lang, "status", "In progress");
-    case JLN_STATUS_DONE:
-      return jln_translate_context (lang, "status", "Done");
-    case JLN_STATUS_DONE_NEW:
-      return jln_translate_context (lang, "status", "Done, not planned");
-    case JLN_STATUS_REVISED:
-      return jln_translate_context (lang, "status", "Revised");
-    case JLN_STATUS_SUPERSEDED:
-      return jln_translate_context (lang, "status", "Superseded");
-    case JLN_STATUS_DROPPED:
-    default:
-      return jln_translate_context (lang, "status", "Dropped");
-    }
-}
 
 /**
  * jln_plan_doc_index_principles:
@@ -1378,7 +1355,7 @@ write_principles (Writer *w)
           jln_doc_paragraph_end (w->doc);
           jln_doc_cell_end (w->doc);
           jln_doc_cell (w->doc, status_shade, JLN_DOC_STYLE_CELL,
-                        status_word (lang, jln_action_get_status (action)), 0);
+                        jln_status_get_label_in (jln_action_get_status (action), lang), 0);
           jln_doc_row_end (w->doc);
         }
     }

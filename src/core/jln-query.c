@@ -90,12 +90,6 @@ static const char * const status_names_fr[] = {
   "prévue", "en-cours", "réalisée", "réalisée-non-prévue", "revue", "remplacée", "abandonnée",
 };
 
-/* The statuses' labels, as jln_status_get_label() has them (context
- * "status"): typed as shown, they are accepted too. */
-static const char * const status_labels[] = {
-  "Planned", "In progress", "Done", "Done, not planned", "Revised", "Superseded", "Dropped",
-};
-
 /* Other spellings, folded and with hyphens between words. */
 static const struct { const char *folded; JlnStatus status; } status_aliases[] = {
   { "prevu", JLN_STATUS_PLANNED },
@@ -219,10 +213,9 @@ jln_query_status_from_name (const char *name,
   for (JlnStatus i = JLN_STATUS_PLANNED; i <= JLN_STATUS_DROPPED; i++)
     {
       g_autofree char *fr = fold_word (status_names_fr[i], -1);
-      g_autofree char *label_en = fold_word (jln_translate_context (JLN_LANG_EN, "status",
-                                                                    status_labels[i]), -1);
-      g_autofree char *label_fr = fold_word (jln_translate_context (JLN_LANG_FR, "status",
-                                                                    status_labels[i]), -1);
+      /* The statuses' labels, typed as shown, are accepted too. */
+      g_autofree char *label_en = fold_word (jln_status_get_label_in (i, JLN_LANG_EN), -1);
+      g_autofree char *label_fr = fold_word (jln_status_get_label_in (i, JLN_LANG_FR), -1);
 
       if (g_str_equal (word, jln_status_to_string (i)) || g_str_equal (word, fr) ||
           g_str_equal (word, label_en) || g_str_equal (word, label_fr))

@@ -723,8 +723,8 @@ write_entry (JlnReportList   list,
         {
           jln_doc_text (doc, " — ", 0);
           jln_doc_text (doc, entry->status == JLN_STATUS_DROPPED
-                             ? jln_translate_context (lang, "status", "Dropped")
-                             : jln_translate_context (lang, "status", "Superseded"), 0);
+                             ? jln_status_get_label_in (JLN_STATUS_DROPPED, lang)
+                             : jln_status_get_label_in (JLN_STATUS_SUPERSEDED, lang), 0);
         }
       break;
     }

@@ -202,29 +202,6 @@ join_principles (GPtrArray *principles)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static const char *
-status_label (JlnLang   lang,
-              JlnStatus status)
-{
-  switch (status)
-    {
-    case JLN_STATUS_PLANNED:
-      return jln_translate_context (lang, "status", "Planned");
-    case JLN_STATUS_IN_PROGRESS:
-      return jln_translate_context (lang, "status", "In progress");
-    case JLN_STATUS_DONE:
-      return jln_translate_context (lang, "status", "Done");
-    case JLN_STATUS_DONE_NEW:
-      return jln_translate_context (lang, "status", "Done, not planned");
-    case JLN_STATUS_REVISED:
-      return jln_translate_context (lang, "status", "Revised");
-    case JLN_STATUS_SUPERSEDED:
-      return jln_translate_context (lang, "status", "Superseded");
-    case JLN_STATUS_DROPPED:
-    default:
-      return jln_translate_context (lang, "status", "Dropped");
-    }
-}
 
 void
 jln_sheet_get_value (guint              field,
@@ -264,7 +241,7 @@ jln_sheet_get_value (guint              field,
       set_string (value, jln_text_get_fallback (title, lang, NULL));
       break;
     case F_STATUS:
-      set_string (value, status_label (lang, status));
+      set_string (value, jln_status_get_label_in (status, lang));
       break;
     case F_COMPLETED:
       take_string (value, jln_completion_format (completion, lang));

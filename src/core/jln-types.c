@@ -56,30 +56,34 @@ jln_status_from_string (const char *text,
   return TRUE;
 }
 
+/* The statuses' words, the only table of them: the interface shows them
+ * translated (jln_status_get_label), pictures and documents in the
+ * plan's language (jln_status_get_label_in), and the query reads them. */
+static const char * const status_labels[] = {
+  [JLN_STATUS_PLANNED] = NC_("status", "Planned"),
+  [JLN_STATUS_IN_PROGRESS] = NC_("status", "In progress"),
+  [JLN_STATUS_DONE] = NC_("status", "Done"),
+  /* Translators: an action carried out although it was not in the previous plan. */
+  [JLN_STATUS_DONE_NEW] = NC_("status", "Done, not planned"),
+  [JLN_STATUS_REVISED] = NC_("status", "Revised"),
+  /* Translators: an action replaced by other actions, which it refers to. */
+  [JLN_STATUS_SUPERSEDED] = NC_("status", "Superseded"),
+  [JLN_STATUS_DROPPED] = NC_("status", "Dropped"),
+};
+
+/* The untranslated label, for jln_translate_context (…, "status", …). */
+const char *
+jln_status_get_msgid (JlnStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_labels), NULL);
+  return status_labels[status];
+}
+
 const char *
 jln_status_get_label (JlnStatus status)
 {
-  switch (status)
-    {
-    case JLN_STATUS_PLANNED:
-      return C_("status", "Planned");
-    case JLN_STATUS_IN_PROGRESS:
-      return C_("status", "In progress");
-    case JLN_STATUS_DONE:
-      return C_("status", "Done");
-    case JLN_STATUS_DONE_NEW:
-      /* Translators: an action carried out although it was not in the previous plan. */
-      return C_("status", "Done, not planned");
-    case JLN_STATUS_REVISED:
-      return C_("status", "Revised");
-    case JLN_STATUS_SUPERSEDED:
-      /* Translators: an action replaced by other actions, which it refers to. */
-      return C_("status", "Superseded");
-    case JLN_STATUS_DROPPED:
-      return C_("status", "Dropped");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_labels), NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "status", status_labels[status]);
 }
 
 gboolean

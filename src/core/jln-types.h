@@ -153,6 +153,7 @@ const char *jln_status_to_string        (JlnStatus     status);
 gboolean    jln_status_from_string      (const char   *text,
                                          JlnStatus    *status);
 const char *jln_status_get_label        (JlnStatus     status);
+const char *jln_status_get_msgid        (JlnStatus     status);
 gboolean    jln_status_is_done          (JlnStatus     status);
 gboolean    jln_status_is_closed        (JlnStatus     status);
 

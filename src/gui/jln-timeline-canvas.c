@@ -24,6 +24,8 @@ struct _JlnTimelineCanvas
   guint           hscroll_policy : 1;
   guint           vscroll_policy : 1;
   double          zoom_scroll;       /* Ctrl+scroll not yet a step */
+  double          title_width;       /* 0: the painter's own */
+  double          drag_start_width;  /* the title column's, while dragged */
 
   /* The records of the rows drawn last, whose changes redraw. */
   GPtrArray      *watched;
@@ -42,6 +44,7 @@ enum {
   PROP_0,
   PROP_SELECTED,
   PROP_ZOOM,
+  PROP_TITLE_WIDTH,
   N_PROPS,
   PROP_HADJUSTMENT = N_PROPS,
   PROP_VADJUSTMENT,
@@ -327,6 +330,61 @@ jln_timeline_canvas_move_selection (JlnTimelineCanvas *self,
 
 /* Events */
 
+/* The title column */
+
+#define TITLE_EDGE_SLOP 4.0   /* pixels either side of the edge that grab it */
+#define TITLE_MIN_CHART 120.0 /* pixels left to the semesters at the least */
+
+static gboolean
+on_title_edge (JlnTimelineCanvas *self,
+               double             x)
+{
+  return self->timeline != NULL && fabs (x - label_width (self)) <= TITLE_EDGE_SLOP;
+}
+
+static double
+clamp_title_width (JlnTimelineCanvas *self,
+                   double             width)
+{
+  double min_w = self->timeline != NULL ? jln_timeline_get_min_label_width (self->timeline, self->style) : 0;
+  double max_w = gtk_widget_get_width (GTK_WIDGET (self)) - TITLE_MIN_CHART;
+
+  return round (MAX (min_w, MIN (width, max_w)));
+}
+
+static void
+title_drag_begin_cb (GtkGestureDrag    *gesture,
+                     double             x,
+                     double             y,
+                     JlnTimelineCanvas *self)
+{
+  if (!on_title_edge (self, x))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->drag_start_width = label_width (self);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+title_drag_update_cb (GtkGestureDrag    *gesture,
+                      double             dx,
+                      double             dy,
+                      JlnTimelineCanvas *self)
+{
+  jln_timeline_canvas_set_title_width (self, clamp_title_width (self, self->drag_start_width + dx));
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           JlnTimelineCanvas        *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), on_title_edge (self, x) ? "col-resize" : NULL);
+}
+
 static JlnRecord *
 record_at (JlnTimelineCanvas *self,
            double             x,
@@ -381,6 +439,15 @@ key_pressed_cb (GtkEventControllerKey *controller,
   JlnRecord *selected;
   double step;
 
+  /* Alt+Left and Alt+Right narrow and widen the title column. */
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == GDK_ALT_MASK && self->timeline != NULL &&
+      (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right))
+    {
+      step = jln_render_style_get_em (self->style) * 2;
+      jln_timeline_canvas_set_title_width (self, clamp_title_width (self, label_width (self) +
+                                                                          (keyval == GDK_KEY_Left ? -step : step)));
+      return TRUE;
+    }
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 
@@ -530,6 +597,9 @@ jln_timeline_canvas_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_int (value, jln_timeline_canvas_get_zoom (self));
       break;
+    case PROP_TITLE_WIDTH:
+      g_value_set_double (value, self->title_width);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -562,6 +632,9 @@ jln_timeline_canvas_set_property (GObject      *object,
       break;
     case PROP_ZOOM:
       jln_timeline_canvas_set_zoom (self, g_value_get_int (value));
+      break;
+    case PROP_TITLE_WIDTH:
+      jln_timeline_canvas_set_title_width (self, g_value_get_double (value));
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, g_value_get_object (value));
@@ -605,6 +678,11 @@ jln_timeline_canvas_class_init (JlnTimelineCanvasClass *klass)
     g_param_spec_int ("zoom", NULL, NULL, JLN_TIMELINE_ZOOM_QUARTER, JLN_TIMELINE_ZOOM_YEAR,
                       JLN_TIMELINE_ZOOM_SEMESTER,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The width of the title column in pixels, as the user dragged it; 0
+   * for a width that follows the window's. */
+  properties[PROP_TITLE_WIDTH] =
+    g_param_spec_double ("title-width", NULL, NULL, 0, G_MAXDOUBLE, 0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
@@ -633,6 +711,8 @@ jln_timeline_canvas_init (JlnTimelineCanvas *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
@@ -641,6 +721,16 @@ jln_timeline_canvas_init (JlnTimelineCanvas *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  /* Before the click, which would select the row under the edge. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (title_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (title_drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
@@ -690,6 +780,11 @@ jln_timeline_canvas_set_timeline (JlnTimelineCanvas *self,
   g_clear_handle_id (&self->rewatch_id, g_source_remove);
   unwatch (self);
   g_set_object (&self->timeline, timeline);
+  if (self->timeline != NULL)
+    {
+      jln_timeline_set_wrap (self->timeline, TRUE);
+      jln_timeline_set_label_width (self->timeline, self->title_width);
+    }
   if (self->hadjustment != NULL)
     gtk_adjustment_set_value (self->hadjustment, 0);
   if (self->vadjustment != NULL)
@@ -834,4 +929,30 @@ jln_timeline_canvas_relayout (JlnTimelineCanvas *self)
     }
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+jln_timeline_canvas_get_title_width (JlnTimelineCanvas *self)
+{
+  g_return_val_if_fail (JLN_IS_TIMELINE_CANVAS (self), 0);
+  return self->title_width;
+}
+
+void
+jln_timeline_canvas_set_title_width (JlnTimelineCanvas *self,
+                                     double             width)
+{
+  g_return_if_fail (JLN_IS_TIMELINE_CANVAS (self));
+
+  width = MAX (0, width);
+  if (self->title_width == width)
+    return;
+  self->title_width = width;
+  if (self->timeline != NULL)
+    {
+      jln_timeline_set_label_width (self->timeline, width);
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE_WIDTH]);
 }

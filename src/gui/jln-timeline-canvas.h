@@ -25,6 +25,9 @@ void             jln_timeline_canvas_set_style      (JlnTimelineCanvas    *self,
 JlnTimelineZoom  jln_timeline_canvas_get_zoom       (JlnTimelineCanvas    *self);
 void             jln_timeline_canvas_set_zoom       (JlnTimelineCanvas    *self,
                                                      JlnTimelineZoom       zoom);
+double           jln_timeline_canvas_get_title_width (JlnTimelineCanvas   *self);
+void             jln_timeline_canvas_set_title_width (JlnTimelineCanvas   *self,
+                                                     double                width);
 JlnRecord       *jln_timeline_canvas_get_selected   (JlnTimelineCanvas    *self);
 void             jln_timeline_canvas_select         (JlnTimelineCanvas    *self,
                                                      JlnRecord            *record);

@@ -664,6 +664,8 @@ jln_timeline_view_init (JlnTimelineView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::timeline-start", G_CALLBACK (settings_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "timeline-title-width", self->canvas, "title-width",
+                   G_SETTINGS_BIND_DEFAULT);
   jln_screen_style_watch (self, G_CALLBACK (update_style));
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name", G_CALLBACK (update_style),
                            self, G_CONNECT_SWAPPED);

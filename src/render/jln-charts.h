@@ -21,7 +21,17 @@ typedef enum
 
 #define JLN_TYPE_CHART (jln_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (JlnChart, jln_chart, JLN, CHART, GObject)
+typedef struct _JlnChart JlnChart;
+typedef struct _JlnChartClass JlnChartClass;
+
+/* A derivable type whose instance and class structures are private to
+ * the painters: one subclass per kind of chart. */
+GType jln_chart_get_type (void) G_GNUC_CONST;
+#define JLN_CHART(obj) (G_TYPE_CHECK_INSTANCE_CAST ((obj), JLN_TYPE_CHART, JlnChart))
+#define JLN_IS_CHART(obj) (G_TYPE_CHECK_INSTANCE_TYPE ((obj), JLN_TYPE_CHART))
+#define JLN_CHART_CLASS(klass) (G_TYPE_CHECK_CLASS_CAST ((klass), JLN_TYPE_CHART, JlnChartClass))
+#define JLN_CHART_GET_CLASS(obj) (G_TYPE_INSTANCE_GET_CLASS ((obj), JLN_TYPE_CHART, JlnChartClass))
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnChart, g_object_unref)
 
 /* The painter of one chart, drawn at the size its caller gives. A chart
  * is a list of items (a target, a measurement, a bar, a semester) that

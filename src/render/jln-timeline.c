@@ -11,6 +11,7 @@
 #include "jln-milestone.h"
 #include "jln-timeline.h"
 #include "jln-i18n.h"
+#include "jln-semester-axis.h"
 #include "jln-unit.h"
 
 /* The semester timeline.
@@ -54,8 +55,10 @@
 #define BAR_EM             1.0
 #define ITEM_BAR_EM        0.45
 #define TITLE_EM           3.0
+#define MIN_LABEL_EM      10.0   /* the narrowest title column */
 #define BOTTOM_EM          1.0
 #define MAX_CACHED_ROWS  4096
+#define MAX_GROWN_ROWS   1000   /* on screen, rows measured to fit their titles */
 #define MAX_SEMESTERS     400
 
 /* The width of a semester at each zoom: on screen, and at the least on
@@ -100,16 +103,6 @@ static const char * const words[N_WORDS] = {
   [WORD_NO_DATE] = N_("no date"),
 };
 
-static const char * const status_words[] = {
-  [JLN_STATUS_PLANNED] = NC_("status", "Planned"),
-  [JLN_STATUS_IN_PROGRESS] = NC_("status", "In progress"),
-  [JLN_STATUS_DONE] = NC_("status", "Done"),
-  [JLN_STATUS_DONE_NEW] = NC_("status", "Done, not planned"),
-  [JLN_STATUS_REVISED] = NC_("status", "Revised"),
-  [JLN_STATUS_SUPERSEDED] = NC_("status", "Superseded"),
-  [JLN_STATUS_DROPPED] = NC_("status", "Dropped"),
-};
-
 typedef struct
 {
   JlnRecord *record;        /* owned */
@@ -124,6 +117,7 @@ typedef enum
   MODE_VIEW,       /* on screen: the widget's wrap and fit */
   MODE_PICTURE,    /* the whole picture: SVG, PNG */
   MODE_PAGE,       /* pages: PDF, printing */
+  MODE_LEGEND,     /* the legend alone, as in a picture, without the rows */
 } Mode;
 
 typedef struct
@@ -135,6 +129,10 @@ typedef struct
   double year_h, semester_h, mark_h, header_h;
   double heading_h, action_h, item_h;
   gboolean wrap;
+  gboolean grow;         /* rows grow to fit their titles */
+  gboolean rows;         /* the rows are drawn, not only the legend */
+  double heading_w;      /* the width headings wrap at, 0: one line */
+  const double *tops;    /* with grow, where each row starts */
 } Metrics;
 
 typedef struct
@@ -162,6 +160,8 @@ struct _JlnTimeline
   JlnRecord            *selected;
   gboolean              wrap;
   gboolean              fit;
+  double                label_width;   /* the view's title column, 0: its own */
+  double                view_width;    /* the view's last width */
   gboolean              all_items;     /* sub-items without a date too */
 
   /* The layout */
@@ -181,6 +181,7 @@ struct _JlnTimeline
   double                page_width;
   double                page_height;
   double                page_em;
+  double                page_label_w;  /* wider titles, for rows a page cannot hold */
 
   /* Texts */
   PangoContext         *context;
@@ -191,6 +192,13 @@ struct _JlnTimeline
   char                 *cache_family;
   JlnLang               cache_lang;
   gboolean              cache_wrap;
+
+  /* Tops of rows whose titles wrap on as many lines as they need, for
+   * the label width and heading width they were measured at. */
+  GArray               *tops;          /* double, one more than rows */
+  gboolean              tops_valid;
+  double                tops_label_w;
+  double                tops_heading_w;
 };
 
 static void jln_timeline_picture_init (JlnPictureInterface *iface);
@@ -231,7 +239,7 @@ status_word (JlnLang   lang,
 {
   if (status > JLN_STATUS_DROPPED)
     status = JLN_STATUS_PLANNED;
-  return jln_translate_context (lang, "status", status_words[status]);
+  return jln_status_get_label_in (status, lang);
 }
 
 static const char *
@@ -358,6 +366,7 @@ static void
 clear_text_caches (JlnTimeline *self)
 {
   g_hash_table_remove_all (self->row_layouts);
+  self->tops_valid = FALSE;
   g_hash_table_remove_all (self->layouts);
 }
 
@@ -513,6 +522,10 @@ get_row (JlnTimeline *self,
 
 /* --- Metrics --------------------------------------------------------------- */
 
+static void ensure_tops (JlnTimeline          *self,
+                         const JlnRenderStyle *style,
+                         Metrics              *m);
+
 static void
 metrics_init (JlnTimeline          *self,
               const JlnRenderStyle *style,
@@ -524,29 +537,46 @@ metrics_init (JlnTimeline          *self,
   gboolean fit = mode == MODE_PAGE || (mode == MODE_VIEW && self->fit);
   double chart_w;
 
+  /* Hit-testing asks without a width: the view's is the last drawn. */
+  if (mode == MODE_VIEW && width > 0)
+    self->view_width = width;
+  else if (mode == MODE_VIEW)
+    width = self->view_width;
+
   m->em = em;
   m->wrap = mode != MODE_VIEW || self->wrap;
+  m->heading_w = 0;
+  m->tops = NULL;
   m->number_w = NUMBER_EM * em;
-  if (mode == MODE_PICTURE)
+  if (mode == MODE_PICTURE || mode == MODE_LEGEND)
     m->label_w = LABEL_WRAP_EM * em;
+  else if (mode == MODE_VIEW && self->label_width > 0)
+    m->label_w = MAX (self->label_width, MIN_LABEL_EM * em);
   else
-    m->label_w = MIN ((m->wrap ? LABEL_WRAP_EM : LABEL_EM) * em, MAX (width, 1) * (mode == MODE_PAGE ? 0.34 : 0.4));
+    m->label_w = MIN ((mode == MODE_PAGE ? LABEL_WRAP_EM : LABEL_EM) * em, MAX (width, 1) * (mode == MODE_PAGE ? 0.34 : 0.4));
   m->label_w = round (m->label_w);
   m->year_h = round (YEAR_ROW_EM * em);
   m->semester_h = round (SEMESTER_ROW_EM * em);
   m->mark_h = round (MARK_ROW_EM * em);
   m->header_h = m->year_h + m->semester_h + m->mark_h;
   m->heading_h = round (HEADING_EM * em);
-  m->action_h = round ((m->wrap ? ACTION_WRAP_EM : ACTION_EM) * em);
+  m->action_h = round ((mode != MODE_VIEW ? ACTION_WRAP_EM : ACTION_EM) * em);
   m->item_h = round (ITEM_EM * em);
 
   ensure_layout (self);
+  /* Titles are never cut on paper: a row grows to as many lines as its
+   * title needs. On screen too where the view wraps, unless measuring
+   * every title would make the plan slow to show. */
+  m->grow = mode == MODE_PAGE || mode == MODE_PICTURE ||
+            (mode == MODE_VIEW && self->wrap && width > 0 && self->rows->len <= MAX_GROWN_ROWS);
   /* On paper and projectors, the titles take the room the semesters do
    * not need at their usual width, up to half the page: on A3 or a wide
    * screen a title is then shown whole rather than cut after two lines. */
   if (mode == MODE_PAGE && width > 0)
     m->label_w = round (MAX (m->label_w, MIN (width * 0.45, width - n_semesters (self) *
                                                                   0.75 * semester_em[self->zoom] * em)));
+  if (mode == MODE_PAGE && width > 0 && width == self->page_width)
+    m->label_w = MAX (m->label_w, self->page_label_w);
   /* On paper and projectors the semesters fill the width; on screen
    * they are at least as wide as the zoom has them, and fill the width
    * when that leaves room. */
@@ -556,11 +586,22 @@ metrics_init (JlnTimeline          *self,
     m->semester_w = MAX (min_semester_em[self->zoom] * em, chart_w / n_semesters (self));
   else if (mode == MODE_VIEW && chart_w > 0)
     m->semester_w = MAX (m->semester_w, floor (chart_w / n_semesters (self)));
+
+  /* Exports never lose words: headings run over the width of the page
+   * or picture and wrap there; on screen they keep to one line, so that
+   * the rows do not move when the window is resized. */
+  if (mode == MODE_PAGE)
+    m->heading_w = width;
+  else if (mode == MODE_PICTURE)
+    m->heading_w = m->label_w + n_semesters (self) * m->semester_w;
+  m->rows = mode != MODE_LEGEND;
+  if (m->grow && m->rows)
+    ensure_tops (self, style, m);
 }
 
 static double
-row_height (const Metrics *m,
-            guint          kind)
+kind_height (const Metrics *m,
+             guint          kind)
 {
   switch (kind)
     {
@@ -579,16 +620,28 @@ row_top (JlnTimeline   *self,
   const Row *row;
   guint n_actions;
 
+  if (m->tops != NULL)
+    return m->tops[MIN (i, self->rows->len)];
   if (i >= self->rows->len)
     {
       if (self->rows->len == 0)
         return 0;
       row = get_row (self, self->rows->len - 1);
-      return row_top (self, m, self->rows->len - 1) + row_height (m, row->kind);
+      return row_top (self, m, self->rows->len - 1) + kind_height (m, row->kind);
     }
   row = get_row (self, i);
   n_actions = i - row->n_headings - row->n_items;
   return row->n_headings * m->heading_h + n_actions * m->action_h + row->n_items * m->item_h;
+}
+
+static double
+row_height (JlnTimeline   *self,
+            const Metrics *m,
+            guint          i)
+{
+  if (m->tops != NULL)
+    return m->tops[i + 1] - m->tops[i];
+  return kind_height (m, get_row (self, i)->kind);
 }
 
 static double
@@ -618,12 +671,23 @@ row_at_y (JlnTimeline   *self,
   return lo;
 }
 
+static void
+get_axis (JlnTimeline     *self,
+          const Metrics   *m,
+          JlnSemesterAxis *axis)
+{
+  jln_semester_axis_init (axis, self->first, self->last, 0, m->semester_w);
+}
+
 static double
 semester_x (JlnTimeline   *self,
             const Metrics *m,
             JlnSemester    semester)
 {
-  return ((double) semester - (double) self->first) * m->semester_w;
+  JlnSemesterAxis axis;
+
+  get_axis (self, m, &axis);
+  return jln_semester_axis_get_x (&axis, semester);
 }
 
 static double
@@ -631,7 +695,10 @@ fraction_x (JlnTimeline   *self,
             const Metrics *m,
             double         semesters)
 {
-  return (semesters - (double) self->first) * m->semester_w;
+  JlnSemesterAxis axis;
+
+  get_axis (self, m, &axis);
+  return jln_semester_axis_get_fraction_x (&axis, semesters);
 }
 
 static double
@@ -670,11 +737,12 @@ check_caches (JlnTimeline          *self,
     }
 
   /* The rows' labels are as wide as their column; other texts are not. */
-  if (self->cache_label_w != m->label_w || self->cache_wrap != m->wrap)
+  if (m->rows && (self->cache_label_w != m->label_w || self->cache_wrap != m->grow))
     {
       g_hash_table_remove_all (self->row_layouts);
+      self->tops_valid = FALSE;
       self->cache_label_w = m->label_w;
-      self->cache_wrap = m->wrap;
+      self->cache_wrap = m->grow;
     }
   if (self->cache_em == m->em && self->cache_lang == lang &&
       g_strcmp0 (self->cache_family, family) == 0)
@@ -703,7 +771,8 @@ new_layout (JlnTimeline                *self,
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      /* No limit: as many lines as the text needs. */
+      pango_layout_set_ellipsize (layout, lines > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_height (layout, lines > 1 ? -lines : -1);
     }
@@ -835,7 +904,7 @@ get_row_layout (JlnTimeline          *self,
                                                          ? JLN_RENDER_FONT_SMALL
                                                          : JLN_RENDER_FONT_BODY),
                        text, width,
-                       m->wrap && row->kind == JLN_TIMELINE_ROW_ACTION ? 2 : 1);
+                       m->grow ? 0 : 1);
 
   /* Titles line up after the numbers, on every line. */
   tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
@@ -867,6 +936,77 @@ get_row_layout (JlnTimeline          *self,
 
   g_hash_table_insert (self->row_layouts, GUINT_TO_POINTER (i), layout);
   return layout;
+}
+
+/* A heading's layout, on one line cut at @width, or wrapped at it. */
+static PangoLayout *
+get_heading_layout (JlnTimeline          *self,
+                    const JlnRenderStyle *style,
+                    const Metrics        *m,
+                    JlnLang               lang,
+                    guint                 i,
+                    double                width,
+                    gboolean              wrap)
+{
+  PangoLayout *layout = get_row_layout (self, style, m, lang, i);
+
+  pango_layout_set_width (layout, (int) (MAX (1, width) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -1);
+  return layout;
+}
+
+/* With rows that grow, each is as tall as its kind has it, or as its
+ * title needs with some room above and below. */
+static void
+ensure_tops (JlnTimeline          *self,
+             const JlnRenderStyle *style,
+             Metrics              *m)
+{
+  JlnLang lang = get_lang (self, style);
+  double top = 0;
+
+  check_caches (self, style, m, lang);
+  if (self->tops_valid && self->tops_label_w == m->label_w && self->tops_heading_w == m->heading_w &&
+      self->tops->len == self->rows->len + 1)
+    {
+      m->tops = (const double *) (gpointer) self->tops->data;
+      return;
+    }
+
+  g_array_set_size (self->tops, 0);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const Row *row = get_row (self, i);
+      double h = kind_height (m, row->kind);
+      double th, pad;
+      PangoLayout *layout;
+
+      if (row->kind == JLN_TIMELINE_ROW_HEADING)
+        {
+          if (m->heading_w > 0)
+            {
+              layout = get_heading_layout (self, style, m, lang, i, m->heading_w - 2 * PAD_EM * m->em, TRUE);
+              text_size (layout, NULL, &th);
+              h = MAX (h, round (th + 1.0 * m->em));
+            }
+        }
+      else
+        {
+          layout = get_row_layout (self, style, m, lang, i);
+          text_size (layout, NULL, &th);
+          pad = row->kind == JLN_TIMELINE_ROW_ITEM ? 0.4 : 0.6;
+          h = MAX (h, round (th + pad * m->em));
+        }
+      g_array_append_val (self->tops, top);
+      top += h;
+    }
+  g_array_append_val (self->tops, top);
+  self->tops_valid = TRUE;
+  self->tops_label_w = m->label_w;
+  self->tops_heading_w = m->heading_w;
+  m->tops = (const double *) (gpointer) self->tops->data;
 }
 
 /* --- Drawing --------------------------------------------------------------- */
@@ -1214,6 +1354,20 @@ draw_bar (const Draw *d,
 
 /* Year bands, semester lines, milestones: behind the bars of rows
  * [top, bottom) of cr. */
+
+/* The semesters [s0, s1] that meet the clip. */
+static void
+visible_semesters (const Draw  *d,
+                   JlnSemester *s0,
+                   JlnSemester *s1)
+{
+  JlnSemesterAxis axis;
+
+  get_axis (d->self, &d->m, &axis);
+  *s0 = jln_semester_axis_get_semester_at (&axis, d->clip_x0 - d->chart_x);
+  *s1 = MIN (d->self->last, jln_semester_axis_get_semester_at (&axis, d->clip_x1 - d->chart_x) + 1);
+}
+
 static void
 draw_grid (const Draw *d,
            double      top,
@@ -1226,8 +1380,7 @@ draw_grid (const Draw *d,
   GListModel *milestones;
   guint n;
 
-  s0 = self->first + (guint) MAX (0, floor ((d->clip_x0 - d->chart_x) / m->semester_w));
-  s1 = MIN (self->last, self->first + (guint) MAX (0, ceil ((d->clip_x1 - d->chart_x) / m->semester_w)));
+  visible_semesters (d, &s0, &s1);
 
   /* Every other year a band, so that a year reads at a glance. */
   for (JlnSemester s = s0; s <= s1; s++)
@@ -1335,7 +1488,7 @@ draw_chart_rows (const Draw *d,
   for (guint i = first; i < end; i++)
     {
       const Row *row = get_row (self, i);
-      double h = row_height (m, row->kind);
+      double h = row_height (self, m, i);
 
       if (row->kind == JLN_TIMELINE_ROW_HEADING)
         {
@@ -1356,7 +1509,7 @@ draw_chart_rows (const Draw *d,
   for (guint i = first; i < end; i++)
     {
       const Row *row = get_row (self, i);
-      double h = row_height (m, row->kind);
+      double h = row_height (self, m, i);
 
       if (row->kind != JLN_TIMELINE_ROW_HEADING)
         draw_bar (d, row, row_y, h);
@@ -1385,12 +1538,13 @@ static void
 draw_heading_label (const Draw *d,
                     guint       i,
                     double      y,
+                    double      h,
                     double      width,
                     gboolean    continued)
 {
   JlnTimeline *self = d->self;
   const Metrics *m = &d->m;
-  PangoLayout *layout = get_row_layout (self, d->style, m, d->lang, i);
+  PangoLayout *layout;
   double x = PAD_EM * m->em, th, tw, cw = 0;
   PangoLayout *more = NULL;
 
@@ -1400,15 +1554,19 @@ draw_heading_label (const Draw *d,
       text_size (more, &cw, NULL);
       cw += 0.5 * m->em;
     }
-  pango_layout_set_width (layout, (int) (MAX (1, width - 2 * x - cw) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* A heading wraps as it was measured; repeated at the top of a page,
+   * it is a reminder on one line. */
+  if (!continued && m->grow && m->heading_w > 0)
+    layout = get_heading_layout (self, d->style, m, d->lang, i, m->heading_w - 2 * x, TRUE);
+  else
+    layout = get_heading_layout (self, d->style, m, d->lang, i, width - 2 * x - cw, FALSE);
   text_size (layout, &tw, &th);
   jln_render_style_set_source (d->style, d->cr, JLN_RENDER_COLOR_FOREGROUND);
-  show_text (d->cr, layout, x, y + (m->heading_h - th) / 2);
+  show_text (d->cr, layout, x, y + (h - th) / 2);
   if (more != NULL)
     {
       jln_render_style_set_source (d->style, d->cr, JLN_RENDER_COLOR_DIM);
-      show_text (d->cr, more, x + tw + 0.5 * m->em, y + (m->heading_h - th) / 2 + 0.1 * m->em);
+      show_text (d->cr, more, x + tw + 0.5 * m->em, y + (h - th) / 2 + 0.1 * m->em);
     }
 }
 
@@ -1432,14 +1590,14 @@ draw_label_rows (const Draw *d,
       cairo_rectangle (cr, 0, row_y, m->label_w, m->heading_h);
       jln_render_style_set_source (d->style, cr, JLN_RENDER_COLOR_HEADER);
       cairo_fill (cr);
-      draw_heading_label (d, continued, row_y, width, TRUE);
+      draw_heading_label (d, continued, row_y, m->heading_h, width, TRUE);
       row_y += m->heading_h;
     }
 
   for (guint i = first; i < end; i++)
     {
       const Row *row = get_row (self, i);
-      double h = row_height (m, row->kind);
+      double h = row_height (self, m, i);
 
       if (row->kind == JLN_TIMELINE_ROW_HEADING)
         {
@@ -1452,7 +1610,7 @@ draw_label_rows (const Draw *d,
               jln_render_style_set_source (d->style, cr, JLN_RENDER_COLOR_SELECTION);
               cairo_fill (cr);
             }
-          draw_heading_label (d, i, row_y, width, FALSE);
+          draw_heading_label (d, i, row_y, h, width, FALSE);
         }
       else
         {
@@ -1496,32 +1654,14 @@ draw_label_rows (const Draw *d,
     }
 }
 
-typedef enum
-{
-  LABEL_NONE,
-  LABEL_HALF,     /* S2 */
-  LABEL_SHORT,    /* S2 2022 */
-  LABEL_LONG,     /* 2e sem. 2022, 2nd sem. 2022 */
-} LabelForm;
+typedef JlnSemesterLabel LabelForm;
 
 static char *
 dup_semester_label (JlnSemester semester,
                     JlnLang     lang,
                     LabelForm   form)
 {
-  switch (form)
-    {
-    case LABEL_LONG:
-      return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, lang);
-    case LABEL_SHORT:
-      return jln_semester_format (semester, JLN_SEMESTER_STYLE_SHORT, lang);
-    case LABEL_HALF:
-      /* The year is right above. */
-      return g_strdup_printf ("S%u", jln_semester_get_half (semester));
-    case LABEL_NONE:
-    default:
-      return g_strdup ("");
-    }
+  return jln_semester_axis_dup_label (semester, form, lang);
 }
 
 /* The longest form of semester label that fits the columns. */
@@ -1530,7 +1670,7 @@ label_form (const Draw *d)
 {
   LabelForm form;
 
-  for (form = LABEL_LONG; form > LABEL_NONE; form--)
+  for (form = JLN_SEMESTER_LABEL_LONG; form > JLN_SEMESTER_LABEL_NONE; form--)
     {
       g_autofree char *sample = dup_semester_label (jln_semester_new (2022, 2), d->lang, form);
       double tw;
@@ -1549,18 +1689,14 @@ dup_quarter_label (const Draw  *d,
                    JlnSemester  semester,
                    guint        q)
 {
-  guint quarter = (jln_semester_get_half (semester) - 1) * 2 + q + 1;
-  /* Translators: a quarter of a year in a timeline's header, like “Q3”;
-     in French “T3” (trimestre). */
-  g_autofree char *name = g_strdup_printf (jln_translate (d->lang, N_("Q%u")), quarter);
-  char *full = g_strdup_printf ("%s %u", name, jln_semester_get_year (semester));
+  char *full = jln_semester_axis_dup_quarter_label (semester, q, TRUE, d->lang);
   double tw;
 
   text_size (get_text (d->self, d->style, JLN_RENDER_FONT_SMALL, full, 0), &tw, NULL);
   if (tw + 0.8 * d->m.em > d->m.semester_w / 2)
     {
       g_free (full);
-      return g_steal_pointer (&name);
+      return jln_semester_axis_dup_quarter_label (semester, q, FALSE, d->lang);
     }
   return full;
 }
@@ -1610,8 +1746,7 @@ draw_header (const Draw *d)
   jln_render_style_set_source (d->style, cr, JLN_RENDER_COLOR_HEADER);
   cairo_fill (cr);
 
-  s0 = self->first + (guint) MAX (0, floor ((d->clip_x0 - d->chart_x) / m->semester_w));
-  s1 = MIN (self->last, self->first + (guint) MAX (0, ceil ((d->clip_x1 - d->chart_x) / m->semester_w)));
+  visible_semesters (d, &s0, &s1);
 
   form = label_form (d);
 
@@ -1661,7 +1796,7 @@ draw_header (const Draw *d)
                                  s == self->today_semester);
             }
         }
-      else if (form != LABEL_NONE)
+      else if (form != JLN_SEMESTER_LABEL_NONE)
         {
           g_autofree char *text = dup_semester_label (s, d->lang, form);
           PangoLayout *layout = get_text (self, d->style, JLN_RENDER_FONT_SMALL, text, 0);
@@ -2071,7 +2206,7 @@ jln_timeline_get_legend_height (JlnTimeline          *self,
   Draw d;
 
   g_return_val_if_fail (JLN_IS_TIMELINE (self), 0);
-  draw_init (&d, self, NULL, style, MODE_PICTURE, width);
+  draw_init (&d, self, NULL, style, MODE_LEGEND, width);
   return layout_legend (&d, width, 0);
 }
 
@@ -2084,7 +2219,7 @@ jln_timeline_draw_legend (JlnTimeline          *self,
   Draw d;
 
   g_return_if_fail (JLN_IS_TIMELINE (self));
-  draw_init (&d, self, cr, style, MODE_PICTURE, width);
+  draw_init (&d, self, cr, style, MODE_LEGEND, width);
   cairo_save (cr);
   layout_legend (&d, width, 0);
   cairo_restore (cr);
@@ -2186,6 +2321,9 @@ jln_timeline_draw (JlnPicture           *picture,
  * "(continued)". The semesters fill the page's width and keep the type
  * of the page format; only when they would be narrower than their
  * labels do they go on across pages, each repeating the labels. */
+/* The share of a page's width the titles take when a row is too tall. */
+static const double wider_labels[] = { 0.55, 0.7, 0.85 };
+
 static void
 paginate (JlnTimeline          *self,
           const JlnRenderStyle *style,
@@ -2207,7 +2345,27 @@ paginate (JlnTimeline          *self,
   self->page_height = height;
   self->page_em = jln_render_style_get_em (style);
 
+  self->page_label_w = 0;
   metrics_init (self, style, MODE_PAGE, width, &m);
+  legend_h = jln_timeline_get_legend_height (self, style, width);
+  avail = height - m.header_h - legend_gap (&m) - legend_h;
+
+  /* A row is never cut: where a title is too long for a page, all the
+   * titles take more of the width, so that it fits. */
+  for (guint w = 0; w < G_N_ELEMENTS (wider_labels); w++)
+    {
+      double tallest = 0;
+
+      for (guint r = 0; r < self->rows->len; r++)
+        tallest = MAX (tallest, row_height (self, &m, r));
+      if (tallest + m.heading_h <= avail)
+        break;
+      if (m.label_w >= round (width * wider_labels[w]))
+        continue;
+      self->page_label_w = round (width * wider_labels[w]);
+      metrics_init (self, style, MODE_PAGE, width, &m);
+    }
+
   n_sem = n_semesters (self);
   chart_w = width - m.label_w;
   min_w = min_semester_em[self->zoom] * m.em;
@@ -2215,9 +2373,6 @@ paginate (JlnTimeline          *self,
   self->n_columns = (n_sem + per_page - 1) / per_page;
   self->page_semesters = (n_sem + self->n_columns - 1) / self->n_columns;
   self->page_semester_w = chart_w / self->page_semesters;
-
-  legend_h = jln_timeline_get_legend_height (self, style, width);
-  avail = height - m.header_h - legend_gap (&m) - legend_h;
 
   while (i < self->rows->len || self->pages->len == 0)
     {
@@ -2231,7 +2386,7 @@ paginate (JlnTimeline          *self,
         }
       while (page.end < self->rows->len)
         {
-          double h = row_height (&m, get_row (self, page.end)->kind);
+          double h = row_height (self, &m, page.end);
 
           if (used + h > avail && page.end > page.first)
             break;
@@ -2346,6 +2501,7 @@ jln_timeline_finalize (GObject *object)
   g_clear_pointer (&self->today, g_date_time_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
+  g_clear_pointer (&self->tops, g_array_unref);
   g_clear_pointer (&self->row_layouts, g_hash_table_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->cache_family, g_free);
@@ -2368,6 +2524,7 @@ static void
 jln_timeline_init (JlnTimeline *self)
 {
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->tops = g_array_new (FALSE, FALSE, sizeof (double));
   self->row_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->zoom = JLN_TIMELINE_ZOOM_SEMESTER;
@@ -2571,6 +2728,24 @@ jln_timeline_set_wrap (JlnTimeline *self,
 {
   g_return_if_fail (JLN_IS_TIMELINE (self));
   self->wrap = !!wrap;
+}
+
+/* The width of the view's title column, in the style's user units, as
+ * the user dragged it; 0 for a width that follows the view's. */
+void
+jln_timeline_set_label_width (JlnTimeline *self,
+                              double       width)
+{
+  g_return_if_fail (JLN_IS_TIMELINE (self));
+  self->label_width = MAX (0, width);
+}
+
+double
+jln_timeline_get_min_label_width (JlnTimeline          *self,
+                                  const JlnRenderStyle *style)
+{
+  g_return_val_if_fail (JLN_IS_TIMELINE (self), 0);
+  return MIN_LABEL_EM * jln_render_style_get_em (style);
 }
 
 /* Every sub-item, with a date or not: in a presentation, an action that
@@ -2796,7 +2971,7 @@ jln_timeline_get_row_extents (JlnTimeline          *self,
   if (y != NULL)
     *y = row_top (self, &m, row);
   if (height != NULL)
-    *height = row < self->rows->len ? row_height (&m, get_row (self, row)->kind) : 0;
+    *height = row < self->rows->len ? row_height (self, &m, row) : 0;
 }
 
 /* The row at @y, in content coordinates. */
@@ -2848,7 +3023,7 @@ jln_timeline_bar_at (JlnTimeline          *self,
   if (row->kind == JLN_TIMELINE_ROW_HEADING)
     return NULL;
   top = row_top (self, &m, i);
-  h = row_height (&m, row->kind);
+  h = row_height (self, &m, i);
   slack = 0.3 * m.em;
   compute_bar (self, row->record, &bar);
   if (fabs (y - (top + h / 2)) > BAR_EM * m.em / 2 + slack)

@@ -72,8 +72,14 @@ JlnObjective    *jln_timeline_get_objective      (JlnTimeline          *self);
 void             jln_timeline_set_selected       (JlnTimeline          *self,
                                                   JlnRecord            *record);
 JlnRecord       *jln_timeline_get_selected       (JlnTimeline          *self);
+/* In the view, titles wrap and their rows grow to fit (as they always do
+ * on paper), for plans of up to a thousand rows. */
 void             jln_timeline_set_wrap           (JlnTimeline          *self,
                                                   gboolean              wrap);
+void             jln_timeline_set_label_width    (JlnTimeline          *self,
+                                                  double                width);
+double           jln_timeline_get_min_label_width (JlnTimeline         *self,
+                                                  const JlnRenderStyle *style);
 void             jln_timeline_set_fit_width      (JlnTimeline          *self,
                                                   gboolean              fit);
 void             jln_timeline_set_all_items      (JlnTimeline          *self,
