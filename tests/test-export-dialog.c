@@ -22,6 +22,9 @@ struct _TestPicture
 {
   GObject parent_instance;
   guint   page_delay_ms;
+  guint   paginate_delay_ms;
+  guint  *ticks;              /* counted by the main loop, read while paginating */
+  guint   ticks_while_paginating;
 };
 
 static void test_picture_iface_init (JlnPictureInterface *iface);
@@ -82,8 +85,17 @@ test_picture_paginate (JlnPicture           *picture,
                        double                width,
                        double                height)
 {
+  TestPicture *self = TEST_PICTURE (picture);
+
   g_assert_cmpfloat (width, >, 300);
   g_assert_cmpfloat (width, >, height);
+  if (self->paginate_delay_ms > 0)
+    {
+      guint before = g_atomic_int_get (self->ticks);
+
+      g_usleep (self->paginate_delay_ms * 1000);
+      self->ticks_while_paginating = g_atomic_int_get (self->ticks) - before;
+    }
   return N_ROWS;
 }
 
@@ -512,6 +524,46 @@ test_print (void)
   g_assert_cmpfloat_with_epsilon (width, 841.89, 1);
 }
 
+static gboolean
+tick_cb (gpointer data)
+{
+  g_atomic_int_inc ((guint *) data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Laying out the pages of a large plan takes time: the window goes on
+ * (here, a timeout of the main loop keeps firing) while it is done, and
+ * the pages come out the same. */
+static void
+test_print_paginates_aside (void)
+{
+  g_autoptr(JlnPicture) picture = g_object_new (TEST_TYPE_PICTURE, NULL);
+  g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, JLN_LANG_EN);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *path = tmp_path ("printed-slowly.pdf");
+  g_autoptr(GError) error = NULL;
+  guint ticks = 0;
+  guint tick_id;
+  guint pages;
+  double width, height;
+
+  TEST_PICTURE (picture)->paginate_delay_ms = 400;
+  TEST_PICTURE (picture)->ticks = &ticks;
+  operation = jln_print_operation_new (picture, style);
+  tick_id = g_timeout_add (10, tick_cb, &ticks);
+
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_source_remove (tick_id);
+
+  /* 400 ms of layout: the main loop ran meanwhile. */
+  g_assert_cmpuint (TEST_PICTURE (picture)->ticks_while_paginating, >=, 5);
+  read_pdf_info (path, &pages, &width, &height);
+  g_assert_cmpuint (pages, ==, N_ROWS);
+}
+
 /* The settings of one printing are those of the next, for the session. */
 static void
 test_print_settings_kept (void)
@@ -563,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/gui/export-dialog/keyboard", test_keyboard);
   g_test_add_func ("/gui/print/pdf", test_print);
   g_test_add_func ("/gui/print/settings-kept", test_print_settings_kept);
+  g_test_add_func ("/gui/print/paginates-aside", test_print_paginates_aside);
 
   status = g_test_run ();
   jln_test_remove_tree (tmp_dir);

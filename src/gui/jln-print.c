@@ -17,19 +17,56 @@
 static GtkPrintSettings *session_settings;
 static GtkPageSetup *session_page_setup;
 
+/* Laying out the pages of a large plan takes seconds: it runs in a
+ * thread while GTK's progress window stays responsive and can cancel.
+ * GTK asks "paginate" again and again until it is done; each time, the
+ * main loop waits a little for the thread, so that asking costs no CPU. */
 typedef struct
 {
-  JlnPicture     *picture;
-  JlnRenderStyle *style;
-  guint           n_pages;
+  gatomicrefcount  ref_count;
+  JlnPicture      *picture;
+  JlnRenderStyle  *style;
+  double           width;
+  double           height;
+  guint            n_pages;
+  GThread         *thread;
+  GMutex           mutex;
+  GCond            cond;
+  gboolean         paginated;
 } PrintJob;
 
-static void
-print_job_free (PrintJob *job)
+static PrintJob *
+print_job_ref (PrintJob *job)
 {
+  g_atomic_ref_count_inc (&job->ref_count);
+  return job;
+}
+
+static void
+print_job_unref (PrintJob *job)
+{
+  if (!g_atomic_ref_count_dec (&job->ref_count))
+    return;
   g_clear_object (&job->picture);
   g_clear_pointer (&job->style, jln_render_style_unref);
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
   g_free (job);
+}
+
+static gpointer
+paginate_thread (gpointer data)
+{
+  PrintJob *job = data;
+  guint n_pages = jln_picture_paginate (job->picture, job->style, job->width, job->height);
+
+  g_mutex_lock (&job->mutex);
+  job->n_pages = n_pages;
+  job->paginated = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->mutex);
+  print_job_unref (job);
+  return NULL;
 }
 
 static void
@@ -37,14 +74,33 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 PrintJob          *job)
 {
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
+  job->width = gtk_print_context_get_width (context) - 2 * PRINT_MARGIN;
+  job->height = gtk_print_context_get_height (context) - 2 * PRINT_MARGIN -
+                jln_export_get_footer_height (job->style);
+  job->paginated = FALSE;
+  job->thread = g_thread_new ("jalons-paginate", paginate_thread, print_job_ref (job));
+}
 
-  job->n_pages = jln_picture_paginate (job->picture, job->style,
-                                       width - 2 * PRINT_MARGIN,
-                                       height - 2 * PRINT_MARGIN -
-                                       jln_export_get_footer_height (job->style));
+static gboolean
+paginate_cb (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             PrintJob          *job)
+{
+  gint64 until = g_get_monotonic_time () + 15 * G_TIME_SPAN_MILLISECOND;
+  gboolean paginated;
+
+  g_mutex_lock (&job->mutex);
+  while (!job->paginated)
+    if (!g_cond_wait_until (&job->cond, &job->mutex, until))
+      break;
+  paginated = job->paginated;
+  g_mutex_unlock (&job->mutex);
+
+  if (!paginated)
+    return FALSE;
+  g_clear_pointer (&job->thread, g_thread_join);
   gtk_print_operation_set_n_pages (operation, MAX (job->n_pages, 1));
+  return TRUE;
 }
 
 static void
@@ -58,6 +114,16 @@ draw_page_cb (GtkPrintOperation *operation,
                         gtk_print_context_get_width (context),
                         gtk_print_context_get_height (context),
                         PRINT_MARGIN);
+}
+
+/* A cancelled printing may end while the thread still lays out pages:
+ * it is waited for, so that the picture is not drawn twice at once. */
+static void
+end_print_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              PrintJob          *job)
+{
+  g_clear_pointer (&job->thread, g_thread_join);
 }
 
 /* The printer, paper and options chosen serve the next printing of the
@@ -117,6 +183,9 @@ jln_print_operation_new (JlnPicture           *picture,
   g_return_val_if_fail (style != NULL, NULL);
 
   job = g_new0 (PrintJob, 1);
+  g_atomic_ref_count_init (&job->ref_count);
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
   job->picture = g_object_ref (picture);
   job->style = jln_render_style_copy (style);
   title = jln_picture_dup_title (picture, style);
@@ -133,8 +202,12 @@ jln_print_operation_new (JlnPicture           *picture,
 
   g_signal_connect (operation, "done", G_CALLBACK (remember_settings_cb), NULL);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "paginate", G_CALLBACK (paginate_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_object_set_data_full (G_OBJECT (operation), "jln-print-job", job, (GDestroyNotify) print_job_free);
+  g_signal_connect (operation, "end-print", G_CALLBACK (end_print_cb), job);
+  /* Pages are laid out in a thread: GTK's progress window shows meanwhile. */
+  gtk_print_operation_set_show_progress (operation, TRUE);
+  g_object_set_data_full (G_OBJECT (operation), "jln-print-job", job, (GDestroyNotify) print_job_unref);
   return operation;
 }
 
