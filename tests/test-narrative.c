@@ -128,15 +128,20 @@ test_never_markup (void)
 }
 
 /* French as the bundled plan writes it, after the interface: the
- * typographic apostrophe and accented capitals ("Établir"). */
+ * typographic apostrophe, accented capitals ("Établir") and a no-break
+ * space before ":", ";", "?", "!" and "»" and after "«". */
 static char *
 as_french_is_written (const char *text)
 {
-  g_autoptr(GRegex) capitals = g_regex_new ("(?<!\\w)E(galit|valuat|tabliss|crire|largir)", 0, 0, NULL);
+  g_autoptr(GRegex) capitals = g_regex_new ("(?<!\\w)E(galit|valuat|tabli|tant|crire|largir)", 0, 0, NULL);
+  g_autoptr(GRegex) before = g_regex_new (" ([:;?!»])", 0, 0, NULL);
+  g_autoptr(GRegex) after = g_regex_new ("« ", 0, 0, NULL);
   g_auto(GStrv) parts = g_strsplit (text, "'", -1);
   g_autofree char *apostrophes = g_strjoinv ("’", parts);
+  g_autofree char *accented = g_regex_replace (capitals, apostrophes, -1, 0, "É\\1", 0, NULL);
+  g_autofree char *spaced = g_regex_replace (before, accented, -1, 0, "\u00a0\\1", 0, NULL);
 
-  return g_regex_replace (capitals, apostrophes, -1, 0, "É\\1", 0, NULL);
+  return g_regex_replace (after, spaced, -1, 0, "«\u00a0", 0, NULL);
 }
 
 /* A source's line as the narrative shows it: list markers and the
