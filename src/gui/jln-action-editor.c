@@ -38,8 +38,6 @@
 
 typedef enum
 {
-  FIELD_SECTION,     /* not a field: starts a group, titled or not */
-  FIELD_DETAILS,     /* not a field: starts a group folded under a titled expander */
   FIELD_STRING,      /* AdwEntryRow: number, label */
   FIELD_TEXT,        /* JlnTextRow of one paragraph: Enter commits */
   FIELD_LONG_TEXT,   /* JlnTextRow of several paragraphs */
@@ -52,60 +50,67 @@ typedef enum
   FIELD_PRINCIPLES,  /* chosen in a popover */
 } FieldType;
 
+/* The groups of the pane's template that the rows of the record shown
+ * go to. */
+typedef enum
+{
+  GROUP_MAIN,
+  GROUP_DATES,
+  GROUP_RESPONSIBILITY,
+  GROUP_CHARTER,
+  GROUP_REFERENCES,
+  GROUP_DETAILS,     /* folded under "More Details" */
+  N_GROUPS
+} Group;
+
 typedef struct
 {
-  JlnPlanField  field;  /* what edits change; ignored for sections */
+  JlnPlanField  field;  /* what edits change */
   const char   *name;   /* the property shown, without "-fr" or "-en", and the row's name */
   FieldType     type;
   const char   *title;  /* N_() */
+  Group         group;
 } FieldSpec;
 
 static const FieldSpec objective_fields[] = {
-  { 0, NULL, FIELD_SECTION, NULL },
-  { JLN_PLAN_FIELD_PROGRAMME, "programme", FIELD_CHOICE, N_("Programme") },
-  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number") },
-  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title") },
-  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description") },
+  { JLN_PLAN_FIELD_PROGRAMME, "programme", FIELD_CHOICE, N_("Programme"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description"), GROUP_MAIN },
 };
 
 /* What is set for every action comes first, so that the status, the
  * title, the dates and the units fit on one screen; the fields filled in
  * now and then fold under "More Details". */
 static const FieldSpec action_fields[] = {
-  { 0, NULL, FIELD_SECTION, NULL },
-  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number") },
-  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status") },
-  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title") },
-  { 0, NULL, FIELD_SECTION, N_("Dates") },
-  { JLN_PLAN_FIELD_START, "start", FIELD_SEMESTER, N_("Start") },
-  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due") },
-  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In") },
-  { 0, NULL, FIELD_SECTION, N_("Responsibility") },
-  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units") },
-  { 0, NULL, FIELD_SECTION, N_("Charter and Code") },
-  { JLN_PLAN_FIELD_PRINCIPLES, "principles", FIELD_PRINCIPLES, N_("Principles") },
-  { 0, NULL, FIELD_SECTION, N_("Notes and References") },
-  { JLN_PLAN_FIELD_REFERENCES, "references", FIELD_REFERENCES, N_("See Also (cf.)") },
-  { 0, NULL, FIELD_DETAILS, N_("More Details") },
-  { JLN_PLAN_FIELD_THEME, "theme", FIELD_TEXT, N_("Theme") },
-  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description") },
-  { JLN_PLAN_FIELD_RECURRENCE, "recurrence", FIELD_CHOICE, N_("Recurrence") },
-  { JLN_PLAN_FIELD_NEXT, "next", FIELD_SEMESTER, N_("Next Date") },
-  { JLN_PLAN_FIELD_ACTORS, "actors", FIELD_LONG_TEXT, N_("Actors") },
-  { JLN_PLAN_FIELD_FOLLOW_UP, "follow-up", FIELD_LONG_TEXT, N_("Follow-up") },
-  { JLN_PLAN_FIELD_SCHEDULE, "schedule", FIELD_LONG_TEXT, N_("Schedule") },
-  { JLN_PLAN_FIELD_EXTENSION, "extension", FIELD_LONG_TEXT, N_("Extension") },
-  { JLN_PLAN_FIELD_NOTE, "note", FIELD_LONG_TEXT, N_("Note") },
+  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_START, "start", FIELD_SEMESTER, N_("Start"), GROUP_DATES },
+  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due"), GROUP_DATES },
+  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In"), GROUP_DATES },
+  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units"), GROUP_RESPONSIBILITY },
+  { JLN_PLAN_FIELD_PRINCIPLES, "principles", FIELD_PRINCIPLES, N_("Principles"), GROUP_CHARTER },
+  { JLN_PLAN_FIELD_REFERENCES, "references", FIELD_REFERENCES, N_("See Also (cf.)"),
+    GROUP_REFERENCES },
+  { JLN_PLAN_FIELD_THEME, "theme", FIELD_TEXT, N_("Theme"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_RECURRENCE, "recurrence", FIELD_CHOICE, N_("Recurrence"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_NEXT, "next", FIELD_SEMESTER, N_("Next Date"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_ACTORS, "actors", FIELD_LONG_TEXT, N_("Actors"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_FOLLOW_UP, "follow-up", FIELD_LONG_TEXT, N_("Follow-up"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_SCHEDULE, "schedule", FIELD_LONG_TEXT, N_("Schedule"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_EXTENSION, "extension", FIELD_LONG_TEXT, N_("Extension"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_NOTE, "note", FIELD_LONG_TEXT, N_("Note"), GROUP_DETAILS },
 };
 
 static const FieldSpec item_fields[] = {
-  { 0, NULL, FIELD_SECTION, NULL },
-  { JLN_PLAN_FIELD_LABEL, "label", FIELD_STRING, N_("Label") },
-  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title") },
-  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status") },
-  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In") },
-  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due") },
-  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units") },
+  { JLN_PLAN_FIELD_LABEL, "label", FIELD_STRING, N_("Label"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units"), GROUP_MAIN },
 };
 
 typedef struct _Form Form;
@@ -124,6 +129,7 @@ typedef struct
   Form            *form;
   const FieldSpec *spec;
   GtkWidget       *row;          /* the row holding the field */
+  GtkWidget       *container;    /* the group or expander row it is in */
   GtkWidget       *control;      /* entry row, combo row or menu button */
   GtkWidget       *text_row;     /* JlnTextRow: it shows, commits and refuses by itself */
   GtkWidget       *error_row;    /* for rows that cannot hold a label: a row below */
@@ -174,12 +180,7 @@ struct _JlnActionEditor
   GListModel          *items;           /* the sub-items of the action shown */
   GListModel          *items_selection; /* the list's model over them */
   gulong               items_changed_id;
-  AdwPreferencesGroup *items_group;
-  GtkWidget           *details;         /* the "More Details" expander row */
   GtkWidget           *notes_box;
-  GtkWidget           *items_error;
-  GtkWidget           *items_scroller;
-  GtkGridView         *items_view;
   GHashTable          *expanded;        /* ids of the sub-items shown expanded */
   JlnRecord           *focus_item;      /* a sub-item to focus once its row is made */
   ItemFocus            focus_target;
@@ -190,6 +191,12 @@ struct _JlnActionEditor
   GtkLabel            *heading_label;
   GtkLabel            *hint_label;
   GtkBox              *fields_box;
+  GtkWidget           *groups[N_GROUPS];  /* AdwPreferencesGroup, of GROUP_DETAILS too */
+  GtkWidget           *details;           /* the "More Details" expander row */
+  GtkWidget           *items_group;
+  GtkWidget           *items_error;
+  GtkWidget           *items_scroller;
+  GtkGridView         *items_view;
 };
 
 G_DEFINE_FINAL_TYPE (JlnActionEditor, jln_action_editor, GTK_TYPE_WIDGET)
@@ -413,16 +420,6 @@ set_label (GtkWidget  *widget,
                                   -1);
 }
 
-/* A group's title is markup in libadwaita 1.2. */
-static void
-group_set_title (AdwPreferencesGroup *group,
-                 const char          *title)
-{
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  adw_preferences_group_set_title (group, escaped);
-}
-
 static void
 editable_set_text (GtkWidget  *editable,
                    const char *text)
@@ -635,7 +632,6 @@ field_refresh (Field    *field,
       chips_refresh (field);
       break;
 
-    case FIELD_SECTION:
     default:
       g_assert_not_reached ();
     }
@@ -1046,6 +1042,16 @@ form_add_row (GtkWidget *container,
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), row);
 }
 
+static void
+form_remove_row (GtkWidget *container,
+                 GtkWidget *row)
+{
+  if (ADW_IS_EXPANDER_ROW (container))
+    adw_expander_row_remove (ADW_EXPANDER_ROW (container), row);
+  else
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (container), row);
+}
+
 static GtkWidget *
 error_label_new (const char *name)
 {
@@ -1279,8 +1285,8 @@ build_chooser_row (Field     *field,
   form_add_row (container, row);
 }
 
-/* Adds the rows of @specs to @container, an expander row, or to new
- * groups of the editor's fields box when @container is %NULL. */
+/* Adds the rows of @specs to @container, the expander row of a
+ * sub-item, or to the groups of the pane when @container is %NULL. */
 static void
 form_build (Form            *form,
             const FieldSpec *specs,
@@ -1288,47 +1294,21 @@ form_build (Form            *form,
             GtkWidget       *container)
 {
   JlnActionEditor *self = form->self;
-  gboolean grouped = container == NULL;
 
   for (guint i = 0; i < n_specs; i++)
     {
       const FieldSpec *spec = &specs[i];
       Field *field;
 
-      if (spec->type == FIELD_SECTION)
-        {
-          if (grouped)
-            {
-              container = adw_preferences_group_new ();
-              if (spec->title != NULL)
-                group_set_title (ADW_PREFERENCES_GROUP (container), _(spec->title));
-              gtk_box_append (self->fields_box, container);
-            }
-          continue;
-        }
-      if (spec->type == FIELD_DETAILS)
-        {
-          if (grouped)
-            {
-              GtkWidget *group = adw_preferences_group_new ();
-
-              container = adw_expander_row_new ();
-              self->details = container;
-              gtk_widget_set_name (container, "details");
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (container), _(spec->title));
-              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (container), FALSE);
-              adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (container),
-                                             _("Theme, description, recurrence, actors, "
-                                               "follow-up, schedule, extension, note"));
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), container);
-              gtk_box_append (self->fields_box, group);
-            }
-          continue;
-        }
+      if (container == NULL)
+        gtk_widget_set_visible (self->groups[spec->group], TRUE);
 
       field = g_new0 (Field, 1);
       field->form = form;
       field->spec = spec;
+      field->container = container != NULL ? container
+                         : spec->group == GROUP_DETAILS ? self->details
+                         : self->groups[spec->group];
           g_ptr_array_add (form->fields, field);
 
       switch (spec->type)
@@ -1336,22 +1316,21 @@ form_build (Form            *form,
         case FIELD_STRING:
         case FIELD_COMPLETION:
         case FIELD_REFERENCES:
-          build_entry_row (field, container);
+          build_entry_row (field, field->container);
           break;
         case FIELD_TEXT:
         case FIELD_LONG_TEXT:
-          build_text_row (field, container);
+          build_text_row (field, field->container);
           break;
         case FIELD_STATUS:
         case FIELD_CHOICE:
         case FIELD_SEMESTER:
-          build_combo_row (field, container);
+          build_combo_row (field, field->container);
           break;
         case FIELD_UNITS:
         case FIELD_PRINCIPLES:
-          build_chooser_row (field, container);
+          build_chooser_row (field, field->container);
           break;
-        case FIELD_SECTION:
         default:
           g_assert_not_reached ();
         }
@@ -1913,63 +1892,7 @@ items_show_action (JlnActionEditor *self)
     gtk_adjustment_set_value (adjustment, 0);
   gtk_grid_view_set_model (self->items_view, GTK_SELECTION_MODEL (selection));
   gtk_widget_set_visible (self->items_scroller, g_list_model_get_n_items (self->items) > 0);
-}
-
-static void
-build_items_group (JlnActionEditor *self)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *view;
-
-  group_set_title (ADW_PREFERENCES_GROUP (group), _("Sub-items"));
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (add), content);
-  gtk_widget_set_name (add, "item-add");
-  gtk_widget_set_tooltip_text (add, _("Add Sub-item"));
-  set_label (add, _("Add Sub-item"));
-  gtk_widget_add_css_class (add, "flat");
-  g_signal_connect_object (add, "clicked", G_CALLBACK (add_item_clicked_cb), self, 0);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
-
-  self->items_error = error_label_new ("items");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->items_error);
-
-  /* An action may have any number of sub-items: only the rows on screen
-   * are made, in a list of its own that scrolls once it is tall. It is a
-   * grid view of one column: GTK 4.8's list view keeps 200 rows alive
-   * whatever its height, its grid view 30 rows, a tenth of the time to
-   * show. */
-  g_signal_connect_object (factory, "setup", G_CALLBACK (item_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (item_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (item_unbind_cb), self, 0);
-  view = gtk_grid_view_new (NULL, factory);
-  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (view), 1);
-  gtk_widget_set_name (view, "items");
-  gtk_widget_add_css_class (view, "jln-items");
-  set_label (view, _("Sub-items"));
-  self->items_view = GTK_GRID_VIEW (view);
-
-  self->items_scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->items_scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->items_scroller),
-                                                    TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->items_scroller), 520);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->items_scroller), view);
-  gtk_widget_set_overflow (self->items_scroller, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_add_css_class (self->items_scroller, "card");
-  gtk_widget_add_css_class (self->items_scroller, "jln-items-scroller");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->items_scroller);
-
-  self->items_group = ADW_PREFERENCES_GROUP (group);
-  gtk_box_append (self->fields_box, group);
-  items_show_action (self);
+  gtk_widget_set_visible (self->items_group, TRUE);
 }
 
 /* --- Building the pane ---------------------------------------------------- */
@@ -1977,23 +1900,28 @@ build_items_group (JlnActionEditor *self)
 static void
 clear (JlnActionEditor *self)
 {
-  GtkWidget *child;
-
   /* The list lets go of its rows, and their forms, before the pane goes. */
   items_clear (self);
   self->form_type = G_TYPE_INVALID;
   if (self->form != NULL)
     {
+      for (guint i = 0; i < self->form->fields->len; i++)
+        {
+          Field *field = g_ptr_array_index (self->form->fields, i);
+
+          form_remove_row (field->container, field->row);
+          if (field->error_row != NULL)
+            form_remove_row (field->container, field->error_row);
+        }
       form_kill (self->form);
       self->form = NULL;
     }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box))) != NULL)
-    gtk_box_remove (self->fields_box, child);
-  self->items_group = NULL;
-  self->items_error = NULL;
-  self->items_scroller = NULL;
-  self->items_view = NULL;
-  self->details = NULL;
+  for (guint i = 0; i < N_GROUPS; i++)
+    gtk_widget_set_visible (self->groups[i], FALSE);
+  gtk_widget_set_visible (self->items_group, FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->details), FALSE);
+  if (self->notes_box != NULL)
+    gtk_box_remove (self->fields_box, self->notes_box);
   self->notes_box = NULL;
 }
 
@@ -2044,7 +1972,7 @@ rebuild (JlnActionEditor *self)
   if (JLN_IS_ACTION (self->record))
     {
       form_build (self->form, action_fields, G_N_ELEMENTS (action_fields), NULL);
-      build_items_group (self);
+      items_show_action (self);
     }
   else if (JLN_IS_OBJECTIVE (self->record))
     form_build (self->form, objective_fields, G_N_ELEMENTS (objective_fields), NULL);
@@ -2092,9 +2020,8 @@ rebind (JlnActionEditor *self)
         field_set_error (field, NULL);
       field_refresh (field, TRUE);
     }
-  if (self->details != NULL)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->details), FALSE);
-  if (self->items_view != NULL)
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->details), FALSE);
+  if (JLN_IS_ACTION (self->record))
     items_show_action (self);
   show_notes (self);
   update_heading (self);
@@ -2107,7 +2034,9 @@ jln_action_editor_dispose (GObject *object)
 {
   JlnActionEditor *self = JLN_ACTION_EDITOR (object);
 
-  clear (self);
+  /* The template's widgets are still there the first time only. */
+  if (self->items_view != NULL)
+    clear (self);
   g_clear_pointer (&self->item_forms, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_EDITOR);
   g_clear_object (&self->record);
@@ -2208,6 +2137,31 @@ jln_action_editor_class_init (JlnActionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, hint_label);
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, fields_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "main_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor, groups[GROUP_MAIN]));
+  gtk_widget_class_bind_template_child_full (widget_class, "dates_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor, groups[GROUP_DATES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "responsibility_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_RESPONSIBILITY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "charter_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_CHARTER]));
+  gtk_widget_class_bind_template_child_full (widget_class, "references_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_REFERENCES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "details_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_DETAILS]));
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, details);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, items_group);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, items_error);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, items_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, items_view);
+  gtk_widget_class_bind_template_callback (widget_class, add_item_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_unbind_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "jln-action-editor");
