@@ -1887,10 +1887,11 @@ items_show_action (JlnActionEditor *self)
   self->items_selection = G_LIST_MODEL (selection);
   self->items_changed_id = g_signal_connect (self->items_selection, "items-changed",
                                              G_CALLBACK (items_changed_cb), self);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->items_view));
-  if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, 0);
   gtk_grid_view_set_model (self->items_view, GTK_SELECTION_MODEL (selection));
+  /* The list of another action starts from its first sub-item. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->items_view));
+  if (adjustment != NULL && g_list_model_get_n_items (self->items) > 0)
+    gtk_adjustment_set_value (adjustment, 0);
   gtk_widget_set_visible (self->items_scroller, g_list_model_get_n_items (self->items) > 0);
   gtk_widget_set_visible (self->items_group, TRUE);
 }
