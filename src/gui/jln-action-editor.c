@@ -2141,7 +2141,8 @@ jln_action_editor_class_init (JlnActionEditorClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "main_group", FALSE,
                                              G_STRUCT_OFFSET (JlnActionEditor, groups[GROUP_MAIN]));
   gtk_widget_class_bind_template_child_full (widget_class, "dates_group", FALSE,
-                                             G_STRUCT_OFFSET (JlnActionEditor, groups[GROUP_DATES]));
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_DATES]));
   gtk_widget_class_bind_template_child_full (widget_class, "responsibility_group", FALSE,
                                              G_STRUCT_OFFSET (JlnActionEditor,
                                                               groups[GROUP_RESPONSIBILITY]));

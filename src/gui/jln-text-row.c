@@ -109,7 +109,8 @@ update_descriptions (JlnTextRow *self)
   for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
     {
       const char *first = self->error_lang == lang ? error : NULL;
-      const char *second = gtk_widget_get_visible (self->marks[lang]) ? missing_message (lang) : NULL;
+      const char *second = gtk_widget_get_visible (self->marks[lang])
+                           ? missing_message (lang) : NULL;
       g_autofree char *text = NULL;
 
       if (first != NULL && second != NULL)
