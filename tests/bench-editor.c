@@ -69,7 +69,8 @@ peak_mb (void)
   return usage.ru_maxrss / 1024.0;
 }
 
-/* A plan of two actions: 1.1 with @n_items sub-items, 1.2 with three. */
+/* A plan of three actions: 1.1 with @n_items sub-items, 1.2 and 1.3 with
+ * three. */
 static void
 write_plan (const char *path,
             guint       n_items)
@@ -84,7 +85,7 @@ write_plan (const char *path,
                    " \"objectives\": [{\"id\": \"6f1c1a52-0000-4000-8000-000000000002\","
                    " \"programme\": \"hrs4r\", \"number\": \"1\", \"title\": {\"en\": \"One\"},"
                    " \"actions\": [");
-  for (guint a = 1; a <= 2; a++)
+  for (guint a = 1; a <= 3; a++)
     {
       guint n = a == 1 ? n_items : 3;
 
@@ -136,6 +137,37 @@ measure (GtkWidget       *window,
            "  peak %.1f MB\n",
            what, times[ROUNDS / 2], times[ROUNDS - 1], cpu[ROUNDS / 2], peak_mb ());
   return times[ROUNDS / 2];
+}
+
+/* Moves the selection from @from to @to and back, like Page Down in the
+ * list, @ROUNDS times each way; prints the median processor time of the
+ * editor taking in the new record and of the frame that shows it. */
+static void
+measure_switch (GtkWidget       *window,
+                JlnActionEditor *editor,
+                JlnRecord       *from,
+                JlnRecord       *to,
+                const char      *what)
+{
+  double set[2 * ROUNDS], cpu[2 * ROUNDS];
+
+  jln_action_editor_set_record (editor, from);
+  wait_for_frame (window, g_get_monotonic_time ());
+  for (guint round = 0; round < 2 * ROUNDS; round++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
+
+      jln_action_editor_set_record (editor, round % 2 == 0 ? to : from);
+      set[round] = cpu_ms () - cpu_start;
+      wait_for_frame (window, start);
+      cpu[round] = cpu_ms () - cpu_start;
+    }
+  qsort (set, 2 * ROUNDS, sizeof (double), compare_doubles);
+  qsort (cpu, 2 * ROUNDS, sizeof (double), compare_doubles);
+  g_print ("editor switches %-33s median %7.1f ms to take the record in, "
+           "%7.1f ms with its frame (processor)\n",
+           what, set[ROUNDS], cpu[ROUNDS]);
 }
 
 int
@@ -200,6 +232,8 @@ main (int   argc,
     shown = measure (window, editor, many, what);
   }
   g_print ("action with %u sub-items: %.1f ms (target <= 100 ms)\n", n_items, shown);
+  measure_switch (window, editor, few, jln_test_find_action (document, "1.3"),
+                  "between two actions");
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

@@ -895,6 +895,76 @@ test_many_sub_items (Fixture       *fixture,
   g_assert_cmpuint (rows->len, <=, 300);
 }
 
+/* Moving from one action to the next, as Page Down in the list does,
+ * shows the next action in the same rows: they are not made again. What
+ * is typed then changes the action shown, and only it. */
+static void
+test_switch_keeps_rows (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  JlnAction *other = JLN_ACTION (jln_test_find_action (fixture->document, "1.3"));
+  JlnAction *with_items = JLN_ACTION (jln_test_find_action (fixture->document, "1.2"));
+  g_autofree char *old_en = g_strdup (jln_action_get_title (fixture->action)->en);
+  g_autofree char *other_en = g_strdup (jln_action_get_title (other)->en);
+  g_autofree char *shown = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *title_en, *title_fr, *number, *status, *due, *details;
+
+  g_assert_nonnull (other);
+  g_assert_nonnull (with_items);
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  title_en = get_named (fixture, "title-en");
+  title_fr = get_named (fixture, "title-fr");
+  number = get_named (fixture, "number");
+  status = get_named (fixture, "status");
+  due = get_named (fixture, "due");
+  details = get_named (fixture, "details");
+  g_assert_cmpstr (combo_text (due), ==, "2nd sem. 2022");
+
+  jln_session_set_selected (fixture->session, JLN_RECORD (other));
+  g_assert_true (jln_action_editor_get_record (fixture->editor) == JLN_RECORD (other));
+  g_assert_true (get_named (fixture, "title-en") == title_en);
+  g_assert_true (get_named (fixture, "title-fr") == title_fr);
+  g_assert_true (get_named (fixture, "number") == number);
+  g_assert_true (get_named (fixture, "status") == status);
+  g_assert_true (get_named (fixture, "due") == due);
+  g_assert_true (get_named (fixture, "details") == details);
+
+  /* The rows show the new action. */
+  shown = view_text (title_en);
+  g_assert_cmpstr (shown, ==, other_en);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "1.3");
+  g_assert_cmpstr (combo_text (due), ==, "2nd sem. 2024");
+  g_assert_cmpuint (combo_selected (status), ==, JLN_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (fixture, "heading"))), ==, other_en);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (get_named (fixture, "kind"))), "1.3"));
+
+  /* An edit in a reused row goes to the action shown. */
+  jln_test_wait_for_idle (fixture->window);
+  type_in_view (title_en, title_fr, "Shown in the same row");
+  g_assert_cmpstr (jln_action_get_title (other)->en, ==, "Shown in the same row");
+  g_assert_cmpstr (jln_action_get_title (fixture->action)->en, ==, old_en);
+  jln_document_undo (fixture->document, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&shown, g_free);
+  shown = view_text (title_en);
+  g_assert_cmpstr (shown, ==, other_en);
+
+  /* A change to the action left is not shown. */
+  apply_set (fixture, JLN_RECORD (fixture->action), "title-en", "Not this one");
+  g_clear_pointer (&shown, g_free);
+  shown = view_text (title_en);
+  g_assert_cmpstr (shown, ==, other_en);
+
+  /* The sub-items are those of the action shown. */
+  jln_session_set_selected (fixture->session, JLN_RECORD (with_items));
+  g_assert_true (get_named (fixture, "title-en") == title_en);
+  wait_for_frame (fixture->window);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", items);
+  g_assert_cmpuint (items->len, ==, 4);
+}
+
 /* Not a check: pictures of the pane for a person to look at. */
 /* Progress notes: written in one line, shown newest first, edited in
  * place, removed, and every change undone as any other. */
@@ -1077,6 +1147,7 @@ main (int    argc,
   ADD ("units", test_units);
   ADD ("objective-and-item", test_objective_and_item);
   ADD ("progress-notes", test_progress_notes);
+  ADD ("switch-keeps-rows", test_switch_keeps_rows);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add ("/gui/action-editor/many-sub-items", Fixture, GUINT_TO_POINTER (N_MANY_ITEMS),

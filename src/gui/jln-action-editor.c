@@ -15,6 +15,7 @@
 #include "jln-plan-edits.h"
 #include "jln-principle.h"
 #include "jln-session.h"
+#include "jln-text-row.h"
 #include "jln-unit.h"
 
 /* The side pane that shows every field of an objective, an action or a
@@ -37,11 +38,9 @@
 
 typedef enum
 {
-  FIELD_SECTION,     /* not a field: starts a group, titled or not */
-  FIELD_DETAILS,     /* not a field: starts a group folded under a titled expander */
   FIELD_STRING,      /* AdwEntryRow: number, label */
-  FIELD_TEXT,        /* two GtkTextViews of one paragraph: Enter commits */
-  FIELD_LONG_TEXT,   /* two GtkTextViews of several paragraphs */
+  FIELD_TEXT,        /* JlnTextRow of one paragraph: Enter commits */
+  FIELD_LONG_TEXT,   /* JlnTextRow of several paragraphs */
   FIELD_STATUS,      /* AdwComboRow of the statuses */
   FIELD_CHOICE,      /* AdwComboRow of the values of an enum: programme, recurrence */
   FIELD_SEMESTER,    /* AdwComboRow of semesters */
@@ -51,60 +50,67 @@ typedef enum
   FIELD_PRINCIPLES,  /* chosen in a popover */
 } FieldType;
 
+/* The groups of the pane's template that the rows of the record shown
+ * go to. */
+typedef enum
+{
+  GROUP_MAIN,
+  GROUP_DATES,
+  GROUP_RESPONSIBILITY,
+  GROUP_CHARTER,
+  GROUP_REFERENCES,
+  GROUP_DETAILS,     /* folded under "More Details" */
+  N_GROUPS
+} Group;
+
 typedef struct
 {
-  JlnPlanField  field;  /* what edits change; ignored for sections */
+  JlnPlanField  field;  /* what edits change */
   const char   *name;   /* the property shown, without "-fr" or "-en", and the row's name */
   FieldType     type;
   const char   *title;  /* N_() */
+  Group         group;
 } FieldSpec;
 
 static const FieldSpec objective_fields[] = {
-  { 0, NULL, FIELD_SECTION, NULL },
-  { JLN_PLAN_FIELD_PROGRAMME, "programme", FIELD_CHOICE, N_("Programme") },
-  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number") },
-  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title") },
-  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description") },
+  { JLN_PLAN_FIELD_PROGRAMME, "programme", FIELD_CHOICE, N_("Programme"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description"), GROUP_MAIN },
 };
 
 /* What is set for every action comes first, so that the status, the
  * title, the dates and the units fit on one screen; the fields filled in
  * now and then fold under "More Details". */
 static const FieldSpec action_fields[] = {
-  { 0, NULL, FIELD_SECTION, NULL },
-  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number") },
-  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status") },
-  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title") },
-  { 0, NULL, FIELD_SECTION, N_("Dates") },
-  { JLN_PLAN_FIELD_START, "start", FIELD_SEMESTER, N_("Start") },
-  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due") },
-  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In") },
-  { 0, NULL, FIELD_SECTION, N_("Responsibility") },
-  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units") },
-  { 0, NULL, FIELD_SECTION, N_("Charter and Code") },
-  { JLN_PLAN_FIELD_PRINCIPLES, "principles", FIELD_PRINCIPLES, N_("Principles") },
-  { 0, NULL, FIELD_SECTION, N_("Notes and References") },
-  { JLN_PLAN_FIELD_REFERENCES, "references", FIELD_REFERENCES, N_("See Also (cf.)") },
-  { 0, NULL, FIELD_DETAILS, N_("More Details") },
-  { JLN_PLAN_FIELD_THEME, "theme", FIELD_TEXT, N_("Theme") },
-  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description") },
-  { JLN_PLAN_FIELD_RECURRENCE, "recurrence", FIELD_CHOICE, N_("Recurrence") },
-  { JLN_PLAN_FIELD_NEXT, "next", FIELD_SEMESTER, N_("Next Date") },
-  { JLN_PLAN_FIELD_ACTORS, "actors", FIELD_LONG_TEXT, N_("Actors") },
-  { JLN_PLAN_FIELD_FOLLOW_UP, "follow-up", FIELD_LONG_TEXT, N_("Follow-up") },
-  { JLN_PLAN_FIELD_SCHEDULE, "schedule", FIELD_LONG_TEXT, N_("Schedule") },
-  { JLN_PLAN_FIELD_EXTENSION, "extension", FIELD_LONG_TEXT, N_("Extension") },
-  { JLN_PLAN_FIELD_NOTE, "note", FIELD_LONG_TEXT, N_("Note") },
+  { JLN_PLAN_FIELD_NUMBER, "number", FIELD_STRING, N_("Number"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_START, "start", FIELD_SEMESTER, N_("Start"), GROUP_DATES },
+  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due"), GROUP_DATES },
+  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In"), GROUP_DATES },
+  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units"), GROUP_RESPONSIBILITY },
+  { JLN_PLAN_FIELD_PRINCIPLES, "principles", FIELD_PRINCIPLES, N_("Principles"), GROUP_CHARTER },
+  { JLN_PLAN_FIELD_REFERENCES, "references", FIELD_REFERENCES, N_("See Also (cf.)"),
+    GROUP_REFERENCES },
+  { JLN_PLAN_FIELD_THEME, "theme", FIELD_TEXT, N_("Theme"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_DESCRIPTION, "description", FIELD_LONG_TEXT, N_("Description"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_RECURRENCE, "recurrence", FIELD_CHOICE, N_("Recurrence"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_NEXT, "next", FIELD_SEMESTER, N_("Next Date"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_ACTORS, "actors", FIELD_LONG_TEXT, N_("Actors"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_FOLLOW_UP, "follow-up", FIELD_LONG_TEXT, N_("Follow-up"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_SCHEDULE, "schedule", FIELD_LONG_TEXT, N_("Schedule"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_EXTENSION, "extension", FIELD_LONG_TEXT, N_("Extension"), GROUP_DETAILS },
+  { JLN_PLAN_FIELD_NOTE, "note", FIELD_LONG_TEXT, N_("Note"), GROUP_DETAILS },
 };
 
 static const FieldSpec item_fields[] = {
-  { 0, NULL, FIELD_SECTION, NULL },
-  { JLN_PLAN_FIELD_LABEL, "label", FIELD_STRING, N_("Label") },
-  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title") },
-  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status") },
-  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In") },
-  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due") },
-  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units") },
+  { JLN_PLAN_FIELD_LABEL, "label", FIELD_STRING, N_("Label"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_TITLE, "title", FIELD_TEXT, N_("Title"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_STATUS, "status", FIELD_STATUS, N_("Status"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_COMPLETION, "completion", FIELD_COMPLETION, N_("Completed In"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_DUE, "due", FIELD_SEMESTER, N_("Due"), GROUP_MAIN },
+  { JLN_PLAN_FIELD_UNITS, "units", FIELD_UNITS, N_("Responsible Units"), GROUP_MAIN },
 };
 
 typedef struct _Form Form;
@@ -123,13 +129,11 @@ typedef struct
   Form            *form;
   const FieldSpec *spec;
   GtkWidget       *row;          /* the row holding the field */
+  GtkWidget       *container;    /* the group or expander row it is in */
   GtkWidget       *control;      /* entry row, combo row or menu button */
-  GtkWidget       *views[2];     /* text views, by JlnLang */
-  GtkWidget       *frames[2];
-  GtkWidget       *marks[2];     /* "missing translation" icons */
+  GtkWidget       *text_row;     /* JlnTextRow: it shows, commits and refuses by itself */
   GtkWidget       *error_row;    /* for rows that cannot hold a label: a row below */
   GtkWidget       *error_label;
-  int              error_lang;   /* the text view the error is about, or -1 */
   gboolean         has_error;
   GtkWidget       *chips;        /* GtkFlowBox of what is chosen */
   GtkWidget       *none_label;
@@ -168,6 +172,7 @@ struct _JlnActionEditor
   JlnDocument         *document;
   JlnLang              content_language;
   JlnRecord           *record;
+  GType                form_type;        /* the kind of record the fields are made for */
   gboolean             read_only;        /* shown, not changed */
 
   Form                *form;
@@ -175,10 +180,7 @@ struct _JlnActionEditor
   GListModel          *items;           /* the sub-items of the action shown */
   GListModel          *items_selection; /* the list's model over them */
   gulong               items_changed_id;
-  AdwPreferencesGroup *items_group;
-  GtkWidget           *items_error;
-  GtkWidget           *items_scroller;
-  GtkGridView         *items_view;
+  GtkWidget           *notes_box;
   GHashTable          *expanded;        /* ids of the sub-items shown expanded */
   JlnRecord           *focus_item;      /* a sub-item to focus once its row is made */
   ItemFocus            focus_target;
@@ -189,6 +191,12 @@ struct _JlnActionEditor
   GtkLabel            *heading_label;
   GtkLabel            *hint_label;
   GtkBox              *fields_box;
+  GtkWidget           *groups[N_GROUPS];  /* AdwPreferencesGroup, of GROUP_DETAILS too */
+  GtkWidget           *details;           /* the "More Details" expander row */
+  GtkWidget           *items_group;
+  GtkWidget           *items_error;
+  GtkWidget           *items_scroller;
+  GtkGridView         *items_view;
 };
 
 G_DEFINE_FINAL_TYPE (JlnActionEditor, jln_action_editor, GTK_TYPE_WIDGET)
@@ -321,18 +329,6 @@ contains_focus (GtkWidget *widget)
 }
 
 static const char *
-lang_name (JlnLang lang)
-{
-  return lang == JLN_LANG_FR ? _("French") : _("English");
-}
-
-static const char *
-missing_message (JlnLang lang)
-{
-  return lang == JLN_LANG_FR ? _("Missing French translation") : _("Missing English translation");
-}
-
-static const char *
 choice_label (const char *field,
               int         value)
 {
@@ -424,76 +420,12 @@ set_label (GtkWidget  *widget,
                                   -1);
 }
 
-/* A group's title is markup in libadwaita 1.2. */
-static void
-group_set_title (AdwPreferencesGroup *group,
-                 const char          *title)
-{
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  adw_preferences_group_set_title (group, escaped);
-}
-
-static char *
-text_view_get_text (GtkWidget *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-text_view_set_text (GtkWidget  *view,
-                    const char *text)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_autofree char *shown = text_view_get_text (view);
-
-  if (g_strcmp0 (shown, text) == 0)
-    return;
-  /* What the user undoes with Ctrl+Z is their typing, not the switch
-   * from one record to another. */
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, text, -1);
-  gtk_text_buffer_end_irreversible_action (buffer);
-}
-
 static void
 editable_set_text (GtkWidget  *editable,
                    const char *text)
 {
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (editable), text);
-}
-
-/* GTK 4.8 does not resize a text view once it has laid out its text in
- * idle time, so that a view outside a scrolled window keeps the height
- * of its first, empty layout. The height of the text shows in the upper
- * bound of its adjustment: resize the view when they differ. */
-static gboolean
-text_view_resize_cb (gpointer data)
-{
-  GtkWidget *view = data;
-
-  g_object_set_data (G_OBJECT (view), "jln-resize-pending", NULL);
-  gtk_widget_queue_resize (view);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-text_view_upper_cb (GtkAdjustment *adjustment,
-                    GParamSpec    *pspec,
-                    GtkWidget     *view)
-{
-  if ((int) gtk_adjustment_get_upper (adjustment) == gtk_widget_get_height (view) ||
-      g_object_get_data (G_OBJECT (view), "jln-resize-pending") != NULL)
-    return;
-
-  g_object_set_data (G_OBJECT (view), "jln-resize-pending", GINT_TO_POINTER (TRUE));
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, text_view_resize_cb,
-                   g_object_ref (view), g_object_unref);
 }
 
 /* --- Showing a field ------------------------------------------------------ */
@@ -503,18 +435,7 @@ field_update_descriptions (Field *field)
 {
   const char *error = field->has_error ? gtk_label_get_text (GTK_LABEL (field->error_label)) : NULL;
 
-  if (field->views[0] != NULL)
-    {
-      for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
-        {
-          gboolean missing = gtk_widget_get_visible (field->marks[lang]);
-
-          set_description (field->views[lang],
-                           field->error_lang == lang ? error : NULL,
-                           missing ? missing_message (lang) : NULL);
-        }
-    }
-  else if (field->chips != NULL)
+  if (field->chips != NULL)
     {
       JlnLang lang = field->form->self->content_language;
       GPtrArray *refs = jln_record_get_refs (field->form->record, field->spec->name);
@@ -542,34 +463,18 @@ field_update_descriptions (Field *field)
 
 static void
 field_set_error (Field      *field,
-                 int         lang,
                  const char *message)
 {
-  GtkWidget *styled[2] = { NULL, NULL };
-
   field->has_error = message != NULL;
-  field->error_lang = message != NULL ? lang : -1;
   gtk_label_set_text (GTK_LABEL (field->error_label), message != NULL ? message : "");
   gtk_widget_set_visible (field->error_row != NULL ? field->error_row : field->error_label,
                           message != NULL);
-
-  if (field->views[0] != NULL)
-    {
-      styled[0] = field->frames[JLN_LANG_FR];
-      styled[1] = field->frames[JLN_LANG_EN];
-    }
+  if (field->control == NULL)
+    ;
+  else if (message != NULL)
+    gtk_widget_add_css_class (field->control, "error");
   else
-    styled[0] = field->control;
-
-  for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
-    {
-      if (styled[i] == NULL)
-        continue;
-      if (message != NULL && (lang < 0 || (int) i == lang))
-        gtk_widget_add_css_class (styled[i], "error");
-      else
-        gtk_widget_remove_css_class (styled[i], "error");
-    }
+    gtk_widget_remove_css_class (field->control, "error");
   field_update_descriptions (field);
 }
 
@@ -685,20 +590,7 @@ field_refresh (Field    *field,
 
     case FIELD_TEXT:
     case FIELD_LONG_TEXT:
-      {
-        const JlnText *text = jln_record_get_text (record, name);
-
-        for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
-          {
-            const char *value = jln_text_get (text, lang);
-            const char *other = jln_text_get (text, !lang);
-
-            if (force || !contains_focus (field->views[lang]))
-              text_view_set_text (field->views[lang], value != NULL ? value : "");
-            gtk_widget_set_visible (field->marks[lang], value == NULL && other != NULL);
-          }
-        field_update_descriptions (field);
-      }
+      /* The row follows its record itself. */
       break;
 
     case FIELD_STATUS:
@@ -740,7 +632,6 @@ field_refresh (Field    *field,
       chips_refresh (field);
       break;
 
-    case FIELD_SECTION:
     default:
       g_assert_not_reached ();
     }
@@ -751,7 +642,6 @@ field_refresh (Field    *field,
 /* Applies @edit (transfer full), a change of @field. */
 static void
 field_apply (Field   *field,
-             int      lang,
              JlnEdit *edit)
 {
   g_autoptr(JlnEdit) owned = edit;
@@ -774,7 +664,7 @@ field_apply (Field   *field,
   /* Applying may have changed what the pane shows. */
   if (!form->dead)
     {
-      field_set_error (field, lang, applied ? NULL : error->message);
+      field_set_error (field, applied ? NULL : error->message);
       field_refresh (field, TRUE);
     }
   form_unref (form);
@@ -782,21 +672,10 @@ field_apply (Field   *field,
 
 static void
 field_fail (Field      *field,
-            int         lang,
             const char *message)
 {
-  field_set_error (field, lang, message);
+  field_set_error (field, message);
   field_refresh (field, TRUE);
-}
-
-static void
-field_commit_text (Field *field,
-                   int    lang)
-{
-  g_autofree char *value = text_view_get_text (field->views[lang]);
-
-  field_apply (field, lang,
-               jln_plan_edit_set_value (field->form->record, field->spec->field, lang, value));
 }
 
 static void
@@ -808,7 +687,7 @@ field_commit_entry (Field *field)
   switch (field->spec->type)
     {
     case FIELD_STRING:
-      field_apply (field, -1, jln_plan_edit_set_value (record, field->spec->field, -1, text));
+      field_apply (field, jln_plan_edit_set_value (record, field->spec->field, -1, text));
       break;
 
     case FIELD_COMPLETION:
@@ -818,10 +697,10 @@ field_commit_entry (Field *field)
 
         if (!jln_completion_parse (text, &completion, &error))
           {
-            field_fail (field, -1, error->message);
+            field_fail (field, error->message);
             return;
           }
-        field_apply (field, -1, jln_plan_edit_set_completion (record, &completion));
+        field_apply (field, jln_plan_edit_set_completion (record, &completion));
       }
       break;
 
@@ -838,7 +717,7 @@ field_commit_entry (Field *field)
               g_strv_builder_add (builder, parts[i]);
           }
         references = g_strv_builder_end (builder);
-        field_apply (field, -1,
+        field_apply (field,
                      jln_plan_edit_set_strv (record, field->spec->field,
                                              (const char * const *) references));
       }
@@ -860,7 +739,7 @@ field_commit_choice (Field *field)
 
   if (field->spec->type == FIELD_SEMESTER)
     {
-      field_apply (field, -1,
+      field_apply (field,
                    jln_plan_edit_set_semester (record, field->spec->field,
                                                selected == 0 ? JLN_SEMESTER_NONE
                                                              : field->first + selected - 1));
@@ -882,7 +761,7 @@ field_commit_choice (Field *field)
             {
               /* Then the status alone, as before. */
               form_unref (form);
-              field_apply (field, -1, jln_plan_edit_set_enum (record, field->spec->field, selected));
+              field_apply (field, jln_plan_edit_set_enum (record, field->spec->field, selected));
               return;
             }
           if (!form->dead)
@@ -891,64 +770,10 @@ field_commit_choice (Field *field)
           return;
         }
     }
-  field_apply (field, -1, jln_plan_edit_set_enum (record, field->spec->field, selected));
+  field_apply (field, jln_plan_edit_set_enum (record, field->spec->field, selected));
 }
 
 /* --- Signal handlers of the fields ---------------------------------------- */
-
-static int
-view_lang (Field     *field,
-           GtkWidget *view)
-{
-  return view == field->views[JLN_LANG_EN] ? JLN_LANG_EN : JLN_LANG_FR;
-}
-
-static void
-text_focus_leave_cb (GtkEventControllerFocus *controller,
-                     Field                   *field)
-{
-  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  if (!field->form->dead)
-    field_commit_text (field, view_lang (field, view));
-}
-
-static gboolean
-text_key_pressed_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     Field                 *field)
-{
-  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  int lang = view_lang (field, view);
-
-  if (field->form->dead)
-    return FALSE;
-
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
-    {
-      /* A title is one paragraph: Enter commits it. Longer texts take
-       * Enter as a new line, and Ctrl+Enter commits them. */
-      if (field->spec->type == FIELD_TEXT || (state & GDK_CONTROL_MASK) != 0)
-        {
-          field_commit_text (field, lang);
-          return TRUE;
-        }
-    }
-  else if (keyval == GDK_KEY_Escape)
-    {
-      const JlnText *text = jln_record_get_text (field->form->record, field->spec->name);
-      g_autofree char *shown = text_view_get_text (view);
-
-      if (g_strcmp0 (shown, jln_text_get (text, lang) ?: "") != 0)
-        {
-          text_view_set_text (view, jln_text_get (text, lang) ?: "");
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
 
 static void
 entry_activated_cb (AdwEntryRow *row,
@@ -1161,7 +986,7 @@ chooser_closed_cb (GtkPopover *popover,
     if (!g_ptr_array_find (refs, g_ptr_array_index (chosen, i), NULL))
       g_ptr_array_add (ordered, g_ptr_array_index (chosen, i));
 
-  field_apply (field, -1, jln_plan_edit_set_refs (field->form->record, field->spec->field, ordered));
+  field_apply (field, jln_plan_edit_set_refs (field->form->record, field->spec->field, ordered));
 }
 
 /* Enter in the units' search with a code the plan does not have: a new
@@ -1198,7 +1023,7 @@ choice_search_activate_cb (GtkSearchEntry *entry,
   group = jln_plan_edit_add_unit_chosen (plan, field->form->record, code, NULL);
   if (!jln_document_apply (self->document, group, &error))
     {
-      field_set_error (field, -1, error->message);
+      field_set_error (field, error->message);
       return;
     }
   /* The list again, with the new unit chosen, so that closing keeps it. */
@@ -1215,6 +1040,16 @@ form_add_row (GtkWidget *container,
     adw_expander_row_add_row (ADW_EXPANDER_ROW (container), row);
   else
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), row);
+}
+
+static void
+form_remove_row (GtkWidget *container,
+                 GtkWidget *row)
+{
+  if (ADW_IS_EXPANDER_ROW (container))
+    adw_expander_row_remove (ADW_EXPANDER_ROW (container), row);
+  else
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (container), row);
 }
 
 static GtkWidget *
@@ -1338,93 +1173,16 @@ static void
 build_text_row (Field     *field,
                 GtkWidget *container)
 {
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (_(field->spec->title));
-  GtkWidget *columns = gtk_grid_new ();
-  gboolean long_text = field->spec->type == FIELD_LONG_TEXT;
+  GtkWidget *row = g_object_new (JLN_TYPE_TEXT_ROW,
+                                 "title", _(field->spec->title),
+                                 "field", field->spec->field,
+                                 "multiline", field->spec->type == FIELD_LONG_TEXT,
+                                 "session", field->form->self->session,
+                                 "record", field->form->record,
+                                 NULL);
 
   field->row = row;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->spec->title));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_add_css_class (row, "jln-text-row");
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "jln-field-title");
-  gtk_box_append (GTK_BOX (box), title);
-
-  gtk_grid_set_column_homogeneous (GTK_GRID (columns), TRUE);
-  gtk_grid_set_column_spacing (GTK_GRID (columns), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (columns), 4);
-
-  for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
-    {
-      GtkWidget *caption_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      GtkWidget *caption = gtk_label_new (lang_name (lang));
-      GtkWidget *mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      GtkWidget *frame = gtk_frame_new (NULL);
-      GtkWidget *view = gtk_text_view_new ();
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-      GtkEventController *keys = gtk_event_controller_key_new ();
-      g_autofree char *name = g_strconcat (field->spec->name, "-", jln_lang_to_string (lang), NULL);
-      g_autofree char *label = NULL;
-
-      gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (caption, "caption");
-      gtk_widget_add_css_class (caption, "dim-label");
-      gtk_box_append (GTK_BOX (caption_box), caption);
-
-      gtk_widget_set_tooltip_text (mark, missing_message (lang));
-      gtk_widget_add_css_class (mark, "jln-missing-translation");
-      gtk_widget_set_visible (mark, FALSE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, missing_message (lang),
-                                      -1);
-      gtk_box_append (GTK_BOX (caption_box), mark);
-
-      gtk_widget_set_name (view, name);
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-      gtk_widget_set_hexpand (view, TRUE);
-      g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)),
-                               "notify::upper", G_CALLBACK (text_view_upper_cb), view, 0);
-      if (long_text)
-        gtk_widget_set_size_request (view, -1, 64);
-      /* Translators: %1$s is a field, like “Title”; %2$s a language, like “English”. */
-      label = g_strdup_printf (_("%1$s, %2$s"), _(field->spec->title), lang_name (lang));
-      set_label (view, label);
-
-      gtk_frame_set_child (GTK_FRAME (frame), view);
-      gtk_widget_add_css_class (frame, "jln-text-field");
-      if (long_text)
-        gtk_widget_add_css_class (frame, "jln-long-text");
-
-      field_connect (field, focus, "leave", G_CALLBACK (text_focus_leave_cb));
-      field_connect (field, keys, "key-pressed", G_CALLBACK (text_key_pressed_cb));
-      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-      gtk_widget_add_controller (view, focus);
-      gtk_widget_add_controller (view, keys);
-
-      gtk_grid_attach (GTK_GRID (columns), caption_box, lang, 0, 1, 1);
-      gtk_grid_attach (GTK_GRID (columns), frame, lang, 1, 1, 1);
-
-      field->views[lang] = view;
-      field->frames[lang] = frame;
-      field->marks[lang] = mark;
-    }
-  gtk_box_append (GTK_BOX (box), columns);
-
-  field->error_label = error_label_new (field->spec->name);
-  gtk_box_append (GTK_BOX (box), field->error_label);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  field->text_row = row;
   form_add_row (container, row);
 }
 
@@ -1527,8 +1285,8 @@ build_chooser_row (Field     *field,
   form_add_row (container, row);
 }
 
-/* Adds the rows of @specs to @container, an expander row, or to new
- * groups of the editor's fields box when @container is %NULL. */
+/* Adds the rows of @specs to @container, the expander row of a
+ * sub-item, or to the groups of the pane when @container is %NULL. */
 static void
 form_build (Form            *form,
             const FieldSpec *specs,
@@ -1536,70 +1294,43 @@ form_build (Form            *form,
             GtkWidget       *container)
 {
   JlnActionEditor *self = form->self;
-  gboolean grouped = container == NULL;
 
   for (guint i = 0; i < n_specs; i++)
     {
       const FieldSpec *spec = &specs[i];
       Field *field;
 
-      if (spec->type == FIELD_SECTION)
-        {
-          if (grouped)
-            {
-              container = adw_preferences_group_new ();
-              if (spec->title != NULL)
-                group_set_title (ADW_PREFERENCES_GROUP (container), _(spec->title));
-              gtk_box_append (self->fields_box, container);
-            }
-          continue;
-        }
-      if (spec->type == FIELD_DETAILS)
-        {
-          if (grouped)
-            {
-              GtkWidget *group = adw_preferences_group_new ();
-
-              container = adw_expander_row_new ();
-              gtk_widget_set_name (container, "details");
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (container), _(spec->title));
-              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (container), FALSE);
-              adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (container),
-                                             _("Theme, description, recurrence, actors, "
-                                               "follow-up, schedule, extension, note"));
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), container);
-              gtk_box_append (self->fields_box, group);
-            }
-          continue;
-        }
+      if (container == NULL)
+        gtk_widget_set_visible (self->groups[spec->group], TRUE);
 
       field = g_new0 (Field, 1);
       field->form = form;
       field->spec = spec;
-      field->error_lang = -1;
-      g_ptr_array_add (form->fields, field);
+      field->container = container != NULL ? container
+                         : spec->group == GROUP_DETAILS ? self->details
+                         : self->groups[spec->group];
+          g_ptr_array_add (form->fields, field);
 
       switch (spec->type)
         {
         case FIELD_STRING:
         case FIELD_COMPLETION:
         case FIELD_REFERENCES:
-          build_entry_row (field, container);
+          build_entry_row (field, field->container);
           break;
         case FIELD_TEXT:
         case FIELD_LONG_TEXT:
-          build_text_row (field, container);
+          build_text_row (field, field->container);
           break;
         case FIELD_STATUS:
         case FIELD_CHOICE:
         case FIELD_SEMESTER:
-          build_combo_row (field, container);
+          build_combo_row (field, field->container);
           break;
         case FIELD_UNITS:
         case FIELD_PRINCIPLES:
-          build_chooser_row (field, container);
+          build_chooser_row (field, field->container);
           break;
-        case FIELD_SECTION:
         default:
           g_assert_not_reached ();
         }
@@ -1773,7 +1504,8 @@ grab_item_focus (JlnActionEditor *self,
     {
     case ITEM_FOCUS_TITLE:
       item_form_build_fields (form);
-      widget = form_find_field (form, "title")->views[self->content_language];
+      widget = jln_text_row_get_view (JLN_TEXT_ROW (form_find_field (form, "title")->text_row),
+                                      self->content_language);
       break;
     case ITEM_FOCUS_UP:
     case ITEM_FOCUS_DOWN:
@@ -2123,77 +1855,11 @@ add_item_clicked_cb (GtkButton       *button,
     }
 }
 
+/* Lets go of the sub-items shown: the list lets go of its rows, and
+ * their forms. */
 static void
-build_items_group (JlnActionEditor *self)
+items_clear (JlnActionEditor *self)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *add = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
-  GtkWidget *view;
-
-  group_set_title (ADW_PREFERENCES_GROUP (group), _("Sub-items"));
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (add), content);
-  gtk_widget_set_name (add, "item-add");
-  gtk_widget_set_tooltip_text (add, _("Add Sub-item"));
-  set_label (add, _("Add Sub-item"));
-  gtk_widget_add_css_class (add, "flat");
-  g_signal_connect_object (add, "clicked", G_CALLBACK (add_item_clicked_cb), self, 0);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
-
-  self->items_error = error_label_new ("items");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->items_error);
-
-  /* An action may have any number of sub-items: only the rows on screen
-   * are made, in a list of its own that scrolls once it is tall. It is a
-   * grid view of one column: GTK 4.8's list view keeps 200 rows alive
-   * whatever its height, its grid view 30 rows, a tenth of the time to
-   * show. */
-  self->items = g_object_ref (jln_action_get_items (JLN_ACTION (self->record)));
-  selection = gtk_no_selection_new (g_object_ref (self->items));
-  g_signal_connect_object (factory, "setup", G_CALLBACK (item_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (item_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (item_unbind_cb), self, 0);
-  view = gtk_grid_view_new (GTK_SELECTION_MODEL (selection), factory);
-  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (view), 1);
-  gtk_widget_set_name (view, "items");
-  gtk_widget_add_css_class (view, "jln-items");
-  set_label (view, _("Sub-items"));
-  self->items_view = GTK_GRID_VIEW (view);
-  self->items_selection = G_LIST_MODEL (g_object_ref (selection));
-  self->items_changed_id = g_signal_connect (self->items_selection, "items-changed",
-                                             G_CALLBACK (items_changed_cb), self);
-
-  self->items_scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->items_scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->items_scroller),
-                                                    TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->items_scroller), 520);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->items_scroller), view);
-  gtk_widget_set_overflow (self->items_scroller, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_add_css_class (self->items_scroller, "card");
-  gtk_widget_add_css_class (self->items_scroller, "jln-items-scroller");
-  gtk_widget_set_visible (self->items_scroller, g_list_model_get_n_items (self->items) > 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->items_scroller);
-
-  self->items_group = ADW_PREFERENCES_GROUP (group);
-  gtk_box_append (self->fields_box, group);
-}
-
-/* --- Building the pane ---------------------------------------------------- */
-
-static void
-clear (JlnActionEditor *self)
-{
-  GtkWidget *child;
-
-  /* The list lets go of its rows, and their forms, before the pane goes. */
   if (self->items_view != NULL)
     gtk_grid_view_set_model (self->items_view, NULL);
   g_assert (self->item_forms->len == 0);
@@ -2204,17 +1870,60 @@ clear (JlnActionEditor *self)
     }
   g_clear_object (&self->items);
   g_clear_object (&self->focus_item);
+}
+
+/* Shows the sub-items of the action shown in the list of the pane,
+ * from the first one. */
+static void
+items_show_action (JlnActionEditor *self)
+{
+  GtkNoSelection *selection;
+  GtkAdjustment *adjustment;
+
+  items_clear (self);
+  show_items_error (self, NULL);
+  self->items = g_object_ref (jln_action_get_items (JLN_ACTION (self->record)));
+  selection = gtk_no_selection_new (g_object_ref (self->items));
+  self->items_selection = G_LIST_MODEL (selection);
+  self->items_changed_id = g_signal_connect (self->items_selection, "items-changed",
+                                             G_CALLBACK (items_changed_cb), self);
+  gtk_grid_view_set_model (self->items_view, GTK_SELECTION_MODEL (selection));
+  /* The list of another action starts from its first sub-item. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->items_view));
+  if (adjustment != NULL && g_list_model_get_n_items (self->items) > 0)
+    gtk_adjustment_set_value (adjustment, 0);
+  gtk_widget_set_visible (self->items_scroller, g_list_model_get_n_items (self->items) > 0);
+  gtk_widget_set_visible (self->items_group, TRUE);
+}
+
+/* --- Building the pane ---------------------------------------------------- */
+
+static void
+clear (JlnActionEditor *self)
+{
+  /* The list lets go of its rows, and their forms, before the pane goes. */
+  items_clear (self);
+  self->form_type = G_TYPE_INVALID;
   if (self->form != NULL)
     {
+      for (guint i = 0; i < self->form->fields->len; i++)
+        {
+          Field *field = g_ptr_array_index (self->form->fields, i);
+
+          form_remove_row (field->container, field->row);
+          if (field->error_row != NULL)
+            form_remove_row (field->container, field->error_row);
+        }
       form_kill (self->form);
       self->form = NULL;
     }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box))) != NULL)
-    gtk_box_remove (self->fields_box, child);
-  self->items_group = NULL;
-  self->items_error = NULL;
-  self->items_scroller = NULL;
-  self->items_view = NULL;
+  for (guint i = 0; i < N_GROUPS; i++)
+    gtk_widget_set_visible (self->groups[i], FALSE);
+  gtk_widget_set_visible (self->items_group, FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->details), FALSE);
+  if (self->notes_box != NULL)
+    gtk_box_remove (self->fields_box, self->notes_box);
+  self->notes_box = NULL;
 }
 
 /* Commits what the user typed in the field that has the focus, before
@@ -2237,12 +1946,8 @@ flush (JlnActionEditor *self)
         {
           Field *field = g_ptr_array_index (form->fields, j);
 
-          if (field->views[0] != NULL)
-            {
-              for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN && !form->dead; lang++)
-                if (contains_focus (field->views[lang]))
-                  field_commit_text (field, lang);
-            }
+          if (field->text_row != NULL)
+            jln_text_row_commit (JLN_TEXT_ROW (field->text_row));
           else if (ADW_IS_ENTRY_ROW (field->control) && contains_focus (field->control))
             field_commit_entry (field);
         }
@@ -2250,6 +1955,8 @@ flush (JlnActionEditor *self)
   for (guint i = 0; i < forms->len; i++)
     form_unref (g_ptr_array_index (forms, i));
 }
+
+static void show_notes (JlnActionEditor *self);
 
 static void
 rebuild (JlnActionEditor *self)
@@ -2266,18 +1973,59 @@ rebuild (JlnActionEditor *self)
   if (JLN_IS_ACTION (self->record))
     {
       form_build (self->form, action_fields, G_N_ELEMENTS (action_fields), NULL);
-      build_items_group (self);
+      items_show_action (self);
     }
   else if (JLN_IS_OBJECTIVE (self->record))
     form_build (self->form, objective_fields, G_N_ELEMENTS (objective_fields), NULL);
   else
     form_build (self->form, item_fields, G_N_ELEMENTS (item_fields), NULL);
-  if (jln_note_kind_for (self->record) != JLN_N_KINDS)
-    gtk_box_append (self->fields_box,
-                    jln_notes_box_new (self->document, self->record, self->content_language));
+  self->form_type = G_OBJECT_TYPE (self->record);
+  show_notes (self);
 
   update_heading (self);
   gtk_stack_set_visible_child_name (self->stack, "record");
+}
+
+/* Shows the notes of the record shown, last in the pane. */
+static void
+show_notes (JlnActionEditor *self)
+{
+  if (self->notes_box != NULL)
+    gtk_box_remove (self->fields_box, self->notes_box);
+  self->notes_box = NULL;
+  if (jln_note_kind_for (self->record) != JLN_N_KINDS)
+    {
+      self->notes_box = jln_notes_box_new (self->document, self->record, self->content_language);
+      gtk_box_append (self->fields_box, self->notes_box);
+    }
+}
+
+/* Shows self->record in the fields made for another record of its kind:
+ * moving through the list changes what the rows show, not the rows. */
+static void
+rebind (JlnActionEditor *self)
+{
+  Form *form = self->form;
+
+  g_clear_signal_handler (&form->notify_id, form->record);
+  g_set_object (&form->record, self->record);
+  form->notify_id = g_signal_connect (self->record, "notify", G_CALLBACK (record_notify_cb), form);
+
+  for (guint i = 0; i < form->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (form->fields, i);
+
+      if (field->text_row != NULL)
+        jln_text_row_set_record (JLN_TEXT_ROW (field->text_row), self->record);
+      else if (field->has_error)
+        field_set_error (field, NULL);
+      field_refresh (field, TRUE);
+    }
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->details), FALSE);
+  if (JLN_IS_ACTION (self->record))
+    items_show_action (self);
+  show_notes (self);
+  update_heading (self);
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -2287,7 +2035,9 @@ jln_action_editor_dispose (GObject *object)
 {
   JlnActionEditor *self = JLN_ACTION_EDITOR (object);
 
-  clear (self);
+  /* The template's widgets are still there the first time only. */
+  if (self->items_view != NULL)
+    clear (self);
   g_clear_pointer (&self->item_forms, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_EDITOR);
   g_clear_object (&self->record);
@@ -2388,6 +2138,32 @@ jln_action_editor_class_init (JlnActionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, hint_label);
   gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, fields_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "main_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor, groups[GROUP_MAIN]));
+  gtk_widget_class_bind_template_child_full (widget_class, "dates_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_DATES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "responsibility_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_RESPONSIBILITY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "charter_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_CHARTER]));
+  gtk_widget_class_bind_template_child_full (widget_class, "references_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_REFERENCES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "details_group", FALSE,
+                                             G_STRUCT_OFFSET (JlnActionEditor,
+                                                              groups[GROUP_DETAILS]));
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, details);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, items_group);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, items_error);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, items_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionEditor, items_view);
+  gtk_widget_class_bind_template_callback (widget_class, add_item_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_unbind_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "jln-action-editor");
@@ -2500,7 +2276,10 @@ jln_action_editor_set_record (JlnActionEditor *self,
   flush (self);
   g_set_object (&self->record, record);
   g_hash_table_remove_all (self->expanded);
-  rebuild (self);
+  if (record != NULL && self->form != NULL && G_OBJECT_TYPE (record) == self->form_type)
+    rebind (self);
+  else
+    rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }
 
