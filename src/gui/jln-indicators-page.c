@@ -72,8 +72,7 @@ open_dialog (JlnIndicatorsPage *self,
   JlnIndicatorDialog *dialog;
 
   dialog = jln_indicator_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     self->document, indicator, kind, record,
-                                     jln_session_get_content_language (self->session));
+                                     self->session, indicator, kind, record);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
