@@ -2274,7 +2274,7 @@ rebuild (JlnActionEditor *self)
     form_build (self->form, item_fields, G_N_ELEMENTS (item_fields), NULL);
   if (jln_note_kind_for (self->record) != JLN_N_KINDS)
     gtk_box_append (self->fields_box,
-                    jln_notes_box_new (self->document, self->record, self->content_language));
+                    jln_notes_box_new (self->session, self->record));
 
   update_heading (self);
   gtk_stack_set_visible_child_name (self->stack, "record");
