@@ -318,6 +318,13 @@ test_cards_follow_changes (void)
   g_assert_nonnull (jln_test_find_widget (card_b, is_label_with, "31 Dec 2022 · 45.5%"));
   g_assert_null (jln_test_find_widget (card_a, is_label_with, "45.5%"));
 
+  /* The plan read in French: the same cards, their figures written the French way. */
+  jln_session_set_content_language (jln_window_get_session (window), JLN_LANG_FR);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  g_assert_true (find_card (window, others[0]) == card_a);
+  g_assert_true (find_card (window, b) == card_b);
+  g_assert_nonnull (jln_test_find_widget (card_b, is_label_with, "45,5\u00a0%"));
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.delete", "s",
                                              jln_record_get_id (JLN_RECORD (others[1]))));
   jln_test_wait_for_idle (GTK_WIDGET (window));

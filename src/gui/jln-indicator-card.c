@@ -21,7 +21,8 @@ struct _JlnIndicatorCard
   GListModel   *targets;
   GListModel   *measurements;
 
-  /* Template widgets */
+  /* Template widgets; the first is the card's only child, unparented on
+   * dispose. */
   GtkWidget    *content;
   GtkLabel     *title_label;
   GtkLabel     *details_label;

@@ -1,21 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <math.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "jln-action.h"
 #include "jln-chart-view.h"
 #include "jln-indicator-card.h"
 #include "jln-indicator-dialog.h"
 #include "jln-indicator-report.h"
-#include "jln-i18n.h"
 #include "jln-indicators-page.h"
-#include "jln-measurement.h"
 #include "jln-plan-edits.h"
 #include "jln-session.h"
-#include "jln-target.h"
 
 struct _JlnIndicatorsPage
 {
