@@ -451,9 +451,9 @@ test_measurement_needs_value (Fixture       *fixture,
   JlnIndicator *indicator = first_indicator_with_figures (fixture->document);
   GListModel *measurements = jln_indicator_get_measurements (indicator);
   guint before = g_list_model_get_n_items (measurements);
-  JlnIndicatorDialog *dialog = jln_indicator_dialog_new (GTK_WINDOW (fixture->window), fixture->document,
-                                                         indicator, JLN_KIND_MEASUREMENT, NULL,
-                                                         JLN_LANG_FR);
+  JlnIndicatorDialog *dialog = jln_indicator_dialog_new (GTK_WINDOW (fixture->window),
+                                                         jln_window_get_session (fixture->window),
+                                                         indicator, JLN_KIND_MEASUREMENT, NULL);
   GtkWidget *date_row, *value_row;
   g_autoptr(GRegex) day_first = g_regex_new ("^[0-3][0-9]/[01][0-9]/[0-9]{4}$", 0, 0, NULL);
 

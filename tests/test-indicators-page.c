@@ -7,6 +7,7 @@
 
 #include "jln-action-list.h"
 #include "jln-chart-view.h"
+#include "jln-indicator-card.h"
 #include "jln-indicator-dialog.h"
 #include "jln-indicators-page.h"
 #include "jln-measurement.h"
@@ -229,6 +230,108 @@ test_add_measurement (void)
   g_assert_cmpuint (g_list_model_get_n_items (jln_indicator_get_measurements (indicator)), ==, 0);
   undone = dup_chart_description (find_chart_view (window, JLN_CHART_INDICATOR, indicator));
   g_assert_cmpstr (undone, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_card_of (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return JLN_IS_INDICATOR_CARD (widget) &&
+         jln_indicator_card_get_indicator (JLN_INDICATOR_CARD (widget)) == data;
+}
+
+/* The card showing @indicator, or NULL. */
+static GtkWidget *
+find_card (JlnWindow    *window,
+           JlnIndicator *indicator)
+{
+  return jln_test_find_widget (GTK_WIDGET (get_page (window)), is_card_of, indicator);
+}
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+static guint
+count_cards (GtkWidget *widget)
+{
+  guint n = JLN_IS_INDICATOR_CARD (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_cards (child);
+  return n;
+}
+
+/* A new figure for one indicator shows in its card and leaves the other
+ * cards as they are, where the reader left them; deleting an indicator
+ * takes away its card only. */
+static void
+test_cards_follow_changes (void)
+{
+  JlnWindow *window = open_window ("cards.jalons");
+  JlnIndicatorsPage *page = get_page (window);
+  GListModel *indicators = jln_plan_get_indicators (jln_document_get_plan (jln_window_get_document (window)));
+  JlnIndicator *b = find_indicator (window, "1");
+  JlnIndicator *others[2] = { NULL, NULL };
+  GtkWidget *card_a, *card_b, *card_c;
+  JlnIndicatorDialog *dialog;
+  guint n_others = 0;
+  guint n_indicators = g_list_model_get_n_items (indicators);
+
+  for (guint i = 0; i < n_indicators && n_others < 2; i++)
+    {
+      g_autoptr(JlnIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      if (indicator != b)
+        others[n_others++] = indicator;   /* the plan keeps it */
+    }
+  g_assert_cmpuint (n_others, ==, 2);
+  g_assert_cmpuint (count_cards (GTK_WIDGET (page)), ==, n_indicators);
+  card_a = find_card (window, others[0]);
+  card_b = find_card (window, b);
+  card_c = find_card (window, others[1]);
+  g_assert_nonnull (card_a);
+  g_assert_nonnull (card_b);
+  g_assert_nonnull (card_c);
+  g_assert_null (jln_test_find_widget (card_b, is_label_with, "45.5%"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.add-measurement", "s",
+                                             jln_record_get_id (JLN_RECORD (b))));
+  JLN_TEST_WAIT_UNTIL (find_dialog () != NULL);
+  dialog = find_dialog ();
+  jln_indicator_dialog_set_text (dialog, "date", "31/12/2022");
+  jln_indicator_dialog_set_text (dialog, "value", "45,5");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  JLN_TEST_WAIT_UNTIL (find_dialog () == NULL);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+
+  g_assert_true (find_card (window, others[0]) == card_a);
+  g_assert_true (find_card (window, b) == card_b);
+  g_assert_true (find_card (window, others[1]) == card_c);
+  g_assert_nonnull (jln_test_find_widget (card_b, is_label_with, "31 Dec 2022 · 45.5%"));
+  g_assert_null (jln_test_find_widget (card_a, is_label_with, "45.5%"));
+
+  /* The plan read in French: the same cards, their figures written the French way. */
+  jln_session_set_content_language (jln_window_get_session (window), JLN_LANG_FR);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  g_assert_true (find_card (window, others[0]) == card_a);
+  g_assert_true (find_card (window, b) == card_b);
+  g_assert_nonnull (jln_test_find_widget (card_b, is_label_with, "45,5\u00a0%"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "indicators.delete", "s",
+                                             jln_record_get_id (JLN_RECORD (others[1]))));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, n_indicators - 1);
+  g_assert_cmpuint (count_cards (GTK_WIDGET (page)), ==, n_indicators - 1);
+  g_assert_true (find_card (window, others[0]) == card_a);
+  g_assert_true (find_card (window, b) == card_b);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -471,6 +574,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/gui/indicators/add-measurement", test_add_measurement);
+  g_test_add_func ("/gui/indicators/cards-follow-changes", test_cards_follow_changes);
   g_test_add_func ("/gui/indicators/add-indicator", test_add_indicator);
   g_test_add_func ("/gui/indicators/bar-filters-list", test_bar_filters_list);
   g_test_add_func ("/gui/indicators/screenshots", test_screenshots);

@@ -1995,7 +1995,7 @@ show_notes (JlnActionEditor *self)
   self->notes_box = NULL;
   if (jln_note_kind_for (self->record) != JLN_N_KINDS)
     {
-      self->notes_box = jln_notes_box_new (self->document, self->record, self->content_language);
+      self->notes_box = jln_notes_box_new (self->session, self->record);
       gtk_box_append (self->fields_box, self->notes_box);
     }
 }

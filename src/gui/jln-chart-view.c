@@ -7,12 +7,14 @@
 
 #include "jln-chart-view.h"
 #include "jln-screen-style.h"
+#include "jln-session.h"
 
 struct _JlnChartView
 {
   GtkWidget       parent_instance;
 
   JlnChart       *chart;
+  JlnSession     *session;
   JlnRenderStyle *style;
   JlnLang         lang;
   int             hover;
@@ -24,6 +26,7 @@ G_DEFINE_FINAL_TYPE (JlnChartView, jln_chart_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CHART,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -307,6 +310,9 @@ jln_chart_view_dispose (GObject *object)
   JlnChartView *self = JLN_CHART_VIEW (object);
 
   g_clear_object (&self->chart);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (jln_chart_view_parent_class)->dispose (object);
 }
@@ -334,6 +340,9 @@ jln_chart_view_get_property (GObject    *object,
     case PROP_CHART:
       g_value_set_object (value, self->chart);
       break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -351,6 +360,9 @@ jln_chart_view_set_property (GObject      *object,
     {
     case PROP_CHART:
       jln_chart_view_set_chart (self, g_value_get_object (value));
+      break;
+    case PROP_SESSION:
+      jln_chart_view_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -376,6 +388,15 @@ jln_chart_view_class_init (JlnChartViewClass *klass)
 
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL, JLN_TYPE_CHART,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnChartView:session:
+   *
+   * The window's session: the chart's figures and dates follow its
+   * content language.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -454,16 +475,49 @@ jln_chart_view_set_chart (JlnChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
-void
-jln_chart_view_set_content_language (JlnChartView *self,
-                                     JlnLang       lang)
+static void
+session_language_changed_cb (JlnChartView *self)
 {
-  g_return_if_fail (JLN_IS_CHART_VIEW (self));
+  JlnLang lang = jln_session_get_content_language (self->session);
 
   if (self->lang == lang)
     return;
   self->lang = lang;
   update_style (self);
+}
+
+/**
+ * jln_chart_view_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session followed
+ */
+JlnSession *
+jln_chart_view_get_session (JlnChartView *self)
+{
+  g_return_val_if_fail (JLN_IS_CHART_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+jln_chart_view_set_session (JlnChartView *self,
+                            JlnSession   *session)
+{
+  g_return_if_fail (JLN_IS_CHART_VIEW (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::content-language",
+                               G_CALLBACK (session_language_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      session_language_changed_cb (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "jln-charts.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +20,9 @@ GtkWidget            *jln_chart_view_new                  (JlnChart     *chart);
 JlnChart             *jln_chart_view_get_chart            (JlnChartView *self);
 void                  jln_chart_view_set_chart            (JlnChartView *self,
                                                            JlnChart     *chart);
-void                  jln_chart_view_set_content_language (JlnChartView *self,
-                                                           JlnLang       lang);
+JlnSession           *jln_chart_view_get_session          (JlnChartView *self);
+void                  jln_chart_view_set_session          (JlnChartView *self,
+                                                           JlnSession   *session);
 /* The chart's data changed: read it again and redraw. */
 void                  jln_chart_view_refresh              (JlnChartView *self);
 const JlnRenderStyle *jln_chart_view_get_style            (JlnChartView *self);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jln-charts.h"
+#include "jln-enums.h"
 #include "jln-indicator-dialog.h"
 #include "jln-measurement.h"
 #include "jln-plan-edits.h"
@@ -16,6 +17,7 @@ struct _JlnIndicatorDialog
 {
   AdwWindow     parent_instance;
 
+  JlnSession   *session;
   JlnDocument  *document;
   JlnIndicator *indicator;
   JlnKind       kind;
@@ -23,7 +25,11 @@ struct _JlnIndicatorDialog
   JlnLang       lang;
   GPtrArray    *series;        /* JlnText *, borrowed from the targets: measurement populations */
 
+  /* Template widgets; a row the record does not have is taken away and
+   * its pointer cleared. */
   GtkWidget    *save_button;
+  GtkLabel     *indicator_label;
+  AdwPreferencesGroup *group;
   AdwEntryRow  *date_row;
   AdwEntryRow  *year_row;
   AdwEntryRow  *value_row;
@@ -43,11 +49,95 @@ struct _JlnIndicatorDialog
 
 G_DEFINE_FINAL_TYPE (JlnIndicatorDialog, jln_indicator_dialog, ADW_TYPE_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_INDICATOR,
+  PROP_KIND,
+  PROP_RECORD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void setup (JlnIndicatorDialog *self);
+static void entry_activated_cb (JlnIndicatorDialog *self,
+                                AdwEntryRow        *row);
+
+static void
+jln_indicator_dialog_constructed (GObject *object)
+{
+  JlnIndicatorDialog *self = JLN_INDICATOR_DIALOG (object);
+
+  G_OBJECT_CLASS (jln_indicator_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (self->session != NULL && jln_session_get_document (self->session) != NULL);
+  self->document = g_object_ref (jln_session_get_document (self->session));
+  self->lang = jln_session_get_content_language (self->session);
+  setup (self);
+}
+
+static void
+jln_indicator_dialog_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  JlnIndicatorDialog *self = JLN_INDICATOR_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_INDICATOR:
+      g_value_set_object (value, self->indicator);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_indicator_dialog_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  JlnIndicatorDialog *self = JLN_INDICATOR_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_INDICATOR:
+      self->indicator = g_value_dup_object (value);
+      break;
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+    case PROP_RECORD:
+      self->record = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 jln_indicator_dialog_dispose (GObject *object)
 {
   JlnIndicatorDialog *self = JLN_INDICATOR_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_INDICATOR_DIALOG);
+  g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_object (&self->indicator);
   g_clear_object (&self->record);
@@ -79,7 +169,68 @@ jln_indicator_dialog_class_init (JlnIndicatorDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = jln_indicator_dialog_constructed;
   object_class->dispose = jln_indicator_dialog_dispose;
+  object_class->get_property = jln_indicator_dialog_get_property;
+  object_class->set_property = jln_indicator_dialog_set_property;
+
+  /**
+   * JlnIndicatorDialog:session:
+   *
+   * The window's session: the document changed, and the content
+   * language the texts are entered in.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * JlnIndicatorDialog:indicator:
+   *
+   * The indicator of the target or measurement entered, or %NULL for an
+   * indicator.
+   */
+  properties[PROP_INDICATOR] =
+    g_param_spec_object ("indicator", NULL, NULL, JLN_TYPE_INDICATOR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * JlnIndicatorDialog:kind:
+   *
+   * What is entered: an indicator, a target or a measurement.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, JLN_TYPE_KIND, JLN_KIND_INDICATOR,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * JlnIndicatorDialog:record:
+   *
+   * The record changed, or %NULL for a new one.
+   */
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/jalons/Jalons/jln-indicator-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, indicator_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, year_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, value_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, series_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, series_combo);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, text_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, number_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, kind_combo);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, measure_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, actors_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, follow_up_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_cb);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_cb);
@@ -90,19 +241,21 @@ static void
 jln_indicator_dialog_init (JlnIndicatorDialog *self)
 {
   self->series = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static AdwEntryRow *
-add_entry (GtkWidget  *group,
-           const char *name,
-           const char *title)
+/* Takes away a row the record does not have. */
+static void
+drop_row (JlnIndicatorDialog *self,
+          gpointer            row_pointer)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget **row = row_pointer;
 
-  gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return ADW_ENTRY_ROW (row);
+  if (*row == NULL)
+    return;
+  adw_preferences_group_remove (self->group, *row);
+  *row = NULL;
 }
 
 static void
@@ -220,26 +373,10 @@ collect_series (JlnIndicatorDialog *self)
 static const char *kind_nicks[] = { "percentage", "count", "text" };
 
 static void
-build_indicator_fields (JlnIndicatorDialog *self,
-                        GtkWidget          *group)
+fill_indicator_fields (JlnIndicatorDialog *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   JlnIndicator *indicator = self->record != NULL ? JLN_INDICATOR (self->record) : NULL;
   g_autofree char *number = NULL;
-
-  self->number_row = add_entry (group, "number", _("Number"));
-  self->title_row = add_entry (group, "title", _("Title"));
-  gtk_string_list_append (kinds, C_("indicator kind", "Percentage"));
-  gtk_string_list_append (kinds, C_("indicator kind", "Count"));
-  gtk_string_list_append (kinds, C_("indicator kind", "Text"));
-  self->kind_combo = ADW_COMBO_ROW (adw_combo_row_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->kind_combo), "kind");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_combo), _("Kind"));
-  adw_combo_row_set_model (self->kind_combo, G_LIST_MODEL (kinds));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_combo));
-  self->measure_row = add_entry (group, "measure", _("Measure (optional)"));
-  self->actors_row = add_entry (group, "actors", _("Actors (optional)"));
-  self->follow_up_row = add_entry (group, "follow-up", _("Follow-up (optional)"));
 
   if (indicator != NULL)
     {
@@ -271,16 +408,59 @@ build_indicator_fields (JlnIndicatorDialog *self,
   set_row_text (self->number_row, number);
 }
 
+/* Keeps the rows of the record entered, with the titles its kind gives. */
 static void
-build (JlnIndicatorDialog *self)
+choose_rows (JlnIndicatorDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *group = adw_preferences_group_new ();
   gboolean is_text = self->indicator != NULL &&
                      jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_TEXT;
+  gboolean is_percentage = self->indicator != NULL &&
+                           jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_PERCENTAGE;
+
+  if (self->kind != JLN_KIND_INDICATOR)
+    {
+      drop_row (self, &self->number_row);
+      drop_row (self, &self->title_row);
+      drop_row (self, &self->kind_combo);
+      drop_row (self, &self->measure_row);
+      drop_row (self, &self->actors_row);
+      drop_row (self, &self->follow_up_row);
+    }
+  if (self->kind == JLN_KIND_INDICATOR || is_text)
+    drop_row (self, &self->value_row);
+  if (self->kind != JLN_KIND_TARGET)
+    {
+      drop_row (self, &self->year_row);
+      drop_row (self, &self->series_row);
+      drop_row (self, &self->text_row);
+    }
+  if (self->kind != JLN_KIND_MEASUREMENT || self->series->len == 0)
+    drop_row (self, &self->series_combo);
+  if (self->kind != JLN_KIND_MEASUREMENT)
+    {
+      drop_row (self, &self->date_row);
+      drop_row (self, &self->note_row);
+      drop_row (self, &self->source_row);
+    }
+
+  if (self->value_row != NULL && self->kind == JLN_KIND_TARGET)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->value_row),
+                                   is_percentage ? _("Target value (%)") : _("Target value"));
+  else if (self->value_row != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->value_row),
+                                   is_percentage ? _("Measured value (%)") : _("Measured value"));
+  if (self->text_row != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row),
+                                   is_text ? _("Target in words")
+                                           : _("Target in words (instead of a value)"));
+  if (self->note_row != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row),
+                                   is_text ? _("What was done") : _("Note (optional)"));
+}
+
+static void
+setup (JlnIndicatorDialog *self)
+{
   const char *title;
 
   if (self->kind == JLN_KIND_INDICATOR)
@@ -290,111 +470,43 @@ build (JlnIndicatorDialog *self)
   else
     title = self->record == NULL ? _("New Measurement") : _("Edit Measurement");
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_window_set_default_size (GTK_WINDOW (self), 440, -1);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_button_set_label (GTK_BUTTON (self->save_button),
+                        self->record == NULL ? _("_Add") : _("_Save"));
 
-  self->save_button = gtk_button_new_with_mnemonic (self->record == NULL ? _("_Add") : _("_Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "dialog.save");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "dialog.cancel");
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
   if (self->indicator != NULL)
-  {
-    const char *indicator_title = jln_text_get_fallback (jln_indicator_get_title (self->indicator),
-                                                         self->lang, NULL);
-    g_autofree char *description = g_strdup_printf ("%d. %s",
-                                                    jln_indicator_get_number (self->indicator),
-                                                    indicator_title != NULL ? indicator_title : "");
-
-    GtkWidget *label = gtk_label_new (description);
-
-    /* Plan text, shown as plain text. */
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-    gtk_widget_add_css_class (label, "dim-label");
-    gtk_box_append (GTK_BOX (content), label);
-  }
-  gtk_box_append (GTK_BOX (content), group);
-
-  if (self->kind == JLN_KIND_INDICATOR)
-    build_indicator_fields (self, group);
-  else if (self->kind == JLN_KIND_TARGET)
     {
-      self->year_row = add_entry (group, "year", _("Year"));
-      self->series_row = add_entry (group, "series", _("Population (optional)"));
-      if (!is_text)
-        self->value_row = add_entry (group, "value",
-                                     jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_PERCENTAGE
-                                     ? _("Target value (%)") : _("Target value"));
-      self->text_row = add_entry (group, "text", is_text ? _("Target in words")
-                                                         : _("Target in words (instead of a value)"));
+      const char *indicator_title = jln_text_get_fallback (jln_indicator_get_title (self->indicator),
+                                                           self->lang, NULL);
+      g_autofree char *description = g_strdup_printf ("%d. %s",
+                                                      jln_indicator_get_number (self->indicator),
+                                                      indicator_title != NULL ? indicator_title : "");
+
+      /* Plan text, shown as plain text. */
+      gtk_label_set_text (self->indicator_label, description);
+      gtk_widget_set_visible (GTK_WIDGET (self->indicator_label), TRUE);
     }
-  else
+
+  if (self->kind == JLN_KIND_MEASUREMENT)
+    collect_series (self);
+  choose_rows (self);
+
+  if (self->series_combo != NULL)
     {
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-      collect_series (self);
-      self->date_row = add_entry (group, "date", _("Date (DD/MM/YYYY or YYYY-MM-DD)"));
-      if (!is_text)
-        self->value_row = add_entry (group, "value",
-                                     jln_indicator_get_kind (self->indicator) == JLN_INDICATOR_KIND_PERCENTAGE
-                                     ? _("Measured value (%)") : _("Measured value"));
-      if (self->series->len > 0)
+      gtk_string_list_append (names, _("Whole population"));
+      for (guint i = 0; i < self->series->len; i++)
         {
-          gtk_string_list_append (names, _("Whole population"));
-          for (guint i = 0; i < self->series->len; i++)
-            {
-              const char *name = jln_text_get_fallback (g_ptr_array_index (self->series, i),
-                                                        self->lang, NULL);
+          const char *name = jln_text_get_fallback (g_ptr_array_index (self->series, i),
+                                                    self->lang, NULL);
 
-              gtk_string_list_append (names, name != NULL ? name : "");
-            }
-          self->series_combo = ADW_COMBO_ROW (adw_combo_row_new ());
-          gtk_widget_set_name (GTK_WIDGET (self->series_combo), "series");
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->series_combo), _("Population"));
-          adw_combo_row_set_model (self->series_combo, G_LIST_MODEL (names));
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                     GTK_WIDGET (self->series_combo));
+          gtk_string_list_append (names, name != NULL ? name : "");
         }
-      self->note_row = add_entry (group, "note",
-                                  is_text ? _("What was done") : _("Note (optional)"));
-      self->source_row = add_entry (group, "source", _("Source (optional)"));
+      adw_combo_row_set_model (self->series_combo, G_LIST_MODEL (names));
     }
 
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  /* Enter in any field saves. */
-  {
-    AdwEntryRow *rows[] = { self->date_row, self->year_row, self->value_row, self->series_row,
-                            self->text_row, self->note_row, self->source_row, self->number_row,
-                            self->title_row, self->measure_row, self->actors_row,
-                            self->follow_up_row };
-
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      if (rows[i] != NULL)
-        g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (entry_activated_cb),
-                                 self, G_CONNECT_SWAPPED);
-  }
-
   if (self->kind == JLN_KIND_INDICATOR)
-    ;
+    fill_indicator_fields (self);
   else if (self->record != NULL)
     fill_from_record (self);
   else if (self->kind == JLN_KIND_MEASUREMENT)
@@ -417,33 +529,32 @@ build (JlnIndicatorDialog *self)
 
 /**
  * jln_indicator_dialog_new:
- * @record: (nullable): the target or measurement to change
+ * @session: the window's session, whose document is changed
+ * @indicator: (nullable): the indicator of a target or measurement
+ * @record: (nullable): the record to change
  *
  * Returns: (transfer none): the dialog, shown by the caller
  */
 JlnIndicatorDialog *
 jln_indicator_dialog_new (GtkWindow    *parent,
-                          JlnDocument  *document,
+                          JlnSession   *session,
                           JlnIndicator *indicator,
                           JlnKind       kind,
-                          JlnRecord    *record,
-                          JlnLang       lang)
+                          JlnRecord    *record)
 {
-  JlnIndicatorDialog *self;
-
-  g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
+  g_return_val_if_fail (JLN_IS_DOCUMENT (jln_session_get_document (session)), NULL);
   g_return_val_if_fail (kind == JLN_KIND_INDICATOR || JLN_IS_INDICATOR (indicator), NULL);
   g_return_val_if_fail (kind == JLN_KIND_INDICATOR || kind == JLN_KIND_TARGET ||
                         kind == JLN_KIND_MEASUREMENT, NULL);
 
-  self = g_object_new (JLN_TYPE_INDICATOR_DIALOG, "transient-for", parent, NULL);
-  self->document = g_object_ref (document);
-  self->indicator = indicator != NULL ? g_object_ref (indicator) : NULL;
-  self->kind = kind;
-  self->record = record != NULL ? g_object_ref (record) : NULL;
-  self->lang = lang;
-  build (self);
-  return self;
+  return g_object_new (JLN_TYPE_INDICATOR_DIALOG,
+                       "transient-for", parent,
+                       "session", session,
+                       "indicator", indicator,
+                       "kind", kind,
+                       "record", record,
+                       NULL);
 }
 
 void

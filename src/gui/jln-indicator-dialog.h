@@ -5,6 +5,7 @@
 
 #include "jln-document.h"
 #include "jln-indicator.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -12,18 +13,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JlnIndicatorDialog, jln_indicator_dialog, JLN, INDICATOR_DIALOG, AdwWindow)
 
-/* Enters a new indicator, or a new target or measurement of @indicator,
+/* Enters, in the session's document and content language, a new
+ * indicator, or a new target or measurement of @indicator,
  * or changes one: @kind is JLN_KIND_INDICATOR (and @indicator NULL),
  * JLN_KIND_TARGET or JLN_KIND_MEASUREMENT, and @record the one changed,
  * or NULL for a new one. Saving applies one undoable edit; a
  * value the plan refuses is explained under the fields and the dialog
  * stays open. */
 JlnIndicatorDialog *jln_indicator_dialog_new      (GtkWindow          *parent,
-                                                   JlnDocument        *document,
+                                                   JlnSession         *session,
                                                    JlnIndicator       *indicator,
                                                    JlnKind             kind,
-                                                   JlnRecord          *record,
-                                                   JlnLang             lang);
+                                                   JlnRecord          *record);
 /* Sets the text of a field, as typing does: "date", "year", "value",
  * "note", "source", "text", "series"; "number", "title", "kind" (a
  * nick), "measure", "actors", "follow-up"; for tests and prefilling. */

@@ -9,6 +9,7 @@
 #include "jln-note.h"
 #include "jln-notes-box.h"
 #include "jln-plan-edits.h"
+#include "jln-session.h"
 #include "jln-text.h"
 
 /* The progress notes of an action or a sub-item in the editor: a line
@@ -19,7 +20,7 @@ struct _JlnNotesBox
 {
   GtkWidget    parent_instance;
 
-  JlnDocument *document;
+  JlnSession  *session;
   JlnRecord   *owner;
   JlnLang      content_language;
 
@@ -34,6 +35,14 @@ struct _JlnNotesBox
 
 G_DEFINE_FINAL_TYPE (JlnNotesBox, jln_notes_box, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The office last typed, kept for the next note while Jalons runs. */
 static char *last_author;
 
@@ -45,6 +54,12 @@ show_error (JlnNotesBox *self,
   gtk_widget_set_visible (self->error_label, message != NULL);
 }
 
+static JlnDocument *
+get_document (JlnNotesBox *self)
+{
+  return self->session != NULL ? jln_session_get_document (self->session) : NULL;
+}
+
 static gboolean
 apply (JlnNotesBox *self,
        JlnEdit     *edit)
@@ -52,9 +67,9 @@ apply (JlnNotesBox *self,
   g_autoptr(JlnEdit) owned = edit;
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (get_document (self) == NULL)
     return FALSE;
-  if (!jln_document_apply (self->document, owned, &error))
+  if (!jln_document_apply (get_document (self), owned, &error))
     {
       show_error (self, error->message);
       return FALSE;
@@ -191,7 +206,7 @@ add_note (JlnNotesBox *self)
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autofree char *trimmed_author = g_strstrip (g_strdup (author));
 
-  if (trimmed[0] == '\0' || self->document == NULL)
+  if (trimmed[0] == '\0' || get_document (self) == NULL)
     return;
   if (apply (self, jln_plan_edit_add_note (self->owner, date, self->content_language, trimmed,
                                            trimmed_author, NULL)))
@@ -243,6 +258,42 @@ rebind (JlnNotesBox *self)
 }
 
 static void
+jln_notes_box_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  JlnNotesBox *self = JLN_NOTES_BOX (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_notes_box_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  JlnNotesBox *self = JLN_NOTES_BOX (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      jln_notes_box_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jln_notes_box_dispose (GObject *object)
 {
   JlnNotesBox *self = JLN_NOTES_BOX (object);
@@ -252,7 +303,9 @@ jln_notes_box_dispose (GObject *object)
   g_clear_pointer (&self->group, gtk_widget_unparent);
   g_clear_object (&self->sorted);
   g_clear_object (&self->owner);
-  g_clear_object (&self->document);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (jln_notes_box_parent_class)->dispose (object);
 }
 
@@ -263,6 +316,19 @@ jln_notes_box_class_init (JlnNotesBoxClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jln_notes_box_dispose;
+  object_class->get_property = jln_notes_box_get_property;
+  object_class->set_property = jln_notes_box_set_property;
+
+  /**
+   * JlnNotesBox:session:
+   *
+   * The window's session: notes are added to its document, and shown
+   * and written in its content language.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -272,22 +338,20 @@ jln_notes_box_init (JlnNotesBox *self)
 }
 
 GtkWidget *
-jln_notes_box_new (JlnDocument *document,
-                   JlnRecord   *owner,
-                   JlnLang      content_language)
+jln_notes_box_new (JlnSession *session,
+                   JlnRecord  *owner)
 {
   JlnNotesBox *self;
   GtkWidget *line, *content;
   GtkCustomSorter *sorter;
   GListModel *notes;
 
-  g_return_val_if_fail (document == NULL || JLN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (session == NULL || JLN_IS_SESSION (session), NULL);
   g_return_val_if_fail (jln_note_kind_for (owner) != JLN_N_KINDS, NULL);
 
   self = g_object_new (JLN_TYPE_NOTES_BOX, NULL);
-  self->document = document != NULL ? g_object_ref (document) : NULL;
   self->owner = g_object_ref (owner);
-  self->content_language = content_language;
+  self->content_language = jln_lang_from_locale ();
 
   self->group = adw_preferences_group_new ();
   gtk_widget_set_parent (self->group, GTK_WIDGET (self));
@@ -357,18 +421,52 @@ jln_notes_box_new (JlnDocument *document,
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (notes_changed_cb), self, 0);
   gtk_widget_set_visible (self->list, g_list_model_get_n_items (notes) > 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->list);
+  jln_notes_box_set_session (self, session);
 
   return GTK_WIDGET (self);
 }
 
+static void
+session_language_changed_cb (JlnNotesBox *self)
+{
+  JlnLang lang = jln_session_get_content_language (self->session);
+
+  if (self->content_language == lang)
+    return;
+  self->content_language = lang;
+  rebind (self);
+}
+
+/**
+ * jln_notes_box_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session followed
+ */
+JlnSession *
+jln_notes_box_get_session (JlnNotesBox *self)
+{
+  g_return_val_if_fail (JLN_IS_NOTES_BOX (self), NULL);
+  return self->session;
+}
+
 void
-jln_notes_box_set_content_language (JlnNotesBox *self,
-                                    JlnLang      content_language)
+jln_notes_box_set_session (JlnNotesBox *self,
+                           JlnSession  *session)
 {
   g_return_if_fail (JLN_IS_NOTES_BOX (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
 
-  if (self->content_language == content_language)
+  if (self->session == session)
     return;
-  self->content_language = content_language;
-  rebind (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::content-language",
+                               G_CALLBACK (session_language_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      session_language_changed_cb (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "jln-document.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,10 +11,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JlnNotesBox, jln_notes_box, JLN, NOTES_BOX, GtkWidget)
 
-GtkWidget *jln_notes_box_new                  (JlnDocument *document,
-                                               JlnRecord   *owner,
-                                               JlnLang      content_language);
-void       jln_notes_box_set_content_language (JlnNotesBox *self,
-                                               JlnLang      content_language);
+/* The progress notes of @owner, added to the session's document and
+ * shown in its content language. */
+GtkWidget  *jln_notes_box_new         (JlnSession  *session,
+                                       JlnRecord   *owner);
+JlnSession *jln_notes_box_get_session (JlnNotesBox *self);
+void        jln_notes_box_set_session (JlnNotesBox *self,
+                                       JlnSession  *session);
 
 G_END_DECLS
