@@ -123,7 +123,7 @@ load_done_cb (GObject      *source_object,
   _jln_window_set_busy (self, NULL);
   if (document == NULL)
     {
-      if (self->document != NULL)
+      if (_jln_window_get_document (self) != NULL)
         {
           gtk_stack_set_visible_child_name (self->main_stack, "plan");
           _jln_window_show_error_toast (self, error);
@@ -252,12 +252,12 @@ add_plan_cb (JlnImportDialog *dialog,
   g_autoptr(JlnEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
   /* Translators: the name of an undoable step; %s is a file name. */
   label = g_strdup_printf (_("Import “%s”"), name);
-  edit = jln_import_edit_into (plan, jln_document_get_plan (self->document), label);
-  if (!jln_document_apply (self->document, edit, &error))
+  edit = jln_import_edit_into (plan, jln_document_get_plan (_jln_window_get_document (self)), label);
+  if (!jln_document_apply (_jln_window_get_document (self), edit, &error))
     {
       _jln_window_show_error_toast (self, error);
       return;
@@ -293,7 +293,7 @@ paste_rows_action (GtkWidget  *widget,
 {
   JlnWindow *self = JLN_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
   jln_import_dialog_new_for_clipboard_async (gtk_widget_get_clipboard (widget), NULL, pasted_cb,
                                              g_object_ref (self));
@@ -307,7 +307,7 @@ show_import_dialog (JlnWindow *self,
 {
   JlnImportDialog *dialog = jln_import_dialog_new (GTK_WINDOW (self), file);
 
-  jln_import_dialog_set_can_add (dialog, self->document != NULL);
+  jln_import_dialog_set_can_add (dialog, _jln_window_get_document (self) != NULL);
   g_signal_connect_object (dialog, "import", G_CALLBACK (import_plan_cb), self, 0);
   g_signal_connect_object (dialog, "add", G_CALLBACK (add_plan_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -534,7 +534,7 @@ save_copy_chosen (JlnWindow *self,
   /* The copy is made here rather than in the loading thread: the plan's
    * connection may be shared with other windows, which may write to it
    * meanwhile. Only the copy is then opened in the thread. */
-  if (!jln_document_save_copy (self->document, data->path, &error))
+  if (!jln_document_save_copy (_jln_window_get_document (self), data->path, &error))
     {
       _jln_window_show_error_toast (self, error);
       load_data_free (data);
@@ -626,7 +626,7 @@ export_chosen (JlnWindow *self,
   JlnQuery *query;
   ExportData *data;
 
-  if (path == NULL || self->document == NULL)
+  if (path == NULL || _jln_window_get_document (self) == NULL)
     return;
 
   lower = g_ascii_strdown (path, -1);
@@ -638,7 +638,7 @@ export_chosen (JlnWindow *self,
     }
 
   data = g_new0 (ExportData, 1);
-  data->plan = g_object_ref (jln_document_get_plan (self->document));
+  data->plan = g_object_ref (jln_document_get_plan (_jln_window_get_document (self)));
   query = jln_query_filter_get_query (jln_session_get_filter (self->session));
   data->query = query != NULL ? jln_query_ref (query) : NULL;
   data->lang = jln_session_get_content_language (self->session);
@@ -700,9 +700,9 @@ save_copy_action (GtkWidget  *widget,
   JlnWindow *self = JLN_WINDOW (widget);
   g_autofree char *name = NULL;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
-  name = g_path_get_basename (jln_document_get_path (self->document));
+  name = g_path_get_basename (jln_document_get_path (_jln_window_get_document (self)));
   _jln_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save As"), _("_Save"), name,
                NULL, NULL, save_copy_chosen);
 }
@@ -714,7 +714,7 @@ export_action (GtkWidget  *widget,
 {
   JlnWindow *self = JLN_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
   _jln_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Actions"), _("_Export"),
                /* Translators: the suggested name of an export; keep the .csv. */
@@ -731,7 +731,7 @@ save_copy_office_chosen (JlnWindow *self,
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!jln_document_save_copy (self->document, path, &error))
+  if (!jln_document_save_copy (_jln_window_get_document (self), path, &error))
     {
       _jln_window_show_error_toast (self, error);
       return;
@@ -748,7 +748,7 @@ save_copy_office_action (GtkWidget  *widget,
 {
   JlnWindow *self = JLN_WINDOW (widget);
 
-  if (self->document != NULL)
+  if (_jln_window_get_document (self) != NULL)
     _jln_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy for an Office"), _("_Save"),
                  /* Translators: the suggested name of an office's copy; keep the .jalons. */
                  _("plan for an office.jalons"), NULL, NULL, save_copy_office_chosen);

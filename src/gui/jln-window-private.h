@@ -20,8 +20,7 @@ struct _JlnWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  JlnSession           *session;
-  JlnDocument          *document;   /* the session's */
+  JlnSession           *session;    /* the one place of the document shown */
   GSettings            *settings;
   GCancellable         *cancellable;
   guint                 pulse_id;
@@ -51,6 +50,13 @@ struct _JlnWindow
   JlnReviewPage        *review_page;
   GMenu                *recent_section;
 };
+
+/* The document shown, the session's; NULL once the window is disposed. */
+static inline JlnDocument *
+_jln_window_get_document (JlnWindow *self)
+{
+  return self->session != NULL ? jln_session_get_document (self->session) : NULL;
+}
 
 /* What a file chooser calls with the file chosen. */
 typedef void (*JlnWindowChosenFunc) (JlnWindow *self,

@@ -131,7 +131,7 @@ jln_window_is_busy (JlnWindow *self)
 static gboolean
 is_editable (JlnWindow *self)
 {
-  return self->document != NULL && !jln_document_is_read_only (self->document) &&
+  return _jln_window_get_document (self) != NULL && !jln_document_is_read_only (_jln_window_get_document (self)) &&
          !jln_session_get_replaced (self->session);
 }
 
@@ -141,9 +141,9 @@ update_undo_actions (JlnWindow *self)
   gboolean editable = is_editable (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 editable && jln_document_can_undo (self->document));
+                                 editable && jln_document_can_undo (_jln_window_get_document (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 editable && jln_document_can_redo (self->document));
+                                 editable && jln_document_can_redo (_jln_window_get_document (self)));
 }
 
 static void
@@ -168,7 +168,7 @@ _jln_window_update_edit_state (JlnWindow *self)
     "indicators.edit", "indicators.delete",
   };
   gboolean editable = is_editable (self);
-  gboolean read_only = self->document != NULL && jln_document_is_read_only (self->document);
+  gboolean read_only = _jln_window_get_document (self) != NULL && jln_document_is_read_only (_jln_window_get_document (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-objective", editable);
@@ -196,7 +196,7 @@ _jln_window_update_edit_state (JlnWindow *self)
 void
 _jln_window_show_notices (JlnWindow *self)
 {
-  GPtrArray *notices = jln_document_get_notices (self->document);
+  GPtrArray *notices = jln_document_get_notices (_jln_window_get_document (self));
 
   for (guint i = 0; notices != NULL && i < notices->len; i++)
     {
@@ -271,7 +271,7 @@ update_title (JlnWindow *self)
   const char *title;
   g_autofree char *file = NULL;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     {
       adw_view_switcher_title_set_title (self->switcher_title, _("Jalons"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
@@ -282,16 +282,16 @@ update_title (JlnWindow *self)
       return;
     }
 
-  plan = jln_document_get_plan (self->document);
+  plan = jln_document_get_plan (_jln_window_get_document (self));
   title = jln_text_get_fallback (jln_plan_get_title (plan), jln_session_get_content_language (self->session), NULL);
-  file = g_path_get_basename (jln_document_get_path (self->document));
+  file = g_path_get_basename (jln_document_get_path (_jln_window_get_document (self)));
   adw_view_switcher_title_set_title (self->switcher_title, title != NULL ? title : _("Untitled Plan"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, file);
   /* Plan text, as plain text; the full title and path in the tooltip. */
   gtk_label_set_text (self->plan_title_label, title != NULL ? title : _("Untitled Plan"));
   gtk_label_set_text (self->plan_file_label, file);
   {
-    g_autofree char *path = g_filename_display_name (jln_document_get_path (self->document));
+    g_autofree char *path = g_filename_display_name (jln_document_get_path (_jln_window_get_document (self)));
     g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title != NULL ? title : _("Untitled Plan"),
                                                 path);
 
@@ -320,15 +320,16 @@ void
 _jln_window_set_document (JlnWindow   *self,
                           JlnDocument *document)
 {
-  if (self->document == document)
+  JlnDocument *old = _jln_window_get_document (self);
+
+  if (old == document)
     return;
 
-  if (self->document != NULL)
+  if (old != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
+      g_signal_handlers_disconnect_by_data (old, self);
+      g_signal_handlers_disconnect_by_data (jln_document_get_plan (old), self);
     }
-  g_set_object (&self->document, document);
   jln_session_set_document (self->session, document);
 
   if (document != NULL)
@@ -386,7 +387,7 @@ watch_file_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   /* While busy, a thread may be using the document's connection. */
-  if (self->document == NULL || self->busy)
+  if (_jln_window_get_document (self) == NULL || self->busy)
     return G_SOURCE_CONTINUE;
 
   /* Another file saved over the plan (an attachment saved at its name):
@@ -408,7 +409,7 @@ JlnDocument *
 jln_window_get_document (JlnWindow *self)
 {
   g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
-  return self->document;
+  return _jln_window_get_document (self);
 }
 
 /**
@@ -453,7 +454,7 @@ jln_window_get_content_language (JlnWindow *self)
 static void
 offer_conflict_copies (JlnWindow *self)
 {
-  g_autoptr(GPtrArray) copies = jln_merge_find_conflict_copies (jln_document_get_path (self->document));
+  g_autoptr(GPtrArray) copies = jln_merge_find_conflict_copies (jln_document_get_path (_jln_window_get_document (self)));
 
   for (guint i = 0; i < copies->len; i++)
     {
@@ -554,10 +555,9 @@ jln_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_source_remove);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
+  if (_jln_window_get_document (self) != NULL)
+    g_signal_handlers_disconnect_by_data (jln_session_get_plan (self->session), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_WINDOW);
-  g_clear_object (&self->document);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
