@@ -13,7 +13,6 @@
 #include "jln-action-editor.h"
 #include "jln-action-item.h"
 #include "jln-action-list.h"
-#include "jln-backups.h"
 #include "jln-backups-window.h"
 #include "jln-changes-window.h"
 #include "jln-csv.h"
@@ -46,11 +45,11 @@ typedef enum
 
 typedef struct
 {
-  LoadKind  kind;
-  char     *source;
+  LoadKind     kind;
+  char        *source;
   char        *path;
   JlnPlan     *plan;
-  JlnDocument *document;
+  JlnWindow   *window;
   gboolean     quiet;
 } LoadData;
 
@@ -60,47 +59,25 @@ load_data_free (LoadData *data)
   g_free (data->source);
   g_free (data->path);
   g_clear_object (&data->plan);
-  g_clear_object (&data->document);
+  g_clear_object (&data->window);
   g_free (data);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+/* A new plan file is written in a thread; opening and importing are the
+ * core's (jln_document_open_async()). */
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+create_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  JlnDocument *document = NULL;
+  JlnDocument *document;
 
-  switch (data->kind)
-    {
-    case LOAD_OPEN:
-      document = jln_document_open (data->path, &error);
-      if (document != NULL)
-        {
-          g_autoptr(GError) backup_error = NULL;
-
-          /* The day's first opening keeps a copy; failing to must not
-           * keep the plan from opening. */
-          if (!jln_backups_make_daily (document, NULL, &backup_error))
-            g_debug ("%s: no daily backup: %s", data->path, backup_error->message);
-        }
-      break;
-    case LOAD_IMPORT:
-      document = jln_document_import (data->source, data->path, &error);
-      break;
-    case LOAD_CREATE:
-      document = jln_document_create (data->path, data->plan, data->source, &error);
-      break;
-    case LOAD_SAVE_COPY:
-      document = jln_document_open (data->path, &error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
+  document = jln_document_create (data->path, data->plan, data->source, &error);
   if (document == NULL)
     g_task_return_error (task, error);
   else
@@ -108,15 +85,11 @@ load_thread (GTask        *task,
 }
 
 static void
-load_done_cb (GObject      *source_object,
-              GAsyncResult *result,
-              gpointer      user_data)
+loaded (JlnWindow    *self,
+        LoadData     *data,
+        JlnDocument  *document,
+        const GError *error)
 {
-  JlnWindow *self = JLN_WINDOW (source_object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JlnDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
-
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -155,6 +128,34 @@ load_done_cb (GObject      *source_object,
 }
 
 static void
+created_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JlnWindow *self = JLN_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  loaded (self, g_task_get_task_data (G_TASK (result)), document, error);
+}
+
+static void
+opened_cb (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+
+  if (data->kind == LOAD_IMPORT)
+    document = jln_document_import_finish (result, &error);
+  else
+    document = jln_document_open_finish (result, &error);
+  loaded (data->window, data, document, error);
+}
+
+static void
 start_load (JlnWindow  *self,
             LoadData   *data,
             const char *message)
@@ -177,10 +178,32 @@ start_load (JlnWindow  *self,
     }
 
   _jln_window_set_busy (self, message);
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, start_load);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  switch (data->kind)
+    {
+    case LOAD_OPEN:
+      /* The day's first opening keeps a copy. */
+      data->window = g_object_ref (self);
+      jln_document_open_async (data->path, JLN_DOCUMENT_OPEN_DAILY_BACKUP, self->cancellable,
+                               opened_cb, data);
+      break;
+    case LOAD_SAVE_COPY:
+      data->window = g_object_ref (self);
+      jln_document_open_async (data->path, JLN_DOCUMENT_OPEN_DEFAULT, self->cancellable,
+                               opened_cb, data);
+      break;
+    case LOAD_IMPORT:
+      data->window = g_object_ref (self);
+      jln_document_import_async (data->source, data->path, self->cancellable, opened_cb, data);
+      break;
+    case LOAD_CREATE:
+      task = g_task_new (self, self->cancellable, created_cb, NULL);
+      g_task_set_source_tag (task, start_load);
+      g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+      g_task_run_in_thread (task, create_thread);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static gboolean
