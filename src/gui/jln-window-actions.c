@@ -49,7 +49,7 @@ visible_picture_page (JlnWindow *self)
   GtkWidget *pages[] = { GTK_WIDGET (self->timeline_view), GTK_WIDGET (self->indicators_page) };
 
   for (guint i = 0; visible != NULL && i < G_N_ELEMENTS (pages); i++)
-    if (pages[i] == visible || gtk_widget_is_ancestor (pages[i], visible))
+    if (pages[i] != NULL && (pages[i] == visible || gtk_widget_is_ancestor (pages[i], visible)))
       return pages[i];
   return NULL;
 }
@@ -73,6 +73,8 @@ create_view_picture (JlnWindow *self)
     return JLN_PICTURE (jln_plan_pages_new (jln_document_get_plan (_jln_window_get_document (self)), JLN_PLAN_DOC_ACTIONS,
                                             jln_query_filter_get_query (jln_session_get_filter (self->session))));
 
+  if (page == NULL)
+    return NULL;
   if (page == GTK_WIDGET (self->timeline_view))
     return jln_timeline_view_create_picture (self->timeline_view);
   if (page == GTK_WIDGET (self->indicators_page))

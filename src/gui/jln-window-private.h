@@ -44,6 +44,11 @@ struct _JlnWindow
   AdwViewStack         *view_stack;
   JlnActionList        *action_list;
   JlnActionEditor      *action_editor;
+  /* Built when first shown (see _jln_window_ensure_page()), NULL before. */
+  AdwBin               *timeline_bin;
+  AdwBin               *indicators_bin;
+  AdwBin               *principles_bin;
+  AdwBin               *review_bin;
   JlnTimelineView      *timeline_view;
   JlnIndicatorsPage    *indicators_page;
   JlnPrinciplesPage    *principles_page;
@@ -76,6 +81,8 @@ void            _jln_window_set_document           (JlnWindow            *self,
                                                     JlnDocument          *document);
 void            _jln_window_update_edit_state      (JlnWindow            *self);
 void            _jln_window_show_notices           (JlnWindow            *self);
+void            _jln_window_ensure_page            (JlnWindow            *self,
+                                                    const char           *name);
 
 /* jln-window-actions.c: the actions on the plan, its views and its copies */
 void            _jln_window_class_add_actions      (GtkWidgetClass       *widget_class);

@@ -179,11 +179,12 @@ _jln_window_update_edit_state (JlnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", jln_session_get_replaced (self->session));
   /* Its menu only holds ways to change the plan. */
   gtk_widget_set_sensitive (self->add_button, editable);
-  for (guint i = 0; i < G_N_ELEMENTS (indicator_actions); i++)
+  for (guint i = 0; self->indicators_page != NULL && i < G_N_ELEMENTS (indicator_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self->indicators_page), indicator_actions[i],
                                    editable);
   jln_action_editor_set_editable (self->action_editor, editable);
-  jln_review_page_set_editable (self->review_page, editable);
+  if (self->review_page != NULL)
+    jln_review_page_set_editable (self->review_page, editable);
   update_undo_actions (self);
   update_selection_actions (self);
 
@@ -523,6 +524,71 @@ timeline_activate_record_cb (JlnWindow *self,
   activate_record_cb (self, record);
 }
 
+/* --- Pages built when first shown ------------------------------------------ */
+
+/* Shaping the text of pages nobody looks at was most of the start-up:
+ * the timeline, indicators, principles and review are made the first
+ * time they are shown (or asked for), bound to the session then. */
+void
+_jln_window_ensure_page (JlnWindow  *self,
+                         const char *name)
+{
+  GtkWidget *page = NULL;
+  AdwBin *bin = NULL;
+
+  if (name == NULL)
+    return;
+
+  if (g_str_equal (name, "timeline") && self->timeline_view == NULL)
+    {
+      page = g_object_new (JLN_TYPE_TIMELINE_VIEW, "session", self->session, NULL);
+      self->timeline_view = JLN_TIMELINE_VIEW (page);
+      bin = self->timeline_bin;
+      g_signal_connect_object (page, "activate-record",
+                               G_CALLBACK (timeline_activate_record_cb), self, G_CONNECT_SWAPPED);
+    }
+  else if (g_str_equal (name, "indicators") && self->indicators_page == NULL)
+    {
+      page = g_object_new (JLN_TYPE_INDICATORS_PAGE, "session", self->session, NULL);
+      self->indicators_page = JLN_INDICATORS_PAGE (page);
+      bin = self->indicators_bin;
+    }
+  else if (g_str_equal (name, "principles") && self->principles_page == NULL)
+    {
+      page = g_object_new (JLN_TYPE_PRINCIPLES_PAGE, "session", self->session, NULL);
+      self->principles_page = JLN_PRINCIPLES_PAGE (page);
+      bin = self->principles_bin;
+      g_signal_connect_object (page, "principle-activated",
+                               G_CALLBACK (principle_activated_cb), self, G_CONNECT_SWAPPED);
+    }
+  else if (g_str_equal (name, "review") && self->review_page == NULL)
+    {
+      page = g_object_new (JLN_TYPE_REVIEW_PAGE, "session", self->session, NULL);
+      self->review_page = JLN_REVIEW_PAGE (page);
+      bin = self->review_bin;
+    }
+
+  if (page == NULL)
+    return;
+  adw_bin_set_child (bin, page);
+  _jln_window_update_edit_state (self);
+  _jln_window_update_picture_actions (self);
+}
+
+static void
+visible_page_changed_cb (JlnWindow *self)
+{
+  _jln_window_ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
+/* F5 presents the timeline from anywhere in the window. */
+static void
+present_cb (JlnWindow *self)
+{
+  _jln_window_ensure_page (self, "timeline");
+  jln_timeline_view_present (self->timeline_view);
+}
+
 static void
 jln_window_constructed (GObject *object)
 {
@@ -558,6 +624,10 @@ jln_window_dispose (GObject *object)
   if (_jln_window_get_document (self) != NULL)
     g_signal_handlers_disconnect_by_data (jln_session_get_plan (self->session), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_WINDOW);
+  self->timeline_view = NULL;
+  self->indicators_page = NULL;
+  self->principles_page = NULL;
+  self->review_page = NULL;
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -609,10 +679,6 @@ jln_window_class_init (JlnWindowClass *klass)
 
   g_type_ensure (JLN_TYPE_ACTION_LIST);
   g_type_ensure (JLN_TYPE_ACTION_EDITOR);
-  g_type_ensure (JLN_TYPE_INDICATORS_PAGE);
-  g_type_ensure (JLN_TYPE_PRINCIPLES_PAGE);
-  g_type_ensure (JLN_TYPE_REVIEW_PAGE);
-  g_type_ensure (JLN_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);
@@ -631,10 +697,10 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_list);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_editor);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_view);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, indicators_page);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, principles_page);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_bin);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, indicators_bin);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, principles_bin);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, review_bin);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, recent_section);
 
 
@@ -653,8 +719,6 @@ jln_window_init (JlnWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->principles_page, "principle-activated",
-                           G_CALLBACK (principle_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::selected",
                            G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::replaced",
@@ -665,8 +729,7 @@ jln_window_init (JlnWindow *self)
                            G_CALLBACK (activate_record_cb), self, G_CONNECT_SWAPPED);
   /* F5 presents the timeline from anywhere in the window. */
   present = g_simple_action_new ("present", NULL);
-  g_signal_connect_object (present, "activate", G_CALLBACK (jln_timeline_view_present),
-                           self->timeline_view, G_CONNECT_SWAPPED);
+  g_signal_connect_object (present, "activate", G_CALLBACK (present_cb), self, G_CONNECT_SWAPPED);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (present));
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
@@ -674,8 +737,8 @@ jln_window_init (JlnWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
                                                           gtk_named_action_new ("win.present")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-  g_signal_connect_object (self->timeline_view, "activate-record",
-                           G_CALLBACK (timeline_activate_record_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (_jln_window_update_picture_actions), self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
