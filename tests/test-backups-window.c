@@ -8,6 +8,7 @@
 #include "jln-application.h"
 #include "jln-backups.h"
 #include "jln-backups-window.h"
+#include "jln-session.h"
 #include "jln-window.h"
 
 #include "jln-test-gui-utils.h"
@@ -19,6 +20,7 @@ typedef struct
   char        *dir;
   char        *path;
   JlnDocument *document;
+  JlnSession  *session;
 } Fixture;
 
 static void
@@ -29,6 +31,8 @@ fixture_setup (Fixture       *fixture,
 
   fixture->document = jln_test_import_plan (bundled, "jalons-backups-window-XXXXXX",
                                             &fixture->dir, &fixture->path);
+  fixture->session = jln_session_new ();
+  jln_session_set_document (fixture->session, fixture->document);
 }
 
 static void
@@ -38,6 +42,7 @@ fixture_teardown (Fixture       *fixture,
   g_autofree char *backups = jln_backups_get_dir (fixture->document);
 
   jln_test_remove_tree (backups);
+  g_clear_object (&fixture->session);
   g_clear_object (&fixture->document);
   jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
 }
@@ -133,7 +138,7 @@ test_list_and_restore (Fixture       *fixture,
   make_backup (fixture->document, "2030-03-07");
   jln_test_set_field (fixture->document, "1.4", "title-en", "Edited since");
 
-  window = jln_backups_window_new (NULL, fixture->document);
+  window = jln_backups_window_new (NULL, fixture->session);
   g_object_ref_sink (window);
   g_signal_connect (window, "restored", G_CALLBACK (restored_cb), &restored);
   g_assert_cmpuint (jln_backups_window_get_n_backups (JLN_BACKUPS_WINDOW (window)), ==, 3);
@@ -166,7 +171,7 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkWidget *window = jln_backups_window_new (NULL, fixture->document);
+  GtkWidget *window = jln_backups_window_new (NULL, fixture->session);
   GtkStack *stack;
 
   g_object_ref_sink (window);

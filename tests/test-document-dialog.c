@@ -15,6 +15,7 @@
 #include "jln-principle.h"
 #include "jln-principles-page.h"
 #include "jln-query-filter.h"
+#include "jln-session.h"
 
 #include "jln-test-gui-utils.h"
 
@@ -95,13 +96,36 @@ pdf_text (const char *path)
   return output;
 }
 
+/* A session on a new plan file made of the bundled plan, in @lang,
+ * searching @search (or nothing). */
+static JlnSession *
+create_session (const char *file_name,
+                JlnLang     lang,
+                const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnPlan) plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
+  g_autofree char *path = g_build_filename (tmp_dir, file_name, NULL);
+  g_autoptr(JlnDocument) document = NULL;
+  JlnSession *session = jln_session_new ();
+
+  g_assert_no_error (error);
+  document = jln_document_create (path, plan, NULL, &error);
+  g_assert_no_error (error);
+  jln_session_set_document (session, document);
+  jln_session_set_content_language (session, lang);
+  if (search != NULL)
+    jln_query_filter_set_text (jln_session_get_filter (session), search);
+  return session;
+}
+
 /* The EC template as ODT: the dialog writes it in a thread, says which
  * file it wrote and closes; the file holds the template's columns. */
 static void
 test_export_odt (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JlnPlan) plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
+  g_autoptr(JlnSession) session = create_session ("ec.jalons", JLN_LANG_EN, NULL);
   g_autofree char *path = g_build_filename (tmp_dir, "ec.odt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *exported = NULL;
@@ -110,7 +134,7 @@ test_export_odt (void)
   JlnDocumentDialog *dialog;
 
   g_assert_no_error (error);
-  dialog = jln_document_dialog_new (NULL, plan, NULL, JLN_LANG_EN, "Plan/2022");
+  dialog = jln_document_dialog_new (NULL, session, "Plan/2022");
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_cmpint (jln_document_dialog_get_kind (dialog), ==, JLN_PLAN_DOC_ACTIONS);
   g_assert_cmpint (jln_document_dialog_get_format (dialog), ==, JLN_DOCUMENT_FORMAT_PDF);
@@ -259,15 +283,14 @@ static void
 test_export_filtered_pdf (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JlnPlan) plan = jln_json_load_plan (JLN_TEST_BUNDLED_PLAN, &error);
-  g_autoptr(JlnQuery) query = jln_query_parse ("objective:6", &error);
+  g_autoptr(JlnSession) session = create_session ("filtered.jalons", JLN_LANG_FR, "objective:6");
   g_autofree char *path = g_build_filename (tmp_dir, "filtered.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
   JlnDocumentDialog *dialog;
 
   g_assert_no_error (error);
-  dialog = jln_document_dialog_new (NULL, plan, query, JLN_LANG_FR, "Plan");
+  dialog = jln_document_dialog_new (NULL, session, "Plan");
   gtk_window_present (GTK_WINDOW (dialog));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   jln_document_dialog_export_to (dialog, file);

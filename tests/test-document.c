@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <time.h>
 #include <utime.h>
+#include <glib/gstdio.h>
 
 #include "jln-action.h"
 #include "jln-action-item.h"
@@ -686,6 +687,114 @@ test_stale_parts (Fixture       *fixture,
   g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
 }
 
+/* Opening in a thread: the same plan as opening in the caller's thread,
+ * an error that says the file is not a plan, and a cancelled opening. */
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+test_open_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+  JlnPlan *plan = jln_document_get_plan (fixture->document);
+  JlnPlan *opened;
+
+  jln_document_open_async (fixture->path, JLN_DOCUMENT_OPEN_DEFAULT, NULL, result_cb, &result);
+  /* Nothing is returned before the main loop runs. */
+  g_assert_null (result);
+  document = jln_document_open_finish (wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (jln_document_get_path (document), ==, fixture->path);
+  opened = jln_document_get_plan (document);
+  g_assert_cmpstr (jln_plan_get_title (opened)->fr, ==, jln_plan_get_title (plan)->fr);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_objectives (opened)), ==,
+                    g_list_model_get_n_items (jln_plan_get_objectives (plan)));
+  g_assert_nonnull (jln_test_find_action (document, "1.4"));
+
+  /* The connection is the caller's now: an edit is written. */
+  jln_test_set_field (document, "1.4", "title-en", "Opened in a thread");
+  g_assert_true (jln_document_can_undo (document));
+}
+
+static void
+test_open_async_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.jalons", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+
+  g_assert_true (g_file_set_contents (text, "These are my notes, not a plan.\n", -1, NULL));
+  jln_document_open_async (text, JLN_DOCUMENT_OPEN_DEFAULT, NULL, result_cb, &result);
+  document = jln_document_open_finish (wait_result (&result), &error);
+  g_assert_null (document);
+  g_assert_error (error, JLN_ERROR, JLN_ERROR_NOT_A_PLAN);
+  g_assert_true (g_str_has_prefix (error->message, text));
+}
+
+static void
+test_open_async_cancelled (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+
+  jln_document_open_async (fixture->path, JLN_DOCUMENT_OPEN_DEFAULT, cancellable, result_cb, &result);
+  g_cancellable_cancel (cancellable);
+  document = jln_document_open_finish (wait_result (&result), &error);
+  g_assert_null (document);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* The file is as it was: it opens again. */
+  g_clear_error (&error);
+  g_clear_object (&result);
+  jln_document_open_async (fixture->path, JLN_DOCUMENT_OPEN_DEFAULT, NULL, result_cb, &result);
+  document = jln_document_open_finish (wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+}
+
+static void
+test_import_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "imported.jalons", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+
+  jln_document_import_async (JLN_TEST_BUNDLED_PLAN, path, NULL, result_cb, &result);
+  document = jln_document_import_finish (wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (jln_test_find_action (document, "1.4"));
+  g_clear_object (&document);
+  g_assert_no_errno (g_unlink (path));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +814,10 @@ main (int   argc,
   ADD ("/core/document/save-copy", test_save_copy);
   ADD ("/core/document/stale-parts", test_stale_parts);
   ADD ("/core/store/refuse", test_refuse);
+  ADD ("/core/document/open-async", test_open_async);
+  ADD ("/core/document/open-async-refused", test_open_async_refused);
+  ADD ("/core/document/open-async-cancelled", test_open_async_cancelled);
+  ADD ("/core/document/import-async", test_import_async);
 #undef ADD
   g_test_add_func ("/core/store/migrate-v0", test_migrate_v0);
 

@@ -193,8 +193,11 @@ read_pdf_info (const char *path,
 static JlnExportDialog *
 new_dialog (JlnPicture *picture)
 {
-  JlnExportDialog *dialog = jln_export_dialog_new (NULL, picture, JLN_LANG_EN, "Plan/2022 – Timeline");
+  g_autoptr(JlnSession) session = jln_session_new ();
+  JlnExportDialog *dialog;
 
+  jln_session_set_content_language (session, JLN_LANG_EN);
+  dialog = jln_export_dialog_new (NULL, session, picture, "Plan/2022 – Timeline");
   gtk_window_present (GTK_WINDOW (dialog));
   jln_test_wait_for_mapped (GTK_WIDGET (dialog));
   return dialog;

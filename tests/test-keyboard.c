@@ -246,7 +246,6 @@ static void
 test_dialogs (void)
 {
   JlnWindow *window = open_window ("keyboard-dialogs.jalons");
-  JlnDocument *document = jln_window_get_document (window);
   GtkWidget *dialog;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) backups = NULL;
@@ -259,7 +258,7 @@ test_dialogs (void)
   assert_visited (changes, "AdwComboRow “Period”");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  dialog = jln_backups_window_new (GTK_WINDOW (window), document);
+  dialog = jln_backups_window_new (GTK_WINDOW (window), jln_window_get_session (window));
   gtk_window_present (GTK_WINDOW (dialog));
   jln_test_wait_for_mapped (dialog);
   jln_test_wait_for_idle (dialog);

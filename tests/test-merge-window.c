@@ -235,7 +235,7 @@ test_compare (Fixture       *fixture,
   g_autofree char *value = NULL;
 
   set_in_window (office, "1.4", "status", "done");
-  window = jln_merge_window_new (GTK_WINDOW (hq), jln_window_get_document (hq), fixture->office_path,
+  window = jln_merge_window_new (GTK_WINDOW (hq), jln_window_get_session (hq), fixture->office_path,
                                  TRUE, &error);
   g_assert_no_error (error);
   g_object_ref_sink (window);

@@ -71,6 +71,7 @@ test_set_up (void)
   g_autofree char *path = g_build_filename (dir, "new.jalons", NULL);
   g_autoptr(JlnPlan) empty = jln_plan_new_untitled ();
   g_autoptr(JlnDocument) document = jln_document_create (path, empty, NULL, &error);
+  g_autoptr(JlnSession) session = jln_session_new ();
   JlnPlan *plan;
   GtkWidget *dialog;
   JlnUnit *unit;
@@ -79,7 +80,8 @@ test_set_up (void)
 
   g_assert_no_error (error);
   plan = jln_document_get_plan (document);
-  dialog = GTK_WIDGET (jln_plan_dialog_new (NULL, document));
+  jln_session_set_document (session, document);
+  dialog = GTK_WIDGET (jln_plan_dialog_new (NULL, session));
   gtk_window_present (GTK_WINDOW (dialog));
   flush ();
 
@@ -130,7 +132,7 @@ test_set_up (void)
   g_assert_cmpuint (g_list_model_get_n_items (jln_plan_get_milestones (plan)), ==, 0);
 
   /* A wrong semester is said, and nothing is saved. */
-  dialog = GTK_WIDGET (jln_plan_dialog_new (NULL, document));
+  dialog = GTK_WIDGET (jln_plan_dialog_new (NULL, session));
   gtk_window_present (GTK_WINDOW (dialog));
   flush ();
   set_text (dialog, is_entry_row, "Last semester", "bientôt");
@@ -143,6 +145,7 @@ test_set_up (void)
   g_assert_false (jln_document_can_undo (document));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  g_clear_object (&session);
   g_clear_object (&document);
   jln_test_remove_tree (dir);
 }

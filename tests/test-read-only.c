@@ -126,8 +126,14 @@ assert_editable (JlnWindow *window,
                  gboolean   editable)
 {
   GtkWidget *editor = jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_ACTION_EDITOR);
-  GtkWidget *indicators = jln_test_find_child_of_type (GTK_WIDGET (window),
-                                                       JLN_TYPE_INDICATORS_PAGE);
+  GtkWidget *indicators;
+  GtkWidget *stack = jln_test_find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  g_autofree char *shown = g_strdup (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)));
+
+  /* The indicators page is built when first shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "indicators"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", shown));
+  indicators = jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_INDICATORS_PAGE);
   GtkWidget *list = jln_window_get_action_list (window);
 
   for (guint i = 0; i < G_N_ELEMENTS (editing_actions); i++)

@@ -4,6 +4,7 @@
 #include "jln-action.h"
 #include "jln-action-list.h"
 #include "jln-objective.h"
+#include "jln-session.h"
 #include "jln-window.h"
 
 #include "jln-test-gui-utils.h"
@@ -307,6 +308,12 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_reload_cb (int *reloads)
+{
+  (*reloads)++;
+}
+
 /* The first edit of a new plan file, with nobody else writing to it: no
  * reload, the undo history kept, and the focus left where it was. */
 static void
@@ -346,6 +353,71 @@ test_first_edit_no_reload (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Another program commits to the plan while the user is in the action
+ * list: the window reloads without taking the focus into a field, keeps
+ * the selected action, and its own earlier edit can still be undone. */
+static void
+test_reload_keeps_focus_and_undo (void)
+{
+  g_autofree char *path = make_plan ("reload-focus.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window = jln_window_new (application);
+  g_autoptr(JlnDocument) other = NULL;
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *selected_id = NULL;
+  JlnDocument *document;
+  JlnSession *session;
+  GtkWidget *list, *column_view, *focus;
+  int reloads = 0;
+
+  jln_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_test_wait_for_document (window);
+  document = jln_window_get_document (window);
+  session = jln_window_get_session (window);
+  g_signal_connect_swapped (session, "reloaded", G_CALLBACK (count_reload_cb), &reloads);
+
+  /* The window's own edit, then the user selects an action in the list. */
+  edit = jln_edit_new_set (jln_test_find_action (document, "1.4"), "title-fr", "Changé ici");
+  g_assert_true (jln_document_apply (document, edit, &error));
+  g_assert_no_error (error);
+  jln_session_set_selected (session, jln_test_find_action (document, "1.1"));
+  selected_id = g_strdup (jln_record_get_id (jln_session_get_selected (session)));
+  list = jln_window_get_action_list (window);
+  column_view = jln_test_find_child_of_type (list, GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (column_view);
+  gtk_widget_grab_focus (column_view);
+  JLN_TEST_WAIT_UNTIL (gtk_root_get_focus (GTK_ROOT (window)) != NULL &&
+                       gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), column_view));
+
+  /* Another window or program changes another action. */
+  other = jln_document_open (path, &error);
+  g_assert_no_error (error);
+  jln_test_set_field (other, "1.2", "title-en", "Changed elsewhere");
+  JLN_TEST_WAIT_UNTIL (reloads > 0);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+
+  g_assert_cmpstr (jln_action_get_title (JLN_ACTION (jln_test_find_action (document, "1.2")))->en,
+                   ==, "Changed elsewhere");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, column_view));
+  g_assert_false (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
+  g_assert_nonnull (jln_session_get_selected (session));
+  g_assert_cmpstr (jln_record_get_id (jln_session_get_selected (session)), ==, selected_id);
+
+  /* The edit made here is still undoable; the other one stays. */
+  g_assert_true (jln_document_can_undo (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  JLN_TEST_WAIT_UNTIL (g_strcmp0 (jln_action_get_title (JLN_ACTION (jln_test_find_action (document, "1.4")))->fr,
+                                  "Changé ici") != 0);
+  g_assert_cmpstr (jln_action_get_title (JLN_ACTION (jln_test_find_action (document, "1.2")))->en,
+                   ==, "Changed elsewhere");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/undo-redo-actions", test_undo_redo_actions);
   g_test_add_func ("/gui/window/open-json", test_open_json);
   g_test_add_func ("/gui/window/first-edit-no-reload", test_first_edit_no_reload);
+  g_test_add_func ("/gui/window/reload-keeps-focus-and-undo", test_reload_keeps_focus_and_undo);
   g_test_add_func ("/gui/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/gui/window/add-action", test_add_action);
   g_test_add_func ("/gui/window/delete-and-undo", test_delete_and_undo);

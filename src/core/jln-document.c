@@ -13,6 +13,7 @@
 
 #include "jln-action.h"
 #include "jln-action-item.h"
+#include "jln-backups.h"
 #include "jln-document-private.h"
 #include "jln-edit-private.h"
 #include "jln-indicator-check.h"
@@ -216,6 +217,120 @@ jln_document_open_read_only (const char  *path,
                              GError     **error)
 {
   return document_open (path, JLN_STORE_OPEN_READ_ONLY, error);
+}
+
+/* Opening and importing in a thread. The SQLite connection is opened
+ * without its own mutex: it is used by the thread that opened it until
+ * the task returns, and by the thread that calls finish after; the task's
+ * completion orders the two. A document opened after the task was
+ * cancelled is closed in the thread that opened it. */
+typedef struct
+{
+  char                 *source;   /* the JSON file imported, or NULL */
+  char                 *path;
+  JlnDocumentOpenFlags  flags;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->source);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  g_autoptr(JlnDocument) document = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (data->source != NULL)
+    document = jln_document_import (data->source, data->path, &error);
+  else
+    document = jln_document_open (data->path, &error);
+  if (document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if ((data->flags & JLN_DOCUMENT_OPEN_DAILY_BACKUP) != 0)
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      /* Failing to keep a copy must not keep the plan from opening. */
+      if (!jln_backups_make_daily (document, NULL, &backup_error))
+        g_debug ("%s: no daily backup: %s", data->path, backup_error->message);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
+}
+
+static void
+run_open_task (OpenData            *data,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * jln_document_open_async:
+ * @path: the plan file
+ * @flags: whether to keep the day's backup once open
+ * @cancellable: (nullable): to stop waiting; the file is left unchanged
+ *
+ * Opens the plan file at @path in a thread, as jln_document_open() does,
+ * and calls @callback in the thread-default main context of the caller.
+ */
+void
+jln_document_open_async (const char           *path,
+                         JlnDocumentOpenFlags  flags,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  OpenData *data;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (OpenData, 1);
+  data->path = g_strdup (path);
+  data->flags = flags;
+  run_open_task (data, jln_document_open_async, cancellable, callback, user_data);
+}
+
+/**
+ * jln_document_open_finish:
+ *
+ * Returns: (transfer full): the document, or %NULL with @error
+ *   (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+JlnDocument *
+jln_document_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jln_document_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -590,6 +705,49 @@ jln_document_import (const char  *json_path,
 }
 
 /**
+ * jln_document_import_async:
+ * @json_path: the JSON plan
+ * @path: the plan file to write, which must not exist
+ * @cancellable: (nullable): to stop waiting
+ *
+ * Imports @json_path into a new plan file at @path in a thread, as
+ * jln_document_import() does.
+ */
+void
+jln_document_import_async (const char          *json_path,
+                           const char          *path,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  OpenData *data;
+
+  g_return_if_fail (json_path != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (OpenData, 1);
+  data->source = g_strdup (json_path);
+  data->path = g_strdup (path);
+  run_open_task (data, jln_document_import_async, cancellable, callback, user_data);
+}
+
+/**
+ * jln_document_import_finish:
+ *
+ * Returns: (transfer full): the document, or %NULL with @error
+ */
+JlnDocument *
+jln_document_import_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jln_document_import_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
  * jln_document_save_copy:
  *
  * Writes a copy of the plan file, with its whole history, to @path, which
@@ -859,8 +1017,10 @@ apply_insert (JlnDocument  *self,
   g_autoptr(JlnRecord) record = NULL;
   JlnChildren *siblings;
   g_autofree char *snapshot = NULL;
+  /* After a reload the parent is the new plan's object of the same id. */
+  JlnRecord *parent = current_record (self, edit->parent);
 
-  if (!is_in_plan (self, edit->parent))
+  if (!is_in_plan (self, parent))
     return refuse (error, JLN_ERROR_NOT_FOUND, _("This object is no longer part of the plan"));
 
   if (edit->snapshot != NULL)
@@ -877,23 +1037,23 @@ apply_insert (JlnDocument  *self,
         return refuse (error, JLN_ERROR_INVALID, _("This object is already part of the plan"));
       if (!_jln_record_check_required (record, error))
         return FALSE;
-      if (!check_indicator_record (self, edit->parent, record, error))
+      if (!check_indicator_record (self, parent, record, error))
         return FALSE;
     }
 
-  siblings = _jln_record_get_store (edit->parent, jln_record_get_kind (record));
+  siblings = _jln_record_get_store (parent, jln_record_get_kind (record));
   if (siblings == NULL)
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
                    /* Translators: both %s are kinds of objects, like “action” and “objective”. */
                    _("A %s cannot be put in a %s"),
-                   jln_record_get_kind_name (record), jln_record_get_kind_name (edit->parent));
+                   jln_record_get_kind_name (record), jln_record_get_kind_name (parent));
       return FALSE;
     }
   if (edit->position > g_list_model_get_n_items (G_LIST_MODEL (siblings)))
     return refuse (error, JLN_ERROR_INVALID, _("The position is outside the list"));
 
-  _jln_record_set_parent (record, edit->parent);
+  _jln_record_set_parent (record, parent);
   if (!memory_only)
     {
       snapshot = jln_json_write_record (record);
@@ -1321,26 +1481,54 @@ jln_document_is_outdated (JlnDocument *self)
   return version >= 0 && version != self->data_version;
 }
 
+/* Keeps, from the newest down, the edits of @stack that touch nothing
+ * another writer changed since this plan was read: undoing them names
+ * records by id and writes no stale value over another's work. The
+ * first one that does, and every older one, goes. */
+static void
+drop_stale_edits (JlnDocument *self,
+                  GPtrArray   *stack)
+{
+  guint n = stack->len;
+
+  while (n > 0)
+    {
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+      collect_ids (g_ptr_array_index (stack, n - 1), ids);
+      if (jln_store_changed_since (self->store, self->history_id, ids, self->own_batches))
+        break;
+      n--;
+    }
+  g_ptr_array_remove_range (stack, 0, n);
+}
+
 /**
  * jln_document_reload:
  *
  * Reads the plan file again, into a new plan: the #JlnDocument:plan
- * property changes, and the undo and redo stacks, which name records of
- * the old plan, are emptied.
+ * property changes. The undo and redo stacks keep the edits that touch
+ * nothing changed elsewhere since the plan was last read; the others,
+ * and every edit when another file was saved at the path, are dropped.
  */
 gboolean
 jln_document_reload (JlnDocument  *self,
                      GError      **error)
 {
   gboolean could_undo, could_redo;
+  gboolean replaced;
   gint64 version, history_id;
   JlnPlan *plan, *old_plan;
 
   g_return_val_if_fail (JLN_IS_DOCUMENT (self), FALSE);
 
+  could_undo = jln_document_can_undo (self);
+  could_redo = jln_document_can_redo (self);
+
   /* Another file at the path: read that one, through a connection of
    * its own; the old one only ever reached the file that was replaced. */
-  if (jln_store_is_replaced (self->store))
+  replaced = jln_store_is_replaced (self->store);
+  if (replaced)
     {
       const char *path = jln_store_get_path (self->store);
       JlnStore *store = jln_store_open_full (path, jln_store_is_read_only (self->store)
@@ -1368,12 +1556,18 @@ jln_document_reload (JlnDocument  *self,
       return FALSE;
     }
 
-  could_undo = jln_document_can_undo (self);
-  could_redo = jln_document_can_redo (self);
+  if (replaced)
+    {
+      g_ptr_array_set_size (self->undo_stack, 0);
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
+  else
+    {
+      drop_stale_edits (self, self->undo_stack);
+      drop_stale_edits (self, self->redo_stack);
+    }
   old_plan = g_steal_pointer (&self->plan);
   self->plan = plan;
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_ptr_array_set_size (self->redo_stack, 0);
   self->data_version = version;
   self->history_id = history_id;
   g_hash_table_remove_all (self->own_batches);

@@ -13,10 +13,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JlnDocument, jln_document, JLN, DOCUMENT, GObject)
 
+/* How jln_document_open_async() opens a plan. */
+typedef enum
+{
+  JLN_DOCUMENT_OPEN_DEFAULT      = 0,
+  JLN_DOCUMENT_OPEN_DAILY_BACKUP = 1 << 0,   /* the day's first opening keeps a copy */
+} JlnDocumentOpenFlags;
+
 JlnDocument *jln_document_open          (const char   *path,
                                          GError      **error);
 JlnDocument *jln_document_open_read_only (const char *path,
                                           GError    **error);
+void         jln_document_open_async    (const char           *path,
+                                         JlnDocumentOpenFlags  flags,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+JlnDocument *jln_document_open_finish   (GAsyncResult         *result,
+                                         GError              **error);
 gboolean     jln_document_is_read_only  (JlnDocument  *self);
 gboolean     jln_document_is_replaced   (JlnDocument  *self);
 GPtrArray   *jln_document_get_notices   (JlnDocument  *self);
@@ -27,6 +41,13 @@ JlnDocument *jln_document_create        (const char   *path,
 JlnDocument *jln_document_import        (const char   *json_path,
                                          const char   *path,
                                          GError      **error);
+void         jln_document_import_async  (const char           *json_path,
+                                         const char           *path,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+JlnDocument *jln_document_import_finish (GAsyncResult         *result,
+                                         GError              **error);
 gboolean     jln_document_save_copy     (JlnDocument  *self,
                                          const char   *path,
                                          GError      **error);

@@ -6,6 +6,7 @@
 
 #include "jln-backups.h"
 #include "jln-backups-window.h"
+#include "jln-session.h"
 
 /* "Restore a Backup…": the daily copies of the plan, newest first, each
  * with a button that makes the plan equal to it, as one undoable edit. */
@@ -13,7 +14,8 @@ struct _JlnBackupsWindow
 {
   AdwWindow        parent_instance;
 
-  JlnDocument     *document;
+  JlnSession      *session;
+  JlnDocument     *document;   /* the session's when opened */
   GPtrArray       *backups;   /* JlnBackup */
 
   AdwToastOverlay *toast_overlay;
@@ -25,7 +27,7 @@ G_DEFINE_FINAL_TYPE (JlnBackupsWindow, jln_backups_window, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -157,6 +159,7 @@ jln_backups_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_BACKUPS_WINDOW);
   g_clear_object (&self->document);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (jln_backups_window_parent_class)->dispose (object);
 }
@@ -181,8 +184,8 @@ jln_backups_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -199,8 +202,10 @@ jln_backups_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_set_object (&self->document, g_value_get_object (value));
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      if (self->session != NULL)
+        g_set_object (&self->document, jln_session_get_document (self->session));
       reload_list (self);
       break;
     default:
@@ -219,9 +224,16 @@ jln_backups_window_class_init (JlnBackupsWindowClass *klass)
   object_class->get_property = jln_backups_window_get_property;
   object_class->set_property = jln_backups_window_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, JLN_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * JlnBackupsWindow:session:
+   *
+   * The session of the window it was opened from: the backups of its
+   * document are listed, and restoring one changes that document.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -250,14 +262,15 @@ jln_backups_window_init (JlnBackupsWindow *self)
 }
 
 GtkWidget *
-jln_backups_window_new (GtkWindow   *parent,
-                        JlnDocument *document)
+jln_backups_window_new (GtkWindow  *parent,
+                        JlnSession *session)
 {
-  g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
+  g_return_val_if_fail (JLN_IS_DOCUMENT (jln_session_get_document (session)), NULL);
 
   return g_object_new (JLN_TYPE_BACKUPS_WINDOW,
                        "transient-for", parent,
-                       "document", document,
+                       "session", session,
                        NULL);
 }
 

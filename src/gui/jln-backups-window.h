@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jln-document.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JlnBackupsWindow, jln_backups_window, JLN, BACKUPS_WINDOW, AdwWindow)
 
 GtkWidget   *jln_backups_window_new          (GtkWindow        *parent,
-                                              JlnDocument      *document);
+                                              JlnSession       *session);
 JlnDocument *jln_backups_window_get_document (JlnBackupsWindow *self);
 guint        jln_backups_window_get_n_backups (JlnBackupsWindow *self);
 char        *jln_backups_window_format_date  (const char       *date);

@@ -5,6 +5,7 @@
 
 #include "jln-document-dialog.h"
 #include "jln-plan-pages.h"
+#include "jln-session.h"
 
 /* Asks which document of the plan to export and in which format, asks
  * where, then writes it in a thread while showing the progress, with
@@ -14,7 +15,8 @@ struct _JlnDocumentDialog
 {
   AdwWindow       parent_instance;
 
-  JlnPlan        *plan;
+  JlnSession     *session;
+  JlnPlan        *plan;        /* the session's, its query and language, when opened */
   JlnQuery       *query;
   JlnLang         lang;
   JlnPageFormat   page;        /* of a PDF: the preference of PDF exports */
@@ -38,6 +40,14 @@ struct _JlnDocumentDialog
 };
 
 G_DEFINE_FINAL_TYPE (JlnDocumentDialog, jln_document_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   EXPORTED,
@@ -426,6 +436,7 @@ jln_document_dialog_finalize (GObject *object)
 {
   JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (object);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->query, jln_query_unref);
   g_clear_object (&self->cancellable);
@@ -435,16 +446,95 @@ jln_document_dialog_finalize (GObject *object)
 }
 
 static void
+jln_document_dialog_constructed (GObject *object)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (object);
+  JlnQuery *query;
+
+  G_OBJECT_CLASS (jln_document_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (JLN_IS_SESSION (self->session));
+  g_return_if_fail (JLN_IS_PLAN (jln_session_get_plan (self->session)));
+
+  self->plan = g_object_ref (jln_session_get_plan (self->session));
+  query = jln_query_filter_get_query (jln_session_get_filter (self->session));
+  self->query = query != NULL && !jln_query_is_empty (query) ? jln_query_ref (query) : NULL;
+  self->lang = jln_session_get_content_language (self->session);
+  if (self->query != NULL)
+    {
+      /* Translators: in the document dialog, the search the document follows. */
+      g_autofree char *text = g_strdup_printf (_("Only those that match “%s”"),
+                                               jln_query_get_text (self->query));
+
+      adw_action_row_set_subtitle (self->filter_row, text);
+    }
+  else
+    adw_action_row_set_subtitle (self->filter_row, _("All the actions of the plan"));
+}
+
+static void
+jln_document_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_document_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jln_document_dialog_class_init (JlnDocumentDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = jln_document_dialog_constructed;
   object_class->dispose = jln_document_dialog_dispose;
   object_class->finalize = jln_document_dialog_finalize;
+  object_class->get_property = jln_document_dialog_get_property;
+  object_class->set_property = jln_document_dialog_set_property;
   widget_class->unrealize = jln_document_dialog_unrealize;
   window_class->close_request = jln_document_dialog_close_request;
+
+  /**
+   * JlnDocumentDialog:session:
+   *
+   * The session of the window it was opened from: the document is made
+   * of its plan, with the actions its filter matches, in its content
+   * language, as they were when the dialog opened.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * JlnDocumentDialog::exported:
@@ -485,37 +575,25 @@ jln_document_dialog_init (JlnDocumentDialog *self)
 /**
  * jln_document_dialog_new:
  * @parent: the window
- * @plan: the plan
- * @query: (nullable): the search of the list: only the actions it matches
- * @lang: the language of the document
+ * @session: the session whose plan, search and content language the
+ *   document follows
  * @name: the start of the suggested file name, such as the plan's title
  */
 JlnDocumentDialog *
 jln_document_dialog_new (GtkWindow  *parent,
-                         JlnPlan    *plan,
-                         JlnQuery   *query,
-                         JlnLang     lang,
+                         JlnSession *session,
                          const char *name)
 {
   JlnDocumentDialog *self;
 
-  g_return_val_if_fail (JLN_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
+  g_return_val_if_fail (JLN_IS_PLAN (jln_session_get_plan (session)), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  self = g_object_new (JLN_TYPE_DOCUMENT_DIALOG, "transient-for", parent, NULL);
-  self->plan = g_object_ref (plan);
-  self->query = query != NULL && !jln_query_is_empty (query) ? jln_query_ref (query) : NULL;
-  self->lang = lang;
+  self = g_object_new (JLN_TYPE_DOCUMENT_DIALOG,
+                       "transient-for", parent,
+                       "session", session,
+                       NULL);
   self->name = g_strdup (name);
-  if (self->query != NULL)
-    {
-      /* Translators: in the document dialog, the search the document follows. */
-      g_autofree char *text = g_strdup_printf (_("Only those that match “%s”"),
-                                               jln_query_get_text (self->query));
-
-      adw_action_row_set_subtitle (self->filter_row, text);
-    }
-  else
-    adw_action_row_set_subtitle (self->filter_row, _("All the actions of the plan"));
   return self;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "jln-plan-doc.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,9 +20,7 @@ typedef enum
 } JlnDocumentFormat;
 
 JlnDocumentDialog *jln_document_dialog_new        (GtkWindow          *parent,
-                                                   JlnPlan            *plan,
-                                                   JlnQuery           *query,
-                                                   JlnLang             lang,
+                                                   JlnSession         *session,
                                                    const char         *name);
 JlnPlanDocKind     jln_document_dialog_get_kind   (JlnDocumentDialog  *self);
 void               jln_document_dialog_set_kind   (JlnDocumentDialog  *self,

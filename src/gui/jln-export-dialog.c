@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "jln-export-dialog.h"
+#include "jln-session.h"
 
 /* Asks how to export the picture of a view, asks where, then writes the
  * file in a thread while showing the progress. The file is written whole
@@ -12,8 +13,9 @@ struct _JlnExportDialog
 {
   AdwWindow       parent_instance;
 
+  JlnSession     *session;
   JlnPicture     *picture;
-  JlnLang         lang;
+  JlnLang         lang;        /* the session's when opened */
   char           *name;
   GSettings      *settings;
   GCancellable   *cancellable;
@@ -36,6 +38,14 @@ struct _JlnExportDialog
 };
 
 G_DEFINE_FINAL_TYPE (JlnExportDialog, jln_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   EXPORTED,
@@ -459,12 +469,51 @@ jln_export_dialog_finalize (GObject *object)
 {
   JlnExportDialog *self = JLN_EXPORT_DIALOG (object);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->picture);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_free (self->name);
 
   G_OBJECT_CLASS (jln_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+jln_export_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  JlnExportDialog *self = JLN_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_export_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  JlnExportDialog *self = JLN_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      if (self->session != NULL)
+        self->lang = jln_session_get_content_language (self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -476,6 +525,20 @@ jln_export_dialog_class_init (JlnExportDialogClass *klass)
 
   object_class->dispose = jln_export_dialog_dispose;
   object_class->finalize = jln_export_dialog_finalize;
+  object_class->get_property = jln_export_dialog_get_property;
+  object_class->set_property = jln_export_dialog_set_property;
+
+  /**
+   * JlnExportDialog:session:
+   *
+   * The session of the window it was opened from: the plan's texts are
+   * written in its content language of when the dialog opened.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->unrealize = jln_export_dialog_unrealize;
   window_class->close_request = jln_export_dialog_close_request;
 
@@ -520,25 +583,28 @@ jln_export_dialog_init (JlnExportDialog *self)
 /**
  * jln_export_dialog_new:
  * @parent: the window of the view
+ * @session: the session of the view, whose content language is written
  * @picture: the picture of the view
- * @lang: the language of the plan's texts
  * @name: the start of the suggested file name, such as the plan's title
  *   and the view
  */
 JlnExportDialog *
 jln_export_dialog_new (GtkWindow  *parent,
+                       JlnSession *session,
                        JlnPicture *picture,
-                       JlnLang     lang,
                        const char *name)
 {
   JlnExportDialog *self;
 
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
   g_return_val_if_fail (JLN_IS_PICTURE (picture), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  self = g_object_new (JLN_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (JLN_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "session", session,
+                       NULL);
   self->picture = g_object_ref (picture);
-  self->lang = lang;
   self->name = g_strdup (name);
   return self;
 }

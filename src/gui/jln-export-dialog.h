@@ -5,6 +5,7 @@
 
 #include "jln-export.h"
 #include "jln-picture.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -13,8 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JlnExportDialog, jln_export_dialog, JLN, EXPORT_DIALOG, AdwWindow)
 
 JlnExportDialog *jln_export_dialog_new           (GtkWindow        *parent,
+                                                  JlnSession       *session,
                                                   JlnPicture       *picture,
-                                                  JlnLang           lang,
                                                   const char       *name);
 JlnExportFormat  jln_export_dialog_get_format    (JlnExportDialog  *self);
 void             jln_export_dialog_set_format    (JlnExportDialog  *self,

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jln-merge-window.h"
+#include "jln-session.h"
 
 /* "Merge a Copy…" and "Compare with…": what each copy changed since their
  * common point, the conflicts on top with a choice of mine or theirs for
@@ -14,7 +15,8 @@ struct _JlnMergeWindow
 {
   AdwWindow         parent_instance;
 
-  JlnDocument      *document;
+  JlnSession       *session;
+  JlnDocument      *document;   /* the session's when opened */
   JlnMerge         *merge;
   char             *theirs_path;
   gboolean          compare_only;
@@ -35,6 +37,14 @@ struct _JlnMergeWindow
 };
 
 G_DEFINE_FINAL_TYPE (JlnMergeWindow, jln_merge_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   MERGED,
@@ -431,6 +441,7 @@ jln_merge_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_MERGE_WINDOW);
   g_clear_pointer (&self->merge, jln_merge_free);
   g_clear_object (&self->document);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (jln_merge_window_parent_class)->dispose (object);
 }
@@ -449,6 +460,44 @@ jln_merge_window_finalize (GObject *object)
 }
 
 static void
+jln_merge_window_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  JlnMergeWindow *self = JLN_MERGE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_merge_window_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  JlnMergeWindow *self = JLN_MERGE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      if (self->session != NULL)
+        g_set_object (&self->document, jln_session_get_document (self->session));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jln_merge_window_class_init (JlnMergeWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -456,6 +505,20 @@ jln_merge_window_class_init (JlnMergeWindowClass *klass)
 
   object_class->dispose = jln_merge_window_dispose;
   object_class->finalize = jln_merge_window_finalize;
+  object_class->get_property = jln_merge_window_get_property;
+  object_class->set_property = jln_merge_window_set_property;
+
+  /**
+   * JlnMergeWindow:session:
+   *
+   * The session of the window it was opened from: a copy is merged into
+   * its document.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * JlnMergeWindow::merged:
@@ -496,6 +559,7 @@ jln_merge_window_init (JlnMergeWindow *self)
 
 /**
  * jln_merge_window_new:
+ * @session: the session whose document the copy is merged into
  * @compare_only: show the differences, with no way to merge
  *
  * Reads the copy at @theirs_path and shows what merging it would do.
@@ -505,7 +569,7 @@ jln_merge_window_init (JlnMergeWindow *self)
  */
 GtkWidget *
 jln_merge_window_new (GtkWindow    *parent,
-                      JlnDocument  *document,
+                      JlnSession   *session,
                       const char   *theirs_path,
                       gboolean      compare_only,
                       GError      **error)
@@ -513,14 +577,17 @@ jln_merge_window_new (GtkWindow    *parent,
   JlnMerge *merge;
   JlnMergeWindow *self;
 
-  g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
+  g_return_val_if_fail (JLN_IS_DOCUMENT (jln_session_get_document (session)), NULL);
   g_return_val_if_fail (theirs_path != NULL, NULL);
 
-  merge = jln_merge_new (document, theirs_path, NULL, error);
+  merge = jln_merge_new (jln_session_get_document (session), theirs_path, NULL, error);
   if (merge == NULL)
     return NULL;
-  self = g_object_new (JLN_TYPE_MERGE_WINDOW, "transient-for", parent, NULL);
-  self->document = g_object_ref (document);
+  self = g_object_new (JLN_TYPE_MERGE_WINDOW,
+                       "transient-for", parent,
+                       "session", session,
+                       NULL);
   self->merge = merge;
   self->theirs_path = g_strdup (theirs_path);
   self->compare_only = compare_only;

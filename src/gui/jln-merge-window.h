@@ -5,6 +5,7 @@
 
 #include "jln-document.h"
 #include "jln-merge.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JlnMergeWindow, jln_merge_window, JLN, MERGE_WINDOW, AdwWindow)
 
 GtkWidget *jln_merge_window_new          (GtkWindow       *parent,
-                                          JlnDocument     *document,
+                                          JlnSession      *session,
                                           const char      *theirs_path,
                                           gboolean         compare_only,
                                           GError         **error);

@@ -6,6 +6,7 @@
 #include "jln-milestone.h"
 #include "jln-plan-dialog.h"
 #include "jln-plan-edits.h"
+#include "jln-session.h"
 #include "jln-unit.h"
 
 /* A plan set up in the window: its title in both languages, its period,
@@ -16,7 +17,8 @@ struct _JlnPlanDialog
 {
   AdwWindow            parent_instance;
 
-  JlnDocument         *document;
+  JlnSession          *session;
+  JlnDocument         *document;     /* the session's when opened */
   GtkLabel            *error_label;
   AdwEntryRow         *title_fr_row;
   AdwEntryRow         *title_en_row;
@@ -31,6 +33,14 @@ struct _JlnPlanDialog
 };
 
 G_DEFINE_FINAL_TYPE (JlnPlanDialog, jln_plan_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char * const milestone_kinds[] = { "submission", "evaluation", "renewal", "other" };
 
@@ -293,6 +303,90 @@ cancel_action (GtkWidget  *widget,
 }
 
 static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+jln_plan_dialog_constructed (GObject *object)
+{
+  JlnPlanDialog *self = JLN_PLAN_DIALOG (object);
+  JlnPlan *plan;
+  GListModel *milestones, *units;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  G_OBJECT_CLASS (jln_plan_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (JLN_IS_SESSION (self->session));
+  g_return_if_fail (JLN_IS_DOCUMENT (jln_session_get_document (self->session)));
+  self->document = g_object_ref (jln_session_get_document (self->session));
+  plan = jln_document_get_plan (self->document);
+
+  set_row_text (self->title_fr_row, jln_plan_get_title (plan)->fr);
+  set_row_text (self->title_en_row, jln_plan_get_title (plan)->en);
+  set_row_text (self->notes_fr_row, jln_plan_get_notes (plan)->fr);
+  set_row_text (self->notes_en_row, jln_plan_get_notes (plan)->en);
+  start = jln_semester_format (jln_plan_get_start (plan), JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
+  end = jln_semester_format (jln_plan_get_end (plan), JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
+  set_row_text (self->start_row, start);
+  set_row_text (self->end_row, end);
+
+  milestones = jln_plan_get_milestones (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(JlnRecord) milestone = g_list_model_get_item (milestones, i);
+
+      add_item (self, self->milestones_group, self->milestones, milestone);
+    }
+  units = jln_plan_get_units (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(JlnRecord) unit = g_list_model_get_item (units, i);
+
+      add_item (self, self->units_group, self->units, unit);
+    }
+}
+
+static void
+jln_plan_dialog_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  JlnPlanDialog *self = JLN_PLAN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_plan_dialog_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  JlnPlanDialog *self = JLN_PLAN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jln_plan_dialog_dispose (GObject *object)
 {
   JlnPlanDialog *self = JLN_PLAN_DIALOG (object);
@@ -307,6 +401,7 @@ jln_plan_dialog_finalize (GObject *object)
   JlnPlanDialog *self = JLN_PLAN_DIALOG (object);
 
   g_clear_object (&self->document);
+  g_clear_object (&self->session);
   g_ptr_array_unref (self->milestones);
   g_ptr_array_unref (self->units);
   G_OBJECT_CLASS (jln_plan_dialog_parent_class)->finalize (object);
@@ -318,8 +413,23 @@ jln_plan_dialog_class_init (JlnPlanDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = jln_plan_dialog_constructed;
   object_class->dispose = jln_plan_dialog_dispose;
   object_class->finalize = jln_plan_dialog_finalize;
+  object_class->get_property = jln_plan_dialog_get_property;
+  object_class->set_property = jln_plan_dialog_set_property;
+
+  /**
+   * JlnPlanDialog:session:
+   *
+   * The session of the window it was opened from: its document's plan is
+   * set up and changed.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-plan-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnPlanDialog, error_label);
@@ -347,57 +457,22 @@ jln_plan_dialog_init (JlnPlanDialog *self)
   self->units = g_ptr_array_new_with_free_func (item_free);
 }
 
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 /**
  * jln_plan_dialog_new:
+ * @session: the session whose plan is set up
  *
  * Returns: (transfer floating): a dialog on the properties of the plan of
- *   @document
+ *   the document of @session
  */
 JlnPlanDialog *
-jln_plan_dialog_new (GtkWindow   *parent,
-                     JlnDocument *document)
+jln_plan_dialog_new (GtkWindow  *parent,
+                     JlnSession *session)
 {
-  JlnPlanDialog *self;
-  JlnPlan *plan;
-  GListModel *milestones, *units;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
+  g_return_val_if_fail (JLN_IS_DOCUMENT (jln_session_get_document (session)), NULL);
 
-  g_return_val_if_fail (JLN_IS_DOCUMENT (document), NULL);
-
-  self = g_object_new (JLN_TYPE_PLAN_DIALOG, "transient-for", parent, NULL);
-  self->document = g_object_ref (document);
-  plan = jln_document_get_plan (document);
-
-  set_row_text (self->title_fr_row, jln_plan_get_title (plan)->fr);
-  set_row_text (self->title_en_row, jln_plan_get_title (plan)->en);
-  set_row_text (self->notes_fr_row, jln_plan_get_notes (plan)->fr);
-  set_row_text (self->notes_en_row, jln_plan_get_notes (plan)->en);
-  start = jln_semester_format (jln_plan_get_start (plan), JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
-  end = jln_semester_format (jln_plan_get_end (plan), JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
-  set_row_text (self->start_row, start);
-  set_row_text (self->end_row, end);
-
-  milestones = jln_plan_get_milestones (plan);
-  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
-    {
-      g_autoptr(JlnRecord) milestone = g_list_model_get_item (milestones, i);
-
-      add_item (self, self->milestones_group, self->milestones, milestone);
-    }
-  units = jln_plan_get_units (plan);
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(JlnRecord) unit = g_list_model_get_item (units, i);
-
-      add_item (self, self->units_group, self->units, unit);
-    }
-  return self;
+  return g_object_new (JLN_TYPE_PLAN_DIALOG,
+                       "transient-for", parent,
+                       "session", session,
+                       NULL);
 }

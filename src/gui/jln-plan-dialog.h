@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "jln-document.h"
+#include "jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JlnPlanDialog, jln_plan_dialog, JLN, PLAN_DIALOG, AdwWindow)
 
-JlnPlanDialog *jln_plan_dialog_new (GtkWindow   *parent,
-                                    JlnDocument *document);
+JlnPlanDialog *jln_plan_dialog_new (GtkWindow  *parent,
+                                    JlnSession *session);
 
 G_END_DECLS

@@ -49,7 +49,7 @@ visible_picture_page (JlnWindow *self)
   GtkWidget *pages[] = { GTK_WIDGET (self->timeline_view), GTK_WIDGET (self->indicators_page) };
 
   for (guint i = 0; visible != NULL && i < G_N_ELEMENTS (pages); i++)
-    if (pages[i] == visible || gtk_widget_is_ancestor (pages[i], visible))
+    if (pages[i] != NULL && (pages[i] == visible || gtk_widget_is_ancestor (pages[i], visible)))
       return pages[i];
   return NULL;
 }
@@ -70,9 +70,11 @@ create_view_picture (JlnWindow *self)
   GtkWidget *page = visible_picture_page (self);
 
   if (page == NULL && action_list_visible (self))
-    return JLN_PICTURE (jln_plan_pages_new (jln_document_get_plan (self->document), JLN_PLAN_DOC_ACTIONS,
+    return JLN_PICTURE (jln_plan_pages_new (jln_document_get_plan (_jln_window_get_document (self)), JLN_PLAN_DOC_ACTIONS,
                                             jln_query_filter_get_query (jln_session_get_filter (self->session))));
 
+  if (page == NULL)
+    return NULL;
   if (page == GTK_WIDGET (self->timeline_view))
     return jln_timeline_view_create_picture (self->timeline_view);
   if (page == GTK_WIDGET (self->indicators_page))
@@ -83,7 +85,7 @@ create_view_picture (JlnWindow *self)
 void
 _jln_window_update_picture_actions (JlnWindow *self)
 {
-  gboolean has_picture = self->document != NULL
+  gboolean has_picture = _jln_window_get_document (self) != NULL
                          && (visible_picture_page (self) != NULL || action_list_visible (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-view", has_picture);
@@ -145,7 +147,7 @@ export_view_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   JlnWindow *self = JLN_WINDOW (widget);
-  g_autoptr(JlnPicture) picture = self->document != NULL ? create_view_picture (self) : NULL;
+  g_autoptr(JlnPicture) picture = _jln_window_get_document (self) != NULL ? create_view_picture (self) : NULL;
   AdwViewStackPage *page;
   g_autofree char *name = NULL;
   const char *title;
@@ -155,18 +157,18 @@ export_view_action (GtkWidget  *widget,
     return;
   if (JLN_IS_PLAN_PAGES (picture))
     {
-      JlnPlan *plan = jln_document_get_plan (self->document);
+      JlnPlan *plan = jln_document_get_plan (_jln_window_get_document (self));
       JlnDocumentDialog *documents;
 
       title = jln_text_get_fallback (jln_plan_get_title (plan), jln_session_get_content_language (self->session), NULL);
-      documents = jln_document_dialog_new (GTK_WINDOW (self), plan, jln_query_filter_get_query (jln_session_get_filter (self->session)),
-                                           jln_session_get_content_language (self->session), title != NULL ? title : _("Plan"));
+      documents = jln_document_dialog_new (GTK_WINDOW (self), self->session,
+                                           title != NULL ? title : _("Plan"));
       g_signal_connect_object (documents, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (documents));
       return;
     }
   page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
-  title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (self->document)),
+  title = jln_text_get_fallback (jln_plan_get_title (jln_document_get_plan (_jln_window_get_document (self))),
                                  jln_session_get_content_language (self->session), NULL);
   /* Translators: the start of an exported file’s name: the plan’s title, then the view. */
   {
@@ -174,7 +176,7 @@ export_view_action (GtkWidget  *widget,
 
     name = g_strdup_printf (_("%1$s – %2$s"), short_title, adw_view_stack_page_get_title (page));
   }
-  dialog = jln_export_dialog_new (GTK_WINDOW (self), picture, jln_session_get_content_language (self->session), name);
+  dialog = jln_export_dialog_new (GTK_WINDOW (self), self->session, picture, name);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (view_exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -185,7 +187,7 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   JlnWindow *self = JLN_WINDOW (widget);
-  g_autoptr(JlnPicture) picture = self->document != NULL ? create_view_picture (self) : NULL;
+  g_autoptr(JlnPicture) picture = _jln_window_get_document (self) != NULL ? create_view_picture (self) : NULL;
   g_autoptr(JlnRenderStyle) style = NULL;
 
   if (picture == NULL)
@@ -201,9 +203,9 @@ plan_properties_action (GtkWidget  *widget,
 {
   JlnWindow *self = JLN_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (jln_plan_dialog_new (GTK_WINDOW (self), self->document)));
+  gtk_window_present (GTK_WINDOW (jln_plan_dialog_new (GTK_WINDOW (self), self->session)));
 }
 
 static void
@@ -219,9 +221,9 @@ select_restored (JlnWindow *self)
 {
   JlnRecord *restored;
 
-  if (self->deleted_id == NULL || self->document == NULL)
+  if (self->deleted_id == NULL || _jln_window_get_document (self) == NULL)
     return;
-  restored = jln_plan_lookup (jln_document_get_plan (self->document), self->deleted_id);
+  restored = jln_plan_lookup (jln_document_get_plan (_jln_window_get_document (self)), self->deleted_id);
   if (restored == NULL)
     return;
   g_clear_pointer (&self->deleted_id, g_free);
@@ -236,7 +238,7 @@ undo_action (GtkWidget  *widget,
   JlnWindow *self = JLN_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->document != NULL && !jln_document_undo (self->document, &error))
+  if (_jln_window_get_document (self) != NULL && !jln_document_undo (_jln_window_get_document (self), &error))
     report_edit_error (self, error);
   else
     select_restored (self);
@@ -250,7 +252,7 @@ redo_action (GtkWidget  *widget,
   JlnWindow *self = JLN_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->document != NULL && !jln_document_redo (self->document, &error))
+  if (_jln_window_get_document (self) != NULL && !jln_document_redo (_jln_window_get_document (self), &error))
     report_edit_error (self, error);
 }
 
@@ -288,7 +290,7 @@ apply_and_select (JlnWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!jln_document_apply (self->document, edit, &error))
+  if (!jln_document_apply (_jln_window_get_document (self), edit, &error))
     {
       report_edit_error (self, error);
       return;
@@ -306,10 +308,10 @@ add_action_action (GtkWidget  *widget,
   JlnRecord *action = NULL;
   g_autoptr(JlnEdit) edit = NULL;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
 
-  edit = jln_plan_edit_add_action (jln_document_get_plan (self->document),
+  edit = jln_plan_edit_add_action (jln_document_get_plan (_jln_window_get_document (self)),
                                    selected_record (self), &action);
   if (edit == NULL)
     {
@@ -328,10 +330,10 @@ add_objective_action (GtkWidget  *widget,
   JlnRecord *objective = NULL;
   g_autoptr(JlnEdit) edit = NULL;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
 
-  edit = jln_plan_edit_add_objective (jln_document_get_plan (self->document), &objective);
+  edit = jln_plan_edit_add_objective (jln_document_get_plan (_jln_window_get_document (self)), &objective);
   apply_and_select (self, edit, objective);
 }
 
@@ -345,10 +347,10 @@ duplicate_action (GtkWidget  *widget,
   JlnRecord *copy = NULL;
   g_autoptr(JlnEdit) group = NULL;
 
-  if (self->document == NULL || selected == NULL)
+  if (_jln_window_get_document (self) == NULL || selected == NULL)
     return;
 
-  group = jln_plan_edit_duplicate (jln_document_get_plan (self->document), selected, &copy);
+  group = jln_plan_edit_duplicate (jln_document_get_plan (_jln_window_get_document (self)), selected, &copy);
   if (group == NULL)
     return;
   apply_and_select (self, group, copy);
@@ -360,7 +362,7 @@ undo_toast_cb (AdwToast  *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->document != NULL && !jln_document_undo (self->document, &error))
+  if (_jln_window_get_document (self) != NULL && !jln_document_undo (_jln_window_get_document (self), &error))
     report_edit_error (self, error);
   else
     select_restored (self);
@@ -380,7 +382,7 @@ delete_action (GtkWidget  *widget,
   g_autofree char *label = NULL;
   AdwToast *toast;
 
-  if (self->document == NULL || selected == NULL)
+  if (_jln_window_get_document (self) == NULL || selected == NULL)
     return;
 
   /* Numbers are plan text: isolated, they cannot reorder the message. */
@@ -412,7 +414,7 @@ delete_action (GtkWidget  *widget,
   self->deleted_id = g_strdup (jln_record_get_id (selected));
   edit = jln_plan_edit_delete (selected);
   jln_action_editor_set_record (self->action_editor, NULL);
-  if (!jln_document_apply (self->document, edit, &error))
+  if (!jln_document_apply (_jln_window_get_document (self), edit, &error))
     {
       report_edit_error (self, error);
       return;
@@ -433,9 +435,9 @@ reload_action (GtkWidget  *widget,
   JlnWindow *self = JLN_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL || self->busy)
+  if (_jln_window_get_document (self) == NULL || self->busy)
     return;
-  if (!jln_document_reload (self->document, &error))
+  if (!jln_document_reload (_jln_window_get_document (self), &error))
     {
       _jln_window_show_error_toast (self, error);
       return;
@@ -457,7 +459,7 @@ changes_action (GtkWidget  *widget,
 {
   JlnWindow *self = JLN_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
   gtk_window_present (GTK_WINDOW (jln_changes_window_new (GTK_WINDOW (self), self->session)));
 }
@@ -485,9 +487,9 @@ backups_action (GtkWidget  *widget,
   JlnWindow *self = JLN_WINDOW (widget);
   GtkWidget *window;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
-  window = jln_backups_window_new (GTK_WINDOW (self), self->document);
+  window = jln_backups_window_new (GTK_WINDOW (self), self->session);
   g_signal_connect_object (window, "restored", G_CALLBACK (restored_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -505,9 +507,9 @@ remove_conflict_copy_action (GtkWidget  *widget,
   guint index;
 
   /* Only a conflict copy beside the open plan is removed. */
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
-  copies = jln_merge_find_conflict_copies (jln_document_get_path (self->document));
+  copies = jln_merge_find_conflict_copies (jln_document_get_path (_jln_window_get_document (self)));
   if (!g_ptr_array_find_with_equal_func (copies, path, g_str_equal, &index))
     return;
   if (g_remove (path) != 0)
@@ -541,7 +543,7 @@ merged_cb (JlnWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   /* A conflict copy left by a synced folder has done its work. */
-  copies = jln_merge_find_conflict_copies (jln_document_get_path (self->document));
+  copies = jln_merge_find_conflict_copies (jln_document_get_path (_jln_window_get_document (self)));
   if (g_ptr_array_find_with_equal_func (copies, path, g_str_equal, &index))
     {
       g_autofree char *offer = g_strdup_printf (_("Remove the conflict copy %s?"), escaped);
@@ -563,9 +565,9 @@ open_merge_window (JlnWindow  *self,
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
-  window = jln_merge_window_new (GTK_WINDOW (self), self->document, path, compare_only, &error);
+  window = jln_merge_window_new (GTK_WINDOW (self), self->session, path, compare_only, &error);
   if (window == NULL)
     {
       _jln_window_show_error_toast (self, error);
@@ -600,7 +602,7 @@ merge_copy_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  if (JLN_WINDOW (widget)->document != NULL)
+  if (_jln_window_get_document (JLN_WINDOW (widget)) != NULL)
     _jln_window_choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Merge a Copy"), _("_Review"),
                  NULL, NULL, NULL, merge_chosen);
 }
@@ -610,7 +612,7 @@ compare_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  if (JLN_WINDOW (widget)->document != NULL)
+  if (_jln_window_get_document (JLN_WINDOW (widget)) != NULL)
     _jln_window_choose_file (JLN_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Compare with a Copy"),
                  _("_Compare"), NULL, NULL, NULL, compare_chosen);
 }

@@ -13,7 +13,6 @@
 #include "jln-action-editor.h"
 #include "jln-action-item.h"
 #include "jln-action-list.h"
-#include "jln-backups.h"
 #include "jln-backups-window.h"
 #include "jln-changes-window.h"
 #include "jln-csv.h"
@@ -46,11 +45,11 @@ typedef enum
 
 typedef struct
 {
-  LoadKind  kind;
-  char     *source;
+  LoadKind     kind;
+  char        *source;
   char        *path;
   JlnPlan     *plan;
-  JlnDocument *document;
+  JlnWindow   *window;
   gboolean     quiet;
 } LoadData;
 
@@ -60,47 +59,25 @@ load_data_free (LoadData *data)
   g_free (data->source);
   g_free (data->path);
   g_clear_object (&data->plan);
-  g_clear_object (&data->document);
+  g_clear_object (&data->window);
   g_free (data);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+/* A new plan file is written in a thread; opening and importing are the
+ * core's (jln_document_open_async()). */
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+create_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  JlnDocument *document = NULL;
+  JlnDocument *document;
 
-  switch (data->kind)
-    {
-    case LOAD_OPEN:
-      document = jln_document_open (data->path, &error);
-      if (document != NULL)
-        {
-          g_autoptr(GError) backup_error = NULL;
-
-          /* The day's first opening keeps a copy; failing to must not
-           * keep the plan from opening. */
-          if (!jln_backups_make_daily (document, NULL, &backup_error))
-            g_debug ("%s: no daily backup: %s", data->path, backup_error->message);
-        }
-      break;
-    case LOAD_IMPORT:
-      document = jln_document_import (data->source, data->path, &error);
-      break;
-    case LOAD_CREATE:
-      document = jln_document_create (data->path, data->plan, data->source, &error);
-      break;
-    case LOAD_SAVE_COPY:
-      document = jln_document_open (data->path, &error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
+  document = jln_document_create (data->path, data->plan, data->source, &error);
   if (document == NULL)
     g_task_return_error (task, error);
   else
@@ -108,22 +85,18 @@ load_thread (GTask        *task,
 }
 
 static void
-load_done_cb (GObject      *source_object,
-              GAsyncResult *result,
-              gpointer      user_data)
+loaded (JlnWindow    *self,
+        LoadData     *data,
+        JlnDocument  *document,
+        const GError *error)
 {
-  JlnWindow *self = JLN_WINDOW (source_object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JlnDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
-
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   _jln_window_set_busy (self, NULL);
   if (document == NULL)
     {
-      if (self->document != NULL)
+      if (_jln_window_get_document (self) != NULL)
         {
           gtk_stack_set_visible_child_name (self->main_stack, "plan");
           _jln_window_show_error_toast (self, error);
@@ -155,6 +128,34 @@ load_done_cb (GObject      *source_object,
 }
 
 static void
+created_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JlnWindow *self = JLN_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  loaded (self, g_task_get_task_data (G_TASK (result)), document, error);
+}
+
+static void
+opened_cb (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+
+  if (data->kind == LOAD_IMPORT)
+    document = jln_document_import_finish (result, &error);
+  else
+    document = jln_document_open_finish (result, &error);
+  loaded (data->window, data, document, error);
+}
+
+static void
 start_load (JlnWindow  *self,
             LoadData   *data,
             const char *message)
@@ -177,10 +178,32 @@ start_load (JlnWindow  *self,
     }
 
   _jln_window_set_busy (self, message);
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, start_load);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  switch (data->kind)
+    {
+    case LOAD_OPEN:
+      /* The day's first opening keeps a copy. */
+      data->window = g_object_ref (self);
+      jln_document_open_async (data->path, JLN_DOCUMENT_OPEN_DAILY_BACKUP, self->cancellable,
+                               opened_cb, data);
+      break;
+    case LOAD_SAVE_COPY:
+      data->window = g_object_ref (self);
+      jln_document_open_async (data->path, JLN_DOCUMENT_OPEN_DEFAULT, self->cancellable,
+                               opened_cb, data);
+      break;
+    case LOAD_IMPORT:
+      data->window = g_object_ref (self);
+      jln_document_import_async (data->source, data->path, self->cancellable, opened_cb, data);
+      break;
+    case LOAD_CREATE:
+      task = g_task_new (self, self->cancellable, created_cb, NULL);
+      g_task_set_source_tag (task, start_load);
+      g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+      g_task_run_in_thread (task, create_thread);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static gboolean
@@ -252,12 +275,12 @@ add_plan_cb (JlnImportDialog *dialog,
   g_autoptr(JlnEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
   /* Translators: the name of an undoable step; %s is a file name. */
   label = g_strdup_printf (_("Import “%s”"), name);
-  edit = jln_import_edit_into (plan, jln_document_get_plan (self->document), label);
-  if (!jln_document_apply (self->document, edit, &error))
+  edit = jln_import_edit_into (plan, jln_document_get_plan (_jln_window_get_document (self)), label);
+  if (!jln_document_apply (_jln_window_get_document (self), edit, &error))
     {
       _jln_window_show_error_toast (self, error);
       return;
@@ -293,7 +316,7 @@ paste_rows_action (GtkWidget  *widget,
 {
   JlnWindow *self = JLN_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
   jln_import_dialog_new_for_clipboard_async (gtk_widget_get_clipboard (widget), NULL, pasted_cb,
                                              g_object_ref (self));
@@ -307,7 +330,7 @@ show_import_dialog (JlnWindow *self,
 {
   JlnImportDialog *dialog = jln_import_dialog_new (GTK_WINDOW (self), file);
 
-  jln_import_dialog_set_can_add (dialog, self->document != NULL);
+  jln_import_dialog_set_can_add (dialog, _jln_window_get_document (self) != NULL);
   g_signal_connect_object (dialog, "import", G_CALLBACK (import_plan_cb), self, 0);
   g_signal_connect_object (dialog, "add", G_CALLBACK (add_plan_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -534,7 +557,7 @@ save_copy_chosen (JlnWindow *self,
   /* The copy is made here rather than in the loading thread: the plan's
    * connection may be shared with other windows, which may write to it
    * meanwhile. Only the copy is then opened in the thread. */
-  if (!jln_document_save_copy (self->document, data->path, &error))
+  if (!jln_document_save_copy (_jln_window_get_document (self), data->path, &error))
     {
       _jln_window_show_error_toast (self, error);
       load_data_free (data);
@@ -626,7 +649,7 @@ export_chosen (JlnWindow *self,
   JlnQuery *query;
   ExportData *data;
 
-  if (path == NULL || self->document == NULL)
+  if (path == NULL || _jln_window_get_document (self) == NULL)
     return;
 
   lower = g_ascii_strdown (path, -1);
@@ -638,7 +661,7 @@ export_chosen (JlnWindow *self,
     }
 
   data = g_new0 (ExportData, 1);
-  data->plan = g_object_ref (jln_document_get_plan (self->document));
+  data->plan = g_object_ref (jln_document_get_plan (_jln_window_get_document (self)));
   query = jln_query_filter_get_query (jln_session_get_filter (self->session));
   data->query = query != NULL ? jln_query_ref (query) : NULL;
   data->lang = jln_session_get_content_language (self->session);
@@ -700,9 +723,9 @@ save_copy_action (GtkWidget  *widget,
   JlnWindow *self = JLN_WINDOW (widget);
   g_autofree char *name = NULL;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
-  name = g_path_get_basename (jln_document_get_path (self->document));
+  name = g_path_get_basename (jln_document_get_path (_jln_window_get_document (self)));
   _jln_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save As"), _("_Save"), name,
                NULL, NULL, save_copy_chosen);
 }
@@ -714,7 +737,7 @@ export_action (GtkWidget  *widget,
 {
   JlnWindow *self = JLN_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     return;
   _jln_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Actions"), _("_Export"),
                /* Translators: the suggested name of an export; keep the .csv. */
@@ -731,7 +754,7 @@ save_copy_office_chosen (JlnWindow *self,
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!jln_document_save_copy (self->document, path, &error))
+  if (!jln_document_save_copy (_jln_window_get_document (self), path, &error))
     {
       _jln_window_show_error_toast (self, error);
       return;
@@ -748,7 +771,7 @@ save_copy_office_action (GtkWidget  *widget,
 {
   JlnWindow *self = JLN_WINDOW (widget);
 
-  if (self->document != NULL)
+  if (_jln_window_get_document (self) != NULL)
     _jln_window_choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy for an Office"), _("_Save"),
                  /* Translators: the suggested name of an office's copy; keep the .jalons. */
                  _("plan for an office.jalons"), NULL, NULL, save_copy_office_chosen);

@@ -20,8 +20,7 @@ struct _JlnWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  JlnSession           *session;
-  JlnDocument          *document;   /* the session's */
+  JlnSession           *session;    /* the one place of the document shown */
   GSettings            *settings;
   GCancellable         *cancellable;
   guint                 pulse_id;
@@ -45,12 +44,24 @@ struct _JlnWindow
   AdwViewStack         *view_stack;
   JlnActionList        *action_list;
   JlnActionEditor      *action_editor;
+  /* Built when first shown (see _jln_window_ensure_page()), NULL before. */
+  AdwBin               *timeline_bin;
+  AdwBin               *indicators_bin;
+  AdwBin               *principles_bin;
+  AdwBin               *review_bin;
   JlnTimelineView      *timeline_view;
   JlnIndicatorsPage    *indicators_page;
   JlnPrinciplesPage    *principles_page;
   JlnReviewPage        *review_page;
   GMenu                *recent_section;
 };
+
+/* The document shown, the session's; NULL once the window is disposed. */
+static inline JlnDocument *
+_jln_window_get_document (JlnWindow *self)
+{
+  return self->session != NULL ? jln_session_get_document (self->session) : NULL;
+}
 
 /* What a file chooser calls with the file chosen. */
 typedef void (*JlnWindowChosenFunc) (JlnWindow *self,
@@ -70,6 +81,8 @@ void            _jln_window_set_document           (JlnWindow            *self,
                                                     JlnDocument          *document);
 void            _jln_window_update_edit_state      (JlnWindow            *self);
 void            _jln_window_show_notices           (JlnWindow            *self);
+void            _jln_window_ensure_page            (JlnWindow            *self,
+                                                    const char           *name);
 
 /* jln-window-actions.c: the actions on the plan, its views and its copies */
 void            _jln_window_class_add_actions      (GtkWidgetClass       *widget_class);

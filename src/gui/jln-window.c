@@ -131,7 +131,7 @@ jln_window_is_busy (JlnWindow *self)
 static gboolean
 is_editable (JlnWindow *self)
 {
-  return self->document != NULL && !jln_document_is_read_only (self->document) &&
+  return _jln_window_get_document (self) != NULL && !jln_document_is_read_only (_jln_window_get_document (self)) &&
          !jln_session_get_replaced (self->session);
 }
 
@@ -141,9 +141,9 @@ update_undo_actions (JlnWindow *self)
   gboolean editable = is_editable (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 editable && jln_document_can_undo (self->document));
+                                 editable && jln_document_can_undo (_jln_window_get_document (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 editable && jln_document_can_redo (self->document));
+                                 editable && jln_document_can_redo (_jln_window_get_document (self)));
 }
 
 static void
@@ -168,7 +168,7 @@ _jln_window_update_edit_state (JlnWindow *self)
     "indicators.edit", "indicators.delete",
   };
   gboolean editable = is_editable (self);
-  gboolean read_only = self->document != NULL && jln_document_is_read_only (self->document);
+  gboolean read_only = _jln_window_get_document (self) != NULL && jln_document_is_read_only (_jln_window_get_document (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-action", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-objective", editable);
@@ -179,11 +179,12 @@ _jln_window_update_edit_state (JlnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", jln_session_get_replaced (self->session));
   /* Its menu only holds ways to change the plan. */
   gtk_widget_set_sensitive (self->add_button, editable);
-  for (guint i = 0; i < G_N_ELEMENTS (indicator_actions); i++)
+  for (guint i = 0; self->indicators_page != NULL && i < G_N_ELEMENTS (indicator_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self->indicators_page), indicator_actions[i],
                                    editable);
   jln_action_editor_set_editable (self->action_editor, editable);
-  jln_review_page_set_editable (self->review_page, editable);
+  if (self->review_page != NULL)
+    jln_review_page_set_editable (self->review_page, editable);
   update_undo_actions (self);
   update_selection_actions (self);
 
@@ -196,7 +197,7 @@ _jln_window_update_edit_state (JlnWindow *self)
 void
 _jln_window_show_notices (JlnWindow *self)
 {
-  GPtrArray *notices = jln_document_get_notices (self->document);
+  GPtrArray *notices = jln_document_get_notices (_jln_window_get_document (self));
 
   for (guint i = 0; notices != NULL && i < notices->len; i++)
     {
@@ -271,7 +272,7 @@ update_title (JlnWindow *self)
   const char *title;
   g_autofree char *file = NULL;
 
-  if (self->document == NULL)
+  if (_jln_window_get_document (self) == NULL)
     {
       adw_view_switcher_title_set_title (self->switcher_title, _("Jalons"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
@@ -282,16 +283,16 @@ update_title (JlnWindow *self)
       return;
     }
 
-  plan = jln_document_get_plan (self->document);
+  plan = jln_document_get_plan (_jln_window_get_document (self));
   title = jln_text_get_fallback (jln_plan_get_title (plan), jln_session_get_content_language (self->session), NULL);
-  file = g_path_get_basename (jln_document_get_path (self->document));
+  file = g_path_get_basename (jln_document_get_path (_jln_window_get_document (self)));
   adw_view_switcher_title_set_title (self->switcher_title, title != NULL ? title : _("Untitled Plan"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, file);
   /* Plan text, as plain text; the full title and path in the tooltip. */
   gtk_label_set_text (self->plan_title_label, title != NULL ? title : _("Untitled Plan"));
   gtk_label_set_text (self->plan_file_label, file);
   {
-    g_autofree char *path = g_filename_display_name (jln_document_get_path (self->document));
+    g_autofree char *path = g_filename_display_name (jln_document_get_path (_jln_window_get_document (self)));
     g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title != NULL ? title : _("Untitled Plan"),
                                                 path);
 
@@ -320,15 +321,16 @@ void
 _jln_window_set_document (JlnWindow   *self,
                           JlnDocument *document)
 {
-  if (self->document == document)
+  JlnDocument *old = _jln_window_get_document (self);
+
+  if (old == document)
     return;
 
-  if (self->document != NULL)
+  if (old != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
+      g_signal_handlers_disconnect_by_data (old, self);
+      g_signal_handlers_disconnect_by_data (jln_document_get_plan (old), self);
     }
-  g_set_object (&self->document, document);
   jln_session_set_document (self->session, document);
 
   if (document != NULL)
@@ -386,7 +388,7 @@ watch_file_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   /* While busy, a thread may be using the document's connection. */
-  if (self->document == NULL || self->busy)
+  if (_jln_window_get_document (self) == NULL || self->busy)
     return G_SOURCE_CONTINUE;
 
   /* Another file saved over the plan (an attachment saved at its name):
@@ -408,7 +410,7 @@ JlnDocument *
 jln_window_get_document (JlnWindow *self)
 {
   g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
-  return self->document;
+  return _jln_window_get_document (self);
 }
 
 /**
@@ -453,7 +455,7 @@ jln_window_get_content_language (JlnWindow *self)
 static void
 offer_conflict_copies (JlnWindow *self)
 {
-  g_autoptr(GPtrArray) copies = jln_merge_find_conflict_copies (jln_document_get_path (self->document));
+  g_autoptr(GPtrArray) copies = jln_merge_find_conflict_copies (jln_document_get_path (_jln_window_get_document (self)));
 
   for (guint i = 0; i < copies->len; i++)
     {
@@ -522,6 +524,71 @@ timeline_activate_record_cb (JlnWindow *self,
   activate_record_cb (self, record);
 }
 
+/* --- Pages built when first shown ------------------------------------------ */
+
+/* Shaping the text of pages nobody looks at was most of the start-up:
+ * the timeline, indicators, principles and review are made the first
+ * time they are shown (or asked for), bound to the session then. */
+void
+_jln_window_ensure_page (JlnWindow  *self,
+                         const char *name)
+{
+  GtkWidget *page = NULL;
+  AdwBin *bin = NULL;
+
+  if (name == NULL)
+    return;
+
+  if (g_str_equal (name, "timeline") && self->timeline_view == NULL)
+    {
+      page = g_object_new (JLN_TYPE_TIMELINE_VIEW, "session", self->session, NULL);
+      self->timeline_view = JLN_TIMELINE_VIEW (page);
+      bin = self->timeline_bin;
+      g_signal_connect_object (page, "activate-record",
+                               G_CALLBACK (timeline_activate_record_cb), self, G_CONNECT_SWAPPED);
+    }
+  else if (g_str_equal (name, "indicators") && self->indicators_page == NULL)
+    {
+      page = g_object_new (JLN_TYPE_INDICATORS_PAGE, "session", self->session, NULL);
+      self->indicators_page = JLN_INDICATORS_PAGE (page);
+      bin = self->indicators_bin;
+    }
+  else if (g_str_equal (name, "principles") && self->principles_page == NULL)
+    {
+      page = g_object_new (JLN_TYPE_PRINCIPLES_PAGE, "session", self->session, NULL);
+      self->principles_page = JLN_PRINCIPLES_PAGE (page);
+      bin = self->principles_bin;
+      g_signal_connect_object (page, "principle-activated",
+                               G_CALLBACK (principle_activated_cb), self, G_CONNECT_SWAPPED);
+    }
+  else if (g_str_equal (name, "review") && self->review_page == NULL)
+    {
+      page = g_object_new (JLN_TYPE_REVIEW_PAGE, "session", self->session, NULL);
+      self->review_page = JLN_REVIEW_PAGE (page);
+      bin = self->review_bin;
+    }
+
+  if (page == NULL)
+    return;
+  adw_bin_set_child (bin, page);
+  _jln_window_update_edit_state (self);
+  _jln_window_update_picture_actions (self);
+}
+
+static void
+visible_page_changed_cb (JlnWindow *self)
+{
+  _jln_window_ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
+/* F5 presents the timeline from anywhere in the window. */
+static void
+present_cb (JlnWindow *self)
+{
+  _jln_window_ensure_page (self, "timeline");
+  jln_timeline_view_present (self->timeline_view);
+}
+
 static void
 jln_window_constructed (GObject *object)
 {
@@ -554,10 +621,13 @@ jln_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_source_remove);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (jln_document_get_plan (self->document), self);
+  if (_jln_window_get_document (self) != NULL)
+    g_signal_handlers_disconnect_by_data (jln_session_get_plan (self->session), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_WINDOW);
-  g_clear_object (&self->document);
+  self->timeline_view = NULL;
+  self->indicators_page = NULL;
+  self->principles_page = NULL;
+  self->review_page = NULL;
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -609,10 +679,6 @@ jln_window_class_init (JlnWindowClass *klass)
 
   g_type_ensure (JLN_TYPE_ACTION_LIST);
   g_type_ensure (JLN_TYPE_ACTION_EDITOR);
-  g_type_ensure (JLN_TYPE_INDICATORS_PAGE);
-  g_type_ensure (JLN_TYPE_PRINCIPLES_PAGE);
-  g_type_ensure (JLN_TYPE_REVIEW_PAGE);
-  g_type_ensure (JLN_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);
@@ -631,10 +697,10 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_list);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, action_editor);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_view);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, indicators_page);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, principles_page);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, timeline_bin);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, indicators_bin);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, principles_bin);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, review_bin);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, recent_section);
 
 
@@ -653,8 +719,6 @@ jln_window_init (JlnWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->principles_page, "principle-activated",
-                           G_CALLBACK (principle_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::selected",
                            G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::replaced",
@@ -665,8 +729,7 @@ jln_window_init (JlnWindow *self)
                            G_CALLBACK (activate_record_cb), self, G_CONNECT_SWAPPED);
   /* F5 presents the timeline from anywhere in the window. */
   present = g_simple_action_new ("present", NULL);
-  g_signal_connect_object (present, "activate", G_CALLBACK (jln_timeline_view_present),
-                           self->timeline_view, G_CONNECT_SWAPPED);
+  g_signal_connect_object (present, "activate", G_CALLBACK (present_cb), self, G_CONNECT_SWAPPED);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (present));
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
@@ -674,8 +737,8 @@ jln_window_init (JlnWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
                                                           gtk_named_action_new ("win.present")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-  g_signal_connect_object (self->timeline_view, "activate-record",
-                           G_CALLBACK (timeline_activate_record_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (_jln_window_update_picture_actions), self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
