@@ -229,13 +229,27 @@ test_slides (Fixture       *fixture,
 
   if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
     {
+      const char *lang = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "fr") ? "fr" : "en";
       g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GdkTexture) hiding = NULL;
+      g_autoptr(GdkTexture) years = NULL;
 
       gtk_widget_set_size_request (GTK_WIDGET (presentation), 1280, 720);
       press (presentation, GDK_KEY_Page_Down);
       jln_test_wait_for_idle (GTK_WIDGET (presentation));
       texture = jln_test_render_widget (GTK_WIDGET (presentation));
-      jln_test_save_screenshot (texture, "timeline-presentation", "en");
+      jln_test_save_screenshot (texture, "timeline-presentation", lang);
+      press (presentation, GDK_KEY_d);
+      jln_test_wait_for_idle (GTK_WIDGET (presentation));
+      hiding = jln_test_render_widget (GTK_WIDGET (presentation));
+      jln_test_save_screenshot (hiding, "timeline-presentation-hiding-done", lang);
+      press (presentation, GDK_KEY_d);
+      gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.period", "s", "years");
+      jln_test_wait_for_idle (GTK_WIDGET (presentation));
+      years = jln_test_render_widget (GTK_WIDGET (presentation));
+      jln_test_save_screenshot (years, "timeline-presentation-years", lang);
+      gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.period", "s", "plan");
+      press (presentation, GDK_KEY_Home);
     }
 
   leave (fixture, presentation);
