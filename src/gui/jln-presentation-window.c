@@ -180,29 +180,37 @@ get_period_range (JlnPresentationWindow *self,
     }
 }
 
+/* Whether an action is shown when the done ones are hidden: the query's
+ * and not done. */
+static gboolean
+match_not_done (JlnAction *action,
+                gpointer   user_data)
+{
+  JlnQuery *query = user_data;
+
+  if (jln_status_is_done (jln_action_get_status (action)))
+    return FALSE;
+  return query == NULL || jln_query_match (query, action, jln_semester_today ());
+}
+
 /* The query: the session's filter, less the actions done when the
- * presenter hides them. */
+ * presenter hides them. The slides' corner says "75 of 112 actions" and
+ * the filter as it was typed. */
 static void
 apply_query (JlnPresentationWindow *self)
 {
   JlnQueryFilter *filter = jln_session_get_filter (self->session);
   const char *text = filter != NULL ? jln_query_filter_get_text (filter) : NULL;
-  g_autofree char *hiding = NULL;
-  g_autoptr(JlnQuery) query = NULL;
+  g_autoptr(JlnQuery) query = jln_query_parse (text != NULL ? text : "", NULL);
 
-  query = jln_query_parse (text != NULL ? text : "", NULL);
+  jln_timeline_set_match_func (self->timeline, NULL, NULL, NULL);
   jln_timeline_set_query (self->timeline, query);
   jln_timeline_invalidate (self->timeline);
   self->n_all = jln_timeline_get_n_actions (self->timeline);
   if (self->hide_done)
-    {
-      g_autoptr(JlnQuery) hiding_query = NULL;
-
-      hiding = g_strdup_printf ("%s -status:done", text != NULL ? text : "");
-      hiding_query = jln_query_parse (hiding, NULL);
-      jln_timeline_set_query (self->timeline, hiding_query);
-      jln_timeline_invalidate (self->timeline);
-    }
+    jln_timeline_set_match_func (self->timeline, match_not_done,
+                                 query != NULL ? jln_query_ref (query) : NULL,
+                                 query != NULL ? (GDestroyNotify) jln_query_unref : NULL);
 }
 
 static void
