@@ -338,123 +338,6 @@ test_create_picture (Fixture       *fixture,
                                           ? "Chronologie" : "Timeline"));
 }
 
-/* F5 presents: full screen, the contrast style, in pages of the screen
- * from the first, every action and sub-item shown once; D hides the
- * actions done; Esc leaves and the window is as it was. */
-static guint
-count_presented (JlnTimeline *timeline,
-                 JlnTimelineRowKind kind)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < jln_timeline_get_n_rows (timeline); i++)
-    if (jln_timeline_get_row_kind (timeline, i) == kind)
-      n++;
-  return n;
-}
-
-static guint
-count_items (JlnDocument *document)
-{
-  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (document));
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-      GListModel *actions = jln_objective_get_actions (objective);
-
-      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
-        {
-          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
-
-          n += g_list_model_get_n_items (jln_action_get_items (action));
-        }
-    }
-  return n;
-}
-
-static void
-test_presentation (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  GtkWindow *presentation;
-  JlnTimeline *timeline;
-  JlnRecord *a31 = jln_test_find_action (fixture->document, "3.1");
-  guint page, n_pages = 0, all_actions;
-
-  jln_action_list_select (fixture->list, a31);
-  wait_for_list (fixture);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
-  JLN_TEST_WAIT_UNTIL (jln_timeline_view_get_presentation (fixture->view) != NULL);
-  jln_test_wait_for_allocation (GTK_WIDGET (jln_timeline_view_get_presentation (fixture->view)));
-  jln_test_wait_for_idle (GTK_WIDGET (jln_timeline_view_get_presentation (fixture->view)));
-
-  presentation = jln_timeline_view_get_presentation (fixture->view);
-  g_assert_nonnull (presentation);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (presentation)));
-  timeline = jln_timeline_view_get_presentation_timeline (fixture->view);
-  g_assert_nonnull (timeline);
-
-  /* From the first page, whatever is selected; every action, and every
-   * sub-item, dated or not. */
-  page = jln_timeline_view_get_presentation_page (fixture->view, &n_pages);
-  g_assert_cmpuint (page, ==, 0);
-  g_assert_cmpuint (n_pages, >, 1);
-  all_actions = jln_timeline_get_n_actions (timeline);
-  g_assert_cmpuint (all_actions, ==, 112);
-  g_assert_cmpuint (count_presented (timeline, JLN_TIMELINE_ROW_ITEM), ==, count_items (fixture->document));
-  {
-    GtkEventController *keys = NULL;
-    gboolean handled = FALSE;
-    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (presentation));
-
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-
-        if (g_strcmp0 (gtk_event_controller_get_name (c), "jln-presentation-keys") == 0)
-          keys = c;
-      }
-    g_assert_nonnull (keys);
-    g_object_unref (controllers);
-    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
-    g_assert_cmpuint (jln_timeline_view_get_presentation_page (fixture->view, NULL), ==, 1);
-    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_End, 0, 0, &handled);
-    g_assert_cmpuint (jln_timeline_view_get_presentation_page (fixture->view, NULL), ==, n_pages - 1);
-    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
-    g_assert_cmpuint (jln_timeline_view_get_presentation_page (fixture->view, NULL), ==, n_pages - 1);
-    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Home, 0, 0, &handled);
-    g_assert_cmpuint (jln_timeline_view_get_presentation_page (fixture->view, NULL), ==, 0);
-
-    /* D hides the actions done, and shows them again. */
-    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_d, 0, 0, &handled);
-    g_assert_true (handled);
-    g_assert_cmpuint (jln_timeline_get_n_actions (timeline), <, all_actions);
-    for (guint i = 0; i < jln_timeline_get_n_rows (timeline); i++)
-      if (jln_timeline_get_row_kind (timeline, i) == JLN_TIMELINE_ROW_ACTION)
-        g_assert_false (jln_status_is_done (jln_action_get_status (JLN_ACTION (jln_timeline_get_row_record (timeline, i)))));
-    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_d, 0, 0, &handled);
-    g_assert_cmpuint (jln_timeline_get_n_actions (timeline), ==, all_actions);
-
-    if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
-      {
-        g_autoptr(GdkTexture) texture = NULL;
-
-        gtk_widget_set_size_request (GTK_WIDGET (presentation), 1280, 720);
-        g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
-        jln_test_wait_for_idle (GTK_WIDGET (presentation));
-        texture = jln_test_render_widget (GTK_WIDGET (presentation));
-        jln_test_save_screenshot (texture, "timeline-presentation", "en");
-      }
-
-    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
-  }
-  JLN_TEST_WAIT_UNTIL (jln_timeline_view_get_presentation (fixture->view) == NULL);
-  g_assert_null (jln_timeline_view_get_presentation (fixture->view));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
-}
-
 /* What assistive technologies are told. */
 static void
 test_accessible (Fixture       *fixture,
@@ -583,7 +466,6 @@ main (int   argc,
   ADD ("zoom", test_zoom);
   ADD ("title-width", test_title_width);
   ADD ("create-picture", test_create_picture);
-  ADD ("presentation", test_presentation);
   ADD ("accessible", test_accessible);
   ADD ("screenshots", test_screenshots);
 #undef ADD

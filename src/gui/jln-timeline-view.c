@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jln-objective.h"
+#include "jln-presentation-window.h"
 #include "jln-timeline-canvas.h"
 #include "jln-screen-style.h"
 #include "jln-session.h"
@@ -15,10 +16,6 @@
  * JlnQueryFilter decides which actions the list and the timeline show),
  * its selected record, both ways, and its content language. The plan's changes lay the timeline out again, lazily: a
  * timeline that is not on screen only notes that it must. */
-
-/* The presentation's type, in pixels: fitted to the screen between these. */
-#define PRESENT_MIN_PX 16.0
-#define PRESENT_MAX_PX 30.0
 
 struct _JlnTimelineView
 {
@@ -33,15 +30,7 @@ struct _JlnTimelineView
   GPtrArray         *stores;           /* the plan's stores we listen to */
   gboolean           syncing;
 
-  /* Presentation */
-  GtkWindow         *presentation;
-  GtkWidget         *presentation_area;
-  GtkWidget         *presentation_hint;
-  GtkWidget         *presentation_counter;
-  JlnTimeline       *presentation_timeline;
-  guint              presentation_page;
-  gboolean           presentation_hide_done;
-  guint              hint_id;
+  GtkWindow         *presentation;     /* while presenting */
 
   /* Template widgets */
   GtkSearchEntry    *search_entry;
@@ -505,7 +494,6 @@ jln_timeline_view_dispose (GObject *object)
 
   if (self->presentation != NULL)
     gtk_window_destroy (self->presentation);
-  g_clear_handle_id (&self->hint_id, g_source_remove);
   if (self->stores != NULL)
     unwatch_stores (self);
   if (self->session != NULL)
@@ -528,7 +516,6 @@ jln_timeline_view_finalize (GObject *object)
   JlnTimelineView *self = JLN_TIMELINE_VIEW (object);
 
   g_clear_pointer (&self->stores, g_ptr_array_unref);
-  g_clear_object (&self->presentation_timeline);
 
   G_OBJECT_CLASS (jln_timeline_view_parent_class)->finalize (object);
 }
@@ -740,196 +727,26 @@ jln_timeline_view_create_picture (JlnTimelineView *self)
   return JLN_PICTURE (picture);
 }
 
-/* Presentation
- *
- * A window of its own, full screen on the window's monitor, with no
- * chrome: the timeline in the contrast style, in pages of the screen's
- * size as the PDF has them (an objective that goes on is headed again,
- * "(continued)"), from the first, with every sub-item. Page Down and Page
- * Up go through them, Home and End to the first and last; D hides or
- * shows the actions done. Leaving it (Esc) leaves the main window as it
- * was, since it never changed. */
-
-static GdkMonitor *
-presentation_monitor (JlnTimelineView *self)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
-  GdkMonitor *monitor = surface != NULL ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
-
-  if (monitor == NULL)
-    {
-      /* The list keeps it. */
-      monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
-      g_object_unref (monitor);
-    }
-  return monitor;
-}
-
-/* The presentation's style: the contrast scheme, its type sized for the
- * screen's height, so that a projector shows it from the back of a room. */
-static JlnRenderStyle *
-presentation_style (JlnTimelineView *self,
-                    int              height)
-{
-  JlnRenderStyle *style = jln_render_style_new (JLN_RENDER_SCHEME_CONTRAST, self->lang);
-
-  jln_render_style_set_font_size (style, CLAMP (height / 40.0, PRESENT_MIN_PX, PRESENT_MAX_PX));
-  return style;
-}
-
-/* The query the presentation shows: the window's, less the actions done
- * when the presenter hides them. */
-static void
-apply_presentation_query (JlnTimelineView *self)
-{
-  const char *text = self->filter != NULL ? jln_query_filter_get_text (self->filter) : "";
-  g_autofree char *hiding = NULL;
-  g_autoptr(JlnQuery) query = NULL;
-
-  if (self->presentation_hide_done)
-    text = hiding = g_strdup_printf ("%s -status:done", text != NULL ? text : "");
-  query = jln_query_parse (text, NULL);
-  jln_timeline_set_query (self->presentation_timeline, query);
-  jln_timeline_invalidate (self->presentation_timeline);
-}
-
-static guint
-presentation_n_pages (JlnTimelineView *self)
-{
-  int width = gtk_widget_get_width (self->presentation_area);
-  int height = gtk_widget_get_height (self->presentation_area);
-  g_autoptr(JlnRenderStyle) style = NULL;
-
-  if (width <= 0 || height <= 0)
-    return 1;
-  style = presentation_style (self, height);
-  return MAX (1, jln_picture_paginate (JLN_PICTURE (self->presentation_timeline), style,
-                                       width - 2 * jln_render_style_get_em (style),
-                                       height - 2 * jln_render_style_get_em (style)));
-}
-
-static void
-update_presentation (JlnTimelineView *self)
-{
-  guint n = presentation_n_pages (self);
-  g_autofree char *counter = NULL;
-
-  self->presentation_page = MIN (self->presentation_page, n - 1);
-  /* Translators: the page shown in a presentation, and how many there are. */
-  counter = g_strdup_printf (_("%1$u / %2$u"), self->presentation_page + 1, n);
-  gtk_label_set_text (GTK_LABEL (self->presentation_counter), counter);
-  gtk_widget_queue_draw (self->presentation_area);
-}
-
-static void
-presentation_draw_cb (GtkDrawingArea *area,
-                      cairo_t        *cr,
-                      int             width,
-                      int             height,
-                      gpointer        user_data)
-{
-  JlnTimelineView *self = user_data;
-  g_autoptr(JlnRenderStyle) style = presentation_style (self, height);
-  double em = jln_render_style_get_em (style);
-  guint n = jln_picture_paginate (JLN_PICTURE (self->presentation_timeline), style,
-                                  width - 2 * em, height - 2 * em);
-
-  jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_BACKGROUND);
-  cairo_paint (cr);
-  cairo_translate (cr, em, em);
-  jln_picture_draw_page (JLN_PICTURE (self->presentation_timeline), cr, style,
-                         MIN (self->presentation_page, MAX (n, 1) - 1),
-                         width - 2 * em, height - 2 * em);
-}
-
-static void
-presentation_resized_cb (JlnTimelineView *self)
-{
-  update_presentation (self);
-}
-
-static gboolean
-presentation_key_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     JlnTimelineView       *self)
-{
-  guint n = presentation_n_pages (self);
-
-  switch (keyval)
-    {
-    case GDK_KEY_Escape:
-      gtk_window_destroy (self->presentation);
-      return TRUE;
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_space:
-    case GDK_KEY_Right:
-    case GDK_KEY_Down:
-      if (self->presentation_page + 1 < n)
-        self->presentation_page++;
-      break;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_BackSpace:
-    case GDK_KEY_Left:
-    case GDK_KEY_Up:
-      if (self->presentation_page > 0)
-        self->presentation_page--;
-      break;
-    case GDK_KEY_Home:
-      self->presentation_page = 0;
-      break;
-    case GDK_KEY_End:
-      self->presentation_page = n - 1;
-      break;
-    case GDK_KEY_d:
-    case GDK_KEY_D:
-      self->presentation_hide_done = !self->presentation_hide_done;
-      self->presentation_page = 0;
-      apply_presentation_query (self);
-      break;
-    default:
-      return FALSE;
-    }
-  update_presentation (self);
-  return TRUE;
-}
-
-static gboolean
-hide_hint_cb (gpointer data)
-{
-  JlnTimelineView *self = data;
-
-  self->hint_id = 0;
-  if (self->presentation_hint != NULL)
-    gtk_widget_set_visible (self->presentation_hint, FALSE);
-  return G_SOURCE_REMOVE;
-}
+/* Presentation: a window of its own, on the session. */
 
 static void
 presentation_destroyed_cb (JlnTimelineView *self)
 {
-  g_clear_handle_id (&self->hint_id, g_source_remove);
   self->presentation = NULL;
-  self->presentation_area = NULL;
-  self->presentation_hint = NULL;
-  self->presentation_counter = NULL;
-  g_clear_object (&self->presentation_timeline);
+  /* The canvas's tooltips come back with the main window. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->canvas), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 /**
  * jln_timeline_view_present:
  *
- * Shows the timeline full screen, for a meeting, until Esc.
+ * Shows the session's timeline full screen, for a meeting, until Esc.
  */
 void
 jln_timeline_view_present (JlnTimelineView *self)
 {
-  GtkWidget *window, *overlay, *area, *hint, *counter;
-  GtkEventController *keys;
+  GtkWidget *window;
 
   g_return_if_fail (JLN_IS_TIMELINE_VIEW (self));
 
@@ -938,129 +755,19 @@ jln_timeline_view_present (JlnTimelineView *self)
       gtk_window_present (self->presentation);
       return;
     }
-  if (self->timeline == NULL)
+  if (self->session == NULL || self->timeline == NULL)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "timeline");
 
-  self->presentation_timeline = JLN_TIMELINE (jln_timeline_view_create_picture (self));
-  jln_timeline_set_all_items (self->presentation_timeline, TRUE);
-  self->presentation_page = 0;
-  self->presentation_hide_done = FALSE;
-  apply_presentation_query (self);
+  /* No tooltip of the timeline stays over the slides. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->canvas), FALSE);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->canvas));
 
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Timeline Presentation"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_widget_add_css_class (window, "jln-presentation");
-
-  overlay = gtk_overlay_new ();
-  /* A picture, for screen readers, as the timeline's canvas is. */
-  area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
-  gtk_widget_set_hexpand (area, TRUE);
-  gtk_widget_set_vexpand (area, TRUE);
-  gtk_widget_set_focusable (area, TRUE);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), presentation_draw_cb, self, NULL);
-  g_signal_connect_object (area, "resize", G_CALLBACK (presentation_resized_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline presentation"),
-                                  -1);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), area);
-
-  hint = gtk_label_new (_("Page Down: next page · Page Up: previous · Home: first page · "
-                          "D: hide or show the actions done · Esc: leave"));
-  gtk_widget_add_css_class (hint, "osd");
-  gtk_widget_add_css_class (hint, "jln-presentation-hint");
-  gtk_widget_set_halign (hint, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (hint, GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (hint, 24);
-  gtk_widget_set_can_target (hint, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), hint);
-
-  counter = gtk_label_new (NULL);
-  gtk_widget_add_css_class (counter, "dim-label");
-  gtk_widget_add_css_class (counter, "numeric");
-  gtk_widget_set_halign (counter, GTK_ALIGN_END);
-  gtk_widget_set_valign (counter, GTK_ALIGN_END);
-  gtk_widget_set_margin_end (counter, 12);
-  gtk_widget_set_margin_bottom (counter, 6);
-  gtk_widget_set_can_target (counter, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), counter);
-
-  /* A way out for the mouse too, in a corner. */
-  {
-    GtkWidget *leave = gtk_button_new_from_icon_name ("window-close-symbolic");
-
-    gtk_widget_add_css_class (leave, "osd");
-    gtk_widget_add_css_class (leave, "circular");
-    gtk_widget_set_halign (leave, GTK_ALIGN_END);
-    gtk_widget_set_valign (leave, GTK_ALIGN_START);
-    gtk_widget_set_margin_top (leave, 12);
-    gtk_widget_set_margin_end (leave, 12);
-    gtk_widget_set_focusable (leave, FALSE);
-    gtk_widget_set_tooltip_text (leave, _("Leave the presentation (Esc)"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (leave),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Leave Presentation"),
-                                    -1);
-    g_signal_connect_object (leave, "clicked", G_CALLBACK (gtk_window_destroy), window,
-                             G_CONNECT_SWAPPED);
-    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), leave);
-  }
-  adw_window_set_content (ADW_WINDOW (window), overlay);
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_name (keys, "jln-presentation-keys");
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (presentation_key_cb), self);
-  gtk_widget_add_controller (window, keys);
+  window = jln_presentation_window_new (self->session,
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_signal_connect_object (window, "destroy", G_CALLBACK (presentation_destroyed_cb), self, G_CONNECT_SWAPPED);
-
   self->presentation = GTK_WINDOW (window);
-  self->presentation_area = area;
-  self->presentation_hint = hint;
-  self->presentation_counter = counter;
-
-  /* The size of the screen, should the full screen be refused. */
-  {
-    GdkRectangle geometry;
-
-    gdk_monitor_get_geometry (presentation_monitor (self), &geometry);
-    gtk_window_set_default_size (GTK_WINDOW (window), geometry.width, geometry.height);
-  }
-  gtk_window_fullscreen_on_monitor (GTK_WINDOW (window), presentation_monitor (self));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_grab_focus (area);
-  update_presentation (self);
-  self->hint_id = g_timeout_add_seconds (5, hide_hint_cb, self);
-}
-
-/**
- * jln_timeline_view_get_presentation_page:
- * @n_pages: (out) (optional): how many pages the presentation has
- *
- * Returns: the page presented, from 0
- */
-guint
-jln_timeline_view_get_presentation_page (JlnTimelineView *self,
-                                         guint           *n_pages)
-{
-  g_return_val_if_fail (JLN_IS_TIMELINE_VIEW (self), 0);
-
-  if (n_pages != NULL)
-    *n_pages = self->presentation != NULL ? presentation_n_pages (self) : 0;
-  return self->presentation_page;
-}
-
-/**
- * jln_timeline_view_get_presentation_timeline:
- *
- * Returns: (transfer none) (nullable): the timeline presented
- */
-JlnTimeline *
-jln_timeline_view_get_presentation_timeline (JlnTimelineView *self)
-{
-  g_return_val_if_fail (JLN_IS_TIMELINE_VIEW (self), NULL);
-  return self->presentation_timeline;
+  jln_presentation_window_start (JLN_PRESENTATION_WINDOW (window));
 }
 
 /**

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JlnTimelineView, jln_timeline_view, JLN, TIMELINE_VIEW, GtkWidget)
 
 /* The Timeline page of a window: the semester timeline of the session's
- * plan, with its filter, selected record and content language, and a
- * presentation mode for meetings. The window adds win.present (F5). */
+ * plan, with its filter, selected record and content language; it opens
+ * the presentation for meetings. The window adds win.present (F5). */
 GtkWidget   *jln_timeline_view_new            (void);
 JlnSession  *jln_timeline_view_get_session    (JlnTimelineView *self);
 void         jln_timeline_view_set_session    (JlnTimelineView *self,
@@ -24,8 +24,5 @@ JlnTimeline *jln_timeline_view_get_timeline   (JlnTimelineView *self);
 JlnPicture  *jln_timeline_view_create_picture (JlnTimelineView *self);
 void         jln_timeline_view_present        (JlnTimelineView *self);
 GtkWindow   *jln_timeline_view_get_presentation (JlnTimelineView *self);
-guint        jln_timeline_view_get_presentation_page (JlnTimelineView *self,
-                                                      guint           *n_pages);
-JlnTimeline *jln_timeline_view_get_presentation_timeline (JlnTimelineView *self);
 
 G_END_DECLS

@@ -163,6 +163,8 @@ struct _JlnTimeline
   double                label_width;   /* the view's title column, 0: its own */
   double                view_width;    /* the view's last width */
   gboolean              all_items;     /* sub-items without a date too */
+  JlnSemester           period_first;  /* NONE: from the start chosen */
+  JlnSemester           period_last;   /* NONE: to the plan's end */
 
   /* The layout */
   gboolean              valid;
@@ -501,6 +503,11 @@ ensure_layout (JlnTimeline *self)
   if (self->first == JLN_SEMESTER_NONE)
     self->first = self->today_semester;
   self->last = MAX (self->today_semester, MAX (plan_end, latest));
+  /* A period chosen is shown as it is, whatever the actions' dates. */
+  if (self->period_first != JLN_SEMESTER_NONE)
+    self->first = self->period_first;
+  if (self->period_last != JLN_SEMESTER_NONE)
+    self->last = self->period_last;
   if (self->last < self->first + 1)
     self->last = self->first + 1;
   if (self->last - self->first >= MAX_SEMESTERS)
@@ -1279,8 +1286,26 @@ draw_bar (const Draw *d,
       return;
     }
 
+  if (bar.start > self->last)
+    {
+      /* Planned after the last semester shown: a note at the other edge. */
+      g_autofree char *when = jln_semester_format (bar.start, JLN_SEMESTER_STYLE_SHORT, d->lang);
+      g_autofree char *text = g_strdup_printf ("%s ▸", when);
+      PangoLayout *layout = get_text (self, d->style, JLN_RENDER_FONT_SMALL, text, 0);
+      double tw, th, right = d->chart_x + semester_x (self, m, self->last + 1) - 0.3 * m->em;
+
+      text_size (layout, &tw, &th);
+      jln_render_style_set_source (d->style, cr, jln_render_color_for_status (bar.status));
+      cairo_rectangle (cr, right - 0.25 * m->em, cy - bar_h / 2, 0.25 * m->em, bar_h);
+      cairo_fill (cr);
+      jln_render_style_set_source (d->style, cr, JLN_RENDER_COLOR_DIM);
+      show_text (cr, layout, right - 0.5 * m->em - tw, cy - th / 2);
+      return;
+    }
+
   x0 = d->chart_x + semester_x (self, m, bar.start) + pad;
-  x1 = d->chart_x + semester_x (self, m, bar.end + 1) - pad;
+  /* A bar that goes on after the last semester shown stops at the edge. */
+  x1 = d->chart_x + semester_x (self, m, MIN (bar.end, self->last) + 1) - pad;
   end_x = x1;
 
   if (bar.end < self->first)
@@ -1316,7 +1341,7 @@ draw_bar (const Draw *d,
     {
       double over_h = thin ? bar_h : round (bar_h * 0.45);
 
-      end_x = d->chart_x + d->today_x;
+      end_x = MIN (d->chart_x + d->today_x, d->chart_x + semester_x (self, m, self->last + 1));
       hatch (d, x1, round (cy - over_h / 2), end_x - x1, over_h, JLN_RENDER_COLOR_OVERDUE, 0.7);
       cairo_rectangle (cr, x1, round (cy - over_h / 2) + 0.5, end_x - x1, over_h - 1);
       cairo_set_line_width (cr, 1.0);
@@ -2636,6 +2661,31 @@ jln_timeline_get_start (JlnTimeline *self)
 {
   g_return_val_if_fail (JLN_IS_TIMELINE (self), JLN_TIMELINE_START_PLAN);
   return self->start;
+}
+
+/**
+ * jln_timeline_set_period:
+ * @first: the first semester shown, or %JLN_SEMESTER_NONE for the start
+ *   chosen with jln_timeline_set_start()
+ * @last: the last semester shown, or %JLN_SEMESTER_NONE for the last of
+ *   the plan, its actions and today
+ *
+ * The semesters shown, for a presentation of a period. Actions outside
+ * it are still listed, with a note at the edge of the chart.
+ */
+void
+jln_timeline_set_period (JlnTimeline *self,
+                         JlnSemester  first,
+                         JlnSemester  last)
+{
+  g_return_if_fail (JLN_IS_TIMELINE (self));
+  g_return_if_fail (first == JLN_SEMESTER_NONE || last == JLN_SEMESTER_NONE || first <= last);
+
+  if (self->period_first == first && self->period_last == last)
+    return;
+  self->period_first = first;
+  self->period_last = last;
+  jln_timeline_invalidate (self);
 }
 
 /**

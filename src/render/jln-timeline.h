@@ -62,6 +62,9 @@ JlnTimelineZoom  jln_timeline_get_zoom           (JlnTimeline          *self);
 void             jln_timeline_set_start          (JlnTimeline          *self,
                                                   JlnTimelineStart      start);
 JlnTimelineStart jln_timeline_get_start          (JlnTimeline          *self);
+void             jln_timeline_set_period         (JlnTimeline          *self,
+                                                  JlnSemester           first,
+                                                  JlnSemester           last);
 void             jln_timeline_set_today          (JlnTimeline          *self,
                                                   GDateTime            *today);
 void             jln_timeline_set_language       (JlnTimeline          *self,
