@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -139,6 +140,62 @@ test_action (void)
   gtk_window_destroy (GTK_WINDOW (found));
 }
 
+static gboolean
+is_about_window (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_ABOUT_WINDOW (widget);
+}
+
+/* The About window: what a support desk asks first is there to copy, with
+ * versions and how the window is drawn, and nothing of the user's plans. */
+static void
+test_about (void)
+{
+  g_autofree char *info = jln_application_dup_debug_info ();
+  g_autofree char *gtk_line = g_strdup_printf ("GTK %u.%u.", gtk_get_major_version (),
+                                               gtk_get_minor_version ());
+  AdwAboutWindow *about = NULL;
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  const char *website;
+  const char *issue_url;
+
+  g_assert_true (g_str_has_prefix (info, "Jalons " PACKAGE_VERSION "\n"));
+  g_assert_nonnull (strstr (info, gtk_line));
+  g_assert_nonnull (strstr (info, "libadwaita "));
+  g_assert_nonnull (strstr (info, "SQLite 3."));
+  g_assert_nonnull (strstr (info, "GSK_RENDERER="));
+
+  gtk_window_set_application (parent, GTK_APPLICATION (application));
+  gtk_window_present (parent);
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      about = l->data;
+  if (about == NULL)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (is_about_window (window, NULL))
+            about = ADW_ABOUT_WINDOW (window);
+        }
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_debug_info (about), ==, info);
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  /* The links are the build's: none unless it was given them. */
+  website = adw_about_window_get_website (about);
+  issue_url = adw_about_window_get_issue_url (about);
+  g_assert_cmpstr (website != NULL ? website : "", ==, PACKAGE_WEBSITE);
+  g_assert_cmpstr (issue_url != NULL ? issue_url : "", ==, PACKAGE_ISSUE_URL);
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (parent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/gui/preferences/rows-write-keys", test_rows_write_keys);
   g_test_add_func ("/gui/preferences/style", test_style);
   g_test_add_func ("/gui/preferences/action", test_action);
+  g_test_add_func ("/gui/about", test_about);
 
   status = g_test_run ();
   g_clear_object (&application);

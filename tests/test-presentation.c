@@ -70,6 +70,9 @@ fixture_setup (Fixture       *fixture,
   fixture->document = jln_window_get_document (fixture->window);
   g_assert_nonnull (fixture->document);
   fixture->list = JLN_ACTION_LIST (jln_window_get_action_list (fixture->window));
+  /* The timeline is built when first shown; the list stays in front. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "actions"));
   fixture->view = JLN_TIMELINE_VIEW (jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
                                                                   JLN_TYPE_TIMELINE_VIEW));
   g_assert_nonnull (fixture->view);

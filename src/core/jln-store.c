@@ -2552,3 +2552,11 @@ jln_store_get_merged_rows (JlnStore    *store,
     return set_sqlite_error (store, rc, error);
   return TRUE;
 }
+
+/* The SQLite the program runs with, for the About window's troubleshooting
+ * page. */
+const char *
+jln_store_get_sqlite_version (void)
+{
+  return sqlite3_libversion ();
+}

@@ -159,4 +159,6 @@ char      *jln_store_get_history_origin (JlnStore *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnStore, jln_store_free)
 
+const char *jln_store_get_sqlite_version (void);
+
 G_END_DECLS

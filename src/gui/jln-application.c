@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "jln-application.h"
@@ -55,6 +56,39 @@ jln_application_open (GApplication  *application,
     jln_window_open_file (new_window (self), files[i]);
 }
 
+/**
+ * jln_application_dup_debug_info:
+ *
+ * What a support desk asks first, for the About window's "Troubleshooting"
+ * page: the versions of Jalons and of the libraries it runs on, and how the
+ * window is drawn. Never plan content or file names.
+ */
+char *
+jln_application_dup_debug_info (void)
+{
+  GString *info = g_string_new (NULL);
+  const char *renderer = g_getenv ("GSK_RENDERER");
+  const char *gdk_debug = g_getenv ("GDK_DEBUG");
+
+  g_string_append_printf (info, "Jalons %s\n", PACKAGE_VERSION);
+  g_string_append_printf (info, "GTK %u.%u.%u\n", gtk_get_major_version (),
+                          gtk_get_minor_version (), gtk_get_micro_version ());
+  g_string_append_printf (info, "libadwaita %u.%u.%u\n", adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version ());
+  g_string_append_printf (info, "GLib %u.%u.%u\n", glib_major_version, glib_minor_version,
+                          glib_micro_version);
+  g_string_append_printf (info, "SQLite %s\n", jln_store_get_sqlite_version ());
+  g_string_append_printf (info, "GSK_RENDERER=%s\n", renderer != NULL ? renderer : "");
+  g_string_append_printf (info, "GDK_DEBUG=%s\n", gdk_debug != NULL ? gdk_debug : "");
+  for (const char * const *names = g_get_language_names (); *names != NULL; names++)
+    if (strchr (*names, '.') == NULL && strchr (*names, '@') == NULL)
+      {
+        g_string_append_printf (info, "Language %s\n", *names);
+        break;
+      }
+  return g_string_free (info, FALSE);
+}
+
 static void
 about_cb (GSimpleAction *action,
           GVariant      *parameter,
@@ -62,8 +96,14 @@ about_cb (GSimpleAction *action,
 {
   GtkApplication *application = user_data;
   const char *developers[] = { _("The Jalons developers"), NULL };
+  g_autofree char *debug_info = jln_application_dup_debug_info ();
 
-  adw_show_about_window (gtk_application_get_active_window (application),
+  GtkWindow *parent = gtk_application_get_active_window (application);
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                         "debug-info", debug_info,
+                         "debug-info-filename", "jalons-debug-info.txt",
                          "application-name", _("Jalons"),
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
@@ -74,6 +114,19 @@ about_cb (GSimpleAction *action,
                          /* Translators: your names, one per line. */
                          "translator-credits", _("translator-credits"),
                          NULL);
+  /* The page about Jalons and where to report problems are the
+   * institution's own; a build without them shows no link. */
+  if (PACKAGE_WEBSITE[0] != '\0')
+    adw_about_window_set_website (about, PACKAGE_WEBSITE);
+  if (PACKAGE_ISSUE_URL[0] != '\0')
+    adw_about_window_set_issue_url (about, PACKAGE_ISSUE_URL);
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+      gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+    }
+  gtk_window_set_application (GTK_WINDOW (about), application);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void

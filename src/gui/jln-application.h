@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (JlnApplication, jln_application, JLN, APPLICATION, AdwAppl
 JlnApplication *jln_application_new             (GApplicationFlags  flags);
 GSettings      *jln_application_get_settings    (JlnApplication    *self);
 char           *jln_application_dup_bundled_plan (void);
+char           *jln_application_dup_debug_info  (void);
 char           *jln_application_dup_example_path (void);
 JlnDocument    *jln_application_lookup_document (JlnApplication    *self,
                                                  const char        *path);
