@@ -212,9 +212,9 @@ class Walkthrough:
         """Chooses a unit in the Unit filter menu; the list narrows."""
         button = find(self.window, 'push button', 'Unit')
         click(button, 'the Unit filter button')
-        item = find(self.app, 'menu item', predicate=lambda n: n.name.startswith(UNIT + ' — '),
-                    what=f'the menu item of unit {UNIT}')
-        click(item, f'the menu item of unit {UNIT}')
+        item = find(self.app, 'push button', predicate=lambda n: n.name.startswith(UNIT + ' — '),
+                    what=f'the toggle button of unit {UNIT}')
+        click(item, f'the toggle button of unit {UNIT}')
         expected = self.expected_count(f'{SEARCH} unit:{UNIT}')
         wait_for(f'“{expected} of {self.total} actions” after choosing unit {UNIT}',
                  lambda: self.count_label() == (expected, self.total))

@@ -11,6 +11,7 @@
 #include "jln-action-item.h"
 #include "jln-action-list.h"
 #include "jln-document.h"
+#include "jln-filter-bar.h"
 #include "jln-objective.h"
 #include "jln-row-model.h"
 
@@ -88,6 +89,8 @@ fixture_teardown (Fixture       *fixture,
   jln_test_clear_plan_dir (&fixture->dir, &fixture->path);
 }
 
+/* A part of the list, or of its filter bar: the search entry, the
+ * error label and the filter buttons. */
 static gpointer
 get_child (Fixture    *fixture,
            const char *name)
@@ -95,6 +98,14 @@ get_child (Fixture    *fixture,
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->list),
                                                   JLN_TYPE_ACTION_LIST, name);
 
+  if (child == NULL)
+    {
+      GObject *bar = gtk_widget_get_template_child (GTK_WIDGET (fixture->list),
+                                                    JLN_TYPE_ACTION_LIST, "filter_bar");
+
+      g_assert_nonnull (bar);
+      child = gtk_widget_get_template_child (GTK_WIDGET (bar), JLN_TYPE_FILTER_BAR, name);
+    }
   g_assert_nonnull (child);
   return child;
 }
@@ -328,19 +339,19 @@ test_filter_buttons (Fixture       *fixture,
 
   /* Menu filters replace their term. */
   set_query (fixture, "egalite status:done");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.status", "s", "in-progress");
+  gtk_widget_activate_action (get_child (fixture, "filter_bar"), "filter.status", "s", "in-progress");
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "egalite status:in-progress");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.objective", "s", "4");
+  gtk_widget_activate_action (get_child (fixture, "filter_bar"), "filter.objective", "s", "4");
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==,
                    "egalite status:in-progress objective:4");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.unit", "s", "PCN EG");
+  gtk_widget_activate_action (get_child (fixture, "filter_bar"), "filter.unit", "s", "PCN EG");
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==,
                    "egalite status:in-progress objective:4 unit:\"PCN EG\"");
   g_assert_null (jln_query_filter_get_error (fixture->filter));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.status", "s", "");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.unit", "s", "");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.due-from", "s", "2022-S1");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.due-until", "s", "2023-S1");
+  gtk_widget_activate_action (get_child (fixture, "filter_bar"), "filter.status", "s", "");
+  gtk_widget_activate_action (get_child (fixture, "filter_bar"), "filter.unit", "s", "");
+  gtk_widget_activate_action (get_child (fixture, "filter_bar"), "filter.due-from", "s", "2022-S1");
+  gtk_widget_activate_action (get_child (fixture, "filter_bar"), "filter.due-until", "s", "2023-S1");
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==,
                    "egalite objective:4 due:>=2022-S1 due:<=2023-S1");
   g_assert_null (jln_query_filter_get_error (fixture->filter));
@@ -353,6 +364,100 @@ test_filter_buttons (Fixture       *fixture,
   wait_for_list (fixture);
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "objective:3");
   g_assert_cmpuint (check_rows_match (fixture), ==, 17);
+}
+
+/* The objective, status and unit menus take several choices at once,
+ * written as one term with alternatives in the interface's language, and
+ * the list shows the actions of any of them. */
+static GtkToggleButton *
+find_choice (GtkWidget  *widget,
+             const char *prefix)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) &&
+      g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), prefix))
+    return GTK_TOGGLE_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_choice (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+choose_objectives_1_and_3 (Fixture *fixture)
+{
+  GtkMenuButton *button = get_child (fixture, "objective_button");
+  GtkPopover *popover;
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  jln_test_wait_for_mapped (GTK_WIDGET (popover));
+  /* An activated button is clicked once it has shown itself pressed. */
+  gtk_widget_activate (GTK_WIDGET (find_choice (GTK_WIDGET (popover), "1. ")));
+  JLN_TEST_WAIT_UNTIL (gtk_toggle_button_get_active (find_choice (GTK_WIDGET (popover), "1. ")));
+  gtk_widget_activate (GTK_WIDGET (find_choice (GTK_WIDGET (popover), "3. ")));
+  JLN_TEST_WAIT_UNTIL (gtk_toggle_button_get_active (find_choice (GTK_WIDGET (popover), "3. ")));
+  g_assert_true (gtk_toggle_button_get_active (find_choice (GTK_WIDGET (popover), "1. ")));
+  g_assert_true (gtk_toggle_button_get_active (find_choice (GTK_WIDGET (popover), "3. ")));
+  g_assert_false (gtk_toggle_button_get_active (find_choice (GTK_WIDGET (popover), "2. ")));
+  gtk_menu_button_popdown (button);
+  jln_test_wait_for_unmapped (GTK_WIDGET (popover));
+}
+
+static void
+test_multi_choice (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = get_child (fixture, "objective_button");
+  GListModel *rows;
+  guint n_one = 0, n_three = 0;
+
+  set_query (fixture, "egalite");
+  choose_objectives_1_and_3 (fixture);
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "egalite objective:1,3");
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Objectives 1, 3");
+  g_assert_null (jln_query_filter_get_error (fixture->filter));
+  wait_for_list (fixture);
+  g_assert_cmpuint (check_rows_match (fixture), ==, count_matching (fixture));
+
+  /* Only the two objectives' actions, with both of them there. */
+  set_query (fixture, "objective:1,3");
+  wait_for_list (fixture);
+  rows = get_rows (fixture);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(JlnRecord) record = row_record (rows, i);
+      const char *number;
+
+      if (!JLN_IS_ACTION (record))
+        continue;
+      number = jln_objective_get_number (JLN_OBJECTIVE (jln_record_get_parent (record)));
+      g_assert_true (g_str_equal (number, "1") || g_str_equal (number, "3"));
+      if (g_str_equal (number, "1"))
+        n_one++;
+      else
+        n_three++;
+    }
+  g_assert_cmpuint (n_one, >, 0);
+  g_assert_cmpuint (n_three, >, 0);
+  g_assert_cmpuint (n_one + n_three, ==, count_matching (fixture));
+
+  /* Cleared, the button says so again. */
+  set_query (fixture, "");
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Objective");
+
+  /* In French, the term is French. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  choose_objectives_1_and_3 (fixture);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "objectif:1,3");
+  set_query (fixture, "");
 }
 
 static void
@@ -1049,6 +1154,8 @@ main (int   argc,
               fixture_setup, test_error, fixture_teardown);
   g_test_add ("/gui/action-list/filter-buttons", Fixture, NULL,
               fixture_setup, test_filter_buttons, fixture_teardown);
+  g_test_add ("/gui/action-list/multi-choice", Fixture, NULL,
+              fixture_setup, test_multi_choice, fixture_teardown);
   g_test_add ("/gui/action-list/plain-text", Fixture, NULL,
               fixture_setup, test_plain_text, fixture_teardown);
   g_test_add ("/gui/action-list/accessible", Fixture, NULL,

@@ -8,6 +8,7 @@
 
 #include "jln-action.h"
 #include "jln-action-editor.h"
+#include "jln-filter-bar.h"
 #include "jln-action-list.h"
 #include "jln-completion.h"
 #include "jln-export-dialog.h"
@@ -502,6 +503,10 @@ list_child (Fixture    *fixture,
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->list),
                                                   JLN_TYPE_ACTION_LIST, name);
 
+  /* The search and its buttons are the filter bar's. */
+  if (child == NULL)
+    child = gtk_widget_get_template_child (list_child (fixture, "filter_bar"),
+                                           JLN_TYPE_FILTER_BAR, name);
   g_assert_nonnull (child);
   return GTK_WIDGET (child);
 }
@@ -541,16 +546,16 @@ test_french_query (Fixture       *fixture,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (hide_done), FALSE);
   g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "");
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.status", "s", "in-progress");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.objective", "s", "4");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.unit", "s", "RH");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.due-from", "s", "2022-S1");
+  gtk_widget_activate_action (list_child (fixture, "filter_bar"), "filter.status", "s", "in-progress");
+  gtk_widget_activate_action (list_child (fixture, "filter_bar"), "filter.objective", "s", "4");
+  gtk_widget_activate_action (list_child (fixture, "filter_bar"), "filter.unit", "s", "RH");
+  gtk_widget_activate_action (list_child (fixture, "filter_bar"), "filter.due-from", "s", "2022-S1");
   g_assert_cmpstr (jln_query_filter_get_text (filter), ==,
                    "statut:en-cours objectif:4 unité:RH échéance:>=2022-S1");
   g_assert_null (jln_query_filter_get_error (filter));
   /* A menu replaces its term whichever language it was typed in. */
   set_query (fixture, "status:done unit:RH");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "filter.status", "s", "dropped");
+  gtk_widget_activate_action (list_child (fixture, "filter_bar"), "filter.status", "s", "dropped");
   g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "statut:abandonnée unit:RH");
 
   /* Typed French terms set the buttons. */
@@ -1149,6 +1154,21 @@ test_export_name (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+collect_check_labels (GtkWidget *widget,
+                      GPtrArray *labels)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    {
+      g_ptr_array_add (labels, g_strdup (gtk_button_get_label (GTK_BUTTON (widget))));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_check_labels (child, labels);
+}
+
 /* Smaller things: the unit filter lists the units in the order of their
  * codes, and a filter button's tooltip stays out of its open menu. */
 static void
@@ -1156,27 +1176,22 @@ test_unit_filter_menu (Fixture       *fixture,
                        gconstpointer  data)
 {
   GtkWidget *button = list_child (fixture, "unit_button");
-  GMenuModel *menu;
+  GtkPopover *popover;
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
-  g_assert_nonnull (menu);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
   g_assert_false (gtk_widget_get_has_tooltip (button));
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+  /* One toggle button per unit, "RH — Ressources humaines". */
+  collect_check_labels (GTK_WIDGET (popover), codes);
+  for (guint i = 0; i < codes->len; i++)
     {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      char *label = g_ptr_array_index (codes, i);
+      char *dash = strstr (label, " — ");
 
-      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
-        {
-          char *code = NULL;
-
-          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_TARGET, "s", &code) &&
-              code[0] != '\0')
-            g_ptr_array_add (codes, code);
-          else
-            g_free (code);
-        }
+      if (dash != NULL)
+        *dash = '\0';
     }
   g_assert_cmpuint (codes->len, >, 5);
   for (guint i = 1; i < codes->len; i++)

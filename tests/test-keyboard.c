@@ -148,7 +148,8 @@ test_window (void)
   g_autoptr(GPtrArray) visited = NULL;
   static const char *controls[] = {
     "“Add”", "AdwViewSwitcherButton", "“Search”", "“Main Menu”", "GtkText",
-    "“Show the actions of one objective”", "“Show the actions of one responsible unit”",
+    "“Show the actions of the objectives you choose”",
+    "“Show the actions of the responsible units you choose”",
     "“Overdue”", "“Hide Done”", "GtkListItemWidget", "“Legend”",
     "“Number”", "AdwComboRow “Status”", "GtkTextView “Title”", "AdwComboRow “Due”",
     "“Responsible Units”", "“Principles”", "“Add Sub-item”",

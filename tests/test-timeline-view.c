@@ -8,6 +8,7 @@
 #include "jln-action.h"
 #include "jln-action-editor.h"
 #include "jln-action-list.h"
+#include "jln-filter-bar.h"
 #include "jln-objective.h"
 #include "jln-timeline-canvas.h"
 #include "jln-timeline-view.h"
@@ -112,6 +113,7 @@ test_filter (Fixture       *fixture,
 {
   JlnQueryFilter *filter = jln_window_get_filter (fixture->window);
   GtkEditable *entry;
+  GtkWidget *list_bar, *view_bar;
   JlnTimeline *timeline;
 
   show_timeline (fixture);
@@ -132,6 +134,26 @@ test_filter (Fixture       *fixture,
   g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "objective:4");
   g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), ==, 22);
   g_assert_cmpuint (count_shown_actions (fixture), ==, 22);
+
+  /* The timeline's filter bar and the list's are two of one kind on the
+   * same filter: the list's shows what was typed here, and a button of
+   * the timeline's narrows the list too. */
+  list_bar = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), JLN_TYPE_FILTER_BAR);
+  view_bar = jln_test_find_child_of_type (GTK_WIDGET (fixture->view), JLN_TYPE_FILTER_BAR);
+  g_assert_nonnull (list_bar);
+  g_assert_nonnull (view_bar);
+  g_assert_true (list_bar != view_bar);
+  g_assert_cmpstr (gtk_editable_get_text (jln_filter_bar_get_search_entry (JLN_FILTER_BAR (list_bar))),
+                   ==, "objective:4");
+  g_assert_true (gtk_widget_activate_action (view_bar, "filter.status", "s", "done"));
+  g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "objective:4 status:done");
+  wait_for_list (fixture);
+  g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), <, 22);
+  g_assert_cmpuint (count_shown_actions (fixture), ==, jln_action_list_get_n_shown (fixture->list));
+  g_assert_cmpstr (gtk_editable_get_text (jln_filter_bar_get_search_entry (JLN_FILTER_BAR (list_bar))),
+                   ==, "objective:4 status:done");
+  jln_query_filter_set_text (filter, "objective:4");
+  wait_for_list (fixture);
 
   /* Every action shown is one the filter matches, under one heading. */
   timeline = jln_timeline_view_get_timeline (fixture->view);

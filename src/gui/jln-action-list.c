@@ -8,7 +8,9 @@
 #include "jln-action.h"
 #include "jln-action-item.h"
 #include "jln-action-list.h"
+#include "jln-filter-bar.h"
 #include "jln-objective.h"
+#include "jln-record-text.h"
 #include "jln-row-model.h"
 #include "jln-session.h"
 #include "jln-unit.h"
@@ -68,19 +70,10 @@ struct _JlnActionList
   JlnRecord           *select_when_done;  /* asked for while filtering */
 
   GQueue               bound_cells;
-  GSimpleActionGroup  *filter_actions;
-  gboolean             syncing_text;
 
   /* Template children */
   GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *error_label;
-  GtkMenuButton       *objective_button;
-  GtkMenuButton       *status_button;
-  GtkMenuButton       *unit_button;
-  GtkMenuButton       *semester_button;
-  GtkToggleButton     *overdue_button;
-  GtkToggleButton     *hide_done_button;
+  JlnFilterBar        *filter_bar;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkLabel            *count_label;
@@ -132,259 +125,6 @@ static const char *status_classes[] = {
 static void update_count          (JlnActionList *self);
 static void set_selected          (JlnActionList *self,
                                    JlnRecord     *record);
-static void sync_filter_widgets   (JlnActionList *self);
-
-/* Records
- *
- * The list shows three kinds of records; these read the fields they
- * share. */
-
-static const char *
-record_get_number (JlnRecord *record)
-{
-  if (JLN_IS_OBJECTIVE (record))
-    return jln_objective_get_number (JLN_OBJECTIVE (record));
-  if (JLN_IS_ACTION (record))
-    return jln_action_get_number (JLN_ACTION (record));
-  if (JLN_IS_ACTION_ITEM (record))
-    return jln_action_item_get_label (JLN_ACTION_ITEM (record));
-  return NULL;
-}
-
-static const JlnText *
-record_get_title (JlnRecord *record)
-{
-  if (JLN_IS_OBJECTIVE (record))
-    return jln_objective_get_title (JLN_OBJECTIVE (record));
-  if (JLN_IS_ACTION (record))
-    return jln_action_get_title (JLN_ACTION (record));
-  if (JLN_IS_ACTION_ITEM (record))
-    return jln_action_item_get_title (JLN_ACTION_ITEM (record));
-  return NULL;
-}
-
-static gboolean
-record_get_status (JlnRecord *record,
-                   JlnStatus *status)
-{
-  if (JLN_IS_ACTION (record))
-    *status = jln_action_get_status (JLN_ACTION (record));
-  else if (JLN_IS_ACTION_ITEM (record))
-    *status = jln_action_item_get_status (JLN_ACTION_ITEM (record));
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static JlnSemester
-record_get_due (JlnRecord *record)
-{
-  if (JLN_IS_ACTION (record))
-    return jln_action_get_due (JLN_ACTION (record));
-  if (JLN_IS_ACTION_ITEM (record))
-    return jln_action_item_get_due (JLN_ACTION_ITEM (record));
-  return JLN_SEMESTER_NONE;
-}
-
-static const JlnCompletion *
-record_get_completion (JlnRecord *record)
-{
-  if (JLN_IS_ACTION (record))
-    return jln_action_get_completion (JLN_ACTION (record));
-  if (JLN_IS_ACTION_ITEM (record))
-    return jln_action_item_get_completion (JLN_ACTION_ITEM (record));
-  return NULL;
-}
-
-static GPtrArray *
-record_get_units (JlnRecord *record)
-{
-  if (JLN_IS_ACTION (record))
-    return jln_action_get_units (JLN_ACTION (record));
-  if (JLN_IS_ACTION_ITEM (record))
-    return jln_action_item_get_units (JLN_ACTION_ITEM (record));
-  return NULL;
-}
-
-/* As the query language's "overdue" has it: not closed, and due before
- * the current semester. */
-static gboolean
-record_is_overdue (JlnActionList *self,
-                   JlnRecord     *record)
-{
-  JlnStatus status;
-
-  return record_get_status (record, &status) &&
-         jln_semester_is_overdue (record_get_due (record), status, self->today);
-}
-
-static char *
-dup_number_text (JlnRecord *record)
-{
-  const char *number = record_get_number (record);
-  gsize len;
-
-  if (number == NULL)
-    return g_strdup ("");
-
-  /* Sub-items are lettered "a.", "b." under their action, as in the plans. */
-  len = strlen (number);
-  if (JLN_IS_ACTION_ITEM (record) && len > 0 && g_ascii_isalnum (number[len - 1]))
-    return g_strconcat (number, ".", NULL);
-  return g_strdup (number);
-}
-
-static char *
-dup_status_text (JlnRecord *record)
-{
-  const char * const *references;
-  g_autofree char *joined = NULL;
-  JlnStatus status;
-
-  if (!record_get_status (record, &status))
-    return g_strdup ("");
-  if (status != JLN_STATUS_SUPERSEDED || !JLN_IS_ACTION (record))
-    return g_strdup (jln_status_get_label (status));
-
-  references = jln_action_get_references (JLN_ACTION (record));
-  if (references == NULL || references[0] == NULL)
-    return g_strdup (jln_status_get_label (status));
-
-  joined = g_strjoinv (", ", (char **) references);
-  /* Translators: %1$s is the status “Superseded”; %2$s the numbers of the
-     actions that replace the action, like “4.9-4.10”. */
-  return g_strdup_printf (_("%1$s, cf. %2$s"), jln_status_get_label (status), joined);
-}
-
-static char *
-dup_due_text (JlnActionList *self,
-              JlnRecord     *record)
-{
-  JlnSemester due = record_get_due (record);
-  g_autofree char *next = NULL;
-
-  if (due != JLN_SEMESTER_NONE)
-    /* Semesters and years are the interface's words, not plan text. */
-    return jln_semester_format (due, JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
-
-  /* A yearly action, such as DuoDay, shows when it comes round again. */
-  if (JLN_IS_ACTION (record) &&
-      jln_action_get_recurrence (JLN_ACTION (record)) != JLN_RECURRENCE_NONE &&
-      jln_action_get_next (JLN_ACTION (record)) != JLN_SEMESTER_NONE)
-    {
-      next = jln_semester_format (jln_action_get_next (JLN_ACTION (record)),
-                                  JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
-      /* Translators: %s is a semester, like “2nd sem. 2022”, when a yearly
-         action takes place next. */
-      return g_strdup_printf (_("next %s"), next);
-    }
-  return g_strdup ("");
-}
-
-static char *
-dup_completion_text (JlnActionList *self,
-                     JlnRecord     *record)
-{
-  const JlnCompletion *completion = record_get_completion (record);
-
-  if (completion == NULL || !jln_completion_is_set (completion))
-    return g_strdup ("");
-  return jln_completion_format (completion, jln_lang_from_locale ());
-}
-
-static char *
-dup_units_text (JlnRecord *record)
-{
-  GPtrArray *units = record_get_units (record);
-  GString *text;
-
-  if (units == NULL || units->len == 0)
-    return g_strdup ("");
-
-  text = g_string_new (NULL);
-  for (guint i = 0; i < units->len; i++)
-    {
-      const char *code = jln_unit_get_code (g_ptr_array_index (units, i));
-
-      if (i > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, code != NULL ? code : "");
-    }
-  return g_string_free (text, FALSE);
-}
-
-static const char *
-get_title_text (JlnActionList *self,
-                JlnRecord     *record,
-                gboolean      *is_fallback)
-{
-  const JlnText *title = record_get_title (record);
-  const char *text;
-
-  *is_fallback = FALSE;
-  if (title == NULL)
-    return "";
-  text = jln_text_get_fallback (title, self->content_language, is_fallback);
-  return text != NULL ? text : "";
-}
-
-/* What a screen reader says for a row, in one go: "1.4, Obtenir un
- * logiciel…, In progress, due 2nd sem. 2022". */
-static char *
-dup_row_label (JlnActionList *self,
-               JlnRecord     *record)
-{
-  g_autofree char *number = dup_number_text (record);
-  g_autofree char *status = dup_status_text (record);
-  g_autofree char *due = NULL;
-  g_autofree char *completion = dup_completion_text (self, record);
-  gboolean is_fallback;
-  const char *title = get_title_text (self, record, &is_fallback);
-  GString *label = g_string_new (NULL);
-
-  if (JLN_IS_OBJECTIVE (record))
-    {
-      if (jln_objective_get_programme (JLN_OBJECTIVE (record)) == JLN_PROGRAMME_GEP)
-        /* Translators: a heading row of the action list, read by screen readers;
-           %1$s is the number of an axis of the Gender Equality Plan, %2$s its title. */
-        g_string_append_printf (label, _("Equality plan axis %1$s, %2$s"), number, title);
-      else
-        /* Translators: a heading row of the action list, read by screen readers;
-           %1$s is the number of an objective, %2$s its title. */
-        g_string_append_printf (label, _("Objective %1$s, %2$s"), number, title);
-      return g_string_free (label, FALSE);
-    }
-
-  g_string_append (label, number);
-  g_string_append (label, ", ");
-  g_string_append (label, title);
-  if (status[0] != '\0')
-    {
-      g_string_append (label, ", ");
-      g_string_append (label, status);
-    }
-  if (completion[0] != '\0')
-    {
-      g_string_append (label, ", ");
-      /* Translators: read by screen readers; %s is when an action was carried
-         out, like “2019-2020”. */
-      g_string_append_printf (label, _("completed %s"), completion);
-    }
-  due = dup_due_text (self, record);
-  if (due[0] != '\0')
-    {
-      g_string_append (label, ", ");
-      /* Translators: read by screen readers; %s is a semester, like
-         “2nd sem. 2022”. */
-      g_string_append_printf (label, _("due %s"), due);
-    }
-  if (record_is_overdue (self, record))
-    {
-      g_string_append (label, ", ");
-      g_string_append (label, _("overdue"));
-    }
-  return g_string_free (label, FALSE);
-}
 
 /* Cells
  *
@@ -449,13 +189,14 @@ cell_update_style (CellData *cell)
   JlnStatus status;
   const char *status_class = NULL;
 
-  if (cell->record != NULL && record_get_status (cell->record, &status) &&
+  if (cell->record != NULL && jln_record_get_status (cell->record, &status) &&
       status < G_N_ELEMENTS (status_classes))
     status_class = status_classes[status];
 
   cell_set_class (cell, &cell->status_class, status_class);
   cell_set_flag (cell, &cell->overdue,
-                 cell->record != NULL && record_is_overdue (cell->self, cell->record),
+                 cell->record != NULL &&
+                 jln_record_is_overdue (cell->record, cell->self->today),
                  "jln-overdue");
   cell_set_flag (cell, &cell->heading,
                  cell->record != NULL && JLN_IS_OBJECTIVE (cell->record),
@@ -465,8 +206,11 @@ cell_update_style (CellData *cell)
 static void
 cell_update_number (CellData *cell)
 {
-  g_autofree char *number = dup_number_text (cell->record);
-  g_autofree char *label = dup_row_label (cell->self, cell->record);
+  g_autofree char *number = jln_record_dup_number_text (cell->record);
+  g_autofree char *label = jln_record_dup_spoken_label (cell->record,
+                                                        cell->self->content_language,
+                                                        jln_lang_from_locale (),
+                                                        cell->self->today);
 
   gtk_label_set_text (cell->label, number);
 
@@ -501,9 +245,10 @@ query_tooltip_cb (GtkWidget  *widget,
            ? _("No French text yet: the English text is shown")
            : _("No English text yet: the French text is shown");
   else if (cell->column == COLUMN_TITLE)
-    text = get_title_text (cell->self, cell->record, &is_fallback);
+    text = jln_record_get_title_text (cell->record, cell->self->content_language,
+                                      &is_fallback);
   else if (cell->column == COLUMN_UNITS)
-    text = units = dup_units_text (cell->record);
+    text = units = jln_record_dup_units_text (cell->record);
 
   if (text == NULL || text[0] == '\0')
     return FALSE;
@@ -527,7 +272,8 @@ cell_update_title (CellData *cell)
 {
   JlnActionList *self = cell->self;
   gboolean is_fallback;
-  const char *text = get_title_text (self, cell->record, &is_fallback);
+  const char *text = jln_record_get_title_text (cell->record, self->content_language,
+                                                &is_fallback);
   gboolean gep;
 
   /* Plan text is plain text: never markup, never a format. */
@@ -581,16 +327,16 @@ cell_update (CellData *cell)
       cell_update_title (cell);
       break;
     case COLUMN_STATUS:
-      text = dup_status_text (cell->record);
+      text = jln_record_dup_status_text (cell->record);
       break;
     case COLUMN_COMPLETION:
-      text = dup_completion_text (cell->self, cell->record);
+      text = jln_record_dup_completion_text (cell->record, jln_lang_from_locale ());
       break;
     case COLUMN_DUE:
-      text = dup_due_text (cell->self, cell->record);
+      text = jln_record_dup_due_text (cell->record, jln_lang_from_locale ());
       /* Overdue is said otherwise than by colour too, as on the timeline:
        * a "!" before the semester, in a frame. */
-      if (text[0] != '\0' && record_is_overdue (cell->self, cell->record))
+      if (text[0] != '\0' && jln_record_is_overdue (cell->record, cell->self->today))
         {
           char *marked = g_strconcat ("!\u2002", text, NULL);
 
@@ -599,7 +345,7 @@ cell_update (CellData *cell)
         }
       break;
     case COLUMN_UNITS:
-      text = dup_units_text (cell->record);
+      text = jln_record_dup_units_text (cell->record);
       break;
     case N_COLUMNS:
     default:
@@ -941,8 +687,8 @@ compare_numbers_cb (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  return compare_natural (record_get_number ((JlnRecord *) a),
-                          record_get_number ((JlnRecord *) b));
+  return compare_natural (jln_record_get_number ((JlnRecord *) a),
+                          jln_record_get_number ((JlnRecord *) b));
 }
 
 static int
@@ -951,7 +697,7 @@ status_key_cb (JlnRecord *record,
 {
   JlnStatus status;
 
-  return record_get_status (record, &status) ? (int) status : -1;
+  return jln_record_get_status (record, &status) ? (int) status : -1;
 }
 
 /* Undated rows sort last. */
@@ -959,7 +705,7 @@ static guint
 due_key_cb (JlnRecord *record,
             gpointer   user_data)
 {
-  JlnSemester due = record_get_due (record);
+  JlnSemester due = jln_record_get_due (record);
 
   if (due == JLN_SEMESTER_NONE && JLN_IS_ACTION (record))
     due = jln_action_get_next (JLN_ACTION (record));
@@ -970,7 +716,7 @@ static guint
 completion_key_cb (JlnRecord *record,
                    gpointer   user_data)
 {
-  const JlnCompletion *completion = record_get_completion (record);
+  const JlnCompletion *completion = jln_record_get_completion (record);
 
   if (completion == NULL || !jln_completion_is_set (completion))
     return G_MAXUINT;
@@ -992,8 +738,10 @@ lookup_sort_key (JlnActionList *self,
     {
       gboolean is_fallback;
       g_autofree char *text = column == COLUMN_TITLE
-                              ? g_strdup (get_title_text (self, record, &is_fallback))
-                              : dup_units_text (record);
+                              ? g_strdup (jln_record_get_title_text (record,
+                                                                     self->content_language,
+                                                                     &is_fallback))
+                              : jln_record_dup_units_text (record);
       g_autofree char *folded = g_utf8_casefold (text, -1);
 
       key = g_utf8_collate_key (folded, -1);
@@ -1177,7 +925,7 @@ clear_search_action (GtkWidget  *widget,
   JlnActionList *self = JLN_ACTION_LIST (widget);
 
   jln_query_filter_set_text (self->filter, "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (jln_filter_bar_get_search_entry (self->filter_bar)));
 }
 
 static void
@@ -1515,713 +1263,12 @@ build_models (JlnActionList *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
-/* Query text
- *
- * The filter buttons write the same query text as one types, one term
- * per button, so that the entry and the buttons always agree. Terms are
- * split as jln_query_parse() splits them: at spaces outside quotes. */
-
-static GPtrArray *
-split_terms (const char *text)
-{
-  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
-  const char *p = text != NULL ? text : "";
-
-  while (TRUE)
-    {
-      const char *start;
-      gboolean quoted = FALSE;
-
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (*p == '\0')
-        break;
-      for (start = p; *p != '\0' && (quoted || !g_unichar_isspace (g_utf8_get_char (p)));
-           p = g_utf8_next_char (p))
-        if (*p == '"')
-          quoted = !quoted;
-      g_ptr_array_add (terms, g_strndup (start, p - start));
-    }
-  return terms;
-}
-
-/* What a button's term is known by: "status" for status:done, "-status"
- * for -status:done, "due>" for due:>=2022-S1 and "due<" for due:<=…, so
- * that a lower and an upper bound can stand together; NULL for a free
- * word. */
-static char *
-dup_term_key (const char *term)
-{
-  const char *body = term;
-  const char *p;
-  const char *sign = "";
-  const char *bound = "";
-  JlnQueryKey key;
-
-  if (body[0] == '-')
-    {
-      sign = "-";
-      body++;
-    }
-  /* Keys may be French, with accents: "unité:", "échéance:". */
-  for (p = body; *p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)); p = g_utf8_next_char (p))
-    ;
-  if (*p != ':' || p == body)
-    return strchr (body, '"') == NULL && jln_query_key_from_name (body, -1, &key) &&
-           key == JLN_QUERY_KEY_OVERDUE ? g_strconcat (sign, "overdue", NULL) : NULL;
-
-  if (!jln_query_key_from_name (body, p - body, &key) || key == JLN_QUERY_KEY_OVERDUE)
-    return g_strdup_printf ("%s?%.*s", sign, (int) (p - body), body);
-  if (key == JLN_QUERY_KEY_DUE || key == JLN_QUERY_KEY_DONE)
-    {
-      if (p[1] == '>')
-        bound = ">";
-      else if (p[1] == '<')
-        bound = "<";
-    }
-  return g_strconcat (sign, jln_query_key_get_name (key, JLN_LANG_EN), bound, NULL);
-}
-
-/* Whether @term is the interface's "-status:done", in either language. */
-static gboolean
-is_hide_done_term (const char *term)
-{
-  g_autofree char *key = dup_term_key (term);
-  const char *value = strchr (term, ':');
-  JlnStatus status;
-
-  return g_strcmp0 (key, "-status") == 0 && value != NULL && strchr (value, ',') == NULL &&
-         jln_query_status_from_name (value + 1, &status) && status == JLN_STATUS_DONE;
-}
-
-/* The value of the first term with @key, without its bound and quotes. */
-static char *
-dup_term_value (GPtrArray  *terms,
-                const char *key)
-{
-  for (guint i = 0; i < terms->len; i++)
-    {
-      const char *term = g_ptr_array_index (terms, i);
-      g_autofree char *term_key = dup_term_key (term);
-      const char *value;
-      GString *unquoted;
-
-      if (g_strcmp0 (term_key, key) != 0)
-        continue;
-      value = strchr (term, ':');
-      if (value == NULL)
-        return g_strdup ("");
-      value++;
-      if (value[0] == '>' || value[0] == '<')
-        value += value[1] == '=' ? 2 : 1;
-      unquoted = g_string_new (NULL);
-      for (const char *p = value; *p != '\0'; p++)
-        if (*p != '"')
-          g_string_append_c (unquoted, *p);
-      return g_string_free (unquoted, FALSE);
-    }
-  return NULL;
-}
-
-static gboolean
-terms_contain (GPtrArray  *terms,
-               const char *term)
-{
-  for (guint i = 0; i < terms->len; i++)
-    {
-      const char *other = g_ptr_array_index (terms, i);
-      g_autofree char *key = NULL;
-
-      if (g_str_equal (term, "overdue"))
-        {
-          key = dup_term_key (other);
-          if (g_strcmp0 (key, "overdue") == 0)
-            return TRUE;
-        }
-      else if (g_str_equal (term, "-status:done") ? is_hide_done_term (other)
-                                                  : g_ascii_strcasecmp (other, term) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static char *
-join_terms (GPtrArray *terms)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < terms->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, g_ptr_array_index (terms, i));
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* Replaces the terms with @key by @term, where the first of them was, or
- * at the end; removes them when @term is NULL. */
-static void
-set_query_term (JlnActionList *self,
-                const char    *key,
-                const char    *term)
-{
-  g_autoptr(GPtrArray) terms = NULL;
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *text = NULL;
-  gboolean placed = FALSE;
-
-  if (self->filter == NULL)
-    return;
-
-  terms = split_terms (jln_query_filter_get_text (self->filter));
-  for (guint i = 0; i < terms->len; i++)
-    {
-      const char *old = g_ptr_array_index (terms, i);
-      g_autofree char *old_key = dup_term_key (old);
-
-      if (g_strcmp0 (old_key, key) != 0)
-        g_ptr_array_add (result, g_strdup (old));
-      else if (!placed && term != NULL)
-        {
-          g_ptr_array_add (result, g_strdup (term));
-          placed = TRUE;
-        }
-    }
-  if (!placed && term != NULL)
-    g_ptr_array_add (result, g_strdup (term));
-
-  text = join_terms (result);
-  jln_query_filter_set_text (self->filter, text);
-}
-
-/* Adds @term, written in the interface's language, or removes it in
- * either language; @canonical is how terms_contain() knows it. */
-static void
-toggle_query_term (JlnActionList *self,
-                   const char    *canonical,
-                   const char    *term,
-                   gboolean       present)
-{
-  g_autoptr(GPtrArray) terms = NULL;
-  g_autofree char *text = NULL;
-  gboolean found = FALSE;
-
-  if (self->filter == NULL)
-    return;
-
-  terms = split_terms (jln_query_filter_get_text (self->filter));
-  for (guint i = terms->len; i-- > 0;)
-    {
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
-      g_ptr_array_add (one, g_ptr_array_index (terms, i));
-      if (!terms_contain (one, canonical))
-        continue;
-      found = TRUE;
-      if (!present)
-        g_ptr_array_remove_index (terms, i);
-    }
-  if (present == found)
-    return;
-  if (present)
-    g_ptr_array_add (terms, g_strdup (term));
-
-  text = join_terms (terms);
-  jln_query_filter_set_text (self->filter, text);
-}
-
-/* A value as the query language reads it: quoted when it has a space, a
- * comma or a quote. Quotes inside cannot be written, so they are left
- * out. */
-static char *
-quote_value (const char *value)
-{
-  GString *quoted;
-
-  if (strpbrk (value, " ,\"\t") == NULL && !g_utf8_strchr (value, -1, 0x00A0))
-    return g_strdup (value);
-
-  quoted = g_string_new ("\"");
-  for (const char *p = value; *p != '\0'; p++)
-    if (*p != '"')
-      g_string_append_c (quoted, *p);
-  g_string_append_c (quoted, '"');
-  return g_string_free (quoted, FALSE);
-}
-
-static const char *
-query_key (JlnQueryKey key)
-{
-  return jln_query_key_get_name (key, jln_lang_from_locale ());
-}
-
-static void
-filter_action_change_state_cb (GSimpleAction *action,
-                               GVariant      *state,
-                               JlnActionList *self)
-{
-  const char *name = g_action_get_name (G_ACTION (action));
-  const char *value = g_variant_get_string (state, NULL);
-  g_autofree char *quoted = quote_value (value);
-  g_autofree char *term = NULL;
-  const char *key;
-
-  g_simple_action_set_state (action, state);
-
-  /* The query is written in the interface's language. */
-  if (g_str_equal (name, "objective"))
-    {
-      key = "objective";
-      term = g_strconcat (query_key (JLN_QUERY_KEY_OBJECTIVE), ":", quoted, NULL);
-    }
-  else if (g_str_equal (name, "status"))
-    {
-      JlnStatus status;
-
-      key = "status";
-      if (jln_status_from_string (value, &status))
-        term = g_strconcat (query_key (JLN_QUERY_KEY_STATUS), ":",
-                            jln_query_status_get_name (status, jln_lang_from_locale ()), NULL);
-      else
-        term = g_strconcat (query_key (JLN_QUERY_KEY_STATUS), ":", quoted, NULL);
-    }
-  else if (g_str_equal (name, "unit"))
-    {
-      key = "unit";
-      term = g_strconcat (query_key (JLN_QUERY_KEY_UNIT), ":", quoted, NULL);
-    }
-  else if (g_str_equal (name, "due-from"))
-    {
-      key = "due>";
-      term = g_strconcat (query_key (JLN_QUERY_KEY_DUE), ":>=", quoted, NULL);
-    }
-  else if (g_str_equal (name, "due-until"))
-    {
-      key = "due<";
-      term = g_strconcat (query_key (JLN_QUERY_KEY_DUE), ":<=", quoted, NULL);
-    }
-  else
-    g_return_if_reached ();
-
-  set_query_term (self, key, value[0] != '\0' ? term : NULL);
-}
-
-static void
-overdue_toggled_cb (JlnActionList *self)
-{
-  if (self->syncing_text)
-    return;
-  set_query_term (self, "overdue",
-                  gtk_toggle_button_get_active (self->overdue_button) ? query_key (JLN_QUERY_KEY_OVERDUE)
-                                                                      : NULL);
-}
-
-static void
-hide_done_toggled_cb (JlnActionList *self)
-{
-  g_autofree char *term = NULL;
-
-  if (self->syncing_text)
-    return;
-  term = g_strdup_printf ("-%s:%s", query_key (JLN_QUERY_KEY_STATUS),
-                          jln_query_status_get_name (JLN_STATUS_DONE, jln_lang_from_locale ()));
-  toggle_query_term (self, "-status:done", term, gtk_toggle_button_get_active (self->hide_done_button));
-}
-
-/* Menus */
-
-static char *
-escape_underscores (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "_", -1);
-
-  /* Menu labels take "_" as a mnemonic; plan text means a real one. */
-  return g_strjoinv ("__", parts);
-}
-
-static void
-append_radio_item (GMenu      *menu,
-                   const char *label,
-                   const char *action,
-                   const char *target)
-{
-  g_autofree char *escaped = escape_underscores (label);
-  g_autoptr(GMenuItem) item = g_menu_item_new (escaped, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (target));
-  g_menu_append_item (menu, item);
-}
-
-static JlnPlan *
-get_plan (JlnActionList *self)
-{
-  return self->document != NULL ? jln_document_get_plan (self->document) : NULL;
-}
-
-/* A filter button's tooltip would cover the first entry of its menu:
- * it is off while the menu is open. */
-static void
-filter_popover_closed_cb (GtkWidget *button)
-{
-  gtk_widget_set_has_tooltip (button, TRUE);
-}
-
-static void
-quiet_tooltip_while_open (GtkMenuButton *button)
-{
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-
-  gtk_widget_set_has_tooltip (GTK_WIDGET (button), FALSE);
-  if (popover != NULL && g_object_get_data (G_OBJECT (popover), "jln-quiet-tooltip") == NULL)
-    {
-      g_object_set_data (G_OBJECT (popover), "jln-quiet-tooltip", GINT_TO_POINTER (1));
-      g_signal_connect_object (popover, "closed", G_CALLBACK (filter_popover_closed_cb), button,
-                               G_CONNECT_SWAPPED);
-    }
-}
-
-static void
-objective_menu_cb (GtkMenuButton *button,
-                   gpointer       user_data)
-{
-  JlnActionList *self = user_data;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) any = g_menu_new ();
-  g_autoptr(GMenu) hrs4r = g_menu_new ();
-  g_autoptr(GMenu) gep = g_menu_new ();
-  JlnPlan *plan = get_plan (self);
-  GListModel *objectives = plan != NULL ? jln_plan_get_objectives (plan) : NULL;
-  guint n = objectives != NULL ? g_list_model_get_n_items (objectives) : 0;
-
-  append_radio_item (any, _("All Objectives"), "filter.objective", "");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (any));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
-      const char *number = jln_objective_get_number (objective);
-      gboolean is_fallback;
-      const char *title = get_title_text (self, JLN_RECORD (objective), &is_fallback);
-      g_autofree char *label = NULL;
-
-      if (number == NULL)
-        continue;
-      /* Translators: an item of the objective filter menu: %1$s is the
-         objective's number, %2$s its title. */
-      label = g_strdup_printf (_("%1$s. %2$s"), number, title);
-      append_radio_item (jln_objective_get_programme (objective) == JLN_PROGRAMME_GEP ? gep : hrs4r,
-                         label, "filter.objective", number);
-    }
-  g_menu_append_section (menu, _("HRS4R Action Plan"), G_MENU_MODEL (hrs4r));
-  if (g_menu_model_get_n_items (G_MENU_MODEL (gep)) > 0)
-    g_menu_append_section (menu, _("Gender Equality Plan"), G_MENU_MODEL (gep));
-
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-  quiet_tooltip_while_open (button);
-}
-
-static void
-status_menu_cb (GtkMenuButton *button,
-                gpointer       user_data)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) any = g_menu_new ();
-  g_autoptr(GMenu) statuses = g_menu_new ();
-
-  append_radio_item (any, _("All Statuses"), "filter.status", "");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (any));
-  for (JlnStatus status = JLN_STATUS_PLANNED; status <= JLN_STATUS_DROPPED; status++)
-    append_radio_item (statuses, jln_status_get_label (status), "filter.status",
-                       jln_status_to_string (status));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (statuses));
-
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-  quiet_tooltip_while_open (button);
-}
-
-static int
-compare_unit_codes (gconstpointer a,
-                    gconstpointer b)
-{
-  const char *code_a = jln_unit_get_code (*(JlnUnit * const *) a);
-  const char *code_b = jln_unit_get_code (*(JlnUnit * const *) b);
-  g_autofree char *key_a = g_utf8_casefold (code_a != NULL ? code_a : "", -1);
-  g_autofree char *key_b = g_utf8_casefold (code_b != NULL ? code_b : "", -1);
-
-  return g_utf8_collate (key_a, key_b);
-}
-
-static void
-unit_menu_cb (GtkMenuButton *button,
-              gpointer       user_data)
-{
-  JlnActionList *self = user_data;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) any = g_menu_new ();
-  g_autoptr(GMenu) units_menu = g_menu_new ();
-  JlnPlan *plan = get_plan (self);
-  GListModel *units = plan != NULL ? jln_plan_get_units (plan) : NULL;
-  guint n = units != NULL ? g_list_model_get_n_items (units) : 0;
-
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-
-  append_radio_item (any, _("All Units"), "filter.unit", "");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (any));
-  /* In the order of their codes, as people look them up. */
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (units, i));
-  g_ptr_array_sort (sorted, compare_unit_codes);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      g_autoptr(JlnUnit) unit = g_object_ref (g_ptr_array_index (sorted, i));
-      const char *code = jln_unit_get_code (unit);
-      const char *name = jln_text_get_fallback (jln_unit_get_name (unit),
-                                                self->content_language, NULL);
-      g_autofree char *label = NULL;
-
-      if (code == NULL)
-        continue;
-      if (name != NULL && name[0] != '\0' && g_strcmp0 (name, code) != 0)
-        /* Translators: an item of the unit filter menu: %1$s is a unit's
-           code, like “RH”, %2$s its name. */
-        label = g_strdup_printf (_("%1$s — %2$s"), code, name);
-      else
-        label = g_strdup (code);
-      append_radio_item (units_menu, label, "filter.unit", code);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (units_menu));
-
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-  quiet_tooltip_while_open (button);
-}
-
-static void
-semester_menu_cb (GtkMenuButton *button,
-                  gpointer       user_data)
-{
-  JlnActionList *self = user_data;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) from = g_menu_new ();
-  g_autoptr(GMenu) until = g_menu_new ();
-  JlnPlan *plan = get_plan (self);
-  JlnSemester first = plan != NULL ? jln_plan_get_start (plan) : JLN_SEMESTER_NONE;
-  JlnSemester last = plan != NULL ? jln_plan_get_end (plan) : JLN_SEMESTER_NONE;
-
-  if (first == JLN_SEMESTER_NONE || last == JLN_SEMESTER_NONE || last < first)
-    first = last = self->today;
-  /* The plan's period, and the current semester when it is outside it. */
-  first = MIN (first, self->today);
-  last = MAX (last, self->today);
-
-  append_radio_item (from, _("Any Time"), "filter.due-from", "");
-  append_radio_item (until, _("Any Time"), "filter.due-until", "");
-  for (JlnSemester s = first; s <= last; s++)
-    {
-      g_autofree char *iso = jln_semester_format (s, JLN_SEMESTER_STYLE_ISO, JLN_LANG_EN);
-      g_autofree char *label = jln_semester_format (s, JLN_SEMESTER_STYLE_LONG,
-                                                    self->content_language);
-
-      append_radio_item (from, label, "filter.due-from", iso);
-      append_radio_item (until, label, "filter.due-until", iso);
-    }
-  g_menu_append_submenu (menu, _("Due From"), G_MENU_MODEL (from));
-  g_menu_append_submenu (menu, _("Due Until"), G_MENU_MODEL (until));
-
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-  quiet_tooltip_while_open (button);
-}
-
-/* Keeping the filter widgets in step with the query text */
-
-static void
-set_action_state (JlnActionList *self,
-                  const char    *name,
-                  const char    *value)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->filter_actions), name);
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_string (value != NULL ? value : ""));
-}
-
-static void
-set_button_label (GtkMenuButton *button,
-                  const char    *label,
-                  gboolean       active)
-{
-  gtk_menu_button_set_label (button, label);
-  if (active)
-    gtk_widget_add_css_class (GTK_WIDGET (button), "jln-filter-active");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (button), "jln-filter-active");
-}
-
-/* The plan's spelling of a unit code typed in any case or accents. */
-static char *
-dup_plan_unit_code (JlnActionList *self,
-                    const char    *value)
-{
-  JlnPlan *plan = get_plan (self);
-  GListModel *units = plan != NULL ? jln_plan_get_units (plan) : NULL;
-  guint n = units != NULL ? g_list_model_get_n_items (units) : 0;
-  g_autofree char *folded = jln_fold (value);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JlnUnit) unit = g_list_model_get_item (units, i);
-      g_autofree char *code = jln_fold (jln_unit_get_code (unit));
-
-      if (g_strcmp0 (code, folded) == 0)
-        return g_strdup (jln_unit_get_code (unit));
-    }
-  return g_strdup (value);
-}
-
-static char *
-dup_semester_label (JlnActionList *self,
-                    const char    *value)
-{
-  JlnSemester semester;
-
-  if (jln_semester_parse (value, &semester, NULL))
-    return jln_semester_format (semester, JLN_SEMESTER_STYLE_LONG, jln_lang_from_locale ());
-  return g_strdup (value);
-}
-
-static void
-sync_filter_widgets (JlnActionList *self)
-{
-  g_autoptr(GPtrArray) terms = NULL;
-  g_autofree char *objective = NULL;
-  g_autofree char *status = NULL;
-  g_autofree char *unit = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *until = NULL;
-  g_autofree char *label = NULL;
-  JlnStatus status_value;
-
-  terms = split_terms (self->filter != NULL ? jln_query_filter_get_text (self->filter) : "");
-  objective = dup_term_value (terms, "objective");
-  status = dup_term_value (terms, "status");
-  unit = dup_term_value (terms, "unit");
-  from = dup_term_value (terms, "due>");
-  until = dup_term_value (terms, "due<");
-
-  if (status != NULL)
-    {
-      JlnStatus read;
-      char *nick = jln_query_status_from_name (status, &read) ? g_strdup (jln_status_to_string (read))
-                                                              : g_ascii_strdown (status, -1);
-
-      g_free (status);
-      status = nick;
-    }
-  if (unit != NULL)
-    {
-      char *code = dup_plan_unit_code (self, unit);
-
-      g_free (unit);
-      unit = code;
-    }
-
-  self->syncing_text = TRUE;
-
-  set_action_state (self, "objective", objective);
-  set_action_state (self, "status", status);
-  set_action_state (self, "unit", unit);
-  set_action_state (self, "due-from", from);
-  set_action_state (self, "due-until", until);
-
-  if (objective != NULL && objective[0] != '\0')
-    /* Translators: the objective filter button when it shows one objective;
-       %s is its number. */
-    label = g_strdup_printf (_("Objective %s"), objective);
-  set_button_label (self->objective_button, label != NULL ? label : _("Objective"), label != NULL);
-  g_clear_pointer (&label, g_free);
-
-  if (status != NULL && jln_status_from_string (status, &status_value))
-    label = g_strdup (jln_status_get_label (status_value));
-  else if (status != NULL && status[0] != '\0')
-    label = g_strdup (status);
-  set_button_label (self->status_button, label != NULL ? label : _("Status"), label != NULL);
-  g_clear_pointer (&label, g_free);
-
-  if (unit != NULL && unit[0] != '\0')
-    /* Translators: the unit filter button when it shows one unit; %s is
-       its code, like “RH”. */
-    label = g_strdup_printf (_("Unit %s"), unit);
-  set_button_label (self->unit_button, label != NULL ? label : _("Unit"), label != NULL);
-  g_clear_pointer (&label, g_free);
-
-  if ((from != NULL && from[0] != '\0') || (until != NULL && until[0] != '\0'))
-    {
-      g_autofree char *from_label = from != NULL ? dup_semester_label (self, from) : NULL;
-      g_autofree char *until_label = until != NULL ? dup_semester_label (self, until) : NULL;
-
-      if (from_label != NULL && until_label != NULL)
-        /* Translators: the due filter button with a range of semesters, like
-           “Due 1st sem. 2022 – 2nd sem. 2023”. */
-        label = g_strdup_printf (_("Due %1$s – %2$s"), from_label, until_label);
-      else if (from_label != NULL)
-        /* Translators: the due filter button with a first semester only. */
-        label = g_strdup_printf (_("Due from %s"), from_label);
-      else
-        /* Translators: the due filter button with a last semester only. */
-        label = g_strdup_printf (_("Due until %s"), until_label);
-    }
-  set_button_label (self->semester_button, label != NULL ? label : _("Due"), label != NULL);
-
-  gtk_toggle_button_set_active (self->overdue_button, terms_contain (terms, "overdue"));
-  gtk_toggle_button_set_active (self->hide_done_button, terms_contain (terms, "-status:done"));
-
-  self->syncing_text = FALSE;
-}
-
-/* The filter */
-
-static void
-update_error (JlnActionList *self)
-{
-  const char *error = self->filter != NULL ? jln_query_filter_get_error (self->filter) : NULL;
-  g_autoptr(GError) check_error = NULL;
-  JlnQuery *query;
-  JlnPlan *plan = get_plan (self);
-
-  /* A query that parses may still name a unit or an objective the plan
-   * does not have: say so rather than show an empty list. */
-  if (error == NULL && self->filter != NULL && plan != NULL &&
-      (query = jln_query_filter_get_query (self->filter)) != NULL &&
-      !jln_query_check (query, plan, &check_error))
-    error = check_error->message;
-
-  gtk_label_set_text (self->error_label, error != NULL ? error : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-  if (error != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error != NULL ? error : "",
-                                  -1);
-}
-
+/* The search bar shows whenever there is a query, however it was set. */
 static void
 filter_text_changed_cb (JlnActionList *self)
 {
-  const char *text = jln_query_filter_get_text (self->filter);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
-    {
-      self->syncing_text = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-      gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
-      self->syncing_text = FALSE;
-    }
-  if (text[0] != '\0')
+  if (jln_query_filter_get_text (self->filter)[0] != '\0')
     gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  sync_filter_widgets (self);
-  update_error (self);
 }
 
 static void
@@ -2234,17 +1281,6 @@ filter_changed_cb (JlnActionList   *self,
   if (self->row_model != NULL)
     jln_row_model_refilter (self->row_model, change);
   ask_first_row (self);
-  /* The filter notifies its text and error before it changes its query. */
-  update_error (self);
-}
-
-static void
-search_changed_cb (JlnActionList *self)
-{
-  if (self->syncing_text || self->filter == NULL)
-    return;
-  jln_query_filter_set_text (self->filter,
-                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -2369,7 +1405,6 @@ jln_action_list_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->title_sorter);
   g_clear_pointer (&self->sort_keys, g_hash_table_unref);
-  g_clear_object (&self->filter_actions);
 
   G_OBJECT_CLASS (jln_action_list_parent_class)->dispose (object);
 }
@@ -2490,17 +1525,11 @@ jln_action_list_class_init (JlnActionListClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, JLN_TYPE_RECORD);
 
+  g_type_ensure (JLN_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/jalons/Jalons/jln-action-list.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, error_label);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, objective_button);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, status_button);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, unit_button);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, semester_button);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, overdue_button);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, hide_done_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, column_view);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, count_label);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, list_stack);
@@ -2513,10 +1542,6 @@ jln_action_list_class_init (JlnActionListClass *klass)
     gtk_widget_class_bind_template_child_full (widget_class, column_ids[i], FALSE,
                                                G_STRUCT_OFFSET (JlnActionList, columns) +
                                                i * sizeof (GtkColumnViewColumn *));
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, overdue_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, hide_done_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "rows.expand-selected", "b",
@@ -2529,10 +1554,6 @@ jln_action_list_class_init (JlnActionListClass *klass)
 static void
 jln_action_list_init (JlnActionList *self)
 {
-  static const char *filter_action_names[] = {
-    "objective", "status", "unit", "due-from", "due-until",
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->content_language = JLN_LANG_FR;
@@ -2544,32 +1565,14 @@ jln_action_list_init (JlnActionList *self)
   add_tab_out (self);
   add_expand_shortcuts (self);
 
-  self->filter_actions = g_simple_action_group_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (filter_action_names); i++)
-    {
-      g_autoptr(GSimpleAction) action =
-        g_simple_action_new_stateful (filter_action_names[i], G_VARIANT_TYPE_STRING,
-                                      g_variant_new_string (""));
-
-      g_signal_connect (action, "change-state", G_CALLBACK (filter_action_change_state_cb), self);
-      g_action_map_add_action (G_ACTION_MAP (self->filter_actions), G_ACTION (action));
-    }
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "filter",
-                                  G_ACTION_GROUP (self->filter_actions));
-
-  gtk_menu_button_set_create_popup_func (self->objective_button, objective_menu_cb, self, NULL);
-  gtk_menu_button_set_create_popup_func (self->status_button, status_menu_cb, self, NULL);
-  gtk_menu_button_set_create_popup_func (self->unit_button, unit_menu_cb, self, NULL);
-  gtk_menu_button_set_create_popup_func (self->semester_button, semester_menu_cb, self, NULL);
-
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_connect_entry (self->search_bar,
+                                jln_filter_bar_get_search_entry (self->filter_bar));
+  g_signal_connect_swapped (jln_filter_bar_get_search_entry (self->filter_bar), "activate",
+                            G_CALLBACK (search_activate_cb), self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_changed_cb), self);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search actions"),
-                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actions"),
                                   -1);
@@ -2616,8 +1619,6 @@ set_document (JlnActionList *self,
     build_models (self);
   set_selected (self, NULL);
   update_count (self);
-  update_error (self);
-  sync_filter_widgets (self);
 
 }
 
@@ -2640,7 +1641,6 @@ set_content_language (JlnActionList *self,
   self->content_language = lang;
 
   update_bound_cells (self);
-  sync_filter_widgets (self);
   if (self->title_sorter != NULL)
     gtk_sorter_changed (GTK_SORTER (self->title_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 
@@ -2681,14 +1681,11 @@ set_filter (JlnActionList  *self,
 
   g_signal_connect_object (filter, "notify::text",
                            G_CALLBACK (filter_text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (filter, "notify::error",
-                           G_CALLBACK (update_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (filter, "changed",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (self->row_model != NULL)
     jln_row_model_set_filter (self->row_model, filter);
-  update_error (self);
   filter_text_changed_cb (self);
 
 }
@@ -2742,7 +1739,7 @@ jln_action_list_focus_search (JlnActionList *self)
   g_return_if_fail (JLN_IS_ACTION_LIST (self));
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (jln_filter_bar_get_search_entry (self->filter_bar)));
 }
 
 guint

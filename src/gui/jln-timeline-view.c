@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "jln-filter-bar.h"
 #include "jln-objective.h"
 #include "jln-presentation-window.h"
 #include "jln-timeline-canvas.h"
@@ -33,8 +34,7 @@ struct _JlnTimelineView
   GtkWindow         *presentation;     /* while presenting */
 
   /* Template widgets */
-  GtkSearchEntry    *search_entry;
-  GtkLabel          *error_label;
+  JlnFilterBar      *filter_bar;
   GtkStack          *stack;
   JlnTimelineCanvas *canvas;
   AdwStatusPage     *empty_page;
@@ -266,34 +266,6 @@ filter_changed_cb (JlnTimelineView *self)
 }
 
 static void
-filter_text_changed_cb (JlnTimelineView *self)
-{
-  const char *text = jln_query_filter_get_text (self->filter);
-  const char *error = jln_query_filter_get_error (self->filter);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
-    {
-      self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-      self->syncing = FALSE;
-    }
-  gtk_label_set_text (self->error_label, error != NULL ? error : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), error);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
-  if (error != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-}
-
-static void
-search_changed_cb (JlnTimelineView *self)
-{
-  if (!self->syncing && self->filter != NULL)
-    jln_query_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
 session_selected_cb (JlnTimelineView *self)
 {
   select_from_session (self);
@@ -378,13 +350,8 @@ jln_timeline_view_set_session (JlnTimelineView *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->filter, "notify::text", G_CALLBACK (filter_text_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->filter, "notify::error", G_CALLBACK (filter_text_changed_cb),
-                               self, G_CONNECT_SWAPPED);
       self->lang = jln_session_get_content_language (session);
       update_style (self);
-      filter_text_changed_cb (self);
     }
   plan_changed_cb (self);
 
@@ -607,16 +574,15 @@ jln_timeline_view_class_init (JlnTimelineViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, JLN_TYPE_RECORD);
 
+  g_type_ensure (JLN_TYPE_FILTER_BAR);
   g_type_ensure (JLN_TYPE_TIMELINE_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-timeline-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, stack);
   gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, canvas);
   gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, JlnTimelineView, legend_area);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_activate_record_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_zoom_cb);
@@ -663,9 +629,6 @@ jln_timeline_view_init (JlnTimelineView *self)
   popover = gtk_widget_get_ancestor (GTK_WIDGET (self->legend_area), GTK_TYPE_POPOVER);
   g_signal_connect_swapped (popover, "show", G_CALLBACK (legend_shown_cb), self);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search actions"),
-                                  -1);
   update_style (self);
   canvas_zoom_cb (self);
 }

@@ -9,6 +9,7 @@
 
 #include "jln-action-item.h"
 #include "jln-milestone.h"
+#include "jln-record-text.h"
 #include "jln-timeline.h"
 #include "jln-i18n.h"
 #include "jln-semester-axis.h"
@@ -262,31 +263,24 @@ compute_bar (JlnTimeline *self,
   JlnSemester due, start = JLN_SEMESTER_NONE;
 
   memset (bar, 0, sizeof *bar);
+  if (!jln_record_get_status (record, &bar->status))
+    return;
+  completion = jln_record_get_completion (record);
+  due = jln_record_get_due (record);
   if (JLN_IS_ACTION (record))
     {
       JlnAction *action = JLN_ACTION (record);
 
-      bar->status = jln_action_get_status (action);
-      completion = jln_action_get_completion (action);
-      due = jln_action_get_due (action);
       start = jln_action_get_start (action);
       if (jln_action_get_recurrence (action) != JLN_RECURRENCE_NONE)
         bar->next = jln_action_get_next (action);
     }
-  else if (JLN_IS_ACTION_ITEM (record))
-    {
-      JlnActionItem *item = JLN_ACTION_ITEM (record);
-      JlnRecord *parent = jln_record_get_parent (record);
-
-      bar->item = TRUE;
-      bar->status = jln_action_item_get_status (item);
-      completion = jln_action_item_get_completion (item);
-      due = jln_action_item_get_due (item);
-      if (JLN_IS_ACTION (parent))
-        start = jln_action_get_start (JLN_ACTION (parent));
-    }
   else
-    return;
+    {
+      /* A sub-item starts with its action. */
+      bar->item = TRUE;
+      start = jln_record_get_start (jln_record_get_parent (record));
+    }
 
   /* From the action's start, or the plan's, to its planned semester; a
    * done action ends when it was done, and one done before the plan
@@ -1315,10 +1309,10 @@ draw_bar (const Draw *d,
       PangoLayout *layout;
       double th;
 
-      if (JLN_IS_ACTION (row->record) && jln_completion_is_set (jln_action_get_completion (JLN_ACTION (row->record))))
-        when = jln_completion_format (jln_action_get_completion (JLN_ACTION (row->record)), d->lang);
-      else if (JLN_IS_ACTION_ITEM (row->record) && jln_completion_is_set (jln_action_item_get_completion (JLN_ACTION_ITEM (row->record))))
-        when = jln_completion_format (jln_action_item_get_completion (JLN_ACTION_ITEM (row->record)), d->lang);
+      const JlnCompletion *completion = jln_record_get_completion (row->record);
+
+      if (completion != NULL && jln_completion_is_set (completion))
+        when = jln_completion_format (completion, d->lang);
       else
         when = jln_semester_format (bar.end, JLN_SEMESTER_STYLE_SHORT, d->lang);
       {
@@ -3144,42 +3138,29 @@ jln_timeline_dup_tooltip (JlnTimeline *self,
       return g_string_free (out, FALSE);
     }
 
+  if (!jln_record_get_status (record, &status))
+    return g_string_free (out, FALSE);
+  number = jln_record_get_number (record);
+  title = jln_record_get_title_text (record, lang, NULL);
+  completion = jln_record_get_completion (record);
+  due = jln_record_get_due (record);
+  start = jln_record_get_start (record);
+  units = jln_record_get_units (record);
+  /* Plan text cannot reorder what is composed around it. */
+  isolated_number = jln_text_isolate (number);
+  isolated_title = jln_text_isolate (title);
   if (JLN_IS_ACTION (record))
     {
-      JlnAction *action = JLN_ACTION (record);
-
-      number = jln_action_get_number (action);
-      title = text_or_empty (jln_action_get_title (action), lang);
-      status = jln_action_get_status (action);
-      completion = jln_action_get_completion (action);
-      due = jln_action_get_due (action);
-      start = jln_action_get_start (action);
-      units = jln_action_get_units (action);
-      note = jln_action_get_note (action);
-      /* Plan text cannot reorder what is composed around it. */
-      isolated_number = jln_text_isolate (number);
-      isolated_title = jln_text_isolate (title);
+      note = jln_action_get_note (JLN_ACTION (record));
       g_string_append_printf (out, "%s %s", isolated_number, isolated_title);
     }
-  else if (JLN_IS_ACTION_ITEM (record))
+  else
     {
-      JlnActionItem *item = JLN_ACTION_ITEM (record);
-      JlnRecord *parent = jln_record_get_parent (record);
+      const char *parent = jln_record_get_number (jln_record_get_parent (record));
 
-      number = jln_action_item_get_label (item);
-      title = text_or_empty (jln_action_item_get_title (item), lang);
-      status = jln_action_item_get_status (item);
-      completion = jln_action_item_get_completion (item);
-      due = jln_action_item_get_due (item);
-      units = jln_action_item_get_units (item);
-      isolated_parent = jln_text_isolate (JLN_IS_ACTION (parent)
-                                          ? jln_action_get_number (JLN_ACTION (parent)) : "");
-      isolated_number = jln_text_isolate (number);
-      isolated_title = jln_text_isolate (title);
+      isolated_parent = jln_text_isolate (parent != NULL ? parent : "");
       g_string_append_printf (out, "%s %s. %s", isolated_parent, isolated_number, isolated_title);
     }
-  else
-    return g_string_free (out, FALSE);
 
   compute_bar (self, record, &bar);
   g_string_append (out, "\n");
