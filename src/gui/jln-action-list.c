@@ -7,7 +7,9 @@
 
 #include "jln-action.h"
 #include "jln-action-item.h"
+#include "jln-action-cell.h"
 #include "jln-action-list.h"
+#include "jln-action-sorters.h"
 #include "jln-filter-bar.h"
 #include "jln-objective.h"
 #include "jln-record-text.h"
@@ -26,17 +28,6 @@
  * milliseconds per keystroke on a large plan; see jln-row-model.c. The
  * first cell of a row draws its own expander. */
 
-typedef enum
-{
-  COLUMN_NUMBER,
-  COLUMN_TITLE,
-  COLUMN_STATUS,
-  COLUMN_COMPLETION,
-  COLUMN_DUE,
-  COLUMN_UNITS,
-  N_COLUMNS
-} Column;
-
 struct _JlnActionList
 {
   GtkWidget            parent_instance;
@@ -46,14 +37,13 @@ struct _JlnActionList
 
   JlnDocument         *document;
   JlnQueryFilter      *filter;
-  JlnLang              content_language;
-  JlnSemester          today;
+  JlnActionCellContext cells;             /* language, today, bound cells */
 
   /* Models, from the plan's stores up to the view; see above. */
   JlnRowModel         *row_model;
   GtkSingleSelection  *selection;
   GtkSorter           *title_sorter;
-  GHashTable          *sort_keys;         /* JlnRecord → collation key, while sorting */
+  JlnActionSortKeys   *sort_keys;
 
   guint                n_shown;
   guint                n_total;
@@ -69,13 +59,11 @@ struct _JlnActionList
   GtkWidget           *row_menu;
   JlnRecord           *select_when_done;  /* asked for while filtering */
 
-  GQueue               bound_cells;
-
   /* Template children */
   GtkSearchBar        *search_bar;
   JlnFilterBar        *filter_bar;
   GtkColumnView       *column_view;
-  GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkColumnViewColumn *columns[JLN_N_ACTION_COLUMNS];
   GtkLabel            *count_label;
   GtkStack            *list_stack;
   AdwStatusPage       *empty_page;
@@ -107,328 +95,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char *column_ids[N_COLUMNS] = {
+static const char *column_ids[JLN_N_ACTION_COLUMNS] = {
   "number_column", "title_column", "status_column",
   "completion_column", "due_column", "units_column",
-};
-
-static const char *status_classes[] = {
-  [JLN_STATUS_PLANNED] = "jln-planned",
-  [JLN_STATUS_IN_PROGRESS] = "jln-in-progress",
-  [JLN_STATUS_DONE] = "jln-done",
-  [JLN_STATUS_DONE_NEW] = "jln-done-new",
-  [JLN_STATUS_REVISED] = "jln-revised",
-  [JLN_STATUS_SUPERSEDED] = "jln-superseded",
-  [JLN_STATUS_DROPPED] = "jln-dropped",
 };
 
 static void update_count          (JlnActionList *self);
 static void set_selected          (JlnActionList *self,
                                    JlnRecord     *record);
-
-/* Cells
- *
- * One CellData per cell widget, made once at setup: binding a row only
- * fills labels, toggles CSS classes and connects a notify handler, so
- * that scrolling through a large plan allocates little. */
-
-typedef struct
-{
-  GList           link;         /* in bound_cells, while bound */
-  JlnActionList  *self;
-  Column          column;
-  GtkWidget      *widget;       /* the list item's child */
-  GtkLabel       *label;
-  GtkLabel       *lang_tag;     /* title: the text is the other language's */
-  GtkLabel       *gep_tag;      /* title: an axis of the Gender Equality Plan */
-  GtkWidget      *expander;     /* number: the row's arrow */
-  const char     *expander_icon;
-  JlnRecord      *record;       /* bound */
-  JlnRow         *row;          /* bound */
-  gulong          notify_id;
-  gulong          row_notify_id;
-  const char     *status_class;
-  gboolean        overdue;
-  gboolean        heading;
-} CellData;
-
-static void
-cell_set_class (CellData    *cell,
-                const char **current,
-                const char  *wanted)
-{
-  if (*current == wanted)
-    return;
-  if (*current != NULL)
-    gtk_widget_remove_css_class (cell->widget, *current);
-  if (wanted != NULL)
-    gtk_widget_add_css_class (cell->widget, wanted);
-  *current = wanted;
-}
-
-static void
-cell_set_flag (CellData   *cell,
-               gboolean   *current,
-               gboolean    wanted,
-               const char *css_class)
-{
-  if (*current == wanted)
-    return;
-  if (wanted)
-    gtk_widget_add_css_class (cell->widget, css_class);
-  else
-    gtk_widget_remove_css_class (cell->widget, css_class);
-  *current = wanted;
-}
-
-/* Every cell of a row carries the row's style, since GTK 4.8 gives no
- * access to the row widget of a GtkColumnView. */
-static void
-cell_update_style (CellData *cell)
-{
-  JlnStatus status;
-  const char *status_class = NULL;
-
-  if (cell->record != NULL && jln_record_get_status (cell->record, &status) &&
-      status < G_N_ELEMENTS (status_classes))
-    status_class = status_classes[status];
-
-  cell_set_class (cell, &cell->status_class, status_class);
-  cell_set_flag (cell, &cell->overdue,
-                 cell->record != NULL &&
-                 jln_record_is_overdue (cell->record, cell->self->today),
-                 "jln-overdue");
-  cell_set_flag (cell, &cell->heading,
-                 cell->record != NULL && JLN_IS_OBJECTIVE (cell->record),
-                 "jln-heading");
-}
-
-static void
-cell_update_number (CellData *cell)
-{
-  g_autofree char *number = jln_record_dup_number_text (cell->record);
-  g_autofree char *label = jln_record_dup_spoken_label (cell->record,
-                                                        cell->self->content_language,
-                                                        jln_lang_from_locale (),
-                                                        cell->self->today);
-
-  gtk_label_set_text (cell->label, number);
-
-  /* GTK 4.8 gives no access to the row widget of a GtkColumnView
-   * (GtkColumnViewRow arrived in 4.12), so the label that a screen reader
-   * reads for the whole row is set on the row's first cell. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-/* Tooltips are asked for when the pointer rests on a cell rather than
- * set at bind time: setting one queries the pointer, a round trip to the
- * display server for every row bound. */
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  CellData   *cell)
-{
-  g_autofree char *units = NULL;
-  gboolean is_fallback;
-  const char *text = NULL;
-
-  if (cell->record == NULL)
-    return FALSE;
-
-  if (widget == GTK_WIDGET (cell->lang_tag))
-    text = cell->self->content_language == JLN_LANG_FR
-           ? _("No French text yet: the English text is shown")
-           : _("No English text yet: the French text is shown");
-  else if (cell->column == COLUMN_TITLE)
-    text = jln_record_get_title_text (cell->record, cell->self->content_language,
-                                      &is_fallback);
-  else if (cell->column == COLUMN_UNITS)
-    text = units = jln_record_dup_units_text (cell->record);
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static GtkLabel *
-new_cell_tag (CellData *cell)
-{
-  GtkWidget *tag = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (tag, "jln-tag");
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (cell->widget), tag);
-  return GTK_LABEL (tag);
-}
-
-static void
-cell_update_title (CellData *cell)
-{
-  JlnActionList *self = cell->self;
-  gboolean is_fallback;
-  const char *text = jln_record_get_title_text (cell->record, self->content_language,
-                                                &is_fallback);
-  gboolean gep;
-
-  /* Plan text is plain text: never markup, never a format. */
-  gtk_label_set_text (cell->label, text);
-
-  if (is_fallback && cell->lang_tag == NULL)
-    {
-      cell->lang_tag = new_cell_tag (cell);
-      gtk_widget_set_has_tooltip (GTK_WIDGET (cell->lang_tag), TRUE);
-      g_signal_connect (cell->lang_tag, "query-tooltip", G_CALLBACK (query_tooltip_cb), cell);
-    }
-  if (cell->lang_tag != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (cell->lang_tag), is_fallback);
-  if (is_fallback)
-    gtk_label_set_text (cell->lang_tag,
-                        self->content_language == JLN_LANG_FR
-                        /* Translators: a small tag after a title shown in English because
-                           the plan has no French title; keep it to two or three letters. */
-                        ? C_("language tag", "EN")
-                        /* Translators: a small tag after a title shown in French because
-                           the plan has no English title; keep it to two or three letters. */
-                        : C_("language tag", "FR"));
-
-  gep = JLN_IS_OBJECTIVE (cell->record) &&
-        jln_objective_get_programme (JLN_OBJECTIVE (cell->record)) == JLN_PROGRAMME_GEP;
-  if (gep && cell->gep_tag == NULL)
-    {
-      cell->gep_tag = new_cell_tag (cell);
-      /* Translators: a small tag on the heading rows of the axes of the
-         Gender Equality Plan. */
-      gtk_label_set_text (cell->gep_tag, C_("programme tag", "Equality plan"));
-    }
-  if (cell->gep_tag != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (cell->gep_tag), gep);
-}
-
-static void
-cell_update (CellData *cell)
-{
-  g_autofree char *text = NULL;
-
-  if (cell->record == NULL)
-    return;
-
-  switch (cell->column)
-    {
-    case COLUMN_NUMBER:
-      cell_update_number (cell);
-      break;
-    case COLUMN_TITLE:
-      cell_update_title (cell);
-      break;
-    case COLUMN_STATUS:
-      text = jln_record_dup_status_text (cell->record);
-      break;
-    case COLUMN_COMPLETION:
-      text = jln_record_dup_completion_text (cell->record, jln_lang_from_locale ());
-      break;
-    case COLUMN_DUE:
-      text = jln_record_dup_due_text (cell->record, jln_lang_from_locale ());
-      /* Overdue is said otherwise than by colour too, as on the timeline:
-       * a "!" before the semester, in a frame. */
-      if (text[0] != '\0' && jln_record_is_overdue (cell->record, cell->self->today))
-        {
-          char *marked = g_strconcat ("!\u2002", text, NULL);
-
-          g_free (text);
-          text = marked;
-        }
-      break;
-    case COLUMN_UNITS:
-      text = jln_record_dup_units_text (cell->record);
-      break;
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (text != NULL)
-    gtk_label_set_text (cell->label, text);
-  cell_update_style (cell);
-}
-
-static void
-record_notify_cb (CellData   *cell,
-                  GParamSpec *pspec)
-{
-  cell_update (cell);
-}
-
-/* As GtkTreeExpander indents a level: its arrow and the space after it. */
-#define INDENT 20
-
-/* The arrow of a row that has children, after as much room as its depth
- * asks for; a row without children keeps the arrow's room, empty. */
-static void
-cell_update_expander (CellData *cell)
-{
-  gboolean expandable = jln_row_get_expandable (cell->row);
-  gboolean expanded = jln_row_get_expanded (cell->row);
-  const char *collapsed_icon = gtk_widget_get_direction (cell->expander) == GTK_TEXT_DIR_RTL
-                               ? "pan-start-symbolic" : "pan-end-symbolic";
-  const char *icon = expanded ? "pan-down-symbolic" : collapsed_icon;
-
-  gtk_widget_set_margin_start (cell->expander, INDENT * jln_row_get_depth (cell->row));
-  gtk_widget_set_opacity (cell->expander, expandable ? 1.0 : 0.0);
-  gtk_widget_set_can_target (cell->expander, expandable);
-  gtk_widget_set_focusable (cell->expander, expandable);
-  /* Setting an icon looks it up again: binding a row only does when it
-   * differs from the last row's. */
-  if (cell->expander_icon != icon)
-    {
-      gtk_button_set_icon_name (GTK_BUTTON (cell->expander), icon);
-      cell->expander_icon = icon;
-    }
-  gtk_accessible_update_state (GTK_ACCESSIBLE (cell->expander),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, !expandable,
-                               GTK_ACCESSIBLE_STATE_EXPANDED, expandable && expanded,
-                               -1);
-}
-
-static void
-row_notify_cb (CellData   *cell,
-               GParamSpec *pspec)
-{
-  cell_update_expander (cell);
-}
-
-static void
-expander_clicked_cb (CellData *cell)
-{
-  if (cell->row != NULL && cell->self->row_model != NULL)
-    jln_row_model_set_expanded (cell->self->row_model, cell->row,
-                                !jln_row_get_expanded (cell->row));
-}
-
-static GtkWidget *
-new_cell_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
-  return label;
-}
-
-static void
-cell_free (CellData *cell)
-{
-  g_assert (cell->record == NULL);
-  g_free (cell);
-}
 
 /* The menu of a row: what can be done to the selected action. */
 static void
@@ -475,112 +149,27 @@ row_menu_key_cb (GtkWidget *widget,
 }
 
 static void
-cell_menu_pressed_cb (GtkGestureClick *gesture,
-                      int              n_press,
-                      double           x,
-                      double           y,
-                      CellData        *cell)
+cell_menu_requested_cb (JlnActionCell *cell,
+                        double         x,
+                        double         y,
+                        JlnActionList *self)
 {
-  if (cell->record == NULL)
-    return;
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  jln_action_list_select (cell->self, cell->record);
-  popup_row_menu (cell->self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)), x, y);
+  jln_action_list_select (self, jln_action_cell_get_record (cell));
+  popup_row_menu (self, GTK_WIDGET (cell), x, y);
 }
 
+/* Cells: see jln-action-cell.c. */
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           JlnActionList            *self)
 {
-  CellData *cell = g_new0 (CellData, 1);
-  GtkWidget *label = new_cell_label ();
+  JlnActionColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
+                                                                "jln-column"));
+  GtkWidget *cell = jln_action_cell_new (column, &self->cells);
 
-  cell->self = self;
-  cell->link.data = cell;
-  cell->column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "jln-column"));
-  cell->label = GTK_LABEL (label);
-
-  switch (cell->column)
-    {
-    case COLUMN_NUMBER:
-      cell->widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      gtk_widget_add_css_class (cell->widget, "jln-expander-cell");
-      cell->expander = gtk_button_new ();
-      gtk_widget_add_css_class (cell->expander, "flat");
-      gtk_widget_add_css_class (cell->expander, "jln-expander");
-      gtk_widget_set_valign (cell->expander, GTK_ALIGN_CENTER);
-      gtk_widget_set_focus_on_click (cell->expander, FALSE);
-      g_signal_connect_swapped (cell->expander, "clicked",
-                                G_CALLBACK (expander_clicked_cb), cell);
-      /* Read as the row's number, expanded or not. */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (cell->expander),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                      -1);
-      gtk_box_append (GTK_BOX (cell->widget), cell->expander);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (cell->widget), label);
-      gtk_widget_add_css_class (label, "numeric");
-      break;
-    case COLUMN_TITLE:
-      /* The tags are made when first needed: most rows have none. */
-      cell->widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (cell->widget), label);
-      break;
-    case COLUMN_STATUS:
-    case COLUMN_COMPLETION:
-    case COLUMN_DUE:
-    case COLUMN_UNITS:
-      cell->widget = label;
-      break;
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (cell->column == COLUMN_STATUS)
-    gtk_widget_add_css_class (cell->widget, "jln-cell-status");
-  else if (cell->column == COLUMN_DUE)
-    {
-      /* A semester is short: it is shown whole, its frame round the text
-       * only when overdue. */
-      gtk_widget_add_css_class (cell->widget, "jln-cell-due");
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-    }
-  else if (cell->column == COLUMN_COMPLETION)
-    gtk_widget_add_css_class (label, "numeric");
-
-  /* Titles, statuses and units wrap, and the row grows to show them
-   * whole, rather than cutting them at the column's width. */
-  if (cell->column == COLUMN_TITLE || cell->column == COLUMN_STATUS ||
-      cell->column == COLUMN_UNITS)
-    {
-      gtk_label_set_single_line_mode (GTK_LABEL (label), FALSE);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
-    }
-
-  if (cell->column == COLUMN_TITLE || cell->column == COLUMN_UNITS)
-    {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), cell);
-    }
-  /* A right click, or a long press, opens the row's menu. */
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-    gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "jln-row-menu");
-    g_signal_connect (click, "pressed", G_CALLBACK (cell_menu_pressed_cb), cell);
-    gtk_widget_add_controller (cell->widget, GTK_EVENT_CONTROLLER (click));
-  }
-  gtk_list_item_set_child (list_item, cell->widget);
-  g_object_set_data_full (G_OBJECT (list_item), "jln-cell", cell, (GDestroyNotify) cell_free);
+  g_signal_connect (cell, "menu-requested", G_CALLBACK (cell_menu_requested_cb), self);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
@@ -588,25 +177,8 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          JlnActionList            *self)
 {
-  CellData *cell = g_object_get_data (G_OBJECT (list_item), "jln-cell");
-  JlnRow *row = gtk_list_item_get_item (list_item);
-
-  g_assert (cell->record == NULL);
-
-  cell->row = g_object_ref (row);
-  jln_row_bind (row);
-  cell->record = g_object_ref (jln_row_get_record (row));
-  cell->notify_id = g_signal_connect_swapped (cell->record, "notify",
-                                              G_CALLBACK (record_notify_cb), cell);
-  if (cell->column == COLUMN_NUMBER)
-    {
-      cell->row_notify_id = g_signal_connect_swapped (row, "notify",
-                                                      G_CALLBACK (row_notify_cb), cell);
-      cell_update_expander (cell);
-    }
-
-  g_queue_push_tail_link (&self->bound_cells, &cell->link);
-  cell_update (cell);
+  jln_action_cell_bind (JLN_ACTION_CELL (gtk_list_item_get_child (list_item)),
+                        gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -614,168 +186,13 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            JlnActionList            *self)
 {
-  CellData *cell = g_object_get_data (G_OBJECT (list_item), "jln-cell");
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
 
-  if (cell == NULL || cell->record == NULL)
-    return;
-
-  g_queue_unlink (&self->bound_cells, &cell->link);
-  g_clear_signal_handler (&cell->notify_id, cell->record);
-  if (cell->row_notify_id != 0)
-    g_clear_signal_handler (&cell->row_notify_id, cell->row);
-  jln_row_unbind (cell->row);
-  g_clear_object (&cell->row);
-  g_clear_object (&cell->record);
-}
-
-static void
-update_bound_cells (JlnActionList *self)
-{
-  for (GList *l = self->bound_cells.head; l != NULL; l = l->next)
-    cell_update (l->data);
+  if (cell != NULL)
+    jln_action_cell_unbind (JLN_ACTION_CELL (cell));
 }
 
 /* Sorting */
-
-/* "1.2" < "1.10": runs of digits compare as numbers. */
-static int
-compare_natural (const char *a,
-                 const char *b)
-{
-  if (a == NULL || b == NULL)
-    return (a != NULL) - (b != NULL);
-
-  while (*a != '\0' && *b != '\0')
-    {
-      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
-        {
-          const char *end_a, *end_b;
-          int cmp;
-
-          while (*a == '0' && g_ascii_isdigit (a[1]))
-            a++;
-          while (*b == '0' && g_ascii_isdigit (b[1]))
-            b++;
-          for (end_a = a; g_ascii_isdigit (*end_a); end_a++)
-            ;
-          for (end_b = b; g_ascii_isdigit (*end_b); end_b++)
-            ;
-          if (end_a - a != end_b - b)
-            return end_a - a < end_b - b ? -1 : 1;
-          cmp = strncmp (a, b, end_a - a);
-          if (cmp != 0)
-            return cmp < 0 ? -1 : 1;
-          a = end_a;
-          b = end_b;
-        }
-      else
-        {
-          char ca = g_ascii_tolower (*a);
-          char cb = g_ascii_tolower (*b);
-
-          if (ca != cb)
-            return (guchar) ca < (guchar) cb ? -1 : 1;
-          a++;
-          b++;
-        }
-    }
-  return (*a != '\0') - (*b != '\0');
-}
-
-static int
-compare_numbers_cb (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  return compare_natural (jln_record_get_number ((JlnRecord *) a),
-                          jln_record_get_number ((JlnRecord *) b));
-}
-
-static int
-status_key_cb (JlnRecord *record,
-               gpointer   user_data)
-{
-  JlnStatus status;
-
-  return jln_record_get_status (record, &status) ? (int) status : -1;
-}
-
-/* Undated rows sort last. */
-static guint
-due_key_cb (JlnRecord *record,
-            gpointer   user_data)
-{
-  JlnSemester due = jln_record_get_due (record);
-
-  if (due == JLN_SEMESTER_NONE && JLN_IS_ACTION (record))
-    due = jln_action_get_next (JLN_ACTION (record));
-  return due != JLN_SEMESTER_NONE ? due : G_MAXUINT;
-}
-
-static guint
-completion_key_cb (JlnRecord *record,
-                   gpointer   user_data)
-{
-  const JlnCompletion *completion = jln_record_get_completion (record);
-
-  if (completion == NULL || !jln_completion_is_set (completion))
-    return G_MAXUINT;
-  return jln_completion_get_first (completion);
-}
-
-/* A string sorter folds and collates both strings on every comparison,
- * and GtkColumnViewSorter has no keys that a sort could keep: on a large
- * plan, sorting by title took seconds. The keys of a sort are kept here
- * until it is done. */
-static const char *
-lookup_sort_key (JlnActionList *self,
-                 JlnRecord     *record,
-                 Column         column)
-{
-  char *key = g_hash_table_lookup (self->sort_keys, record);
-
-  if (key == NULL)
-    {
-      gboolean is_fallback;
-      g_autofree char *text = column == COLUMN_TITLE
-                              ? g_strdup (jln_record_get_title_text (record,
-                                                                     self->content_language,
-                                                                     &is_fallback))
-                              : jln_record_dup_units_text (record);
-      g_autofree char *folded = g_utf8_casefold (text, -1);
-
-      key = g_utf8_collate_key (folded, -1);
-      g_hash_table_insert (self->sort_keys, g_object_ref (record), key);
-    }
-  return key;
-}
-
-static int
-compare_keys (JlnActionList *self,
-              JlnRecord     *a,
-              JlnRecord     *b,
-              Column         column)
-{
-  int cmp = strcmp (lookup_sort_key (self, a, column), lookup_sort_key (self, b, column));
-
-  return (cmp > 0) - (cmp < 0);
-}
-
-static int
-compare_titles_cb (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  return compare_keys (user_data, (JlnRecord *) a, (JlnRecord *) b, COLUMN_TITLE);
-}
-
-static int
-compare_units_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return compare_keys (user_data, (JlnRecord *) a, (JlnRecord *) b, COLUMN_UNITS);
-}
 
 static void ask_first_row (JlnActionList *self);
 
@@ -792,9 +209,9 @@ update_sorting (JlnActionList *self)
    * and the content language change. */
   if (self->row_model == NULL)
     return;
-  g_hash_table_remove_all (self->sort_keys);
+  jln_action_sort_keys_clear (self->sort_keys, self->cells.content_language);
   jln_row_model_set_sorter (self->row_model, sorted ? sorter : NULL);
-  g_hash_table_remove_all (self->sort_keys);
+  jln_action_sort_keys_clear (self->sort_keys, self->cells.content_language);
   ask_first_row (self);
 }
 
@@ -804,55 +221,13 @@ column_sorter_changed_cb (JlnActionList *self)
   update_sorting (self);
 }
 
-/* Numeric keys are compared by calling their function directly: an
- * expression's closure costs more than the comparison. */
-static int
-compare_status_cb (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  int key_a = status_key_cb ((JlnRecord *) a, NULL);
-  int key_b = status_key_cb ((JlnRecord *) b, NULL);
-
-  return (key_a > key_b) - (key_a < key_b);
-}
-
-static int
-compare_completion_cb (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
-{
-  guint key_a = completion_key_cb ((JlnRecord *) a, NULL);
-  guint key_b = completion_key_cb ((JlnRecord *) b, NULL);
-
-  return (key_a > key_b) - (key_a < key_b);
-}
-
-static int
-compare_due_cb (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  guint key_a = due_key_cb ((JlnRecord *) a, NULL);
-  guint key_b = due_key_cb ((JlnRecord *) b, NULL);
-
-  return (key_a > key_b) - (key_a < key_b);
-}
-
-static void
-set_column_sorter (GtkColumnViewColumn *column,
-                   GtkSorter           *sorter)
-{
-  gtk_column_view_column_set_sorter (column, sorter);
-  g_object_unref (sorter);
-}
 
 static void
 setup_columns (JlnActionList *self)
 {
   GtkSorter *sorter;
 
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
@@ -863,18 +238,16 @@ setup_columns (JlnActionList *self)
       gtk_column_view_column_set_factory (self->columns[i], factory);
     }
 
-  set_column_sorter (self->columns[COLUMN_NUMBER],
-                     GTK_SORTER (gtk_custom_sorter_new (compare_numbers_cb, NULL, NULL)));
-  self->title_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_titles_cb, self, NULL));
-  set_column_sorter (self->columns[COLUMN_TITLE], g_object_ref (self->title_sorter));
-  set_column_sorter (self->columns[COLUMN_STATUS],
-                     GTK_SORTER (gtk_custom_sorter_new (compare_status_cb, NULL, NULL)));
-  set_column_sorter (self->columns[COLUMN_COMPLETION],
-                     GTK_SORTER (gtk_custom_sorter_new (compare_completion_cb, NULL, NULL)));
-  set_column_sorter (self->columns[COLUMN_DUE],
-                     GTK_SORTER (gtk_custom_sorter_new (compare_due_cb, NULL, NULL)));
-  set_column_sorter (self->columns[COLUMN_UNITS],
-                     GTK_SORTER (gtk_custom_sorter_new (compare_units_cb, self, NULL)));
+  for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
+    {
+      g_autoptr(GtkSorter) column_sorter = jln_action_sorter_new (i, self->sort_keys);
+
+      /* Titles are collated in the content language: their sort is
+       * redone when it changes. */
+      if (i == JLN_ACTION_COLUMN_TITLE)
+        self->title_sorter = g_object_ref (column_sorter);
+      gtk_column_view_column_set_sorter (self->columns[i], column_sorter);
+    }
 
   sorter = gtk_column_view_get_sorter (self->column_view);
   g_signal_connect_object (sorter, "changed", G_CALLBACK (column_sorter_changed_cb),
@@ -1234,6 +607,7 @@ clear_models (JlnActionList *self)
   if (self->row_model != NULL)
     g_signal_handlers_disconnect_by_data (self->row_model, self);
   g_clear_object (&self->row_model);
+  self->cells.row_model = NULL;
   g_clear_object (&self->select_when_done);
   update_pending (self);
 }
@@ -1245,6 +619,7 @@ build_models (JlnActionList *self)
   GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
 
   self->row_model = jln_row_model_new (plan, self->filter);
+  self->cells.row_model = self->row_model;
   if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
     jln_row_model_set_sorter (self->row_model, sorter);
   g_signal_connect_swapped (self->row_model, "notify::n-shown",
@@ -1404,7 +779,7 @@ jln_action_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->title_sorter);
-  g_clear_pointer (&self->sort_keys, g_hash_table_unref);
+  g_clear_pointer (&self->sort_keys, jln_action_sort_keys_free);
 
   G_OBJECT_CLASS (jln_action_list_parent_class)->dispose (object);
 }
@@ -1538,7 +913,7 @@ jln_action_list_class_init (JlnActionListClass *klass)
   gtk_widget_class_install_action (widget_class, "list.clear-search", NULL, clear_search_action);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_grid);
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, column_ids[i], FALSE,
                                                G_STRUCT_OFFSET (JlnActionList, columns) +
                                                i * sizeof (GtkColumnViewColumn *));
@@ -1556,9 +931,9 @@ jln_action_list_init (JlnActionList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->content_language = JLN_LANG_FR;
-  self->today = jln_semester_today ();
-  self->sort_keys = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->cells.content_language = JLN_LANG_FR;
+  self->cells.today = jln_semester_today ();
+  self->sort_keys = jln_action_sort_keys_new ();
   g_signal_connect (self->column_view, "map", G_CALLBACK (mapped_cb), NULL);
 
   setup_columns (self);
@@ -1626,7 +1001,7 @@ JlnLang
 jln_action_list_get_content_language (JlnActionList *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION_LIST (self), JLN_LANG_FR);
-  return self->content_language;
+  return self->cells.content_language;
 }
 
 static void
@@ -1636,11 +1011,11 @@ set_content_language (JlnActionList *self,
   g_return_if_fail (JLN_IS_ACTION_LIST (self));
   g_return_if_fail (lang == JLN_LANG_FR || lang == JLN_LANG_EN);
 
-  if (self->content_language == lang)
+  if (self->cells.content_language == lang)
     return;
-  self->content_language = lang;
+  self->cells.content_language = lang;
 
-  update_bound_cells (self);
+  jln_action_cell_context_update (&self->cells);
   if (self->title_sorter != NULL)
     gtk_sorter_changed (GTK_SORTER (self->title_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 

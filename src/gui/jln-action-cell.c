@@ -1,0 +1,559 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jln-action.h"
+#include "jln-action-cell.h"
+#include "jln-objective.h"
+#include "jln-record-text.h"
+
+/* One cell of the action list: a row's number with its arrow, its title
+ * with its tags, or one of its short texts (status, completion, due,
+ * units). A cell is made once at setup and rebound as the list scrolls:
+ * binding a row only fills labels, toggles CSS classes and connects a
+ * notify handler, so that scrolling through a large plan allocates
+ * little. */
+
+struct _JlnActionCell
+{
+  GtkWidget             parent_instance;
+
+  JlnActionCellContext *context;
+  JlnActionColumn       column;
+  GList                 link;          /* in context->bound, while bound */
+
+  GtkWidget            *styled;        /* carries the row's style classes */
+  GtkLabel             *label;
+  GtkLabel             *lang_tag;      /* title: the text is the other language's */
+  GtkLabel             *gep_tag;       /* title: an axis of the Gender Equality Plan */
+  GtkWidget            *expander;      /* number: the row's arrow */
+  const char           *expander_icon;
+
+  JlnRecord            *record;        /* bound */
+  JlnRow               *row;           /* bound */
+  gulong                notify_id;
+  gulong                row_notify_id;
+  const char           *status_class;
+  gboolean              overdue;
+  gboolean              heading;
+};
+
+G_DEFINE_FINAL_TYPE (JlnActionCell, jln_action_cell, GTK_TYPE_WIDGET)
+
+enum {
+  MENU_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *status_classes[] = {
+  [JLN_STATUS_PLANNED] = "jln-planned",
+  [JLN_STATUS_IN_PROGRESS] = "jln-in-progress",
+  [JLN_STATUS_DONE] = "jln-done",
+  [JLN_STATUS_DONE_NEW] = "jln-done-new",
+  [JLN_STATUS_REVISED] = "jln-revised",
+  [JLN_STATUS_SUPERSEDED] = "jln-superseded",
+  [JLN_STATUS_DROPPED] = "jln-dropped",
+};
+
+static void
+set_class (JlnActionCell  *self,
+           const char    **current,
+           const char     *wanted)
+{
+  if (*current == wanted)
+    return;
+  if (*current != NULL)
+    gtk_widget_remove_css_class (self->styled, *current);
+  if (wanted != NULL)
+    gtk_widget_add_css_class (self->styled, wanted);
+  *current = wanted;
+}
+
+static void
+set_flag (JlnActionCell *self,
+          gboolean      *current,
+          gboolean       wanted,
+          const char    *css_class)
+{
+  if (*current == wanted)
+    return;
+  if (wanted)
+    gtk_widget_add_css_class (self->styled, css_class);
+  else
+    gtk_widget_remove_css_class (self->styled, css_class);
+  *current = wanted;
+}
+
+/* Every cell of a row carries the row's style, since GTK 4.8 gives no
+ * access to the row widget of a GtkColumnView. */
+static void
+update_style (JlnActionCell *self)
+{
+  JlnStatus status;
+  const char *status_class = NULL;
+
+  if (self->record != NULL && jln_record_get_status (self->record, &status) &&
+      status < G_N_ELEMENTS (status_classes))
+    status_class = status_classes[status];
+
+  set_class (self, &self->status_class, status_class);
+  set_flag (self, &self->overdue,
+            self->record != NULL &&
+            jln_record_is_overdue (self->record, self->context->today),
+            "jln-overdue");
+  set_flag (self, &self->heading,
+            self->record != NULL && JLN_IS_OBJECTIVE (self->record),
+            "jln-heading");
+}
+
+static void
+update_number (JlnActionCell *self)
+{
+  g_autofree char *number = jln_record_dup_number_text (self->record);
+  g_autofree char *label = jln_record_dup_spoken_label (self->record,
+                                                        self->context->content_language,
+                                                        jln_lang_from_locale (),
+                                                        self->context->today);
+
+  gtk_label_set_text (self->label, number);
+
+  /* GTK 4.8 gives no access to the row widget of a GtkColumnView
+   * (GtkColumnViewRow arrived in 4.12), so the label that a screen reader
+   * reads for the whole row is set on the row's first cell. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* Tooltips are asked for when the pointer rests on a cell rather than
+ * set at bind time: setting one queries the pointer, a round trip to the
+ * display server for every row bound. */
+static gboolean
+query_tooltip_cb (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip,
+                  JlnActionCell *self)
+{
+  g_autofree char *units = NULL;
+  gboolean is_fallback;
+  const char *text = NULL;
+
+  if (self->record == NULL)
+    return FALSE;
+
+  if (widget == GTK_WIDGET (self->lang_tag))
+    text = self->context->content_language == JLN_LANG_FR
+           ? _("No French text yet: the English text is shown")
+           : _("No English text yet: the French text is shown");
+  else if (self->column == JLN_ACTION_COLUMN_TITLE)
+    text = jln_record_get_title_text (self->record, self->context->content_language,
+                                      &is_fallback);
+  else if (self->column == JLN_ACTION_COLUMN_UNITS)
+    text = units = jln_record_dup_units_text (self->record);
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static GtkLabel *
+new_tag (JlnActionCell *self)
+{
+  GtkWidget *tag = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (tag, "jln-tag");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (tag, GTK_WIDGET (self));
+  return GTK_LABEL (tag);
+}
+
+static void
+update_title (JlnActionCell *self)
+{
+  JlnLang lang = self->context->content_language;
+  gboolean is_fallback;
+  const char *text = jln_record_get_title_text (self->record, lang, &is_fallback);
+  gboolean gep;
+
+  /* Plan text is plain text: never markup, never a format. */
+  gtk_label_set_text (self->label, text);
+
+  if (is_fallback && self->lang_tag == NULL)
+    {
+      self->lang_tag = new_tag (self);
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self->lang_tag), TRUE);
+      g_signal_connect (self->lang_tag, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+    }
+  if (self->lang_tag != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->lang_tag), is_fallback);
+  if (is_fallback)
+    gtk_label_set_text (self->lang_tag,
+                        lang == JLN_LANG_FR
+                        /* Translators: a small tag after a title shown in English because
+                           the plan has no French title; keep it to two or three letters. */
+                        ? C_("language tag", "EN")
+                        /* Translators: a small tag after a title shown in French because
+                           the plan has no English title; keep it to two or three letters. */
+                        : C_("language tag", "FR"));
+
+  gep = JLN_IS_OBJECTIVE (self->record) &&
+        jln_objective_get_programme (JLN_OBJECTIVE (self->record)) == JLN_PROGRAMME_GEP;
+  if (gep && self->gep_tag == NULL)
+    {
+      self->gep_tag = new_tag (self);
+      /* Translators: a small tag on the heading rows of the axes of the
+         Gender Equality Plan. */
+      gtk_label_set_text (self->gep_tag, C_("programme tag", "Equality plan"));
+    }
+  if (self->gep_tag != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->gep_tag), gep);
+}
+
+static void
+update (JlnActionCell *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->record == NULL)
+    return;
+
+  switch (self->column)
+    {
+    case JLN_ACTION_COLUMN_NUMBER:
+      update_number (self);
+      break;
+    case JLN_ACTION_COLUMN_TITLE:
+      update_title (self);
+      break;
+    case JLN_ACTION_COLUMN_STATUS:
+      text = jln_record_dup_status_text (self->record);
+      break;
+    case JLN_ACTION_COLUMN_COMPLETION:
+      text = jln_record_dup_completion_text (self->record, jln_lang_from_locale ());
+      break;
+    case JLN_ACTION_COLUMN_DUE:
+      text = jln_record_dup_due_text (self->record, jln_lang_from_locale ());
+      /* Overdue is said otherwise than by colour too, as on the timeline:
+       * a "!" before the semester, in a frame. */
+      if (text[0] != '\0' && jln_record_is_overdue (self->record, self->context->today))
+        {
+          char *marked = g_strconcat ("!\u2002", text, NULL);
+
+          g_free (text);
+          text = marked;
+        }
+      break;
+    case JLN_ACTION_COLUMN_UNITS:
+      text = jln_record_dup_units_text (self->record);
+      break;
+    case JLN_N_ACTION_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (text != NULL)
+    gtk_label_set_text (self->label, text);
+  update_style (self);
+}
+
+/* As GtkTreeExpander indents a level: its arrow and the space after it. */
+#define INDENT 20
+
+/* The arrow of a row that has children, after as much room as its depth
+ * asks for; a row without children keeps the arrow's room, empty. */
+static void
+update_expander (JlnActionCell *self)
+{
+  gboolean expandable = jln_row_get_expandable (self->row);
+  gboolean expanded = jln_row_get_expanded (self->row);
+  const char *collapsed_icon = gtk_widget_get_direction (self->expander) == GTK_TEXT_DIR_RTL
+                               ? "pan-start-symbolic" : "pan-end-symbolic";
+  const char *icon = expanded ? "pan-down-symbolic" : collapsed_icon;
+
+  gtk_widget_set_margin_start (self->expander, INDENT * jln_row_get_depth (self->row));
+  gtk_widget_set_opacity (self->expander, expandable ? 1.0 : 0.0);
+  gtk_widget_set_can_target (self->expander, expandable);
+  gtk_widget_set_focusable (self->expander, expandable);
+  /* Setting an icon looks it up again: binding a row only does when it
+   * differs from the last row's. */
+  if (self->expander_icon != icon)
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (self->expander), icon);
+      self->expander_icon = icon;
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->expander),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !expandable,
+                               GTK_ACCESSIBLE_STATE_EXPANDED, expandable && expanded,
+                               -1);
+}
+
+static void
+record_notify_cb (JlnActionCell *self,
+                  GParamSpec    *pspec)
+{
+  update (self);
+}
+
+static void
+row_notify_cb (JlnActionCell *self,
+               GParamSpec    *pspec)
+{
+  update_expander (self);
+}
+
+static void
+expander_clicked_cb (JlnActionCell *self)
+{
+  if (self->row != NULL && self->context->row_model != NULL)
+    jln_row_model_set_expanded (self->context->row_model, self->row,
+                                !jln_row_get_expanded (self->row));
+}
+
+static void
+menu_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 JlnActionCell   *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  graphene_point_t point;
+
+  if (self->record == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (x, y);
+  g_signal_emit (self, signals[MENU_REQUESTED], 0, (double) point.x, (double) point.y);
+}
+
+static GtkWidget *
+new_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
+  return label;
+}
+
+/**
+ * jln_action_cell_new:
+ * @column: which of a row's texts the cell shows
+ * @context: (transfer none): the list's, which must outlive the cell
+ */
+GtkWidget *
+jln_action_cell_new (JlnActionColumn       column,
+                     JlnActionCellContext *context)
+{
+  JlnActionCell *self;
+  GtkWidget *label;
+
+  g_return_val_if_fail (column < JLN_N_ACTION_COLUMNS, NULL);
+  g_return_val_if_fail (context != NULL, NULL);
+
+  self = g_object_new (JLN_TYPE_ACTION_CELL, NULL);
+  self->context = context;
+  self->column = column;
+  label = new_label ();
+  self->label = GTK_LABEL (label);
+  self->styled = GTK_WIDGET (self);
+
+  switch (column)
+    {
+    case JLN_ACTION_COLUMN_NUMBER:
+      gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "jln-expander-cell");
+      self->expander = gtk_button_new ();
+      gtk_widget_add_css_class (self->expander, "flat");
+      gtk_widget_add_css_class (self->expander, "jln-expander");
+      gtk_widget_set_valign (self->expander, GTK_ALIGN_CENTER);
+      gtk_widget_set_focus_on_click (self->expander, FALSE);
+      g_signal_connect_swapped (self->expander, "clicked",
+                                G_CALLBACK (expander_clicked_cb), self);
+      /* Read as the row's number, expanded or not. */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->expander),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
+      gtk_widget_set_parent (self->expander, GTK_WIDGET (self));
+      gtk_widget_add_css_class (label, "numeric");
+      break;
+    case JLN_ACTION_COLUMN_TITLE:
+      /* The tags are made when first needed: most rows have none. */
+      gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+      break;
+    case JLN_ACTION_COLUMN_STATUS:
+    case JLN_ACTION_COLUMN_COMPLETION:
+    case JLN_ACTION_COLUMN_DUE:
+    case JLN_ACTION_COLUMN_UNITS:
+      /* The label itself carries the style, so that the frame of an
+       * overdue semester goes round its text. */
+      self->styled = label;
+      break;
+    case JLN_N_ACTION_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+
+  if (column == JLN_ACTION_COLUMN_STATUS)
+    gtk_widget_add_css_class (label, "jln-cell-status");
+  else if (column == JLN_ACTION_COLUMN_DUE)
+    {
+      /* A semester is short: it is shown whole, its frame round the text
+       * only when overdue. */
+      gtk_widget_add_css_class (label, "jln-cell-due");
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+    }
+  else if (column == JLN_ACTION_COLUMN_COMPLETION)
+    gtk_widget_add_css_class (label, "numeric");
+
+  /* Titles, statuses and units wrap, and the row grows to show them
+   * whole, rather than cutting them at the column's width. */
+  if (column == JLN_ACTION_COLUMN_TITLE || column == JLN_ACTION_COLUMN_STATUS ||
+      column == JLN_ACTION_COLUMN_UNITS)
+    {
+      gtk_label_set_single_line_mode (GTK_LABEL (label), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+    }
+
+  if (column == JLN_ACTION_COLUMN_TITLE || column == JLN_ACTION_COLUMN_UNITS)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+    }
+
+  /* A right click, or a long press, opens the row's menu. */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "jln-row-menu");
+    g_signal_connect (click, "pressed", G_CALLBACK (menu_pressed_cb), self);
+    gtk_widget_add_controller (self->styled, GTK_EVENT_CONTROLLER (click));
+  }
+
+  return GTK_WIDGET (self);
+}
+
+void
+jln_action_cell_bind (JlnActionCell *self,
+                      JlnRow        *row)
+{
+  g_return_if_fail (JLN_IS_ACTION_CELL (self));
+  g_return_if_fail (JLN_IS_ROW (row));
+  g_return_if_fail (self->record == NULL);
+
+  self->row = g_object_ref (row);
+  jln_row_bind (row);
+  self->record = g_object_ref (jln_row_get_record (row));
+  self->notify_id = g_signal_connect_swapped (self->record, "notify",
+                                              G_CALLBACK (record_notify_cb), self);
+  if (self->column == JLN_ACTION_COLUMN_NUMBER)
+    {
+      self->row_notify_id = g_signal_connect_swapped (row, "notify",
+                                                      G_CALLBACK (row_notify_cb), self);
+      update_expander (self);
+    }
+
+  g_queue_push_tail_link (&self->context->bound, &self->link);
+  update (self);
+}
+
+void
+jln_action_cell_unbind (JlnActionCell *self)
+{
+  g_return_if_fail (JLN_IS_ACTION_CELL (self));
+
+  if (self->record == NULL)
+    return;
+
+  g_queue_unlink (&self->context->bound, &self->link);
+  g_clear_signal_handler (&self->notify_id, self->record);
+  if (self->row_notify_id != 0)
+    g_clear_signal_handler (&self->row_notify_id, self->row);
+  jln_row_unbind (self->row);
+  g_clear_object (&self->row);
+  g_clear_object (&self->record);
+}
+
+/**
+ * jln_action_cell_get_record:
+ *
+ * Returns: (transfer none) (nullable): the record of the bound row
+ */
+JlnRecord *
+jln_action_cell_get_record (JlnActionCell *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION_CELL (self), NULL);
+  return self->record;
+}
+
+/* Shows the bound rows again, after the language or today changed. */
+void
+jln_action_cell_context_update (JlnActionCellContext *context)
+{
+  for (GList *l = context->bound.head; l != NULL; l = l->next)
+    update (l->data);
+}
+
+static void
+jln_action_cell_dispose (GObject *object)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (object);
+  GtkWidget *child;
+
+  jln_action_cell_unbind (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (jln_action_cell_parent_class)->dispose (object);
+}
+
+static void
+jln_action_cell_class_init (JlnActionCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jln_action_cell_dispose;
+
+  /**
+   * JlnActionCell::menu-requested:
+   * @x: where, in the cell
+   * @y: where, in the cell
+   *
+   * The row's menu was asked for by a right click or a long press.
+   */
+  signals[MENU_REQUESTED] =
+    g_signal_new ("menu-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_css_name (widget_class, "jln-action-cell");
+}
+
+static void
+jln_action_cell_init (JlnActionCell *self)
+{
+  self->link.data = self;
+}
