@@ -15,6 +15,7 @@ struct _JlnChartView
 
   JlnChart       *chart;
   JlnSession     *session;
+  JlnSessionBinding *session_binding;
   JlnRenderStyle *style;
   JlnLang         lang;
   int             hover;
@@ -310,8 +311,7 @@ jln_chart_view_dispose (GObject *object)
   JlnChartView *self = JLN_CHART_VIEW (object);
 
   g_clear_object (&self->chart);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (jln_chart_view_parent_class)->dispose (object);
@@ -413,6 +413,17 @@ jln_chart_view_class_init (JlnChartViewClass *klass)
 }
 
 static void
+session_language_changed_cb (JlnChartView *self)
+{
+  JlnLang lang = jln_session_get_content_language (self->session);
+
+  if (self->lang == lang)
+    return;
+  self->lang = lang;
+  update_style (self);
+}
+
+static void
 jln_chart_view_init (JlnChartView *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
@@ -440,6 +451,10 @@ jln_chart_view_init (JlnChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   jln_screen_style_watch (self, G_CALLBACK (style_changed_cb));
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (session_language_changed_cb));
 }
 
 GtkWidget *
@@ -475,17 +490,6 @@ jln_chart_view_set_chart (JlnChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
-static void
-session_language_changed_cb (JlnChartView *self)
-{
-  JlnLang lang = jln_session_get_content_language (self->session);
-
-  if (self->lang == lang)
-    return;
-  self->lang = lang;
-  update_style (self);
-}
-
 /**
  * jln_chart_view_get_session:
  *
@@ -507,16 +511,10 @@ jln_chart_view_set_session (JlnChartView *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  jln_session_binding_set_session (self->session_binding, session);
   if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::content-language",
-                               G_CALLBACK (session_language_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      session_language_changed_cb (self);
-    }
+    session_language_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 

@@ -18,6 +18,7 @@ struct _JlnIndicatorsPage
 
   JlnDocument *document;
   JlnSession  *session;
+  JlnSessionBinding *session_binding;
   GListModel  *indicators;
   GPtrArray   *plan_views;      /* JlnChartView: status, completions, units */
 
@@ -372,8 +373,7 @@ jln_indicators_page_dispose (GObject *object)
   if (self->indicators != NULL)
     g_signal_handlers_disconnect_by_data (self->indicators, self);
   g_clear_object (&self->indicators);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   g_clear_pointer (&self->plan_views, g_ptr_array_unref);
@@ -430,6 +430,12 @@ jln_indicators_page_init (JlnIndicatorsPage *self)
   self->plan_views = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (session_language_changed_cb));
 }
 
 GtkWidget *
@@ -476,16 +482,8 @@ jln_indicators_page_set_session (JlnIndicatorsPage *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::plan",
-                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::content-language",
-                               G_CALLBACK (session_language_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  jln_session_binding_set_session (self->session_binding, session);
   if (!set_document (self, session != NULL ? jln_session_get_document (session) : NULL))
     {
       /* The same document in another session: the cards follow the new one. */
