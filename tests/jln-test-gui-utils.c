@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "jln-test-gui-utils.h"
 
 /* Runs the main loop for @ms milliseconds. Only for tests where the time
@@ -282,4 +284,89 @@ jln_test_wait_for_document (JlnWindow *window)
 {
   JLN_TEST_WAIT_UNTIL (!jln_window_is_busy (window) && jln_window_get_document (window) != NULL);
   drain ();
+}
+
+/* Until the list has shown what its filter keeps. */
+void
+jln_test_timeline_fixture_wait_for_list (JlnTestTimelineFixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (jln_action_list_get_pending (fixture->list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
+}
+
+/* A window of the default application, presented at 1280×800, on a new
+ * copy of the bundled plan in the user data folder, whose path goes to
+ * @path (to remove at the end). */
+static JlnWindow *
+open_bundled_copy (const char  *prefix,
+                   char       **path)
+{
+  JlnApplication *application = JLN_APPLICATION (g_application_get_default ());
+  g_autofree char *bundled = jln_application_dup_bundled_plan ();
+  g_autofree char *name = g_strdup_printf ("%s-%u.jalons", prefix, g_random_int ());
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JlnDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  JlnWindow *window;
+
+  g_assert_nonnull (application);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  document = jln_document_import (bundled, *path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&document);
+
+  window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (*path);
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+  g_assert_nonnull (jln_window_get_document (window));
+  return window;
+}
+
+void
+jln_test_timeline_fixture_setup (JlnTestTimelineFixture *fixture,
+                                 gconstpointer           data)
+{
+  fixture->window = open_bundled_copy ("timeline", &fixture->path);
+  fixture->document = jln_window_get_document (fixture->window);
+  fixture->list = JLN_ACTION_LIST (jln_window_get_action_list (fixture->window));
+  /* The timeline is built when first shown; the list stays in front. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "actions"));
+  fixture->view = JLN_TIMELINE_VIEW (jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
+                                                                  JLN_TYPE_TIMELINE_VIEW));
+  g_assert_nonnull (fixture->view);
+  fixture->canvas = JLN_TIMELINE_CANVAS (jln_test_find_child_of_type (GTK_WIDGET (fixture->view),
+                                                                      JLN_TYPE_TIMELINE_CANVAS));
+  g_assert_nonnull (fixture->canvas);
+  jln_test_timeline_fixture_wait_for_list (fixture);
+}
+
+void
+jln_test_timeline_fixture_teardown (JlnTestTimelineFixture *fixture,
+                                    gconstpointer           data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_remove (fixture->path);
+  g_free (fixture->path);
+}
+
+/* The timeline page in front, drawn. */
+void
+jln_test_timeline_fixture_show_timeline (JlnTestTimelineFixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
+  jln_test_wait_for_mapped (GTK_WIDGET (fixture->view));
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->view));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
 }

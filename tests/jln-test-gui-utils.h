@@ -3,7 +3,10 @@
 
 #include <gtk/gtk.h>
 
+#include "jln-action-list.h"
 #include "jln-test-utils.h"
+#include "jln-timeline-canvas.h"
+#include "jln-timeline-view.h"
 #include "jln-window.h"
 
 G_BEGIN_DECLS
@@ -51,6 +54,26 @@ void        jln_test_save_screenshot    (GdkTexture         *texture,
                                          const char         *language);
 void        jln_test_load_style         (void);
 void        jln_test_wait_for_document  (JlnWindow          *window);
+
+/* A window of the default application on a copy of the bundled plan, the
+ * action list in front and the timeline built: the fixture of the tests
+ * of the timeline and of the presentation, for g_test_add(). */
+typedef struct
+{
+  char              *path;
+  JlnWindow         *window;
+  JlnDocument       *document;
+  JlnActionList     *list;
+  JlnTimelineView   *view;
+  JlnTimelineCanvas *canvas;
+} JlnTestTimelineFixture;
+
+void        jln_test_timeline_fixture_setup    (JlnTestTimelineFixture *fixture,
+                                                gconstpointer           data);
+void        jln_test_timeline_fixture_teardown (JlnTestTimelineFixture *fixture,
+                                                gconstpointer           data);
+void        jln_test_timeline_fixture_wait_for_list (JlnTestTimelineFixture *fixture);
+void        jln_test_timeline_fixture_show_timeline (JlnTestTimelineFixture *fixture);
 
 /* Waits until @condition (@data) is true, iterating the main context; fails
  * the test, naming the condition, if it is still false after

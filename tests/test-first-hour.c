@@ -26,14 +26,7 @@
 
 static JlnApplication *application;
 
-typedef struct
-{
-  char            *path;
-  JlnWindow       *window;
-  JlnDocument     *document;
-  JlnActionList   *list;
-  JlnTimelineView *view;
-} Fixture;
+typedef JlnTestTimelineFixture Fixture;
 
 /* Runs the main loop until @done says so, for at most
  * JLN_TEST_TIMEOUT_MS; returns what @done said last. */
@@ -71,51 +64,6 @@ static gboolean
 list_settled (Fixture *fixture)
 {
   return !jln_action_list_get_pending (fixture->list);
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *bundled = jln_application_dup_bundled_plan ();
-  g_autofree char *name = g_strdup_printf ("first-hour-%u.jalons", g_random_int ());
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(JlnDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-  fixture->path = g_build_filename (g_get_user_data_dir (), name, NULL);
-  document = jln_document_import (bundled, fixture->path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&document);
-
-  fixture->window = jln_window_new (application);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  file = g_file_new_for_path (fixture->path);
-  jln_window_open_file (fixture->window, file);
-  jln_test_wait_for_document (fixture->window);
-  fixture->document = jln_window_get_document (fixture->window);
-  g_assert_nonnull (fixture->document);
-  fixture->list = JLN_ACTION_LIST (jln_window_get_action_list (fixture->window));
-  /* The timeline is built when first shown; the list stays in front. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "actions"));
-  fixture->view = JLN_TIMELINE_VIEW (jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
-                                                                  JLN_TYPE_TIMELINE_VIEW));
-  g_assert_nonnull (fixture->view);
-  g_assert_true (wait_until (fixture, list_settled));
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_remove (fixture->path);
-  g_free (fixture->path);
 }
 
 static GtkEventController *
@@ -1262,7 +1210,8 @@ main (int   argc,
   g_assert_no_error (error);
 
 #define ADD(path, func) \
-  g_test_add ("/gui/first-hour/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/gui/first-hour/" path, Fixture, NULL, \
+              jln_test_timeline_fixture_setup, func, jln_test_timeline_fixture_teardown)
   ADD ("present-then-search", test_present_then_search);
   ADD ("shortcuts", test_shortcuts);
   ADD ("measurement-needs-value", test_measurement_needs_value);

@@ -20,86 +20,7 @@
 
 static JlnApplication *application;
 
-typedef struct
-{
-  char            *path;
-  JlnWindow       *window;
-  JlnDocument     *document;
-  JlnActionList   *list;
-  JlnTimelineView *view;
-  JlnTimelineCanvas *canvas;
-} Fixture;
-
-static void
-wait_for_list (Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (jln_action_list_get_pending (fixture->list) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *bundled = jln_application_dup_bundled_plan ();
-  g_autofree char *name = g_strdup_printf ("presentation-%u.jalons", g_random_int ());
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(JlnDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-  fixture->path = g_build_filename (g_get_user_data_dir (), name, NULL);
-  document = jln_document_import (bundled, fixture->path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&document);
-
-  fixture->window = jln_window_new (application);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  file = g_file_new_for_path (fixture->path);
-  jln_window_open_file (fixture->window, file);
-  while ((jln_window_is_busy (fixture->window) || jln_window_get_document (fixture->window) == NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  fixture->document = jln_window_get_document (fixture->window);
-  g_assert_nonnull (fixture->document);
-  fixture->list = JLN_ACTION_LIST (jln_window_get_action_list (fixture->window));
-  /* The timeline is built when first shown; the list stays in front. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "actions"));
-  fixture->view = JLN_TIMELINE_VIEW (jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
-                                                                  JLN_TYPE_TIMELINE_VIEW));
-  g_assert_nonnull (fixture->view);
-  fixture->canvas = JLN_TIMELINE_CANVAS (jln_test_find_child_of_type (GTK_WIDGET (fixture->view),
-                                                                      JLN_TYPE_TIMELINE_CANVAS));
-  g_assert_nonnull (fixture->canvas);
-  wait_for_list (fixture);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_remove (fixture->path);
-  g_free (fixture->path);
-}
-
-static void
-show_timeline (Fixture *fixture)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
-  jln_test_wait_for_mapped (GTK_WIDGET (fixture->view));
-  jln_test_wait_for_idle (GTK_WIDGET (fixture->view));
-}
+typedef JlnTestTimelineFixture Fixture;
 
 static guint
 count_presented (JlnTimeline *timeline,
@@ -205,7 +126,7 @@ test_slides (Fixture       *fixture,
   guint n_pages = 0;
 
   jln_action_list_select (fixture->list, jln_test_find_action (fixture->document, "4.3"));
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   presentation = start_presentation (fixture);
   g_assert_true (jln_presentation_window_get_session (presentation) == jln_window_get_session (fixture->window));
   timeline = jln_presentation_window_get_timeline (presentation);
@@ -383,7 +304,7 @@ test_no_tooltips (Fixture       *fixture,
 {
   JlnPresentationWindow *presentation;
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (fixture->canvas)));
   presentation = start_presentation (fixture);
   g_assert_null (jln_test_find_widget (GTK_WIDGET (presentation), has_tooltip, NULL));
@@ -443,7 +364,8 @@ main (int   argc,
   g_assert_no_error (error);
 
 #define ADD(path, func) \
-  g_test_add ("/gui/presentation/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/gui/presentation/" path, Fixture, NULL, \
+              jln_test_timeline_fixture_setup, func, jln_test_timeline_fixture_teardown)
   ADD ("slides", test_slides);
   ADD ("hide-done", test_hide_done);
   ADD ("period", test_period);

@@ -214,6 +214,114 @@ test_content_language_and_today (Fixture       *fixture,
   g_assert_nonnull (jln_session_get_filter (session));
 }
 
+/* A page as the window's pages are: it follows one session at a time
+ * through a binding made once, and counts what reaches it. */
+#define TEST_TYPE_PAGE (test_page_get_type ())
+G_DECLARE_FINAL_TYPE (TestPage, test_page, TEST, PAGE, GObject)
+
+struct _TestPage
+{
+  GObject            parent_instance;
+  JlnSessionBinding *binding;
+  int                language_changes;
+  int                filter_changes;
+};
+
+G_DEFINE_FINAL_TYPE (TestPage, test_page, G_TYPE_OBJECT)
+
+static void
+page_language_changed_cb (TestPage *self)
+{
+  self->language_changes++;
+}
+
+static void
+page_filter_changed_cb (TestPage *self)
+{
+  self->filter_changes++;
+}
+
+static void
+test_page_class_init (TestPageClass *klass)
+{
+}
+
+static void
+test_page_init (TestPage *self)
+{
+  self->binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->binding, "notify::content-language",
+                               G_CALLBACK (page_language_changed_cb));
+  jln_session_binding_connect_filter (self->binding, "changed", G_CALLBACK (page_filter_changed_cb));
+}
+
+static void
+toggle_language (JlnSession *session)
+{
+  jln_session_set_content_language (session,
+                                    jln_session_get_content_language (session) == JLN_LANG_FR
+                                    ? JLN_LANG_EN : JLN_LANG_FR);
+}
+
+static void
+test_binding_follows_one_session (void)
+{
+  TestPage *page = g_object_new (TEST_TYPE_PAGE, NULL);
+  JlnSessionBinding *binding = page->binding;
+  JlnSession *old_session = jln_session_new ();
+  JlnSession *new_session = jln_session_new ();
+  guint notify_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  GQuark language_quark = g_quark_from_static_string ("content-language");
+
+  g_object_add_weak_pointer (G_OBJECT (binding), (gpointer *) &binding);
+  g_object_add_weak_pointer (G_OBJECT (old_session), (gpointer *) &old_session);
+  g_object_add_weak_pointer (G_OBJECT (new_session), (gpointer *) &new_session);
+
+  /* Nothing reaches a page with no session. */
+  toggle_language (old_session);
+  g_assert_cmpint (page->language_changes, ==, 0);
+
+  jln_session_binding_set_session (binding, old_session);
+  g_assert_true (jln_session_binding_get_session (binding) == old_session);
+  toggle_language (old_session);
+  jln_query_filter_set_text (jln_session_get_filter (old_session), "unit:RH");
+  g_assert_cmpint (page->language_changes, ==, 1);
+  g_assert_cmpint (page->filter_changes, ==, 1);
+
+  /* Moved to another session, the page hears that one only. */
+  jln_session_binding_set_session (binding, new_session);
+  g_assert_true (jln_session_binding_get_session (binding) == new_session);
+  toggle_language (old_session);
+  jln_query_filter_set_text (jln_session_get_filter (old_session), "overdue");
+  g_assert_cmpint (page->language_changes, ==, 1);
+  g_assert_cmpint (page->filter_changes, ==, 1);
+  g_assert_false (g_signal_has_handler_pending (old_session, notify_id, language_quark, FALSE));
+  toggle_language (new_session);
+  jln_query_filter_set_text (jln_session_get_filter (new_session), "status:done");
+  g_assert_cmpint (page->language_changes, ==, 2);
+  g_assert_cmpint (page->filter_changes, ==, 2);
+
+  /* The binding holds no session: both go when their owners drop them. */
+  g_object_unref (old_session);
+  g_assert_null (old_session);
+  g_object_unref (new_session);
+  g_assert_null (new_session);
+  g_assert_null (jln_session_binding_get_session (binding));
+
+  /* A session that outlives its page keeps no handler of it, and the
+   * binding goes with the page. */
+  new_session = jln_session_new ();
+  g_object_add_weak_pointer (G_OBJECT (new_session), (gpointer *) &new_session);
+  jln_session_binding_set_session (binding, new_session);
+  g_assert_true (g_signal_has_handler_pending (new_session, notify_id, language_quark, FALSE));
+  g_assert_finalize_object (page);
+  g_assert_null (binding);
+  g_assert_false (g_signal_has_handler_pending (new_session, notify_id, language_quark, FALSE));
+  toggle_language (new_session);
+  jln_query_filter_set_text (jln_session_get_filter (new_session), "unit:RH");
+  g_assert_finalize_object (new_session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +336,7 @@ main (int   argc,
   ADD ("/session/reload-drops-deleted-selection", test_reload_drops_deleted_selection);
   ADD ("/session/content-language-and-today", test_content_language_and_today);
 #undef ADD
+  g_test_add_func ("/session/binding-follows-one-session", test_binding_follows_one_session);
 
   return g_test_run ();
 }

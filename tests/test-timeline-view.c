@@ -18,87 +18,7 @@
 
 static JlnApplication *application;
 
-typedef struct
-{
-  char            *path;
-  JlnWindow       *window;
-  JlnDocument     *document;
-  JlnActionList   *list;
-  JlnTimelineView *view;
-  JlnTimelineCanvas *canvas;
-} Fixture;
-
-static void
-wait_for_list (Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (jln_action_list_get_pending (fixture->list) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *bundled = jln_application_dup_bundled_plan ();
-  g_autofree char *name = g_strdup_printf ("timeline-%u.jalons", g_random_int ());
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(JlnDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-  fixture->path = g_build_filename (g_get_user_data_dir (), name, NULL);
-  document = jln_document_import (bundled, fixture->path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&document);
-
-  fixture->window = jln_window_new (application);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  file = g_file_new_for_path (fixture->path);
-  jln_window_open_file (fixture->window, file);
-  while ((jln_window_is_busy (fixture->window) || jln_window_get_document (fixture->window) == NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  fixture->document = jln_window_get_document (fixture->window);
-  g_assert_nonnull (fixture->document);
-  fixture->list = JLN_ACTION_LIST (jln_window_get_action_list (fixture->window));
-  /* The timeline is built when first shown; the list stays in front. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "actions"));
-  fixture->view = JLN_TIMELINE_VIEW (jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
-                                                                  JLN_TYPE_TIMELINE_VIEW));
-  g_assert_nonnull (fixture->view);
-  fixture->canvas = JLN_TIMELINE_CANVAS (jln_test_find_child_of_type (GTK_WIDGET (fixture->view),
-                                                                      JLN_TYPE_TIMELINE_CANVAS));
-  g_assert_nonnull (fixture->canvas);
-  wait_for_list (fixture);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_remove (fixture->path);
-  g_free (fixture->path);
-}
-
-static void
-show_timeline (Fixture *fixture)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "timeline"));
-  jln_test_wait_for_mapped (GTK_WIDGET (fixture->view));
-  jln_test_wait_for_idle (GTK_WIDGET (fixture->view));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
-}
+typedef JlnTestTimelineFixture Fixture;
 
 static guint
 count_shown_actions (Fixture *fixture)
@@ -116,12 +36,12 @@ test_filter (Fixture       *fixture,
   GtkWidget *list_bar, *view_bar;
   JlnTimeline *timeline;
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   g_assert_cmpuint (count_shown_actions (fixture), ==, 112);
 
   /* Set in the window (the list's search bar writes it so): the timeline follows. */
   jln_query_filter_set_text (filter, "unit:RH");
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), <, 112);
   g_assert_cmpuint (count_shown_actions (fixture), ==, jln_action_list_get_n_shown (fixture->list));
   entry = GTK_EDITABLE (jln_test_find_child_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY));
@@ -130,7 +50,7 @@ test_filter (Fixture       *fixture,
   /* Typed in the timeline's search entry: the window's filter, and so the list, follow. */
   gtk_editable_set_text (entry, "objective:4");
   JLN_TEST_WAIT_UNTIL (g_strcmp0 (jln_query_filter_get_text (filter), "objective:4") == 0);
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "objective:4");
   g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), ==, 22);
   g_assert_cmpuint (count_shown_actions (fixture), ==, 22);
@@ -147,13 +67,13 @@ test_filter (Fixture       *fixture,
                    ==, "objective:4");
   g_assert_true (gtk_widget_activate_action (view_bar, "filter.status", "s", "done"));
   g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "objective:4 status:done");
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), <, 22);
   g_assert_cmpuint (count_shown_actions (fixture), ==, jln_action_list_get_n_shown (fixture->list));
   g_assert_cmpstr (gtk_editable_get_text (jln_filter_bar_get_search_entry (JLN_FILTER_BAR (list_bar))),
                    ==, "objective:4 status:done");
   jln_query_filter_set_text (filter, "objective:4");
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
 
   /* Every action shown is one the filter matches, under one heading. */
   timeline = jln_timeline_view_get_timeline (fixture->view);
@@ -169,12 +89,12 @@ test_filter (Fixture       *fixture,
 
   /* Nothing matches: the empty state says so, and shows all again. */
   jln_query_filter_set_text (filter, "xyzzy-nothing");
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_cmpuint (count_shown_actions (fixture), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (jln_test_find_child_of_type (GTK_WIDGET (fixture->view), GTK_TYPE_STACK))),
                    ==, "empty");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.show-all", NULL));
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "");
   g_assert_cmpuint (count_shown_actions (fixture), ==, 112);
 }
@@ -184,12 +104,12 @@ static void
 test_filter_while_hidden (Fixture       *fixture,
                           gconstpointer  data)
 {
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.page", "s", "actions"));
   jln_test_wait_for_unmapped (GTK_WIDGET (fixture->view));
   jln_query_filter_set_text (jln_window_get_filter (fixture->window), "status:done");
-  wait_for_list (fixture);
-  show_timeline (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   g_assert_cmpuint (count_shown_actions (fixture), ==, jln_action_list_get_n_shown (fixture->list));
 }
 
@@ -202,29 +122,29 @@ test_selection (Fixture       *fixture,
   JlnRecord *a19 = jln_test_find_action (fixture->document, "1.9");
   JlnRecord *a24 = jln_test_find_action (fixture->document, "2.4");
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
 
   /* The list to the timeline. */
   jln_action_list_select (fixture->list, a18);
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_true (jln_timeline_canvas_get_selected (fixture->canvas) == a18);
 
   /* The timeline to the list: Down goes to the next action, past the sub-items. */
   gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
   jln_timeline_canvas_move_selection (fixture->canvas, 1);
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_true (jln_timeline_canvas_get_selected (fixture->canvas) == a19);
   g_assert_true (jln_action_list_get_selected (fixture->list) == a19);
 
   jln_timeline_canvas_move_selection (fixture->canvas, -1);
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_true (jln_action_list_get_selected (fixture->list) == a18);
 
   /* A click on a row. */
   jln_timeline_canvas_select (fixture->canvas, a24);
   g_assert_true (jln_timeline_canvas_get_selected (fixture->canvas) == a24);
   jln_action_list_select (fixture->list, a19);
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_true (jln_timeline_canvas_get_selected (fixture->canvas) == a19);
 }
 
@@ -238,9 +158,9 @@ test_activate (Fixture       *fixture,
   JlnActionEditor *editor = JLN_ACTION_EDITOR (jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
                                                                             JLN_TYPE_ACTION_EDITOR));
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   jln_action_list_select (fixture->list, a35);
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "timeline");
   g_signal_emit_by_name (fixture->canvas, "activate-record", a35);
   JLN_TEST_WAIT_UNTIL (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "actions") == 0 &&
@@ -259,7 +179,7 @@ test_plan_changes (Fixture       *fixture,
                                                 "title-en", "New action", "status", "planned",
                                                 "due", "2025-S2", NULL);
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   g_assert_cmpuint (count_shown_actions (fixture), ==, 112);
   jln_test_apply (fixture->document, jln_edit_new_insert (objective, action, 0));
   JLN_TEST_WAIT_UNTIL (count_shown_actions (fixture) == 113);
@@ -278,7 +198,7 @@ test_zoom (Fixture       *fixture,
 {
   JlnTimeline *timeline;
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   timeline = jln_timeline_view_get_timeline (fixture->view);
   g_assert_cmpint (jln_timeline_get_zoom (timeline), ==, JLN_TIMELINE_ZOOM_SEMESTER);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "year"));
@@ -304,7 +224,7 @@ test_title_width (Fixture       *fixture,
   double width, before, y, long_h, short_h, wide_h;
   guint row;
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   timeline = jln_timeline_view_get_timeline (fixture->view);
   style = jln_timeline_canvas_get_style (fixture->canvas);
   width = gtk_widget_get_width (GTK_WIDGET (fixture->canvas));
@@ -342,10 +262,10 @@ test_create_picture (Fixture       *fixture,
   g_autofree char *title = NULL;
   JlnTimeline *timeline;
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   jln_query_filter_set_text (jln_window_get_filter (fixture->window), "objective:3");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "year"));
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
 
   picture = jln_timeline_view_create_picture (fixture->view);
   g_assert_true (JLN_IS_TIMELINE (picture));
@@ -367,13 +287,13 @@ test_accessible (Fixture       *fixture,
 {
   JlnRecord *a14 = jln_test_find_action (fixture->document, "1.4");
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (fixture->canvas)), ==,
                    GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        _("Timeline"));
   jln_action_list_select (fixture->list, a14);
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (fixture->canvas),
                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 }
@@ -402,9 +322,9 @@ test_screenshots (Fixture       *fixture,
       return;
     }
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   jln_action_list_select (fixture->list, jln_test_find_action (fixture->document, "2.8"));
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
 
   g_settings_set_string (settings, "content-language", "en");
   jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
@@ -435,18 +355,18 @@ test_screenshots (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "year"));
   jln_query_filter_set_text (jln_window_get_filter (fixture->window), "egalite");
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-years-filtered", "en");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", "quarter"));
   jln_query_filter_set_text (jln_window_get_filter (fixture->window), "");
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-quarters", "en");
 
   jln_query_filter_set_text (jln_window_get_filter (fixture->window), "xyzzy");
-  wait_for_list (fixture);
+  jln_test_timeline_fixture_wait_for_list (fixture);
   jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   save_screenshot (fixture, "timeline-empty", "en");
   g_settings_reset (settings, "content-language");
@@ -479,7 +399,8 @@ main (int   argc,
   g_assert_no_error (error);
 
 #define ADD(path, func) \
-  g_test_add ("/gui/timeline-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/gui/timeline-view/" path, Fixture, NULL, \
+              jln_test_timeline_fixture_setup, func, jln_test_timeline_fixture_teardown)
   ADD ("filter", test_filter);
   ADD ("filter-while-hidden", test_filter_while_hidden);
   ADD ("selection", test_selection);

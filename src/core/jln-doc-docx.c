@@ -25,11 +25,7 @@
 
 typedef struct
 {
-  JlnDoc           parent;
-  JlnZipOutput     zip;
-  gboolean         open;
-  GsfOutput       *member;
-  xmlTextWriterPtr xml;
+  JlnZipDoc        base;
   guint            grid[64];
   gboolean         in_header_row;
   JlnDocStyle      style;
@@ -49,7 +45,7 @@ static void
 start (JlnDocDocx *self,
        const char *name)
 {
-  xmlTextWriterStartElement (self->xml, BAD_CAST name);
+  xmlTextWriterStartElement (self->base.xml, BAD_CAST name);
 }
 
 static void
@@ -57,13 +53,13 @@ attr (JlnDocDocx *self,
       const char *name,
       const char *value)
 {
-  xmlTextWriterWriteAttribute (self->xml, BAD_CAST name, BAD_CAST value);
+  xmlTextWriterWriteAttribute (self->base.xml, BAD_CAST name, BAD_CAST value);
 }
 
 static void
 end (JlnDocDocx *self)
 {
-  xmlTextWriterEndElement (self->xml);
+  xmlTextWriterEndElement (self->base.xml);
 }
 
 /* <name w:val="value"/> */
@@ -177,9 +173,9 @@ styles_xml (JlnDoc *doc)
 static void
 write_core (JlnDocDocx *self)
 {
-  JlnDoc *doc = &self->parent;
+  JlnDoc *doc = &self->base.parent;
   GError *error = NULL;
-  GsfOutput *member = _jln_zip_output_add (&self->zip, "docProps/core.xml", TRUE, &error);
+  GsfOutput *member = _jln_zip_output_add (&self->base.zip, "docProps/core.xml", TRUE, &error);
   xmlTextWriterPtr xml;
 
   if (member == NULL)
@@ -227,9 +223,9 @@ footer_field (xmlTextWriterPtr  xml,
 static void
 write_footer (JlnDocDocx *self)
 {
-  JlnDoc *doc = &self->parent;
+  JlnDoc *doc = &self->base.parent;
   GError *error = NULL;
-  GsfOutput *member = _jln_zip_output_add (&self->zip, "word/footer1.xml", TRUE, &error);
+  GsfOutput *member = _jln_zip_output_add (&self->base.zip, "word/footer1.xml", TRUE, &error);
   xmlTextWriterPtr xml;
 
   if (member == NULL)
@@ -270,24 +266,19 @@ docx_begin (JlnDoc *doc)
 {
   JlnDocDocx *self = (JlnDocDocx *) doc;
   g_autofree char *styles = styles_xml (doc);
-  GError *error = NULL;
 
-  if (!_jln_zip_output_add_text (&self->zip, "[Content_Types].xml", content_types_xml, TRUE, doc)
-      || !_jln_zip_output_add_text (&self->zip, "_rels/.rels", package_rels_xml, TRUE, doc)
-      || !_jln_zip_output_add_text (&self->zip, "word/styles.xml", styles, TRUE, doc))
+  if (!_jln_zip_output_add_text (&self->base.zip, "[Content_Types].xml", content_types_xml, TRUE,
+                                 doc)
+      || !_jln_zip_output_add_text (&self->base.zip, "_rels/.rels", package_rels_xml, TRUE, doc)
+      || !_jln_zip_output_add_text (&self->base.zip, "word/styles.xml", styles, TRUE, doc))
     return;
   write_core (self);
   write_footer (self);
   if (doc->error != NULL)
     return;
 
-  self->member = _jln_zip_output_add (&self->zip, "word/document.xml", TRUE, &error);
-  if (self->member == NULL)
-    {
-      _jln_doc_fail (doc, error);
-      return;
-    }
-  self->xml = _jln_xml_open (self->member, doc);
+  if (!_jln_zip_doc_begin_part (&self->base, "word/document.xml"))
+    return;
   start (self, "w:document");
   attr (self, "xmlns:w", NS_W);
   attr (self, "xmlns:r", NS_R);
@@ -313,7 +304,7 @@ docx_paragraph_begin (JlnDoc      *doc,
       start (self, "w:r");
       start (self, "w:t");
       attr (self, "xml:space", "preserve");
-      xmlTextWriterWriteString (self->xml, BAD_CAST "•\t");
+      xmlTextWriterWriteString (self->base.xml, BAD_CAST "•\t");
       end (self);
       end (self);
     }
@@ -347,7 +338,7 @@ docx_text (JlnDoc         *doc,
         continue;
       start (self, "w:t");
       attr (self, "xml:space", "preserve");
-      xmlTextWriterWriteString (self->xml, BAD_CAST parts[i]);
+      xmlTextWriterWriteString (self->base.xml, BAD_CAST parts[i]);
       end (self);
     }
   end (self);
@@ -391,11 +382,11 @@ docx_table_begin (JlnDoc *doc)
   start (self, "w:tblPr");
   element_val (self, "w:tblStyle", "PlanTable");
   start (self, "w:tblW");
-  xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:w", "%u", (guint) text_width);
+  xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "w:w", "%u", (guint) text_width);
   attr (self, "w:type", "dxa");
   end (self);
   element_val (self, "w:tblLayout", NULL);
-  xmlTextWriterStartElement (self->xml, BAD_CAST "w:tblLook");
+  xmlTextWriterStartElement (self->base.xml, BAD_CAST "w:tblLook");
   attr (self, "w:val", "04A0");
   end (self);
   end (self);
@@ -405,7 +396,7 @@ docx_table_begin (JlnDoc *doc)
       self->grid[i] = (guint) (doc->widths[i] * text_width);
       total += self->grid[i];
       start (self, "w:gridCol");
-      xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:w", "%u", self->grid[i]);
+      xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "w:w", "%u", self->grid[i]);
       end (self);
     }
   end (self);
@@ -452,20 +443,20 @@ cell_properties (JlnDocDocx  *self,
                  guint        column_span,
                  OpenSides    open)
 {
-  JlnDoc *doc = &self->parent;
+  JlnDoc *doc = &self->base.parent;
   guint width = 0;
 
   for (guint i = doc->column; i < doc->column + column_span && i < G_N_ELEMENTS (self->grid); i++)
     width += self->grid[i];
   start (self, "w:tcPr");
   start (self, "w:tcW");
-  xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:w", "%u", width);
+  xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "w:w", "%u", width);
   attr (self, "w:type", "dxa");
   end (self);
   if (column_span > 1)
     {
       start (self, "w:gridSpan");
-      xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:val", "%u", column_span);
+      xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "w:val", "%u", column_span);
       end (self);
     }
   if (open != OPEN_NONE)
@@ -525,7 +516,7 @@ docx_finish (JlnDoc  *doc,
 {
   JlnDocDocx *self = (JlnDocDocx *) doc;
 
-  if (self->xml == NULL)
+  if (self->base.xml == NULL)
     docx_begin (doc);
   if (doc->error == NULL)
     {
@@ -538,8 +529,8 @@ docx_finish (JlnDoc  *doc,
       attr (self, "r:id", "rId2");
       end (self);
       start (self, "w:pgSz");
-      xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:w", "%u", (guint) width);
-      xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "w:h", "%u", (guint) height);
+      xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "w:w", "%u", (guint) width);
+      xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "w:h", "%u", (guint) height);
       if (doc->landscape)
         attr (self, "w:orient", "landscape");
       end (self);
@@ -547,7 +538,7 @@ docx_finish (JlnDoc  *doc,
       for (guint i = 0; i < 4; i++)
         {
           static const char *sides[] = { "w:top", "w:right", "w:bottom", "w:left" };
-          xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST sides[i], "%u", MARGIN_TWIPS);
+          xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST sides[i], "%u", MARGIN_TWIPS);
         }
       attr (self, "w:header", "425");
       attr (self, "w:footer", "425");
@@ -557,20 +548,8 @@ docx_finish (JlnDoc  *doc,
       end (self);   /* w:body */
       end (self);   /* w:document */
     }
-  _jln_xml_close (g_steal_pointer (&self->xml), g_steal_pointer (&self->member), doc);
-  if (doc->error == NULL && _jln_doc_add_picture_files (doc, &self->zip, "word/media"))
-    {
-      g_autofree char *rels = document_rels_xml (doc);
-
-      _jln_zip_output_add_text (&self->zip, "word/_rels/document.xml.rels", rels, TRUE, doc);
-    }
-  if (doc->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&doc->error));
-      return FALSE;
-    }
-  self->open = FALSE;
-  return _jln_zip_output_commit (&self->zip, error);
+  return _jln_zip_doc_finish (&self->base, "word/media", "word/_rels/document.xml.rels",
+                              document_rels_xml, error);
 }
 
 static void
@@ -580,8 +559,8 @@ extent (JlnDocDocx *self,
         double      height_mm)
 {
   start (self, name);
-  xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "cx", "%.0f", width_mm * EMU_PER_MM);
-  xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "cy", "%.0f", height_mm * EMU_PER_MM);
+  xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "cx", "%.0f", width_mm * EMU_PER_MM);
+  xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "cy", "%.0f", height_mm * EMU_PER_MM);
   end (self);
 }
 
@@ -668,22 +647,6 @@ docx_picture (JlnDoc     *doc,
   end (self);   /* w:p */
 }
 
-static void
-docx_free (JlnDoc *doc)
-{
-  JlnDocDocx *self = (JlnDocDocx *) doc;
-
-  if (self->xml != NULL)
-    xmlFreeTextWriter (self->xml);
-  /* The zip container closes only once its members are. */
-  if (self->member != NULL && !gsf_output_is_closed (self->member))
-    gsf_output_close (self->member);
-  g_clear_object (&self->member);
-  if (self->open)
-    _jln_zip_output_abort (&self->zip);
-  g_free (self);
-}
-
 static const JlnDocClass docx_class = {
   .begin = docx_begin,
   .paragraph_begin = docx_paragraph_begin,
@@ -701,7 +664,7 @@ static const JlnDocClass docx_class = {
   .table_end = docx_table_end,
   .picture = docx_picture,
   .finish = docx_finish,
-  .free = docx_free,
+  .free = _jln_zip_doc_free,
 };
 
 /**
@@ -717,15 +680,5 @@ JlnDoc *
 jln_doc_new_docx (const char  *path,
                   GError     **error)
 {
-  JlnDocDocx *self = g_new0 (JlnDocDocx, 1);
-
-  _jln_doc_init (&self->parent, &docx_class, path);
-  if (!_jln_zip_output_open (&self->zip, path, error))
-    {
-      g_free (self->parent.path);
-      g_free (self);
-      return NULL;
-    }
-  self->open = TRUE;
-  return &self->parent;
+  return _jln_zip_doc_new (sizeof (JlnDocDocx), &docx_class, path, error);
 }

@@ -24,11 +24,7 @@
 
 typedef struct
 {
-  JlnDoc           parent;
-  JlnZipOutput     zip;
-  gboolean         open;
-  GsfOutput       *member;
-  xmlTextWriterPtr xml;
+  JlnZipDoc        base;
   guint            n_tables;
 } JlnDocOdt;
 
@@ -46,7 +42,7 @@ static void
 start (JlnDocOdt  *self,
        const char *name)
 {
-  xmlTextWriterStartElement (self->xml, BAD_CAST name);
+  xmlTextWriterStartElement (self->base.xml, BAD_CAST name);
 }
 
 static void
@@ -54,13 +50,13 @@ attr (JlnDocOdt  *self,
       const char *name,
       const char *value)
 {
-  xmlTextWriterWriteAttribute (self->xml, BAD_CAST name, BAD_CAST value);
+  xmlTextWriterWriteAttribute (self->base.xml, BAD_CAST name, BAD_CAST value);
 }
 
 static void
 end (JlnDocOdt *self)
 {
-  xmlTextWriterEndElement (self->xml);
+  xmlTextWriterEndElement (self->base.xml);
 }
 
 static char *
@@ -155,9 +151,9 @@ manifest_xml (JlnDoc *doc)
 static void
 write_meta (JlnDocOdt *self)
 {
-  JlnDoc *doc = &self->parent;
+  JlnDoc *doc = &self->base.parent;
   GError *error = NULL;
-  GsfOutput *member = _jln_zip_output_add (&self->zip, "meta.xml", TRUE, &error);
+  GsfOutput *member = _jln_zip_output_add (&self->base.zip, "meta.xml", TRUE, &error);
   xmlTextWriterPtr xml;
 
   if (member == NULL)
@@ -185,7 +181,7 @@ write_meta (JlnDocOdt *self)
 static void
 write_automatic_styles (JlnDocOdt *self)
 {
-  JlnDoc *doc = &self->parent;
+  JlnDoc *doc = &self->base.parent;
   double text_width = _jln_doc_text_width_cm (doc);
 
   start (self, "office:automatic-styles");
@@ -289,23 +285,17 @@ odt_begin (JlnDoc *doc)
 {
   JlnDocOdt *self = (JlnDocOdt *) doc;
   g_autofree char *styles = styles_xml (doc);
-  GError *error = NULL;
 
-  if (!_jln_zip_output_add_text (&self->zip, "mimetype", "application/vnd.oasis.opendocument.text",
-                                 FALSE, doc)
-      || !_jln_zip_output_add_text (&self->zip, "styles.xml", styles, TRUE, doc))
+  if (!_jln_zip_output_add_text (&self->base.zip, "mimetype",
+                                 "application/vnd.oasis.opendocument.text", FALSE, doc)
+      || !_jln_zip_output_add_text (&self->base.zip, "styles.xml", styles, TRUE, doc))
     return;
   write_meta (self);
   if (doc->error != NULL)
     return;
 
-  self->member = _jln_zip_output_add (&self->zip, "content.xml", TRUE, &error);
-  if (self->member == NULL)
-    {
-      _jln_doc_fail (doc, error);
-      return;
-    }
-  self->xml = _jln_xml_open (self->member, doc);
+  if (!_jln_zip_doc_begin_part (&self->base, "content.xml"))
+    return;
   start (self, "office:document-content");
   attr (self, "xmlns:office", NS_OFFICE);
   attr (self, "xmlns:style", NS_STYLE);
@@ -338,7 +328,7 @@ odt_paragraph_begin (JlnDoc      *doc,
       start (self, "text:p");
       attr (self, "text:style-name", style_names[style]);
       if (style == JLN_DOC_STYLE_BULLET)
-        xmlTextWriterWriteString (self->xml, BAD_CAST "• ");
+        xmlTextWriterWriteString (self->base.xml, BAD_CAST "• ");
     }
 }
 
@@ -364,7 +354,7 @@ odt_text (JlnDoc         *doc,
       while (*q != '\0' && *q != '\t' && !(q[0] == ' ' && (q == text || q[1] == ' ' || q[1] == '\0')))
         q++;
       if (q > p)
-        xmlTextWriterWriteFormatString (self->xml, "%.*s", (int) (q - p), p);
+        xmlTextWriterWriteFormatString (self->base.xml, "%.*s", (int) (q - p), p);
       if (*q == '\t')
         {
           start (self, "text:tab");
@@ -445,9 +435,9 @@ odt_cell_begin (JlnDoc      *doc,
   attr (self, "table:style-name", style);
   attr (self, "office:value-type", "string");
   if (column_span > 1)
-    xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "table:number-columns-spanned", "%u", column_span);
+    xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "table:number-columns-spanned", "%u", column_span);
   if (row_span > 1)
-    xmlTextWriterWriteFormatAttribute (self->xml, BAD_CAST "table:number-rows-spanned", "%u", row_span);
+    xmlTextWriterWriteFormatAttribute (self->base.xml, BAD_CAST "table:number-rows-spanned", "%u", row_span);
 }
 
 static void
@@ -466,7 +456,7 @@ odt_finish (JlnDoc  *doc,
 {
   JlnDocOdt *self = (JlnDocOdt *) doc;
 
-  if (self->xml == NULL)
+  if (self->base.xml == NULL)
     odt_begin (doc);
   if (doc->error == NULL)
     {
@@ -474,20 +464,8 @@ odt_finish (JlnDoc  *doc,
       end (self);   /* office:body */
       end (self);   /* office:document-content */
     }
-  _jln_xml_close (g_steal_pointer (&self->xml), g_steal_pointer (&self->member), doc);
-  if (doc->error == NULL && _jln_doc_add_picture_files (doc, &self->zip, "Pictures"))
-    {
-      g_autofree char *manifest = manifest_xml (doc);
-
-      _jln_zip_output_add_text (&self->zip, "META-INF/manifest.xml", manifest, TRUE, doc);
-    }
-  if (doc->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&doc->error));
-      return FALSE;
-    }
-  self->open = FALSE;
-  return _jln_zip_output_commit (&self->zip, error);
+  return _jln_zip_doc_finish (&self->base, "Pictures", "META-INF/manifest.xml", manifest_xml,
+                              error);
 }
 
 /* A picture as a character of its own centred paragraph, described by
@@ -524,27 +502,11 @@ odt_picture (JlnDoc     *doc,
   if (alt_text[0] != '\0')
     {
       start (self, "svg:desc");
-      xmlTextWriterWriteString (self->xml, BAD_CAST alt_text);
+      xmlTextWriterWriteString (self->base.xml, BAD_CAST alt_text);
       end (self);
     }
   end (self);   /* draw:frame */
   end (self);   /* text:p */
-}
-
-static void
-odt_free (JlnDoc *doc)
-{
-  JlnDocOdt *self = (JlnDocOdt *) doc;
-
-  if (self->xml != NULL)
-    xmlFreeTextWriter (self->xml);
-  /* The zip container closes only once its members are. */
-  if (self->member != NULL && !gsf_output_is_closed (self->member))
-    gsf_output_close (self->member);
-  g_clear_object (&self->member);
-  if (self->open)
-    _jln_zip_output_abort (&self->zip);
-  g_free (self);
 }
 
 static const JlnDocClass odt_class = {
@@ -564,7 +526,7 @@ static const JlnDocClass odt_class = {
   .table_end = odt_end_element,
   .picture = odt_picture,
   .finish = odt_finish,
-  .free = odt_free,
+  .free = _jln_zip_doc_free,
 };
 
 /**
@@ -580,15 +542,5 @@ JlnDoc *
 jln_doc_new_odt (const char  *path,
                  GError     **error)
 {
-  JlnDocOdt *self = g_new0 (JlnDocOdt, 1);
-
-  _jln_doc_init (&self->parent, &odt_class, path);
-  if (!_jln_zip_output_open (&self->zip, path, error))
-    {
-      g_free (self->parent.path);
-      g_free (self);
-      return NULL;
-    }
-  self->open = TRUE;
-  return &self->parent;
+  return _jln_zip_doc_new (sizeof (JlnDocOdt), &odt_class, path, error);
 }

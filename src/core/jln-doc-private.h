@@ -101,6 +101,33 @@ xmlTextWriterPtr  _jln_xml_open          (GsfOutput     *member,
 gboolean          _jln_xml_close         (xmlTextWriterPtr writer,
                                           GsfOutput     *member,
                                           JlnDoc        *doc);
+/* A document written as a zip container of XML parts (ODT, DOCX): the
+ * container, and the part streamed as the document is described. The
+ * writers' structures start with it. */
+typedef struct
+{
+  JlnDoc           parent;
+  JlnZipOutput     zip;
+  gboolean         open;
+  GsfOutput       *member;
+  xmlTextWriterPtr xml;
+} JlnZipDoc;
+
+typedef char *(*JlnZipDocPartFunc) (JlnDoc *doc);
+
+JlnDoc           *_jln_zip_doc_new        (gsize              size,
+                                           const JlnDocClass *klass,
+                                           const char        *path,
+                                           GError           **error);
+gboolean          _jln_zip_doc_begin_part (JlnZipDoc         *self,
+                                           const char        *name);
+gboolean          _jln_zip_doc_finish     (JlnZipDoc         *self,
+                                           const char        *pictures_folder,
+                                           const char        *index_name,
+                                           JlnZipDocPartFunc  index_xml,
+                                           GError           **error);
+void              _jln_zip_doc_free       (JlnDoc            *doc);
+
 /* Writes a whole small member. */
 gboolean          _jln_zip_output_add_text (JlnZipOutput *zip,
                                           const char    *name,

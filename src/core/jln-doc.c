@@ -633,6 +633,98 @@ _jln_zip_output_abort (JlnZipOutput *zip)
   g_clear_pointer (&zip->path, g_free);
 }
 
+/* Zip documents */
+
+/**
+ * _jln_zip_doc_new:
+ * @size: the size of the writer's structure, which starts with a JlnZipDoc
+ *
+ * Returns: (nullable): a document of @klass written to @path through a
+ *   temporary file beside it, or NULL when that file cannot be created
+ */
+JlnDoc *
+_jln_zip_doc_new (gsize              size,
+                  const JlnDocClass *klass,
+                  const char        *path,
+                  GError           **error)
+{
+  JlnZipDoc *self;
+
+  g_return_val_if_fail (size >= sizeof (JlnZipDoc), NULL);
+
+  self = g_malloc0 (size);
+  _jln_doc_init (&self->parent, klass, path);
+  if (!_jln_zip_output_open (&self->zip, path, error))
+    {
+      g_free (self->parent.path);
+      g_free (self);
+      return NULL;
+    }
+  self->open = TRUE;
+  return &self->parent;
+}
+
+/* Starts the part @name, streamed through self->xml until
+ * _jln_zip_doc_finish(). */
+gboolean
+_jln_zip_doc_begin_part (JlnZipDoc  *self,
+                         const char *name)
+{
+  GError *error = NULL;
+
+  self->member = _jln_zip_output_add (&self->zip, name, TRUE, &error);
+  if (self->member == NULL)
+    {
+      _jln_doc_fail (&self->parent, error);
+      return FALSE;
+    }
+  self->xml = _jln_xml_open (self->member, &self->parent);
+  return TRUE;
+}
+
+/* Ends the streamed part, adds the pictures in @pictures_folder and the
+ * part @index_name that lists them, then puts the file in place. */
+gboolean
+_jln_zip_doc_finish (JlnZipDoc          *self,
+                     const char         *pictures_folder,
+                     const char         *index_name,
+                     JlnZipDocPartFunc   index_xml,
+                     GError            **error)
+{
+  JlnDoc *doc = &self->parent;
+
+  _jln_xml_close (g_steal_pointer (&self->xml), g_steal_pointer (&self->member), doc);
+  if (doc->error == NULL && _jln_doc_add_picture_files (doc, &self->zip, pictures_folder))
+    {
+      g_autofree char *index = index_xml (doc);
+
+      _jln_zip_output_add_text (&self->zip, index_name, index, TRUE, doc);
+    }
+  if (doc->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&doc->error));
+      return FALSE;
+    }
+  self->open = FALSE;
+  return _jln_zip_output_commit (&self->zip, error);
+}
+
+void
+_jln_zip_doc_free (JlnDoc *doc)
+{
+  JlnZipDoc *self = (JlnZipDoc *) doc;
+
+  if (self->xml != NULL)
+    xmlFreeTextWriter (self->xml);
+  /* The zip container closes only once its members are. */
+  if (self->member != NULL && !gsf_output_is_closed (self->member))
+    gsf_output_close (self->member);
+  g_clear_object (&self->member);
+  if (self->open)
+    _jln_zip_output_abort (&self->zip);
+  g_free (self);
+}
+
 typedef struct
 {
   GsfOutput *member;

@@ -168,6 +168,7 @@ struct _JlnActionEditor
   GtkWidget            parent_instance;
 
   JlnSession          *session;
+  JlnSessionBinding   *session_binding;
 
   JlnDocument         *document;
   JlnLang              content_language;
@@ -2041,8 +2042,7 @@ jln_action_editor_dispose (GObject *object)
   g_clear_pointer (&self->item_forms, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_EDITOR);
   g_clear_object (&self->record);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
 
@@ -2169,6 +2169,10 @@ jln_action_editor_class_init (JlnActionEditorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "jln-action-editor");
 }
 
+static void session_plan_changed_cb (JlnActionEditor *self);
+static void session_content_language_changed_cb (JlnActionEditor *self);
+static void session_selected_changed_cb (JlnActionEditor *self);
+
 static void
 jln_action_editor_init (JlnActionEditor *self)
 {
@@ -2176,6 +2180,14 @@ jln_action_editor_init (JlnActionEditor *self)
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (session_content_language_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::selected",
+                               G_CALLBACK (session_selected_changed_cb));
 }
 
 GtkWidget *
@@ -2340,18 +2352,11 @@ jln_action_editor_set_session (JlnActionEditor *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  jln_session_binding_set_session (self->session_binding, session);
 
   if (session != NULL)
     {
-      g_signal_connect_object (session, "notify::plan",
-                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::content-language",
-                               G_CALLBACK (session_content_language_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::selected",
-                               G_CALLBACK (session_selected_changed_cb), self, G_CONNECT_SWAPPED);
       set_content_language (self, jln_session_get_content_language (session));
       session_plan_changed_cb (self);
     }

@@ -33,6 +33,7 @@ struct _JlnActionList
   GtkWidget            parent_instance;
 
   JlnSession            *session;
+  JlnSessionBinding     *session_binding;
   gboolean               following_session;
 
   JlnDocument         *document;
@@ -768,8 +769,7 @@ jln_action_list_dispose (GObject *object)
   clear_models (self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->filter);
   g_clear_object (&self->document);
@@ -926,6 +926,10 @@ jln_action_list_class_init (JlnActionListClass *klass)
   gtk_widget_class_set_css_name (widget_class, "jln-action-list");
 }
 
+static void session_plan_changed_cb (JlnActionList *self);
+static void session_content_language_changed_cb (JlnActionList *self);
+static void session_selected_changed_cb (JlnActionList *self);
+
 static void
 jln_action_list_init (JlnActionList *self)
 {
@@ -958,6 +962,14 @@ jln_action_list_init (JlnActionList *self)
    * usable alone. */
   set_filter (self, NULL);
   update_count (self);
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (session_content_language_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::selected",
+                               G_CALLBACK (session_selected_changed_cb));
 }
 
 GtkWidget *
@@ -1199,18 +1211,11 @@ jln_action_list_set_session (JlnActionList *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  jln_session_binding_set_session (self->session_binding, session);
 
   if (session != NULL)
     {
-      g_signal_connect_object (session, "notify::plan",
-                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::content-language",
-                               G_CALLBACK (session_content_language_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::selected",
-                               G_CALLBACK (session_selected_changed_cb), self, G_CONNECT_SWAPPED);
       set_content_language (self, jln_session_get_content_language (session));
       set_filter (self, jln_session_get_filter (session));
       session_plan_changed_cb (self);

@@ -8,13 +8,17 @@
 #include "jln-chart-view.h"
 #include "jln-screen-style.h"
 #include "jln-session.h"
+#include "jln-text.h"
 
 struct _JlnChartView
 {
   GtkWidget       parent_instance;
 
   JlnChart       *chart;
+  JlnChartKind    kind;
+  char           *title;
   JlnSession     *session;
+  JlnSessionBinding *session_binding;
   JlnRenderStyle *style;
   JlnLang         lang;
   int             hover;
@@ -26,6 +30,8 @@ G_DEFINE_FINAL_TYPE (JlnChartView, jln_chart_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CHART,
+  PROP_KIND,
+  PROP_TITLE,
   PROP_SESSION,
   N_PROPS
 };
@@ -49,6 +55,8 @@ update_accessible (JlnChartView *self)
     return;
 
   title = jln_chart_dup_title (self->chart, self->style);
+  if (jln_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   description = jln_chart_dup_description (self->chart, self->style);
   /* GTK 4.8 cannot announce: the focused bar or point becomes part of
    * the name, which screen readers read when it changes. */
@@ -310,8 +318,7 @@ jln_chart_view_dispose (GObject *object)
   JlnChartView *self = JLN_CHART_VIEW (object);
 
   g_clear_object (&self->chart);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (jln_chart_view_parent_class)->dispose (object);
@@ -323,6 +330,7 @@ jln_chart_view_finalize (GObject *object)
   JlnChartView *self = JLN_CHART_VIEW (object);
 
   g_clear_pointer (&self->style, jln_render_style_unref);
+  g_free (self->title);
 
   G_OBJECT_CLASS (jln_chart_view_parent_class)->finalize (object);
 }
@@ -339,6 +347,12 @@ jln_chart_view_get_property (GObject    *object,
     {
     case PROP_CHART:
       g_value_set_object (value, self->chart);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
       break;
     case PROP_SESSION:
       g_value_set_object (value, self->session);
@@ -360,6 +374,9 @@ jln_chart_view_set_property (GObject      *object,
     {
     case PROP_CHART:
       jln_chart_view_set_chart (self, g_value_get_object (value));
+      break;
+    case PROP_KIND:
+      jln_chart_view_set_kind (self, g_value_get_enum (value));
       break;
     case PROP_SESSION:
       jln_chart_view_set_session (self, g_value_get_object (value));
@@ -390,6 +407,25 @@ jln_chart_view_class_init (JlnChartViewClass *klass)
     g_param_spec_object ("chart", NULL, NULL, JLN_TYPE_CHART,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
+   * JlnChartView:kind:
+   *
+   * A plan-wide kind of chart (status, completions, units): the view
+   * shows that chart of the session's plan, and makes it again when the
+   * plan changes. With %JLN_CHART_INDICATOR, the default, the chart is
+   * the one given.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, JLN_TYPE_CHART_KIND, JLN_CHART_INDICATOR,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnChartView:title:
+   *
+   * The chart's title, in the content language.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
    * JlnChartView:session:
    *
    * The window's session: the chart's figures and dates follow its
@@ -410,6 +446,31 @@ jln_chart_view_class_init (JlnChartViewClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "jln-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+session_language_changed_cb (JlnChartView *self)
+{
+  JlnLang lang = jln_session_get_content_language (self->session);
+
+  if (self->lang == lang)
+    return;
+  self->lang = lang;
+  update_style (self);
+}
+
+/* A plan-wide chart is made again for a new plan. */
+static void
+session_plan_changed_cb (JlnChartView *self)
+{
+  JlnPlan *plan = self->session != NULL ? jln_session_get_plan (self->session) : NULL;
+  g_autoptr(JlnChart) chart = NULL;
+
+  if (self->kind == JLN_CHART_INDICATOR)
+    return;
+  if (plan != NULL)
+    chart = jln_chart_new (self->kind, plan, NULL);
+  jln_chart_view_set_chart (self, chart);
 }
 
 static void
@@ -440,6 +501,12 @@ jln_chart_view_init (JlnChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   jln_screen_style_watch (self, G_CALLBACK (style_changed_cb));
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (session_language_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb));
 }
 
 GtkWidget *
@@ -475,17 +542,6 @@ jln_chart_view_set_chart (JlnChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
-static void
-session_language_changed_cb (JlnChartView *self)
-{
-  JlnLang lang = jln_session_get_content_language (self->session);
-
-  if (self->lang == lang)
-    return;
-  self->lang = lang;
-  update_style (self);
-}
-
 /**
  * jln_chart_view_get_session:
  *
@@ -507,17 +563,44 @@ jln_chart_view_set_session (JlnChartView *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  jln_session_binding_set_session (self->session_binding, session);
   if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::content-language",
-                               G_CALLBACK (session_language_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      session_language_changed_cb (self);
-    }
+    session_language_changed_cb (self);
+  session_plan_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+JlnChartKind
+jln_chart_view_get_kind (JlnChartView *self)
+{
+  g_return_val_if_fail (JLN_IS_CHART_VIEW (self), JLN_CHART_INDICATOR);
+  return self->kind;
+}
+
+void
+jln_chart_view_set_kind (JlnChartView *self,
+                         JlnChartKind  kind)
+{
+  g_return_if_fail (JLN_IS_CHART_VIEW (self));
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  session_plan_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * jln_chart_view_get_title:
+ *
+ * Returns: (nullable): the chart's title, in the content language
+ */
+const char *
+jln_chart_view_get_title (JlnChartView *self)
+{
+  g_return_val_if_fail (JLN_IS_CHART_VIEW (self), NULL);
+  return self->title;
 }
 
 void

@@ -20,6 +20,10 @@ GtkWidget            *jln_chart_view_new                  (JlnChart     *chart);
 JlnChart             *jln_chart_view_get_chart            (JlnChartView *self);
 void                  jln_chart_view_set_chart            (JlnChartView *self,
                                                            JlnChart     *chart);
+JlnChartKind          jln_chart_view_get_kind             (JlnChartView *self);
+void                  jln_chart_view_set_kind             (JlnChartView *self,
+                                                           JlnChartKind  kind);
+const char           *jln_chart_view_get_title            (JlnChartView *self);
 JlnSession           *jln_chart_view_get_session          (JlnChartView *self);
 void                  jln_chart_view_set_session          (JlnChartView *self,
                                                            JlnSession   *session);

@@ -5,6 +5,7 @@
 
 #include "jln-document-dialog.h"
 #include "jln-plan-pages.h"
+#include "jln-progress-group.h"
 #include "jln-session.h"
 
 /* Asks which document of the plan to export and in which format, asks
@@ -21,13 +22,6 @@ struct _JlnDocumentDialog
   JlnLang         lang;
   JlnPageFormat   page;        /* of a PDF: the preference of PDF exports */
   char           *name;
-  GCancellable   *cancellable;
-  guint           progress_id;
-  gboolean        closed;
-
-  /* Written by the exporting thread, read by progress_cb. */
-  guint           done;
-  guint           total;
 
   /* Template widgets */
   GtkButton           *export_button;
@@ -35,8 +29,7 @@ struct _JlnDocumentDialog
   AdwComboRow         *kind_row;
   AdwComboRow         *format_row;
   AdwActionRow        *filter_row;
-  AdwPreferencesGroup *progress_group;
-  GtkProgressBar      *progress_bar;
+  JlnProgressGroup    *progress_group;
 };
 
 G_DEFINE_FINAL_TYPE (JlnDocumentDialog, jln_document_dialog, ADW_TYPE_WINDOW)
@@ -74,23 +67,6 @@ set_running (JlnDocumentDialog *self,
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->options_group), !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.choose", !running);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), running);
-  if (!running)
-    g_clear_handle_id (&self->progress_id, g_source_remove);
-}
-
-static gboolean
-progress_cb (gpointer user_data)
-{
-  JlnDocumentDialog *self = user_data;
-  guint done = g_atomic_int_get (&self->done);
-  guint total = g_atomic_int_get (&self->total);
-
-  if (total == 0)
-    gtk_progress_bar_pulse (self->progress_bar);
-  else
-    gtk_progress_bar_set_fraction (self->progress_bar, (double) MIN (done, total) / total);
-  return G_SOURCE_CONTINUE;
 }
 
 /* --- The export, in a thread ----------------------------------------------- */
@@ -102,8 +78,6 @@ typedef struct
   JlnPlanDocKind     kind;
   JlnLang            lang;
   JlnPageFormat      page;
-  char              *path;
-  JlnDocumentDialog *dialog;   /* kept alive by the task */
 } ExportJob;
 
 static void
@@ -111,63 +85,21 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->plan);
   g_clear_pointer (&job->query, jln_query_unref);
-  g_free (job->path);
   g_free (job);
 }
 
-static void
-progress_thread_cb (guint    done,
-                    guint    total,
-                    gpointer user_data)
+static gboolean
+export_job_write (gpointer         data,
+                  const char      *path,
+                  JlnProgressFunc  progress,
+                  gpointer         progress_data,
+                  GCancellable    *cancellable,
+                  GError         **error)
 {
-  ExportJob *job = user_data;
+  ExportJob *job = data;
 
-  g_atomic_int_set (&job->dialog->total, total);
-  g_atomic_int_set (&job->dialog->done, done);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-
-  if (jln_plan_pages_export (job->plan, job->kind, job->query, job->lang, job->page, job->path,
-                             progress_thread_cb, job, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-error_response_cb (AdwMessageDialog  *dialog,
-                   const char        *response,
-                   JlnDocumentDialog *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self->export_button));
-}
-
-static void
-show_error (JlnDocumentDialog *self,
-            const char        *path,
-            const GError      *error)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  /* Translators: %1$s is a file name, %2$s its folder, %3$s the reason. */
-  body = g_strdup_printf (_("“%1$s” could not be written in the folder “%2$s”.\n\n%3$s"),
-                          name, folder, error->message);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Failed"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (error_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return jln_plan_pages_export (job->plan, job->kind, job->query, job->lang, job->page, path,
+                                progress, progress_data, cancellable, error);
 }
 
 static void
@@ -175,26 +107,17 @@ export_done_cb (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (source_object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  JlnDocumentDialog *self = user_data;
+  g_autoptr(GFile) file = NULL;
 
-  g_clear_object (&self->cancellable);
-  if (self->closed)
-    return;
   set_running (self, FALSE);
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  file = jln_progress_group_write_finish (self->progress_group, result, GTK_WINDOW (self),
+                                          GTK_WIDGET (self->export_button));
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (job->path);
-
       g_signal_emit (self, signals[EXPORTED], 0, file);
       gtk_window_destroy (GTK_WINDOW (self));
     }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_window_destroy (GTK_WINDOW (self));
-  else
-    show_error (self, job->path, error);
 }
 
 /**
@@ -207,12 +130,11 @@ void
 jln_document_dialog_export_to (JlnDocumentDialog *self,
                                GFile             *file)
 {
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (JLN_IS_DOCUMENT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->cancellable == NULL);
+  g_return_if_fail (!jln_progress_group_is_running (self->progress_group));
 
   job = g_new0 (ExportJob, 1);
   job->plan = g_object_ref (self->plan);
@@ -220,39 +142,16 @@ jln_document_dialog_export_to (JlnDocumentDialog *self,
   job->kind = jln_document_dialog_get_kind (self);
   job->lang = self->lang;
   job->page = self->page;
-  job->path = g_file_get_path (file);
-  job->dialog = self;
-
-  if (job->path == NULL)
-    {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                                     _("Only local files can be written"));
-      g_autofree char *uri = g_file_get_uri (file);
-
-      show_error (self, uri, error);
-      export_job_free (job);
-      return;
-    }
-
-  g_atomic_int_set (&self->done, 0);
-  g_atomic_int_set (&self->total, 0);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
-  set_running (self, TRUE);
-  self->progress_id = g_timeout_add (100, progress_cb, self);
-  self->cancellable = g_cancellable_new ();
-
-  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, jln_document_dialog_export_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  jln_progress_group_write_async (self->progress_group, file, export_job_write,
+                                  job, (GDestroyNotify) export_job_free, export_done_cb, self);
+  set_running (self, jln_progress_group_is_running (self->progress_group));
 }
 
 gboolean
 jln_document_dialog_is_running (JlnDocumentDialog *self)
 {
   g_return_val_if_fail (JLN_IS_DOCUMENT_DIALOG (self), FALSE);
-  return self->cancellable != NULL;
+  return jln_progress_group_is_running (self->progress_group);
 }
 
 /* --- Choosing the file ----------------------------------------------------- */
@@ -320,7 +219,7 @@ choose_action (GtkWidget  *widget,
   JlnDocumentFormat format = jln_document_dialog_get_format (self);
   GtkFileChooserNative *chooser;
 
-  if (self->cancellable != NULL)
+  if (jln_progress_group_is_running (self->progress_group))
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export to"), GTK_WINDOW (self),
@@ -344,9 +243,7 @@ cancel_action (GtkWidget  *widget,
   JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (widget);
 
   /* A running export stops, leaving no file, and then the dialog closes. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
+  if (!jln_progress_group_cancel (self->progress_group))
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -355,10 +252,7 @@ jln_document_dialog_close_request (GtkWindow *window)
 {
   JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (window);
 
-  if (self->cancellable == NULL)
-    return FALSE;
-  g_cancellable_cancel (self->cancellable);
-  return TRUE;
+  return jln_progress_group_cancel (self->progress_group);
 }
 
 /* --- Options --------------------------------------------------------------- */
@@ -408,27 +302,9 @@ jln_document_dialog_dispose (GObject *object)
 {
   JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (object);
 
-  self->closed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_DOCUMENT_DIALOG);
 
   G_OBJECT_CLASS (jln_document_dialog_parent_class)->dispose (object);
-}
-
-/* Destroying the window stops its export. */
-static void
-jln_document_dialog_unrealize (GtkWidget *widget)
-{
-  JlnDocumentDialog *self = JLN_DOCUMENT_DIALOG (widget);
-
-  self->closed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
-
-  GTK_WIDGET_CLASS (jln_document_dialog_parent_class)->unrealize (widget);
 }
 
 static void
@@ -439,7 +315,6 @@ jln_document_dialog_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->query, jln_query_unref);
-  g_clear_object (&self->cancellable);
   g_free (self->name);
 
   G_OBJECT_CLASS (jln_document_dialog_parent_class)->finalize (object);
@@ -520,7 +395,6 @@ jln_document_dialog_class_init (JlnDocumentDialogClass *klass)
   object_class->finalize = jln_document_dialog_finalize;
   object_class->get_property = jln_document_dialog_get_property;
   object_class->set_property = jln_document_dialog_set_property;
-  widget_class->unrealize = jln_document_dialog_unrealize;
   window_class->close_request = jln_document_dialog_close_request;
 
   /**
@@ -545,6 +419,7 @@ jln_document_dialog_class_init (JlnDocumentDialogClass *klass)
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  g_type_ensure (JLN_TYPE_PROGRESS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/jalons/Jalons/jln-document-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, export_button);
@@ -553,7 +428,6 @@ jln_document_dialog_class_init (JlnDocumentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, filter_row);
   gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, progress_group);
-  gtk_widget_class_bind_template_child (widget_class, JlnDocumentDialog, progress_bar);
 
   gtk_widget_class_install_action (widget_class, "document.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "document.cancel", NULL, cancel_action);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "jln-export-dialog.h"
+#include "jln-progress-group.h"
 #include "jln-session.h"
 
 /* Asks how to export the picture of a view, asks where, then writes the
@@ -18,13 +19,6 @@ struct _JlnExportDialog
   JlnLang         lang;        /* the session's when opened */
   char           *name;
   GSettings      *settings;
-  GCancellable   *cancellable;
-  guint           progress_id;
-  gboolean        closed;
-
-  /* Written by the exporting thread, read by progress_cb. */
-  guint           pages_done;
-  guint           pages_total;
 
   /* Template widgets */
   GtkButton           *export_button;
@@ -33,8 +27,7 @@ struct _JlnExportDialog
   AdwComboRow         *page_row;
   AdwActionRow        *scale_row;
   GtkSpinButton       *scale_spin;
-  AdwPreferencesGroup *progress_group;
-  GtkProgressBar      *progress_bar;
+  JlnProgressGroup    *progress_group;
 };
 
 G_DEFINE_FINAL_TYPE (JlnExportDialog, jln_export_dialog, ADW_TYPE_WINDOW)
@@ -84,29 +77,6 @@ set_running (JlnExportDialog *self,
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->options_group), !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", !running);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), running);
-  if (!running)
-    g_clear_handle_id (&self->progress_id, g_source_remove);
-}
-
-static gboolean
-progress_cb (gpointer user_data)
-{
-  JlnExportDialog *self = user_data;
-  guint done = g_atomic_int_get (&self->pages_done);
-  guint total = g_atomic_int_get (&self->pages_total);
-
-  if (total == 0)
-    gtk_progress_bar_pulse (self->progress_bar);
-  else
-    {
-      /* Translators: the progress of a PDF export, “Page 2 of 5”. */
-      g_autofree char *text = g_strdup_printf (_("Page %1$u of %2$u"), MIN (done + 1, total), total);
-
-      gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
-      gtk_progress_bar_set_text (self->progress_bar, text);
-    }
-  return G_SOURCE_CONTINUE;
 }
 
 /* --- The export, in a thread ----------------------------------------------- */
@@ -116,8 +86,6 @@ typedef struct
   JlnPicture       *picture;
   JlnRenderStyle   *style;
   JlnExportOptions  options;
-  char             *path;
-  JlnExportDialog  *dialog;   /* kept alive by the task */
 } ExportJob;
 
 static void
@@ -125,63 +93,21 @@ export_job_free (ExportJob *job)
 {
   g_clear_object (&job->picture);
   g_clear_pointer (&job->style, jln_render_style_unref);
-  g_free (job->path);
   g_free (job);
 }
 
-static void
-page_done_cb (guint    done,
-              guint    total,
-              gpointer user_data)
+static gboolean
+export_job_write (gpointer         data,
+                  const char      *path,
+                  JlnProgressFunc  progress,
+                  gpointer         progress_data,
+                  GCancellable    *cancellable,
+                  GError         **error)
 {
-  ExportJob *job = user_data;
+  ExportJob *job = data;
 
-  g_atomic_int_set (&job->dialog->pages_total, total);
-  g_atomic_int_set (&job->dialog->pages_done, done);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-
-  if (jln_export_picture (job->picture, job->style, &job->options, job->path,
-                          page_done_cb, job, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-error_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   JlnExportDialog  *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self->export_button));
-}
-
-static void
-show_error (JlnExportDialog *self,
-            const char      *path,
-            const GError    *error)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  /* Translators: %1$s is a file name, %2$s its folder, %3$s the reason. */
-  body = g_strdup_printf (_("“%1$s” could not be written in the folder “%2$s”.\n\n%3$s"),
-                          name, folder, error->message);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Failed"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (error_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return jln_export_picture (job->picture, job->style, &job->options, path,
+                             progress, progress_data, cancellable, error);
 }
 
 static void
@@ -189,28 +115,17 @@ export_done_cb (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  JlnExportDialog *self = JLN_EXPORT_DIALOG (source_object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  JlnExportDialog *self = user_data;
+  g_autoptr(GFile) file = NULL;
 
-  g_clear_object (&self->cancellable);
-  /* Destroyed meanwhile (its parent closed, the application quit): the
-   * export was cancelled and there is nothing left to show. */
-  if (self->closed)
-    return;
   set_running (self, FALSE);
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  file = jln_progress_group_write_finish (self->progress_group, result, GTK_WINDOW (self),
+                                          GTK_WIDGET (self->export_button));
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (job->path);
-
       g_signal_emit (self, signals[EXPORTED], 0, file);
       gtk_window_destroy (GTK_WINDOW (self));
     }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_window_destroy (GTK_WINDOW (self));
-  else
-    show_error (self, job->path, error);
 }
 
 /**
@@ -223,12 +138,11 @@ void
 jln_export_dialog_export_to (JlnExportDialog *self,
                              GFile           *file)
 {
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (JLN_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->cancellable == NULL);
+  g_return_if_fail (!jln_progress_group_is_running (self->progress_group));
 
   job = g_new0 (ExportJob, 1);
   job->picture = g_object_ref (self->picture);
@@ -236,41 +150,18 @@ jln_export_dialog_export_to (JlnExportDialog *self,
   job->options.format = jln_export_dialog_get_format (self);
   job->options.page = jln_export_dialog_get_page (self);
   job->options.scale = jln_export_dialog_get_scale (self);
-  job->path = g_file_get_path (file);
-  job->dialog = self;
   if (job->options.format == JLN_EXPORT_PDF)
     jln_render_style_set_font_size (job->style, jln_page_format_get_font_size (job->options.page));
-
-  if (job->path == NULL)
-    {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                                     _("Only local files can be written"));
-      g_autofree char *uri = g_file_get_uri (file);
-
-      show_error (self, uri, error);
-      export_job_free (job);
-      return;
-    }
-
-  g_atomic_int_set (&self->pages_done, 0);
-  g_atomic_int_set (&self->pages_total, 0);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
-  set_running (self, TRUE);
-  self->progress_id = g_timeout_add (100, progress_cb, self);
-  self->cancellable = g_cancellable_new ();
-
-  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, jln_export_dialog_export_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  jln_progress_group_write_async (self->progress_group, file, export_job_write,
+                                  job, (GDestroyNotify) export_job_free, export_done_cb, self);
+  set_running (self, jln_progress_group_is_running (self->progress_group));
 }
 
 gboolean
 jln_export_dialog_is_running (JlnExportDialog *self)
 {
   g_return_val_if_fail (JLN_IS_EXPORT_DIALOG (self), FALSE);
-  return self->cancellable != NULL;
+  return jln_progress_group_is_running (self->progress_group);
 }
 
 /* --- Choosing the file ----------------------------------------------------- */
@@ -338,7 +229,7 @@ choose_action (GtkWidget  *widget,
   static const char *mime_types[] = { "application/pdf", "image/svg+xml", "image/png" };
   JlnExportFormat format = jln_export_dialog_get_format (self);
 
-  if (self->cancellable != NULL)
+  if (jln_progress_group_is_running (self->progress_group))
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export to"), GTK_WINDOW (self),
@@ -362,9 +253,7 @@ cancel_action (GtkWidget  *widget,
   JlnExportDialog *self = JLN_EXPORT_DIALOG (widget);
 
   /* A running export stops, leaving no file, and then the dialog closes. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
+  if (!jln_progress_group_cancel (self->progress_group))
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -373,10 +262,7 @@ jln_export_dialog_close_request (GtkWindow *window)
 {
   JlnExportDialog *self = JLN_EXPORT_DIALOG (window);
 
-  if (self->cancellable == NULL)
-    return FALSE;
-  g_cancellable_cancel (self->cancellable);
-  return TRUE;
+  return jln_progress_group_cancel (self->progress_group);
 }
 
 /* --- Options --------------------------------------------------------------- */
@@ -441,27 +327,9 @@ jln_export_dialog_dispose (GObject *object)
 {
   JlnExportDialog *self = JLN_EXPORT_DIALOG (object);
 
-  self->closed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (jln_export_dialog_parent_class)->dispose (object);
-}
-
-/* Destroying the window stops its export. */
-static void
-jln_export_dialog_unrealize (GtkWidget *widget)
-{
-  JlnExportDialog *self = JLN_EXPORT_DIALOG (widget);
-
-  self->closed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
-
-  GTK_WIDGET_CLASS (jln_export_dialog_parent_class)->unrealize (widget);
 }
 
 static void
@@ -472,7 +340,6 @@ jln_export_dialog_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->picture);
   g_clear_object (&self->settings);
-  g_clear_object (&self->cancellable);
   g_free (self->name);
 
   G_OBJECT_CLASS (jln_export_dialog_parent_class)->finalize (object);
@@ -539,7 +406,6 @@ jln_export_dialog_class_init (JlnExportDialogClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  widget_class->unrealize = jln_export_dialog_unrealize;
   window_class->close_request = jln_export_dialog_close_request;
 
   /**
@@ -551,6 +417,7 @@ jln_export_dialog_class_init (JlnExportDialogClass *klass)
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  g_type_ensure (JLN_TYPE_PROGRESS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, JlnExportDialog, options_group);
@@ -559,7 +426,6 @@ jln_export_dialog_class_init (JlnExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, JlnExportDialog, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, JlnExportDialog, progress_group);
-  gtk_widget_class_bind_template_child (widget_class, JlnExportDialog, progress_bar);
 
   gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);

@@ -20,6 +20,7 @@ struct _JlnFilterBar
   GtkBox              parent_instance;
 
   JlnSession         *session;
+  JlnSessionBinding  *session_binding;
   JlnQueryFilter     *filter;
   GSimpleActionGroup *filter_actions;
   gboolean            syncing_text;
@@ -731,21 +732,8 @@ static void
 set_filter (JlnFilterBar   *self,
             JlnQueryFilter *filter)
 {
-  if (self->filter == filter)
+  if (!g_set_object (&self->filter, filter) || filter == NULL)
     return;
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
-  g_set_object (&self->filter, filter);
-  if (filter == NULL)
-    return;
-
-  g_signal_connect_object (filter, "notify::text",
-                           G_CALLBACK (filter_text_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (filter, "notify::error",
-                           G_CALLBACK (update_error), self, G_CONNECT_SWAPPED);
-  /* The filter notifies its text and error before it changes its query. */
-  g_signal_connect_object (filter, "changed",
-                           G_CALLBACK (update_error), self, G_CONNECT_SWAPPED);
   filter_text_changed_cb (self);
 }
 
@@ -865,6 +853,16 @@ jln_filter_bar_init (JlnFilterBar *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search actions"),
                                   -1);
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb));
+  jln_session_binding_connect_filter (self->session_binding, "notify::text",
+                                      G_CALLBACK (filter_text_changed_cb));
+  jln_session_binding_connect_filter (self->session_binding, "notify::error",
+                                      G_CALLBACK (update_error));
+  /* The filter notifies its text and error before it changes its query. */
+  jln_session_binding_connect_filter (self->session_binding, "changed", G_CALLBACK (update_error));
 }
 
 GtkWidget *
@@ -891,12 +889,8 @@ jln_filter_bar_set_session (JlnFilterBar *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::plan",
-                             G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
+  jln_session_binding_set_session (self->session_binding, session);
   set_filter (self, session != NULL ? jln_session_get_filter (session) : NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -17,6 +17,7 @@ struct _JlnIndicatorCard
   GtkWidget     parent_instance;
 
   JlnSession   *session;
+  JlnSessionBinding *session_binding;
   JlnIndicator *indicator;
   GListModel   *targets;
   GListModel   *measurements;
@@ -470,8 +471,7 @@ jln_indicator_card_dispose (GObject *object)
     }
   disconnect_indicator (self);
   g_clear_object (&self->indicator);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_INDICATOR_CARD);
@@ -536,6 +536,10 @@ jln_indicator_card_init (JlnIndicatorCard *self)
                                 new_placeholder (_("No measurement yet. Choose “Add Measurement” to enter "
                                                    "this year’s figure, with its date and source; the chart "
                                                    "then shows it against the target.")));
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (language_changed_cb));
 }
 
 GtkWidget *
@@ -566,12 +570,8 @@ jln_indicator_card_set_session (JlnIndicatorCard *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::content-language",
-                             G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+  jln_session_binding_set_session (self->session_binding, session);
   show_indicator (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

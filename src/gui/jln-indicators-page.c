@@ -18,12 +18,15 @@ struct _JlnIndicatorsPage
 
   JlnDocument *document;
   JlnSession  *session;
+  JlnSessionBinding *session_binding;
   GListModel  *indicators;
-  GPtrArray   *plan_views;      /* JlnChartView: status, completions, units */
 
   /* Template widgets */
   GtkWidget   *scrolled_window;
   GtkBox      *plan_box;
+  JlnChartView *status_view;
+  JlnChartView *completions_view;
+  JlnChartView *units_view;
   GtkListBox  *cards_list;
   GtkWidget   *empty_page;
 };
@@ -166,85 +169,6 @@ plan_item_activated_cb (JlnChartView      *view,
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "actions");
 }
 
-/* Building */
-
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* A card, and the box inside it that takes its content. */
-static GtkWidget *
-new_card (GtkWidget **frame)
-{
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_box_append (GTK_BOX (card), content);
-  *frame = card;
-  return content;
-}
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static void
-build_plan_charts (JlnIndicatorsPage *self)
-{
-  JlnPlan *plan = get_plan (self);
-  JlnChartKind kinds[] = { JLN_CHART_STATUS, JLN_CHART_COMPLETIONS, JLN_CHART_UNITS };
-
-  clear_box (self->plan_box);
-  g_ptr_array_set_size (self->plan_views, 0);
-  if (plan == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autoptr(JlnChart) chart = jln_chart_new (kinds[i], plan, NULL);
-      GtkWidget *frame;
-      GtkWidget *card = new_card (&frame);
-      GtkWidget *view = jln_chart_view_new (chart);
-      g_autofree char *title = NULL;
-
-      jln_chart_view_set_session (JLN_CHART_VIEW (view), self->session);
-      title = jln_chart_dup_title (chart, jln_chart_view_get_style (JLN_CHART_VIEW (view)));
-      gtk_box_append (GTK_BOX (card), new_label (title, "heading"));
-      if (kinds[i] != JLN_CHART_COMPLETIONS)
-        gtk_box_append (GTK_BOX (card),
-                        new_label (_("Click a bar, or press Enter on it, to list its actions."),
-                                   "dim-label"));
-      else
-        gtk_box_append (GTK_BOX (card),
-                        new_label (_("Cumulative by semester: the actions due by then, and those done by then."),
-                                   "dim-label"));
-      g_signal_connect (view, "item-activated", G_CALLBACK (plan_item_activated_cb), self);
-      gtk_box_append (GTK_BOX (card), view);
-      gtk_box_append (self->plan_box, frame);
-      g_ptr_array_add (self->plan_views, view);
-    }
-}
-
 static GtkWidget *
 create_card_cb (gpointer item,
                 gpointer data)
@@ -283,13 +207,16 @@ bind_indicators (JlnIndicatorsPage *self)
     }
   gtk_list_box_bind_model (self->cards_list, self->indicators, create_card_cb, self, NULL);
   update_empty_page (self);
+  /* The plan-wide charts follow the session's plan themselves. */
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_box), plan != NULL);
 }
 
 static void
 refresh_plan_charts (JlnIndicatorsPage *self)
 {
-  for (guint i = 0; i < self->plan_views->len; i++)
-    jln_chart_view_refresh (g_ptr_array_index (self->plan_views, i));
+  jln_chart_view_refresh (self->status_view);
+  jln_chart_view_refresh (self->completions_view);
+  jln_chart_view_refresh (self->units_view);
 }
 
 /* Actions may have changed on another page: count them again when shown. */
@@ -312,20 +239,9 @@ session_plan_changed_cb (JlnIndicatorsPage *self)
   JlnDocument *document = jln_session_get_document (self->session);
 
   if (document == self->document)
-    {
-      build_plan_charts (self);
-      bind_indicators (self);
-    }
+    bind_indicators (self);
   else
     set_document (self, document);
-}
-
-/* The plan-wide charts' titles are in the content language; the cards
- * follow it themselves. */
-static void
-session_language_changed_cb (JlnIndicatorsPage *self)
-{
-  build_plan_charts (self);
 }
 
 static void
@@ -372,11 +288,9 @@ jln_indicators_page_dispose (GObject *object)
   if (self->indicators != NULL)
     g_signal_handlers_disconnect_by_data (self->indicators, self);
   g_clear_object (&self->indicators);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
-  g_clear_pointer (&self->plan_views, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_INDICATORS_PAGE);
 
@@ -409,6 +323,10 @@ jln_indicators_page_class_init (JlnIndicatorsPageClass *klass)
                                                "/org/jalons/Jalons/jln-indicators-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, plan_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, status_view);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, completions_view);
+  gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, units_view);
+  gtk_widget_class_bind_template_callback (widget_class, plan_item_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, cards_list);
   gtk_widget_class_bind_template_child (widget_class, JlnIndicatorsPage, empty_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -427,9 +345,11 @@ jln_indicators_page_class_init (JlnIndicatorsPageClass *klass)
 static void
 jln_indicators_page_init (JlnIndicatorsPage *self)
 {
-  self->plan_views = g_ptr_array_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb));
 }
 
 GtkWidget *
@@ -456,7 +376,6 @@ set_document (JlnIndicatorsPage *self,
 {
   if (!g_set_object (&self->document, document))
     return FALSE;
-  build_plan_charts (self);
   bind_indicators (self);
   return TRUE;
 }
@@ -476,22 +395,11 @@ jln_indicators_page_set_session (JlnIndicatorsPage *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::plan",
-                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::content-language",
-                               G_CALLBACK (session_language_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  jln_session_binding_set_session (self->session_binding, session);
+  /* The same document in another session: the cards follow the new one. */
   if (!set_document (self, session != NULL ? jln_session_get_document (session) : NULL))
-    {
-      /* The same document in another session: the cards follow the new one. */
-      build_plan_charts (self);
-      bind_indicators (self);
-    }
+    bind_indicators (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 

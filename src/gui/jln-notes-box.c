@@ -21,6 +21,7 @@ struct _JlnNotesBox
   GtkWidget    parent_instance;
 
   JlnSession  *session;
+  JlnSessionBinding *session_binding;
   JlnRecord   *owner;
   JlnLang      content_language;
 
@@ -303,8 +304,7 @@ jln_notes_box_dispose (GObject *object)
   g_clear_pointer (&self->group, gtk_widget_unparent);
   g_clear_object (&self->sorted);
   g_clear_object (&self->owner);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (jln_notes_box_parent_class)->dispose (object);
 }
@@ -333,8 +333,23 @@ jln_notes_box_class_init (JlnNotesBoxClass *klass)
 }
 
 static void
+session_language_changed_cb (JlnNotesBox *self)
+{
+  JlnLang lang = jln_session_get_content_language (self->session);
+
+  if (self->content_language == lang)
+    return;
+  self->content_language = lang;
+  rebind (self);
+}
+
+static void
 jln_notes_box_init (JlnNotesBox *self)
 {
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (session_language_changed_cb));
 }
 
 GtkWidget *
@@ -426,17 +441,6 @@ jln_notes_box_new (JlnSession *session,
   return GTK_WIDGET (self);
 }
 
-static void
-session_language_changed_cb (JlnNotesBox *self)
-{
-  JlnLang lang = jln_session_get_content_language (self->session);
-
-  if (self->content_language == lang)
-    return;
-  self->content_language = lang;
-  rebind (self);
-}
-
 /**
  * jln_notes_box_get_session:
  *
@@ -458,15 +462,9 @@ jln_notes_box_set_session (JlnNotesBox *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  jln_session_binding_set_session (self->session_binding, session);
   if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::content-language",
-                               G_CALLBACK (session_language_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      session_language_changed_cb (self);
-    }
+    session_language_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -29,6 +29,7 @@ struct _JlnPresentationWindow
   AdwWindow       parent_instance;
 
   JlnSession     *session;
+  JlnSessionBinding *session_binding;
   JlnTimeline    *timeline;
   guint           page;
   gboolean        hide_done;
@@ -462,8 +463,7 @@ jln_presentation_window_dispose (GObject *object)
   JlnPresentationWindow *self = JLN_PRESENTATION_WINDOW (object);
 
   g_clear_handle_id (&self->hint_id, g_source_remove);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->timeline);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PRESENTATION_WINDOW);
@@ -605,6 +605,11 @@ jln_presentation_window_init (JlnPresentationWindow *self)
   self->period = g_strdup ("plan");
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::plan", G_CALLBACK (rebuild));
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (language_changed_cb));
 }
 
 /**
@@ -670,15 +675,8 @@ jln_presentation_window_set_session (JlnPresentationWindow *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::plan", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::content-language", G_CALLBACK (language_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
+  jln_session_binding_set_session (self->session_binding, session);
   self->range_first = self->range_last = JLN_SEMESTER_NONE;
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -14,6 +14,7 @@ struct _JlnPrinciplesPage
   AdwBin              parent_instance;
 
   JlnSession         *session;
+  JlnSessionBinding  *session_binding;
 
   JlnDocument        *document;
   JlnLang             lang;
@@ -215,17 +216,10 @@ jln_principles_page_set_session (JlnPrinciplesPage *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  jln_session_binding_set_session (self->session_binding, session);
   if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::plan",
-                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::content-language",
-                               G_CALLBACK (session_content_language_changed_cb), self, G_CONNECT_SWAPPED);
-      set_content_language (self, jln_session_get_content_language (session));
-    }
+    set_content_language (self, jln_session_get_content_language (session));
   set_document (self, session != NULL ? jln_session_get_document (session) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -271,8 +265,7 @@ jln_principles_page_dispose (GObject *object)
 {
   JlnPrinciplesPage *self = JLN_PRINCIPLES_PAGE (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (jln_principles_page_parent_class)->dispose (object);
@@ -320,6 +313,12 @@ jln_principles_page_init (JlnPrinciplesPage *self)
   self->lang = jln_lang_from_locale ();
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (session_content_language_changed_cb));
 }
 
 GtkWidget *

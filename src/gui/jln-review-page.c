@@ -16,6 +16,7 @@ struct _JlnReviewPage
   AdwBin              parent_instance;
 
   JlnSession         *session;
+  JlnSessionBinding  *session_binding;
 
   JlnDocument        *document;
   JlnPlan            *plan;         /* whose sections are shown */
@@ -367,17 +368,10 @@ jln_review_page_set_session (JlnReviewPage *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  jln_session_binding_set_session (self->session_binding, session);
   if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::plan",
-                               G_CALLBACK (session_plan_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::content-language",
-                               G_CALLBACK (session_content_language_changed_cb), self, G_CONNECT_SWAPPED);
-      set_content_language (self, jln_session_get_content_language (session));
-    }
+    set_content_language (self, jln_session_get_content_language (session));
   set_document (self, session != NULL ? jln_session_get_document (session) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -427,8 +421,7 @@ jln_review_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->sections, self);
   g_clear_object (&self->sections);
   g_clear_object (&self->plan);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (jln_review_page_parent_class)->dispose (object);
@@ -497,6 +490,12 @@ jln_review_page_init (JlnReviewPage *self)
   gtk_widget_set_visible (self->error_label, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->intro), self->error_label);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->intro));
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::plan",
+                               G_CALLBACK (session_plan_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (session_content_language_changed_cb));
 }
 
 GtkWidget *

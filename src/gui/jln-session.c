@@ -400,3 +400,134 @@ jln_session_check_file (JlnSession  *self,
     return TRUE;
   return jln_document_reload (self->document, error);
 }
+
+struct _JlnSessionBinding
+{
+  GObject       parent_instance;
+
+  GObject      *owner;        /* unowned: the owner holds the binding till it is finalized */
+  GSignalGroup *session_signals;
+  GSignalGroup *filter_signals;
+};
+
+G_DEFINE_FINAL_TYPE (JlnSessionBinding, jln_session_binding, G_TYPE_OBJECT)
+
+static void
+jln_session_binding_dispose (GObject *object)
+{
+  JlnSessionBinding *self = JLN_SESSION_BINDING (object);
+
+  self->owner = NULL;
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->filter_signals);
+
+  G_OBJECT_CLASS (jln_session_binding_parent_class)->dispose (object);
+}
+
+static void
+jln_session_binding_class_init (JlnSessionBindingClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = jln_session_binding_dispose;
+}
+
+static void
+jln_session_binding_init (JlnSessionBinding *self)
+{
+  self->session_signals = g_signal_group_new (JLN_TYPE_SESSION);
+  self->filter_signals = g_signal_group_new (JLN_TYPE_QUERY_FILTER);
+}
+
+/**
+ * jln_session_binding_new:
+ * @owner: (type GObject): the page or dialog whose handlers are connected
+ *
+ * Makes a binding to no session yet that belongs to @owner: it lives as
+ * long as @owner, whose dispose only has to set its session to %NULL.
+ *
+ * Returns: (transfer none): the binding
+ */
+JlnSessionBinding *
+jln_session_binding_new (gpointer owner)
+{
+  JlnSessionBinding *self;
+
+  g_return_val_if_fail (G_IS_OBJECT (owner), NULL);
+
+  self = g_object_new (JLN_TYPE_SESSION_BINDING, NULL);
+  self->owner = owner;
+  g_object_set_data_full (owner, "jln-session-binding", self, g_object_unref);
+  return self;
+}
+
+/**
+ * jln_session_binding_connect:
+ * @callback: called with the owner as its first argument, as with
+ *   %G_CONNECT_SWAPPED
+ *
+ * Connects @callback to @detailed_signal of whichever session the binding
+ * is given, now and later.
+ */
+void
+jln_session_binding_connect (JlnSessionBinding *self,
+                             const char        *detailed_signal,
+                             GCallback          callback)
+{
+  g_return_if_fail (JLN_IS_SESSION_BINDING (self));
+
+  g_signal_group_connect_object (self->session_signals, detailed_signal, callback,
+                                 self->owner, G_CONNECT_SWAPPED);
+}
+
+/**
+ * jln_session_binding_connect_filter:
+ *
+ * Connects @callback to @detailed_signal of the filter of whichever
+ * session the binding is given, as jln_session_binding_connect() does.
+ */
+void
+jln_session_binding_connect_filter (JlnSessionBinding *self,
+                                    const char        *detailed_signal,
+                                    GCallback          callback)
+{
+  g_return_if_fail (JLN_IS_SESSION_BINDING (self));
+
+  g_signal_group_connect_object (self->filter_signals, detailed_signal, callback,
+                                 self->owner, G_CONNECT_SWAPPED);
+}
+
+/**
+ * jln_session_binding_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session followed
+ */
+JlnSession *
+jln_session_binding_get_session (JlnSessionBinding *self)
+{
+  g_autoptr(GObject) target = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION_BINDING (self), NULL);
+
+  /* The group gives a new reference; the session is kept alive by whoever
+   * set it, so the pointer stays valid after this one is dropped. */
+  target = g_signal_group_dup_target (self->session_signals);
+  return JLN_SESSION (target);
+}
+
+/**
+ * jln_session_binding_set_session:
+ * @session: (nullable): the session to follow
+ *
+ * Moves every handler from the session followed until now, and its
+ * filter, to @session and its filter. The caller keeps @session alive.
+ */
+void
+jln_session_binding_set_session (JlnSessionBinding *self,
+                                 JlnSession        *session)
+{
+  g_return_if_fail (JLN_IS_SESSION_BINDING (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
+
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->filter_signals,
+                             session != NULL ? jln_session_get_filter (session) : NULL);
+}

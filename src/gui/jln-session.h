@@ -46,4 +46,25 @@ gboolean        jln_session_get_replaced         (JlnSession  *self);
 gboolean        jln_session_check_file           (JlnSession  *self,
                                                   GError     **error);
 
+#define JLN_TYPE_SESSION_BINDING (jln_session_binding_get_type ())
+
+G_DECLARE_FINAL_TYPE (JlnSessionBinding, jln_session_binding, JLN, SESSION_BINDING, GObject)
+
+/* How a page or dialog follows its session: it makes a binding once, in
+ * its init, with the handlers it wants on the session and on the
+ * session's filter, and its set_session moves the binding to the new
+ * session. Handlers are called with the owner as their first argument.
+ * The binding belongs to its owner; it does not hold the session, and
+ * disconnects when the session or the owner goes away. */
+JlnSessionBinding *jln_session_binding_new            (gpointer            owner);
+void               jln_session_binding_connect        (JlnSessionBinding *self,
+                                                       const char        *detailed_signal,
+                                                       GCallback          callback);
+void               jln_session_binding_connect_filter (JlnSessionBinding *self,
+                                                       const char        *detailed_signal,
+                                                       GCallback          callback);
+JlnSession        *jln_session_binding_get_session    (JlnSessionBinding *self);
+void               jln_session_binding_set_session    (JlnSessionBinding *self,
+                                                       JlnSession        *session);
+
 G_END_DECLS

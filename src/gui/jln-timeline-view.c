@@ -23,6 +23,7 @@ struct _JlnTimelineView
   GtkWidget          parent_instance;
 
   JlnSession        *session;
+  JlnSessionBinding *session_binding;
   JlnDocument       *document;
   JlnQueryFilter    *filter;
   GSettings         *settings;
@@ -332,24 +333,13 @@ jln_timeline_view_set_session (JlnTimelineView *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->filter);
   g_set_object (&self->session, session);
+  jln_session_binding_set_session (self->session_binding, session);
 
   if (session != NULL)
     {
       self->filter = g_object_ref (jln_session_get_filter (session));
-      g_signal_connect_object (session, "notify::plan", G_CALLBACK (plan_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::content-language", G_CALLBACK (content_language_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::selected", G_CALLBACK (session_selected_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb),
-                               self, G_CONNECT_SWAPPED);
       self->lang = jln_session_get_content_language (session);
       update_style (self);
     }
@@ -463,8 +453,7 @@ jln_timeline_view_dispose (GObject *object)
     gtk_window_destroy (self->presentation);
   if (self->stores != NULL)
     unwatch_stores (self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  jln_session_binding_set_session (self->session_binding, NULL);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_TIMELINE_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -631,6 +620,15 @@ jln_timeline_view_init (JlnTimelineView *self)
 
   update_style (self);
   canvas_zoom_cb (self);
+
+  self->session_binding = jln_session_binding_new (self);
+  jln_session_binding_connect (self->session_binding, "notify::plan", G_CALLBACK (plan_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::content-language",
+                               G_CALLBACK (content_language_changed_cb));
+  jln_session_binding_connect (self->session_binding, "notify::selected",
+                               G_CALLBACK (session_selected_cb));
+  jln_session_binding_connect_filter (self->session_binding, "changed",
+                                      G_CALLBACK (filter_changed_cb));
 }
 
 GtkWidget *

@@ -22,6 +22,13 @@
 
 G_DEFINE_ABSTRACT_TYPE (JlnChart, jln_chart, G_TYPE_OBJECT)
 
+/* Registered so that a chart view's kind can be set in a template. */
+G_DEFINE_ENUM_TYPE (JlnChartKind, jln_chart_kind,
+  G_DEFINE_ENUM_VALUE (JLN_CHART_INDICATOR, "indicator"),
+  G_DEFINE_ENUM_VALUE (JLN_CHART_STATUS, "status"),
+  G_DEFINE_ENUM_VALUE (JLN_CHART_COMPLETIONS, "completions"),
+  G_DEFINE_ENUM_VALUE (JLN_CHART_UNITS, "units"))
+
 static void
 item_clear (gpointer data)
 {

@@ -19,6 +19,9 @@ typedef enum
   JLN_CHART_UNITS,         /* actions per responsible unit */
 } JlnChartKind;
 
+#define JLN_TYPE_CHART_KIND (jln_chart_kind_get_type ())
+GType jln_chart_kind_get_type (void) G_GNUC_CONST;
+
 #define JLN_TYPE_CHART (jln_chart_get_type ())
 
 typedef struct _JlnChart JlnChart;
