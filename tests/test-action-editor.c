@@ -834,6 +834,44 @@ test_objective_and_item (Fixture       *fixture,
   g_assert_null (find_named (GTK_WIDGET (fixture->editor), "principles"));
 }
 
+/* Going from an objective to an action and back, as the arrow keys do in
+ * the list, shows each kind in the rows made for it once: the rows are
+ * bound to the record shown, not made again. */
+static void
+test_kinds_keep_rows (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  JlnRecord *objective = JLN_RECORD (jln_action_get_objective (fixture->action));
+  JlnRecord *other = JLN_RECORD (jln_test_find_objective (fixture->document, "2"));
+  g_autoptr(GtkWidget) programme = NULL;
+  g_autoptr(GtkWidget) title_en = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (other);
+  jln_action_editor_set_record (fixture->editor, objective);
+  programme = g_object_ref (get_named (fixture, "programme"));
+  title_en = g_object_ref (get_named (fixture, "title-en"));
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "programme"));
+  g_assert_false (gtk_widget_is_ancestor (title_en, GTK_WIDGET (fixture->editor)));
+
+  jln_action_editor_set_record (fixture->editor, other);
+  g_assert_true (get_named (fixture, "programme") == programme);
+  g_assert_true (get_named (fixture, "title-en") == title_en);
+  shown = view_text (title_en);
+  g_assert_cmpstr (shown, ==, jln_text_get (jln_record_get_text (other, "title"), JLN_LANG_EN));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (fixture, "number"))), ==, "2");
+
+  /* An edit in a row made for another objective goes to the one shown. */
+  jln_test_wait_for_idle (fixture->window);
+  type_in_view (title_en, get_named (fixture, "title-fr"), "Working conditions, again");
+  g_assert_cmpstr (jln_text_get (jln_record_get_text (other, "title"), JLN_LANG_EN), ==,
+                   "Working conditions, again");
+  g_assert_cmpstr (jln_text_get (jln_record_get_text (objective, "title"), JLN_LANG_EN), !=,
+                   "Working conditions, again");
+}
+
 /* Thousands: the pane once took a minute to show them. */
 #define N_MANY_ITEMS 3000
 #define LAST_ITEM_TITLE "i" G_STRINGIFY (N_MANY_ITEMS) ". Sub-item " G_STRINGIFY (N_MANY_ITEMS)
@@ -1148,6 +1186,7 @@ main (int    argc,
   ADD ("objective-and-item", test_objective_and_item);
   ADD ("progress-notes", test_progress_notes);
   ADD ("switch-keeps-rows", test_switch_keeps_rows);
+  ADD ("kinds-keep-rows", test_kinds_keep_rows);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add ("/gui/action-editor/many-sub-items", Fixture, GUINT_TO_POINTER (N_MANY_ITEMS),
