@@ -376,7 +376,8 @@ jln_choice_row_class_init (JlnChoiceRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   install_properties (G_OBJECT_CLASS (klass));
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-choice-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/jalons/Jalons/jln-choice-row.ui");
   gtk_widget_class_bind_template_callback (widget_class, selected_changed_cb);
 }
 

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "jln-action.h"
 #include "jln-action-item.h"
 #include "jln-entry-row.h"
 #include "jln-error-row.h"

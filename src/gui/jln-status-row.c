@@ -237,7 +237,8 @@ jln_status_row_class_init (JlnStatusRowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-status-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/jalons/Jalons/jln-status-row.ui");
   gtk_widget_class_bind_template_callback (widget_class, selected_changed_cb);
 }
 
