@@ -178,7 +178,7 @@ build_fields (JlnItemRow *self)
 
   self->fields = g_ptr_array_new_with_free_func (g_object_unref);
   builder = gtk_builder_new ();
-  gtk_builder_add_from_resource (builder, "/org/jalons/Jalons/jln-item-row-fields.ui", NULL);
+  gtk_builder_add_from_resource (builder, "/org/jalons/Jalons/jln-item-row.ui", NULL);
   fields = GTK_WIDGET (gtk_builder_get_object (builder, "fields"));
   g_assert (fields != NULL);
   while ((row = gtk_widget_get_first_child (fields)) != NULL)
@@ -248,7 +248,6 @@ jln_item_row_dispose (GObject *object)
     g_clear_signal_handler (&self->notify_id, self->record);
   g_clear_object (&self->record);
   g_clear_object (&self->session);
-  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ITEM_ROW);
 
   G_OBJECT_CLASS (jln_item_row_parent_class)->dispose (object);
 }
@@ -299,7 +298,6 @@ static void
 jln_item_row_class_init (JlnItemRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jln_item_row_dispose;
   object_class->get_property = jln_item_row_get_property;
@@ -340,8 +338,6 @@ jln_item_row_class_init (JlnItemRowClass *klass)
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-item-row.ui");
-  gtk_widget_class_bind_template_callback (widget_class, expanded_changed_cb);
 
   /* The fields' types, for the builder that makes them. */
   g_type_ensure (JLN_TYPE_ENTRY_ROW);
@@ -358,7 +354,11 @@ jln_item_row_init (JlnItemRow *self)
   GtkWidget *header;
 
   self->position = GTK_INVALID_LIST_POSITION;
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The heading has no template: a screenful of rows is made each time
+   * an action is shown, and a template would be read for each. */
+  gtk_widget_set_name (GTK_WIDGET (self), "item");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_changed_cb), NULL);
 
   /* A label that wraps is measured again and again: one line each keeps
    * a screenful of rows quick to lay out. The title is read in full in
