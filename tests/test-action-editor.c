@@ -11,6 +11,7 @@
 #include "jln-action-item.h"
 #include "jln-note.h"
 #include "jln-objective.h"
+#include "jln-principle.h"
 #include "jln-unit.h"
 
 #include "jln-test-gui-utils.h"
@@ -834,6 +835,87 @@ test_objective_and_item (Fixture       *fixture,
   g_assert_null (find_named (GTK_WIDGET (fixture->editor), "principles"));
 }
 
+/* Going from an objective to an action and back, as the arrow keys do in
+ * the list, shows each kind in the rows made for it once: the rows are
+ * bound to the record shown, not made again. */
+static void
+test_kinds_keep_rows (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  JlnRecord *objective = JLN_RECORD (jln_action_get_objective (fixture->action));
+  JlnRecord *other = JLN_RECORD (jln_test_find_objective (fixture->document, "2"));
+  g_autoptr(GtkWidget) programme = NULL;
+  g_autoptr(GtkWidget) title_en = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (other);
+  jln_action_editor_set_record (fixture->editor, objective);
+  programme = g_object_ref (get_named (fixture, "programme"));
+  title_en = g_object_ref (get_named (fixture, "title-en"));
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  g_assert_null (find_named (GTK_WIDGET (fixture->editor), "programme"));
+  g_assert_false (gtk_widget_is_ancestor (title_en, GTK_WIDGET (fixture->editor)));
+
+  jln_action_editor_set_record (fixture->editor, other);
+  g_assert_true (get_named (fixture, "programme") == programme);
+  g_assert_true (get_named (fixture, "title-en") == title_en);
+  shown = view_text (title_en);
+  g_assert_cmpstr (shown, ==, jln_text_get (jln_record_get_text (other, "title"), JLN_LANG_EN));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (fixture, "number"))), ==, "2");
+
+  /* An edit in a row made for another objective goes to the one shown. */
+  jln_test_wait_for_idle (fixture->window);
+  type_in_view (title_en, get_named (fixture, "title-fr"), "Working conditions, again");
+  g_assert_cmpstr (jln_text_get (jln_record_get_text (other, "title"), JLN_LANG_EN), ==,
+                   "Working conditions, again");
+  g_assert_cmpstr (jln_text_get (jln_record_get_text (objective, "title"), JLN_LANG_EN), !=,
+                   "Working conditions, again");
+}
+
+/* The language of plan texts changes what the rows say, without a new
+ * pane: the heading, the principles' names, the sub-items' titles. */
+static void
+test_content_language (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  JlnAction *action = JLN_ACTION (jln_test_find_action (fixture->document, "1.8"));
+  g_autoptr(JlnActionItem) item = g_list_model_get_item (jln_action_get_items (action), 0);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  JlnPrinciple *first = g_ptr_array_index (jln_action_get_principles (fixture->action), 0);
+  GtkWidget *principles, *chips, *chip, *title_en;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  title_en = get_named (fixture, "title-en");
+  principles = gtk_widget_get_ancestor (get_named (fixture, "principles"), GTK_TYPE_LIST_BOX_ROW);
+  chips = jln_test_find_child_of_type (principles, GTK_TYPE_FLOW_BOX);
+  chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (gtk_widget_get_first_child (chips)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (fixture, "heading"))), ==,
+                   jln_action_get_title (fixture->action)->en);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (chip)),
+                            jln_principle_get_name (first)->en));
+
+  jln_session_set_content_language (fixture->session, JLN_LANG_FR);
+  g_assert_true (get_named (fixture, "title-en") == title_en);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (fixture, "heading"))), ==,
+                   jln_action_get_title (fixture->action)->fr);
+  chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (gtk_widget_get_first_child (chips)));
+  g_assert_nonnull (jln_principle_get_name (first)->fr);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (chip)),
+                            jln_principle_get_name (first)->fr));
+
+  /* A sub-item's row is titled in French too. */
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (action));
+  wait_for_frame (fixture->window);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_nonnull (strstr (row_title (g_ptr_array_index (rows, 0)),
+                            jln_action_item_get_title (item)->fr));
+  jln_session_set_content_language (fixture->session, JLN_LANG_EN);
+  g_assert_nonnull (strstr (row_title (g_ptr_array_index (rows, 0)),
+                            jln_action_item_get_title (item)->en));
+}
+
 /* Thousands: the pane once took a minute to show them. */
 #define N_MANY_ITEMS 3000
 #define LAST_ITEM_TITLE "i" G_STRINGIFY (N_MANY_ITEMS) ". Sub-item " G_STRINGIFY (N_MANY_ITEMS)
@@ -1148,6 +1230,8 @@ main (int    argc,
   ADD ("objective-and-item", test_objective_and_item);
   ADD ("progress-notes", test_progress_notes);
   ADD ("switch-keeps-rows", test_switch_keeps_rows);
+  ADD ("kinds-keep-rows", test_kinds_keep_rows);
+  ADD ("content-language", test_content_language);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add ("/gui/action-editor/many-sub-items", Fixture, GUINT_TO_POINTER (N_MANY_ITEMS),

@@ -15,11 +15,23 @@
 
 static JlnApplication *application;
 
+/* The kind of a widget as GTK knows it: the editor's status row is the
+ * combo row it derives from. */
+static const char *
+widget_kind (GtkWidget *widget)
+{
+  GType type = G_OBJECT_TYPE (widget);
+
+  while (g_str_has_prefix (g_type_name (type), "Jln") && g_type_parent (type) != G_TYPE_INVALID)
+    type = g_type_parent (type);
+  return g_type_name (type);
+}
+
 /* What a screen reader would say for the focused widget. */
 static char *
 describe (GtkWidget *widget)
 {
-  GString *text = g_string_new (G_OBJECT_TYPE_NAME (widget));
+  GString *text = g_string_new (widget_kind (widget));
   GtkWidget *ancestor;
 
   for (ancestor = widget; ancestor != NULL; ancestor = gtk_widget_get_parent (ancestor))

@@ -1,0 +1,696 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "jln-enums.h"
+#include "jln-plan-edits.h"
+#include "jln-principle.h"
+#include "jln-refs-row.h"
+#include "jln-unit.h"
+
+/* The units responsible for a record, or the principles of the Charter
+ * and Code an action serves: shown as chips, chosen with check buttons
+ * in a popover that searches in both languages, and committed as one
+ * edit when the popover closes. Enter in the units' search with a code
+ * the plan does not have adds a unit of that code, chosen, in one step. */
+struct _JlnRefsRow
+{
+  AdwPreferencesRow  parent_instance;
+
+  JlnSession        *session;
+  JlnRecord         *record;
+  gulong             notify_id;
+  JlnPlanField       field;
+  char              *name;          /* of the field, as the record's properties spell it */
+  gboolean           has_error;
+
+  /* Template widgets */
+  GtkLabel          *title_label;
+  GtkWidget         *button;
+  GtkWidget         *popover;
+  GtkWidget         *search;
+  GtkWidget         *choices;
+  GtkWidget         *chips;
+  GtkWidget         *none_label;
+  GtkLabel          *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (JlnRefsRow, jln_refs_row, ADW_TYPE_PREFERENCES_ROW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_RECORD,
+  PROP_FIELD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static JlnLang
+get_lang (JlnRefsRow *self)
+{
+  return self->session != NULL ? jln_session_get_content_language (self->session) : JLN_LANG_FR;
+}
+
+static gboolean
+is_units (JlnRefsRow *self)
+{
+  return self->field == JLN_PLAN_FIELD_UNITS;
+}
+
+static const char *
+area_label (JlnPrincipleArea area)
+{
+  switch (area)
+    {
+    case JLN_PRINCIPLE_AREA_ETHICS:
+      return _("Ethical and Professional Aspects");
+    case JLN_PRINCIPLE_AREA_RECRUITMENT:
+      return _("Recruitment and Selection");
+    case JLN_PRINCIPLE_AREA_CONDITIONS:
+      return _("Working Conditions and Social Security");
+    case JLN_PRINCIPLE_AREA_TRAINING:
+    default:
+      return _("Training and Development");
+    }
+}
+
+static char *
+ref_chip_text (JlnRecord *ref,
+               JlnLang    lang)
+{
+  if (JLN_IS_UNIT (ref))
+    return g_strdup (jln_unit_get_code (JLN_UNIT (ref)));
+  return g_strdup_printf ("%d %s", jln_principle_get_number (JLN_PRINCIPLE (ref)),
+                          jln_text_get_fallback (jln_principle_get_name (JLN_PRINCIPLE (ref)),
+                                                 lang, NULL) ?: "");
+}
+
+static char *
+ref_full_text (JlnRecord *ref,
+               JlnLang    lang)
+{
+  if (JLN_IS_UNIT (ref))
+    {
+      const char *name = jln_text_get_fallback (jln_unit_get_name (JLN_UNIT (ref)), lang, NULL);
+
+      if (name == NULL)
+        return g_strdup (jln_unit_get_code (JLN_UNIT (ref)));
+      return g_strdup_printf ("%s — %s", jln_unit_get_code (JLN_UNIT (ref)), name);
+    }
+  return ref_chip_text (ref, lang);
+}
+
+static JlnPlan *
+get_plan (JlnRefsRow *self)
+{
+  JlnRecord *record = self->record;
+
+  if (self->session != NULL && jln_session_get_plan (self->session) != NULL)
+    return jln_session_get_plan (self->session);
+  while (record != NULL && !JLN_IS_PLAN (record))
+    record = jln_record_get_parent (record);
+  return record != NULL ? JLN_PLAN (record) : NULL;
+}
+
+static void
+update_description (JlnRefsRow *self)
+{
+  const char *error = self->has_error ? gtk_label_get_text (self->error_label) : NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  const char *chosen;
+
+  /* The chosen ones, for those who do not see the chips. */
+  if (self->record != NULL)
+    {
+      GPtrArray *refs = jln_record_get_refs (self->record, self->name);
+
+      for (guint i = 0; i < refs->len; i++)
+        {
+          g_autofree char *full = ref_full_text (g_ptr_array_index (refs, i), get_lang (self));
+
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, full);
+        }
+    }
+  chosen = names->len > 0 ? names->str : _("None chosen");
+  text = error != NULL ? g_strdup_printf ("%s. %s", error, chosen) : g_strdup (chosen);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+static void
+set_error (JlnRefsRow *self,
+           const char *message)
+{
+  self->has_error = message != NULL;
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (self->button, "error");
+  else
+    gtk_widget_remove_css_class (self->button, "error");
+  update_description (self);
+}
+
+static void
+refresh (JlnRefsRow *self)
+{
+  GPtrArray *refs = self->record != NULL ? jln_record_get_refs (self->record, self->name) : NULL;
+  guint n_refs = refs != NULL ? refs->len : 0;
+  JlnLang lang = get_lang (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->chips)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->chips), child);
+
+  for (guint i = 0; i < n_refs; i++)
+    {
+      JlnRecord *ref = g_ptr_array_index (refs, i);
+      g_autofree char *text = ref_chip_text (ref, lang);
+      g_autofree char *full = ref_full_text (ref, lang);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *flow_child = gtk_flow_box_child_new ();
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (label, full);
+      gtk_widget_add_css_class (label, "jln-chip");
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_child), label);
+      gtk_widget_set_focusable (flow_child, FALSE);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->chips), flow_child);
+    }
+
+  gtk_widget_set_visible (self->chips, n_refs > 0);
+  gtk_widget_set_visible (self->none_label, n_refs == 0);
+  update_description (self);
+}
+
+/* Applies @edit (transfer full). */
+static void
+apply (JlnRefsRow *self,
+       JlnEdit    *edit)
+{
+  g_autoptr(JlnEdit) owned = edit;
+  g_autoptr(GError) error = NULL;
+  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
+  gboolean applied;
+
+  if (owned == NULL || document == NULL || jln_plan_edit_is_unchanged (owned))
+    {
+      refresh (self);
+      return;
+    }
+
+  /* Applying may take the row away from its editor. */
+  g_object_ref (self);
+  applied = jln_document_apply (document, owned, &error);
+  if (self->record != NULL)
+    {
+      set_error (self, applied ? NULL : error->message);
+      refresh (self);
+    }
+  g_object_unref (self);
+}
+
+static JlnRecord *
+choice_get_record (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "jln-record");
+}
+
+static gboolean
+choice_filter_func (GtkListBoxRow *row,
+                    gpointer       user_data)
+{
+  JlnRefsRow *self = user_data;
+  g_autofree char *query = jln_fold (gtk_editable_get_text (GTK_EDITABLE (self->search)));
+
+  g_strstrip (query);
+  return query[0] == '\0' ||
+         strstr (g_object_get_data (G_OBJECT (row), "jln-folded"), query) != NULL;
+}
+
+static void
+choice_header_func (GtkListBoxRow *row,
+                    GtkListBoxRow *before,
+                    gpointer       user_data)
+{
+  JlnRecord *record = choice_get_record (row);
+  JlnPrincipleArea area;
+  GtkWidget *header;
+
+  if (!JLN_IS_PRINCIPLE (record))
+    return;
+  area = jln_principle_get_area (JLN_PRINCIPLE (record));
+  if (before != NULL &&
+      jln_principle_get_area (JLN_PRINCIPLE (choice_get_record (before))) == area)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (area_label (area));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "jln-chooser-header");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+search_changed_cb (JlnRefsRow *self)
+{
+  gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->choices));
+}
+
+static int
+compare_principles (gconstpointer a,
+                    gconstpointer b)
+{
+  JlnPrinciple *first = *(JlnPrinciple **) a;
+  JlnPrinciple *second = *(JlnPrinciple **) b;
+
+  if (jln_principle_get_area (first) != jln_principle_get_area (second))
+    return jln_principle_get_area (first) < jln_principle_get_area (second) ? -1 : 1;
+  return jln_principle_get_number (first) - jln_principle_get_number (second);
+}
+
+static void
+popover_show_cb (JlnRefsRow *self)
+{
+  JlnLang lang = get_lang (self);
+  JlnPlan *plan = get_plan (self);
+  g_autoptr(GPtrArray) candidates = NULL;
+  GListModel *model;
+  GPtrArray *refs;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->choices)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->choices), child);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search)), "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+
+  if (plan == NULL || self->record == NULL)
+    return;
+  refs = jln_record_get_refs (self->record, self->name);
+  model = is_units (self) ? jln_plan_get_units (plan) : jln_plan_get_principles (plan);
+  candidates = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (candidates, g_list_model_get_item (model, i));
+  /* Principles come under the heading of their area. */
+  if (!is_units (self))
+    g_ptr_array_sort (candidates, compare_principles);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      JlnRecord *candidate = g_ptr_array_index (candidates, i);
+      g_autofree char *text = ref_full_text (candidate, lang);
+      g_autofree char *other = ref_full_text (candidate, !lang);
+      g_autofree char *both = g_strconcat (text, " ", other, NULL);
+      GtkWidget *check = gtk_check_button_new_with_label (text);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_widget_get_last_child (check);
+
+      if (GTK_IS_LABEL (label))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+        }
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_ptr_array_find (refs, candidate, NULL));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      g_object_set_data (G_OBJECT (row), "jln-record", candidate);
+      g_object_set_data_full (G_OBJECT (row), "jln-folded", jln_fold (both), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (self->choices), row);
+    }
+}
+
+static void
+popover_closed_cb (JlnRefsRow *self)
+{
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  GPtrArray *refs;
+
+  if (self->record == NULL)
+    return;
+
+  /* What was chosen before keeps its order; new choices follow, in the
+   * order of the plan. */
+  refs = jln_record_get_refs (self->record, self->name);
+  chosen = g_ptr_array_new ();
+  for (GtkWidget *row = gtk_widget_get_first_child (self->choices);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_ptr_array_add (chosen, choice_get_record (GTK_LIST_BOX_ROW (row)));
+    }
+  if (chosen->len == 0 && gtk_widget_get_first_child (self->choices) == NULL)
+    return;
+
+  ordered = g_ptr_array_new ();
+  for (guint i = 0; i < refs->len; i++)
+    if (g_ptr_array_find (chosen, g_ptr_array_index (refs, i), NULL))
+      g_ptr_array_add (ordered, g_ptr_array_index (refs, i));
+  for (guint i = 0; i < chosen->len; i++)
+    if (!g_ptr_array_find (refs, g_ptr_array_index (chosen, i), NULL))
+      g_ptr_array_add (ordered, g_ptr_array_index (chosen, i));
+
+  apply (self, jln_plan_edit_set_refs (self->record, self->field, ordered));
+}
+
+/* Enter in the units' search with a code the plan does not have: a new
+ * unit of that code, chosen for the record, in one step. */
+static void
+search_activate_cb (JlnRefsRow *self)
+{
+  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
+  JlnPlan *plan = get_plan (self);
+  g_autofree char *code = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(JlnEdit) group = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *units;
+
+  if (!is_units (self) || document == NULL || plan == NULL || self->record == NULL)
+    return;
+  code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+  if (code[0] == '\0')
+    return;
+  folded = jln_fold (code);
+  units = jln_plan_get_units (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(JlnUnit) existing = g_list_model_get_item (units, i);
+      g_autofree char *other = jln_fold (jln_unit_get_code (existing));
+
+      if (g_str_equal (folded, other))
+        return;
+    }
+
+  group = jln_plan_edit_add_unit_chosen (plan, self->record, code, NULL);
+  if (!jln_document_apply (document, group, &error))
+    {
+      set_error (self, error->message);
+      return;
+    }
+  /* The list again, with the new unit chosen, so that closing keeps it. */
+  popover_show_cb (self);
+}
+
+static void
+record_notify_cb (JlnRecord  *record,
+                  GParamSpec *pspec,
+                  JlnRefsRow *self)
+{
+  if (g_str_equal (pspec->name, self->name))
+    refresh (self);
+}
+
+static void
+update_names (JlnRefsRow *self)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  /* Translators: %s is a field, like “Responsible Units”. */
+  g_autofree char *button_label = g_strdup_printf (_("Choose %s"), title);
+  g_autofree char *error_name = g_strconcat (self->name, "-error", NULL);
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_widget_set_name (self->button, self->name);
+  gtk_widget_set_name (GTK_WIDGET (self->error_label), error_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choices),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  /* gtk_search_entry_set_placeholder_text() arrives with GTK 4.10. */
+  g_object_set (self->search,
+                "placeholder-text", is_units (self) ? _("Search, or type a new code and Enter")
+                                                    : _("Search principles"),
+                NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  is_units (self) ? _("Search units") : _("Search principles"),
+                                  -1);
+  gtk_list_box_set_header_func (GTK_LIST_BOX (self->choices),
+                                is_units (self) ? NULL : choice_header_func, NULL, NULL);
+}
+
+static void
+set_name (JlnRefsRow *self)
+{
+  g_free (self->name);
+  self->name = g_strdelimit (g_strdup (jln_plan_field_get_name (self->field)), "_", '-');
+}
+
+static void
+content_language_changed_cb (JlnRefsRow *self)
+{
+  refresh (self);
+}
+
+static void
+jln_refs_row_dispose (GObject *object)
+{
+  JlnRefsRow *self = JLN_REFS_ROW (object);
+
+  if (self->record != NULL)
+    g_clear_signal_handler (&self->notify_id, self->record);
+  g_clear_object (&self->record);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_REFS_ROW);
+
+  G_OBJECT_CLASS (jln_refs_row_parent_class)->dispose (object);
+}
+
+static void
+jln_refs_row_finalize (GObject *object)
+{
+  g_free (JLN_REFS_ROW (object)->name);
+
+  G_OBJECT_CLASS (jln_refs_row_parent_class)->finalize (object);
+}
+
+static void
+jln_refs_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  JlnRefsRow *self = JLN_REFS_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+    case PROP_FIELD:
+      g_value_set_enum (value, self->field);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_refs_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  JlnRefsRow *self = JLN_REFS_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      jln_refs_row_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_RECORD:
+      jln_refs_row_set_record (self, g_value_get_object (value));
+      break;
+    case PROP_FIELD:
+      jln_refs_row_set_field (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_refs_row_class_init (JlnRefsRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jln_refs_row_dispose;
+  object_class->finalize = jln_refs_row_finalize;
+  object_class->get_property = jln_refs_row_get_property;
+  object_class->set_property = jln_refs_row_set_property;
+
+  /**
+   * JlnRefsRow:session:
+   *
+   * The window's session: edits are applied to its document, and the
+   * names are in its content language.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnRefsRow:record:
+   *
+   * The record whose units or principles are shown, or %NULL.
+   */
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * JlnRefsRow:field:
+   *
+   * %JLN_PLAN_FIELD_UNITS or %JLN_PLAN_FIELD_PRINCIPLES.
+   */
+  properties[PROP_FIELD] =
+    g_param_spec_enum ("field", NULL, NULL, JLN_TYPE_PLAN_FIELD, JLN_PLAN_FIELD_UNITS,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-refs-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnRefsRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnRefsRow, button);
+  gtk_widget_class_bind_template_child (widget_class, JlnRefsRow, popover);
+  gtk_widget_class_bind_template_child (widget_class, JlnRefsRow, search);
+  gtk_widget_class_bind_template_child (widget_class, JlnRefsRow, choices);
+  gtk_widget_class_bind_template_child (widget_class, JlnRefsRow, chips);
+  gtk_widget_class_bind_template_child (widget_class, JlnRefsRow, none_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnRefsRow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+}
+
+static void
+jln_refs_row_init (JlnRefsRow *self)
+{
+  self->field = JLN_PLAN_FIELD_UNITS;
+  set_name (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (self->choices), choice_filter_func, self, NULL);
+  g_signal_connect (self, "notify::title", G_CALLBACK (update_names), NULL);
+  update_names (self);
+  refresh (self);
+}
+
+/**
+ * jln_refs_row_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session edits go to
+ */
+JlnSession *
+jln_refs_row_get_session (JlnRefsRow *self)
+{
+  g_return_val_if_fail (JLN_IS_REFS_ROW (self), NULL);
+  return self->session;
+}
+
+void
+jln_refs_row_set_session (JlnRefsRow *self,
+                          JlnSession *session)
+{
+  g_return_if_fail (JLN_IS_REFS_ROW (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, content_language_changed_cb, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::content-language",
+                             G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * jln_refs_row_get_record:
+ *
+ * Returns: (transfer none) (nullable): the record shown
+ */
+JlnRecord *
+jln_refs_row_get_record (JlnRefsRow *self)
+{
+  g_return_val_if_fail (JLN_IS_REFS_ROW (self), NULL);
+  return self->record;
+}
+
+/**
+ * jln_refs_row_set_record:
+ * @record: (nullable): the record whose units or principles to show
+ *
+ * Shows the choices of @record and forgets the message of a refused one.
+ */
+void
+jln_refs_row_set_record (JlnRefsRow *self,
+                         JlnRecord  *record)
+{
+  g_return_if_fail (JLN_IS_REFS_ROW (self));
+  g_return_if_fail (record == NULL || JLN_IS_RECORD (record));
+
+  if (self->record == record)
+    return;
+
+  if (self->record != NULL)
+    g_clear_signal_handler (&self->notify_id, self->record);
+  g_set_object (&self->record, record);
+  if (record != NULL)
+    self->notify_id = g_signal_connect (record, "notify", G_CALLBACK (record_notify_cb), self);
+  if (self->has_error)
+    set_error (self, NULL);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+JlnPlanField
+jln_refs_row_get_field (JlnRefsRow *self)
+{
+  g_return_val_if_fail (JLN_IS_REFS_ROW (self), JLN_PLAN_FIELD_UNITS);
+  return self->field;
+}
+
+void
+jln_refs_row_set_field (JlnRefsRow   *self,
+                        JlnPlanField  field)
+{
+  g_return_if_fail (JLN_IS_REFS_ROW (self));
+
+  if (self->field == field)
+    return;
+  self->field = field;
+  set_name (self);
+  update_names (self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD]);
+}
