@@ -45,7 +45,7 @@ struct _JlnPresentationWindow
   GtkWidget      *controls;
   GtkStack       *controls_stack;
   GtkWidget      *controls_hidden;
-  GtkWidget      *bottom_strip;
+  GtkWidget      *top_strip;
   GtkStack       *hint_stack;
   GtkWidget      *hint_hidden;
   GtkMenuButton  *period_button;
@@ -84,9 +84,9 @@ create_style (JlnPresentationWindow *self,
   return style;
 }
 
-/* Where a slide is drawn in the window's @width × @height: between the
- * strip of the controls above and the strip of the keys and the counter
- * below, which keep their height while what they hold is hidden. */
+/* Where a slide is drawn in the window's @width × @height: under the
+ * strip of the keys, the counter and the controls, which keeps its
+ * height while what it holds is hidden. */
 static void
 get_slide_rect (JlnPresentationWindow *self,
                 int                    width,
@@ -94,15 +94,11 @@ get_slide_rect (JlnPresentationWindow *self,
                 double                 em,
                 graphene_rect_t       *rect)
 {
-  int top = 0, bottom = 0;
+  int top = 0;
 
-  gtk_widget_measure (GTK_WIDGET (self->controls_stack), GTK_ORIENTATION_VERTICAL, width,
-                      NULL, &top, NULL, NULL);
-  gtk_widget_measure (self->bottom_strip, GTK_ORIENTATION_VERTICAL, width,
-                      NULL, &bottom, NULL, NULL);
+  gtk_widget_measure (self->top_strip, GTK_ORIENTATION_VERTICAL, width, NULL, &top, NULL, NULL);
   top = MAX (top, (int) ceil (em));
-  bottom = MAX (bottom, (int) ceil (em));
-  graphene_rect_init (rect, em, top, MAX (0, width - 2 * em), MAX (0, height - top - bottom));
+  graphene_rect_init (rect, em, top, MAX (0, width - 2 * em), MAX (0, height - top - em));
 }
 
 static guint
@@ -613,7 +609,7 @@ jln_presentation_window_class_init (JlnPresentationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, controls);
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, controls_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, controls_hidden);
-  gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, bottom_strip);
+  gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, top_strip);
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, hint_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, hint_hidden);
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, period_button);
