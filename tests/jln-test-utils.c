@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "jln-test-utils.h"
@@ -162,4 +163,21 @@ jln_test_now_between (void)
   now = g_date_time_new_now_utc ();
   g_usleep (2000);
   return now;
+}
+
+/**
+ * jln_test_set_language:
+ * @language: a value of LANGUAGE, such as "fr" or "en"
+ *
+ * Shows the interface in @language from now on, as a program started
+ * with LANGUAGE=@language would. Setting the variable alone is not
+ * enough: gettext keeps the translations it has looked up, so strings
+ * seen in one language would keep it in the next (telling it the
+ * default domain again is how it is told that the environment changed).
+ */
+void
+jln_test_set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  textdomain (textdomain (NULL));
 }

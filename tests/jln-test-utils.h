@@ -34,5 +34,6 @@ void         jln_test_set_field      (JlnDocument  *document,
                                       const char   *field,
                                       const char   *value);
 GDateTime   *jln_test_now_between    (void);
+void         jln_test_set_language   (const char   *language);
 
 G_END_DECLS

@@ -453,11 +453,14 @@ test_multi_choice (Fixture       *fixture,
   g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Objective");
 
   /* In French, the term is French. */
-  g_setenv ("LANGUAGE", "fr", TRUE);
+  jln_test_set_language ("fr");
   choose_objectives_1_and_3 (fixture);
-  g_setenv ("LANGUAGE", "en", TRUE);
+  jln_test_set_language ("en");
   g_assert_cmpstr (jln_query_filter_get_text (fixture->filter), ==, "objectif:1,3");
   set_query (fixture, "");
+  /* Back in English, the buttons' words are English again. */
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Objective");
+  g_assert_cmpstr (gtk_menu_button_get_label (get_child (fixture, "status_button")), ==, "Status");
 }
 
 static void

@@ -479,7 +479,7 @@ test_french_query (Fixture       *fixture,
   GtkWidget *status = list_child (fixture, "status_button");
   guint n_overdue;
 
-  g_setenv ("LANGUAGE", "fr", TRUE);
+  jln_test_set_language ("fr");
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overdue), TRUE);
   g_assert_cmpstr (jln_query_filter_get_text (filter), ==, "en-retard");
@@ -521,7 +521,7 @@ test_french_query (Fixture       *fixture,
   set_query (fixture, "overdue");
   g_assert_cmpuint (jln_action_list_get_n_shown (fixture->list), ==, n_overdue);
 
-  g_setenv ("LANGUAGE", "en", TRUE);
+  jln_test_set_language ("en");
 }
 
 /* The first action of the plan that is planned, with no completion. */
@@ -1046,7 +1046,7 @@ test_plan_language_menu (Fixture       *fixture,
 
   /* Plan texts in English in a French interface: the semesters stay in
    * the interface's French. */
-  g_setenv ("LANGUAGE", "fr", TRUE);
+  jln_test_set_language ("fr");
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "content-language",
                                   g_variant_new_string ("en"));
   /* Rows made anew, as when the interface starts in French. */
@@ -1071,7 +1071,7 @@ test_plan_language_menu (Fixture       *fixture,
   }
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "content-language",
                                   g_variant_new_string ("auto"));
-  g_setenv ("LANGUAGE", "en", TRUE);
+  jln_test_set_language ("en");
 }
 
 /* Smaller things: the file name offered to export the timeline is short,

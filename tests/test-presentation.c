@@ -102,17 +102,31 @@ leave (Fixture               *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static const char *
 counter_text (JlnPresentationWindow *presentation)
 {
-  GtkWidget *overlay = adw_window_get_content (ADW_WINDOW (presentation));
+  GtkWidget *counter = find_with_class (GTK_WIDGET (presentation), GTK_TYPE_LABEL, "numeric");
 
-  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "numeric"))
-      return gtk_label_get_text (GTK_LABEL (child));
-  g_assert_not_reached ();
-  return NULL;
+  g_assert_nonnull (counter);
+  return gtk_label_get_text (GTK_LABEL (counter));
 }
 
 /* F5 starts at the first slide whatever is selected, shows every action
@@ -313,6 +327,118 @@ test_no_tooltips (Fixture       *fixture,
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (fixture->canvas)));
 }
 
+static void
+move_pointer (JlnPresentationWindow *presentation)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (presentation));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (c))
+        g_signal_emit_by_name (c, "motion", 10.0, 10.0);
+    }
+  g_object_unref (controllers);
+}
+
+static void
+assert_apart (JlnPresentationWindow *presentation,
+              GtkWidget             *widget,
+              const graphene_rect_t *area,
+              const char            *what)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (presentation), &bounds));
+  if (graphene_rect_intersection (&bounds, area, NULL))
+    g_error ("at %d × %d, the %s at %g,%g %g × %g covers the %s at %g,%g %g × %g",
+             gtk_widget_get_width (GTK_WIDGET (presentation)),
+             gtk_widget_get_height (GTK_WIDGET (presentation)),
+             G_OBJECT_TYPE_NAME (widget), bounds.origin.x, bounds.origin.y,
+             bounds.size.width, bounds.size.height, what, area->origin.x, area->origin.y,
+             area->size.width, area->size.height);
+}
+
+/* While the keys and the controls are shown, on a laptop, a projector
+ * and an old screen, they cover neither the semesters' axis nor the
+ * legend of any slide: they have strips of their own. */
+static void
+test_controls_apart (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 1920, 1080 }, { 1024, 768 } };
+  const char *lang = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "fr") ? "fr" : "en";
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      int width = sizes[i][0], height = sizes[i][1];
+      JlnPresentationWindow *presentation;
+      GtkWidget *content, *controls, *hint, *counter;
+
+      /* A window of the screen's size, as the presentation's is once
+       * full screen. */
+      presentation = JLN_PRESENTATION_WINDOW (jln_presentation_window_new (jln_window_get_session (fixture->window),
+                                                                           NULL));
+      content = adw_window_get_content (ADW_WINDOW (presentation));
+      gtk_widget_set_size_request (content, width, height);
+      gtk_window_present (GTK_WINDOW (presentation));
+      JLN_TEST_WAIT_UNTIL (gtk_widget_get_width (content) == width &&
+                           gtk_widget_get_height (content) == height);
+      jln_test_wait_for_idle (GTK_WIDGET (presentation));
+
+      controls = find_with_class (GTK_WIDGET (presentation), GTK_TYPE_MENU_BUTTON, "osd");
+      hint = find_with_class (GTK_WIDGET (presentation), GTK_TYPE_LABEL, "jln-presentation-hint");
+      counter = find_with_class (GTK_WIDGET (presentation), GTK_TYPE_LABEL, "numeric");
+      g_assert_nonnull (controls);
+      g_assert_nonnull (hint);
+      g_assert_nonnull (counter);
+      /* The controls are the period's button and those beside it. */
+      controls = gtk_widget_get_parent (controls);
+      /* Run with LANGUAGE=fr, the keys are said in French, as French
+       * keyboards name them. */
+      if (g_str_equal (lang, "fr"))
+        {
+          g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (hint)), "Page Down"));
+          g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "Pg suiv"));
+        }
+
+      /* The first slide and the last, which may end in fewer semesters. */
+      for (guint page = 0; page < 2; page++)
+        {
+          graphene_rect_t axis, legend;
+
+          g_assert_true (press (presentation, page == 0 ? GDK_KEY_Home : GDK_KEY_End));
+          /* Moving the pointer shows the controls and the keys. */
+          move_pointer (presentation);
+          jln_test_wait_for_idle (GTK_WIDGET (presentation));
+          g_assert_true (jln_presentation_window_get_slide_areas (presentation, &axis, &legend));
+          g_assert_cmpfloat (axis.size.width, >, 0);
+          g_assert_cmpfloat (legend.size.height, >, 0);
+          assert_apart (presentation, controls, &axis, "semesters' axis");
+          assert_apart (presentation, controls, &legend, "legend");
+          assert_apart (presentation, hint, &axis, "semesters' axis");
+          assert_apart (presentation, hint, &legend, "legend");
+          assert_apart (presentation, counter, &axis, "semesters' axis");
+          assert_apart (presentation, counter, &legend, "legend");
+        }
+
+      if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+        {
+          g_autoptr(GdkTexture) texture = NULL;
+          g_autofree char *name = g_strdup_printf ("timeline-presentation-controls-%dx%d", width, height);
+
+          g_assert_true (press (presentation, GDK_KEY_Home));
+          move_pointer (presentation);
+          jln_test_wait_for_idle (GTK_WIDGET (presentation));
+          texture = jln_test_render_widget (GTK_WIDGET (presentation));
+          jln_test_save_screenshot (texture, name, lang);
+        }
+      gtk_window_destroy (GTK_WINDOW (presentation));
+    }
+}
+
 /* In the presentation's controls, Space and the arrows are theirs; P
  * opens the period's choices, and the slides' keys come back after. */
 static void
@@ -371,6 +497,7 @@ main (int   argc,
   ADD ("period", test_period);
   ADD ("no-tooltips", test_no_tooltips);
   ADD ("controls-keys", test_controls_keys);
+  ADD ("controls-apart", test_controls_apart);
 #undef ADD
 
   status = g_test_run ();

@@ -308,6 +308,40 @@ save_screenshot (Fixture    *fixture,
   jln_test_save_screenshot (texture, name, lang);
 }
 
+/* The content language and the desktop style changing one after the
+ * other, as when the screenshots are taken: the timeline is laid out
+ * again and drawn each time, never left without its size (which would
+ * show an empty page and, in tests, stop on GTK's warning). */
+static void
+test_style_changes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  static const struct { const char *lang; AdwColorScheme scheme; } steps[] = {
+    { "en", ADW_COLOR_SCHEME_DEFAULT },
+    { "fr", ADW_COLOR_SCHEME_DEFAULT },
+    { "fr", ADW_COLOR_SCHEME_FORCE_DARK },
+    { "en", ADW_COLOR_SCHEME_FORCE_DARK },
+    { "en", ADW_COLOR_SCHEME_DEFAULT },
+  };
+
+  show_timeline (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      g_settings_set_string (settings, "content-language", steps[i].lang);
+      adw_style_manager_set_color_scheme (manager, steps[i].scheme);
+      jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, 0);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->canvas)), >, 0);
+      texture = jln_test_render_widget (GTK_WIDGET (fixture->window));
+      g_assert_nonnull (texture);
+    }
+  g_settings_reset (settings, "content-language");
+}
+
 /* The timeline page in both languages, light and dark, to look at. */
 static void
 test_screenshots (Fixture       *fixture,
@@ -410,6 +444,7 @@ main (int   argc,
   ADD ("title-width", test_title_width);
   ADD ("create-picture", test_create_picture);
   ADD ("accessible", test_accessible);
+  ADD ("style-changes", test_style_changes);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 

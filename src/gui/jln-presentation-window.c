@@ -44,6 +44,11 @@ struct _JlnPresentationWindow
   /* Template widgets */
   GtkDrawingArea *area;
   GtkWidget      *controls;
+  GtkStack       *controls_stack;
+  GtkWidget      *controls_hidden;
+  GtkWidget      *top_strip;
+  GtkStack       *hint_stack;
+  GtkWidget      *hint_hidden;
   GtkMenuButton  *period_button;
   GtkPopover     *period_popover;
   GtkLabel       *hint;
@@ -80,20 +85,37 @@ create_style (JlnPresentationWindow *self,
   return style;
 }
 
+/* Where a slide is drawn in the window's @width × @height: under the
+ * strip of the keys, the counter and the controls, which keeps its
+ * height while what it holds is hidden. */
+static void
+get_slide_rect (JlnPresentationWindow *self,
+                int                    width,
+                int                    height,
+                double                 em,
+                graphene_rect_t       *rect)
+{
+  int top = 0;
+
+  gtk_widget_measure (self->top_strip, GTK_ORIENTATION_VERTICAL, width, NULL, &top, NULL, NULL);
+  top = MAX (top, (int) ceil (em));
+  graphene_rect_init (rect, em, top, MAX (0, width - 2 * em), MAX (0, height - top - em));
+}
+
 static guint
 count_pages (JlnPresentationWindow *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->area));
   int height = gtk_widget_get_height (GTK_WIDGET (self->area));
   g_autoptr(JlnRenderStyle) style = NULL;
-  double em;
+  graphene_rect_t slide;
 
   if (self->timeline == NULL || width <= 0 || height <= 0)
     return 1;
   style = create_style (self, height);
-  em = jln_render_style_get_em (style);
+  get_slide_rect (self, width, height, jln_render_style_get_em (style), &slide);
   return MAX (1, jln_picture_paginate (JLN_PICTURE (self->timeline), style,
-                                       width - 2 * em, height - 2 * em));
+                                       slide.size.width, slide.size.height));
 }
 
 static void
@@ -132,18 +154,19 @@ draw_cb (GtkDrawingArea *area,
 {
   JlnPresentationWindow *self = user_data;
   g_autoptr(JlnRenderStyle) style = create_style (self, height);
-  double em = jln_render_style_get_em (style);
+  graphene_rect_t slide;
   guint n;
 
   jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_BACKGROUND);
   cairo_paint (cr);
   if (self->timeline == NULL)
     return;
-  n = jln_picture_paginate (JLN_PICTURE (self->timeline), style, width - 2 * em, height - 2 * em);
-  cairo_translate (cr, em, em);
+  get_slide_rect (self, width, height, jln_render_style_get_em (style), &slide);
+  n = jln_picture_paginate (JLN_PICTURE (self->timeline), style, slide.size.width, slide.size.height);
+  cairo_translate (cr, slide.origin.x, slide.origin.y);
   jln_picture_draw_page (JLN_PICTURE (self->timeline), cr, style,
                          MIN (self->page, MAX (n, 1) - 1),
-                         width - 2 * em, height - 2 * em);
+                         slide.size.width, slide.size.height);
 }
 
 static void
@@ -322,19 +345,20 @@ hide_controls_cb (gpointer data)
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   self->hint_id = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->hint), FALSE);
+  gtk_stack_set_visible_child (self->hint_stack, self->hint_hidden);
   /* Not while the presenter is using them. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->period_popover)) ||
       (focus != NULL && gtk_widget_is_ancestor (focus, self->controls)))
     return G_SOURCE_REMOVE;
-  gtk_widget_set_visible (self->controls, FALSE);
+  gtk_stack_set_visible_child (self->controls_stack, self->controls_hidden);
   return G_SOURCE_REMOVE;
 }
 
 static void
 show_controls (JlnPresentationWindow *self)
 {
-  gtk_widget_set_visible (self->controls, TRUE);
+  gtk_stack_set_visible_child (self->controls_stack, self->controls);
+  gtk_stack_set_visible_child (self->hint_stack, GTK_WIDGET (self->hint));
   g_clear_handle_id (&self->hint_id, g_source_remove);
   self->hint_id = g_timeout_add_seconds (HINT_SECONDS, hide_controls_cb, self);
 }
@@ -345,7 +369,8 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    y,
            JlnPresentationWindow    *self)
 {
-  if (!gtk_widget_get_visible (self->controls))
+  if (gtk_stack_get_visible_child (self->controls_stack) != self->controls ||
+      gtk_stack_get_visible_child (self->hint_stack) != GTK_WIDGET (self->hint))
     show_controls (self);
 }
 
@@ -582,6 +607,11 @@ jln_presentation_window_class_init (JlnPresentationWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-presentation-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, area);
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, controls);
+  gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, controls_stack);
+  gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, controls_hidden);
+  gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, top_strip);
+  gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, hint_stack);
+  gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, hint_hidden);
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, period_button);
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, period_popover);
   gtk_widget_class_bind_template_child (widget_class, JlnPresentationWindow, hint);
@@ -654,7 +684,6 @@ jln_presentation_window_start (JlnPresentationWindow *self)
   gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->area));
-  gtk_widget_set_visible (GTK_WIDGET (self->hint), TRUE);
   show_controls (self);
   set_page (self, 0);
 }
@@ -799,4 +828,45 @@ jln_presentation_window_set_range (JlnPresentationWindow *self,
     }
   else
     jln_presentation_window_set_period (self, "range");
+}
+
+/**
+ * jln_presentation_window_get_slide_areas:
+ * @axis: (out) (optional): where the slide shown has its semester axis
+ * @legend: (out) (optional): where it has its legend
+ *
+ * The parts of the slide shown that are read on every slide, in the
+ * window's coordinates.
+ *
+ * Returns: %FALSE when there is no slide yet
+ */
+gboolean
+jln_presentation_window_get_slide_areas (JlnPresentationWindow *self,
+                                         graphene_rect_t       *axis,
+                                         graphene_rect_t       *legend)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->area));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->area));
+  g_autoptr(JlnRenderStyle) style = NULL;
+  graphene_rect_t slide, area;
+  cairo_rectangle_t axis_page, legend_page;
+
+  g_return_val_if_fail (JLN_IS_PRESENTATION_WINDOW (self), FALSE);
+
+  if (self->timeline == NULL || width <= 0 || height <= 0 ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->area), GTK_WIDGET (self), &area))
+    return FALSE;
+  style = create_style (self, height);
+  get_slide_rect (self, width, height, jln_render_style_get_em (style), &slide);
+  jln_timeline_get_page_areas (self->timeline, style, self->page, slide.size.width,
+                               slide.size.height, &axis_page, &legend_page);
+  if (axis != NULL)
+    graphene_rect_init (axis, area.origin.x + slide.origin.x + axis_page.x,
+                        area.origin.y + slide.origin.y + axis_page.y,
+                        axis_page.width, axis_page.height);
+  if (legend != NULL)
+    graphene_rect_init (legend, area.origin.x + slide.origin.x + legend_page.x,
+                        area.origin.y + slide.origin.y + legend_page.y,
+                        legend_page.width, legend_page.height);
+  return TRUE;
 }

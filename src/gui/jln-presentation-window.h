@@ -34,5 +34,8 @@ void         jln_presentation_window_set_range     (JlnPresentationWindow *self,
                                                     JlnSemester            first,
                                                     JlnSemester            last);
 void         jln_presentation_window_start         (JlnPresentationWindow *self);
+gboolean     jln_presentation_window_get_slide_areas (JlnPresentationWindow *self,
+                                                      graphene_rect_t       *axis,
+                                                      graphene_rect_t       *legend);
 
 G_END_DECLS

@@ -105,6 +105,17 @@ configure_adjustments (JlnTimelineCanvas *self,
                               0, MAX (content_h, page_h), page_h * 0.1, page_h * 0.9, page_h);
 }
 
+/* Lays the canvas out again at the next frame. A resize rather than an
+ * allocation: GTK 4.8 can lose an allocation asked for while an ancestor's
+ * own is under way (the scrolled window sizing its bars), and the canvas
+ * would then stay without one, drawn as an empty page, until another
+ * page is shown; a resize always reaches the window. */
+static void
+queue_layout (JlnTimelineCanvas *self)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 adjustment_value_changed_cb (JlnTimelineCanvas *self)
 {
@@ -127,7 +138,7 @@ set_adjustment (JlnTimelineCanvas  *self,
     adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
   *slot = g_object_ref_sink (adjustment);
   g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed_cb), self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_layout (self);
 }
 
 /* Watching what is shown */
@@ -817,7 +828,7 @@ jln_timeline_canvas_set_style (JlnTimelineCanvas *self,
     return;
   jln_render_style_unref (self->style);
   self->style = jln_render_style_ref (style);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -851,7 +862,7 @@ jln_timeline_canvas_set_zoom (JlnTimelineCanvas *self,
           jln_timeline_get_semester_x (self->timeline, self->style, width, 0);
   configure_adjustments (self, width, height);
   gtk_adjustment_set_value (self->hadjustment, middle * after - page / 2);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -927,7 +938,7 @@ jln_timeline_canvas_relayout (JlnTimelineCanvas *self)
                                       -1);
       update_accessible_label (self);
     }
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -951,7 +962,7 @@ jln_timeline_canvas_set_title_width (JlnTimelineCanvas *self,
   if (self->timeline != NULL)
     {
       jln_timeline_set_label_width (self->timeline, width);
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      queue_layout (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE_WIDTH]);

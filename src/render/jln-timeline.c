@@ -2484,6 +2484,44 @@ jln_timeline_draw_page (JlnPicture           *picture,
   cairo_restore (cr);
 }
 
+/**
+ * jln_timeline_get_page_areas:
+ * @page_number: a page, as jln_picture_draw_page() draws it
+ * @axis: (out) (optional): where the semester header is drawn: the years,
+ *   the semesters and the milestones' marks
+ * @legend: (out) (optional): where the legend is drawn
+ *
+ * The parts of a page that are read on every page, in the page's
+ * coordinates, so that a window can keep its own controls off them.
+ */
+void
+jln_timeline_get_page_areas (JlnTimeline          *self,
+                             const JlnRenderStyle *style,
+                             guint                 page_number,
+                             double                width,
+                             double                height,
+                             cairo_rectangle_t    *axis,
+                             cairo_rectangle_t    *legend)
+{
+  Metrics m;
+  guint column = 0;
+  double chart_end, legend_h;
+
+  g_return_if_fail (JLN_IS_TIMELINE (self));
+
+  paginate (self, style, width, height);
+  metrics_init (self, style, MODE_PAGE, width, &m);
+  if (self->n_columns > 0)
+    column = MIN (page_number, self->pages->len * self->n_columns - 1) % self->n_columns;
+  chart_end = m.label_w + MIN (self->page_semesters, n_semesters (self) - column * self->page_semesters) *
+                          self->page_semester_w;
+  legend_h = jln_timeline_get_legend_height (self, style, width);
+  if (axis != NULL)
+    *axis = (cairo_rectangle_t) { 0, 0, chart_end, m.header_h };
+  if (legend != NULL)
+    *legend = (cairo_rectangle_t) { 0, height - legend_h, width, legend_h };
+}
+
 static void
 jln_timeline_picture_init (JlnPictureInterface *iface)
 {

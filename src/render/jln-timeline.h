@@ -163,6 +163,14 @@ void             jln_timeline_draw_legend        (JlnTimeline          *self,
                                                   const JlnRenderStyle *style,
                                                   double                width);
 
+void             jln_timeline_get_page_areas     (JlnTimeline          *self,
+                                                  const JlnRenderStyle *style,
+                                                  guint                 page_number,
+                                                  double                width,
+                                                  double                height,
+                                                  cairo_rectangle_t    *axis,
+                                                  cairo_rectangle_t    *legend);
+
 char            *jln_timeline_dup_tooltip        (JlnTimeline          *self,
                                                   JlnRecord            *record,
                                                   JlnLang               lang);
