@@ -38,6 +38,7 @@ struct _JlnActionCell
   gboolean              overdue;
   gboolean              heading;
   gboolean              wraps;         /* the label wraps: measured by the cell */
+  gboolean              spanning;      /* a heading's title, to the row's end */
 };
 
 G_DEFINE_FINAL_TYPE (JlnActionCell, jln_action_cell, GTK_TYPE_WIDGET)
@@ -214,6 +215,12 @@ update_title (JlnActionCell *self)
     }
   if (self->gep_tag != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->gep_tag), gep);
+
+  if (self->spanning != JLN_IS_OBJECTIVE (self->record))
+    {
+      self->spanning = JLN_IS_OBJECTIVE (self->record);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -374,13 +381,12 @@ get_spacing (JlnActionCell *self)
     }
 }
 
-/* The room the label's margins, borders and padding take round its text. */
+/* The room a widget's margins, borders and padding take round its content. */
 static void
-get_label_frame (JlnActionCell *self,
-                 int           *horizontal,
-                 int           *vertical)
+get_frame (GtkWidget *widget,
+           int       *horizontal,
+           int       *vertical)
 {
-  GtkWidget *widget = GTK_WIDGET (self->label);
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
   GtkBorder margin, border, padding;
 
@@ -393,9 +399,10 @@ get_label_frame (JlnActionCell *self,
   *horizontal = gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget) +
                 margin.left + margin.right + border.left + border.right +
                 padding.left + padding.right;
-  *vertical = gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget) +
-              margin.top + margin.bottom + border.top + border.bottom +
-              padding.top + padding.bottom;
+  if (vertical != NULL)
+    *vertical = gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget) +
+                margin.top + margin.bottom + border.top + border.bottom +
+                padding.top + padding.bottom;
 }
 
 /* The height of the wrapping label at @width, from the label's layout,
@@ -407,7 +414,7 @@ measure_label_height (JlnActionCell *self,
   PangoLayout *layout = gtk_label_get_layout (self->label);
   int horizontal, vertical, height;
 
-  get_label_frame (self, &horizontal, &vertical);
+  get_frame (GTK_WIDGET (self->label), &horizontal, &vertical);
   pango_layout_set_width (layout, width < 0 ? -1 : MAX (width - horizontal, 1) * PANGO_SCALE);
   pango_layout_get_size (layout, NULL, &height);
   return PANGO_PIXELS_CEIL (height) + vertical;
@@ -457,6 +464,32 @@ jln_action_cell_get_request_mode (GtkWidget *widget)
   return self->wraps ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH : GTK_SIZE_REQUEST_CONSTANT_SIZE;
 }
 
+/* Whether the title spans the row: an objective's heading has no status,
+ * dates or units, and its title takes their room rather than wrapping in
+ * the title column. */
+static gboolean
+spans_row (JlnActionCell *self)
+{
+  return self->column == JLN_ACTION_COLUMN_TITLE && self->record != NULL &&
+         JLN_IS_OBJECTIVE (self->record);
+}
+
+/* The room the cell's children have when the cell is @width wide: for a
+ * heading's title, to the end of the row. */
+static int
+get_span_width (JlnActionCell *self,
+                int            width)
+{
+  JlnActionCellContext *context = self->context;
+
+  if (!spans_row (self))
+    return width;
+  /* To the end of the last cell's content, as cells are padded alike. */
+  for (guint column = self->column + 1; column < JLN_N_ACTION_COLUMNS; column++)
+    width += context->column_widths[column];
+  return width;
+}
+
 static void
 jln_action_cell_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -497,6 +530,12 @@ jln_action_cell_measure (GtkWidget      *widget,
     {
       int label_height;
 
+      /* GTK 4.8's column view measures a row's cells at its columns'
+       * smallest widths, without the room an expanding column takes: at
+       * the width the column was last given, rows are as tall as the
+       * text they will show. */
+      if (self->context->widths[self->column] > 0)
+        for_size = get_span_width (self, self->context->widths[self->column]);
       others_nat = measure_others (self, &others_min);
       if (for_size < 0)
         label_height = measure_label_height (self, -1);
@@ -505,6 +544,41 @@ jln_action_cell_measure (GtkWidget      *widget,
       *minimum = MAX (*minimum, label_height);
       *natural = MAX (*natural, label_height);
     }
+}
+
+static gboolean
+resize_cb (gpointer data)
+{
+  JlnActionCellContext *context = data;
+
+  context->resize_id = 0;
+  for (GList *l = context->bound.head; l != NULL; l = l->next)
+    {
+      JlnActionCell *cell = l->data;
+
+      if (cell->wraps)
+        gtk_widget_queue_resize (GTK_WIDGET (cell));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are measured at the widths the columns were given (see measure()):
+ * when those change, with the window or a column resized, the rows shown
+ * are measured again, once the allocation is over. */
+static void
+note_widths (JlnActionCell *self,
+             int            width,
+             int            column_width)
+{
+  JlnActionCellContext *context = self->context;
+
+  if (context->widths[self->column] == width &&
+      context->column_widths[self->column] == column_width)
+    return;
+  context->widths[self->column] = width;
+  context->column_widths[self->column] = column_width;
+  if (context->resize_id == 0)
+    context->resize_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resize_cb, context, NULL);
 }
 
 static void
@@ -516,8 +590,22 @@ jln_action_cell_size_allocate (GtkWidget *widget,
   JlnActionCell *self = JLN_ACTION_CELL (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int spacing = get_spacing (self);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
   int others_min, others_nat, label_width, x = 0;
 
+  if (parent != NULL)
+    {
+      int frame;
+
+      /* The column's width: the cell's, with the padding of its GTK cell. */
+      get_frame (parent, &frame, NULL);
+      note_widths (self, width, gtk_widget_get_width (parent) + frame);
+    }
+  if (self->column == JLN_ACTION_COLUMN_TITLE && parent != NULL &&
+      gtk_widget_get_overflow (parent) != GTK_OVERFLOW_VISIBLE)
+    /* A heading's title is drawn over the empty cells after it. */
+    gtk_widget_set_overflow (parent, GTK_OVERFLOW_VISIBLE);
+  width = get_span_width (self, width);
   others_nat = measure_others (self, &others_min);
   if (self->wraps)
     label_width = MAX (width - others_nat, 0);
@@ -707,6 +795,13 @@ jln_action_cell_get_record (JlnActionCell *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION_CELL (self), NULL);
   return self->record;
+}
+
+/* Stops what the context had planned: the list is going away. */
+void
+jln_action_cell_context_clear (JlnActionCellContext *context)
+{
+  g_clear_handle_id (&context->resize_id, g_source_remove);
 }
 
 /* Shows the bound rows again, after the language or today changed. */
