@@ -1181,6 +1181,7 @@ test_heading_spans_row (Fixture       *fixture,
   for (guint i = 0; i < 2; i++)
     {
       GtkWidget *last = label;
+      int last_width;
 
       for (GtkWidget *child = label; child != NULL; child = gtk_widget_get_next_sibling (child))
         if (gtk_widget_get_visible (child))
@@ -1189,14 +1190,15 @@ test_heading_spans_row (Fixture       *fixture,
       /* Wider than the title column, to (near) the end of the row. */
       g_assert_cmpint (gtk_widget_get_width (label), >, gtk_widget_get_width (cell) + 300);
       /* (or its tag, after it) */
-      g_assert_true (gtk_widget_compute_point (last, view,
-                                               &GRAPHENE_POINT_INIT (gtk_widget_get_width (last), 0),
+      last_width = gtk_widget_get_width (last);
+      g_assert_true (gtk_widget_compute_point (last, view, &GRAPHENE_POINT_INIT (last_width, 0),
                                                &end));
       g_assert_cmpfloat (end.x, >=, gtk_widget_get_width (view) - 40);
       g_assert_cmpfloat (end.x, <=, gtk_widget_get_width (view));
       /* On one line, every word shown. */
       assert_title_whole (cell);
-      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))),
+                       ==, 1);
 
       /* The span follows the columns' widths. */
       if (i == 0)
