@@ -591,7 +591,7 @@ jln_action_cell_size_allocate (GtkWidget *widget,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int spacing = get_spacing (self);
   GtkWidget *parent = gtk_widget_get_parent (widget);
-  int others_min, others_nat, label_width, x = 0;
+  int others_min, others_nat, label_width, cell_width, x = 0;
 
   if (parent != NULL)
     {
@@ -605,6 +605,7 @@ jln_action_cell_size_allocate (GtkWidget *widget,
       gtk_widget_get_overflow (parent) != GTK_OVERFLOW_VISIBLE)
     /* A heading's title is drawn over the empty cells after it. */
     gtk_widget_set_overflow (parent, GTK_OVERFLOW_VISIBLE);
+  cell_width = width;
   width = get_span_width (self, width);
   others_nat = measure_others (self, &others_min);
   if (self->wraps)
@@ -633,7 +634,9 @@ jln_action_cell_size_allocate (GtkWidget *widget,
                             NULL, NULL);
       gtk_widget_size_allocate (child,
                                 &(GtkAllocation) {
-                                  rtl ? width - x - child_width : x, 0, child_width, height
+                                  /* From the cell's start, a heading's title
+                                   * towards the row's end. */
+                                  rtl ? cell_width - x - child_width : x, 0, child_width, height
                                 },
                                 -1);
       x += child_width + spacing;
