@@ -8,11 +8,13 @@
 #include <adwaita.h>
 
 #include "jln-action.h"
+#include "jln-action-cell.h"
 #include "jln-action-item.h"
 #include "jln-action-list.h"
 #include "jln-document.h"
 #include "jln-filter-bar.h"
 #include "jln-objective.h"
+#include "jln-record-text.h"
 #include "jln-row-model.h"
 
 #include "jln-test-gui-utils.h"
@@ -1084,6 +1086,135 @@ test_large (void)
   fixture_teardown (&fixture, NULL);
 }
 
+/* Row heights and headings */
+
+static gboolean
+is_cell_of (GtkWidget     *widget,
+            gconstpointer  record)
+{
+  return JLN_IS_ACTION_CELL (widget) &&
+         jln_action_cell_get_record (JLN_ACTION_CELL (widget)) == record &&
+         gtk_widget_get_first_child (widget) != NULL &&
+         GTK_IS_LABEL (gtk_widget_get_first_child (widget)) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (widget))),
+                    jln_record_get_title_text (JLN_RECORD ((gpointer) record), test_language (),
+                                               NULL)) == 0;
+}
+
+/* The title cell of @record's row, shown. */
+static GtkWidget *
+find_title_cell (Fixture   *fixture,
+                 JlnRecord *record)
+{
+  GtkWidget *cell;
+
+  jln_action_list_select (fixture->list, record);
+  wait_for_list (fixture);
+  cell = jln_test_find_widget (GTK_WIDGET (fixture->list), is_cell_of, record);
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+/* The title's label shows every word, and the row is no taller than its
+ * lines: returns the label's height. */
+static int
+assert_title_whole (GtkWidget *cell)
+{
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (cell));
+  PangoLayout *layout = gtk_label_get_layout (label);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpstr (pango_layout_get_text (layout), ==, gtk_label_get_text (label));
+  g_assert_cmpint (width, <=, gtk_widget_get_width (GTK_WIDGET (label)));
+  g_assert_cmpint (height, <=, gtk_widget_get_height (GTK_WIDGET (label)));
+  /* Not taller than its lines (or a line, beside the row's arrow). */
+  g_assert_cmpint (gtk_widget_get_height (cell), <=, MAX (height, 24));
+  return height;
+}
+
+static void
+test_row_heights (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JlnRecord *record = JLN_RECORD (find_action (fixture, "1.1"));
+  GtkColumnViewColumn *title_column = get_child (fixture, "title_column");
+  GtkWidget *cell = find_title_cell (fixture, record);
+  int height, wider_height;
+
+  /* As the title column is wide, and as the user narrows it: the row is
+   * as tall as the lines of its title at the column's width. */
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_first_child (cell)), ==,
+                   gtk_widget_get_width (cell));
+  wider_height = assert_title_whole (cell);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 800);
+  gtk_column_view_column_set_fixed_width (title_column, 200);
+  JLN_TEST_WAIT_UNTIL (gtk_widget_get_width (cell) < 400);
+  jln_test_wait_for_idle (fixture->window);
+  height = assert_title_whole (cell);
+  g_assert_cmpint (height, >, wider_height);
+}
+
+static void
+test_heading_spans_row (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (fixture->document));
+  GtkColumnViewColumn *status_column = get_child (fixture, "status_column");
+  JlnRecord *longest = NULL;
+  GtkWidget *cell, *label, *view = GTK_WIDGET (get_child (fixture, "column_view"));
+  graphene_point_t end;
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnRecord) objective = g_list_model_get_item (objectives, i);
+
+      if (longest == NULL ||
+          strlen (jln_record_get_title_text (objective, test_language (), NULL)) >
+          strlen (jln_record_get_title_text (longest, test_language (), NULL)))
+        longest = objective;
+    }
+
+  /* Narrow enough for the title column to wrap it. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
+  jln_test_wait_for_idle (fixture->window);
+  cell = find_title_cell (fixture, longest);
+  label = gtk_widget_get_first_child (cell);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *last = label;
+      int last_width;
+
+      for (GtkWidget *child = label; child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_get_visible (child))
+          last = child;
+
+      /* Wider than the title column, to (near) the end of the row. */
+      g_assert_cmpint (gtk_widget_get_width (label), >, gtk_widget_get_width (cell) + 300);
+      /* (or its tag, after it) */
+      last_width = gtk_widget_get_width (last);
+      g_assert_true (gtk_widget_compute_point (last, view, &GRAPHENE_POINT_INIT (last_width, 0),
+                                               &end));
+      g_assert_cmpfloat (end.x, >=, gtk_widget_get_width (view) - 40);
+      g_assert_cmpfloat (end.x, <=, gtk_widget_get_width (view));
+      /* On one line, every word shown. */
+      assert_title_whole (cell);
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))),
+                       ==, 1);
+
+      /* The span follows the columns' widths. */
+      if (i == 0)
+        {
+          int width = gtk_widget_get_width (cell);
+
+          gtk_column_view_column_set_fixed_width (status_column, 60);
+          JLN_TEST_WAIT_UNTIL (gtk_widget_get_width (cell) > width);
+          jln_test_wait_for_idle (fixture->window);
+        }
+    }
+}
+
 /* Screenshots */
 
 static void
@@ -1175,6 +1306,10 @@ main (int   argc,
               fixture_setup, test_sort, fixture_teardown);
   g_test_add ("/gui/action-list/expand", Fixture, NULL,
               fixture_setup, test_expand, fixture_teardown);
+  g_test_add ("/gui/action-list/row-heights", Fixture, NULL,
+              fixture_setup, test_row_heights, fixture_teardown);
+  g_test_add ("/gui/action-list/heading-spans-row", Fixture, NULL,
+              fixture_setup, test_heading_spans_row, fixture_teardown);
   g_test_add ("/gui/action-list/screenshot", Fixture, NULL,
               fixture_setup, test_screenshot, fixture_teardown);
   g_test_add_func ("/gui/action-list/many", test_many);

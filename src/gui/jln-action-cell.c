@@ -37,6 +37,8 @@ struct _JlnActionCell
   const char           *status_class;
   gboolean              overdue;
   gboolean              heading;
+  gboolean              wraps;         /* the label wraps: measured by the cell */
+  gboolean              spanning;      /* a heading's title, to the row's end */
 };
 
 G_DEFINE_FINAL_TYPE (JlnActionCell, jln_action_cell, GTK_TYPE_WIDGET)
@@ -213,6 +215,12 @@ update_title (JlnActionCell *self)
     }
   if (self->gep_tag != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->gep_tag), gep);
+
+  if (self->spanning != JLN_IS_OBJECTIVE (self->record))
+    {
+      self->spanning = JLN_IS_OBJECTIVE (self->record);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -346,6 +354,295 @@ new_label (void)
   return label;
 }
 
+/* Layout. A row's cells lie side by side: the number's arrow, then the
+ * label, then the title's tags. A wrapping label's height is that of the
+ * label's own layout at the width the cell gives it: GtkLabel would first
+ * measure its minimum and natural widths (a layout broken at every word,
+ * and one unbroken line), and then a third layout at the width, for every
+ * row newly shown; here the text is shaped once, in the layout the label
+ * then draws. */
+
+static int
+get_spacing (JlnActionCell *self)
+{
+  switch (self->column)
+    {
+    case JLN_ACTION_COLUMN_NUMBER:
+      return 4;
+    case JLN_ACTION_COLUMN_TITLE:
+      return 6;
+    case JLN_ACTION_COLUMN_STATUS:
+    case JLN_ACTION_COLUMN_COMPLETION:
+    case JLN_ACTION_COLUMN_DUE:
+    case JLN_ACTION_COLUMN_UNITS:
+    case JLN_N_ACTION_COLUMNS:
+    default:
+      return 0;
+    }
+}
+
+/* The room a widget's margins, borders and padding take round its content. */
+static void
+get_frame (GtkWidget *widget,
+           int       *horizontal,
+           int       *vertical)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GtkBorder margin, border, padding;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_margin (context, &margin);
+  gtk_style_context_get_border (context, &border);
+  gtk_style_context_get_padding (context, &padding);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  *horizontal = gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget) +
+                margin.left + margin.right + border.left + border.right +
+                padding.left + padding.right;
+  if (vertical != NULL)
+    *vertical = gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget) +
+                margin.top + margin.bottom + border.top + border.bottom +
+                padding.top + padding.bottom;
+}
+
+/* The height of the wrapping label at @width, from the label's layout,
+ * which its allocation at that width then finds laid out. */
+static int
+measure_label_height (JlnActionCell *self,
+                      int            width)
+{
+  PangoLayout *layout = gtk_label_get_layout (self->label);
+  int horizontal, vertical, height;
+
+  get_frame (GTK_WIDGET (self->label), &horizontal, &vertical);
+  pango_layout_set_width (layout, width < 0 ? -1 : MAX (width - horizontal, 1) * PANGO_SCALE);
+  pango_layout_get_size (layout, NULL, &height);
+  return PANGO_PIXELS_CEIL (height) + vertical;
+}
+
+/* The width of the children other than a wrapping label, with the
+ * spacing between the shown children. */
+static int
+measure_others (JlnActionCell *self,
+                int           *minimum)
+{
+  int spacing = get_spacing (self);
+  int natural = 0, n_shown = 0;
+
+  *minimum = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      n_shown++;
+      if (self->wraps && child == GTK_WIDGET (self->label))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat,
+                          NULL, NULL);
+      *minimum += child_min;
+      natural += child_nat;
+    }
+  if (n_shown > 1)
+    {
+      *minimum += spacing * (n_shown - 1);
+      natural += spacing * (n_shown - 1);
+    }
+  return natural;
+}
+
+/* Only a wrapping label's height depends on the width it is given: the
+ * other cells are measured once whatever their column's width. */
+static GtkSizeRequestMode
+jln_action_cell_get_request_mode (GtkWidget *widget)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (widget);
+
+  return self->wraps ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+/* Whether the title spans the row: an objective's heading has no status,
+ * dates or units, and its title takes their room rather than wrapping in
+ * the title column. */
+static gboolean
+spans_row (JlnActionCell *self)
+{
+  return self->column == JLN_ACTION_COLUMN_TITLE && self->record != NULL &&
+         JLN_IS_OBJECTIVE (self->record);
+}
+
+/* The room the cell's children have when the cell is @width wide: for a
+ * heading's title, to the end of the row. */
+static int
+get_span_width (JlnActionCell *self,
+                int            width)
+{
+  JlnActionCellContext *context = self->context;
+
+  if (!spans_row (self))
+    return width;
+  /* To the end of the last cell's content, as cells are padded alike. */
+  for (guint column = self->column + 1; column < JLN_N_ACTION_COLUMNS; column++)
+    width += context->column_widths[column];
+  return width;
+}
+
+static void
+jln_action_cell_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (widget);
+  int others_min, others_nat;
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* A wrapping label asks for no width of its own: the column's width
+       * is the user's (or the list's), and the text wraps within it. */
+      *natural = measure_others (self, minimum);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child) ||
+          (self->wraps && child == GTK_WIDGET (self->label)))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &child_min, &child_nat,
+                          NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+
+  if (self->wraps && gtk_widget_should_layout (GTK_WIDGET (self->label)))
+    {
+      int label_height;
+
+      /* GTK 4.8's column view measures a row's cells at its columns'
+       * smallest widths, without the room an expanding column takes: at
+       * the width the column was last given, rows are as tall as the
+       * text they will show. */
+      if (self->context->widths[self->column] > 0)
+        for_size = get_span_width (self, self->context->widths[self->column]);
+      others_nat = measure_others (self, &others_min);
+      if (for_size < 0)
+        label_height = measure_label_height (self, -1);
+      else
+        label_height = measure_label_height (self, MAX (for_size - others_nat, 0));
+      *minimum = MAX (*minimum, label_height);
+      *natural = MAX (*natural, label_height);
+    }
+}
+
+static gboolean
+resize_cb (gpointer data)
+{
+  JlnActionCellContext *context = data;
+
+  context->resize_id = 0;
+  for (GList *l = context->bound.head; l != NULL; l = l->next)
+    {
+      JlnActionCell *cell = l->data;
+
+      if (cell->wraps)
+        gtk_widget_queue_resize (GTK_WIDGET (cell));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are measured at the widths the columns were given (see measure()):
+ * when those change, with the window or a column resized, the rows shown
+ * are measured again, once the allocation is over. */
+static void
+note_widths (JlnActionCell *self,
+             int            width,
+             int            column_width)
+{
+  JlnActionCellContext *context = self->context;
+
+  if (context->widths[self->column] == width &&
+      context->column_widths[self->column] == column_width)
+    return;
+  context->widths[self->column] = width;
+  context->column_widths[self->column] = column_width;
+  if (context->resize_id == 0)
+    context->resize_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resize_cb, context, NULL);
+}
+
+static void
+jln_action_cell_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int spacing = get_spacing (self);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  int others_min, others_nat, label_width, cell_width, x = 0;
+
+  if (parent != NULL)
+    {
+      int frame;
+
+      /* The column's width: the cell's, with the padding of its GTK cell. */
+      get_frame (parent, &frame, NULL);
+      note_widths (self, width, gtk_widget_get_width (parent) + frame);
+    }
+  if (self->column == JLN_ACTION_COLUMN_TITLE && parent != NULL &&
+      gtk_widget_get_overflow (parent) != GTK_OVERFLOW_VISIBLE)
+    /* A heading's title is drawn over the empty cells after it. */
+    gtk_widget_set_overflow (parent, GTK_OVERFLOW_VISIBLE);
+  cell_width = width;
+  width = get_span_width (self, width);
+  others_nat = measure_others (self, &others_min);
+  if (self->wraps)
+    label_width = MAX (width - others_nat, 0);
+  else
+    {
+      int label_min, label_nat;
+
+      gtk_widget_measure (GTK_WIDGET (self->label), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &label_min, &label_nat, NULL, NULL);
+      label_width = MAX (width - (others_nat - label_nat), label_min);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (child == GTK_WIDGET (self->label))
+        child_width = label_width;
+      else
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width,
+                            NULL, NULL);
+      gtk_widget_size_allocate (child,
+                                &(GtkAllocation) {
+                                  /* From the cell's start, a heading's title
+                                   * towards the row's end. */
+                                  rtl ? cell_width - x - child_width : x, 0, child_width, height
+                                },
+                                -1);
+      x += child_width + spacing;
+    }
+}
+
 /**
  * jln_action_cell_new:
  * @column: which of a row's texts the cell shows
@@ -367,11 +664,12 @@ jln_action_cell_new (JlnActionColumn       column,
   label = new_label ();
   self->label = GTK_LABEL (label);
   self->styled = GTK_WIDGET (self);
+  self->wraps = column == JLN_ACTION_COLUMN_TITLE || column == JLN_ACTION_COLUMN_STATUS ||
+                column == JLN_ACTION_COLUMN_UNITS;
 
   switch (column)
     {
     case JLN_ACTION_COLUMN_NUMBER:
-      gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
       gtk_widget_add_css_class (GTK_WIDGET (self), "jln-expander-cell");
       self->expander = gtk_button_new ();
       gtk_widget_add_css_class (self->expander, "flat");
@@ -389,7 +687,6 @@ jln_action_cell_new (JlnActionColumn       column,
       break;
     case JLN_ACTION_COLUMN_TITLE:
       /* The tags are made when first needed: most rows have none. */
-      gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
       break;
     case JLN_ACTION_COLUMN_STATUS:
     case JLN_ACTION_COLUMN_COMPLETION:
@@ -422,8 +719,7 @@ jln_action_cell_new (JlnActionColumn       column,
 
   /* Titles, statuses and units wrap, and the row grows to show them
    * whole, rather than cutting them at the column's width. */
-  if (column == JLN_ACTION_COLUMN_TITLE || column == JLN_ACTION_COLUMN_STATUS ||
-      column == JLN_ACTION_COLUMN_UNITS)
+  if (self->wraps)
     {
       gtk_label_set_single_line_mode (GTK_LABEL (label), FALSE);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
@@ -504,6 +800,13 @@ jln_action_cell_get_record (JlnActionCell *self)
   return self->record;
 }
 
+/* Stops what the context had planned: the list is going away. */
+void
+jln_action_cell_context_clear (JlnActionCellContext *context)
+{
+  g_clear_handle_id (&context->resize_id, g_source_remove);
+}
+
 /* Shows the bound rows again, after the language or today changed. */
 void
 jln_action_cell_context_update (JlnActionCellContext *context)
@@ -547,7 +850,9 @@ jln_action_cell_class_init (JlnActionCellClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->get_request_mode = jln_action_cell_get_request_mode;
+  widget_class->measure = jln_action_cell_measure;
+  widget_class->size_allocate = jln_action_cell_size_allocate;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "jln-action-cell");
 }

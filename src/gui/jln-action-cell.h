@@ -30,9 +30,16 @@ typedef struct
   JlnLang      content_language;
   JlnSemester  today;
   GQueue       bound;             /* the cells bound to a row */
+
+  /* As the cells were last allocated: the width of each column's cells,
+   * and of the column (the cell with its padding). */
+  int          widths[JLN_N_ACTION_COLUMNS];
+  int          column_widths[JLN_N_ACTION_COLUMNS];
+  guint        resize_id;
 } JlnActionCellContext;
 
 void jln_action_cell_context_update (JlnActionCellContext *context);
+void jln_action_cell_context_clear  (JlnActionCellContext *context);
 
 #define JLN_TYPE_ACTION_CELL (jln_action_cell_get_type ())
 

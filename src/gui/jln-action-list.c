@@ -778,6 +778,7 @@ jln_action_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_LIST);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  jln_action_cell_context_clear (&self->cells);
   g_clear_object (&self->title_sorter);
   g_clear_pointer (&self->sort_keys, jln_action_sort_keys_free);
 
