@@ -263,7 +263,8 @@ new_cell_tag (CellData *cell)
 
   gtk_widget_add_css_class (tag, "jln-tag");
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (cell->widget), tag);
+  gtk_grid_attach_next_to (GTK_GRID (cell->widget), tag, gtk_widget_get_last_child (cell->widget),
+                           GTK_POS_RIGHT, 1, 1);
   return GTK_LABEL (tag);
 }
 
@@ -523,10 +524,14 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (label, "numeric");
       break;
     case COLUMN_TITLE:
-      /* The tags are made when first needed: most rows have none. */
-      cell->widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      /* The tags are made when first needed: most rows have none. A grid,
+       * not a box: GTK 4.8's box asks a wrapping label its width for many
+       * heights, each a search that shapes the title again, which was
+       * most of the start-up. */
+      cell->widget = gtk_grid_new ();
+      gtk_grid_set_column_spacing (GTK_GRID (cell->widget), 6);
       gtk_widget_set_hexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (cell->widget), label);
+      gtk_grid_attach (GTK_GRID (cell->widget), label, 0, 0, 1, 1);
       break;
     case COLUMN_STATUS:
     case COLUMN_COMPLETION:
