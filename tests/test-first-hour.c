@@ -638,8 +638,10 @@ test_list_shows_first_match (Fixture       *fixture,
   set_query (fixture, "");
   g_assert_true (wait_until (fixture, list_at_top));
   /* The list goes to its first row after the frame that shows the new
-   * rows: only then is it scrolled down again. */
+   * rows, when the main loop is idle: only then is it scrolled down again
+   * (frames drawn back to back may come before that). */
   wait_frames (GTK_WIDGET (fixture->window), 3);
+  jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   scroll_list_down (fixture);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column, GTK_SORT_DESCENDING);
   g_assert_true (wait_until (fixture, list_at_top));

@@ -726,6 +726,10 @@ jln_action_cell_new (JlnActionColumn       column,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+      /* Measured at its narrowest, a wrapping label breaks its text at
+       * every character, and shapes it again at each break: a few
+       * characters is as narrow as a cell gets anyway. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
     }
 
   if (column == JLN_ACTION_COLUMN_TITLE || column == JLN_ACTION_COLUMN_UNITS)

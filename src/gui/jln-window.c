@@ -158,6 +158,26 @@ update_selection_actions (JlnWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", editable && selected != NULL);
 }
 
+/* A banner that is not shown is not in the layout either: a hidden
+ * revealer still measures its wrapping text at every size the window
+ * tries, which was a good part of the start-up. */
+static void
+banner_child_revealed_cb (GtkRevealer *banner)
+{
+  if (!gtk_revealer_get_reveal_child (banner) && !gtk_revealer_get_child_revealed (banner))
+    gtk_widget_set_visible (GTK_WIDGET (banner), FALSE);
+}
+
+static void
+reveal_banner (GtkRevealer *banner,
+               gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (banner), TRUE);
+  gtk_revealer_set_reveal_child (banner, reveal);
+  banner_child_revealed_cb (banner);
+}
+
 /* Every way to change the plan follows whether it may be changed, and
  * the banners say why it may not. */
 void
@@ -188,8 +208,8 @@ _jln_window_update_edit_state (JlnWindow *self)
   update_undo_actions (self);
   update_selection_actions (self);
 
-  gtk_revealer_set_reveal_child (self->read_only_banner, read_only);
-  gtk_revealer_set_reveal_child (self->replaced_banner, jln_session_get_replaced (self->session));
+  reveal_banner (self->read_only_banner, read_only);
+  reveal_banner (self->replaced_banner, jln_session_get_replaced (self->session));
 }
 
 /* What opening the file did that the user must know, such as a journal
@@ -305,7 +325,7 @@ update_title (JlnWindow *self)
 static void
 example_banner_close_cb (JlnWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->example_banner, FALSE);
+  reveal_banner (self->example_banner, FALSE);
   g_settings_set_boolean (_jln_window_get_settings (self), "example-banner-dismissed", TRUE);
 }
 
@@ -347,10 +367,10 @@ _jln_window_set_document (JlnWindow   *self,
                                G_CALLBACK (plan_title_changed_cb), self, G_CONNECT_SWAPPED);
       remember_plan (self, path);
       update_recent_menu (self);
-      gtk_revealer_set_reveal_child (self->example_banner,
-                                     is_example_plan (path) &&
-                                     !g_settings_get_boolean (_jln_window_get_settings (self),
-                                                              "example-banner-dismissed"));
+      reveal_banner (self->example_banner,
+                     is_example_plan (path) &&
+                     !g_settings_get_boolean (_jln_window_get_settings (self),
+                                              "example-banner-dismissed"));
       gtk_stack_set_visible_child_name (self->main_stack, "plan");
       _jln_window_show_notices (self);
       offer_conflict_copies (self);
@@ -689,6 +709,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, plan_title_label);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, plan_file_label);
   gtk_widget_class_bind_template_callback (widget_class, example_banner_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, banner_child_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, spinner);
