@@ -326,7 +326,7 @@ test_style_changes (Fixture       *fixture,
     { "en", ADW_COLOR_SCHEME_DEFAULT },
   };
 
-  show_timeline (fixture);
+  jln_test_timeline_fixture_show_timeline (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_autoptr(GdkTexture) texture = NULL;
