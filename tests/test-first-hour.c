@@ -751,6 +751,99 @@ test_plan_in_header (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (file)), ==, name);
 }
 
+static gboolean
+is_page_tab (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwViewSwitcherButton") &&
+         gtk_widget_get_mapped (widget);
+}
+
+static guint
+count_page_tabs (GtkWidget *widget)
+{
+  guint n = is_page_tab (widget, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_page_tabs (child);
+  return n;
+}
+
+/* At 1280 pixels the header bar shows at least 40 characters of the
+ * plan's title, its file under it and the five pages' tabs; the window's own title (the task
+ * bar's, the window switcher's) names the plan too. */
+static void
+assert_plan_title_whole (JlnWindow *window)
+{
+  GtkWidget *header = jln_test_find_child_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *title = jln_test_find_widget (header, has_css_class, "heading");
+  GtkWidget *file = jln_test_find_widget (header, has_css_class, "caption");
+  JlnDocument *document = jln_window_get_document (window);
+  JlnPlan *plan = jln_document_get_plan (document);
+  const char *plan_title = jln_text_get_fallback (jln_plan_get_title (plan),
+                                                  jln_window_get_content_language (window), NULL);
+  g_autofree char *name = g_path_get_basename (jln_document_get_path (document));
+  g_autofree char *window_title = g_strdup_printf ("%s – Jalons", plan_title);
+  const char *tooltip;
+
+  g_assert_nonnull (title);
+  wait_frames (GTK_WIDGET (window), 3);
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = jln_test_render_widget (GTK_WIDGET (window));
+      const char *language = g_get_language_names ()[0];
+
+      jln_test_save_screenshot (texture, "first-hour-header",
+                                g_str_has_prefix (language, "fr") ? "fr" : "en");
+    }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
+  g_assert_true (gtk_widget_get_mapped (title));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, plan_title);
+  /* Its first 40 characters at least, and an ellipsis, fit the label. */
+  {
+    g_autofree char *start = g_utf8_substring (plan_title, 0, 40);
+    g_autofree char *shown = g_strconcat (start, "…", NULL);
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (title, shown);
+    int width;
+
+    g_assert_cmpuint (g_utf8_strlen (plan_title, -1), >, 40);
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    g_assert_cmpint (width, <=, gtk_widget_get_width (title));
+  }
+  g_assert_true (gtk_widget_get_mapped (file));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (file)), ==, name);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (file))));
+  tooltip = gtk_widget_get_tooltip_text (gtk_widget_get_parent (title));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, plan_title));
+  g_assert_nonnull (strstr (tooltip, jln_document_get_path (document)));
+  g_assert_cmpuint (count_page_tabs (header), ==, 5);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, window_title);
+}
+
+static void
+test_plan_title_room (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  JlnWindow *window;
+
+  assert_plan_title_whole (fixture->window);
+
+  /* In French, whose words are longer, in a window made in French. */
+  jln_test_set_language ("fr");
+  window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+  g_assert_cmpint (jln_window_get_content_language (window), ==, JLN_LANG_FR);
+  assert_plan_title_whole (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jln_test_set_language ("en");
+}
+
 /* 5. The first start makes the user's copy of the example where they see
  * it, in Documents, under a name that says what it is; its banner can be
  * closed for good, and offers Save As. */
@@ -1222,6 +1315,7 @@ main (int   argc,
   ADD ("list-shows-first-match", test_list_shows_first_match);
   ADD ("overdue-mark", test_overdue_mark);
   ADD ("plan-in-header", test_plan_in_header);
+  ADD ("plan-title-room", test_plan_title_room);
   ADD ("titles-wrap", test_titles_wrap);
   ADD ("delete-and-row-menu", test_delete_and_row_menu);
   ADD ("plan-language-menu", test_plan_language_menu);
