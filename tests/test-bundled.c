@@ -790,7 +790,8 @@ test_typography (void)
 
   g_assert_true (g_file_get_contents (JLN_TEST_BUNDLED_PLAN, &text, NULL, &error));
   g_assert_no_error (error);
-  for (g_regex_match (value, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+  for (g_regex_match (value, text, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
     {
       g_autofree char *language = g_match_info_fetch (match, 1);
       g_autofree char *escaped = g_match_info_fetch (match, 2);
