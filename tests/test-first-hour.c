@@ -830,6 +830,20 @@ test_plan_title_room (Fixture       *fixture,
   JlnWindow *window;
 
   assert_plan_title_whole (fixture->window);
+  /* Each of the five pages has its key, as the shortcuts window lists. */
+  {
+    static const char *pages[] = { "actions", "timeline", "indicators", "principles", "review" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        g_autofree char *action = g_strdup_printf ("win.page::%s", pages[i]);
+        g_autofree char *key = g_strdup_printf ("<Alt>%u", i + 1);
+        g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                                      action);
+
+        g_assert_true (g_strv_contains ((const char * const *) accels, key));
+      }
+  }
 
   /* In French, whose words are longer, in a window made in French. */
   jln_test_set_language ("fr");
@@ -985,6 +999,16 @@ test_screenshots (Fixture       *fixture,
   jln_action_list_select (fixture->list, jln_test_find_action (fixture->document, "1.8"));
   g_assert_true (wait_until (fixture, list_settled));
   save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-list");
+  /* The editor's fields, whole, as scrolling them shows them. */
+  {
+    GtkWidget *editor = jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
+                                                     JLN_TYPE_ACTION_EDITOR);
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 2400);
+    jln_test_wait_for_allocation (editor);
+    save_page (fixture, editor, "first-hour-editor");
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+    jln_test_wait_for_allocation (editor);
+  }
   set_query (fixture, g_str_has_prefix (g_get_language_names ()[0], "fr") ? "en-retard" : "overdue");
   save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-overdue");
   set_query (fixture, "");
@@ -1001,6 +1025,44 @@ test_screenshots (Fixture       *fixture,
   presentation = jln_timeline_view_get_presentation (fixture->view);
   save_page (fixture, GTK_WIDGET (presentation), "first-hour-presentation");
   gtk_window_destroy (presentation);
+
+  /* The shortcuts window and the measurement dialog. */
+  {
+    GtkShortcutsWindow *shortcuts;
+    JlnIndicatorDialog *dialog;
+    GLogLevelFlags fatal;
+
+    /* GTK 4.8's shortcuts window measures one of its own labels at a
+     * negative width and warns: that is not the window's to fix. */
+    fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay",
+                                               NULL));
+    shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+    g_assert_nonnull (shortcuts);
+    jln_test_wait_for_mapped (GTK_WIDGET (shortcuts));
+    save_page (fixture, GTK_WIDGET (shortcuts), "first-hour-shortcuts");
+    {
+      GtkWidget *section = jln_test_find_child_of_type (GTK_WIDGET (shortcuts),
+                                                        GTK_TYPE_SHORTCUTS_SECTION);
+
+      GtkWidget *pages = jln_test_find_child_of_type (section, GTK_TYPE_STACK);
+
+      gtk_stack_set_visible_child (GTK_STACK (pages),
+                                   gtk_widget_get_next_sibling (gtk_widget_get_first_child (pages)));
+    }
+    save_page (fixture, GTK_WIDGET (shortcuts), "first-hour-shortcuts-2");
+    gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+    g_log_set_always_fatal (fatal);
+
+    dialog = jln_indicator_dialog_new (GTK_WINDOW (fixture->window),
+                                       jln_window_get_session (fixture->window),
+                                       first_indicator_with_figures (fixture->document),
+                                       JLN_KIND_MEASUREMENT, NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    jln_test_wait_for_mapped (GTK_WIDGET (dialog));
+    save_page (fixture, GTK_WIDGET (dialog), "first-hour-measurement");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 }
 
 /* Smaller things: Delete deletes the selected row from the list; a right
