@@ -854,6 +854,19 @@ test_plan_title_room (Fixture       *fixture,
   jln_test_wait_for_document (window);
   g_assert_cmpint (jln_window_get_content_language (window), ==, JLN_LANG_FR);
   assert_plan_title_whole (window);
+
+  /* In a narrow window the tabs go under the pages, and the title stays. */
+  {
+    GtkWidget *header = jln_test_find_child_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+    GtkWidget *title = jln_test_find_widget (header, has_css_class, "heading");
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 760, 700);
+    JLN_TEST_WAIT_UNTIL (count_page_tabs (header) == 0 &&
+                         count_page_tabs (GTK_WIDGET (window)) == 5);
+    wait_frames (GTK_WIDGET (window), 2);
+    g_assert_true (gtk_widget_get_mapped (title));
+    g_assert_cmpint (gtk_widget_get_width (title), >, gtk_widget_get_width (header) / 3);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   jln_test_set_language ("en");
 }

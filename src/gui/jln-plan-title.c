@@ -10,7 +10,7 @@
  * leaves the header bar (for the bar under the pages) when even those
  * would cut the title to fewer than MIN_TITLE_CHARS characters. */
 
-#define MIN_TITLE_CHARS 40
+#define MIN_TITLE_CHARS 30
 #define SPACING         12
 
 struct _JlnPlanTitle
@@ -19,6 +19,7 @@ struct _JlnPlanTitle
 
   AdwViewStack  *stack;
   gboolean       switcher_visible;
+  guint          notify_id;
 
   /* Template widgets */
   GtkWidget     *title_box;
@@ -108,6 +109,22 @@ allocate_child (GtkWidget *child,
   gtk_widget_size_allocate (child, &allocation, -1);
 }
 
+static gboolean
+notify_switcher_visible_cb (gpointer data)
+{
+  JlnPlanTitle *self = data;
+  gboolean switcher_visible = gtk_widget_get_child_visible (self->wide_switcher) ||
+                              gtk_widget_get_child_visible (self->narrow_switcher);
+
+  self->notify_id = 0;
+  if (self->switcher_visible != switcher_visible)
+    {
+      self->switcher_visible = switcher_visible;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHER_VISIBLE]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 jln_plan_title_size_allocate (GtkWidget *widget,
                               int        width,
@@ -147,12 +164,13 @@ jln_plan_title_size_allocate (GtkWidget *widget,
                       width, height, rtl);
     }
 
+  /* The bar under the pages is shown or hidden once this layout is
+   * done: revealing it in the middle of the window's layout would lay it
+   * out before it was measured. */
   switcher_visible = switcher != NULL;
-  if (self->switcher_visible != switcher_visible)
-    {
-      self->switcher_visible = switcher_visible;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCHER_VISIBLE]);
-    }
+  if (self->switcher_visible != switcher_visible && self->notify_id == 0)
+    self->notify_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, notify_switcher_visible_cb,
+                                       self, NULL);
 }
 
 static void
@@ -160,6 +178,7 @@ jln_plan_title_dispose (GObject *object)
 {
   JlnPlanTitle *self = JLN_PLAN_TITLE (object);
 
+  g_clear_handle_id (&self->notify_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PLAN_TITLE);
   g_clear_object (&self->stack);
 
