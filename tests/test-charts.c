@@ -518,8 +518,10 @@ test_status_labels_whole (Fixture       *fixture,
 
             g_assert_true (jln_chart_get_row_label_area (chart, style, width, height, rows, &area));
             /* The whole name, wrapped at the label's width, fits its area. */
-            pango_layout_set_font_description (layout, jln_render_style_get_font (style,
-                                                                                  JLN_RENDER_FONT_SMALL));
+            const PangoFontDescription *font = jln_render_style_get_font (style,
+                                                                          JLN_RENDER_FONT_SMALL);
+
+            pango_layout_set_font_description (layout, font);
             pango_layout_set_text (layout, label, -1);
             pango_layout_set_width (layout, (int) ceil ((area.width + 1) * PANGO_SCALE));
             pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
