@@ -773,6 +773,42 @@ test_french_typography (void)
   g_assert_cmpuint (n, >, 300);
 }
 
+/* Every text of the plan uses typographic quotes and apostrophes, as the
+ * interface does: no straight ' or ", French guillemets with no-break
+ * spaces inside, and no unaccented capital in "Égalité" (nor, in French,
+ * "Évaluation"). */
+static void
+test_typography (void)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) value = g_regex_new ("\"(fr|en)\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"", 0, 0, NULL);
+  g_autoptr(GRegex) capitals = g_regex_new ("(?<!\\w)E(gal|valu)", 0, 0, NULL);
+  g_autoptr(GRegex) spaced = g_regex_new ("«(?!\u00a0)|(?<!\u00a0)»", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (JLN_TEST_BUNDLED_PLAN, &text, NULL, &error));
+  g_assert_no_error (error);
+  for (g_regex_match (value, text, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *language = g_match_info_fetch (match, 1);
+      g_autofree char *escaped = g_match_info_fetch (match, 2);
+      g_autofree char *found = g_strcompress (escaped);
+      gboolean french = g_str_equal (language, "fr");
+
+      if (strchr (found, '\'') != NULL || strchr (found, '"') != NULL)
+        g_error ("a straight quote or apostrophe: %s", found);
+      if (french && g_regex_match (spaced, found, 0, NULL))
+        g_error ("guillemets without no-break spaces: %s", found);
+      if (french ? g_regex_match (capitals, found, 0, NULL) : strstr (found, "Egal") != NULL)
+        g_error ("an unaccented capital: %s", found);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +830,7 @@ main (int   argc,
   ADD ("/core/check/bundled-warnings", test_check_bundled_warnings);
 #undef ADD
   g_test_add_func ("/core/bundled/french-typography", test_french_typography);
+  g_test_add_func ("/core/bundled/typography", test_typography);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "jln-action.h"
 #include "jln-charts.h"
@@ -481,6 +482,103 @@ test_completions (Fixture       *fixture,
   }
 }
 
+/* The status chart writes each objective's name whole, wrapped on three
+ * lines at most, left of its bar and within its row, in the window and
+ * at the width of a PDF page's chart, in both languages. */
+static void
+test_status_labels_whole (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const double widths[] = { WIDTH, 160.0 * 72.0 / 25.4 };
+  GListModel *objectives = jln_plan_get_objectives (fixture->plan);
+
+  for (JlnLang lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        g_autoptr(JlnChart) chart = jln_chart_new (JLN_CHART_STATUS, fixture->plan, NULL);
+        g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, lang);
+        double width = widths[w];
+        double height = jln_chart_get_height_for_width (chart, style, width);
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+        cairo_t *cr = cairo_create (surface);
+        cairo_rectangle_t plot, previous = { 0, 0, 0, 0 };
+        guint rows = 0, wrapped = 0;
+
+        g_assert_true (jln_chart_get_plot_area (chart, style, width, height, &plot));
+        for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+          {
+            g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+            const JlnText *title = jln_objective_get_title (objective);
+            g_autofree char *label = g_strdup_printf ("%s. %s",
+                                                      jln_objective_get_number (objective),
+                                                      lang == JLN_LANG_FR ? title->fr : title->en);
+            g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+            cairo_rectangle_t area;
+            int text_h;
+
+            g_assert_true (jln_chart_get_row_label_area (chart, style, width, height, rows, &area));
+            /* The whole name, wrapped at the label's width, fits its area. */
+            const PangoFontDescription *font = jln_render_style_get_font (style,
+                                                                          JLN_RENDER_FONT_SMALL);
+
+            pango_layout_set_font_description (layout, font);
+            pango_layout_set_text (layout, label, -1);
+            pango_layout_set_width (layout, (int) ceil ((area.width + 1) * PANGO_SCALE));
+            pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+            pango_layout_get_size (layout, NULL, &text_h);
+            g_assert_cmpfloat ((double) text_h / PANGO_SCALE, <=, area.height + 0.5);
+            g_assert_cmpint (pango_layout_get_line_count (layout), <=, 3);
+            wrapped += pango_layout_get_line_count (layout) > 1;
+            /* Left of the bars, below the row above, within the plot's rows. */
+            g_assert_cmpfloat (area.x + area.width, <=, plot.x);
+            g_assert_cmpfloat (area.y, >=, previous.y + previous.height);
+            g_assert_cmpfloat (area.y, >=, plot.y);
+            g_assert_cmpfloat (area.y + area.height, <=, plot.y + plot.height);
+            previous = area;
+            rows++;
+          }
+        g_assert_false (jln_chart_get_row_label_area (chart, style, width, height, rows,
+                                                      &previous));
+        g_assert_cmpuint (rows, ==, g_list_model_get_n_items (objectives));
+        g_assert_cmpuint (wrapped, >, 0);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+}
+
+/* The note on the actions done before the plan has its own lines above
+ * the plot: it does not touch the plot's top line. */
+static void
+test_completions_note_apart (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  for (JlnLang lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
+    {
+      g_autoptr(JlnChart) chart = jln_chart_new (JLN_CHART_COMPLETIONS, fixture->plan, NULL);
+      g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_LIGHT, lang);
+      double em = jln_render_style_get_em (style);
+      cairo_rectangle_t note, plot;
+      cairo_surface_t *surface;
+      guint inked = 0;
+
+      g_assert_true (jln_chart_get_note_area (chart, style, WIDTH, HEIGHT, &note));
+      g_assert_true (jln_chart_get_plot_area (chart, style, WIDTH, HEIGHT, &plot));
+      g_assert_cmpfloat (note.height, >, 0);
+      g_assert_cmpfloat (note.y + note.height + 0.3 * em, <=, plot.y);
+      g_assert_cmpfloat (note.x + note.width, <=, WIDTH);
+      /* The note is drawn where it is said to be. */
+      surface = draw_chart (chart, style);
+      {
+        const JlnRgba *background = jln_render_style_get_color (style, JLN_RENDER_COLOR_BACKGROUND);
+        cairo_rectangle_t all = note;
+
+        inked = (guint) (all.width * all.height) - count_color (surface, &all, background);
+      }
+      cairo_surface_destroy (surface);
+      g_assert_cmpuint (inked, >, 20);
+    }
+}
+
 static void
 test_empty_indicator (Fixture       *fixture,
                       gconstpointer  data)
@@ -736,6 +834,8 @@ main (int   argc,
   ADD ("/render/charts/completions", test_completions);
   ADD ("/render/charts/empty-indicator", test_empty_indicator);
   ADD ("/render/charts/bars-fit", test_bars_fit);
+  ADD ("/render/charts/status-labels-whole", test_status_labels_whole);
+  ADD ("/render/charts/completions-note-apart", test_completions_note_apart);
   ADD ("/render/report/pages", test_report_pages);
   ADD ("/render/report/export-pdf", test_export_pdf);
   ADD ("/render/report/export-png-svg", test_export_png_svg);

@@ -751,6 +751,126 @@ test_plan_in_header (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (file)), ==, name);
 }
 
+static gboolean
+is_page_tab (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwViewSwitcherButton") &&
+         gtk_widget_get_mapped (widget);
+}
+
+static guint
+count_page_tabs (GtkWidget *widget)
+{
+  guint n = is_page_tab (widget, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_page_tabs (child);
+  return n;
+}
+
+/* At 1280 pixels the header bar shows at least 40 characters of the
+ * plan's title, its file under it and the five pages' tabs; the window's own title (the task
+ * bar's, the window switcher's) names the plan too. */
+static void
+assert_plan_title_whole (JlnWindow *window)
+{
+  GtkWidget *header = jln_test_find_child_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *title = jln_test_find_widget (header, has_css_class, "heading");
+  GtkWidget *file = jln_test_find_widget (header, has_css_class, "caption");
+  JlnDocument *document = jln_window_get_document (window);
+  JlnPlan *plan = jln_document_get_plan (document);
+  const char *plan_title = jln_text_get_fallback (jln_plan_get_title (plan),
+                                                  jln_window_get_content_language (window), NULL);
+  g_autofree char *name = g_path_get_basename (jln_document_get_path (document));
+  g_autofree char *window_title = g_strdup_printf ("%s – Jalons", plan_title);
+  const char *tooltip;
+
+  g_assert_nonnull (title);
+  wait_frames (GTK_WIDGET (window), 3);
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = jln_test_render_widget (GTK_WIDGET (window));
+      const char *language = g_get_language_names ()[0];
+
+      jln_test_save_screenshot (texture, "first-hour-header",
+                                g_str_has_prefix (language, "fr") ? "fr" : "en");
+    }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
+  g_assert_true (gtk_widget_get_mapped (title));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, plan_title);
+  /* Its first 40 characters at least, and an ellipsis, fit the label. */
+  {
+    g_autofree char *start = g_utf8_substring (plan_title, 0, 40);
+    g_autofree char *shown = g_strconcat (start, "…", NULL);
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (title, shown);
+    int width;
+
+    g_assert_cmpuint (g_utf8_strlen (plan_title, -1), >, 40);
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    g_assert_cmpint (width, <=, gtk_widget_get_width (title));
+  }
+  g_assert_true (gtk_widget_get_mapped (file));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (file)), ==, name);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (file))));
+  tooltip = gtk_widget_get_tooltip_text (gtk_widget_get_parent (title));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, plan_title));
+  g_assert_nonnull (strstr (tooltip, jln_document_get_path (document)));
+  g_assert_cmpuint (count_page_tabs (header), ==, 5);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, window_title);
+}
+
+static void
+test_plan_title_room (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  JlnWindow *window;
+
+  assert_plan_title_whole (fixture->window);
+  /* Each of the five pages has its key, as the shortcuts window lists. */
+  {
+    static const char *pages[] = { "actions", "timeline", "indicators", "principles", "review" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        g_autofree char *action = g_strdup_printf ("win.page::%s", pages[i]);
+        g_autofree char *key = g_strdup_printf ("<Alt>%u", i + 1);
+        g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                                      action);
+
+        g_assert_true (g_strv_contains ((const char * const *) accels, key));
+      }
+  }
+
+  /* In French, whose words are longer, in a window made in French. */
+  jln_test_set_language ("fr");
+  window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+  g_assert_cmpint (jln_window_get_content_language (window), ==, JLN_LANG_FR);
+  assert_plan_title_whole (window);
+
+  /* In a narrow window the tabs go under the pages, and the title stays. */
+  {
+    GtkWidget *header = jln_test_find_child_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+    GtkWidget *title = jln_test_find_widget (header, has_css_class, "heading");
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 760, 700);
+    JLN_TEST_WAIT_UNTIL (count_page_tabs (header) == 0 &&
+                         count_page_tabs (GTK_WIDGET (window)) == 5);
+    wait_frames (GTK_WIDGET (window), 2);
+    g_assert_true (gtk_widget_get_mapped (title));
+    g_assert_cmpint (gtk_widget_get_width (title), >, gtk_widget_get_width (header) / 3);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  jln_test_set_language ("en");
+}
+
 /* 5. The first start makes the user's copy of the example where they see
  * it, in Documents, under a name that says what it is; its banner can be
  * closed for good, and offers Save As. */
@@ -892,6 +1012,16 @@ test_screenshots (Fixture       *fixture,
   jln_action_list_select (fixture->list, jln_test_find_action (fixture->document, "1.8"));
   g_assert_true (wait_until (fixture, list_settled));
   save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-list");
+  /* The editor's fields, whole, as scrolling them shows them. */
+  {
+    GtkWidget *editor = jln_test_find_child_of_type (GTK_WIDGET (fixture->window),
+                                                     JLN_TYPE_ACTION_EDITOR);
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 2400);
+    jln_test_wait_for_allocation (editor);
+    save_page (fixture, editor, "first-hour-editor");
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+    jln_test_wait_for_allocation (editor);
+  }
   set_query (fixture, g_str_has_prefix (g_get_language_names ()[0], "fr") ? "en-retard" : "overdue");
   save_page (fixture, GTK_WIDGET (fixture->window), "first-hour-overdue");
   set_query (fixture, "");
@@ -908,6 +1038,44 @@ test_screenshots (Fixture       *fixture,
   presentation = jln_timeline_view_get_presentation (fixture->view);
   save_page (fixture, GTK_WIDGET (presentation), "first-hour-presentation");
   gtk_window_destroy (presentation);
+
+  /* The shortcuts window and the measurement dialog. */
+  {
+    GtkShortcutsWindow *shortcuts;
+    JlnIndicatorDialog *dialog;
+    GLogLevelFlags fatal;
+
+    /* GTK 4.8's shortcuts window measures one of its own labels at a
+     * negative width and warns: that is not the window's to fix. */
+    fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay",
+                                               NULL));
+    shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+    g_assert_nonnull (shortcuts);
+    jln_test_wait_for_mapped (GTK_WIDGET (shortcuts));
+    save_page (fixture, GTK_WIDGET (shortcuts), "first-hour-shortcuts");
+    {
+      GtkWidget *section = jln_test_find_child_of_type (GTK_WIDGET (shortcuts),
+                                                        GTK_TYPE_SHORTCUTS_SECTION);
+
+      GtkWidget *pages = jln_test_find_child_of_type (section, GTK_TYPE_STACK);
+
+      gtk_stack_set_visible_child (GTK_STACK (pages),
+                                   gtk_widget_get_next_sibling (gtk_widget_get_first_child (pages)));
+    }
+    save_page (fixture, GTK_WIDGET (shortcuts), "first-hour-shortcuts-2");
+    gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+    g_log_set_always_fatal (fatal);
+
+    dialog = jln_indicator_dialog_new (GTK_WINDOW (fixture->window),
+                                       jln_window_get_session (fixture->window),
+                                       first_indicator_with_figures (fixture->document),
+                                       JLN_KIND_MEASUREMENT, NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    jln_test_wait_for_mapped (GTK_WIDGET (dialog));
+    save_page (fixture, GTK_WIDGET (dialog), "first-hour-measurement");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 }
 
 /* Smaller things: Delete deletes the selected row from the list; a right
@@ -1222,6 +1390,7 @@ main (int   argc,
   ADD ("list-shows-first-match", test_list_shows_first_match);
   ADD ("overdue-mark", test_overdue_mark);
   ADD ("plan-in-header", test_plan_in_header);
+  ADD ("plan-title-room", test_plan_title_room);
   ADD ("titles-wrap", test_titles_wrap);
   ADD ("delete-and-row-menu", test_delete_and_row_menu);
   ADD ("plan-language-menu", test_plan_language_menu);

@@ -144,9 +144,29 @@ as_french_is_written (const char *text)
   return g_regex_replace (after, spaced, -1, 0, "«\u00a0", 0, NULL);
 }
 
+/* English as the bundled plan writes it: typographic apostrophes and
+ * quotation marks, and the accent on the French names' capitals. */
+static char *
+as_english_is_written (const char *text)
+{
+  g_auto(GStrv) accented = g_strsplit (text, "Egalit", -1);
+  g_autofree char *french = g_strjoinv ("Égalit", accented);
+  g_auto(GStrv) parts = g_strsplit (french, "'", -1);
+  g_autofree char *apostrophes = g_strjoinv ("’", parts);
+  g_auto(GStrv) quoted = g_strsplit (apostrophes, "\"", -1);
+  GString *out = g_string_new (quoted[0]);
+
+  for (guint i = 1; quoted[i] != NULL; i++)
+    {
+      g_string_append (out, i % 2 == 1 ? "“" : "”");
+      g_string_append (out, quoted[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* A source's line as the narrative shows it: list markers and the
- * signs of emphasis gone, a superscript written inline; French as the
- * plan writes it. */
+ * signs of emphasis gone, a superscript written inline; French and
+ * English as the plan writes them. */
 static char *
 source_text (const char *line,
              gboolean    french,
@@ -168,7 +188,7 @@ source_text (const char *line,
   g_strchomp (text->str);
   if (french)
     return as_french_is_written (text->str);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return as_english_is_written (text->str);
 }
 
 static JlnPlan *

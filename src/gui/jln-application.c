@@ -216,6 +216,8 @@ jln_application_startup (GApplication *application)
     { "win.page::actions", { "<Alt>1", NULL } },
     { "win.page::timeline", { "<Alt>2", NULL } },
     { "win.page::indicators", { "<Alt>3", NULL } },
+    { "win.page::principles", { "<Alt>4", NULL } },
+    { "win.page::review", { "<Alt>5", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -6,6 +6,7 @@
 #include "jln-action-editor.h"
 #include "jln-action-list.h"
 #include "jln-indicators-page.h"
+#include "jln-plan-title.h"
 #include "jln-principles-page.h"
 #include "jln-review-page.h"
 #include "jln-session.h"
@@ -29,10 +30,8 @@ struct _JlnWindow
   char                 *deleted_id;   /* the last deletion, to select once undone */
 
   /* Template widgets */
-  AdwViewSwitcherTitle *switcher_title;
+  JlnPlanTitle         *plan_title;
   GtkWidget            *add_button;
-  GtkLabel             *plan_title_label;
-  GtkLabel             *plan_file_label;
   GtkRevealer          *example_banner;
   GtkRevealer          *read_only_banner;
   GtkRevealer          *replaced_banner;

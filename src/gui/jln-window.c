@@ -291,35 +291,30 @@ update_title (JlnWindow *self)
   JlnPlan *plan;
   const char *title;
   g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *window_title = NULL;
 
   if (_jln_window_get_document (self) == NULL)
     {
-      adw_view_switcher_title_set_title (self->switcher_title, _("Jalons"));
-      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
-      gtk_label_set_text (self->plan_title_label, "");
-      gtk_label_set_text (self->plan_file_label, "");
-      gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->plan_title_label)), NULL);
+      jln_plan_title_set_title (self->plan_title, NULL, NULL, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Jalons"));
       return;
     }
 
   plan = jln_document_get_plan (_jln_window_get_document (self));
   title = jln_text_get_fallback (jln_plan_get_title (plan), jln_session_get_content_language (self->session), NULL);
+  if (title == NULL)
+    title = _("Untitled Plan");
   file = g_path_get_basename (jln_document_get_path (_jln_window_get_document (self)));
-  adw_view_switcher_title_set_title (self->switcher_title, title != NULL ? title : _("Untitled Plan"));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+  path = g_filename_display_name (jln_document_get_path (_jln_window_get_document (self)));
   /* Plan text, as plain text; the full title and path in the tooltip. */
-  gtk_label_set_text (self->plan_title_label, title != NULL ? title : _("Untitled Plan"));
-  gtk_label_set_text (self->plan_file_label, file);
-  {
-    g_autofree char *path = g_filename_display_name (jln_document_get_path (_jln_window_get_document (self)));
-    g_autofree char *tooltip = g_strdup_printf ("%s\n%s", title != NULL ? title : _("Untitled Plan"),
-                                                path);
-
-    gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->plan_title_label)),
-                                 tooltip);
-  }
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Jalons"));
+  tooltip = g_strdup_printf ("%s\n%s", title, path);
+  jln_plan_title_set_title (self->plan_title, title, file, tooltip);
+  /* Translators: the window's title, as the task bar and the window
+   * switcher show it; %s is the plan's title. */
+  window_title = g_strdup_printf (_("%s – Jalons"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 static void
@@ -697,17 +692,16 @@ jln_window_class_init (JlnWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (JLN_TYPE_PLAN_TITLE);
   g_type_ensure (JLN_TYPE_ACTION_LIST);
   g_type_ensure (JLN_TYPE_ACTION_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, plan_title);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, example_banner);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, replaced_banner);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, plan_title_label);
-  gtk_widget_class_bind_template_child (widget_class, JlnWindow, plan_file_label);
   gtk_widget_class_bind_template_callback (widget_class, example_banner_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_child_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);

@@ -110,7 +110,9 @@ struct _JlnChart
   double     label_w;        /* bar charts: the row label column */
   guint      rows_shown;     /* bar charts: the rows that fit */
   double     right_w;        /* indicator charts: labels right of the plot */
-  double     note_y, note_h; /* indicator charts with no measurement: how to begin */
+  double     note_y, note_h; /* indicator charts with no measurement: how to begin;
+                              * the completions chart: what was done before */
+  double     note_x, note_w;
   double     row_h;
   double     y_max, y_step;
 };

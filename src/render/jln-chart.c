@@ -545,6 +545,45 @@ dup_objective_label (JlnObjective         *objective,
   return g_strdup_printf ("%s. %s", number, title);
 }
 
+static const char *row_label (JlnChart             *self,
+                              const JlnRenderStyle *style,
+                              guint                 row,
+                              char                **owned);
+
+/* A row's label as drawn: wrapped at the label column's width. */
+static PangoLayout *
+make_row_label_layout (JlnChart             *self,
+                       cairo_t              *cr,
+                       const JlnRenderStyle *style,
+                       guint                 row)
+{
+  g_autofree char *owned = NULL;
+  const char *label = row_label (self, style, row, &owned);
+
+  return _jln_chart_make_layout (cr, style, JLN_RENDER_FONT_SMALL, label, self->label_w);
+}
+
+static double
+tallest_row_label (JlnChart             *self,
+                   cairo_t              *cr,
+                   const JlnRenderStyle *style,
+                   guint                *lines)
+{
+  double tallest = 0;
+
+  *lines = 0;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = make_row_label_layout (self, cr, style, i);
+      int h;
+
+      pango_layout_get_size (layout, NULL, &h);
+      tallest = MAX (tallest, (double) h / PANGO_SCALE);
+      *lines = MAX (*lines, (guint) pango_layout_get_line_count (layout));
+    }
+  return tallest;
+}
+
 void
 _jln_chart_layout_bars (JlnChart             *self,
                         cairo_t              *cr,
@@ -553,7 +592,8 @@ _jln_chart_layout_bars (JlnChart             *self,
                         double                height)
 {
   double em = jln_render_style_get_em (style);
-  double widest = 0, count_w;
+  double widest = 0, count_w, tallest, min_row_h;
+  guint lines;
   g_autofree char *max_text = jln_format_number (self->max_value,
                                                  jln_render_style_get_lang (style));
 
@@ -572,8 +612,17 @@ _jln_chart_layout_bars (JlnChart             *self,
     }
   _jln_chart_text_size (cr, style, JLN_RENDER_FONT_SMALL, max_text, -1, &count_w, NULL);
 
+  /* Long names wrap, on three lines at most: given more room if they
+   * would need more, and never cut. */
   self->label_w = MIN (widest + 0.6 * em, width * 0.38);
-  self->row_h = 1.9 * em;
+  tallest = tallest_row_label (self, cr, style, &lines);
+  if (lines > 3 && self->label_w < MIN (widest + 0.6 * em, width * 0.5))
+    {
+      self->label_w = MIN (widest + 0.6 * em, width * 0.5);
+      tallest = tallest_row_label (self, cr, style, &lines);
+    }
+  min_row_h = MAX (1.4 * em, tallest + 0.4 * em);
+  self->row_h = MAX (1.9 * em, min_row_h);
   self->rows_shown = self->rows->len;
   /* Given more room, as on a page of its own, the bars grow a little;
    * given less, they get thinner, and what still does not fit is left
@@ -582,7 +631,7 @@ _jln_chart_layout_bars (JlnChart             *self,
     {
       double room = height - self->legend_height - 0.5 * em;
 
-      self->row_h = CLAMP (room / self->rows->len, 1.4 * em, 3.0 * em);
+      self->row_h = CLAMP (room / self->rows->len, min_row_h, MAX (3.0 * em, min_row_h));
       if (self->rows->len * self->row_h > room)
         self->rows_shown = MAX (1, (int) floor (room / self->row_h) - 1);
     }
@@ -612,8 +661,9 @@ _jln_chart_layout_bars (JlnChart             *self,
         }
       item->x = self->plot_x + before / self->y_max * self->plot_w;
       item->w = item->value / self->y_max * self->plot_w;
-      item->y = self->plot_y + item->row * self->row_h + 0.25 * em;
-      item->h = self->row_h - 0.5 * em;
+      /* Rows made taller by their labels keep bars of the usual width. */
+      item->h = MIN (self->row_h - 0.5 * em, 2.0 * em);
+      item->y = self->plot_y + item->row * self->row_h + (self->row_h - item->h) / 2;
     }
 }
 
@@ -1032,14 +1082,14 @@ draw_bars (JlnChart             *self,
 
   for (guint row = 0; row < self->rows_shown; row++)
     {
-      g_autofree char *owned = NULL;
-      const char *label = row_label (self, style, row, &owned);
+      g_autoptr(PangoLayout) layout = make_row_label_layout (self, cr, style, row);
       double y = self->plot_y + row * self->row_h;
-      double h;
+      int h;
 
-      _jln_chart_text_size (cr, style, JLN_RENDER_FONT_SMALL, label, -1, NULL, &h);
-      _jln_chart_draw_text (cr, style, JLN_RENDER_FONT_SMALL, JLN_RENDER_COLOR_FOREGROUND, label,
-                 0, y + (self->row_h - h) / 2, PANGO_ALIGN_LEFT, self->label_w);
+      pango_layout_get_size (layout, NULL, &h);
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_FOREGROUND);
+      cairo_move_to (cr, 0, y + (self->row_h - (double) h / PANGO_SCALE) / 2);
+      pango_cairo_show_layout (cr, layout);
     }
 
   for (guint i = 0; i < self->items->len; i++)
@@ -1230,6 +1280,84 @@ jln_chart_get_item_area (JlnChart             *self,
   area->width = item->w;
   area->height = item->h;
   return item->w > 0 && item->h > 0;
+}
+
+/**
+ * jln_chart_get_plot_area:
+ *
+ * Returns: whether the chart has a plot, whose area is set in @area
+ */
+gboolean
+jln_chart_get_plot_area (JlnChart             *self,
+                         const JlnRenderStyle *style,
+                         double                width,
+                         double                height,
+                         cairo_rectangle_t    *area)
+{
+  g_return_val_if_fail (JLN_IS_CHART (self), FALSE);
+
+  _jln_chart_ensure_layout (self, style, width, height);
+  *area = (cairo_rectangle_t) { self->plot_x, self->plot_y, self->plot_w, self->plot_h };
+  return self->plot_w > 0 && self->plot_h > 0;
+}
+
+/**
+ * jln_chart_get_row_label_area:
+ *
+ * Where a bar chart writes the label of its @row-th bar, whole.
+ *
+ * Returns: whether the row is shown
+ */
+gboolean
+jln_chart_get_row_label_area (JlnChart             *self,
+                              const JlnRenderStyle *style,
+                              double                width,
+                              double                height,
+                              guint                 row,
+                              cairo_rectangle_t    *area)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_t *cr;
+  int w, h;
+
+  g_return_val_if_fail (JLN_IS_CHART (self), FALSE);
+
+  _jln_chart_ensure_layout (self, style, width, height);
+  if ((self->kind != JLN_CHART_STATUS && self->kind != JLN_CHART_UNITS) || row >= self->rows_shown)
+    return FALSE;
+  cr = measuring_context ();
+  layout = make_row_label_layout (self, cr, style, row);
+  cairo_destroy (cr);
+  pango_layout_get_size (layout, &w, &h);
+  area->x = 0;
+  area->width = (double) w / PANGO_SCALE;
+  area->height = (double) h / PANGO_SCALE;
+  area->y = self->plot_y + row * self->row_h + (self->row_h - area->height) / 2;
+  return TRUE;
+}
+
+/**
+ * jln_chart_get_note_area:
+ *
+ * Where the completions chart says how many actions done before the
+ * plan's period it leaves out.
+ *
+ * Returns: whether the chart has such a note
+ */
+gboolean
+jln_chart_get_note_area (JlnChart             *self,
+                         const JlnRenderStyle *style,
+                         double                width,
+                         double                height,
+                         cairo_rectangle_t    *area)
+{
+  g_return_val_if_fail (JLN_IS_CHART (self), FALSE);
+
+  _jln_chart_ensure_layout (self, style, width, height);
+  if (self->kind != JLN_CHART_COMPLETIONS || self->note_h <= 0)
+    return FALSE;
+  *area = (cairo_rectangle_t) { self->note_x, self->note_y, self->note_w, self->note_h };
+  return TRUE;
 }
 
 static char *

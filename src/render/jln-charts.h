@@ -87,6 +87,24 @@ char         *jln_chart_dup_title         (JlnChart             *self,
 char         *jln_chart_dup_description   (JlnChart             *self,
                                            const JlnRenderStyle *style);
 
+/* Where the plot, a bar's label and the completions chart's note are
+ * drawn: for tests and for readers of the layout. */
+gboolean      jln_chart_get_plot_area     (JlnChart             *self,
+                                           const JlnRenderStyle *style,
+                                           double                width,
+                                           double                height,
+                                           cairo_rectangle_t    *area);
+gboolean      jln_chart_get_row_label_area (JlnChart            *self,
+                                           const JlnRenderStyle *style,
+                                           double                width,
+                                           double                height,
+                                           guint                 row,
+                                           cairo_rectangle_t    *area);
+gboolean      jln_chart_get_note_area     (JlnChart             *self,
+                                           const JlnRenderStyle *style,
+                                           double                width,
+                                           double                height,
+                                           cairo_rectangle_t    *area);
 /* Year labels along the x axis of an indicator or completions chart, as
  * drawn: for tests and for readers of the layout. */
 guint         jln_chart_get_n_axis_labels (JlnChart             *self,

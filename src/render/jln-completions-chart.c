@@ -113,6 +113,23 @@ completions_build_legend (JlnChart             *self,
   _jln_chart_add_legend (self, SYMBOL_DONE, 0, 0, _jln_chart_tr (style, N_("Done")));
 }
 
+/* "12 actions done before 1st sem. 2021 are not counted." */
+static char *
+dup_done_before (JlnChart             *self,
+                 const JlnRenderStyle *style)
+{
+  JlnLang lang = jln_render_style_get_lang (style);
+  g_autofree char *first = jln_semester_format (self->first_semester, JLN_SEMESTER_STYLE_LONG, lang);
+
+  return g_strdup_printf (jln_translate_plural (lang,
+                                                /* Translators: %1$u is a number of actions, %2$s
+                                                   the plan's first semester. */
+                                                "%1$u action done before %2$s is not counted.",
+                                                "%1$u actions done before %2$s are not counted.",
+                                                self->n_done_before),
+                          self->n_done_before, first);
+}
+
 static double
 semester_x (JlnChart    *self,
             JlnSemester  semester)
@@ -145,8 +162,21 @@ layout_completions (JlnChart             *self,
     _jln_chart_text_size (cr, style, JLN_RENDER_FONT_SMALL, widest, -1, &axis_w, &axis_h);
   }
   self->plot_x = axis_w + 0.6 * em;
-  self->plot_y = self->legend_height + 0.8 * em;
   self->plot_w = MAX (4 * em, width - self->plot_x - 7 * em);
+  /* What was done before the plan's period is said on lines of their
+   * own above the plot, clear of its top line and of "today". */
+  self->note_h = 0;
+  if (self->n_done_before > 0)
+    {
+      g_autofree char *before = dup_done_before (self, style);
+
+      self->note_x = self->plot_x;
+      self->note_w = self->plot_w;
+      self->note_y = self->legend_height + 0.2 * em;
+      _jln_chart_text_size (cr, style, JLN_RENDER_FONT_SMALL, before, self->note_w,
+                            NULL, &self->note_h);
+    }
+  self->plot_y = self->legend_height + (self->note_h > 0 ? self->note_h + 0.4 * em : 0) + 0.8 * em;
   self->plot_h = MAX (3 * em, height - self->plot_y - axis_h - 1.0 * em);
 
   for (JlnSemester s = self->first_semester; s <= self->last_semester; s++)
@@ -188,24 +218,8 @@ completions_measure (JlnChart             *self,
   double em = jln_render_style_get_em (style);
 
   _jln_chart_ensure_layout (self, style, width, 0);
-  return self->legend_height + CLAMP (width * 0.3, 12 * em, 18 * em) + 3 * em;
-}
-
-/* "12 actions done before 1st sem. 2021 are not counted." */
-static char *
-dup_done_before (JlnChart             *self,
-                 const JlnRenderStyle *style)
-{
-  JlnLang lang = jln_render_style_get_lang (style);
-  g_autofree char *first = jln_semester_format (self->first_semester, JLN_SEMESTER_STYLE_LONG, lang);
-
-  return g_strdup_printf (jln_translate_plural (lang,
-                                                /* Translators: %1$u is a number of actions, %2$s
-                                                   the plan's first semester. */
-                                                "%1$u action done before %2$s is not counted.",
-                                                "%1$u actions done before %2$s are not counted.",
-                                                self->n_done_before),
-                          self->n_done_before, first);
+  return self->legend_height + (self->note_h > 0 ? self->note_h + 0.4 * em : 0) +
+         CLAMP (width * 0.3, 12 * em, 18 * em) + 3 * em;
 }
 
 static void
@@ -279,9 +293,12 @@ draw_completions (JlnChart             *self,
     {
       g_autofree char *before = dup_done_before (self, style);
 
-      _jln_chart_draw_text (cr, style, JLN_RENDER_FONT_SMALL, JLN_RENDER_COLOR_DIM, before,
-                 self->plot_x + 0.4 * em, self->plot_y + 0.2 * em, PANGO_ALIGN_LEFT,
-                 self->plot_w * 0.6);
+      g_autoptr(PangoLayout) layout = _jln_chart_make_layout (cr, style, JLN_RENDER_FONT_SMALL,
+                                                              before, self->note_w);
+
+      jln_render_style_set_source (style, cr, JLN_RENDER_COLOR_DIM);
+      cairo_move_to (cr, self->note_x, self->note_y);
+      pango_cairo_show_layout (cr, layout);
     }
 
   if (last != NULL)
