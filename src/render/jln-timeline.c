@@ -2446,15 +2446,15 @@ paginate (JlnTimeline          *self,
   avail = height - m.header_h - legend_gap (&m) - legend_h;
 
   /* One title column for all the pages, so that the semesters keep their
-   * place from one page to the next: from the room the semesters do not
-   * need up to what leaves them their narrowest on one page, the width
-   * that needs the fewest pages, so that long titles take fewer lines and
-   * a page more rows. A row is never cut: a width whose pages cannot hold
-   * the tallest row is not taken. Plans too large to measure several
-   * times keep the first width that holds every row. */
+   * place from one page to the next: the room the semesters do not need,
+   * or, where that needs fewer pages, all the room that leaves them their
+   * narrowest on one page, so that long titles take fewer lines and a
+   * page holds more rows. A row is never cut: a width whose pages cannot
+   * hold the tallest row is not taken. Plans too large to lay out twice
+   * keep the first width that holds every row. */
   cap = page_label_cap (self, width, m.em);
   base = m.label_w;
-  n_steps = cap > base ? (self->rows->len <= MAX_SEARCHED_ROWS ? 4 : 1) : 0;
+  n_steps = cap > base ? 1 : 0;
   for (guint step = 0; step <= n_steps; step++)
     {
       double w = step == 0 ? 0 : round (base + (cap - base) * step / n_steps);
