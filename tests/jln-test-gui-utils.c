@@ -234,8 +234,12 @@ jln_test_find_window (GType type)
   return NULL;
 }
 
-/* @widget as it is drawn now, or NULL while it has nothing to draw
- * (before its first allocation, for instance). */
+/* @widget as it is drawn now, at its own size, or NULL while it has
+ * nothing to draw (before its first allocation, for instance). A
+ * widget's paintable is as large as what the widget draws, which for a
+ * window includes its shadow: drawn into the window's size, it would be
+ * shrunk, dropping rows of pixels, so that lines of text seem to run into
+ * each other. It is drawn at its own size, and the window's area cut out. */
 GdkTexture *
 jln_test_render_widget (GtkWidget *widget)
 {
@@ -245,12 +249,19 @@ jln_test_render_widget (GtkWidget *widget)
   int height = gtk_widget_get_height (widget);
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  graphene_rect_t bounds;
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  if (!gtk_widget_compute_bounds (widget, widget, &bounds))
+    bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gdk_paintable_get_intrinsic_width (paintable),
+                          gdk_paintable_get_intrinsic_height (paintable));
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
     return NULL;
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* The paintable starts where the bounds do. */
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (-bounds.origin.x, -bounds.origin.y, width, height));
 }
 
 /* Saves @texture as NAME-LANGUAGE.png in $JALONS_SCREENSHOT_DIR. */

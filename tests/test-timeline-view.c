@@ -308,6 +308,162 @@ save_screenshot (Fixture    *fixture,
   jln_test_save_screenshot (texture, name, lang);
 }
 
+/* The pixel rows of @data (ARGB32, @stride bytes a line) between @y0
+ * and @y1 with text in them, across [@x0, @x1): a set of dark pixels. */
+static GArray *
+ink_rows (const guchar *data,
+          int           stride,
+          int           x0,
+          int           x1,
+          int           y0,
+          int           y1)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+        int lum = (((pixel >> 16) & 0xff) * 3 + ((pixel >> 8) & 0xff) * 6 + (pixel & 0xff)) / 10;
+
+        if (lum < 110)
+          {
+            g_array_append_val (rows, y);
+            break;
+          }
+      }
+  return rows;
+}
+
+/* The lines of text in @rows: runs of consecutive pixel rows. */
+static guint
+count_lines (GArray *rows)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (i == 0 || g_array_index (rows, int, i) != g_array_index (rows, int, i - 1) + 1)
+      n++;
+  return n;
+}
+
+/* The window as a screenshot shows it, against the timeline drawn by its
+ * painter at the canvas's size and scroll: the titles' lines of every
+ * row in view are on the same rows of pixels, each line inside its row.
+ * Returns the most lines a row in view has. */
+static guint
+check_titles_on_screen (Fixture *fixture)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  JlnTimeline *timeline = jln_timeline_view_get_timeline (fixture->view);
+  JlnRenderStyle *style = jln_timeline_canvas_get_style (fixture->canvas);
+  g_autoptr(GdkTexture) texture = jln_test_render_widget (window);
+  int width = gtk_widget_get_width (canvas), height = gtk_widget_get_height (canvas);
+  double scroll_x = gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas)));
+  double scroll_y = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas)));
+  double header = jln_timeline_get_header_height (timeline, style, width);
+  double label_w = jln_timeline_get_label_width (timeline, style, width);
+  double em = jln_render_style_get_em (style);
+  cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (drawn);
+  g_autofree guchar *shot = NULL;
+  graphene_point_t origin;
+  int shot_stride, x0, x1;
+  guint most = 0, checked = 0;
+
+  g_assert_nonnull (texture);
+  /* A screenshot of the window is as large as the window. */
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (window));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (window));
+  shot_stride = gdk_texture_get_width (texture) * 4;
+  shot = g_malloc (shot_stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, shot, shot_stride);
+  g_assert_true (gtk_widget_compute_point (canvas, window, &GRAPHENE_POINT_INIT (0, 0), &origin));
+  g_assert_cmpfloat (origin.x + width, <=, gtk_widget_get_width (window));
+  g_assert_cmpfloat (origin.y + height, <=, gtk_widget_get_height (window));
+
+  jln_timeline_draw_view (timeline, cr, style, scroll_x, scroll_y, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (drawn);
+
+  /* The titles, right of the overdue marks and the selection's edge. */
+  x0 = (int) ceil (1.2 * em);
+  x1 = (int) floor (label_w) - 2;
+  for (guint row = 0; row < jln_timeline_get_n_rows (timeline); row++)
+    {
+      g_autoptr(GArray) painted = NULL;
+      g_autoptr(GArray) shown = NULL;
+      double y, h;
+      int top, bottom;
+
+      if (jln_timeline_get_row_kind (timeline, row) == JLN_TIMELINE_ROW_HEADING)
+        continue;
+      jln_timeline_get_row_extents (timeline, style, row, &y, &h);
+      top = (int) ceil (header + y - scroll_y);
+      bottom = (int) floor (header + y + h - scroll_y);
+      if (top < header || bottom > height)
+        continue;
+
+      painted = ink_rows (cairo_image_surface_get_data (drawn), cairo_image_surface_get_stride (drawn),
+                          x0, x1, top, bottom);
+      shown = ink_rows (shot + (int) origin.y * shot_stride + (int) origin.x * 4, shot_stride,
+                        x0, x1, top, bottom);
+      g_assert_cmpuint (painted->len, >, 0);
+      /* Inside its row: no text on the row's first and last lines. */
+      g_assert_cmpint (g_array_index (painted, int, 0), >, top);
+      g_assert_cmpint (g_array_index (painted, int, painted->len - 1), <, bottom - 1);
+      /* On screen as painted: no line moved onto the one before. */
+      g_assert_cmpuint (shown->len, ==, painted->len);
+      for (guint i = 0; i < painted->len; i++)
+        g_assert_cmpint (g_array_index (shown, int, i), ==, g_array_index (painted, int, i));
+      most = MAX (most, count_lines (shown));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 3);
+  cairo_surface_destroy (drawn);
+  return most;
+}
+
+/* The titles in a screenshot of the timeline are as the painter drew
+ * them: the lines of a long wrapped title, such as 1.1's, each where it
+ * belongs, none over the one before, in both languages, at each zoom,
+ * with the title column at its own width and dragged narrower or wider. */
+static void
+test_titles_on_screen (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  JlnRecord *a11 = jln_test_find_action (fixture->document, "1.1");
+  static const char * const langs[] = { "en", "fr" };
+  static const char * const zooms[] = { "quarter", "semester", "year" };
+  static const double widths[] = { 0, -80, 200 };
+  double own;
+
+  jln_test_timeline_fixture_show_timeline (fixture);
+  own = jln_timeline_get_label_width (jln_timeline_view_get_timeline (fixture->view),
+                                      jln_timeline_canvas_get_style (fixture->canvas),
+                                      gtk_widget_get_width (GTK_WIDGET (fixture->canvas)));
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          g_settings_set_string (settings, "content-language", langs[l]);
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom", "s", zooms[z]));
+          jln_timeline_canvas_set_title_width (fixture->canvas, widths[w] != 0 ? own + widths[w] : 0);
+          jln_action_list_select (fixture->list, NULL);
+          jln_action_list_select (fixture->list, a11);
+          jln_test_timeline_fixture_wait_for_list (fixture);
+          jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
+          g_assert_true (jln_timeline_canvas_get_selected (fixture->canvas) == a11);
+          /* 1.1 is in view, on many lines. */
+          g_assert_cmpuint (check_titles_on_screen (fixture), >=, 4);
+        }
+  jln_timeline_canvas_set_title_width (fixture->canvas, 0);
+  g_settings_reset (settings, "timeline-title-width");
+  g_settings_reset (settings, "content-language");
+}
+
 /* The content language and the desktop style changing one after the
  * other, as when the screenshots are taken: the timeline is laid out
  * again and drawn each time, never left without its size (which would
@@ -445,6 +601,7 @@ main (int   argc,
   ADD ("create-picture", test_create_picture);
   ADD ("accessible", test_accessible);
   ADD ("style-changes", test_style_changes);
+  ADD ("titles-on-screen", test_titles_on_screen);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 

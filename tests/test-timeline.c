@@ -6,10 +6,14 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <json-glib/json-glib.h>
 #include <pango/pangocairo.h>
 
 #include "jln-action-item.h"
 #include "jln-json.h"
+#include "jln-record-text.h"
 #include "jln-timeline.h"
 
 #include "jln-test-utils.h"
@@ -478,6 +482,263 @@ test_pages (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* Adds the words of @text to @words: casefolded, split at what is not a
+ * letter or a digit, compound words whole (a line may break at their
+ * hyphen), without the marks that isolate plan text. */
+static void
+add_words (GHashTable *words,
+           const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = folded; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '-' || c == 0x2010 || c == 0xad || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        g_hash_table_add (words, g_strdup (word->str));
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+}
+
+static char *
+unescape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  static const struct { const char *entity, *text; } entities[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" },
+  };
+
+  while (*text != '\0')
+    {
+      gboolean done = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (entities) && !done; i++)
+        if (g_str_has_prefix (text, entities[i].entity))
+          {
+            g_string_append (out, entities[i].text);
+            text += strlen (entities[i].entity);
+            done = TRUE;
+          }
+      if (!done)
+        g_string_append_c (out, *text++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The words drawn in the PDF at @path, as pdftotext reads them: words
+ * under an ellipsis are not words a reader sees; a word broken at a
+ * hyphen at the end of a line is whole again. */
+static GHashTable *
+pdf_words (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autoptr(GRegex) regex = g_regex_new ("<word [^>]*>(.*?)</word>", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *previous = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_regex_match (regex, out, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *raw = g_match_info_fetch (match, 1);
+      g_autofree char *word = unescape (raw);
+
+      if (strstr (word, "\u2026") != NULL)
+        {
+          g_clear_pointer (&previous, g_free);
+          continue;
+        }
+      add_words (words, word);
+      if (previous != NULL)
+        {
+          g_autofree char *joined = g_strconcat (previous, word, NULL);
+
+          add_words (words, joined);
+          g_clear_pointer (&previous, g_free);
+        }
+      if (g_str_has_suffix (word, "-") || g_str_has_suffix (word, "\u2010") ||
+          g_str_has_suffix (word, "\u00ad"))
+        previous = g_strdup (word);
+    }
+  return words;
+}
+
+/* Slides as the presentation shows them on a laptop, an old screen and
+ * a projector: the whole period of the plan on every slide (one long
+ * title does not widen the titles so much that the semesters go on over
+ * a second column of slides), slides of several rows, and every word of
+ * every title drawn, in both languages. */
+static void
+test_slides (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const struct { int width, height; double rows; } screens[] = {
+    { 1024, 768, 3.5 }, { 1280, 800, 5.0 }, { 1920, 1080, 6.0 },
+  };
+  JlnPicture *picture = JLN_PICTURE (fixture->timeline);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = NULL;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  dir = g_dir_make_tmp ("jalons-slides-XXXXXX", NULL);
+  jln_timeline_set_all_items (fixture->timeline, TRUE);
+  for (JlnLang lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
+    for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+      {
+        /* A slide as the presentation window gives it: type a fortieth
+         * of the screen's height, the strips of its keys and counter
+         * above and a margin round it. */
+        double em = CLAMP (screens[i].height / 40.0, 16, 30);
+        double width = screens[i].width - 2 * em, height = screens[i].height - 3.5 * em;
+        g_autoptr(JlnRenderStyle) style = jln_render_style_new (JLN_RENDER_SCHEME_CONTRAST, lang);
+        g_autofree char *path = g_build_filename (dir, "slides.pdf", NULL);
+        g_autoptr(GHashTable) drawn = NULL;
+        g_autoptr(GHashTable) titles = NULL;
+        JlnSemester first, last;
+        cairo_surface_t *surface;
+        cairo_t *cr;
+        guint n, rows = 0;
+        GHashTableIter iter;
+        const char *word;
+
+        titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        jln_render_style_set_font_size (style, em);
+        jln_timeline_set_language (fixture->timeline, lang);
+        jln_timeline_get_range (fixture->timeline, &first, &last);
+        n = jln_picture_paginate (picture, style, width, height);
+        surface = cairo_pdf_surface_create (path, width, height);
+        cr = cairo_create (surface);
+        for (guint page = 0; page < n; page++)
+          {
+            JlnSemester page_first, page_last;
+            guint first_row, end_row;
+
+            jln_timeline_get_page_range (fixture->timeline, style, page, width, height,
+                                         &first_row, &end_row, &page_first, &page_last);
+            g_assert_cmpint (page_first, ==, first);
+            g_assert_cmpint (page_last, ==, last);
+            g_assert_cmpuint (end_row, >, first_row);
+            rows += end_row - first_row;
+            jln_picture_draw_page (picture, cr, style, page, width, height);
+            cairo_show_page (cr);
+          }
+        g_assert_cmpuint (rows, ==, jln_timeline_get_n_rows (fixture->timeline));
+        if ((double) rows / n < screens[i].rows)
+          g_error ("%d × %d, %s: %u slides of %.1f rows on average, fewer than %.1f",
+                   screens[i].width, screens[i].height, lang == JLN_LANG_FR ? "fr" : "en",
+                   n, (double) rows / n, screens[i].rows);
+        cairo_destroy (cr);
+        cairo_surface_finish (surface);
+        g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+        cairo_surface_destroy (surface);
+
+        for (guint row = 0; row < jln_timeline_get_n_rows (fixture->timeline); row++)
+          {
+            JlnRecord *record = jln_timeline_get_row_record (fixture->timeline, row);
+            const char *title = jln_record_get_title_text (record, lang, NULL);
+
+            if (title != NULL)
+              add_words (titles, title);
+          }
+        drawn = pdf_words (path);
+        g_hash_table_iter_init (&iter, titles);
+        while (g_hash_table_iter_next (&iter, (gpointer *) &word, NULL))
+          if (!g_hash_table_contains (drawn, word))
+            g_error ("%d × %d, %s: “%s” is in a title but on no slide",
+                     screens[i].width, screens[i].height, lang == JLN_LANG_FR ? "fr" : "en", word);
+        g_unlink (path);
+      }
+  g_rmdir (dir);
+}
+
+/* One title twice as long as 1.1's, the longest of the plan: on a laptop
+ * and a projector it takes more lines, with the titles at most as wide
+ * as leaves the semesters their room, rather than widening the titles of
+ * every slide so much that the period goes on over a second column of
+ * slides. */
+static void
+test_slides_long_title (void)
+{
+  static const int screens[][2] = { { 1280, 800 }, { 1920, 1080 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *dir = g_dir_make_tmp ("jalons-slides-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autoptr(JlnPlan) plan = NULL;
+  g_autoptr(JlnTimeline) timeline = NULL;
+  /* Late in the plan, its period and the years since: twelve semesters. */
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 11, 15, 12, 0, 0);
+  JsonArray *objectives, *actions;
+  JsonObject *title;
+  g_autofree char *twice = NULL;
+
+  json_parser_load_from_file (parser, JLN_TEST_BUNDLED_PLAN, &error);
+  g_assert_no_error (error);
+  objectives = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "objectives");
+  actions = json_object_get_array_member (json_array_get_object_element (objectives, 0), "actions");
+  title = json_object_get_object_member (json_array_get_object_element (actions, 0), "title");
+  twice = g_strdup_printf ("%s %s", json_object_get_string_member (title, "en"),
+                           json_object_get_string_member (title, "en"));
+  json_object_set_string_member (title, "en", twice);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+  plan = jln_json_load_plan (path, &error);
+  g_assert_no_error (error);
+  timeline = jln_timeline_new (plan);
+  jln_timeline_set_today (timeline, today);
+  jln_timeline_set_all_items (timeline, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      double em = CLAMP (screens[i][1] / 40.0, 16, 30);
+      double width = screens[i][0] - 2 * em, height = screens[i][1] - 3.5 * em;
+      g_autoptr(JlnRenderStyle) style = NULL;
+      JlnSemester first, last, page_first, page_last;
+      guint n;
+
+      style = jln_render_style_new (JLN_RENDER_SCHEME_CONTRAST, JLN_LANG_EN);
+      jln_render_style_set_font_size (style, em);
+      jln_timeline_get_range (timeline, &first, &last);
+      n = jln_picture_paginate (JLN_PICTURE (timeline), style, width, height);
+      for (guint page = 0; page < n; page++)
+        {
+          jln_timeline_get_page_range (timeline, style, page, width, height,
+                                       NULL, NULL, &page_first, &page_last);
+          g_assert_cmpint (page_first, ==, first);
+          g_assert_cmpint (page_last, ==, last);
+        }
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,7 +758,9 @@ main (int   argc,
   ADD ("tooltip", test_tooltip);
   ADD ("tooltip-bidi", test_tooltip_bidi);
   ADD ("pages", test_pages);
+  ADD ("slides", test_slides);
 #undef ADD
+  g_test_add_func ("/render/timeline/slides-long-title", test_slides_long_title);
 
   return g_test_run ();
 }

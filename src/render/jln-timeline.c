@@ -60,6 +60,7 @@
 #define BOTTOM_EM          1.0
 #define MAX_CACHED_ROWS  4096
 #define MAX_GROWN_ROWS   1000   /* on screen, rows measured to fit their titles */
+#define MAX_SEARCHED_ROWS 2000  /* on paper, rows laid out at several title widths */
 #define MAX_SEMESTERS     400
 
 /* The width of a semester at each zoom: on screen, and at the least on
@@ -527,6 +528,18 @@ static void ensure_tops (JlnTimeline          *self,
                          const JlnRenderStyle *style,
                          Metrics              *m);
 
+/* The widest title column of a page @width wide that leaves every
+ * semester at least its narrowest width, so that the whole period is on
+ * each page; but never narrower than the narrowest title column. */
+static double
+page_label_cap (JlnTimeline *self,
+                double       width,
+                double       em)
+{
+  return MAX (round (MIN_LABEL_EM * em),
+              floor (width - n_semesters (self) * min_semester_em[self->zoom] * em));
+}
+
 static void
 metrics_init (JlnTimeline          *self,
               const JlnRenderStyle *style,
@@ -574,8 +587,15 @@ metrics_init (JlnTimeline          *self,
    * not need at their usual width, up to half the page: on A3 or a wide
    * screen a title is then shown whole rather than cut after two lines. */
   if (mode == MODE_PAGE && width > 0)
-    m->label_w = round (MAX (m->label_w, MIN (width * 0.45, width - n_semesters (self) *
-                                                                  0.75 * semester_em[self->zoom] * em)));
+    {
+      double room = width - n_semesters (self) * 0.75 * semester_em[self->zoom] * em;
+
+      m->label_w = round (MAX (m->label_w, MIN (width * 0.45, room)));
+      /* Never so wide that the semesters would go on across pages: a
+       * long title wraps on more lines instead. */
+      m->label_w = MIN (m->label_w, page_label_cap (self, width, em));
+    }
+  /* Unless a row could not be held by a page at all. */
   if (mode == MODE_PAGE && width > 0 && width == self->page_width)
     m->label_w = MAX (m->label_w, self->page_label_w);
   /* On paper and projectors the semesters fill the width; on screen
@@ -2340,8 +2360,64 @@ jln_timeline_draw (JlnPicture           *picture,
  * "(continued)". The semesters fill the page's width and keep the type
  * of the page format; only when they would be narrower than their
  * labels do they go on across pages, each repeating the labels. */
-/* The share of a page's width the titles take when a row is too tall. */
+/* The share of a page's width the titles take when a row is too tall
+ * for a page even with the widest title column that keeps the period on
+ * each page. */
 static const double wider_labels[] = { 0.55, 0.7, 0.85 };
+
+static double
+tallest_row (JlnTimeline   *self,
+             const Metrics *m)
+{
+  double tallest = 0;
+
+  for (guint r = 0; r < self->rows->len; r++)
+    tallest = MAX (tallest, row_height (self, m, r));
+  return tallest;
+}
+
+/* Lays the rows out down pages with @avail for rows; into @pages if not
+ * NULL. Returns how many pages. */
+static guint
+lay_out_pages (JlnTimeline   *self,
+               const Metrics *m,
+               double         avail,
+               GArray        *pages)
+{
+  guint i = 0, n = 0;
+
+  while (i < self->rows->len || n == 0)
+    {
+      Page page = { .first = i, .end = i, .continued = -1 };
+      double used = 0;
+
+      if (i < self->rows->len && get_row (self, i)->kind != JLN_TIMELINE_ROW_HEADING)
+        {
+          page.continued = get_row (self, i)->heading;
+          used = m->heading_h;
+        }
+      while (page.end < self->rows->len)
+        {
+          double h = row_height (self, m, page.end);
+
+          if (used + h > avail && page.end > page.first)
+            break;
+          used += h;
+          page.end++;
+        }
+      /* A heading is not left alone at the foot of a page. */
+      if (page.end < self->rows->len && page.end - page.first > 1 &&
+          get_row (self, page.end - 1)->kind == JLN_TIMELINE_ROW_HEADING)
+        page.end--;
+      if (pages != NULL)
+        g_array_append_val (pages, page);
+      n++;
+      i = page.end;
+      if (self->rows->len == 0)
+        break;
+    }
+  return n;
+}
 
 static void
 paginate (JlnTimeline          *self,
@@ -2350,8 +2426,8 @@ paginate (JlnTimeline          *self,
           double                height)
 {
   Metrics m;
-  double legend_h, avail, chart_w, min_w;
-  guint n_sem, per_page, i = 0;
+  double legend_h, avail, chart_w, min_w, cap, base, best_w = -1;
+  guint n_sem, per_page, n_steps, best_n = G_MAXUINT;
 
   ensure_layout (self);
   if (self->pages != NULL && self->page_width == width && self->page_height == height &&
@@ -2369,21 +2445,49 @@ paginate (JlnTimeline          *self,
   legend_h = jln_timeline_get_legend_height (self, style, width);
   avail = height - m.header_h - legend_gap (&m) - legend_h;
 
-  /* A row is never cut: where a title is too long for a page, all the
-   * titles take more of the width, so that it fits. */
-  for (guint w = 0; w < G_N_ELEMENTS (wider_labels); w++)
+  /* One title column for all the pages, so that the semesters keep their
+   * place from one page to the next: the room the semesters do not need,
+   * or, where that needs fewer pages, all the room that leaves them their
+   * narrowest on one page, so that long titles take fewer lines and a
+   * page holds more rows. A row is never cut: a width whose pages cannot
+   * hold the tallest row is not taken. Plans too large to lay out twice
+   * keep the first width that holds every row. */
+  cap = page_label_cap (self, width, m.em);
+  base = m.label_w;
+  n_steps = cap > base ? 1 : 0;
+  for (guint step = 0; step <= n_steps; step++)
     {
-      double tallest = 0;
+      double w = step == 0 ? 0 : round (base + (cap - base) * step / n_steps);
+      guint n;
 
-      for (guint r = 0; r < self->rows->len; r++)
-        tallest = MAX (tallest, row_height (self, &m, r));
-      if (tallest + m.heading_h <= avail)
-        break;
-      if (m.label_w >= round (width * wider_labels[w]))
-        continue;
-      self->page_label_w = round (width * wider_labels[w]);
+      self->page_label_w = w;
       metrics_init (self, style, MODE_PAGE, width, &m);
+      if (tallest_row (self, &m) + m.heading_h > avail)
+        continue;
+      n = self->rows->len <= MAX_SEARCHED_ROWS ? lay_out_pages (self, &m, avail, NULL) : 0;
+      if (n < best_n)
+        {
+          best_n = n;
+          best_w = w;
+        }
+      if (self->rows->len > MAX_SEARCHED_ROWS)
+        break;
     }
+  /* Only a row too tall for a page even then widens the titles past
+   * that, and the semesters go on across pages. */
+  self->page_label_w = MAX (best_w, 0);
+  if (best_w < 0)
+    {
+      self->page_label_w = cap;
+      for (guint w = 0; w < G_N_ELEMENTS (wider_labels); w++)
+        {
+          metrics_init (self, style, MODE_PAGE, width, &m);
+          if (tallest_row (self, &m) + m.heading_h <= avail)
+            break;
+          self->page_label_w = MAX (self->page_label_w, round (width * wider_labels[w]));
+        }
+    }
+  metrics_init (self, style, MODE_PAGE, width, &m);
 
   n_sem = n_semesters (self);
   chart_w = width - m.label_w;
@@ -2393,34 +2497,7 @@ paginate (JlnTimeline          *self,
   self->page_semesters = (n_sem + self->n_columns - 1) / self->n_columns;
   self->page_semester_w = chart_w / self->page_semesters;
 
-  while (i < self->rows->len || self->pages->len == 0)
-    {
-      Page page = { .first = i, .end = i, .continued = -1 };
-      double used = 0;
-
-      if (i < self->rows->len && get_row (self, i)->kind != JLN_TIMELINE_ROW_HEADING)
-        {
-          page.continued = get_row (self, i)->heading;
-          used = m.heading_h;
-        }
-      while (page.end < self->rows->len)
-        {
-          double h = row_height (self, &m, page.end);
-
-          if (used + h > avail && page.end > page.first)
-            break;
-          used += h;
-          page.end++;
-        }
-      /* A heading is not left alone at the foot of a page. */
-      if (page.end < self->rows->len && page.end - page.first > 1 &&
-          get_row (self, page.end - 1)->kind == JLN_TIMELINE_ROW_HEADING)
-        page.end--;
-      g_array_append_val (self->pages, page);
-      i = page.end;
-      if (self->rows->len == 0)
-        break;
-    }
+  lay_out_pages (self, &m, avail, self->pages);
 }
 
 static guint
@@ -2520,6 +2597,47 @@ jln_timeline_get_page_areas (JlnTimeline          *self,
     *axis = (cairo_rectangle_t) { 0, 0, chart_end, m.header_h };
   if (legend != NULL)
     *legend = (cairo_rectangle_t) { 0, height - legend_h, width, legend_h };
+}
+
+/**
+ * jln_timeline_get_page_range:
+ * @page_number: a page, as jln_picture_draw_page() draws it
+ * @first_row: (out) (optional): the first row of the page
+ * @end_row: (out) (optional): the row after its last
+ * @first_semester: (out) (optional): the first semester it shows
+ * @last_semester: (out) (optional): the last semester it shows
+ *
+ * What a page of @width × @height shows: its rows, without the heading
+ * repeated "(continued)" at its top, and its semesters.
+ */
+void
+jln_timeline_get_page_range (JlnTimeline          *self,
+                             const JlnRenderStyle *style,
+                             guint                 page_number,
+                             double                width,
+                             double                height,
+                             guint                *first_row,
+                             guint                *end_row,
+                             JlnSemester          *first_semester,
+                             JlnSemester          *last_semester)
+{
+  const Page *page;
+  guint column;
+
+  g_return_if_fail (JLN_IS_TIMELINE (self));
+
+  paginate (self, style, width, height);
+  page_number = MIN (page_number, self->pages->len * self->n_columns - 1);
+  page = &g_array_index (self->pages, Page, page_number / self->n_columns);
+  column = page_number % self->n_columns;
+  if (first_row != NULL)
+    *first_row = page->first;
+  if (end_row != NULL)
+    *end_row = page->end;
+  if (first_semester != NULL)
+    *first_semester = self->first + column * self->page_semesters;
+  if (last_semester != NULL)
+    *last_semester = MIN (self->last, self->first + (column + 1) * self->page_semesters - 1);
 }
 
 static void

@@ -171,6 +171,16 @@ void             jln_timeline_get_page_areas     (JlnTimeline          *self,
                                                   cairo_rectangle_t    *axis,
                                                   cairo_rectangle_t    *legend);
 
+void             jln_timeline_get_page_range     (JlnTimeline          *self,
+                                                  const JlnRenderStyle *style,
+                                                  guint                 page_number,
+                                                  double                width,
+                                                  double                height,
+                                                  guint                *first_row,
+                                                  guint                *end_row,
+                                                  JlnSemester          *first_semester,
+                                                  JlnSemester          *last_semester);
+
 char            *jln_timeline_dup_tooltip        (JlnTimeline          *self,
                                                   JlnRecord            *record,
                                                   JlnLang               lang);
