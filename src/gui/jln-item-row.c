@@ -23,15 +23,15 @@ struct _JlnItemRow
   AdwExpanderRow   parent_instance;
 
   JlnFieldBinding *binding;
-  guint           position;
-  guint           n_items;
+  guint            position;
+  guint            n_items;
 
   /* Made with the fields, when the row is first expanded. */
-  GPtrArray      *fields;
-  GtkWidget      *title_row;
-  GtkWidget      *up_button;
-  GtkWidget      *down_button;
-  GtkWidget      *remove_button;
+  GPtrArray       *fields;
+  GtkWidget       *title_row;
+  GtkWidget       *up_button;
+  GtkWidget       *down_button;
+  GtkWidget       *remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (JlnItemRow, jln_item_row, ADW_TYPE_EXPANDER_ROW)

@@ -21,10 +21,10 @@ struct _JlnSemesterRow
 
   JlnFieldBinding *binding;
   char            *error;
-  gboolean       updating;      /* set while the row shows the stored value */
-  GtkStringList *semesters;     /* "None", then first to last */
-  JlnSemester    first;
-  JlnSemester    last;
+  gboolean         updating;      /* set while the row shows the stored value */
+  GtkStringList   *semesters;     /* "None", then first to last */
+  JlnSemester      first;
+  JlnSemester      last;
 };
 
 G_DEFINE_FINAL_TYPE (JlnSemesterRow, jln_semester_row, ADW_TYPE_COMBO_ROW)
