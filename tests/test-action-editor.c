@@ -12,6 +12,7 @@
 #include "jln-note.h"
 #include "jln-objective.h"
 #include "jln-principle.h"
+#include "jln-text-row.h"
 #include "jln-unit.h"
 
 #include "jln-test-gui-utils.h"
@@ -25,6 +26,7 @@ typedef struct
   GtkWidget       *window;
   JlnActionEditor *editor;
   JlnAction       *action;     /* 1.4 */
+  gpointer         gone[8];    /* weak pointers to what must go with the window */
 } Fixture;
 
 static gboolean
@@ -259,6 +261,8 @@ fixture_teardown (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   spin ();
   g_assert_null (fixture->editor);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture->gone); i++)
+    g_assert_null (fixture->gone[i]);
 
   g_assert_finalize_object (fixture->session);
   g_assert_finalize_object (fixture->document);
@@ -472,6 +476,81 @@ test_follows_record (Fixture       *fixture,
   gtk_widget_grab_focus (number);
   spin ();
   g_assert_cmpstr (jln_action_get_title (fixture->action)->en, ==, "Typing");
+}
+
+/* Shown another record, a row shows that one's changes and no longer
+ * the first one's; its binding goes with it. */
+static void
+test_rows_follow_new_record (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  JlnRecord *first = JLN_RECORD (fixture->action);
+  JlnRecord *second = jln_test_find_action (fixture->document, "1.3");
+  const char *names[] = { "title-en", "completion", "status", "due", "recurrence" };
+  GtkWidget *title_en, *completion, *status, *due, *recurrence;
+  g_autofree char *title_shown = NULL;
+  g_autofree char *title_after = NULL;
+  g_autofree char *completion_shown = NULL;
+  g_autofree char *due_shown = NULL;
+  guint status_shown, recurrence_shown;
+
+  jln_action_editor_set_record (fixture->editor, first);
+  jln_action_editor_set_record (fixture->editor, second);
+  title_en = get_named (fixture, "title-en");
+  completion = get_named (fixture, "completion");
+  status = get_named (fixture, "status");
+  due = get_named (fixture, "due");
+  recurrence = get_named (fixture, "recurrence");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *widget = get_named (fixture, names[i]);
+      GtkWidget *row = JLN_IS_TEXT_ROW (widget) ? widget
+                                                : gtk_widget_get_ancestor (widget, JLN_TYPE_TEXT_ROW);
+      GObject *binding = g_object_get_data (G_OBJECT (row != NULL ? row : widget),
+                                            "jln-field-binding");
+
+      g_assert_nonnull (binding);
+      g_assert_cmpuint (g_signal_handler_find (first, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                               binding), ==, 0);
+      g_assert_cmpuint (g_signal_handler_find (second, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                               binding), !=, 0);
+      g_object_add_weak_pointer (binding, &fixture->gone[i]);
+      fixture->gone[i] = binding;
+    }
+
+  title_shown = view_text (title_en);
+  completion_shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (completion)));
+  status_shown = combo_selected (status);
+  due_shown = g_strdup (combo_text (due));
+  recurrence_shown = combo_selected (recurrence);
+
+  /* The first record changes: the rows stay as they are. */
+  apply_set (fixture, first, "title-en", "Changed in the first record");
+  apply_set (fixture, first, "completion", "2019");
+  apply_set (fixture, first, "status", "dropped");
+  apply_set (fixture, first, "due", "2031-S1");
+  apply_set (fixture, first, "recurrence", "yearly");
+  title_after = view_text (title_en);
+  g_assert_cmpstr (title_after, ==, title_shown);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (completion)), ==, completion_shown);
+  g_assert_cmpuint (combo_selected (status), ==, status_shown);
+  g_assert_cmpstr (combo_text (due), ==, due_shown);
+  g_assert_cmpuint (combo_selected (recurrence), ==, recurrence_shown);
+
+  /* The record shown changes: so do the rows. */
+  apply_set (fixture, second, "title-en", "Changed in the second record");
+  apply_set (fixture, second, "completion", "2019");
+  apply_set (fixture, second, "status", "dropped");
+  apply_set (fixture, second, "due", "2031-S1");
+  apply_set (fixture, second, "recurrence", "yearly");
+  g_clear_pointer (&title_after, g_free);
+  title_after = view_text (title_en);
+  g_assert_cmpstr (title_after, ==, "Changed in the second record");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (completion)), ==, "2019");
+  g_assert_cmpuint (combo_selected (status), ==, JLN_STATUS_DROPPED);
+  g_assert_cmpstr (combo_text (due), !=, due_shown);
+  g_assert_cmpuint (combo_selected (recurrence), ==, JLN_RECURRENCE_YEARLY);
 }
 
 static void
@@ -1221,6 +1300,7 @@ main (int    argc,
   ADD ("show-action", test_show_action);
   ADD ("edit-title-and-undo", test_edit_title_and_undo);
   ADD ("follows-record", test_follows_record);
+  ADD ("rows-follow-new-record", test_rows_follow_new_record);
   ADD ("due-semester", test_due_semester);
   ADD ("completion", test_completion);
   ADD ("sub-items", test_sub_items);

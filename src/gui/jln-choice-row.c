@@ -5,6 +5,7 @@
 
 #include "jln-choice-row.h"
 #include "jln-enums.h"
+#include "jln-field-binding.h"
 #include "jln-plan-edits.h"
 
 /* A value of a record chosen among those of an enum: the programme of an
@@ -12,24 +13,17 @@
  * field. */
 struct _JlnChoiceRow
 {
-  AdwComboRow   parent_instance;
+  AdwComboRow      parent_instance;
 
-  JlnSession   *session;
-  JlnRecord    *record;
-  gulong        notify_id;
-  JlnPlanField  field;
-  char         *name;          /* of the field, as the record's properties spell it */
-  char         *error;
-  gboolean      updating;      /* set while the row shows the stored value */
+  JlnFieldBinding *binding;
+  char            *error;
+  gboolean         updating;      /* set while the row shows the stored value */
 };
 
 G_DEFINE_FINAL_TYPE (JlnChoiceRow, jln_choice_row, ADW_TYPE_COMBO_ROW)
 
 enum {
   PROP_0,
-  PROP_SESSION,
-  PROP_RECORD,
-  PROP_FIELD,
   PROP_ERROR,
   N_PROPS
 };
@@ -50,12 +44,13 @@ choice_label (JlnPlanField field,
 static void
 field_changed (JlnChoiceRow *self)
 {
-  GType type = self->field == JLN_PLAN_FIELD_PROGRAMME ? JLN_TYPE_PROGRAMME : JLN_TYPE_RECURRENCE;
+  JlnPlanField field = jln_field_binding_get_field (self->binding);
+  GType type = field == JLN_PLAN_FIELD_PROGRAMME ? JLN_TYPE_PROGRAMME : JLN_TYPE_RECURRENCE;
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (list, choice_label (self->field, klass->values[i].value));
+    gtk_string_list_append (list, choice_label (field, klass->values[i].value));
   self->updating = TRUE;
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (list));
   self->updating = FALSE;
@@ -64,22 +59,14 @@ field_changed (JlnChoiceRow *self)
 static void
 refresh (JlnChoiceRow *self)
 {
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
   int value = 0;
 
-  if (self->record != NULL)
-    g_object_get (self->record, self->name, &value, NULL);
+  if (record != NULL)
+    g_object_get (record, jln_field_binding_get_name (self->binding), &value, NULL);
   self->updating = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), value);
   self->updating = FALSE;
-}
-
-static void
-record_notify_cb (JlnRecord    *record,
-                  GParamSpec   *pspec,
-                  JlnChoiceRow *self)
-{
-  if (g_str_equal (pspec->name, self->name))
-    refresh (self);
 }
 
 static void
@@ -112,7 +99,7 @@ apply (JlnChoiceRow *self,
 {
   g_autoptr(JlnEdit) owned = edit;
   g_autoptr(GError) error = NULL;
-  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
+  JlnDocument *document = jln_field_binding_get_document (self->binding);
   gboolean applied;
 
   if (owned == NULL || document == NULL || jln_plan_edit_is_unchanged (owned))
@@ -124,7 +111,7 @@ apply (JlnChoiceRow *self,
   /* Applying may take the row away from its editor. */
   g_object_ref (self);
   applied = jln_document_apply (document, owned, &error);
-  if (self->record != NULL)
+  if (jln_field_binding_get_record (self->binding) != NULL)
     {
       set_error (self, applied ? NULL : error->message);
       refresh (self);
@@ -142,11 +129,19 @@ title_changed_cb (JlnChoiceRow *self)
 }
 
 static void
-set_name (JlnChoiceRow *self)
+binding_changed_cb (gpointer       owner,
+                    JlnFieldChange change)
 {
-  g_free (self->name);
-  self->name = g_strdelimit (g_strdup (jln_plan_field_get_name (self->field)), "_", '-');
-  gtk_widget_set_name (GTK_WIDGET (self), self->name);
+  JlnChoiceRow *self = owner;
+
+  if (change == JLN_FIELD_CHANGE_FIELD)
+    {
+      gtk_widget_set_name (GTK_WIDGET (self), jln_field_binding_get_name (self->binding));
+      field_changed (self);
+    }
+  else if (change == JLN_FIELD_CHANGE_RECORD)
+    set_error (self, NULL);
+  refresh (self);
 }
 
 static void
@@ -154,10 +149,7 @@ jln_choice_row_dispose (GObject *object)
 {
   JlnChoiceRow *self = JLN_CHOICE_ROW (object);
 
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_clear_object (&self->record);
-  g_clear_object (&self->session);
+  jln_field_binding_unbind (self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_CHOICE_ROW);
 
   G_OBJECT_CLASS (jln_choice_row_parent_class)->dispose (object);
@@ -166,10 +158,7 @@ jln_choice_row_dispose (GObject *object)
 static void
 jln_choice_row_finalize (GObject *object)
 {
-  JlnChoiceRow *self = JLN_CHOICE_ROW (object);
-
-  g_free (self->name);
-  g_free (self->error);
+  g_free (JLN_CHOICE_ROW (object)->error);
 
   G_OBJECT_CLASS (jln_choice_row_parent_class)->finalize (object);
 }
@@ -182,23 +171,10 @@ jln_choice_row_get_property (GObject    *object,
 {
   JlnChoiceRow *self = JLN_CHOICE_ROW (object);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_RECORD:
-      g_value_set_object (value, self->record);
-      break;
-    case PROP_FIELD:
-      g_value_set_enum (value, self->field);
-      break;
-    case PROP_ERROR:
-      g_value_set_string (value, self->error);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_ERROR)
+    g_value_set_string (value, self->error);
+  else if (!jln_field_binding_get_property (self->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -207,22 +183,8 @@ jln_choice_row_set_property (GObject      *object,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  JlnChoiceRow *self = JLN_CHOICE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      jln_choice_row_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_RECORD:
-      jln_choice_row_set_record (self, g_value_get_object (value));
-      break;
-    case PROP_FIELD:
-      jln_choice_row_set_field (self, g_value_get_enum (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!jln_field_binding_set_property (JLN_CHOICE_ROW (object)->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -234,30 +196,6 @@ install_properties (GObjectClass *object_class)
   object_class->set_property = jln_choice_row_set_property;
 
   /**
-   * JlnChoiceRow:session:
-   *
-   * The window's session: edits are applied to its document.
-   */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnChoiceRow:record:
-   *
-   * The record whose value is shown, or %NULL.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnChoiceRow:field:
-   *
-   * The value shown and chosen, like %JLN_PLAN_FIELD_PROGRAMME.
-   */
-  properties[PROP_FIELD] =
-    g_param_spec_enum ("field", NULL, NULL, JLN_TYPE_PLAN_FIELD, JLN_PLAN_FIELD_PROGRAMME,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
    * JlnChoiceRow:error:
    *
    * Why the value chosen last was refused, or %NULL.
@@ -266,6 +204,8 @@ install_properties (GObjectClass *object_class)
     g_param_spec_string ("error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The value shown and chosen, like %JLN_PLAN_FIELD_PROGRAMME. */
+  jln_field_binding_install_properties (object_class, N_PROPS, JLN_PLAN_FIELD_PROGRAMME);
 }
 
 /**
@@ -277,7 +217,7 @@ JlnSession *
 jln_choice_row_get_session (JlnChoiceRow *self)
 {
   g_return_val_if_fail (JLN_IS_CHOICE_ROW (self), NULL);
-  return self->session;
+  return jln_field_binding_get_session (self->binding);
 }
 
 void
@@ -285,12 +225,7 @@ jln_choice_row_set_session (JlnChoiceRow *self,
                             JlnSession   *session)
 {
   g_return_if_fail (JLN_IS_CHOICE_ROW (self));
-  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  jln_field_binding_set_session (self->binding, session);
 }
 
 /**
@@ -302,7 +237,7 @@ JlnRecord *
 jln_choice_row_get_record (JlnChoiceRow *self)
 {
   g_return_val_if_fail (JLN_IS_CHOICE_ROW (self), NULL);
-  return self->record;
+  return jln_field_binding_get_record (self->binding);
 }
 
 /**
@@ -316,26 +251,14 @@ jln_choice_row_set_record (JlnChoiceRow *self,
                            JlnRecord    *record)
 {
   g_return_if_fail (JLN_IS_CHOICE_ROW (self));
-  g_return_if_fail (record == NULL || JLN_IS_RECORD (record));
-
-  if (self->record == record)
-    return;
-
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_set_object (&self->record, record);
-  if (record != NULL)
-    self->notify_id = g_signal_connect (record, "notify", G_CALLBACK (record_notify_cb), self);
-  set_error (self, NULL);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  jln_field_binding_set_record (self->binding, record);
 }
 
 JlnPlanField
 jln_choice_row_get_field (JlnChoiceRow *self)
 {
   g_return_val_if_fail (JLN_IS_CHOICE_ROW (self), JLN_PLAN_FIELD_PROGRAMME);
-  return self->field;
+  return jln_field_binding_get_field (self->binding);
 }
 
 void
@@ -343,14 +266,7 @@ jln_choice_row_set_field (JlnChoiceRow *self,
                           JlnPlanField  field)
 {
   g_return_if_fail (JLN_IS_CHOICE_ROW (self));
-
-  if (self->field == field)
-    return;
-  self->field = field;
-  set_name (self);
-  field_changed (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD]);
+  jln_field_binding_set_field (self->binding, field);
 }
 
 const char *
@@ -364,10 +280,12 @@ static void
 selected_changed_cb (JlnChoiceRow *self)
 {
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self));
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
 
-  if (self->updating || self->record == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || record == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
-  apply (self, jln_plan_edit_set_enum (self->record, self->field, selected));
+  apply (self, jln_plan_edit_set_enum (record, jln_field_binding_get_field (self->binding),
+                                       selected));
 }
 
 static void
@@ -384,9 +302,8 @@ jln_choice_row_class_init (JlnChoiceRowClass *klass)
 static void
 jln_choice_row_init (JlnChoiceRow *self)
 {
-  self->field = JLN_PLAN_FIELD_PROGRAMME;
+  self->binding = jln_field_binding_new (self, JLN_PLAN_FIELD_PROGRAMME, binding_changed_cb);
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_name (self);
-  field_changed (self);
+  binding_changed_cb (self, JLN_FIELD_CHANGE_FIELD);
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
 }

@@ -5,6 +5,7 @@
 
 #include "jln-entry-row.h"
 #include "jln-enums.h"
+#include "jln-field-binding.h"
 #include "jln-plan-edits.h"
 
 /* One value of a record typed in one line: a number, a label, a
@@ -15,23 +16,16 @@
  * stored again. */
 struct _JlnEntryRow
 {
-  AdwEntryRow   parent_instance;
+  AdwEntryRow      parent_instance;
 
-  JlnSession   *session;
-  JlnRecord    *record;
-  gulong        notify_id;
-  JlnPlanField  field;
-  char         *name;          /* of the field, as the record's properties spell it */
-  char         *error;
+  JlnFieldBinding *binding;
+  char            *error;
 };
 
 G_DEFINE_FINAL_TYPE (JlnEntryRow, jln_entry_row, ADW_TYPE_ENTRY_ROW)
 
 enum {
   PROP_0,
-  PROP_SESSION,
-  PROP_RECORD,
-  PROP_FIELD,
   PROP_ERROR,
   N_PROPS
 };
@@ -79,17 +73,20 @@ set_error (JlnEntryRow *self,
 static char *
 dup_value (JlnEntryRow *self)
 {
-  if (self->record == NULL)
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
+  const char *name = jln_field_binding_get_name (self->binding);
+
+  if (record == NULL)
     return g_strdup ("");
 
-  if (self->field == JLN_PLAN_FIELD_REFERENCES)
+  if (jln_field_binding_get_field (self->binding) == JLN_PLAN_FIELD_REFERENCES)
     {
       g_auto(GStrv) references = NULL;
 
-      g_object_get (self->record, self->name, &references, NULL);
+      g_object_get (record, name, &references, NULL);
       return references != NULL ? g_strjoinv (", ", references) : g_strdup ("");
     }
-  return jln_record_dup_field (self->record, self->name);
+  return jln_record_dup_field (record, name);
 }
 
 /* Shows the stored value. A row the user is typing in keeps what they
@@ -115,7 +112,7 @@ apply (JlnEntryRow *self,
 {
   g_autoptr(JlnEdit) owned = edit;
   g_autoptr(GError) error = NULL;
-  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
+  JlnDocument *document = jln_field_binding_get_document (self->binding);
   gboolean applied;
 
   if (owned == NULL || document == NULL || jln_plan_edit_is_unchanged (owned))
@@ -127,7 +124,7 @@ apply (JlnEntryRow *self,
   /* Applying may take the row away from its editor. */
   g_object_ref (self);
   applied = jln_document_apply (document, owned, &error);
-  if (self->record != NULL)
+  if (jln_field_binding_get_record (self->binding) != NULL)
     {
       set_error (self, applied ? NULL : error->message);
       refresh (self, TRUE);
@@ -139,11 +136,13 @@ static void
 commit (JlnEntryRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
+  JlnPlanField field = jln_field_binding_get_field (self->binding);
 
-  if (self->record == NULL)
+  if (record == NULL)
     return;
 
-  if (self->field == JLN_PLAN_FIELD_COMPLETION)
+  if (field == JLN_PLAN_FIELD_COMPLETION)
     {
       g_autoptr(GError) error = NULL;
       JlnCompletion completion;
@@ -154,9 +153,9 @@ commit (JlnEntryRow *self)
           refresh (self, TRUE);
           return;
         }
-      apply (self, jln_plan_edit_set_completion (self->record, &completion));
+      apply (self, jln_plan_edit_set_completion (record, &completion));
     }
-  else if (self->field == JLN_PLAN_FIELD_REFERENCES)
+  else if (field == JLN_PLAN_FIELD_REFERENCES)
     {
       g_auto(GStrv) parts = g_regex_split_simple ("[,;]", text, 0, 0);
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -169,11 +168,10 @@ commit (JlnEntryRow *self)
             g_strv_builder_add (builder, parts[i]);
         }
       references = g_strv_builder_end (builder);
-      apply (self, jln_plan_edit_set_strv (self->record, self->field,
-                                           (const char * const *) references));
+      apply (self, jln_plan_edit_set_strv (record, field, (const char * const *) references));
     }
   else
-    apply (self, jln_plan_edit_set_value (self->record, self->field, -1, text));
+    apply (self, jln_plan_edit_set_value (record, field, -1, text));
 }
 
 static void
@@ -198,22 +196,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   g_autofree char *before = NULL;
 
-  if (keyval != GDK_KEY_Escape || self->record == NULL)
+  if (keyval != GDK_KEY_Escape || jln_field_binding_get_record (self->binding) == NULL)
     return FALSE;
 
   /* Escape gives back what is stored, if the user changed it. */
   before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self)));
   refresh (self, TRUE);
   return g_strcmp0 (before, gtk_editable_get_text (GTK_EDITABLE (self))) != 0;
-}
-
-static void
-record_notify_cb (JlnRecord   *record,
-                  GParamSpec  *pspec,
-                  JlnEntryRow *self)
-{
-  if (g_str_equal (pspec->name, self->name))
-    refresh (self, FALSE);
 }
 
 static void
@@ -230,11 +219,17 @@ title_changed_cb (JlnEntryRow *self)
 }
 
 static void
-set_name (JlnEntryRow *self)
+binding_changed_cb (gpointer       owner,
+                    JlnFieldChange change)
 {
-  g_free (self->name);
-  self->name = g_strdelimit (g_strdup (jln_plan_field_get_name (self->field)), "_", '-');
-  gtk_widget_set_name (GTK_WIDGET (self), self->name);
+  JlnEntryRow *self = owner;
+
+  if (change == JLN_FIELD_CHANGE_FIELD)
+    gtk_widget_set_name (GTK_WIDGET (self), jln_field_binding_get_name (self->binding));
+  else if (change == JLN_FIELD_CHANGE_RECORD)
+    set_error (self, NULL);
+  if (change != JLN_FIELD_CHANGE_SESSION)
+    refresh (self, change != JLN_FIELD_CHANGE_VALUE);
 }
 
 static void
@@ -242,10 +237,7 @@ jln_entry_row_dispose (GObject *object)
 {
   JlnEntryRow *self = JLN_ENTRY_ROW (object);
 
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_clear_object (&self->record);
-  g_clear_object (&self->session);
+  jln_field_binding_unbind (self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ENTRY_ROW);
 
   G_OBJECT_CLASS (jln_entry_row_parent_class)->dispose (object);
@@ -254,10 +246,7 @@ jln_entry_row_dispose (GObject *object)
 static void
 jln_entry_row_finalize (GObject *object)
 {
-  JlnEntryRow *self = JLN_ENTRY_ROW (object);
-
-  g_free (self->name);
-  g_free (self->error);
+  g_free (JLN_ENTRY_ROW (object)->error);
 
   G_OBJECT_CLASS (jln_entry_row_parent_class)->finalize (object);
 }
@@ -270,23 +259,10 @@ jln_entry_row_get_property (GObject    *object,
 {
   JlnEntryRow *self = JLN_ENTRY_ROW (object);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_RECORD:
-      g_value_set_object (value, self->record);
-      break;
-    case PROP_FIELD:
-      g_value_set_enum (value, self->field);
-      break;
-    case PROP_ERROR:
-      g_value_set_string (value, self->error);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_ERROR)
+    g_value_set_string (value, self->error);
+  else if (!jln_field_binding_get_property (self->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -295,22 +271,8 @@ jln_entry_row_set_property (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  JlnEntryRow *self = JLN_ENTRY_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      jln_entry_row_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_RECORD:
-      jln_entry_row_set_record (self, g_value_get_object (value));
-      break;
-    case PROP_FIELD:
-      jln_entry_row_set_field (self, g_value_get_enum (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!jln_field_binding_set_property (JLN_ENTRY_ROW (object)->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -325,31 +287,6 @@ jln_entry_row_class_init (JlnEntryRowClass *klass)
   object_class->set_property = jln_entry_row_set_property;
 
   /**
-   * JlnEntryRow:session:
-   *
-   * The window's session: edits are applied to its document.
-   */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnEntryRow:record:
-   *
-   * The record whose value is shown, or %NULL.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnEntryRow:field:
-   *
-   * The value shown and edited: %JLN_PLAN_FIELD_NUMBER, %JLN_PLAN_FIELD_LABEL,
-   * %JLN_PLAN_FIELD_COMPLETION or %JLN_PLAN_FIELD_REFERENCES.
-   */
-  properties[PROP_FIELD] =
-    g_param_spec_enum ("field", NULL, NULL, JLN_TYPE_PLAN_FIELD, JLN_PLAN_FIELD_NUMBER,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
    * JlnEntryRow:error:
    *
    * Why the last value typed was refused, or %NULL.
@@ -358,6 +295,9 @@ jln_entry_row_class_init (JlnEntryRowClass *klass)
     g_param_spec_string ("error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The value shown and edited: %JLN_PLAN_FIELD_NUMBER, %JLN_PLAN_FIELD_LABEL,
+   * %JLN_PLAN_FIELD_COMPLETION or %JLN_PLAN_FIELD_REFERENCES. */
+  jln_field_binding_install_properties (object_class, N_PROPS, JLN_PLAN_FIELD_NUMBER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-entry-row.ui");
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
@@ -368,9 +308,9 @@ jln_entry_row_class_init (JlnEntryRowClass *klass)
 static void
 jln_entry_row_init (JlnEntryRow *self)
 {
-  self->field = JLN_PLAN_FIELD_NUMBER;
+  self->binding = jln_field_binding_new (self, JLN_PLAN_FIELD_NUMBER, binding_changed_cb);
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_name (self);
+  gtk_widget_set_name (GTK_WIDGET (self), jln_field_binding_get_name (self->binding));
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
 }
 
@@ -383,7 +323,7 @@ JlnSession *
 jln_entry_row_get_session (JlnEntryRow *self)
 {
   g_return_val_if_fail (JLN_IS_ENTRY_ROW (self), NULL);
-  return self->session;
+  return jln_field_binding_get_session (self->binding);
 }
 
 void
@@ -391,10 +331,7 @@ jln_entry_row_set_session (JlnEntryRow *self,
                            JlnSession  *session)
 {
   g_return_if_fail (JLN_IS_ENTRY_ROW (self));
-  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
-
-  if (g_set_object (&self->session, session))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  jln_field_binding_set_session (self->binding, session);
 }
 
 /**
@@ -406,7 +343,7 @@ JlnRecord *
 jln_entry_row_get_record (JlnEntryRow *self)
 {
   g_return_val_if_fail (JLN_IS_ENTRY_ROW (self), NULL);
-  return self->record;
+  return jln_field_binding_get_record (self->binding);
 }
 
 /**
@@ -421,26 +358,14 @@ jln_entry_row_set_record (JlnEntryRow *self,
                           JlnRecord   *record)
 {
   g_return_if_fail (JLN_IS_ENTRY_ROW (self));
-  g_return_if_fail (record == NULL || JLN_IS_RECORD (record));
-
-  if (self->record == record)
-    return;
-
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_set_object (&self->record, record);
-  if (record != NULL)
-    self->notify_id = g_signal_connect (record, "notify", G_CALLBACK (record_notify_cb), self);
-  set_error (self, NULL);
-  refresh (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  jln_field_binding_set_record (self->binding, record);
 }
 
 JlnPlanField
 jln_entry_row_get_field (JlnEntryRow *self)
 {
   g_return_val_if_fail (JLN_IS_ENTRY_ROW (self), JLN_PLAN_FIELD_NUMBER);
-  return self->field;
+  return jln_field_binding_get_field (self->binding);
 }
 
 void
@@ -448,13 +373,7 @@ jln_entry_row_set_field (JlnEntryRow  *self,
                          JlnPlanField  field)
 {
   g_return_if_fail (JLN_IS_ENTRY_ROW (self));
-
-  if (self->field == field)
-    return;
-  self->field = field;
-  set_name (self);
-  refresh (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD]);
+  jln_field_binding_set_field (self->binding, field);
 }
 
 const char *
@@ -475,6 +394,6 @@ jln_entry_row_commit (JlnEntryRow *self)
 {
   g_return_if_fail (JLN_IS_ENTRY_ROW (self));
 
-  if (self->record != NULL && has_focus_in (GTK_WIDGET (self)))
+  if (jln_field_binding_get_record (self->binding) != NULL && has_focus_in (GTK_WIDGET (self)))
     commit (self);
 }

@@ -6,6 +6,7 @@
 #include "jln-action-item.h"
 #include "jln-entry-row.h"
 #include "jln-error-row.h"
+#include "jln-field-binding.h"
 #include "jln-item-row.h"
 #include "jln-refs-row.h"
 #include "jln-semester-row.h"
@@ -19,29 +20,25 @@
  * and “remove”. */
 struct _JlnItemRow
 {
-  AdwExpanderRow  parent_instance;
+  AdwExpanderRow   parent_instance;
 
-  JlnSession     *session;
-  JlnRecord      *record;
-  gulong          notify_id;
-  guint           position;
-  guint           n_items;
+  JlnFieldBinding *binding;
+  guint            position;
+  guint            n_items;
 
   /* Made with the fields, when the row is first expanded. */
-  GPtrArray      *fields;
-  GtkWidget      *title_row;
-  GtkWidget      *up_button;
-  GtkWidget      *down_button;
-  GtkWidget      *remove_button;
+  GPtrArray       *fields;
+  GtkWidget       *title_row;
+  GtkWidget       *up_button;
+  GtkWidget       *down_button;
+  GtkWidget       *remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (JlnItemRow, jln_item_row, ADW_TYPE_EXPANDER_ROW)
 
 enum {
   PROP_0,
-  PROP_SESSION,
-  PROP_RECORD,
-  N_PROPS
+  PROP_SESSION,   /* then "record", of the binding */
 };
 
 enum {
@@ -50,13 +47,14 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static JlnLang
 get_lang (JlnItemRow *self)
 {
-  return self->session != NULL ? jln_session_get_content_language (self->session) : JLN_LANG_FR;
+  JlnSession *session = jln_field_binding_get_session (self->binding);
+
+  return session != NULL ? jln_session_get_content_language (session) : JLN_LANG_FR;
 }
 
 static void
@@ -80,10 +78,10 @@ update_heading (JlnItemRow *self)
   g_autofree char *subtitle = NULL;
   const char *status;
 
-  if (self->record == NULL)
+  if (jln_field_binding_get_record (self->binding) == NULL)
     return;
 
-  item = JLN_ACTION_ITEM (self->record);
+  item = JLN_ACTION_ITEM (jln_field_binding_get_record (self->binding));
   text = jln_text_get_fallback (jln_action_item_get_title (item), get_lang (self), NULL);
   status = jln_status_get_label (jln_action_item_get_status (item));
   label = jln_text_isolate (jln_action_item_get_label (item));
@@ -110,11 +108,12 @@ update_buttons (JlnItemRow *self)
   g_autofree char *up_label = NULL;
   g_autofree char *down_label = NULL;
   g_autofree char *remove_label = NULL;
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
 
-  if (self->up_button == NULL || self->record == NULL)
+  if (self->up_button == NULL || record == NULL)
     return;
 
-  label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (self->record)));
+  label = jln_text_isolate (jln_action_item_get_label (JLN_ACTION_ITEM (record)));
   /* Translators: %s is the label of a sub-item, like “a”. */
   up_label = g_strdup_printf (_("Move sub-item %s up"), label);
   /* Translators: %s is the label of a sub-item, like “a”. */
@@ -132,6 +131,16 @@ update_buttons (JlnItemRow *self)
                             self->position + 1 < self->n_items);
 }
 
+static void
+bind_field (JlnItemRow *self,
+            gpointer    row)
+{
+  g_object_set (row,
+                "session", jln_field_binding_get_session (self->binding),
+                "record", jln_field_binding_get_record (self->binding),
+                NULL);
+}
+
 /* Shows the sub-item in the fields, if they are made. */
 static void
 bind_fields (JlnItemRow *self)
@@ -142,7 +151,7 @@ bind_fields (JlnItemRow *self)
 
       if (!JLN_IS_ERROR_ROW (row) &&
           g_object_class_find_property (G_OBJECT_GET_CLASS (row), "record") != NULL)
-        g_object_set (row, "session", self->session, "record", self->record, NULL);
+        bind_field (self, row);
     }
 }
 
@@ -189,7 +198,7 @@ build_fields (JlnItemRow *self)
       if (JLN_IS_ERROR_ROW (row) && previous != NULL)
         g_object_bind_property (previous, "error", row, "message", G_BINDING_SYNC_CREATE);
       else if (g_object_class_find_property (G_OBJECT_GET_CLASS (row), "record") != NULL)
-        g_object_set (row, "session", self->session, "record", self->record, NULL);
+        bind_field (self, row);
       g_ptr_array_add (self->fields, row);
       previous = row;
     }
@@ -212,12 +221,15 @@ expanded_changed_cb (JlnItemRow *self)
 }
 
 static void
-record_notify_cb (JlnRecord  *record,
-                  GParamSpec *pspec,
-                  JlnItemRow *self)
+binding_changed_cb (gpointer       owner,
+                    JlnFieldChange change)
 {
+  JlnItemRow *self = owner;
+
+  if (change == JLN_FIELD_CHANGE_SESSION || change == JLN_FIELD_CHANGE_RECORD)
+    bind_fields (self);
   update_heading (self);
-  if (g_str_equal (pspec->name, "label"))
+  if (change != JLN_FIELD_CHANGE_SESSION)
     update_buttons (self);
 }
 
@@ -244,10 +256,7 @@ jln_item_row_dispose (GObject *object)
   for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
     adw_expander_row_remove (ADW_EXPANDER_ROW (self), g_ptr_array_index (self->fields, i));
   g_clear_pointer (&self->fields, g_ptr_array_unref);
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_clear_object (&self->record);
-  g_clear_object (&self->session);
+  jln_field_binding_unbind (self->binding);
 
   G_OBJECT_CLASS (jln_item_row_parent_class)->dispose (object);
 }
@@ -258,19 +267,8 @@ jln_item_row_get_property (GObject    *object,
                            GValue     *value,
                            GParamSpec *pspec)
 {
-  JlnItemRow *self = JLN_ITEM_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_RECORD:
-      g_value_set_object (value, self->record);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!jln_field_binding_get_property (JLN_ITEM_ROW (object)->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -279,19 +277,8 @@ jln_item_row_set_property (GObject      *object,
                            const GValue *value,
                            GParamSpec   *pspec)
 {
-  JlnItemRow *self = JLN_ITEM_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      jln_item_row_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_RECORD:
-      jln_item_row_set_record (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!jln_field_binding_set_property (JLN_ITEM_ROW (object)->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -303,24 +290,9 @@ jln_item_row_class_init (JlnItemRowClass *klass)
   object_class->get_property = jln_item_row_get_property;
   object_class->set_property = jln_item_row_set_property;
 
-  /**
-   * JlnItemRow:session:
-   *
-   * The window's session: edits are applied to its document, and the
-   * title is in its content language.
-   */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnItemRow:record:
-   *
-   * The sub-item shown, or %NULL.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* "session" also gives the language of the title; "record" is a
+   * sub-item. */
+  jln_field_binding_install_properties (object_class, PROP_SESSION, JLN_FIELD_BINDING_NO_FIELD);
 
   /**
    * JlnItemRow::move:
@@ -353,6 +325,9 @@ jln_item_row_init (JlnItemRow *self)
 {
   GtkWidget *header;
 
+  self->binding = jln_field_binding_new (self, JLN_FIELD_BINDING_NO_FIELD, binding_changed_cb);
+  jln_field_binding_connect_session (self->binding, "notify::content-language",
+                                     G_CALLBACK (update_heading));
   self->position = GTK_INVALID_LIST_POSITION;
   /* The heading has no template: a screenful of rows is made each time
    * an action is shown, and a template would be read for each. */
@@ -387,7 +362,7 @@ JlnSession *
 jln_item_row_get_session (JlnItemRow *self)
 {
   g_return_val_if_fail (JLN_IS_ITEM_ROW (self), NULL);
-  return self->session;
+  return jln_field_binding_get_session (self->binding);
 }
 
 void
@@ -395,19 +370,7 @@ jln_item_row_set_session (JlnItemRow *self,
                           JlnSession *session)
 {
   g_return_if_fail (JLN_IS_ITEM_ROW (self));
-  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, update_heading, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::content-language",
-                             G_CALLBACK (update_heading), self, G_CONNECT_SWAPPED);
-  bind_fields (self);
-  update_heading (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  jln_field_binding_set_session (self->binding, session);
 }
 
 /**
@@ -419,7 +382,7 @@ JlnRecord *
 jln_item_row_get_record (JlnItemRow *self)
 {
   g_return_val_if_fail (JLN_IS_ITEM_ROW (self), NULL);
-  return self->record;
+  return jln_field_binding_get_record (self->binding);
 }
 
 /**
@@ -434,19 +397,7 @@ jln_item_row_set_record (JlnItemRow *self,
 {
   g_return_if_fail (JLN_IS_ITEM_ROW (self));
   g_return_if_fail (record == NULL || JLN_IS_ACTION_ITEM (record));
-
-  if (self->record == record)
-    return;
-
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_set_object (&self->record, record);
-  if (record != NULL)
-    self->notify_id = g_signal_connect (record, "notify", G_CALLBACK (record_notify_cb), self);
-  bind_fields (self);
-  update_heading (self);
-  update_buttons (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  jln_field_binding_set_record (self->binding, record);
 }
 
 /**

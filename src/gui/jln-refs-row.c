@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jln-enums.h"
+#include "jln-field-binding.h"
 #include "jln-plan-edits.h"
 #include "jln-principle.h"
 #include "jln-refs-row.h"
@@ -19,11 +20,7 @@ struct _JlnRefsRow
 {
   AdwPreferencesRow  parent_instance;
 
-  JlnSession        *session;
-  JlnRecord         *record;
-  gulong             notify_id;
-  JlnPlanField       field;
-  char              *name;          /* of the field, as the record's properties spell it */
+  JlnFieldBinding   *binding;
   gboolean           has_error;
 
   /* Template widgets */
@@ -41,24 +38,32 @@ G_DEFINE_FINAL_TYPE (JlnRefsRow, jln_refs_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   PROP_0,
-  PROP_SESSION,
-  PROP_RECORD,
-  PROP_FIELD,
-  N_PROPS
+  PROP_SESSION,   /* then "record" and "field", of the binding */
 };
-
-static GParamSpec *properties[N_PROPS];
 
 static JlnLang
 get_lang (JlnRefsRow *self)
 {
-  return self->session != NULL ? jln_session_get_content_language (self->session) : JLN_LANG_FR;
+  JlnSession *session = jln_field_binding_get_session (self->binding);
+
+  return session != NULL ? jln_session_get_content_language (session) : JLN_LANG_FR;
+}
+
+/* The units or principles of the record, or %NULL. */
+static GPtrArray *
+get_refs (JlnRefsRow *self)
+{
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
+
+  if (record == NULL)
+    return NULL;
+  return jln_record_get_refs (record, jln_field_binding_get_name (self->binding));
 }
 
 static gboolean
 is_units (JlnRefsRow *self)
 {
-  return self->field == JLN_PLAN_FIELD_UNITS;
+  return jln_field_binding_get_field (self->binding) == JLN_PLAN_FIELD_UNITS;
 }
 
 static const char *
@@ -107,10 +112,11 @@ ref_full_text (JlnRecord *ref,
 static JlnPlan *
 get_plan (JlnRefsRow *self)
 {
-  JlnRecord *record = self->record;
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
+  JlnSession *session = jln_field_binding_get_session (self->binding);
 
-  if (self->session != NULL && jln_session_get_plan (self->session) != NULL)
-    return jln_session_get_plan (self->session);
+  if (session != NULL && jln_session_get_plan (session) != NULL)
+    return jln_session_get_plan (session);
   while (record != NULL && !JLN_IS_PLAN (record))
     record = jln_record_get_parent (record);
   return record != NULL ? JLN_PLAN (record) : NULL;
@@ -125,9 +131,9 @@ update_description (JlnRefsRow *self)
   const char *chosen;
 
   /* The chosen ones, for those who do not see the chips. */
-  if (self->record != NULL)
+  if (jln_field_binding_get_record (self->binding) != NULL)
     {
-      GPtrArray *refs = jln_record_get_refs (self->record, self->name);
+      GPtrArray *refs = get_refs (self);
 
       for (guint i = 0; i < refs->len; i++)
         {
@@ -162,7 +168,7 @@ set_error (JlnRefsRow *self,
 static void
 refresh (JlnRefsRow *self)
 {
-  GPtrArray *refs = self->record != NULL ? jln_record_get_refs (self->record, self->name) : NULL;
+  GPtrArray *refs = get_refs (self);
   guint n_refs = refs != NULL ? refs->len : 0;
   JlnLang lang = get_lang (self);
   GtkWidget *child;
@@ -201,7 +207,7 @@ apply (JlnRefsRow *self,
 {
   g_autoptr(JlnEdit) owned = edit;
   g_autoptr(GError) error = NULL;
-  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
+  JlnDocument *document = jln_field_binding_get_document (self->binding);
   gboolean applied;
 
   if (owned == NULL || document == NULL || jln_plan_edit_is_unchanged (owned))
@@ -213,7 +219,7 @@ apply (JlnRefsRow *self,
   /* Applying may take the row away from its editor. */
   g_object_ref (self);
   applied = jln_document_apply (document, owned, &error);
-  if (self->record != NULL)
+  if (jln_field_binding_get_record (self->binding) != NULL)
     {
       set_error (self, applied ? NULL : error->message);
       refresh (self);
@@ -299,9 +305,9 @@ popover_show_cb (JlnRefsRow *self)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search)), "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search), "");
 
-  if (plan == NULL || self->record == NULL)
+  if (plan == NULL || jln_field_binding_get_record (self->binding) == NULL)
     return;
-  refs = jln_record_get_refs (self->record, self->name);
+  refs = get_refs (self);
   model = is_units (self) ? jln_plan_get_units (plan) : jln_plan_get_principles (plan);
   candidates = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -343,12 +349,12 @@ popover_closed_cb (JlnRefsRow *self)
   g_autoptr(GPtrArray) ordered = NULL;
   GPtrArray *refs;
 
-  if (self->record == NULL)
+  if (jln_field_binding_get_record (self->binding) == NULL)
     return;
 
   /* What was chosen before keeps its order; new choices follow, in the
    * order of the plan. */
-  refs = jln_record_get_refs (self->record, self->name);
+  refs = get_refs (self);
   chosen = g_ptr_array_new ();
   for (GtkWidget *row = gtk_widget_get_first_child (self->choices);
        row != NULL;
@@ -373,7 +379,8 @@ popover_closed_cb (JlnRefsRow *self)
     if (!g_ptr_array_find (refs, g_ptr_array_index (chosen, i), NULL))
       g_ptr_array_add (ordered, g_ptr_array_index (chosen, i));
 
-  apply (self, jln_plan_edit_set_refs (self->record, self->field, ordered));
+  apply (self, jln_plan_edit_set_refs (jln_field_binding_get_record (self->binding),
+                                       jln_field_binding_get_field (self->binding), ordered));
 }
 
 /* Enter in the units' search with a code the plan does not have: a new
@@ -381,7 +388,7 @@ popover_closed_cb (JlnRefsRow *self)
 static void
 search_activate_cb (JlnRefsRow *self)
 {
-  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
+  JlnDocument *document = jln_field_binding_get_document (self->binding);
   JlnPlan *plan = get_plan (self);
   g_autofree char *code = NULL;
   g_autofree char *folded = NULL;
@@ -389,7 +396,8 @@ search_activate_cb (JlnRefsRow *self)
   g_autoptr(GError) error = NULL;
   GListModel *units;
 
-  if (!is_units (self) || document == NULL || plan == NULL || self->record == NULL)
+  if (!is_units (self) || document == NULL || plan == NULL ||
+      jln_field_binding_get_record (self->binding) == NULL)
     return;
   code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
   if (code[0] == '\0')
@@ -405,7 +413,8 @@ search_activate_cb (JlnRefsRow *self)
         return;
     }
 
-  group = jln_plan_edit_add_unit_chosen (plan, self->record, code, NULL);
+  group = jln_plan_edit_add_unit_chosen (plan, jln_field_binding_get_record (self->binding), code,
+                                         NULL);
   if (!jln_document_apply (document, group, &error))
     {
       set_error (self, error->message);
@@ -416,24 +425,16 @@ search_activate_cb (JlnRefsRow *self)
 }
 
 static void
-record_notify_cb (JlnRecord  *record,
-                  GParamSpec *pspec,
-                  JlnRefsRow *self)
-{
-  if (g_str_equal (pspec->name, self->name))
-    refresh (self);
-}
-
-static void
 update_names (JlnRefsRow *self)
 {
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
   /* Translators: %s is a field, like “Responsible Units”. */
   g_autofree char *button_label = g_strdup_printf (_("Choose %s"), title);
-  g_autofree char *error_name = g_strconcat (self->name, "-error", NULL);
+  const char *name = jln_field_binding_get_name (self->binding);
+  g_autofree char *error_name = g_strconcat (name, "-error", NULL);
 
   gtk_label_set_text (self->title_label, title);
-  gtk_widget_set_name (self->button, self->name);
+  gtk_widget_set_name (self->button, name);
   gtk_widget_set_name (GTK_WIDGET (self->error_label), error_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
@@ -455,15 +456,15 @@ update_names (JlnRefsRow *self)
 }
 
 static void
-set_name (JlnRefsRow *self)
+binding_changed_cb (gpointer       owner,
+                    JlnFieldChange change)
 {
-  g_free (self->name);
-  self->name = g_strdelimit (g_strdup (jln_plan_field_get_name (self->field)), "_", '-');
-}
+  JlnRefsRow *self = owner;
 
-static void
-content_language_changed_cb (JlnRefsRow *self)
-{
+  if (change == JLN_FIELD_CHANGE_FIELD)
+    update_names (self);
+  else if (change == JLN_FIELD_CHANGE_RECORD && self->has_error)
+    set_error (self, NULL);
   refresh (self);
 }
 
@@ -472,21 +473,10 @@ jln_refs_row_dispose (GObject *object)
 {
   JlnRefsRow *self = JLN_REFS_ROW (object);
 
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_clear_object (&self->record);
-  g_clear_object (&self->session);
+  jln_field_binding_unbind (self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_REFS_ROW);
 
   G_OBJECT_CLASS (jln_refs_row_parent_class)->dispose (object);
-}
-
-static void
-jln_refs_row_finalize (GObject *object)
-{
-  g_free (JLN_REFS_ROW (object)->name);
-
-  G_OBJECT_CLASS (jln_refs_row_parent_class)->finalize (object);
 }
 
 static void
@@ -495,22 +485,8 @@ jln_refs_row_get_property (GObject    *object,
                            GValue     *value,
                            GParamSpec *pspec)
 {
-  JlnRefsRow *self = JLN_REFS_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_RECORD:
-      g_value_set_object (value, self->record);
-      break;
-    case PROP_FIELD:
-      g_value_set_enum (value, self->field);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!jln_field_binding_get_property (JLN_REFS_ROW (object)->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -519,22 +495,8 @@ jln_refs_row_set_property (GObject      *object,
                            const GValue *value,
                            GParamSpec   *pspec)
 {
-  JlnRefsRow *self = JLN_REFS_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      jln_refs_row_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_RECORD:
-      jln_refs_row_set_record (self, g_value_get_object (value));
-      break;
-    case PROP_FIELD:
-      jln_refs_row_set_field (self, g_value_get_enum (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!jln_field_binding_set_property (JLN_REFS_ROW (object)->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -544,36 +506,12 @@ jln_refs_row_class_init (JlnRefsRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jln_refs_row_dispose;
-  object_class->finalize = jln_refs_row_finalize;
   object_class->get_property = jln_refs_row_get_property;
   object_class->set_property = jln_refs_row_set_property;
 
-  /**
-   * JlnRefsRow:session:
-   *
-   * The window's session: edits are applied to its document, and the
-   * names are in its content language.
-   */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnRefsRow:record:
-   *
-   * The record whose units or principles are shown, or %NULL.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnRefsRow:field:
-   *
-   * %JLN_PLAN_FIELD_UNITS or %JLN_PLAN_FIELD_PRINCIPLES.
-   */
-  properties[PROP_FIELD] =
-    g_param_spec_enum ("field", NULL, NULL, JLN_TYPE_PLAN_FIELD, JLN_PLAN_FIELD_UNITS,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* "session" also gives the language of the names; "field" is
+   * %JLN_PLAN_FIELD_UNITS or %JLN_PLAN_FIELD_PRINCIPLES. */
+  jln_field_binding_install_properties (object_class, PROP_SESSION, JLN_PLAN_FIELD_UNITS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-refs-row.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnRefsRow, title_label);
@@ -593,8 +531,9 @@ jln_refs_row_class_init (JlnRefsRowClass *klass)
 static void
 jln_refs_row_init (JlnRefsRow *self)
 {
-  self->field = JLN_PLAN_FIELD_UNITS;
-  set_name (self);
+  self->binding = jln_field_binding_new (self, JLN_PLAN_FIELD_UNITS, binding_changed_cb);
+  jln_field_binding_connect_session (self->binding, "notify::content-language",
+                                     G_CALLBACK (refresh));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->choices), choice_filter_func, self, NULL);
@@ -612,7 +551,7 @@ JlnSession *
 jln_refs_row_get_session (JlnRefsRow *self)
 {
   g_return_val_if_fail (JLN_IS_REFS_ROW (self), NULL);
-  return self->session;
+  return jln_field_binding_get_session (self->binding);
 }
 
 void
@@ -620,18 +559,7 @@ jln_refs_row_set_session (JlnRefsRow *self,
                           JlnSession *session)
 {
   g_return_if_fail (JLN_IS_REFS_ROW (self));
-  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, content_language_changed_cb, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::content-language",
-                             G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  jln_field_binding_set_session (self->binding, session);
 }
 
 /**
@@ -643,7 +571,7 @@ JlnRecord *
 jln_refs_row_get_record (JlnRefsRow *self)
 {
   g_return_val_if_fail (JLN_IS_REFS_ROW (self), NULL);
-  return self->record;
+  return jln_field_binding_get_record (self->binding);
 }
 
 /**
@@ -657,27 +585,14 @@ jln_refs_row_set_record (JlnRefsRow *self,
                          JlnRecord  *record)
 {
   g_return_if_fail (JLN_IS_REFS_ROW (self));
-  g_return_if_fail (record == NULL || JLN_IS_RECORD (record));
-
-  if (self->record == record)
-    return;
-
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_set_object (&self->record, record);
-  if (record != NULL)
-    self->notify_id = g_signal_connect (record, "notify", G_CALLBACK (record_notify_cb), self);
-  if (self->has_error)
-    set_error (self, NULL);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  jln_field_binding_set_record (self->binding, record);
 }
 
 JlnPlanField
 jln_refs_row_get_field (JlnRefsRow *self)
 {
   g_return_val_if_fail (JLN_IS_REFS_ROW (self), JLN_PLAN_FIELD_UNITS);
-  return self->field;
+  return jln_field_binding_get_field (self->binding);
 }
 
 void
@@ -685,12 +600,5 @@ jln_refs_row_set_field (JlnRefsRow   *self,
                         JlnPlanField  field)
 {
   g_return_if_fail (JLN_IS_REFS_ROW (self));
-
-  if (self->field == field)
-    return;
-  self->field = field;
-  set_name (self);
-  update_names (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD]);
+  jln_field_binding_set_field (self->binding, field);
 }

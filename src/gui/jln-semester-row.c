@@ -5,6 +5,7 @@
 
 #include "jln-action.h"
 #include "jln-enums.h"
+#include "jln-field-binding.h"
 #include "jln-plan-edits.h"
 #include "jln-semester-row.h"
 
@@ -16,18 +17,14 @@
  * one that has a next date. */
 struct _JlnSemesterRow
 {
-  AdwComboRow    parent_instance;
+  AdwComboRow      parent_instance;
 
-  JlnSession    *session;
-  JlnRecord     *record;
-  gulong         notify_id;
-  JlnPlanField   field;
-  char          *name;          /* of the field, as the record's properties spell it */
-  char          *error;
-  gboolean       updating;      /* set while the row shows the stored value */
-  GtkStringList *semesters;     /* "None", then first to last */
-  JlnSemester    first;
-  JlnSemester    last;
+  JlnFieldBinding *binding;
+  char            *error;
+  gboolean         updating;      /* set while the row shows the stored value */
+  GtkStringList   *semesters;     /* "None", then first to last */
+  JlnSemester      first;
+  JlnSemester      last;
 };
 
 G_DEFINE_FINAL_TYPE (JlnSemesterRow, jln_semester_row, ADW_TYPE_COMBO_ROW)
@@ -38,20 +35,11 @@ G_DEFINE_FINAL_TYPE (JlnSemesterRow, jln_semester_row, ADW_TYPE_COMBO_ROW)
 
 enum {
   PROP_0,
-  PROP_SESSION,
-  PROP_RECORD,
-  PROP_FIELD,
   PROP_ERROR,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Every semester field chooses from the same list. */
-static void
-field_changed (JlnSemesterRow *self)
-{
-}
 
 static void
 fill (JlnSemesterRow *self,
@@ -63,7 +51,7 @@ fill (JlnSemesterRow *self,
   JlnSemester last = jln_semester_new (LAST_YEAR, 2);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->semesters));
-  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
+  JlnDocument *document = jln_field_binding_get_document (self->binding);
 
   if (document != NULL)
     {
@@ -97,10 +85,11 @@ fill (JlnSemesterRow *self,
 static void
 refresh (JlnSemesterRow *self)
 {
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
   JlnSemester value = JLN_SEMESTER_NONE;
 
-  if (self->record != NULL)
-    g_object_get (self->record, self->name, &value, NULL);
+  if (record != NULL)
+    g_object_get (record, jln_field_binding_get_name (self->binding), &value, NULL);
   self->updating = TRUE;
   fill (self, value);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self),
@@ -108,23 +97,13 @@ refresh (JlnSemesterRow *self)
   self->updating = FALSE;
 
   /* A next date only means something for a recurring action. */
-  if (self->field == JLN_PLAN_FIELD_NEXT && JLN_IS_ACTION (self->record))
+  if (jln_field_binding_get_field (self->binding) == JLN_PLAN_FIELD_NEXT && JLN_IS_ACTION (record))
     {
-      JlnRecurrence recurrence = jln_action_get_recurrence (JLN_ACTION (self->record));
+      JlnRecurrence recurrence = jln_action_get_recurrence (JLN_ACTION (record));
 
       gtk_widget_set_visible (GTK_WIDGET (self),
                               value != JLN_SEMESTER_NONE || recurrence != JLN_RECURRENCE_NONE);
     }
-}
-
-static void
-record_notify_cb (JlnRecord      *record,
-                  GParamSpec     *pspec,
-                  JlnSemesterRow *self)
-{
-  if (g_str_equal (pspec->name, self->name) ||
-      (self->field == JLN_PLAN_FIELD_NEXT && g_str_equal (pspec->name, "recurrence")))
-    refresh (self);
 }
 
 static void
@@ -157,7 +136,7 @@ apply (JlnSemesterRow *self,
 {
   g_autoptr(JlnEdit) owned = edit;
   g_autoptr(GError) error = NULL;
-  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
+  JlnDocument *document = jln_field_binding_get_document (self->binding);
   gboolean applied;
 
   if (owned == NULL || document == NULL || jln_plan_edit_is_unchanged (owned))
@@ -169,7 +148,7 @@ apply (JlnSemesterRow *self,
   /* Applying may take the row away from its editor. */
   g_object_ref (self);
   applied = jln_document_apply (document, owned, &error);
-  if (self->record != NULL)
+  if (jln_field_binding_get_record (self->binding) != NULL)
     {
       set_error (self, applied ? NULL : error->message);
       refresh (self);
@@ -187,11 +166,17 @@ title_changed_cb (JlnSemesterRow *self)
 }
 
 static void
-set_name (JlnSemesterRow *self)
+binding_changed_cb (gpointer       owner,
+                    JlnFieldChange change)
 {
-  g_free (self->name);
-  self->name = g_strdelimit (g_strdup (jln_plan_field_get_name (self->field)), "_", '-');
-  gtk_widget_set_name (GTK_WIDGET (self), self->name);
+  JlnSemesterRow *self = owner;
+
+  /* Every semester field chooses from the same list. */
+  if (change == JLN_FIELD_CHANGE_FIELD)
+    gtk_widget_set_name (GTK_WIDGET (self), jln_field_binding_get_name (self->binding));
+  else if (change == JLN_FIELD_CHANGE_RECORD)
+    set_error (self, NULL);
+  refresh (self);
 }
 
 static void
@@ -199,10 +184,7 @@ jln_semester_row_dispose (GObject *object)
 {
   JlnSemesterRow *self = JLN_SEMESTER_ROW (object);
 
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_clear_object (&self->record);
-  g_clear_object (&self->session);
+  jln_field_binding_unbind (self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_SEMESTER_ROW);
 
   G_OBJECT_CLASS (jln_semester_row_parent_class)->dispose (object);
@@ -211,10 +193,7 @@ jln_semester_row_dispose (GObject *object)
 static void
 jln_semester_row_finalize (GObject *object)
 {
-  JlnSemesterRow *self = JLN_SEMESTER_ROW (object);
-
-  g_free (self->name);
-  g_free (self->error);
+  g_free (JLN_SEMESTER_ROW (object)->error);
 
   G_OBJECT_CLASS (jln_semester_row_parent_class)->finalize (object);
 }
@@ -227,23 +206,10 @@ jln_semester_row_get_property (GObject    *object,
 {
   JlnSemesterRow *self = JLN_SEMESTER_ROW (object);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_RECORD:
-      g_value_set_object (value, self->record);
-      break;
-    case PROP_FIELD:
-      g_value_set_enum (value, self->field);
-      break;
-    case PROP_ERROR:
-      g_value_set_string (value, self->error);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_ERROR)
+    g_value_set_string (value, self->error);
+  else if (!jln_field_binding_get_property (self->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -252,22 +218,8 @@ jln_semester_row_set_property (GObject      *object,
                                const GValue *value,
                                GParamSpec   *pspec)
 {
-  JlnSemesterRow *self = JLN_SEMESTER_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      jln_semester_row_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_RECORD:
-      jln_semester_row_set_record (self, g_value_get_object (value));
-      break;
-    case PROP_FIELD:
-      jln_semester_row_set_field (self, g_value_get_enum (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!jln_field_binding_set_property (JLN_SEMESTER_ROW (object)->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -279,30 +231,6 @@ install_properties (GObjectClass *object_class)
   object_class->set_property = jln_semester_row_set_property;
 
   /**
-   * JlnSemesterRow:session:
-   *
-   * The window's session: edits are applied to its document.
-   */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnSemesterRow:record:
-   *
-   * The record whose value is shown, or %NULL.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnSemesterRow:field:
-   *
-   * The value shown and chosen, like %JLN_PLAN_FIELD_DUE.
-   */
-  properties[PROP_FIELD] =
-    g_param_spec_enum ("field", NULL, NULL, JLN_TYPE_PLAN_FIELD, JLN_PLAN_FIELD_DUE,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
    * JlnSemesterRow:error:
    *
    * Why the value chosen last was refused, or %NULL.
@@ -311,6 +239,8 @@ install_properties (GObjectClass *object_class)
     g_param_spec_string ("error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The value shown and chosen, like %JLN_PLAN_FIELD_DUE. */
+  jln_field_binding_install_properties (object_class, N_PROPS, JLN_PLAN_FIELD_DUE);
 }
 
 /**
@@ -322,7 +252,7 @@ JlnSession *
 jln_semester_row_get_session (JlnSemesterRow *self)
 {
   g_return_val_if_fail (JLN_IS_SEMESTER_ROW (self), NULL);
-  return self->session;
+  return jln_field_binding_get_session (self->binding);
 }
 
 void
@@ -330,12 +260,7 @@ jln_semester_row_set_session (JlnSemesterRow *self,
                               JlnSession     *session)
 {
   g_return_if_fail (JLN_IS_SEMESTER_ROW (self));
-  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  jln_field_binding_set_session (self->binding, session);
 }
 
 /**
@@ -347,7 +272,7 @@ JlnRecord *
 jln_semester_row_get_record (JlnSemesterRow *self)
 {
   g_return_val_if_fail (JLN_IS_SEMESTER_ROW (self), NULL);
-  return self->record;
+  return jln_field_binding_get_record (self->binding);
 }
 
 /**
@@ -361,26 +286,14 @@ jln_semester_row_set_record (JlnSemesterRow *self,
                              JlnRecord      *record)
 {
   g_return_if_fail (JLN_IS_SEMESTER_ROW (self));
-  g_return_if_fail (record == NULL || JLN_IS_RECORD (record));
-
-  if (self->record == record)
-    return;
-
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_set_object (&self->record, record);
-  if (record != NULL)
-    self->notify_id = g_signal_connect (record, "notify", G_CALLBACK (record_notify_cb), self);
-  set_error (self, NULL);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  jln_field_binding_set_record (self->binding, record);
 }
 
 JlnPlanField
 jln_semester_row_get_field (JlnSemesterRow *self)
 {
   g_return_val_if_fail (JLN_IS_SEMESTER_ROW (self), JLN_PLAN_FIELD_DUE);
-  return self->field;
+  return jln_field_binding_get_field (self->binding);
 }
 
 void
@@ -388,14 +301,7 @@ jln_semester_row_set_field (JlnSemesterRow *self,
                             JlnPlanField    field)
 {
   g_return_if_fail (JLN_IS_SEMESTER_ROW (self));
-
-  if (self->field == field)
-    return;
-  self->field = field;
-  set_name (self);
-  field_changed (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD]);
+  jln_field_binding_set_field (self->binding, field);
 }
 
 const char *
@@ -409,10 +315,11 @@ static void
 selected_changed_cb (JlnSemesterRow *self)
 {
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self));
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
 
-  if (self->updating || self->record == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || record == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
-  apply (self, jln_plan_edit_set_semester (self->record, self->field,
+  apply (self, jln_plan_edit_set_semester (record, jln_field_binding_get_field (self->binding),
                                            selected == 0 ? JLN_SEMESTER_NONE
                                                          : self->first + selected - 1));
 }
@@ -431,12 +338,14 @@ jln_semester_row_class_init (JlnSemesterRowClass *klass)
 static void
 jln_semester_row_init (JlnSemesterRow *self)
 {
-  self->field = JLN_PLAN_FIELD_DUE;
+  self->binding = jln_field_binding_new (self, JLN_PLAN_FIELD_DUE, binding_changed_cb);
+  /* A next date shows for a recurring action. */
+  jln_field_binding_watch (self->binding, "recurrence");
   self->semesters = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (self->semesters));
   /* The row keeps the list for as long as it lives. */
   g_object_unref (self->semesters);
-  set_name (self);
+  gtk_widget_set_name (GTK_WIDGET (self), jln_field_binding_get_name (self->binding));
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jln-field-binding.h"
 #include "jln-plan-edits.h"
 #include "jln-status-row.h"
 
@@ -11,21 +12,17 @@
  * current semester as its completion, in one step that can be undone. */
 struct _JlnStatusRow
 {
-  AdwComboRow  parent_instance;
+  AdwComboRow      parent_instance;
 
-  JlnSession  *session;
-  JlnRecord   *record;
-  gulong       notify_id;
-  char        *error;
-  gboolean     updating;     /* set while the row shows the stored status */
+  JlnFieldBinding *binding;
+  char            *error;
+  gboolean         updating;     /* set while the row shows the stored status */
 };
 
 G_DEFINE_FINAL_TYPE (JlnStatusRow, jln_status_row, ADW_TYPE_COMBO_ROW)
 
 enum {
   PROP_0,
-  PROP_SESSION,
-  PROP_RECORD,
   PROP_ERROR,
   N_PROPS
 };
@@ -58,10 +55,11 @@ set_error (JlnStatusRow *self,
 static void
 refresh (JlnStatusRow *self)
 {
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
   JlnStatus status = JLN_STATUS_PLANNED;
 
-  if (self->record != NULL)
-    g_object_get (self->record, "status", &status, NULL);
+  if (record != NULL)
+    g_object_get (record, "status", &status, NULL);
   self->updating = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), status);
   self->updating = FALSE;
@@ -75,7 +73,7 @@ apply (JlnStatusRow *self,
 {
   g_autoptr(JlnEdit) owned = edit;
   g_autoptr(GError) error = NULL;
-  JlnDocument *document = self->session != NULL ? jln_session_get_document (self->session) : NULL;
+  JlnDocument *document = jln_field_binding_get_document (self->binding);
   gboolean applied;
 
   if (owned == NULL || document == NULL || jln_plan_edit_is_unchanged (owned))
@@ -87,7 +85,7 @@ apply (JlnStatusRow *self,
   /* Applying may take the row away from its editor. */
   g_object_ref (self);
   applied = jln_document_apply (document, owned, &error);
-  if (self->record != NULL && (applied || show_error))
+  if (jln_field_binding_get_record (self->binding) != NULL && (applied || show_error))
     {
       set_error (self, applied ? NULL : error->message);
       refresh (self);
@@ -100,28 +98,22 @@ static void
 selected_changed_cb (JlnStatusRow *self)
 {
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self));
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
   g_autoptr(JlnEdit) edit = NULL;
 
-  if (self->updating || self->record == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || record == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
 
   /* Done with no completion yet: the current semester comes with it, in
    * one step; if that is refused, the status alone, as before. */
-  edit = jln_plan_edit_set_status (self->record, selected, jln_semester_today ());
+  edit = jln_plan_edit_set_status (record, selected, jln_semester_today ());
   if (edit != NULL && jln_edit_get_label (edit) != NULL &&
       apply (self, g_steal_pointer (&edit), FALSE))
     return;
-  if (self->record != NULL)
-    apply (self, jln_plan_edit_set_enum (self->record, JLN_PLAN_FIELD_STATUS, selected), TRUE);
-}
-
-static void
-record_notify_cb (JlnRecord    *record,
-                  GParamSpec   *pspec,
-                  JlnStatusRow *self)
-{
-  if (g_str_equal (pspec->name, "status"))
-    refresh (self);
+  /* The record may have gone while the first edit was applied. */
+  record = jln_field_binding_get_record (self->binding);
+  if (record != NULL)
+    apply (self, jln_plan_edit_set_enum (record, JLN_PLAN_FIELD_STATUS, selected), TRUE);
 }
 
 static void
@@ -134,14 +126,23 @@ title_changed_cb (JlnStatusRow *self)
 }
 
 static void
+binding_changed_cb (gpointer       owner,
+                    JlnFieldChange change)
+{
+  JlnStatusRow *self = owner;
+
+  if (change == JLN_FIELD_CHANGE_RECORD)
+    set_error (self, NULL);
+  if (change != JLN_FIELD_CHANGE_SESSION)
+    refresh (self);
+}
+
+static void
 jln_status_row_dispose (GObject *object)
 {
   JlnStatusRow *self = JLN_STATUS_ROW (object);
 
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_clear_object (&self->record);
-  g_clear_object (&self->session);
+  jln_field_binding_unbind (self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_STATUS_ROW);
 
   G_OBJECT_CLASS (jln_status_row_parent_class)->dispose (object);
@@ -163,20 +164,10 @@ jln_status_row_get_property (GObject    *object,
 {
   JlnStatusRow *self = JLN_STATUS_ROW (object);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_RECORD:
-      g_value_set_object (value, self->record);
-      break;
-    case PROP_ERROR:
-      g_value_set_string (value, self->error);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_ERROR)
+    g_value_set_string (value, self->error);
+  else if (!jln_field_binding_get_property (self->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -185,19 +176,8 @@ jln_status_row_set_property (GObject      *object,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  JlnStatusRow *self = JLN_STATUS_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      jln_status_row_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_RECORD:
-      jln_status_row_set_record (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!jln_field_binding_set_property (JLN_STATUS_ROW (object)->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -212,22 +192,6 @@ jln_status_row_class_init (JlnStatusRowClass *klass)
   object_class->set_property = jln_status_row_set_property;
 
   /**
-   * JlnStatusRow:session:
-   *
-   * The window's session: edits are applied to its document.
-   */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnStatusRow:record:
-   *
-   * The action or sub-item whose status is shown, or %NULL.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
    * JlnStatusRow:error:
    *
    * Why the status chosen last was refused, or %NULL.
@@ -236,6 +200,8 @@ jln_status_row_class_init (JlnStatusRowClass *klass)
     g_param_spec_string ("error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* "record" is an action or a sub-item. */
+  jln_field_binding_install_properties (object_class, N_PROPS, JLN_FIELD_BINDING_NO_FIELD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/jalons/Jalons/jln-status-row.ui");
@@ -247,6 +213,7 @@ jln_status_row_init (JlnStatusRow *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
+  self->binding = jln_field_binding_new (self, JLN_PLAN_FIELD_STATUS, binding_changed_cb);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (JlnStatus status = JLN_STATUS_PLANNED; status <= JLN_STATUS_DROPPED; status++)
@@ -267,7 +234,7 @@ JlnSession *
 jln_status_row_get_session (JlnStatusRow *self)
 {
   g_return_val_if_fail (JLN_IS_STATUS_ROW (self), NULL);
-  return self->session;
+  return jln_field_binding_get_session (self->binding);
 }
 
 void
@@ -275,10 +242,7 @@ jln_status_row_set_session (JlnStatusRow *self,
                             JlnSession   *session)
 {
   g_return_if_fail (JLN_IS_STATUS_ROW (self));
-  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
-
-  if (g_set_object (&self->session, session))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  jln_field_binding_set_session (self->binding, session);
 }
 
 /**
@@ -290,7 +254,7 @@ JlnRecord *
 jln_status_row_get_record (JlnStatusRow *self)
 {
   g_return_val_if_fail (JLN_IS_STATUS_ROW (self), NULL);
-  return self->record;
+  return jln_field_binding_get_record (self->binding);
 }
 
 /**
@@ -304,19 +268,7 @@ jln_status_row_set_record (JlnStatusRow *self,
                            JlnRecord    *record)
 {
   g_return_if_fail (JLN_IS_STATUS_ROW (self));
-  g_return_if_fail (record == NULL || JLN_IS_RECORD (record));
-
-  if (self->record == record)
-    return;
-
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_set_object (&self->record, record);
-  if (record != NULL)
-    self->notify_id = g_signal_connect (record, "notify", G_CALLBACK (record_notify_cb), self);
-  set_error (self, NULL);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  jln_field_binding_set_record (self->binding, record);
 }
 
 const char *

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "jln-enums.h"
+#include "jln-field-binding.h"
 #include "jln-plan-edits.h"
 #include "jln-text-row.h"
 
@@ -18,11 +19,7 @@ struct _JlnTextRow
 {
   AdwPreferencesRow  parent_instance;
 
-  JlnSession        *session;
-  JlnRecord         *record;
-  gulong             notify_id;
-  JlnPlanField       field;
-  char              *name;          /* of the field, as the record's properties spell it */
+  JlnFieldBinding   *binding;
   gboolean           multiline;
   int                error_lang;    /* the language the error is about, or -1 */
 
@@ -38,9 +35,6 @@ G_DEFINE_FINAL_TYPE (JlnTextRow, jln_text_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   PROP_0,
-  PROP_SESSION,
-  PROP_RECORD,
-  PROP_FIELD,
   PROP_MULTILINE,
   N_PROPS
 };
@@ -97,7 +91,10 @@ view_set_text (GtkWidget  *view,
 static const JlnText *
 get_text (JlnTextRow *self)
 {
-  return jln_record_get_text (self->record, self->name);
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
+
+  return record != NULL ? jln_record_get_text (record, jln_field_binding_get_name (self->binding))
+                        : NULL;
 }
 
 static void
@@ -152,7 +149,7 @@ static void
 refresh (JlnTextRow *self,
          gboolean    force)
 {
-  const JlnText *text = self->record != NULL ? get_text (self) : NULL;
+  const JlnText *text = get_text (self);
 
   for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
     {
@@ -166,18 +163,10 @@ refresh (JlnTextRow *self,
   update_descriptions (self);
 }
 
-/* The name of the field, as the properties of records spell it. */
-static void
-set_name (JlnTextRow *self)
-{
-  g_free (self->name);
-  self->name = g_strdelimit (g_strdup (jln_plan_field_get_name (self->field)), "_", '-');
-}
-
 static void
 update_names (JlnTextRow *self)
 {
-  const char *name = self->name;
+  const char *name = jln_field_binding_get_name (self->binding);
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
   g_autofree char *error_name = g_strconcat (name, "-error", NULL);
 
@@ -203,15 +192,15 @@ commit (JlnTextRow *self,
   g_autofree char *value = NULL;
   g_autoptr(JlnEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  JlnDocument *document;
+  JlnRecord *record = jln_field_binding_get_record (self->binding);
+  JlnDocument *document = jln_field_binding_get_document (self->binding);
   gboolean applied;
 
-  if (self->record == NULL || self->session == NULL)
+  if (record == NULL || jln_field_binding_get_session (self->binding) == NULL)
     return;
 
   value = view_get_text (self->views[lang]);
-  edit = jln_plan_edit_set_value (self->record, self->field, lang, value);
-  document = jln_session_get_document (self->session);
+  edit = jln_plan_edit_set_value (record, jln_field_binding_get_field (self->binding), lang, value);
 
   /* Leaving a field unchanged keeps the message of a refused value in
    * view: it goes when a value is accepted. */
@@ -224,7 +213,7 @@ commit (JlnTextRow *self,
   /* Applying may take the row away from its editor. */
   g_object_ref (self);
   applied = jln_document_apply (document, edit, &error);
-  if (self->record != NULL)
+  if (jln_field_binding_get_record (self->binding) != NULL)
     {
       set_error (self, lang, applied ? NULL : error->message);
       refresh (self, TRUE);
@@ -258,7 +247,7 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
   GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   int lang = view_lang (self, view);
 
-  if (self->record == NULL)
+  if (jln_field_binding_get_record (self->binding) == NULL)
     return FALSE;
 
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
@@ -283,19 +272,6 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
         }
     }
   return FALSE;
-}
-
-static void
-record_notify_cb (JlnRecord  *record,
-                  GParamSpec *pspec,
-                  JlnTextRow *self)
-{
-  const char *name = self->name;
-  gsize len = strlen (name);
-
-  if (g_str_has_prefix (pspec->name, name) &&
-      (g_str_equal (pspec->name + len, "-fr") || g_str_equal (pspec->name + len, "-en")))
-    refresh (self, FALSE);
 }
 
 /* GTK 4.8 does not resize a text view once it has laid out its text in
@@ -326,27 +302,28 @@ view_upper_cb (GtkAdjustment *adjustment,
 }
 
 static void
+binding_changed_cb (gpointer       owner,
+                    JlnFieldChange change)
+{
+  JlnTextRow *self = owner;
+
+  if (change == JLN_FIELD_CHANGE_FIELD)
+    update_names (self);
+  else if (change == JLN_FIELD_CHANGE_RECORD)
+    set_error (self, -1, NULL);
+  if (change != JLN_FIELD_CHANGE_SESSION)
+    refresh (self, change != JLN_FIELD_CHANGE_VALUE);
+}
+
+static void
 jln_text_row_dispose (GObject *object)
 {
   JlnTextRow *self = JLN_TEXT_ROW (object);
 
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_clear_object (&self->record);
-  g_clear_object (&self->session);
+  jln_field_binding_unbind (self->binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_TEXT_ROW);
 
   G_OBJECT_CLASS (jln_text_row_parent_class)->dispose (object);
-}
-
-static void
-jln_text_row_finalize (GObject *object)
-{
-  JlnTextRow *self = JLN_TEXT_ROW (object);
-
-  g_free (self->name);
-
-  G_OBJECT_CLASS (jln_text_row_parent_class)->finalize (object);
 }
 
 static void
@@ -357,23 +334,10 @@ jln_text_row_get_property (GObject    *object,
 {
   JlnTextRow *self = JLN_TEXT_ROW (object);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_RECORD:
-      g_value_set_object (value, self->record);
-      break;
-    case PROP_FIELD:
-      g_value_set_enum (value, self->field);
-      break;
-    case PROP_MULTILINE:
-      g_value_set_boolean (value, self->multiline);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_MULTILINE)
+    g_value_set_boolean (value, self->multiline);
+  else if (!jln_field_binding_get_property (self->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -384,23 +348,10 @@ jln_text_row_set_property (GObject      *object,
 {
   JlnTextRow *self = JLN_TEXT_ROW (object);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      jln_text_row_set_session (self, g_value_get_object (value));
-      break;
-    case PROP_RECORD:
-      jln_text_row_set_record (self, g_value_get_object (value));
-      break;
-    case PROP_FIELD:
-      jln_text_row_set_field (self, g_value_get_enum (value));
-      break;
-    case PROP_MULTILINE:
-      jln_text_row_set_multiline (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_MULTILINE)
+    jln_text_row_set_multiline (self, g_value_get_boolean (value));
+  else if (!jln_field_binding_set_property (self->binding, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -410,34 +361,9 @@ jln_text_row_class_init (JlnTextRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jln_text_row_dispose;
-  object_class->finalize = jln_text_row_finalize;
   object_class->get_property = jln_text_row_get_property;
   object_class->set_property = jln_text_row_set_property;
 
-  /**
-   * JlnTextRow:session:
-   *
-   * The window's session: edits are applied to its document.
-   */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnTextRow:record:
-   *
-   * The record whose text is shown, or %NULL.
-   */
-  properties[PROP_RECORD] =
-    g_param_spec_object ("record", NULL, NULL, JLN_TYPE_RECORD,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /**
-   * JlnTextRow:field:
-   *
-   * The text shown and edited, like %JLN_PLAN_FIELD_TITLE.
-   */
-  properties[PROP_FIELD] =
-    g_param_spec_enum ("field", NULL, NULL, JLN_TYPE_PLAN_FIELD, JLN_PLAN_FIELD_TITLE,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * JlnTextRow:multiline:
    *
@@ -448,6 +374,8 @@ jln_text_row_class_init (JlnTextRowClass *klass)
     g_param_spec_boolean ("multiline", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The text shown and edited, like %JLN_PLAN_FIELD_TITLE. */
+  jln_field_binding_install_properties (object_class, N_PROPS, JLN_PLAN_FIELD_TITLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/jalons/Jalons/jln-text-row.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnTextRow, title_label);
@@ -471,9 +399,8 @@ jln_text_row_class_init (JlnTextRowClass *klass)
 static void
 jln_text_row_init (JlnTextRow *self)
 {
-  self->field = JLN_PLAN_FIELD_TITLE;
+  self->binding = jln_field_binding_new (self, JLN_PLAN_FIELD_TITLE, binding_changed_cb);
   self->error_lang = -1;
-  set_name (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -499,7 +426,7 @@ JlnSession *
 jln_text_row_get_session (JlnTextRow *self)
 {
   g_return_val_if_fail (JLN_IS_TEXT_ROW (self), NULL);
-  return self->session;
+  return jln_field_binding_get_session (self->binding);
 }
 
 void
@@ -507,10 +434,7 @@ jln_text_row_set_session (JlnTextRow *self,
                           JlnSession *session)
 {
   g_return_if_fail (JLN_IS_TEXT_ROW (self));
-  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
-
-  if (g_set_object (&self->session, session))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  jln_field_binding_set_session (self->binding, session);
 }
 
 /**
@@ -522,7 +446,7 @@ JlnRecord *
 jln_text_row_get_record (JlnTextRow *self)
 {
   g_return_val_if_fail (JLN_IS_TEXT_ROW (self), NULL);
-  return self->record;
+  return jln_field_binding_get_record (self->binding);
 }
 
 /**
@@ -537,26 +461,14 @@ jln_text_row_set_record (JlnTextRow *self,
                          JlnRecord  *record)
 {
   g_return_if_fail (JLN_IS_TEXT_ROW (self));
-  g_return_if_fail (record == NULL || JLN_IS_RECORD (record));
-
-  if (self->record == record)
-    return;
-
-  if (self->record != NULL)
-    g_clear_signal_handler (&self->notify_id, self->record);
-  g_set_object (&self->record, record);
-  if (record != NULL)
-    self->notify_id = g_signal_connect (record, "notify", G_CALLBACK (record_notify_cb), self);
-  set_error (self, -1, NULL);
-  refresh (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  jln_field_binding_set_record (self->binding, record);
 }
 
 JlnPlanField
 jln_text_row_get_field (JlnTextRow *self)
 {
   g_return_val_if_fail (JLN_IS_TEXT_ROW (self), JLN_PLAN_FIELD_TITLE);
-  return self->field;
+  return jln_field_binding_get_field (self->binding);
 }
 
 void
@@ -564,14 +476,7 @@ jln_text_row_set_field (JlnTextRow   *self,
                         JlnPlanField  field)
 {
   g_return_if_fail (JLN_IS_TEXT_ROW (self));
-
-  if (self->field == field)
-    return;
-  self->field = field;
-  set_name (self);
-  update_names (self);
-  refresh (self, TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD]);
+  jln_field_binding_set_field (self->binding, field);
 }
 
 gboolean
@@ -628,6 +533,6 @@ jln_text_row_commit (JlnTextRow *self)
   g_return_if_fail (JLN_IS_TEXT_ROW (self));
 
   for (int lang = JLN_LANG_FR; lang <= JLN_LANG_EN; lang++)
-    if (self->record != NULL && has_focus_in (self->views[lang]))
+    if (jln_field_binding_get_record (self->binding) != NULL && has_focus_in (self->views[lang]))
       commit (self, lang);
 }
