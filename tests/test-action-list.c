@@ -696,6 +696,87 @@ test_selection (Fixture       *fixture,
   g_assert_null (jln_action_list_get_selected (fixture->list));
 }
 
+/* A key press or release, as the list's controller of held keys gets it. */
+static void
+send_key (Fixture  *fixture,
+          guint     keyval,
+          gboolean  pressed)
+{
+  GtkWidget *view = get_child (fixture, "column_view");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean found = FALSE, handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "jln-list-repeat") != 0)
+        continue;
+      found = TRUE;
+      if (pressed)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      else
+        g_signal_emit_by_name (controller, "key-released", keyval, 0, 0);
+      /* The view moves the selection itself. */
+      g_assert_false (handled);
+    }
+  g_assert_true (found);
+}
+
+/* Page Down held down: the selection moves through the list with every
+ * repeat, while the session, which the editor follows, keeps the row
+ * where the key went down; it shows where the selection comes to rest
+ * as soon as the key is released. A single press is followed at once. */
+static void
+test_held_key (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_rows (fixture));
+  g_autoptr(JlnRow) first = NULL;
+  g_autoptr(JlnRow) second = NULL;
+  g_autoptr(JlnRow) third = NULL;
+  g_autoptr(JlnRow) fourth = NULL;
+
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 3);
+  second = g_list_model_get_item (G_LIST_MODEL (selection), 12);
+  third = g_list_model_get_item (G_LIST_MODEL (selection), 21);
+  fourth = g_list_model_get_item (G_LIST_MODEL (selection), 30);
+
+  /* A single press. */
+  send_key (fixture, GDK_KEY_Page_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 3);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (first));
+
+  /* The key repeats. */
+  send_key (fixture, GDK_KEY_Page_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 12);
+  send_key (fixture, GDK_KEY_Page_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 21);
+  g_assert_true (jln_action_list_get_selected (fixture->list) == jln_row_get_record (third));
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (first));
+
+  send_key (fixture, GDK_KEY_Page_Down, FALSE);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (third));
+
+  /* Another key pressed while one repeats: the session catches up before
+   * that key does anything, such as Delete deleting the selected row. */
+  send_key (fixture, GDK_KEY_Down, TRUE);
+  send_key (fixture, GDK_KEY_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 30);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (third));
+  send_key (fixture, GDK_KEY_Delete, TRUE);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (fourth));
+  send_key (fixture, GDK_KEY_Delete, FALSE);
+
+  /* Selected elsewhere while a key repeats: the list follows the session. */
+  send_key (fixture, GDK_KEY_Up, TRUE);
+  send_key (fixture, GDK_KEY_Up, TRUE);
+  jln_session_set_selected (fixture->session, jln_row_get_record (second));
+  g_assert_true (jln_action_list_get_selected (fixture->list) == jln_row_get_record (second));
+  send_key (fixture, GDK_KEY_Up, FALSE);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (second));
+}
+
 static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
@@ -1302,6 +1383,8 @@ main (int   argc,
               fixture_setup, test_live_items, fixture_teardown);
   g_test_add ("/gui/action-list/selection", Fixture, NULL,
               fixture_setup, test_selection, fixture_teardown);
+  g_test_add ("/gui/action-list/held-key", Fixture, NULL,
+              fixture_setup, test_held_key, fixture_teardown);
   g_test_add ("/gui/action-list/sort", Fixture, NULL,
               fixture_setup, test_sort, fixture_teardown);
   g_test_add ("/gui/action-list/expand", Fixture, NULL,
