@@ -848,6 +848,45 @@ find_expander (Fixture    *fixture,
   return expander;
 }
 
+static gboolean
+is_wrapping_label_of (GtkWidget     *widget,
+                      gconstpointer  record)
+{
+  GtkWidget *cell = gtk_widget_get_parent (widget);
+
+  return GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+         JLN_IS_ACTION_CELL (cell) &&
+         jln_action_cell_get_record (JLN_ACTION_CELL (cell)) == record;
+}
+
+/* Rows that come into view, here the sub-items of an action unfolded
+ * again, are measured; the rows already shown are not measured again,
+ * though the new rows' numbers are indented deeper than theirs. A row's
+ * wrapping text is measured in the label's own layout, whose width its
+ * measure sets: a width set here stays if the row is not measured. */
+static void
+test_rows_measured_once (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *view = get_child (fixture, "column_view");
+  JlnRecord *far = JLN_RECORD (find_action (fixture, "1.1"));
+  GtkWidget *label = jln_test_find_widget (view, is_wrapping_label_of, far);
+  guint n_rows = g_list_model_get_n_items (get_rows (fixture));
+  PangoLayout *layout;
+
+  g_assert_nonnull (label);
+  layout = gtk_label_get_layout (GTK_LABEL (label));
+  pango_layout_set_width (layout, 12345);
+
+  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  wait_for_list (fixture);
+  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (get_rows (fixture)), ==, n_rows);
+  g_assert_true (gtk_label_get_layout (GTK_LABEL (label)) == layout);
+  g_assert_cmpint (pango_layout_get_width (layout), ==, 12345);
+}
+
 static void
 test_expand (Fixture       *fixture,
              gconstpointer  data)
@@ -1385,6 +1424,8 @@ main (int   argc,
               fixture_setup, test_selection, fixture_teardown);
   g_test_add ("/gui/action-list/held-key", Fixture, NULL,
               fixture_setup, test_held_key, fixture_teardown);
+  g_test_add ("/gui/action-list/rows-measured-once", Fixture, NULL,
+              fixture_setup, test_rows_measured_once, fixture_teardown);
   g_test_add ("/gui/action-list/sort", Fixture, NULL,
               fixture_setup, test_sort, fixture_teardown);
   g_test_add ("/gui/action-list/expand", Fixture, NULL,
