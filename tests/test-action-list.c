@@ -702,8 +702,7 @@ send_key (Fixture  *fixture,
           guint     keyval,
           gboolean  pressed)
 {
-  GtkWidget *view = get_child (fixture, "column_view");
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->list));
   gboolean found = FALSE, handled = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)

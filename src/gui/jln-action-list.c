@@ -545,7 +545,8 @@ repeat_key_released_cb (GtkEventControllerKey *controller,
 }
 
 /* Page Down or an arrow held down moves the selection as fast as the key
- * repeats; the session follows once the key is released. */
+ * repeats; the session follows once the key is released. On the list, so
+ * as to see the keys before its view does. */
 static void
 add_key_repeat (JlnActionList *self)
 {
@@ -556,9 +557,9 @@ add_key_repeat (JlnActionList *self)
   gtk_event_controller_set_name (controller, "jln-list-repeat");
   g_signal_connect (controller, "key-pressed", G_CALLBACK (repeat_key_pressed_cb), self);
   g_signal_connect (controller, "key-released", G_CALLBACK (repeat_key_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (stop_key_repeat), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), focus);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 /* On the view rather than the widget, so that the keys reach them before
