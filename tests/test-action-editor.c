@@ -1207,6 +1207,24 @@ test_progress_notes (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row (fixture, 0))), ==, "Call published");
 
+  /* Another action, shown in the same fields: its notes, none yet, and
+   * not the note begun for the action left; back again, the two notes. */
+  jln_action_editor_set_editable (fixture->editor, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Not for 1.3");
+  jln_action_editor_set_record (fixture->editor,
+                                jln_test_find_action (fixture->document, "1.3"));
+  spin ();
+  g_assert_true (get_named (fixture, "note-entry") == entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (gtk_widget_get_visible (get_named (fixture, "notes")));
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  spin ();
+  g_assert_true (get_named (fixture, "note-entry") == entry);
+  g_assert_true (gtk_widget_get_visible (get_named (fixture, "notes")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row (fixture, 0))), ==, "Call published");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row (fixture, 1))), ==,
+                   "S1 2024 progress: <b>specification</b> written");
+
   /* A read-only plan: nothing to write with. */
   jln_action_editor_set_editable (fixture->editor, FALSE);
   g_assert_false (gtk_widget_is_sensitive (get_named (fixture, "note-entry")));

@@ -696,6 +696,86 @@ test_selection (Fixture       *fixture,
   g_assert_null (jln_action_list_get_selected (fixture->list));
 }
 
+/* A key press or release, as the list's controller of held keys gets it. */
+static void
+send_key (Fixture  *fixture,
+          guint     keyval,
+          gboolean  pressed)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->list));
+  gboolean found = FALSE, handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "jln-list-repeat") != 0)
+        continue;
+      found = TRUE;
+      if (pressed)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      else
+        g_signal_emit_by_name (controller, "key-released", keyval, 0, 0);
+      /* The view moves the selection itself. */
+      g_assert_false (handled);
+    }
+  g_assert_true (found);
+}
+
+/* Page Down held down: the selection moves through the list with every
+ * repeat, while the session, which the editor follows, keeps the row
+ * where the key went down; it shows where the selection comes to rest
+ * as soon as the key is released. A single press is followed at once. */
+static void
+test_held_key (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_rows (fixture));
+  g_autoptr(JlnRow) first = NULL;
+  g_autoptr(JlnRow) second = NULL;
+  g_autoptr(JlnRow) third = NULL;
+  g_autoptr(JlnRow) fourth = NULL;
+
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 3);
+  second = g_list_model_get_item (G_LIST_MODEL (selection), 12);
+  third = g_list_model_get_item (G_LIST_MODEL (selection), 21);
+  fourth = g_list_model_get_item (G_LIST_MODEL (selection), 30);
+
+  /* A single press. */
+  send_key (fixture, GDK_KEY_Page_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 3);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (first));
+
+  /* The key repeats. */
+  send_key (fixture, GDK_KEY_Page_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 12);
+  send_key (fixture, GDK_KEY_Page_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 21);
+  g_assert_true (jln_action_list_get_selected (fixture->list) == jln_row_get_record (third));
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (first));
+
+  send_key (fixture, GDK_KEY_Page_Down, FALSE);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (third));
+
+  /* Another key pressed while one repeats: the session catches up before
+   * that key does anything, such as Delete deleting the selected row. */
+  send_key (fixture, GDK_KEY_Down, TRUE);
+  send_key (fixture, GDK_KEY_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 30);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (third));
+  send_key (fixture, GDK_KEY_Delete, TRUE);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (fourth));
+  send_key (fixture, GDK_KEY_Delete, FALSE);
+
+  /* Selected elsewhere while a key repeats: the list follows the session. */
+  send_key (fixture, GDK_KEY_Up, TRUE);
+  send_key (fixture, GDK_KEY_Up, TRUE);
+  jln_session_set_selected (fixture->session, jln_row_get_record (second));
+  g_assert_true (jln_action_list_get_selected (fixture->list) == jln_row_get_record (second));
+  send_key (fixture, GDK_KEY_Up, FALSE);
+  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (second));
+}
+
 static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
@@ -765,6 +845,45 @@ find_expander (Fixture    *fixture,
   expander = gtk_widget_get_prev_sibling (GTK_WIDGET (label));
   g_assert_true (GTK_IS_BUTTON (expander));
   return expander;
+}
+
+static gboolean
+is_wrapping_label_of (GtkWidget     *widget,
+                      gconstpointer  record)
+{
+  GtkWidget *cell = gtk_widget_get_parent (widget);
+
+  return GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+         JLN_IS_ACTION_CELL (cell) &&
+         jln_action_cell_get_record (JLN_ACTION_CELL (cell)) == record;
+}
+
+/* Rows that come into view, here the sub-items of an action unfolded
+ * again, are measured; the rows already shown are not measured again,
+ * though the new rows' numbers are indented deeper than theirs. A row's
+ * wrapping text is measured in the label's own layout, whose width its
+ * measure sets: a width set here stays if the row is not measured. */
+static void
+test_rows_measured_once (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *view = get_child (fixture, "column_view");
+  JlnRecord *far = JLN_RECORD (find_action (fixture, "1.1"));
+  GtkWidget *label = jln_test_find_widget (view, is_wrapping_label_of, far);
+  guint n_rows = g_list_model_get_n_items (get_rows (fixture));
+  PangoLayout *layout;
+
+  g_assert_nonnull (label);
+  layout = gtk_label_get_layout (GTK_LABEL (label));
+  pango_layout_set_width (layout, 12345);
+
+  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  wait_for_list (fixture);
+  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (get_rows (fixture)), ==, n_rows);
+  g_assert_true (gtk_label_get_layout (GTK_LABEL (label)) == layout);
+  g_assert_cmpint (pango_layout_get_width (layout), ==, 12345);
 }
 
 static void
@@ -1302,6 +1421,10 @@ main (int   argc,
               fixture_setup, test_live_items, fixture_teardown);
   g_test_add ("/gui/action-list/selection", Fixture, NULL,
               fixture_setup, test_selection, fixture_teardown);
+  g_test_add ("/gui/action-list/held-key", Fixture, NULL,
+              fixture_setup, test_held_key, fixture_teardown);
+  g_test_add ("/gui/action-list/rows-measured-once", Fixture, NULL,
+              fixture_setup, test_rows_measured_once, fixture_teardown);
   g_test_add ("/gui/action-list/sort", Fixture, NULL,
               fixture_setup, test_sort, fixture_teardown);
   g_test_add ("/gui/action-list/expand", Fixture, NULL,

@@ -572,6 +572,12 @@ note_widths (JlnActionCell *self,
 {
   JlnActionCellContext *context = self->context;
 
+  /* Only a wrapping cell's own width is measured with: the others are
+   * at least as wide as their content, which differs from row to row (a
+   * deeper number, an overdue semester's frame), and noting their width
+   * would measure every row again as such rows come and go. */
+  if (!self->wraps)
+    width = 0;
   if (context->widths[self->column] == width &&
       context->column_widths[self->column] == column_width)
     return;

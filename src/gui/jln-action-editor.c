@@ -447,10 +447,18 @@ flush (JlnActionEditor *self)
 static void
 show_notes (JlnActionEditor *self)
 {
+  gboolean has_notes = self->record != NULL && jln_note_kind_for (self->record) != JLN_N_KINDS;
+
+  /* From one record to the next, the same box shows the next one's. */
+  if (has_notes && self->notes_box != NULL)
+    {
+      jln_notes_box_set_owner (JLN_NOTES_BOX (self->notes_box), self->record);
+      return;
+    }
   if (self->notes_box != NULL)
     gtk_box_remove (self->fields_box, self->notes_box);
   self->notes_box = NULL;
-  if (self->record != NULL && jln_note_kind_for (self->record) != JLN_N_KINDS)
+  if (has_notes)
     {
       self->notes_box = jln_notes_box_new (self->session, self->record);
       gtk_box_append (self->fields_box, self->notes_box);

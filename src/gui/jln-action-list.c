@@ -57,6 +57,9 @@ struct _JlnActionList
 
   JlnRecord           *selected;
   JlnRow              *pinned_row;        /* the selected row, bound while selected */
+  guint                held_key;          /* a key that moves the selection, held down */
+  gboolean             key_repeats;       /* ... and repeating: the session waits */
+  gboolean             session_behind;    /* the session has yet to follow the selection */
   GtkWidget           *row_menu;
   JlnRecord           *select_when_done;  /* asked for while filtering */
 
@@ -345,8 +348,29 @@ set_selected (JlnActionList *self,
   if (!g_set_object (&self->selected, record))
     return;
   if (self->session != NULL && !self->following_session)
-    jln_session_set_selected (self->session, record);
+    {
+      /* While a key repeats, the pages that follow the session (the
+       * editor binds every field of a record) wait for the selection to
+       * come to rest, and the list keeps up with the key. */
+      self->session_behind = self->key_repeats;
+      if (!self->session_behind)
+        jln_session_set_selected (self->session, record);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/* The key that moved the selection is released, or another key pressed,
+ * or the list left: the session follows the selection now. */
+static void
+stop_key_repeat (JlnActionList *self)
+{
+  self->held_key = 0;
+  self->key_repeats = FALSE;
+  if (!self->session_behind)
+    return;
+  self->session_behind = FALSE;
+  if (self->session != NULL)
+    jln_session_set_selected (self->session, self->selected);
 }
 
 static void
@@ -470,6 +494,72 @@ add_tab_out (JlnActionList *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+}
+
+static gboolean
+moves_selection (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A held key repeats as presses without releases between them. */
+static gboolean
+repeat_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       JlnActionList         *self)
+{
+  if (keyval != 0 && keyval == self->held_key)
+    {
+      self->key_repeats = TRUE;
+      return FALSE;
+    }
+  stop_key_repeat (self);
+  if (moves_selection (keyval))
+    self->held_key = keyval;
+  return FALSE;
+}
+
+static void
+repeat_key_released_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        JlnActionList         *self)
+{
+  stop_key_repeat (self);
+}
+
+/* Page Down or an arrow held down moves the selection as fast as the key
+ * repeats; the session follows once the key is released. On the list, so
+ * as to see the keys before its view does. */
+static void
+add_key_repeat (JlnActionList *self)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "jln-list-repeat");
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (repeat_key_pressed_cb), self);
+  g_signal_connect (controller, "key-released", G_CALLBACK (repeat_key_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (stop_key_repeat), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 /* On the view rather than the widget, so that the keys reach them before
@@ -943,6 +1033,7 @@ jln_action_list_init (JlnActionList *self)
 
   setup_columns (self);
   add_tab_out (self);
+  add_key_repeat (self);
   add_expand_shortcuts (self);
 
   gtk_search_bar_connect_entry (self->search_bar,
@@ -1160,6 +1251,7 @@ session_plan_changed_cb (JlnActionList *self)
 {
   JlnDocument *document = jln_session_get_document (self->session);
 
+  self->session_behind = FALSE;
   self->following_session = TRUE;
   if (document == self->document)
     set_document (self, NULL);
@@ -1179,6 +1271,8 @@ session_selected_changed_cb (JlnActionList *self)
 {
   JlnRecord *selected = jln_session_get_selected (self->session);
 
+  /* Selected elsewhere: the list follows the session rather than the other way. */
+  self->session_behind = FALSE;
   if (selected != self->selected)
     jln_action_list_select (self, selected);
 }

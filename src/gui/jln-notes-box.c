@@ -442,6 +442,31 @@ jln_notes_box_new (JlnSession *session,
 }
 
 /**
+ * jln_notes_box_set_owner:
+ * @owner: a record that has notes
+ *
+ * Shows the notes of @owner in place of those shown, in the same
+ * widgets: the pane moves from one record to the next without making
+ * them again. A note begun and not added is dropped, as it was for the
+ * record left.
+ */
+void
+jln_notes_box_set_owner (JlnNotesBox *self,
+                         JlnRecord   *owner)
+{
+  g_return_if_fail (JLN_IS_NOTES_BOX (self));
+  g_return_if_fail (jln_note_kind_for (owner) != JLN_N_KINDS);
+
+  if (!g_set_object (&self->owner, owner))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  show_error (self, NULL);
+  gtk_sort_list_model_set_model (self->sorted, jln_record_get_notes (owner));
+  gtk_widget_set_visible (self->list,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0);
+}
+
+/**
  * jln_notes_box_get_session:
  *
  * Returns: (transfer none) (nullable): the session followed

@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (JlnNotesBox, jln_notes_box, JLN, NOTES_BOX, GtkWidget)
  * shown in its content language. */
 GtkWidget  *jln_notes_box_new         (JlnSession  *session,
                                        JlnRecord   *owner);
+void        jln_notes_box_set_owner   (JlnNotesBox *self,
+                                       JlnRecord   *owner);
 JlnSession *jln_notes_box_get_session (JlnNotesBox *self);
 void        jln_notes_box_set_session (JlnNotesBox *self,
                                        JlnSession  *session);
