@@ -1373,9 +1373,17 @@ read_field (JlnStore       *store,
             int            *column,
             GError        **error)
 {
-  gpointer ptr = _jln_record_field_ptr (record, field);
   int col = (*column)++;
+  gpointer ptr;
 
+  /* An optional field left empty, as most are, makes no block for it. */
+  if ((field->flags & JLN_FIELD_OPTIONAL) && sqlite3_column_type (stmt, col) == SQLITE_NULL &&
+      (field->type != JLN_FIELD_TEXT || sqlite3_column_type (stmt, col + 1) == SQLITE_NULL))
+    {
+      *column += field->type == JLN_FIELD_TEXT;
+      return TRUE;
+    }
+  ptr = _jln_record_field_ptr_for_writing (record, field);
   switch (field->type)
     {
     case JLN_FIELD_TEXT:
