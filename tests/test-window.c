@@ -335,7 +335,8 @@ assert_icon_drawn_beforehand (const char *name,
 }
 
 /* The window shows its own icons (the Indicators page's chart, the search
- * that finds nothing, the plan that cannot be opened) from pictures drawn
+ * that finds nothing, the plan that cannot be opened, the spinner of a
+ * long opening) from pictures drawn
  * beforehand: showing a plan reads no SVG file, which would load an SVG
  * library of several megabytes for a few icons. Runs first, while nothing
  * else in this process has drawn an icon. */
@@ -366,8 +367,28 @@ test_icons_without_svg (void)
     save_window (GTK_WIDGET (window), "window-no-match");
   g_assert_false (svg_library_loaded ());
 
+  /* A long opening shows a spinner. */
+  {
+    GtkWidget *spinning = gtk_window_new ();
+    GtkWidget *spinner = gtk_spinner_new ();
+    g_autoptr(GdkTexture) texture = NULL;
+
+    gtk_window_set_child (GTK_WINDOW (spinning), spinner);
+    gtk_spinner_start (GTK_SPINNER (spinner));
+    gtk_window_present (GTK_WINDOW (spinning));
+    jln_test_wait_for_mapped (spinner);
+    jln_test_wait_for_allocation (spinner);
+    texture = jln_test_render_widget (spinner);
+    g_assert_nonnull (texture);
+    if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+      save_window (spinning, "spinner");
+    gtk_window_destroy (GTK_WINDOW (spinning));
+  }
+  g_assert_false (svg_library_loaded ());
+
   for (int scale = 1; scale <= 2; scale++)
     {
+      assert_icon_drawn_beforehand ("jln-process-working-symbolic", 16, scale);
       assert_icon_drawn_beforehand ("jln-chart-symbolic", 16, scale);
       assert_icon_drawn_beforehand ("jln-chart-symbolic", 128, scale);
       assert_icon_drawn_beforehand ("jln-edit-find-symbolic", 128, scale);
