@@ -336,7 +336,7 @@ assert_icon_drawn_beforehand (const char *name,
 
 /* The window shows its own icons (the Indicators page's chart, the search
  * that finds nothing, the plan that cannot be opened, the spinner of a
- * long opening) from pictures drawn
+ * long opening, the editor's expander) from pictures drawn
  * beforehand: showing a plan reads no SVG file, which would load an SVG
  * library of several megabytes for a few icons. Runs first, while nothing
  * else in this process has drawn an icon. */
@@ -355,6 +355,11 @@ test_icons_without_svg (void)
   jln_window_open_file (window, file);
   jln_test_wait_for_document (window);
   list = JLN_ACTION_LIST (jln_window_get_action_list (window));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  g_assert_false (svg_library_loaded ());
+
+  /* An action selected shows the editor, with libadwaita's rows. */
+  jln_action_list_select (list, jln_test_find_action (jln_window_get_document (window), "1.8"));
   jln_test_wait_for_idle (GTK_WIDGET (window));
   g_assert_false (svg_library_loaded ());
 
@@ -389,6 +394,8 @@ test_icons_without_svg (void)
   for (int scale = 1; scale <= 2; scale++)
     {
       assert_icon_drawn_beforehand ("jln-process-working-symbolic", 16, scale);
+      assert_icon_drawn_beforehand ("adw-expander-arrow-symbolic", 16, scale);
+      assert_icon_drawn_beforehand ("adw-entry-apply-symbolic", 16, scale);
       assert_icon_drawn_beforehand ("jln-chart-symbolic", 16, scale);
       assert_icon_drawn_beforehand ("jln-chart-symbolic", 128, scale);
       assert_icon_drawn_beforehand ("jln-edit-find-symbolic", 128, scale);
