@@ -400,6 +400,7 @@ test_icons_without_svg (void)
       assert_icon_drawn_beforehand ("jln-chart-symbolic", 128, scale);
       assert_icon_drawn_beforehand ("jln-edit-find-symbolic", 128, scale);
       assert_icon_drawn_beforehand ("jln-dialog-error-symbolic", 128, scale);
+      assert_icon_drawn_beforehand ("jln-x-office-calendar-symbolic", 128, scale);
     }
   gtk_window_destroy (GTK_WINDOW (window));
 }
