@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 #include <time.h>
 #include <utime.h>
 #include <glib/gstdio.h>
@@ -262,6 +263,81 @@ test_undo_redo_remove (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (jln_test_find_action (fixture->document, "1.8"));
   g_assert_false (jln_document_can_redo (fixture->document));
+}
+
+static gboolean
+has_rare_texts (JlnAction *action)
+{
+  return !jln_text_is_empty (jln_action_get_theme (action)) ||
+         !jln_text_is_empty (jln_action_get_description (action)) ||
+         !jln_text_is_empty (jln_action_get_extension (action)) ||
+         !jln_text_is_empty (jln_action_get_note (action)) ||
+         !jln_text_is_empty (jln_action_get_actors (action)) ||
+         !jln_text_is_empty (jln_action_get_follow_up (action)) ||
+         !jln_text_is_empty (jln_action_get_schedule (action)) ||
+         jln_action_get_references (action) != NULL;
+}
+
+/* The texts most actions leave empty (theme, schedule, references…) are
+ * set, undone and read back from the file like any other, on an action
+ * that had none of them, without touching the other actions. */
+static void
+test_rare_texts (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JlnPlan *plan = jln_document_get_plan (fixture->document);
+  GListModel *objectives = jln_plan_get_objectives (plan);
+  g_autofree char *before = export_json (plan);
+  g_autofree char *after = NULL;
+  g_autofree char *reread = NULL;
+  JlnAction *bare[2] = { NULL, NULL };
+  g_autoptr(JlnEdit) group = jln_edit_new_group ("Rare texts");
+  char *value = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives) && bare[1] == NULL; i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions) && bare[1] == NULL; j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+
+          if (!has_rare_texts (action))
+            bare[bare[0] == NULL ? 0 : 1] = action;
+        }
+    }
+  g_assert_nonnull (bare[1]);
+  g_object_get (bare[0], "schedule-en", &value, NULL);
+  g_assert_null (value);
+
+  jln_edit_group_add (group, jln_edit_new_set (JLN_RECORD (bare[0]), "schedule-en", "Every spring"));
+  jln_edit_group_add (group, jln_edit_new_set (JLN_RECORD (bare[0]), "theme-fr", "Carrières"));
+  g_assert_true (jln_document_apply (fixture->document, group, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (jln_action_get_schedule (bare[0])->en, ==, "Every spring");
+  g_assert_null (jln_action_get_schedule (bare[0])->fr);
+  g_assert_cmpstr (jln_action_get_theme (bare[0])->fr, ==, "Carrières");
+  g_object_get (bare[0], "schedule-en", &value, NULL);
+  g_assert_cmpstr (value, ==, "Every spring");
+  g_free (value);
+  g_assert_false (has_rare_texts (bare[1]));
+
+  after = export_json (plan);
+  g_assert_nonnull (strstr (after, "Every spring"));
+  reread = reopen_and_export (fixture->path);
+  g_assert_cmpstr (reread, ==, after);
+  g_clear_pointer (&reread, g_free);
+
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_rare_texts (bare[0]));
+  g_clear_pointer (&after, g_free);
+  after = export_json (plan);
+  g_assert_cmpstr (after, ==, before);
+  reread = reopen_and_export (fixture->path);
+  g_assert_cmpstr (reread, ==, before);
 }
 
 static void
@@ -807,6 +883,7 @@ main (int   argc,
   ADD ("/core/document/invalid-edit", test_invalid_edit);
   ADD ("/core/document/undo-redo-remove", test_undo_redo_remove);
   ADD ("/core/document/undo-set", test_undo_set);
+  ADD ("/core/document/rare-texts", test_rare_texts);
   ADD ("/core/document/insert-move-group", test_insert_move_group);
   ADD ("/core/document/children-changes", test_children_changes);
   ADD ("/core/document/children-made", test_children_made);

@@ -308,6 +308,103 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+svg_library_loaded (void)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, "librsvg") != NULL;
+}
+
+static void
+assert_icon_drawn_beforehand (const char *name,
+                              int         size,
+                              int         scale)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, name, NULL, size, scale,
+                                                                  GTK_TEXT_DIR_NONE, 0);
+  g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+  g_assert_nonnull (uri);
+  g_assert_true (g_str_has_prefix (uri, "resource:///org/jalons/Jalons/icons/"));
+  g_assert_true (g_str_has_suffix (uri, ".symbolic.png"));
+  g_assert_true (gtk_icon_paintable_is_symbolic (icon));
+}
+
+/* The window shows its own icons (the Indicators page's chart, the search
+ * that finds nothing, the plan that cannot be opened, the spinner of a
+ * long opening, the editor's expander) from pictures drawn
+ * beforehand: showing a plan reads no SVG file, which would load an SVG
+ * library of several megabytes for a few icons. Runs first, while nothing
+ * else in this process has drawn an icon. */
+static void
+test_icons_without_svg (void)
+{
+  g_autofree char *path = make_plan ("icons.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JlnWindow *window;
+  JlnActionList *list;
+
+  g_assert_false (svg_library_loaded ());
+  window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+  list = JLN_ACTION_LIST (jln_window_get_action_list (window));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  g_assert_false (svg_library_loaded ());
+
+  /* An action selected shows the editor, with libadwaita's rows. */
+  jln_action_list_select (list, jln_test_find_action (jln_window_get_document (window), "1.8"));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  g_assert_false (svg_library_loaded ());
+
+  /* A search that finds nothing shows its status page's icon. */
+  jln_query_filter_set_text (jln_window_get_filter (window), "zyxwvut");
+  JLN_TEST_WAIT_UNTIL (!jln_action_list_get_pending (list));
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  g_assert_cmpuint (jln_action_list_get_n_shown (list), ==, 0);
+  if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+    save_window (GTK_WIDGET (window), "window-no-match");
+  g_assert_false (svg_library_loaded ());
+
+  /* A long opening shows a spinner. */
+  {
+    GtkWidget *spinning = gtk_window_new ();
+    GtkWidget *spinner = gtk_spinner_new ();
+    g_autoptr(GdkTexture) texture = NULL;
+
+    gtk_window_set_child (GTK_WINDOW (spinning), spinner);
+    gtk_spinner_start (GTK_SPINNER (spinner));
+    gtk_window_present (GTK_WINDOW (spinning));
+    jln_test_wait_for_mapped (spinner);
+    jln_test_wait_for_allocation (spinner);
+    texture = jln_test_render_widget (spinner);
+    g_assert_nonnull (texture);
+    if (g_getenv ("JALONS_SCREENSHOT_DIR") != NULL)
+      save_window (spinning, "spinner");
+    gtk_window_destroy (GTK_WINDOW (spinning));
+  }
+  g_assert_false (svg_library_loaded ());
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      assert_icon_drawn_beforehand ("jln-process-working-symbolic", 16, scale);
+      assert_icon_drawn_beforehand ("adw-expander-arrow-symbolic", 16, scale);
+      assert_icon_drawn_beforehand ("adw-entry-apply-symbolic", 16, scale);
+      assert_icon_drawn_beforehand ("jln-chart-symbolic", 16, scale);
+      assert_icon_drawn_beforehand ("jln-chart-symbolic", 128, scale);
+      assert_icon_drawn_beforehand ("jln-edit-find-symbolic", 128, scale);
+      assert_icon_drawn_beforehand ("jln-dialog-error-symbolic", 128, scale);
+      assert_icon_drawn_beforehand ("jln-x-office-calendar-symbolic", 128, scale);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_reload_cb (int *reloads)
 {
@@ -442,6 +539,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/gui/window/icons-without-svg", test_icons_without_svg);
   g_test_add_func ("/gui/window/first-run-and-reopen", test_first_run_and_reopen);
   g_test_add_func ("/gui/window/undo-redo-actions", test_undo_redo_actions);
   g_test_add_func ("/gui/window/open-json", test_open_json);

@@ -9,49 +9,62 @@
 #include "jln-note.h"
 #include "jln-record-private.h"
 
-struct _JlnAction
+/* The texts most actions leave empty: in a block of their own, made for
+ * the actions that have one, rather than 120 bytes of NULL in each of
+ * the many actions of a large plan. */
+typedef struct
 {
-  JlnRecord parent_instance;
-
-  char *number;
-  JlnText title;
   JlnText theme;
   JlnText description;
-  JlnStatus status;
-  JlnCompletion completion;
-  JlnSemester start;
-  JlnSemester due;
-  JlnRecurrence recurrence;
-  JlnSemester next;
   char **references;
   JlnText extension;
   JlnText note;
   JlnText actors;
   JlnText follow_up;
   JlnText schedule;
+} JlnActionMore;
+
+struct _JlnAction
+{
+  JlnRecord parent_instance;
+
+  char *number;
+  JlnText title;
+  JlnStatus status;
+  JlnCompletion completion;
+  JlnSemester start;
+  JlnSemester due;
+  JlnRecurrence recurrence;
+  JlnSemester next;
+  JlnActionMore *more;
   GPtrArray *units;
   GPtrArray *principles;
 };
+
+static const JlnActionMore no_more;
+
+/* An optional field of @self, unset while it has no block of them. */
+#define MORE(self, member) ((self)->more != NULL ? &(self)->more->member : &no_more.member)
 
 G_DEFINE_FINAL_TYPE (JlnAction, jln_action, JLN_TYPE_RECORD)
 
 static const JlnField fields[] = {
   { "number", "number", JLN_FIELD_STRING, JLN_FIELD_OF (JlnAction, number), .flags = JLN_FIELD_REQUIRED },
   { "title", "title", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, title) },
-  { "theme", "theme", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, theme) },
-  { "description", "description", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, description) },
+  { "theme", "theme", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionMore, theme), .flags = JLN_FIELD_OPTIONAL },
+  { "description", "description", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionMore, description), .flags = JLN_FIELD_OPTIONAL },
   { "status", "status", JLN_FIELD_ENUM, JLN_FIELD_OF (JlnAction, status), .enum_type = jln_status_get_type },
   { "completion", "completion", JLN_FIELD_COMPLETION, JLN_FIELD_OF (JlnAction, completion) },
   { "start", "start_semester", JLN_FIELD_SEMESTER, JLN_FIELD_OF (JlnAction, start) },
   { "due", "due_semester", JLN_FIELD_SEMESTER, JLN_FIELD_OF (JlnAction, due) },
   { "recurrence", "recurrence", JLN_FIELD_ENUM, JLN_FIELD_OF (JlnAction, recurrence), .enum_type = jln_recurrence_get_type },
   { "next", "next_semester", JLN_FIELD_SEMESTER, JLN_FIELD_OF (JlnAction, next) },
-  { "references", "cf_references", JLN_FIELD_STRV, JLN_FIELD_OF (JlnAction, references) },
-  { "extension", "extension", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, extension) },
-  { "note", "note", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, note) },
-  { "actors", "actors", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, actors) },
-  { "follow_up", "follow_up", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, follow_up) },
-  { "schedule", "schedule", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, schedule) },
+  { "references", "cf_references", JLN_FIELD_STRV, JLN_FIELD_OF (JlnActionMore, references), .flags = JLN_FIELD_OPTIONAL },
+  { "extension", "extension", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionMore, extension), .flags = JLN_FIELD_OPTIONAL },
+  { "note", "note", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionMore, note), .flags = JLN_FIELD_OPTIONAL },
+  { "actors", "actors", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionMore, actors), .flags = JLN_FIELD_OPTIONAL },
+  { "follow_up", "follow_up", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionMore, follow_up), .flags = JLN_FIELD_OPTIONAL },
+  { "schedule", "schedule", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionMore, schedule), .flags = JLN_FIELD_OPTIONAL },
   { "units", "units", JLN_FIELD_REFS, JLN_FIELD_OF (JlnAction, units), .ref_kind = JLN_KIND_UNIT },
   { "principles", "principles", JLN_FIELD_REFS, JLN_FIELD_OF (JlnAction, principles), .ref_kind = JLN_KIND_PRINCIPLE },
 };
@@ -66,6 +79,8 @@ const JlnKindInfo _jln_action_info = {
   .n_fields = G_N_ELEMENTS (fields),
   .children = { JLN_KIND_ITEM, JLN_KIND_NOTE },
   .n_children = 2,
+  .optional_offset = JLN_FIELD_OF (JlnAction, more),
+  .optional_size = sizeof (JlnActionMore),
 };
 
 static void
@@ -97,14 +112,14 @@ const JlnText *
 jln_action_get_theme (JlnAction *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
-  return &self->theme;
+  return MORE (self, theme);
 }
 
 const JlnText *
 jln_action_get_description (JlnAction *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
-  return &self->description;
+  return MORE (self, description);
 }
 
 JlnStatus
@@ -153,42 +168,42 @@ const char * const *
 jln_action_get_references (JlnAction *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
-  return (const char * const *) self->references;
+  return (const char * const *) *MORE (self, references);
 }
 
 const JlnText *
 jln_action_get_extension (JlnAction *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
-  return &self->extension;
+  return MORE (self, extension);
 }
 
 const JlnText *
 jln_action_get_note (JlnAction *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
-  return &self->note;
+  return MORE (self, note);
 }
 
 const JlnText *
 jln_action_get_actors (JlnAction *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
-  return &self->actors;
+  return MORE (self, actors);
 }
 
 const JlnText *
 jln_action_get_follow_up (JlnAction *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
-  return &self->follow_up;
+  return MORE (self, follow_up);
 }
 
 const JlnText *
 jln_action_get_schedule (JlnAction *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
-  return &self->schedule;
+  return MORE (self, schedule);
 }
 
 GPtrArray *
@@ -289,10 +304,10 @@ _jln_action_contains (JlnAction            *self,
 
   if (jln_fold_matcher_find (word, self->number) ||
       text_contains (&self->title, word) ||
-      text_contains (&self->theme, word) ||
-      text_contains (&self->description, word) ||
-      text_contains (&self->extension, word) ||
-      text_contains (&self->note, word) ||
+      text_contains (MORE (self, theme), word) ||
+      text_contains (MORE (self, description), word) ||
+      text_contains (MORE (self, extension), word) ||
+      text_contains (MORE (self, note), word) ||
       unit_codes_contain (self->units, word) ||
       notes_contain (JLN_RECORD (self), JLN_KIND_NOTE, word))
     return TRUE;

@@ -1243,7 +1243,7 @@ apply_timing (Importer  *importer,
           char ***slot;
 
           _jln_kind_find_field (_jln_record_get_info (record), "references", &ref);
-          slot = _jln_record_field_ptr (record, ref.field);
+          slot = _jln_record_field_ptr_for_writing (record, ref.field);
           g_strfreev (*slot);
           *slot = g_strdupv (timing->references);
         }

@@ -794,7 +794,7 @@ read_field (Reader         *reader,
     {
     case JLN_FIELD_TEXT:
       return read_object (reader, N_("an object like {\"fr\": …, \"en\": …}"), text_member,
-                          _jln_record_field_ptr (record, field));
+                          _jln_record_field_ptr_for_writing (record, field));
 
     case JLN_FIELD_INT:
     case JLN_FIELD_DOUBLE:
@@ -812,7 +812,7 @@ read_field (Reader         *reader,
           return FALSE;
         if (field->type == JLN_FIELD_DOUBLE)
           {
-            *(double *) _jln_record_field_ptr (record, field) = value;
+            *(double *) _jln_record_field_ptr_for_writing (record, field) = value;
             return TRUE;
           }
         if (!is_integer)
@@ -826,14 +826,14 @@ read_field (Reader         *reader,
             return reader_fail_at (reader, value_at, _("%s is not between %d and %d"),
                                    shown, field->min, field->max);
           }
-        *(int *) _jln_record_field_ptr (record, field) = integer;
+        *(int *) _jln_record_field_ptr_for_writing (record, field) = integer;
         return TRUE;
       }
 
     case JLN_FIELD_STRV:
       {
         g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-        char ***slot = _jln_record_field_ptr (record, field);
+        char ***slot = _jln_record_field_ptr_for_writing (record, field);
 
         if (!read_array (reader, string_element, strings))
           return FALSE;

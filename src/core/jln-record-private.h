@@ -27,6 +27,11 @@ typedef enum
 typedef enum
 {
   JLN_FIELD_REQUIRED = 1 << 0,
+  /* Rarely set: kept in the record's block of optional fields, made when
+   * one of them is first written, and read as unset while there is none.
+   * The offset is then into that block. A text, a string or a list of
+   * strings only, which are unset when all zero. */
+  JLN_FIELD_OPTIONAL = 1 << 1,
 } JlnFieldFlags;
 
 typedef struct
@@ -53,6 +58,10 @@ struct _JlnKindInfo
   guint            n_fields;
   JlnKind          children[6];
   guint            n_children;
+  /* Where the instance points at its block of JLN_FIELD_OPTIONAL fields,
+   * and the size of that block; both 0 for a kind without one. */
+  guint            optional_offset;
+  guint            optional_size;
 };
 
 /* A field as an edit, a property or a history row names it: the field
@@ -89,6 +98,8 @@ GListModel     *_jln_record_peek_children       (JlnRecord          *self,
                                                  JlnKind             kind);
 gpointer        _jln_record_field_ptr           (JlnRecord          *self,
                                                  const JlnField     *field);
+gpointer        _jln_record_field_ptr_for_writing (JlnRecord        *self,
+                                                   const JlnField   *field);
 GPtrArray      *_jln_record_refs_for_adding     (JlnRecord          *self,
                                                  const JlnField     *field);
 

@@ -142,10 +142,52 @@ _jln_field_ref_name (const JlnFieldRef *ref)
   return g_strconcat (base, "-", jln_lang_to_string (ref->lang), NULL);
 }
 
+/* What the optional fields of a record without a block of them read as:
+ * all unset, and read-only, so that a write through it fails at once. */
+static const union {
+  JlnText  text;
+  char    *string;
+  char   **strv;
+  guint8   bytes[256];
+} no_optional_fields;
+
+static gpointer *
+optional_block (JlnRecord         *self,
+                const JlnKindInfo *info)
+{
+  return G_STRUCT_MEMBER_P (self, info->optional_offset);
+}
+
+/* The field, to read it. An optional field of a record that has none
+ * reads as unset and must not be written through this pointer: see
+ * _jln_record_field_ptr_for_writing(). */
 gpointer
 _jln_record_field_ptr (JlnRecord      *self,
                        const JlnField *field)
 {
+  if (G_UNLIKELY (field->flags & JLN_FIELD_OPTIONAL))
+    {
+      gpointer block = *optional_block (self, JLN_RECORD_GET_CLASS (self)->info);
+
+      return (guint8 *) (block != NULL ? block : (gpointer) &no_optional_fields) + field->offset;
+    }
+  return G_STRUCT_MEMBER_P (self, field->offset);
+}
+
+/* The field, to write it: makes the block of optional fields if needed. */
+gpointer
+_jln_record_field_ptr_for_writing (JlnRecord      *self,
+                                   const JlnField *field)
+{
+  if (field->flags & JLN_FIELD_OPTIONAL)
+    {
+      const JlnKindInfo *info = JLN_RECORD_GET_CLASS (self)->info;
+      gpointer *block = optional_block (self, info);
+
+      if (*block == NULL)
+        *block = g_malloc0 (info->optional_size);
+      return (guint8 *) *block + field->offset;
+    }
   return G_STRUCT_MEMBER_P (self, field->offset);
 }
 
@@ -253,6 +295,7 @@ _jln_record_class_install_fields (JlnRecordClass    *klass,
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  g_assert (info->optional_size <= sizeof no_optional_fields);
   klass->info = info;
   klass->field_pspecs = g_new0 (GParamSpec *, info->n_fields * 2);
   object_class->get_property = jln_record_get_property;
@@ -284,8 +327,11 @@ jln_record_finalize (GObject *object)
   for (guint i = 0; info != NULL && i < info->n_fields; i++)
     {
       const JlnField *field = &info->fields[i];
-      gpointer ptr = _jln_record_field_ptr (self, field);
+      gpointer ptr;
 
+      if ((field->flags & JLN_FIELD_OPTIONAL) && *optional_block (self, info) == NULL)
+        continue;
+      ptr = _jln_record_field_ptr_for_writing (self, field);
       switch (field->type)
         {
         case JLN_FIELD_TEXT:
@@ -305,6 +351,9 @@ jln_record_finalize (GObject *object)
           break;
         }
     }
+
+  if (info != NULL && info->optional_size > 0)
+    g_clear_pointer (optional_block (self, info), g_free);
 
   if (priv->children.one != NULL)
     {
@@ -817,7 +866,7 @@ _jln_record_field_from_string (JlnRecord          *self,
                                GError            **error)
 {
   const JlnField *field = ref->field;
-  gpointer ptr = _jln_record_field_ptr (self, field);
+  gpointer ptr = _jln_record_field_ptr_for_writing (self, field);
   gboolean changed = FALSE;
 
   if (!g_utf8_validate (value, -1, NULL))

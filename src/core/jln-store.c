@@ -1373,9 +1373,17 @@ read_field (JlnStore       *store,
             int            *column,
             GError        **error)
 {
-  gpointer ptr = _jln_record_field_ptr (record, field);
   int col = (*column)++;
+  gpointer ptr;
 
+  /* An optional field left empty, as most are, makes no block for it. */
+  if ((field->flags & JLN_FIELD_OPTIONAL) && sqlite3_column_type (stmt, col) == SQLITE_NULL &&
+      (field->type != JLN_FIELD_TEXT || sqlite3_column_type (stmt, col + 1) == SQLITE_NULL))
+    {
+      *column += field->type == JLN_FIELD_TEXT;
+      return TRUE;
+    }
+  ptr = _jln_record_field_ptr_for_writing (record, field);
   switch (field->type)
     {
     case JLN_FIELD_TEXT:
@@ -1617,6 +1625,32 @@ done:
   return ok;
 }
 
+/* Links by owner, then target; "parent" is the owner and "record" the
+ * target in a row of links. */
+static int
+compare_links (gconstpointer a,
+               gconstpointer b)
+{
+  const LoadedRow *row_a = a, *row_b = b;
+
+  if (row_a->parent != row_b->parent)
+    return row_a->parent < row_b->parent ? -1 : 1;
+  if (row_a->record != row_b->record)
+    return row_a->record < row_b->record ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+set_broken_link (const JlnKindInfo *info,
+                 const JlnField    *field,
+                 GError           **error)
+{
+  g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+               _("The plan file is damaged: a link of %s %s is broken"),
+               info->name, field->name);
+  return FALSE;
+}
+
 /* Links too are read in the order of the file and sorted in memory. */
 static gboolean
 load_links (JlnStore          *store,
@@ -1628,8 +1662,6 @@ load_links (JlnStore          *store,
   g_autofree char *links = link_table (info, field);
   g_autofree char *sql = g_strconcat ("SELECT owner, target, position FROM ", links, NULL);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (LoadedRow));
-  /* A unit listed twice for one action is no plan the JSON reader reads. */
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt = prepare (store, sql, error);
   JlnRecord *owner = NULL;
   int rc;
@@ -1649,14 +1681,10 @@ load_links (JlnStore          *store,
 
       if (owner == NULL || target == NULL ||
           _jln_record_get_info (owner)->kind != info->kind ||
-          _jln_record_get_info (target)->kind != field->ref_kind ||
-          !g_hash_table_add (pairs, g_strconcat (owner_id, target_id, NULL)))
+          _jln_record_get_info (target)->kind != field->ref_kind)
         {
           sqlite3_reset (stmt);
-          g_set_error (error, JLN_ERROR, JLN_ERROR_DAMAGED,
-                       _("The plan file is damaged: a link of %s %s is broken"),
-                       info->name, field->name);
-          return FALSE;
+          return set_broken_link (info, field, error);
         }
       {
         /* "parent" is the owner and "record" the target here. */
@@ -1668,6 +1696,15 @@ load_links (JlnStore          *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (store, rc, error);
+
+  /* A unit listed twice for one action is no plan the JSON reader reads.
+   * Sorted by owner and target, a pair listed twice is two rows side by
+   * side: no table of every pair's ids while a large plan loads. */
+  g_array_sort (rows, compare_links);
+  for (guint i = 1; i < rows->len; i++)
+    if (compare_links (&g_array_index (rows, LoadedRow, i - 1),
+                       &g_array_index (rows, LoadedRow, i)) == 0)
+      return set_broken_link (info, field, error);
 
   g_array_sort (rows, compare_rows);
   for (guint i = 0; i < rows->len; i++)

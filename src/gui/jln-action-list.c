@@ -282,7 +282,7 @@ update_empty_state (JlnActionList *self)
     }
   else
     {
-      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_icon_name (self->empty_page, "jln-edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Matching Actions"));
       adw_status_page_set_description (self->empty_page,
                                        _("Try other words, or fewer filters. Words match numbers, "

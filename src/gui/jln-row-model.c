@@ -21,17 +21,23 @@
  * milliseconds per keystroke on a large plan, in signal emissions and
  * tree nodes; this costs a test per action and a few linear walks. */
 
+/* The children of a row, apart: most rows (actions without sub-items,
+ * sub-items) have none, and a large plan has many rows. */
+typedef struct
+{
+  GListModel  *store;      /* the children's store: actions, sub-items */
+  gulong       store_id;
+  GPtrArray   *children;   /* JlnRow, in the store's order */
+  GPtrArray   *sorted;     /* the same, in the sorter's order; NULL until asked */
+} RowKids;
+
 struct _JlnRow
 {
   GObject      parent_instance;
 
   JlnRowModel *model;      /* unowned; NULL once the record left the plan */
   JlnRecord   *record;
-  GListModel  *store;      /* the children's store: actions, sub-items;
-                            NULL for an action that never had sub-items */
-  gulong       store_id;
-  GPtrArray   *children;   /* JlnRow, in the store's order */
-  GPtrArray   *sorted;     /* the same, in the sorter's order; NULL until asked */
+  RowKids     *kids;       /* NULL for an action that never had sub-items */
   guint        mark;       /* the model's stamp when last shown */
   guint        n_bound;    /* widgets of a view that show the row */
   guint        depth : 2;
@@ -154,10 +160,14 @@ jln_row_finalize (GObject *object)
 {
   JlnRow *self = JLN_ROW (object);
 
-  g_assert (self->store_id == 0);
-  g_clear_pointer (&self->sorted, g_ptr_array_unref);
-  g_clear_pointer (&self->children, g_ptr_array_unref);
-  g_clear_object (&self->store);
+  if (self->kids != NULL)
+    {
+      g_assert (self->kids->store_id == 0);
+      g_clear_pointer (&self->kids->sorted, g_ptr_array_unref);
+      g_clear_pointer (&self->kids->children, g_ptr_array_unref);
+      g_clear_object (&self->kids->store);
+      g_clear_pointer (&self->kids, g_free);
+    }
   g_clear_object (&self->record);
 
   G_OBJECT_CLASS (jln_row_parent_class)->finalize (object);
@@ -244,7 +254,7 @@ jln_row_get_expandable (JlnRow *self)
 
   if (self->record != NULL && JLN_IS_OBJECTIVE (self->record))
     return TRUE;
-  return self->children != NULL && self->children->len > 0;
+  return self->kids != NULL && self->kids->children != NULL && self->kids->children->len > 0;
 }
 
 /**
@@ -298,10 +308,13 @@ static void row_store_changed_cb (GListModel *store,
 static void
 row_release (JlnRow *row)
 {
-  if (row->store_id != 0)
-    g_clear_signal_handler (&row->store_id, row->store);
-  g_clear_pointer (&row->sorted, g_ptr_array_unref);
-  g_clear_pointer (&row->children, g_ptr_array_unref);
+  if (row->kids != NULL)
+    {
+      if (row->kids->store_id != 0)
+        g_clear_signal_handler (&row->kids->store_id, row->kids->store);
+      g_clear_pointer (&row->kids->sorted, g_ptr_array_unref);
+      g_clear_pointer (&row->kids->children, g_ptr_array_unref);
+    }
   row->model = NULL;
   g_object_unref (row);
 }
@@ -333,9 +346,9 @@ row_insert_children (JlnRowModel *self,
 {
   for (guint i = 0; i < added; i++)
     {
-      g_autoptr(JlnRecord) record = g_list_model_get_item (row->store, position + i);
+      g_autoptr(JlnRecord) record = g_list_model_get_item (row->kids->store, position + i);
 
-      g_ptr_array_insert (row->children, position + i, row_new_child (self, row, record));
+      g_ptr_array_insert (row->kids->children, position + i, row_new_child (self, row, record));
     }
 }
 
@@ -356,16 +369,17 @@ row_new (JlnRowModel *self,
     {
       guint n = g_list_model_get_n_items (store);
 
-      row->store = g_object_ref (store);
-      row->children = g_ptr_array_new_full (n, (GDestroyNotify) row_release);
+      row->kids = g_new0 (RowKids, 1);
+      row->kids->store = g_object_ref (store);
+      row->kids->children = g_ptr_array_new_full (n, (GDestroyNotify) row_release);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(JlnRecord) child = g_list_model_get_item (store, i);
 
-          g_ptr_array_add (row->children, row_new_child (self, row, child));
+          g_ptr_array_add (row->kids->children, row_new_child (self, row, child));
         }
-      row->store_id = g_signal_connect (store, "items-changed",
-                                        G_CALLBACK (row_store_changed_cb), row);
+      row->kids->store_id = g_signal_connect (store, "items-changed",
+                                              G_CALLBACK (row_store_changed_cb), row);
     }
   return row;
 }
@@ -380,9 +394,9 @@ row_store_changed_cb (GListModel *store,
   JlnRowModel *self = row->model;
   gboolean was_expandable = jln_row_get_expandable (row);
 
-  g_ptr_array_remove_range (row->children, position, removed);
+  g_ptr_array_remove_range (row->kids->children, position, removed);
   row_insert_children (self, row, position, added);
-  g_clear_pointer (&row->sorted, g_ptr_array_unref);
+  g_clear_pointer (&row->kids->sorted, g_ptr_array_unref);
 
   if (was_expandable != jln_row_get_expandable (row))
     g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_EXPANDABLE]);
@@ -407,25 +421,27 @@ row_get_ordered (JlnRowModel *self,
                  JlnRow      *row)
 {
   if (self->sorter == NULL)
-    return row->children;
-  if (row->sorted == NULL)
+    return row->kids->children;
+  if (row->kids->sorted == NULL)
     {
-      row->sorted = g_ptr_array_new_full (row->children->len, NULL);
-      for (guint i = 0; i < row->children->len; i++)
-        g_ptr_array_add (row->sorted, g_ptr_array_index (row->children, i));
-      g_ptr_array_sort_with_data (row->sorted, compare_rows_cb, self->sorter);
+      GPtrArray *children = row->kids->children;
+
+      row->kids->sorted = g_ptr_array_new_full (children->len, NULL);
+      for (guint i = 0; i < children->len; i++)
+        g_ptr_array_add (row->kids->sorted, g_ptr_array_index (children, i));
+      g_ptr_array_sort_with_data (row->kids->sorted, compare_rows_cb, self->sorter);
     }
-  return row->sorted;
+  return row->kids->sorted;
 }
 
 static void
 row_forget_order (JlnRow *row)
 {
-  if (row->children == NULL)
+  if (row->kids == NULL || row->kids->children == NULL)
     return;
-  g_clear_pointer (&row->sorted, g_ptr_array_unref);
-  for (guint i = 0; i < row->children->len; i++)
-    row_forget_order (g_ptr_array_index (row->children, i));
+  g_clear_pointer (&row->kids->sorted, g_ptr_array_unref);
+  for (guint i = 0; i < row->kids->children->len; i++)
+    row_forget_order (g_ptr_array_index (row->kids->children, i));
 }
 
 /* The pass
@@ -500,7 +516,7 @@ pass_run (JlnRowModel *self,
             continue;
           action->mark = pass->stamp;
           g_ptr_array_add (pass->rows, g_object_ref (action));
-          if (action->expanded && action->children != NULL && action->children->len > 0)
+          if (action->expanded && jln_row_get_expandable (action))
             {
               GPtrArray *items = row_get_ordered (self, action);
 
@@ -1009,22 +1025,23 @@ children_made_cb (JlnPlan     *plan,
       || (objective = jln_record_get_parent (record)) == NULL)
     return;
   items = jln_action_peek_items (JLN_ACTION (record));
-  for (guint i = 0; i < self->root->children->len; i++)
+  for (guint i = 0; i < self->root->kids->children->len; i++)
     {
-      JlnRow *objective_row = g_ptr_array_index (self->root->children, i);
+      JlnRow *objective_row = g_ptr_array_index (self->root->kids->children, i);
 
       if (objective_row->record != objective)
         continue;
-      for (guint j = 0; j < objective_row->children->len; j++)
+      for (guint j = 0; j < objective_row->kids->children->len; j++)
         {
-          JlnRow *row = g_ptr_array_index (objective_row->children, j);
+          JlnRow *row = g_ptr_array_index (objective_row->kids->children, j);
 
-          if (row->record != record || row->store != NULL)
+          if (row->record != record || row->kids != NULL)
             continue;
-          row->store = g_object_ref (items);
-          row->children = g_ptr_array_new_with_free_func ((GDestroyNotify) row_release);
-          row->store_id = g_signal_connect (items, "items-changed",
-                                            G_CALLBACK (row_store_changed_cb), row);
+          row->kids = g_new0 (RowKids, 1);
+          row->kids->store = g_object_ref (items);
+          row->kids->children = g_ptr_array_new_with_free_func ((GDestroyNotify) row_release);
+          row->kids->store_id = g_signal_connect (items, "items-changed",
+                                                  G_CALLBACK (row_store_changed_cb), row);
           if (g_list_model_get_n_items (items) > 0)
             row_store_changed_cb (items, 0, 0, g_list_model_get_n_items (items), row);
           return;
@@ -1217,9 +1234,11 @@ static JlnRow *
 find_child (JlnRow    *row,
             JlnRecord *record)
 {
-  for (guint i = 0; row->children != NULL && i < row->children->len; i++)
+  GPtrArray *children = row->kids != NULL ? row->kids->children : NULL;
+
+  for (guint i = 0; children != NULL && i < children->len; i++)
     {
-      JlnRow *child = g_ptr_array_index (row->children, i);
+      JlnRow *child = g_ptr_array_index (children, i);
 
       if (child->record == record)
         return child;
