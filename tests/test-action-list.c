@@ -1205,6 +1205,110 @@ test_large (void)
   fixture_teardown (&fixture, NULL);
 }
 
+/* Widgets per row */
+
+/* The widgets a bound row costs: GTK's row and cells, and what each of
+ * our cells holds. */
+#define MAX_WIDGETS_PER_ROW 19
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
+static gboolean
+is_due_cell_of (GtkWidget     *widget,
+                gconstpointer  record)
+{
+  return JLN_IS_ACTION_CELL (widget) &&
+         jln_action_cell_get_record (JLN_ACTION_CELL (widget)) == record &&
+         gtk_widget_has_css_class (widget, "jln-cell-due");
+}
+
+static gboolean
+node_has_text (GskRenderNode *node)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      return TRUE;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (node_has_text (gsk_container_node_get_child (node, i)))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return node_has_text (gsk_transform_node_get_child (node));
+    case GSK_COLOR_MATRIX_NODE:
+      return node_has_text (gsk_color_matrix_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return node_has_text (gsk_opacity_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return node_has_text (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return node_has_text (gsk_rounded_clip_node_get_child (node));
+    case GSK_DEBUG_NODE:
+      return node_has_text (gsk_debug_node_get_child (node));
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether @widget draws text, itself or by a child. */
+static gboolean
+draws_text (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  gboolean found;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  found = node != NULL && node_has_text (node);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return found;
+}
+
+/* A row of the list is a few widgets, as it is built for every row that
+ * scrolls into view; its short texts are still drawn and read. */
+static void
+test_row_widgets (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JlnAction *action = find_action (fixture, "1.4");
+  g_autofree char *due = jln_record_dup_due_text (JLN_RECORD (action), jln_lang_from_locale ());
+  GtkWidget *cell, *row;
+  const char *text;
+  guint n;
+
+  jln_action_list_select (fixture->list, JLN_RECORD (action));
+  wait_for_list (fixture);
+  cell = jln_test_find_widget (GTK_WIDGET (fixture->list), is_due_cell_of, action);
+  g_assert_nonnull (cell);
+
+  /* The cell, GTK's cell, GTK's row. */
+  row = gtk_widget_get_parent (gtk_widget_get_parent (cell));
+  g_assert_true (GTK_IS_WIDGET (row));
+  n = count_widgets (row);
+  g_test_message ("%u widgets in a row", n);
+  g_assert_cmpuint (n, <=, MAX_WIDGETS_PER_ROW);
+
+  /* The semester is shown, drawn by the cell and read by screen readers. */
+  text = jln_action_cell_get_text (JLN_ACTION_CELL (cell));
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_suffix (text, due));
+  g_assert_true (draws_text (cell));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  g_assert_cmpint (gtk_widget_get_width (cell), >, 0);
+}
+
 /* Row heights and headings */
 
 static gboolean
@@ -1429,6 +1533,8 @@ main (int   argc,
               fixture_setup, test_sort, fixture_teardown);
   g_test_add ("/gui/action-list/expand", Fixture, NULL,
               fixture_setup, test_expand, fixture_teardown);
+  g_test_add ("/gui/action-list/row-widgets", Fixture, NULL,
+              fixture_setup, test_row_widgets, fixture_teardown);
   g_test_add ("/gui/action-list/row-heights", Fixture, NULL,
               fixture_setup, test_row_heights, fixture_teardown);
   g_test_add ("/gui/action-list/heading-spans-row", Fixture, NULL,

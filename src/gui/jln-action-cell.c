@@ -24,7 +24,10 @@ struct _JlnActionCell
   GList                 link;          /* in context->bound, while bound */
 
   GtkWidget            *styled;        /* carries the row's style classes */
-  GtkLabel             *label;
+  GtkLabel             *label;         /* NULL in a drawn cell */
+  char                 *text;          /* a drawn cell's text */
+  PangoLayout          *layout;        /* a drawn cell's, made when first measured */
+  gboolean              drawn;         /* draws its one line of text itself */
   GtkLabel             *lang_tag;      /* title: the text is the other language's */
   GtkLabel             *gep_tag;       /* title: an axis of the Gender Equality Plan */
   GtkWidget            *expander;      /* number: the row's arrow */
@@ -223,6 +226,57 @@ update_title (JlnActionCell *self)
     }
 }
 
+/* The attributes a label takes from its CSS node and a layout does not:
+ * tabular figures for a "numeric" cell, a line through a dropped action's. */
+static void
+update_attributes (JlnActionCell *self)
+{
+  PangoAttrList *attrs;
+
+  if (self->layout == NULL)
+    return;
+  attrs = pango_attr_list_new ();
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  if (self->status_class == status_classes[JLN_STATUS_DROPPED])
+    pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
+  pango_layout_set_attributes (self->layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static PangoLayout *
+ensure_layout (JlnActionCell *self)
+{
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      if (self->column != JLN_ACTION_COLUMN_DUE)
+        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      update_attributes (self);
+    }
+  return self->layout;
+}
+
+/* A drawn cell's text: measured and drawn from one layout, and read by
+ * screen readers as the cell's label. */
+static void
+set_drawn_text (JlnActionCell *self,
+                const char    *text)
+{
+  update_attributes (self);
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 update (JlnActionCell *self)
 {
@@ -265,9 +319,11 @@ update (JlnActionCell *self)
       g_assert_not_reached ();
     }
 
-  if (text != NULL)
-    gtk_label_set_text (self->label, text);
   update_style (self);
+  if (text != NULL && self->drawn)
+    set_drawn_text (self, text);
+  else if (text != NULL)
+    gtk_label_set_text (self->label, text);
 }
 
 /* As GtkTreeExpander indents a level: its arrow and the space after it. */
@@ -339,6 +395,28 @@ menu_pressed_cb (GtkGestureClick *gesture,
   if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     point = GRAPHENE_POINT_INIT (x, y);
   g_signal_emit (self, signals[MENU_REQUESTED], 0, (double) point.x, (double) point.y);
+}
+
+/* A drawn cell carries its style itself: the frame of an overdue
+ * semester goes round its text, as the cell is as wide as the text. */
+static void
+new_drawn (JlnActionCell *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (self->column == JLN_ACTION_COLUMN_DUE)
+    {
+      /* A semester is short: it is shown whole, its frame round the text
+       * only when overdue. */
+      gtk_widget_add_css_class (widget, "jln-cell-due");
+      gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (widget, GTK_ALIGN_START);
+    }
+  else
+    {
+      gtk_widget_add_css_class (widget, "numeric");
+      gtk_widget_set_hexpand (widget, TRUE);
+    }
 }
 
 static GtkWidget *
@@ -490,6 +568,105 @@ get_span_width (JlnActionCell *self,
   return width;
 }
 
+/* A drawn cell is as wide as its text, or as narrow as an ellipsis where
+ * the text may be cut, as a label; as tall as a line. */
+static void
+measure_drawn (JlnActionCell  *self,
+               GtkOrientation  orientation,
+               int            *minimum,
+               int            *natural)
+{
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (self->text == NULL || self->text[0] == '\0')
+    return;
+  layout = ensure_layout (self);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = *natural = logical.height;
+      return;
+    }
+  *minimum = *natural = logical.width;
+  if (pango_layout_get_ellipsize (layout) != PANGO_ELLIPSIZE_NONE)
+    {
+      PangoRectangle ellipsis;
+
+      pango_layout_set_width (layout, 0);
+      pango_layout_get_pixel_extents (layout, NULL, &ellipsis);
+      pango_layout_set_width (layout, -1);
+      *minimum = MIN (ellipsis.width, logical.width);
+    }
+}
+
+static void
+jln_action_cell_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  GdkRGBA color;
+
+  GTK_WIDGET_CLASS (jln_action_cell_parent_class)->snapshot (widget, snapshot);
+  if (!self->drawn || self->text == NULL || self->text[0] == '\0')
+    return;
+
+  layout = ensure_layout (self);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (logical.width > width && pango_layout_get_ellipsize (layout) != PANGO_ELLIPSIZE_NONE)
+    {
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+    }
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* At the start of the cell, as a label's text, and in the middle of
+   * its height. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT ((gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                                                 ? width - logical.width : 0) - logical.x,
+                                                (height - logical.height) / 2 - logical.y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+jln_action_cell_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (widget);
+
+  GTK_WIDGET_CLASS (jln_action_cell_parent_class)->css_changed (widget, change);
+  /* The font may have changed with the style: a heading's bold, an
+   * overdue semester's. */
+  if (self->layout != NULL)
+    {
+      pango_layout_context_changed (self->layout);
+      gtk_widget_queue_resize (widget);
+    }
+}
+
+static void
+jln_action_cell_direction_changed (GtkWidget        *widget,
+                                   GtkTextDirection  previous)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (widget);
+
+  GTK_WIDGET_CLASS (jln_action_cell_parent_class)->direction_changed (widget, previous);
+  if (self->layout != NULL)
+    pango_layout_context_changed (self->layout);
+}
+
 static void
 jln_action_cell_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -503,6 +680,11 @@ jln_action_cell_measure (GtkWidget      *widget,
   int others_min, others_nat;
 
   *minimum = *natural = 0;
+  if (self->drawn)
+    {
+      measure_drawn (self, orientation, minimum, natural);
+      return;
+    }
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* A wrapping label asks for no width of its own: the column's width
@@ -607,6 +789,8 @@ jln_action_cell_size_allocate (GtkWidget *widget,
       get_frame (parent, &frame, NULL);
       note_widths (self, width, gtk_widget_get_width (parent) + frame);
     }
+  if (self->drawn)
+    return;
   if (self->column == JLN_ACTION_COLUMN_TITLE && parent != NULL &&
       gtk_widget_get_overflow (parent) != GTK_OVERFLOW_VISIBLE)
     /* A heading's title is drawn over the empty cells after it. */
@@ -667,9 +851,20 @@ jln_action_cell_new (JlnActionColumn       column,
   self = g_object_new (JLN_TYPE_ACTION_CELL, NULL);
   self->context = context;
   self->column = column;
-  label = new_label ();
-  self->label = GTK_LABEL (label);
   self->styled = GTK_WIDGET (self);
+  /* A semester and a completion are one short line: the cell draws them
+   * itself, a widget less per row for each. */
+  self->drawn = column == JLN_ACTION_COLUMN_COMPLETION || column == JLN_ACTION_COLUMN_DUE;
+  if (self->drawn)
+    {
+      new_drawn (self);
+      label = NULL;
+    }
+  else
+    {
+      label = new_label ();
+      self->label = GTK_LABEL (label);
+    }
   self->wraps = column == JLN_ACTION_COLUMN_TITLE || column == JLN_ACTION_COLUMN_STATUS ||
                 column == JLN_ACTION_COLUMN_UNITS;
 
@@ -695,33 +890,25 @@ jln_action_cell_new (JlnActionColumn       column,
       /* The tags are made when first needed: most rows have none. */
       break;
     case JLN_ACTION_COLUMN_STATUS:
+    case JLN_ACTION_COLUMN_UNITS:
+      /* The label itself carries the style. */
+      self->styled = label;
+      break;
     case JLN_ACTION_COLUMN_COMPLETION:
     case JLN_ACTION_COLUMN_DUE:
-    case JLN_ACTION_COLUMN_UNITS:
-      /* The label itself carries the style, so that the frame of an
-       * overdue semester goes round its text. */
-      self->styled = label;
       break;
     case JLN_N_ACTION_COLUMNS:
     default:
       g_assert_not_reached ();
     }
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  if (label != NULL)
+    {
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_parent (label, GTK_WIDGET (self));
+    }
 
   if (column == JLN_ACTION_COLUMN_STATUS)
     gtk_widget_add_css_class (label, "jln-cell-status");
-  else if (column == JLN_ACTION_COLUMN_DUE)
-    {
-      /* A semester is short: it is shown whole, its frame round the text
-       * only when overdue. */
-      gtk_widget_add_css_class (label, "jln-cell-due");
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-    }
-  else if (column == JLN_ACTION_COLUMN_COMPLETION)
-    gtk_widget_add_css_class (label, "numeric");
 
   /* Titles, statuses and units wrap, and the row grows to show them
    * whole, rather than cutting them at the column's width. */
@@ -810,6 +997,19 @@ jln_action_cell_get_record (JlnActionCell *self)
   return self->record;
 }
 
+/**
+ * jln_action_cell_get_text:
+ *
+ * Returns: (transfer none) (nullable): the text a cell that draws its text
+ *   itself shows (completion, due), or %NULL for the others
+ */
+const char *
+jln_action_cell_get_text (JlnActionCell *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION_CELL (self), NULL);
+  return self->drawn ? self->text : NULL;
+}
+
 /* Stops what the context had planned: the list is going away. */
 void
 jln_action_cell_context_clear (JlnActionCellContext *context)
@@ -834,6 +1034,8 @@ jln_action_cell_dispose (GObject *object)
   jln_action_cell_unbind (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (jln_action_cell_parent_class)->dispose (object);
 }
@@ -863,6 +1065,9 @@ jln_action_cell_class_init (JlnActionCellClass *klass)
   widget_class->get_request_mode = jln_action_cell_get_request_mode;
   widget_class->measure = jln_action_cell_measure;
   widget_class->size_allocate = jln_action_cell_size_allocate;
+  widget_class->snapshot = jln_action_cell_snapshot;
+  widget_class->css_changed = jln_action_cell_css_changed;
+  widget_class->direction_changed = jln_action_cell_direction_changed;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "jln-action-cell");
 }
