@@ -27,6 +27,7 @@ struct _JlnActionCell
   GtkLabel             *label;         /* NULL in a drawn cell */
   char                 *text;          /* a drawn cell's text */
   PangoLayout          *layout;        /* a drawn cell's, made when first measured */
+  int                   text_x;        /* where a drawn cell's text starts */
   gboolean              drawn;         /* draws its one line of text itself */
   GtkLabel             *lang_tag;      /* title: the text is the other language's */
   GtkLabel             *gep_tag;       /* title: an axis of the Gender Equality Plan */
@@ -114,6 +115,60 @@ update_style (JlnActionCell *self)
             "jln-heading");
 }
 
+/* The attributes a label takes from its CSS node and a layout does not:
+ * tabular figures for a "numeric" cell, a line through a dropped action's. */
+static void
+update_attributes (JlnActionCell *self)
+{
+  PangoAttrList *attrs;
+
+  if (self->layout == NULL)
+    return;
+  attrs = pango_attr_list_new ();
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  if (self->status_class == status_classes[JLN_STATUS_DROPPED])
+    pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
+  pango_layout_set_attributes (self->layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static PangoLayout *
+ensure_layout (JlnActionCell *self)
+{
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      if (self->column != JLN_ACTION_COLUMN_DUE)
+        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      update_attributes (self);
+    }
+  return self->layout;
+}
+
+/* A drawn cell's text: measured and drawn from one layout, and read by
+ * screen readers as the cell's label. */
+static void
+set_drawn_text (JlnActionCell *self,
+                const char    *text)
+{
+  update_attributes (self);
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text, -1);
+  /* The number's cell is read as its whole row (see update_number()),
+   * and its arrow as the number. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander != NULL ? self->expander
+                                                                         : GTK_WIDGET (self)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 update_number (JlnActionCell *self)
 {
@@ -123,7 +178,7 @@ update_number (JlnActionCell *self)
                                                         jln_lang_from_locale (),
                                                         self->context->today);
 
-  gtk_label_set_text (self->label, number);
+  set_drawn_text (self, number);
 
   /* GTK 4.8 gives no access to the row widget of a GtkColumnView
    * (GtkColumnViewRow arrived in 4.12), so the label that a screen reader
@@ -224,57 +279,6 @@ update_title (JlnActionCell *self)
       self->spanning = JLN_IS_OBJECTIVE (self->record);
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
-}
-
-/* The attributes a label takes from its CSS node and a layout does not:
- * tabular figures for a "numeric" cell, a line through a dropped action's. */
-static void
-update_attributes (JlnActionCell *self)
-{
-  PangoAttrList *attrs;
-
-  if (self->layout == NULL)
-    return;
-  attrs = pango_attr_list_new ();
-  if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
-    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  if (self->status_class == status_classes[JLN_STATUS_DROPPED])
-    pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
-  pango_layout_set_attributes (self->layout, attrs);
-  pango_attr_list_unref (attrs);
-}
-
-static PangoLayout *
-ensure_layout (JlnActionCell *self)
-{
-  if (self->layout == NULL)
-    {
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      if (self->column != JLN_ACTION_COLUMN_DUE)
-        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      update_attributes (self);
-    }
-  return self->layout;
-}
-
-/* A drawn cell's text: measured and drawn from one layout, and read by
- * screen readers as the cell's label. */
-static void
-set_drawn_text (JlnActionCell *self,
-                const char    *text)
-{
-  update_attributes (self);
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -404,7 +408,12 @@ new_drawn (JlnActionCell *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
 
-  if (self->column == JLN_ACTION_COLUMN_DUE)
+  if (self->column == JLN_ACTION_COLUMN_NUMBER)
+    {
+      gtk_widget_add_css_class (widget, "numeric");
+      gtk_widget_set_hexpand (widget, TRUE);
+    }
+  else if (self->column == JLN_ACTION_COLUMN_DUE)
     {
       /* A semester is short: it is shown whole, its frame round the text
        * only when overdue. */
@@ -606,8 +615,7 @@ jln_action_cell_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   JlnActionCell *self = JLN_ACTION_CELL (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height = gtk_widget_get_height (widget);
   PangoLayout *layout;
   PangoRectangle logical;
   GdkRGBA color;
@@ -616,6 +624,8 @@ jln_action_cell_snapshot (GtkWidget   *widget,
   if (!self->drawn || self->text == NULL || self->text[0] == '\0')
     return;
 
+  /* After the number's arrow. */
+  width = MAX (gtk_widget_get_width (widget) - self->text_x, 0);
   layout = ensure_layout (self);
   pango_layout_set_width (layout, -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -634,7 +644,7 @@ jln_action_cell_snapshot (GtkWidget   *widget,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
                           &GRAPHENE_POINT_INIT ((gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
-                                                 ? width - logical.width : 0) - logical.x,
+                                                 ? width - logical.width : self->text_x) - logical.x,
                                                 (height - logical.height) / 2 - logical.y));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
@@ -682,7 +692,37 @@ jln_action_cell_measure (GtkWidget      *widget,
   *minimum = *natural = 0;
   if (self->drawn)
     {
-      measure_drawn (self, orientation, minimum, natural);
+      int text_min = 0, text_nat = 0;
+
+      measure_drawn (self, orientation, &text_min, &text_nat);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* The arrow, then the text. */
+          others_nat = measure_others (self, &others_min);
+          if (others_nat > 0 && text_nat > 0)
+            {
+              others_min += get_spacing (self);
+              others_nat += get_spacing (self);
+            }
+          *minimum = others_min + text_min;
+          *natural = others_nat + text_nat;
+          return;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int child_min, child_nat;
+
+          if (!gtk_widget_should_layout (child))
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &child_min, &child_nat,
+                              NULL, NULL);
+          text_min = MAX (text_min, child_min);
+          text_nat = MAX (text_nat, child_nat);
+        }
+      *minimum = text_min;
+      *natural = text_nat;
       return;
     }
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -790,7 +830,29 @@ jln_action_cell_size_allocate (GtkWidget *widget,
       note_widths (self, width, gtk_widget_get_width (parent) + frame);
     }
   if (self->drawn)
-    return;
+    {
+      /* The number's arrow, then the text. */
+      self->text_x = 0;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int child_width;
+
+          if (!gtk_widget_should_layout (child))
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width,
+                              NULL, NULL);
+          gtk_widget_size_allocate (child,
+                                    &(GtkAllocation) {
+                                      rtl ? width - self->text_x - child_width : self->text_x,
+                                      0, child_width, height
+                                    },
+                                    -1);
+          self->text_x += child_width + spacing;
+        }
+      return;
+    }
   if (self->column == JLN_ACTION_COLUMN_TITLE && parent != NULL &&
       gtk_widget_get_overflow (parent) != GTK_OVERFLOW_VISIBLE)
     /* A heading's title is drawn over the empty cells after it. */
@@ -852,9 +914,10 @@ jln_action_cell_new (JlnActionColumn       column,
   self->context = context;
   self->column = column;
   self->styled = GTK_WIDGET (self);
-  /* A semester and a completion are one short line: the cell draws them
-   * itself, a widget less per row for each. */
-  self->drawn = column == JLN_ACTION_COLUMN_COMPLETION || column == JLN_ACTION_COLUMN_DUE;
+  /* A number, a semester and a completion are one short line: the cell
+   * draws it itself, a widget less per row for each. */
+  self->drawn = column == JLN_ACTION_COLUMN_NUMBER || column == JLN_ACTION_COLUMN_COMPLETION ||
+                column == JLN_ACTION_COLUMN_DUE;
   if (self->drawn)
     {
       new_drawn (self);
@@ -879,12 +942,8 @@ jln_action_cell_new (JlnActionColumn       column,
       gtk_widget_set_focus_on_click (self->expander, FALSE);
       g_signal_connect_swapped (self->expander, "clicked",
                                 G_CALLBACK (expander_clicked_cb), self);
-      /* Read as the row's number, expanded or not. */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->expander),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                      -1);
+      /* Read as the row's number, expanded or not: see set_drawn_text(). */
       gtk_widget_set_parent (self->expander, GTK_WIDGET (self));
-      gtk_widget_add_css_class (label, "numeric");
       break;
     case JLN_ACTION_COLUMN_TITLE:
       /* The tags are made when first needed: most rows have none. */
@@ -1001,7 +1060,7 @@ jln_action_cell_get_record (JlnActionCell *self)
  * jln_action_cell_get_text:
  *
  * Returns: (transfer none) (nullable): the text a cell that draws its text
- *   itself shows (completion, due), or %NULL for the others
+ *   itself shows (number, completion, due), or %NULL for the others
  */
 const char *
 jln_action_cell_get_text (JlnActionCell *self)
