@@ -13,7 +13,10 @@
  * units). A cell is made once at setup and rebound as the list scrolls:
  * binding a row only fills labels, toggles CSS classes and connects a
  * notify handler, so that scrolling through a large plan allocates
- * little. */
+ * little. The one-line texts (number, completion, due) have no label:
+ * the cell lays them out and draws them itself in the colour and font of
+ * its own CSS node, as GTK restyles and measures every widget of a row
+ * that scrolls into view. */
 
 struct _JlnActionCell
 {
@@ -28,7 +31,9 @@ struct _JlnActionCell
   char                 *text;          /* a drawn cell's text */
   PangoLayout          *layout;        /* a drawn cell's, made when first measured */
   int                   text_x;        /* where a drawn cell's text starts */
+  PangoFontDescription *font;          /* the layout's, as last laid out */
   gboolean              drawn;         /* draws its one line of text itself */
+  gboolean              struck;        /* the layout has a line through */
   GtkLabel             *lang_tag;      /* title: the text is the other language's */
   GtkLabel             *gep_tag;       /* title: an axis of the Gender Equality Plan */
   GtkWidget            *expander;      /* number: the row's arrow */
@@ -118,16 +123,19 @@ update_style (JlnActionCell *self)
 /* The attributes a label takes from its CSS node and a layout does not:
  * tabular figures for a "numeric" cell, a line through a dropped action's. */
 static void
-update_attributes (JlnActionCell *self)
+update_attributes (JlnActionCell *self,
+                   gboolean       force)
 {
+  gboolean struck = self->status_class == status_classes[JLN_STATUS_DROPPED];
   PangoAttrList *attrs;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || (!force && struck == self->struck))
     return;
+  self->struck = struck;
   attrs = pango_attr_list_new ();
   if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
     pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  if (self->status_class == status_classes[JLN_STATUS_DROPPED])
+  if (struck)
     pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
   pango_layout_set_attributes (self->layout, attrs);
   pango_attr_list_unref (attrs);
@@ -142,7 +150,10 @@ ensure_layout (JlnActionCell *self)
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
       if (self->column != JLN_ACTION_COLUMN_DUE)
         pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      update_attributes (self);
+      update_attributes (self, TRUE);
+      g_clear_pointer (&self->font, pango_font_description_free);
+      self->font = pango_font_description_copy (
+        pango_context_get_font_description (pango_layout_get_context (self->layout)));
     }
   return self->layout;
 }
@@ -153,7 +164,7 @@ static void
 set_drawn_text (JlnActionCell *self,
                 const char    *text)
 {
-  update_attributes (self);
+  update_attributes (self, FALSE);
   if (g_strcmp0 (self->text, text) == 0)
     return;
   g_free (self->text);
@@ -289,6 +300,8 @@ update (JlnActionCell *self)
   if (self->record == NULL)
     return;
 
+  /* The style first: a drawn text takes its attributes from it. */
+  update_style (self);
   switch (self->column)
     {
     case JLN_ACTION_COLUMN_NUMBER:
@@ -323,7 +336,6 @@ update (JlnActionCell *self)
       g_assert_not_reached ();
     }
 
-  update_style (self);
   if (text != NULL && self->drawn)
     set_drawn_text (self, text);
   else if (text != NULL)
@@ -408,12 +420,7 @@ new_drawn (JlnActionCell *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
 
-  if (self->column == JLN_ACTION_COLUMN_NUMBER)
-    {
-      gtk_widget_add_css_class (widget, "numeric");
-      gtk_widget_set_hexpand (widget, TRUE);
-    }
-  else if (self->column == JLN_ACTION_COLUMN_DUE)
+  if (self->column == JLN_ACTION_COLUMN_DUE)
     {
       /* A semester is short: it is shown whole, its frame round the text
        * only when overdue. */
@@ -658,11 +665,20 @@ jln_action_cell_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (jln_action_cell_parent_class)->css_changed (widget, change);
   /* The font may have changed with the style: a heading's bold, an
-   * overdue semester's. */
+   * overdue semester's. A new colour only draws the cell again, which
+   * GTK has asked for. */
   if (self->layout != NULL)
     {
-      pango_layout_context_changed (self->layout);
-      gtk_widget_queue_resize (widget);
+      const PangoFontDescription *font =
+        pango_context_get_font_description (pango_layout_get_context (self->layout));
+
+      if (self->font == NULL || !pango_font_description_equal (self->font, font))
+        {
+          g_clear_pointer (&self->font, pango_font_description_free);
+          self->font = pango_font_description_copy (font);
+          pango_layout_context_changed (self->layout);
+          gtk_widget_queue_resize (widget);
+        }
     }
 }
 
@@ -1094,6 +1110,7 @@ jln_action_cell_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (jln_action_cell_parent_class)->dispose (object);
