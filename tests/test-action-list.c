@@ -214,6 +214,22 @@ find_label (GtkWidget  *widget,
   return GTK_LABEL (jln_test_find_widget (widget, is_label_with_text, text));
 }
 
+static gboolean
+is_cell_with_text (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return JLN_IS_ACTION_CELL (widget) &&
+         g_strcmp0 (jln_action_cell_get_text (JLN_ACTION_CELL (widget)), text) == 0;
+}
+
+/* The cell that shows @text, drawing it itself (number, completion, due). */
+static GtkWidget *
+find_cell_with_text (GtkWidget  *widget,
+                     const char *text)
+{
+  return jln_test_find_widget (widget, is_cell_with_text, text);
+}
+
 static guint
 count_text_n (Fixture *fixture)
 {
@@ -502,7 +518,6 @@ test_accessible (Fixture       *fixture,
                  gconstpointer  data)
 {
   GtkWidget *view = get_child (fixture, "column_view");
-  GtkLabel *number;
   GtkWidget *expander;
   g_autofree char *expected = NULL;
   g_autofree char *count = NULL;
@@ -517,9 +532,8 @@ test_accessible (Fixture       *fixture,
   /* The whole row, read at once from its first cell. */
   jln_session_set_content_language (fixture->session, JLN_LANG_EN);
   wait_for_list (fixture);
-  number = find_label (view, "1.4");
-  g_assert_nonnull (number);
-  expander = gtk_widget_get_parent (GTK_WIDGET (number));
+  expander = find_cell_with_text (view, "1.4");
+  g_assert_nonnull (expander);
   g_assert_true (gtk_widget_has_css_class (expander, "jln-expander-cell"));
   expected = g_strdup_printf ("1.4, Acquire software to manage job offers more easily and "
                               "disseminate them more widely, In progress, due 2nd sem. 2022%s",
@@ -527,9 +541,9 @@ test_accessible (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (expander),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
 
-  number = find_label (view, "4");
-  g_assert_nonnull (number);
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (number))),
+  expander = find_cell_with_text (view, "4");
+  g_assert_nonnull (expander);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (expander),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Objective 4, Gender equality");
 
@@ -838,12 +852,15 @@ static GtkWidget *
 find_expander (Fixture    *fixture,
                const char *number)
 {
-  GtkLabel *label = find_label (get_child (fixture, "column_view"), number);
+  GtkWidget *cell = find_cell_with_text (get_child (fixture, "column_view"), number);
   GtkWidget *expander;
 
-  g_assert_nonnull (label);
-  expander = gtk_widget_get_prev_sibling (GTK_WIDGET (label));
+  g_assert_nonnull (cell);
+  expander = gtk_widget_get_first_child (cell);
   g_assert_true (GTK_IS_BUTTON (expander));
+  /* Read as the row's number. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (expander),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, number);
   return expander;
 }
 
@@ -904,7 +921,7 @@ test_expand (Fixture       *fixture,
   g_signal_emit_by_name (expander, "clicked");
   wait_for_list (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_rows);
-  g_assert_null (find_label (view, "1.1"));
+  g_assert_null (find_cell_with_text (view, "1.1"));
   g_assert_cmpstr (count_text (fixture), ==, count);
   expander = find_expander (fixture, "1");
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED,
@@ -1205,6 +1222,110 @@ test_large (void)
   fixture_teardown (&fixture, NULL);
 }
 
+/* Widgets per row */
+
+/* The widgets a bound row costs: GTK's row and cells, and what each of
+ * our cells holds. */
+#define MAX_WIDGETS_PER_ROW 18
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
+static gboolean
+is_due_cell_of (GtkWidget     *widget,
+                gconstpointer  record)
+{
+  return JLN_IS_ACTION_CELL (widget) &&
+         jln_action_cell_get_record (JLN_ACTION_CELL (widget)) == record &&
+         gtk_widget_has_css_class (widget, "jln-cell-due");
+}
+
+static gboolean
+node_has_text (GskRenderNode *node)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      return TRUE;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (node_has_text (gsk_container_node_get_child (node, i)))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return node_has_text (gsk_transform_node_get_child (node));
+    case GSK_COLOR_MATRIX_NODE:
+      return node_has_text (gsk_color_matrix_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return node_has_text (gsk_opacity_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return node_has_text (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return node_has_text (gsk_rounded_clip_node_get_child (node));
+    case GSK_DEBUG_NODE:
+      return node_has_text (gsk_debug_node_get_child (node));
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether @widget draws text, itself or by a child. */
+static gboolean
+draws_text (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  gboolean found;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  found = node != NULL && node_has_text (node);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return found;
+}
+
+/* A row of the list is a few widgets, as it is built for every row that
+ * scrolls into view; its short texts are still drawn and read. */
+static void
+test_row_widgets (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  JlnAction *action = find_action (fixture, "1.4");
+  g_autofree char *due = jln_record_dup_due_text (JLN_RECORD (action), jln_lang_from_locale ());
+  GtkWidget *cell, *row;
+  const char *text;
+  guint n;
+
+  jln_action_list_select (fixture->list, JLN_RECORD (action));
+  wait_for_list (fixture);
+  cell = jln_test_find_widget (GTK_WIDGET (fixture->list), is_due_cell_of, action);
+  g_assert_nonnull (cell);
+
+  /* The cell, GTK's cell, GTK's row. */
+  row = gtk_widget_get_parent (gtk_widget_get_parent (cell));
+  g_assert_true (GTK_IS_WIDGET (row));
+  n = count_widgets (row);
+  g_test_message ("%u widgets in a row", n);
+  g_assert_cmpuint (n, <=, MAX_WIDGETS_PER_ROW);
+
+  /* The semester is shown, drawn by the cell and read by screen readers. */
+  text = jln_action_cell_get_text (JLN_ACTION_CELL (cell));
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_suffix (text, due));
+  g_assert_true (draws_text (cell));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  g_assert_cmpint (gtk_widget_get_width (cell), >, 0);
+}
+
 /* Row heights and headings */
 
 static gboolean
@@ -1429,6 +1550,8 @@ main (int   argc,
               fixture_setup, test_sort, fixture_teardown);
   g_test_add ("/gui/action-list/expand", Fixture, NULL,
               fixture_setup, test_expand, fixture_teardown);
+  g_test_add ("/gui/action-list/row-widgets", Fixture, NULL,
+              fixture_setup, test_row_widgets, fixture_teardown);
   g_test_add ("/gui/action-list/row-heights", Fixture, NULL,
               fixture_setup, test_row_heights, fixture_teardown);
   g_test_add ("/gui/action-list/heading-spans-row", Fixture, NULL,

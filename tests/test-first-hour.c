@@ -9,6 +9,7 @@
 #include "jln-action.h"
 #include "jln-action-editor.h"
 #include "jln-filter-bar.h"
+#include "jln-action-cell.h"
 #include "jln-action-list.h"
 #include "jln-completion.h"
 #include "jln-export-dialog.h"
@@ -666,8 +667,10 @@ static void
 collect_due_labels (GtkWidget *widget,
                     GPtrArray *labels)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "jln-cell-due") &&
-      gtk_widget_get_mapped (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+  if (JLN_IS_ACTION_CELL (widget) && gtk_widget_has_css_class (widget, "jln-cell-due") &&
+      gtk_widget_get_mapped (widget) &&
+      jln_action_cell_get_text (JLN_ACTION_CELL (widget)) != NULL &&
+      jln_action_cell_get_text (JLN_ACTION_CELL (widget))[0] != '\0')
     g_ptr_array_add (labels, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -694,8 +697,12 @@ test_overdue_mark (Fixture       *fixture,
       for (guint i = 0; i < labels->len; i++)
         {
           GtkWidget *label = g_ptr_array_index (labels, i);
-          const char *text = gtk_label_get_text (GTK_LABEL (label));
+          const char *text = jln_action_cell_get_text (JLN_ACTION_CELL (label));
           gboolean marked = g_str_has_prefix (text, "!");
+
+          /* Read by screen readers with its mark. */
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, text);
 
           if (q == 0)
             {
@@ -1231,7 +1238,7 @@ test_plan_language_menu (Fixture       *fixture,
     collect_due_labels (GTK_WIDGET (fixture->list), labels);
     for (guint i = 0; i < labels->len; i++)
       {
-        const char *text = gtk_label_get_text (GTK_LABEL (g_ptr_array_index (labels, i)));
+        const char *text = jln_action_cell_get_text (JLN_ACTION_CELL (g_ptr_array_index (labels, i)));
 
         g_assert_null (strstr (text, "nd sem."));
         g_assert_null (strstr (text, "st sem."));

@@ -13,7 +13,10 @@
  * units). A cell is made once at setup and rebound as the list scrolls:
  * binding a row only fills labels, toggles CSS classes and connects a
  * notify handler, so that scrolling through a large plan allocates
- * little. */
+ * little. The one-line texts (number, completion, due) have no label:
+ * the cell lays them out and draws them itself in the colour and font of
+ * its own CSS node, as GTK restyles and measures every widget of a row
+ * that scrolls into view. */
 
 struct _JlnActionCell
 {
@@ -24,7 +27,13 @@ struct _JlnActionCell
   GList                 link;          /* in context->bound, while bound */
 
   GtkWidget            *styled;        /* carries the row's style classes */
-  GtkLabel             *label;
+  GtkLabel             *label;         /* NULL in a drawn cell */
+  char                 *text;          /* a drawn cell's text */
+  PangoLayout          *layout;        /* a drawn cell's, made when first measured */
+  int                   text_x;        /* where a drawn cell's text starts */
+  PangoFontDescription *font;          /* the layout's, as last laid out */
+  gboolean              drawn;         /* draws its one line of text itself */
+  gboolean              struck;        /* the layout has a line through */
   GtkLabel             *lang_tag;      /* title: the text is the other language's */
   GtkLabel             *gep_tag;       /* title: an axis of the Gender Equality Plan */
   GtkWidget            *expander;      /* number: the row's arrow */
@@ -111,6 +120,66 @@ update_style (JlnActionCell *self)
             "jln-heading");
 }
 
+/* The attributes a label takes from its CSS node and a layout does not:
+ * tabular figures for a "numeric" cell, a line through a dropped action's. */
+static void
+update_attributes (JlnActionCell *self,
+                   gboolean       force)
+{
+  gboolean struck = self->status_class == status_classes[JLN_STATUS_DROPPED];
+  PangoAttrList *attrs;
+
+  if (self->layout == NULL || (!force && struck == self->struck))
+    return;
+  self->struck = struck;
+  attrs = pango_attr_list_new ();
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  if (struck)
+    pango_attr_list_insert (attrs, pango_attr_strikethrough_new (TRUE));
+  pango_layout_set_attributes (self->layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static PangoLayout *
+ensure_layout (JlnActionCell *self)
+{
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      if (self->column != JLN_ACTION_COLUMN_DUE)
+        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      update_attributes (self, TRUE);
+      g_clear_pointer (&self->font, pango_font_description_free);
+      self->font = pango_font_description_copy (
+        pango_context_get_font_description (pango_layout_get_context (self->layout)));
+    }
+  return self->layout;
+}
+
+/* A drawn cell's text: measured and drawn from one layout, and read by
+ * screen readers as the cell's label. */
+static void
+set_drawn_text (JlnActionCell *self,
+                const char    *text)
+{
+  update_attributes (self, FALSE);
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text, -1);
+  /* The number's cell is read as its whole row (see update_number()),
+   * and its arrow as the number. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander != NULL ? self->expander
+                                                                         : GTK_WIDGET (self)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 update_number (JlnActionCell *self)
 {
@@ -120,7 +189,7 @@ update_number (JlnActionCell *self)
                                                         jln_lang_from_locale (),
                                                         self->context->today);
 
-  gtk_label_set_text (self->label, number);
+  set_drawn_text (self, number);
 
   /* GTK 4.8 gives no access to the row widget of a GtkColumnView
    * (GtkColumnViewRow arrived in 4.12), so the label that a screen reader
@@ -231,6 +300,8 @@ update (JlnActionCell *self)
   if (self->record == NULL)
     return;
 
+  /* The style first: a drawn text takes its attributes from it. */
+  update_style (self);
   switch (self->column)
     {
     case JLN_ACTION_COLUMN_NUMBER:
@@ -265,9 +336,10 @@ update (JlnActionCell *self)
       g_assert_not_reached ();
     }
 
-  if (text != NULL)
+  if (text != NULL && self->drawn)
+    set_drawn_text (self, text);
+  else if (text != NULL)
     gtk_label_set_text (self->label, text);
-  update_style (self);
 }
 
 /* As GtkTreeExpander indents a level: its arrow and the space after it. */
@@ -339,6 +411,28 @@ menu_pressed_cb (GtkGestureClick *gesture,
   if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     point = GRAPHENE_POINT_INIT (x, y);
   g_signal_emit (self, signals[MENU_REQUESTED], 0, (double) point.x, (double) point.y);
+}
+
+/* A drawn cell carries its style itself: the frame of an overdue
+ * semester goes round its text, as the cell is as wide as the text. */
+static void
+new_drawn (JlnActionCell *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (self->column == JLN_ACTION_COLUMN_DUE)
+    {
+      /* A semester is short: it is shown whole, its frame round the text
+       * only when overdue. */
+      gtk_widget_add_css_class (widget, "jln-cell-due");
+      gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (widget, GTK_ALIGN_START);
+    }
+  else
+    {
+      gtk_widget_add_css_class (widget, "numeric");
+      gtk_widget_set_hexpand (widget, TRUE);
+    }
 }
 
 static GtkWidget *
@@ -490,6 +584,115 @@ get_span_width (JlnActionCell *self,
   return width;
 }
 
+/* A drawn cell is as wide as its text, or as narrow as an ellipsis where
+ * the text may be cut, as a label; as tall as a line. */
+static void
+measure_drawn (JlnActionCell  *self,
+               GtkOrientation  orientation,
+               int            *minimum,
+               int            *natural)
+{
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (self->text == NULL || self->text[0] == '\0')
+    return;
+  layout = ensure_layout (self);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = *natural = logical.height;
+      return;
+    }
+  *minimum = *natural = logical.width;
+  if (pango_layout_get_ellipsize (layout) != PANGO_ELLIPSIZE_NONE)
+    {
+      PangoRectangle ellipsis;
+
+      pango_layout_set_width (layout, 0);
+      pango_layout_get_pixel_extents (layout, NULL, &ellipsis);
+      pango_layout_set_width (layout, -1);
+      *minimum = MIN (ellipsis.width, logical.width);
+    }
+}
+
+static void
+jln_action_cell_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (widget);
+  int width, height = gtk_widget_get_height (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  GdkRGBA color;
+
+  GTK_WIDGET_CLASS (jln_action_cell_parent_class)->snapshot (widget, snapshot);
+  if (!self->drawn || self->text == NULL || self->text[0] == '\0')
+    return;
+
+  /* After the number's arrow. */
+  width = MAX (gtk_widget_get_width (widget) - self->text_x, 0);
+  layout = ensure_layout (self);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (logical.width > width && pango_layout_get_ellipsize (layout) != PANGO_ELLIPSIZE_NONE)
+    {
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+    }
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* At the start of the cell, as a label's text, and in the middle of
+   * its height. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT ((gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                                                 ? width - logical.width : self->text_x) - logical.x,
+                                                (height - logical.height) / 2 - logical.y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+jln_action_cell_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (widget);
+
+  GTK_WIDGET_CLASS (jln_action_cell_parent_class)->css_changed (widget, change);
+  /* The font may have changed with the style: a heading's bold, an
+   * overdue semester's. A new colour only draws the cell again, which
+   * GTK has asked for. */
+  if (self->layout != NULL)
+    {
+      const PangoFontDescription *font =
+        pango_context_get_font_description (pango_layout_get_context (self->layout));
+
+      if (self->font == NULL || !pango_font_description_equal (self->font, font))
+        {
+          g_clear_pointer (&self->font, pango_font_description_free);
+          self->font = pango_font_description_copy (font);
+          pango_layout_context_changed (self->layout);
+          gtk_widget_queue_resize (widget);
+        }
+    }
+}
+
+static void
+jln_action_cell_direction_changed (GtkWidget        *widget,
+                                   GtkTextDirection  previous)
+{
+  JlnActionCell *self = JLN_ACTION_CELL (widget);
+
+  GTK_WIDGET_CLASS (jln_action_cell_parent_class)->direction_changed (widget, previous);
+  if (self->layout != NULL)
+    pango_layout_context_changed (self->layout);
+}
+
 static void
 jln_action_cell_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -503,6 +706,41 @@ jln_action_cell_measure (GtkWidget      *widget,
   int others_min, others_nat;
 
   *minimum = *natural = 0;
+  if (self->drawn)
+    {
+      int text_min = 0, text_nat = 0;
+
+      measure_drawn (self, orientation, &text_min, &text_nat);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* The arrow, then the text. */
+          others_nat = measure_others (self, &others_min);
+          if (others_nat > 0 && text_nat > 0)
+            {
+              others_min += get_spacing (self);
+              others_nat += get_spacing (self);
+            }
+          *minimum = others_min + text_min;
+          *natural = others_nat + text_nat;
+          return;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int child_min, child_nat;
+
+          if (!gtk_widget_should_layout (child))
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &child_min, &child_nat,
+                              NULL, NULL);
+          text_min = MAX (text_min, child_min);
+          text_nat = MAX (text_nat, child_nat);
+        }
+      *minimum = text_min;
+      *natural = text_nat;
+      return;
+    }
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* A wrapping label asks for no width of its own: the column's width
@@ -607,6 +845,30 @@ jln_action_cell_size_allocate (GtkWidget *widget,
       get_frame (parent, &frame, NULL);
       note_widths (self, width, gtk_widget_get_width (parent) + frame);
     }
+  if (self->drawn)
+    {
+      /* The number's arrow, then the text. */
+      self->text_x = 0;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int child_width;
+
+          if (!gtk_widget_should_layout (child))
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width,
+                              NULL, NULL);
+          gtk_widget_size_allocate (child,
+                                    &(GtkAllocation) {
+                                      rtl ? width - self->text_x - child_width : self->text_x,
+                                      0, child_width, height
+                                    },
+                                    -1);
+          self->text_x += child_width + spacing;
+        }
+      return;
+    }
   if (self->column == JLN_ACTION_COLUMN_TITLE && parent != NULL &&
       gtk_widget_get_overflow (parent) != GTK_OVERFLOW_VISIBLE)
     /* A heading's title is drawn over the empty cells after it. */
@@ -667,9 +929,21 @@ jln_action_cell_new (JlnActionColumn       column,
   self = g_object_new (JLN_TYPE_ACTION_CELL, NULL);
   self->context = context;
   self->column = column;
-  label = new_label ();
-  self->label = GTK_LABEL (label);
   self->styled = GTK_WIDGET (self);
+  /* A number, a semester and a completion are one short line: the cell
+   * draws it itself, a widget less per row for each. */
+  self->drawn = column == JLN_ACTION_COLUMN_NUMBER || column == JLN_ACTION_COLUMN_COMPLETION ||
+                column == JLN_ACTION_COLUMN_DUE;
+  if (self->drawn)
+    {
+      new_drawn (self);
+      label = NULL;
+    }
+  else
+    {
+      label = new_label ();
+      self->label = GTK_LABEL (label);
+    }
   self->wraps = column == JLN_ACTION_COLUMN_TITLE || column == JLN_ACTION_COLUMN_STATUS ||
                 column == JLN_ACTION_COLUMN_UNITS;
 
@@ -684,44 +958,32 @@ jln_action_cell_new (JlnActionColumn       column,
       gtk_widget_set_focus_on_click (self->expander, FALSE);
       g_signal_connect_swapped (self->expander, "clicked",
                                 G_CALLBACK (expander_clicked_cb), self);
-      /* Read as the row's number, expanded or not. */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->expander),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                      -1);
+      /* Read as the row's number, expanded or not: see set_drawn_text(). */
       gtk_widget_set_parent (self->expander, GTK_WIDGET (self));
-      gtk_widget_add_css_class (label, "numeric");
       break;
     case JLN_ACTION_COLUMN_TITLE:
       /* The tags are made when first needed: most rows have none. */
       break;
     case JLN_ACTION_COLUMN_STATUS:
+    case JLN_ACTION_COLUMN_UNITS:
+      /* The label itself carries the style. */
+      self->styled = label;
+      break;
     case JLN_ACTION_COLUMN_COMPLETION:
     case JLN_ACTION_COLUMN_DUE:
-    case JLN_ACTION_COLUMN_UNITS:
-      /* The label itself carries the style, so that the frame of an
-       * overdue semester goes round its text. */
-      self->styled = label;
       break;
     case JLN_N_ACTION_COLUMNS:
     default:
       g_assert_not_reached ();
     }
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  if (label != NULL)
+    {
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_parent (label, GTK_WIDGET (self));
+    }
 
   if (column == JLN_ACTION_COLUMN_STATUS)
     gtk_widget_add_css_class (label, "jln-cell-status");
-  else if (column == JLN_ACTION_COLUMN_DUE)
-    {
-      /* A semester is short: it is shown whole, its frame round the text
-       * only when overdue. */
-      gtk_widget_add_css_class (label, "jln-cell-due");
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-    }
-  else if (column == JLN_ACTION_COLUMN_COMPLETION)
-    gtk_widget_add_css_class (label, "numeric");
 
   /* Titles, statuses and units wrap, and the row grows to show them
    * whole, rather than cutting them at the column's width. */
@@ -810,6 +1072,19 @@ jln_action_cell_get_record (JlnActionCell *self)
   return self->record;
 }
 
+/**
+ * jln_action_cell_get_text:
+ *
+ * Returns: (transfer none) (nullable): the text a cell that draws its text
+ *   itself shows (number, completion, due), or %NULL for the others
+ */
+const char *
+jln_action_cell_get_text (JlnActionCell *self)
+{
+  g_return_val_if_fail (JLN_IS_ACTION_CELL (self), NULL);
+  return self->drawn ? self->text : NULL;
+}
+
 /* Stops what the context had planned: the list is going away. */
 void
 jln_action_cell_context_clear (JlnActionCellContext *context)
@@ -834,6 +1109,9 @@ jln_action_cell_dispose (GObject *object)
   jln_action_cell_unbind (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (jln_action_cell_parent_class)->dispose (object);
 }
@@ -863,6 +1141,9 @@ jln_action_cell_class_init (JlnActionCellClass *klass)
   widget_class->get_request_mode = jln_action_cell_get_request_mode;
   widget_class->measure = jln_action_cell_measure;
   widget_class->size_allocate = jln_action_cell_size_allocate;
+  widget_class->snapshot = jln_action_cell_snapshot;
+  widget_class->css_changed = jln_action_cell_css_changed;
+  widget_class->direction_changed = jln_action_cell_direction_changed;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "jln-action-cell");
 }

@@ -51,5 +51,6 @@ void        jln_action_cell_bind       (JlnActionCell        *self,
                                         JlnRow               *row);
 void        jln_action_cell_unbind     (JlnActionCell        *self);
 JlnRecord  *jln_action_cell_get_record (JlnActionCell        *self);
+const char *jln_action_cell_get_text   (JlnActionCell        *self);
 
 G_END_DECLS
