@@ -871,6 +871,49 @@ test_import_async (Fixture       *fixture,
   g_assert_no_errno (g_unlink (path));
 }
 
+/* A record keeps its id whatever its length, and the index finds each
+ * record by its id alone: the plan's UUIDs, and any other id. */
+static void
+test_record_ids (void)
+{
+  const char *ids[] = {
+    "3f2b8c1e-0d4a-4c6b-9e21-7a5f0c3d8b96",
+    "3f2b8c1e-0d4a-4c6b-9e21-7a5f0c3d8b96-and-more-than-a-uuid-holds",
+    "3f2b8c1e-0d4a-4c6b-9e21-7a5f0c3d8b9",
+    "x",
+    "",
+  };
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) index = _jln_record_index_new ();
+  g_autoptr(JlnRecord) same = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      JlnRecord *record = _jln_record_new (JLN_KIND_ACTION, ids[i]);
+
+      g_assert_cmpstr (jln_record_get_id (record), ==, ids[i]);
+      g_assert_true (_jln_record_index_add (index, record));
+      g_ptr_array_add (records, record);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *copy = g_strdup (ids[i]);
+
+      g_assert_true (_jln_record_index_lookup (index, copy) == g_ptr_array_index (records, i));
+    }
+  g_assert_null (_jln_record_index_lookup (index, "3f2b8c1e"));
+
+  /* A second record with an id taken is refused and takes its place. */
+  same = _jln_record_new (JLN_KIND_ACTION, ids[1]);
+  g_assert_false (_jln_record_index_add (index, same));
+  g_assert_true (_jln_record_index_lookup (index, ids[1]) == same);
+  g_assert_cmpuint (g_hash_table_size (index), ==, G_N_ELEMENTS (ids));
+
+  _jln_record_index_remove (index, g_ptr_array_index (records, 0));
+  g_assert_null (_jln_record_index_lookup (index, ids[0]));
+  g_assert_true (_jln_record_index_lookup (index, ids[2]) == g_ptr_array_index (records, 2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +940,7 @@ main (int   argc,
   ADD ("/core/document/import-async", test_import_async);
 #undef ADD
   g_test_add_func ("/core/store/migrate-v0", test_migrate_v0);
+  g_test_add_func ("/core/record/ids", test_record_ids);
 
   return g_test_run ();
 }

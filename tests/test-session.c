@@ -167,15 +167,14 @@ test_reload_drops_deleted_selection (Fixture       *fixture,
   JlnSession *session = fixture->session;
   g_autoptr(GError) error = NULL;
   g_autoptr(JlnDocument) other = NULL;
-  g_autoptr(JlnEdit) edit = NULL;
 
   jln_session_set_document (session, fixture->document);
   jln_session_set_selected (session, jln_test_find_action (fixture->document, "1.1"));
 
   other = jln_document_open (fixture->path, &error);
   g_assert_no_error (error);
-  edit = jln_edit_new_remove (jln_test_find_action (other, "1.1"));
-  jln_test_apply (other, edit);
+  /* jln_test_apply() takes the edit. */
+  jln_test_apply (other, jln_edit_new_remove (jln_test_find_action (other, "1.1")));
 
   g_assert_true (jln_session_check_file (session, &error));
   g_assert_no_error (error);

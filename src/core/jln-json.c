@@ -939,7 +939,7 @@ resolve (Reader     *reader,
         ;
       id = lower;
     }
-  record = g_hash_table_lookup (reader->seen, id);
+  record = _jln_record_index_lookup (reader->seen, id);
 
   if (record == NULL && reader->plan != NULL)
     record = jln_plan_lookup (reader->plan, id);
@@ -1037,8 +1037,7 @@ read_record (Reader            *reader,
     record = JLN_RECORD (_jln_plan_new_with_id (reader->scratch->str));
   else
     record = _jln_record_new (info->kind, reader->fresh_ids ? NULL : reader->scratch->str);
-  /* The key is the record's own id, which lives as long as the record. */
-  g_hash_table_insert (reader->seen, (gpointer) jln_record_get_id (record), record);
+  _jln_record_index_add (reader->seen, record);
   data.record = record;
 
   if (peek (reader) == ',')
@@ -1140,7 +1139,7 @@ reader_init (Reader      *reader,
   reader->line = 1;
   reader->path = g_string_new ("$");
   reader->scratch = g_string_sized_new (256);
-  reader->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  reader->seen = _jln_record_index_new ();
   reader->plan = plan;
   reader->pending_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_ref_free);
   reader->error = error;

@@ -119,7 +119,7 @@ static void
 jln_plan_init (JlnPlan *self)
 {
   /* Keys are the records' own ids, which live as long as the records. */
-  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->index = _jln_record_index_new ();
 }
 
 /**
@@ -170,7 +170,7 @@ jln_plan_lookup (JlnPlan    *self,
   g_return_val_if_fail (JLN_IS_PLAN (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->index, id);
+  return _jln_record_index_lookup (self->index, id);
 }
 
 JlnRecord *
@@ -187,7 +187,7 @@ _jln_plan_index_add (JlnPlan   *self,
 {
   const JlnKindInfo *info = _jln_record_get_info (record);
 
-  g_hash_table_insert (self->index, (gpointer) jln_record_get_id (record), record);
+  _jln_record_index_add (self->index, record);
   for (guint i = 0; i < info->n_children; i++)
     {
       GListModel *children = _jln_record_peek_children (record, info->children[i]);
@@ -207,7 +207,7 @@ gboolean
 _jln_plan_index_insert (JlnPlan   *self,
                         JlnRecord *record)
 {
-  return g_hash_table_insert (self->index, (gpointer) jln_record_get_id (record), record);
+  return _jln_record_index_add (self->index, record);
 }
 
 void
@@ -216,7 +216,7 @@ _jln_plan_index_remove (JlnPlan   *self,
 {
   const JlnKindInfo *info = _jln_record_get_info (record);
 
-  g_hash_table_remove (self->index, jln_record_get_id (record));
+  _jln_record_index_remove (self->index, record);
   for (guint i = 0; i < info->n_children; i++)
     {
       GListModel *children = _jln_record_peek_children (record, info->children[i]);

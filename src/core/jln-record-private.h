@@ -88,6 +88,13 @@ void            _jln_record_class_install_fields (JlnRecordClass    *klass,
 JlnRecord      *_jln_record_new                 (JlnKind             kind,
                                                  const char         *id);
 const JlnKindInfo *_jln_record_get_info         (JlnRecord          *self);
+GHashTable     *_jln_record_index_new           (void);
+gboolean        _jln_record_index_add           (GHashTable         *index,
+                                                 JlnRecord          *record);
+void            _jln_record_index_remove        (GHashTable         *index,
+                                                 JlnRecord          *record);
+JlnRecord      *_jln_record_index_lookup        (GHashTable         *index,
+                                                 const char         *id);
 void            _jln_record_set_parent          (JlnRecord          *self,
                                                  JlnRecord          *parent);
 JlnChildren    *_jln_record_get_store           (JlnRecord          *self,

@@ -13,9 +13,12 @@
 #include "jln-record-private.h"
 #include "jln-semester.h"
 
+/* The longest id kept in the record itself: a UUID's 36 characters, as
+ * every id Jalons makes and almost every id a plan has. */
+#define INLINE_ID_MAX 36
+
 typedef struct
 {
-  char        *id;
   JlnRecord   *parent;     /* not owned: the parent owns its children */
   /* One list per child kind, all made when the first is asked for;
    * until then the pointer, whichever member, is NULL. A kind of record
@@ -25,7 +28,38 @@ typedef struct
     JlnChildren  *one;
     JlnChildren **many;
   } children;
+  /* The id: up to INLINE_ID_MAX bytes in @text, which then never starts
+   * with a NUL; any other id (empty or longer, from an imported file) in
+   * @other, with @text's first byte NUL. The plan's index keys on it. */
+  union {
+    char text[INLINE_ID_MAX + 1];
+    struct {
+      char  none;
+      char *other;
+    } heap;
+  } id;
 } JlnRecordPrivate;
+
+static const char *
+priv_id (JlnRecordPrivate *priv)
+{
+  return priv->id.text[0] != '\0' ? priv->id.text : priv->id.heap.other;
+}
+
+static void
+priv_set_id (JlnRecordPrivate *priv,
+             const char       *id)
+{
+  size_t length = strlen (id);
+
+  if (length > 0 && length <= INLINE_ID_MAX)
+    memcpy (priv->id.text, id, length + 1);
+  else
+    {
+      priv->id.heap.none = '\0';
+      priv->id.heap.other = g_strdup (id);
+    }
+}
 
 static JlnChildren **
 children_lists (JlnRecordPrivate  *priv,
@@ -206,7 +240,7 @@ jln_record_get_property (GObject    *object,
 
   if (prop_id == PROP_ID)
     {
-      g_value_set_string (value, priv->id);
+      g_value_set_string (value, priv_id (priv));
       return;
     }
 
@@ -375,7 +409,8 @@ jln_record_finalize (GObject *object)
       if (info->n_children > 1)
         g_free (priv->children.many);
     }
-  g_free (priv->id);
+  if (priv->id.text[0] == '\0')
+    g_free (priv->id.heap.other);
 
   G_OBJECT_CLASS (jln_record_parent_class)->finalize (object);
 }
@@ -438,7 +473,14 @@ _jln_record_new (JlnKind     kind,
   JlnRecord *self = g_object_new (info->get_type (), NULL);
   JlnRecordPrivate *priv = jln_record_get_instance_private (self);
 
-  priv->id = id != NULL ? g_strdup (id) : g_uuid_string_random ();
+  if (id != NULL)
+    priv_set_id (priv, id);
+  else
+    {
+      g_autofree char *random = g_uuid_string_random ();
+
+      priv_set_id (priv, random);
+    }
   for (guint i = 0; i < info->n_fields; i++)
     {
       const JlnField *field = &info->fields[i];
@@ -498,13 +540,76 @@ _jln_record_get_info (JlnRecord *self)
   return JLN_RECORD_GET_CLASS (self)->info;
 }
 
+/* An index of records by id, which keeps no copy of the ids and no second
+ * array of values: each record is its own key. A lookup passes an IdProbe,
+ * whose first pointer is NULL where a record's is its class. */
+typedef struct
+{
+  gpointer    none;
+  const char *id;
+} IdProbe;
+
+static const char *
+index_key_id (gconstpointer key)
+{
+  const IdProbe *probe = key;
+
+  if (probe->none == NULL)
+    return probe->id;
+  return priv_id (jln_record_get_instance_private ((JlnRecord *) key));
+}
+
+static guint
+index_hash (gconstpointer key)
+{
+  return g_str_hash (index_key_id (key));
+}
+
+static gboolean
+index_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (index_key_id (a), index_key_id (b)) == 0;
+}
+
+GHashTable *
+_jln_record_index_new (void)
+{
+  return g_hash_table_new (index_hash, index_equal);
+}
+
+/* Adds @record, or puts it in place of the record with the same id:
+ * FALSE then. */
+gboolean
+_jln_record_index_add (GHashTable *index,
+                       JlnRecord  *record)
+{
+  return g_hash_table_add (index, record);
+}
+
+void
+_jln_record_index_remove (GHashTable *index,
+                          JlnRecord  *record)
+{
+  g_hash_table_remove (index, record);
+}
+
+JlnRecord *
+_jln_record_index_lookup (GHashTable *index,
+                          const char *id)
+{
+  IdProbe probe = { NULL, id };
+
+  return g_hash_table_lookup (index, &probe);
+}
+
 const char *
 jln_record_get_id (JlnRecord *self)
 {
   JlnRecordPrivate *priv = jln_record_get_instance_private (self);
 
   g_return_val_if_fail (JLN_IS_RECORD (self), NULL);
-  return priv->id;
+  return priv_id (priv);
 }
 
 JlnKind
