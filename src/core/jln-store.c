@@ -1557,6 +1557,14 @@ load_kind (JlnStore          *store,
         {
           const char *parent_id = (const char *) sqlite3_column_text (stmt, 1);
 
+          /* Rows that belong to a plan, in a file whose plan table is
+           * empty: nothing to attach them to. */
+          if (plan == NULL)
+            {
+              g_set_error_literal (error, JLN_ERROR, JLN_ERROR_DAMAGED,
+                                   _("The plan file is damaged: it holds no plan"));
+              goto failed;
+            }
           /* Most rows have the parent of the row before. */
           if (last_parent != NULL && parent_id != NULL &&
               strcmp (parent_id, jln_record_get_id (last_parent)) == 0)
