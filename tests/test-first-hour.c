@@ -1251,6 +1251,64 @@ test_plan_language_menu (Fixture       *fixture,
   jln_test_set_language ("en");
 }
 
+static void
+collect_status_texts (GtkWidget *widget,
+                      GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "jln-cell-status") &&
+      gtk_widget_get_mapped (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_status_texts (child, texts);
+}
+
+/* The interface switched to French while the program runs (as the
+ * tests do): a window opened after it, its list, its timeline and its
+ * charts say the statuses in French, as a French start-up does. */
+static void
+test_french_after_switch (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  JlnWindow *window;
+  GtkWidget *list;
+  guint french = 0;
+
+  /* Every status word seen in English first. */
+  collect_status_texts (GTK_WIDGET (fixture->list), texts);
+  g_assert_cmpuint (texts->len, >, 0);
+  g_ptr_array_set_size (texts, 0);
+
+  jln_test_set_language ("fr");
+  window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+  list = jln_window_get_action_list (window);
+  JLN_TEST_WAIT_UNTIL (!jln_action_list_get_pending (JLN_ACTION_LIST (list)) &&
+                       gtk_widget_get_mapped (list));
+  wait_frames (GTK_WIDGET (window), 3);
+  collect_status_texts (list, texts);
+  g_assert_cmpuint (texts->len, >, 0);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      g_test_message ("%s", text);
+      g_assert_false (g_str_has_prefix (text, "Done"));
+      g_assert_false (g_str_has_prefix (text, "In progress"));
+      g_assert_false (g_str_has_prefix (text, "Planned"));
+      french += g_str_has_prefix (text, "Réalisée") || g_str_has_prefix (text, "En cours") ||
+                g_str_has_prefix (text, "Prévue");
+    }
+  g_assert_cmpuint (french, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jln_test_set_language ("en");
+}
+
 /* Smaller things: the file name offered to export the timeline is short,
  * and names the view whole. */
 static void
@@ -1402,6 +1460,7 @@ main (int   argc,
   ADD ("delete-and-row-menu", test_delete_and_row_menu);
   ADD ("plan-language-menu", test_plan_language_menu);
   ADD ("export-name", test_export_name);
+  ADD ("french-after-switch", test_french_after_switch);
   ADD ("unit-filter-menu", test_unit_filter_menu);
   ADD ("editor-one-screen", test_editor_one_screen);
   ADD ("screenshots", test_screenshots);
