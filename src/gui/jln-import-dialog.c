@@ -397,7 +397,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *icon = gtk_image_new_from_icon_name ("jln-dialog-warning-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_set_margin_start (box, 12);
