@@ -14,8 +14,10 @@
 #include "jln-completion.h"
 #include "jln-export-dialog.h"
 #include "jln-indicator.h"
+#include "jln-i18n.h"
 #include "jln-indicator-dialog.h"
 #include "jln-objective.h"
+#include "jln-record-text.h"
 #include "jln-timeline-canvas.h"
 #include "jln-timeline-view.h"
 #include "jln-window.h"
@@ -1302,8 +1304,8 @@ collect_status_texts (GtkWidget *widget,
 }
 
 /* The interface switched to French while the program runs (as the
- * tests do): a window opened after it, its list, its timeline and its
- * charts say the statuses in French, as a French start-up does. */
+ * tests do): the status words of the core, and the list of a window
+ * opened after it, are French, as after a French start-up. */
 static void
 test_french_after_switch (Fixture       *fixture,
                           gconstpointer  data)
@@ -1320,6 +1322,15 @@ test_french_after_switch (Fixture       *fixture,
   g_ptr_array_set_size (texts, 0);
 
   jln_test_set_language ("fr");
+  {
+    JlnRecord *action = jln_test_find_action (fixture->document, "1.1");
+    g_autofree char *status_text = jln_record_dup_status_text (action);
+    JlnStatus status;
+
+    g_assert_true (jln_record_get_status (action, &status));
+    g_assert_cmpstr (status_text, ==, jln_status_get_label_in (status, JLN_LANG_FR));
+    g_assert_cmpstr (jln_status_get_label (JLN_STATUS_IN_PROGRESS), ==, "En cours");
+  }
   window = jln_window_new (application);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
