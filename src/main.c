@@ -342,17 +342,17 @@ run_check (const char *path)
     g_print (_("%1$s: a valid plan, “%2$s”\n"), basename, title);
   }
   {
-    g_autofree char *hrs4r_actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
-                                                                   counts.actions[JLN_PROGRAMME_HRS4R]),
+    g_autofree char *hrs4r_actions = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
+                                                                 counts.actions[JLN_PROGRAMME_HRS4R]),
                                                       counts.actions[JLN_PROGRAMME_HRS4R]);
-    g_autofree char *hrs4r_objectives = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective", "%u objectives",
-                                                                      counts.objectives[JLN_PROGRAMME_HRS4R]),
+    g_autofree char *hrs4r_objectives = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u objective", "%u objectives",
+                                                                    counts.objectives[JLN_PROGRAMME_HRS4R]),
                                                          counts.objectives[JLN_PROGRAMME_HRS4R]);
-    g_autofree char *gep_actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
-                                                                 counts.actions[JLN_PROGRAMME_GEP]),
+    g_autofree char *gep_actions = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
+                                                               counts.actions[JLN_PROGRAMME_GEP]),
                                                     counts.actions[JLN_PROGRAMME_GEP]);
-    g_autofree char *gep_axes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u axis", "%u axes",
-                                                              counts.objectives[JLN_PROGRAMME_GEP]),
+    g_autofree char *gep_axes = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u axis", "%u axes",
+                                                            counts.objectives[JLN_PROGRAMME_GEP]),
                                                  counts.objectives[JLN_PROGRAMME_GEP]);
 
     /* Translators: “HRS4R action plan: 91 actions in 8 objectives”. */

@@ -323,6 +323,10 @@ def interact(jalons, plan):
         # Each key changes the count: a letter, then the empty query again.
         for keysym in (ord("q"), BACKSPACE, ord("j"), BACKSPACE, ord("k"), BACKSPACE):
             keys.append(measure(program, lambda: x.key(keysym), wait_count=True))
+            if os.environ.get("JALONS_BENCH_VERBOSE"):
+                name = "Backspace" if keysym == BACKSPACE else chr(keysym)
+                print(f"    {name:<9} main thread {keys[-1][0]:.1f} ms, count after "
+                      f"{keys[-1][2]:.1f} ms, idle after {keys[-1][1]:.1f} ms", flush=True)
         print("  " + summary("search keystroke, main thread CPU", [k[0] for k in keys]))
         print("  " + summary("search keystroke, count shown after", [k[2] for k in keys]))
         print("  " + summary("search keystroke, idle after", [k[1] for k in keys]))

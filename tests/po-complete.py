@@ -57,7 +57,7 @@ XGETTEXT_ARGS = [
 
 C_SUFFIXES = ('.c', '.h')
 C_MARKER = re.compile(r'(?<![A-Za-z0-9_])'
-                      r'(?:_|C_|N_|NC_|g_dngettext|g_dcgettext|g_dpgettext2)\s*\(')
+                      r'(?:_|C_|N_|NC_|g_dngettext|dngettext|g_dcgettext|g_dpgettext2)\s*\(')
 C_COMMENT_OR_LITERAL = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'',
                                   re.S)
 UI_MARKER = re.compile(r'''translatable\s*=\s*["'](?:yes|true|1)["']''')
@@ -94,6 +94,8 @@ def has_translatable_strings(path):
         # does not count, and "//" inside one is not taken for a comment.
         code = C_COMMENT_OR_LITERAL.sub(
             lambda m: ' ' if m.group().startswith('/') else '""', text)
+        # The definition of a marker (jln-gettext.h) is not a use of it.
+        code = re.sub(r'^\s*#\s*define\b[^\n]*', '', code, flags=re.M)
         return C_MARKER.search(code) is not None
     if name.endswith('.ui'):
         with open(path, encoding='utf-8', errors='replace') as f:

@@ -14,8 +14,10 @@
 #include "jln-completion.h"
 #include "jln-export-dialog.h"
 #include "jln-indicator.h"
+#include "jln-i18n.h"
 #include "jln-indicator-dialog.h"
 #include "jln-objective.h"
+#include "jln-record-text.h"
 #include "jln-timeline-canvas.h"
 #include "jln-timeline-view.h"
 #include "jln-window.h"
@@ -208,6 +210,18 @@ static const KeyPlace azerty[] = {
   { GDK_KEY_colon, ":", FALSE }, { GDK_KEY_slash, ":", TRUE },
 };
 
+static void
+collect_of_type (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_of_type (child, type, found);
+}
+
 /* "key+modifiers" as pressed on @layout. */
 static char *
 pressed_on (const KeyPlace  *layout,
@@ -370,6 +384,43 @@ test_shortcuts (Fixture       *fixture,
           }
       }
     g_slist_free (objects);
+  }
+
+  /* Each section of the shortcuts window shows all its shortcuts at once,
+   * without pages (GTK 4.8's page buttons warn that they measure their
+   * labels at a negative width). */
+  {
+    static const char * const sections[] = { "plans", "viewing" };
+    GtkShortcutsWindow *shortcuts;
+    guint n_shown = 0;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay",
+                                               NULL));
+    shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+    g_assert_nonnull (shortcuts);
+    jln_test_wait_for_mapped (GTK_WIDGET (shortcuts));
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      {
+        g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+        GtkWidget *section = NULL;
+
+        g_object_set (shortcuts, "section-name", sections[i], NULL);
+        jln_test_wait_for_idle (GTK_WIDGET (shortcuts));
+        collect_of_type (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SECTION, lines);
+        for (guint k = 0; k < lines->len; k++)
+          if (gtk_widget_get_mapped (g_ptr_array_index (lines, k)))
+            section = g_ptr_array_index (lines, k);
+        g_assert_nonnull (section);
+        g_ptr_array_set_size (lines, 0);
+        collect_of_type (section, GTK_TYPE_SHORTCUTS_SHORTCUT, lines);
+        g_assert_cmpuint (lines->len, >, 10);
+        for (guint k = 0; k < lines->len; k++)
+          g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (lines, k)));
+        n_shown += lines->len;
+      }
+    g_assert_cmpuint (n_shown, >, 30);
+    gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+    g_object_set (shortcuts, "section-name", "plans", NULL);
   }
 }
 
@@ -1050,29 +1101,18 @@ test_screenshots (Fixture       *fixture,
   {
     GtkShortcutsWindow *shortcuts;
     JlnIndicatorDialog *dialog;
-    GLogLevelFlags fatal;
 
-    /* GTK 4.8's shortcuts window measures one of its own labels at a
-     * negative width and warns: that is not the window's to fix. */
-    fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay",
                                                NULL));
     shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
     g_assert_nonnull (shortcuts);
     jln_test_wait_for_mapped (GTK_WIDGET (shortcuts));
     save_page (fixture, GTK_WIDGET (shortcuts), "first-hour-shortcuts");
-    {
-      GtkWidget *section = jln_test_find_child_of_type (GTK_WIDGET (shortcuts),
-                                                        GTK_TYPE_SHORTCUTS_SECTION);
-
-      GtkWidget *pages = jln_test_find_child_of_type (section, GTK_TYPE_STACK);
-
-      gtk_stack_set_visible_child (GTK_STACK (pages),
-                                   gtk_widget_get_next_sibling (gtk_widget_get_first_child (pages)));
-    }
+    g_object_set (shortcuts, "section-name", "viewing", NULL);
+    jln_test_wait_for_idle (GTK_WIDGET (shortcuts));
     save_page (fixture, GTK_WIDGET (shortcuts), "first-hour-shortcuts-2");
     gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
-    g_log_set_always_fatal (fatal);
+    g_object_set (shortcuts, "section-name", "plans", NULL);
 
     dialog = jln_indicator_dialog_new (GTK_WINDOW (fixture->window),
                                        jln_window_get_session (fixture->window),
@@ -1251,6 +1291,73 @@ test_plan_language_menu (Fixture       *fixture,
   jln_test_set_language ("en");
 }
 
+static void
+collect_status_texts (GtkWidget *widget,
+                      GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "jln-cell-status") &&
+      gtk_widget_get_mapped (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_status_texts (child, texts);
+}
+
+/* The interface switched to French while the program runs (as the
+ * tests do): the status words of the core, and the list of a window
+ * opened after it, are French, as after a French start-up. */
+static void
+test_french_after_switch (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  JlnWindow *window;
+  GtkWidget *list;
+  guint french = 0;
+
+  /* Every status word seen in English first. */
+  collect_status_texts (GTK_WIDGET (fixture->list), texts);
+  g_assert_cmpuint (texts->len, >, 0);
+  g_ptr_array_set_size (texts, 0);
+
+  jln_test_set_language ("fr");
+  {
+    JlnRecord *action = jln_test_find_action (fixture->document, "1.1");
+    g_autofree char *status_text = jln_record_dup_status_text (action);
+    JlnStatus status;
+
+    g_assert_true (jln_record_get_status (action, &status));
+    g_assert_cmpstr (status_text, ==, jln_status_get_label_in (status, JLN_LANG_FR));
+    g_assert_cmpstr (jln_status_get_label (JLN_STATUS_IN_PROGRESS), ==, "En cours");
+  }
+  window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_window_open_file (window, file);
+  jln_test_wait_for_document (window);
+  list = jln_window_get_action_list (window);
+  JLN_TEST_WAIT_UNTIL (!jln_action_list_get_pending (JLN_ACTION_LIST (list)) &&
+                       gtk_widget_get_mapped (list));
+  wait_frames (GTK_WIDGET (window), 3);
+  collect_status_texts (list, texts);
+  g_assert_cmpuint (texts->len, >, 0);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      g_test_message ("%s", text);
+      g_assert_false (g_str_has_prefix (text, "Done"));
+      g_assert_false (g_str_has_prefix (text, "In progress"));
+      g_assert_false (g_str_has_prefix (text, "Planned"));
+      french += g_str_has_prefix (text, "Réalisée") || g_str_has_prefix (text, "En cours") ||
+                g_str_has_prefix (text, "Prévue");
+    }
+  g_assert_cmpuint (french, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  jln_test_set_language ("en");
+}
+
 /* Smaller things: the file name offered to export the timeline is short,
  * and names the view whole. */
 static void
@@ -1402,6 +1509,7 @@ main (int   argc,
   ADD ("delete-and-row-menu", test_delete_and_row_menu);
   ADD ("plan-language-menu", test_plan_language_menu);
   ADD ("export-name", test_export_name);
+  ADD ("french-after-switch", test_french_after_switch);
   ADD ("unit-filter-menu", test_unit_filter_menu);
   ADD ("editor-one-screen", test_editor_one_screen);
   ADD ("screenshots", test_screenshots);

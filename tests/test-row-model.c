@@ -577,6 +577,68 @@ move_viewport (Fixture *fixture)
 }
 
 static void
+fixture_init (Fixture     *fixture,
+              JlnDocument *document,
+              guint32      seed,
+              gboolean     sorted)
+{
+  fixture->document = document;
+  fixture->plan = jln_document_get_plan (document);
+  fixture->rand = g_rand_new_with_seed (seed);
+  fixture->collapsed = g_hash_table_new (NULL, NULL);
+  fixture->matched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  fixture->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  fixture->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->bound = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->query = g_string_new (NULL);
+  fixture->next_number = 900;
+  fixture->sorted = sorted;
+  fixture->filter = jln_query_filter_new ();
+
+  fixture->model = jln_row_model_new (fixture->plan, fixture->filter);
+  watch_store (fixture, jln_plan_get_objectives (fixture->plan));
+  g_signal_connect (fixture->plan, "children-made", G_CALLBACK (children_made_cb), fixture);
+  g_signal_connect (fixture->filter, "changed", G_CALLBACK (filter_changed_cb), fixture);
+  if (sorted)
+    {
+      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_backwards_cb,
+                                                                       NULL, NULL));
+
+      jln_row_model_set_sorter (fixture->model, sorter);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->model)); i++)
+    g_ptr_array_add (fixture->mirror, g_list_model_get_item (G_LIST_MODEL (fixture->model), i));
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (model_changed_cb), fixture);
+}
+
+static void
+fixture_clear (Fixture *fixture)
+{
+  for (guint i = 0; i < fixture->bound->len; i++)
+    jln_row_unbind (g_ptr_array_index (fixture->bound, i));
+  g_signal_handlers_disconnect_by_data (fixture->plan, fixture);
+  g_signal_handlers_disconnect_by_data (fixture->filter, fixture);
+  g_signal_handlers_disconnect_by_data (fixture->model, fixture);
+  {
+    GHashTableIter iter;
+    gpointer store;
+
+    g_hash_table_iter_init (&iter, fixture->watched);
+    while (g_hash_table_iter_next (&iter, &store, NULL))
+      g_signal_handlers_disconnect_by_data (store, fixture);
+  }
+  g_ptr_array_unref (fixture->bound);
+  g_ptr_array_unref (fixture->mirror);
+  g_assert_finalize_object (fixture->model);
+  g_object_unref (fixture->filter);
+  g_hash_table_unref (fixture->watched);
+  g_hash_table_unref (fixture->matched);
+  g_hash_table_unref (fixture->collapsed);
+  g_string_free (fixture->query, TRUE);
+  g_rand_free (fixture->rand);
+}
+
+static void
 run_random_steps (JlnDocument *document,
                   guint32      seed,
                   guint        n_steps,
@@ -585,35 +647,10 @@ run_random_steps (JlnDocument *document,
 {
   Fixture fixture = { 0, };
   g_autoptr(GString) what = g_string_new (NULL);
-  g_autoptr(GtkSorter) sorter = NULL;
 
   g_test_message ("seed %u, %u steps%s", seed, n_steps, sorted ? ", sorted backwards" : "");
 
-  fixture.document = document;
-  fixture.plan = jln_document_get_plan (document);
-  fixture.rand = g_rand_new_with_seed (seed);
-  fixture.collapsed = g_hash_table_new (NULL, NULL);
-  fixture.matched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  fixture.watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  fixture.mirror = g_ptr_array_new_with_free_func (g_object_unref);
-  fixture.bound = g_ptr_array_new_with_free_func (g_object_unref);
-  fixture.query = g_string_new (NULL);
-  fixture.next_number = 900;
-  fixture.sorted = sorted;
-  fixture.filter = jln_query_filter_new ();
-
-  fixture.model = jln_row_model_new (fixture.plan, fixture.filter);
-  watch_store (&fixture, jln_plan_get_objectives (fixture.plan));
-  g_signal_connect (fixture.plan, "children-made", G_CALLBACK (children_made_cb), &fixture);
-  g_signal_connect (fixture.filter, "changed", G_CALLBACK (filter_changed_cb), &fixture);
-  if (sorted)
-    {
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_backwards_cb, NULL, NULL));
-      jln_row_model_set_sorter (fixture.model, sorter);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture.model)); i++)
-    g_ptr_array_add (fixture.mirror, g_list_model_get_item (G_LIST_MODEL (fixture.model), i));
-  g_signal_connect (fixture.model, "items-changed", G_CALLBACK (model_changed_cb), &fixture);
+  fixture_init (&fixture, document, seed, sorted);
   check_rows (&fixture, 0, "start");
 
   for (guint step = 1; step <= n_steps; step++)
@@ -624,28 +661,7 @@ run_random_steps (JlnDocument *document,
       check_rows (&fixture, step, what->str);
     }
 
-  for (guint i = 0; i < fixture.bound->len; i++)
-    jln_row_unbind (g_ptr_array_index (fixture.bound, i));
-  g_signal_handlers_disconnect_by_data (fixture.plan, &fixture);
-  g_signal_handlers_disconnect_by_data (fixture.filter, &fixture);
-  g_signal_handlers_disconnect_by_data (fixture.model, &fixture);
-  {
-    GHashTableIter iter;
-    gpointer store;
-
-    g_hash_table_iter_init (&iter, fixture.watched);
-    while (g_hash_table_iter_next (&iter, &store, NULL))
-      g_signal_handlers_disconnect_by_data (store, &fixture);
-  }
-  g_ptr_array_unref (fixture.bound);
-  g_ptr_array_unref (fixture.mirror);
-  g_assert_finalize_object (fixture.model);
-  g_object_unref (fixture.filter);
-  g_hash_table_unref (fixture.watched);
-  g_hash_table_unref (fixture.matched);
-  g_hash_table_unref (fixture.collapsed);
-  g_string_free (fixture.query, TRUE);
-  g_rand_free (fixture.rand);
+  fixture_clear (&fixture);
 }
 
 static void
@@ -754,6 +770,128 @@ test_generated (void)
   jln_test_remove_tree (dir);
 }
 
+/* A keystroke on a large plan, as GTK 4.8's list sees it: it keeps
+ * widgets for the first rows of its model, and binds each widget after a
+ * change again. The rows with widgets are told in one change, and no row
+ * gets a widget only to lose it before the rows are complete. */
+
+#define WIDGET_ROWS 200
+
+typedef struct
+{
+  Fixture    *fixture;
+  GHashTable *widgets;      /* rows with a widget: the model's first WIDGET_ROWS */
+  GHashTable *given;        /* rows given a widget since the key */
+  guint       n_hot;        /* changes among the rows with widgets since the key */
+} View;
+
+static void
+view_update (View *view)
+{
+  GListModel *model = G_LIST_MODEL (view->fixture->model);
+  guint n = MIN (g_list_model_get_n_items (model), WIDGET_ROWS);
+  g_autoptr(GHashTable) widgets = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify) jln_row_unbind);
+  GHashTableIter iter;
+  gpointer row;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnRow) item = g_list_model_get_item (model, i);
+
+      /* Each row once in the list, even halfway through telling it. */
+      g_assert_false (g_hash_table_contains (widgets, item));
+      if (!g_hash_table_steal (view->widgets, item))
+        {
+          jln_row_bind (item);
+          g_hash_table_add (view->given, item);
+        }
+      g_hash_table_add (widgets, item);
+    }
+  g_hash_table_iter_init (&iter, view->widgets);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    jln_row_unbind (row);
+  g_hash_table_steal_all (view->widgets);
+  g_hash_table_iter_init (&iter, widgets);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    g_hash_table_add (view->widgets, row);
+  g_hash_table_steal_all (widgets);
+}
+
+static void
+view_changed_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 View       *view)
+{
+  if (position < WIDGET_ROWS)
+    view->n_hot++;
+  view_update (view);
+}
+
+static void
+test_keystroke_widgets (void)
+{
+  static const char * const typed[] = {
+    "formation", "", "site", "", "status:done", "", "g", "ge", "gender", "ge", "",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jalons-row-model-XXXXXX", &error);
+  g_autofree char *json_path = g_build_filename (dir, "generated.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.jalons", NULL);
+  g_autofree char *json = generate_plan (12000);
+  g_autoptr(JlnDocument) document = NULL;
+  Fixture fixture = { 0, };
+  View view = { &fixture, };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (json_path, json, -1, &error));
+  g_assert_no_error (error);
+  document = jln_document_import (json_path, path, &error);
+  g_assert_no_error (error);
+
+  fixture_init (&fixture, document, 1, FALSE);
+  view.widgets = g_hash_table_new (NULL, NULL);
+  view.given = g_hash_table_new (NULL, NULL);
+  view_update (&view);
+  g_signal_connect (fixture.model, "items-changed", G_CALLBACK (view_changed_cb), &view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      GHashTableIter iter;
+      gpointer row;
+
+      g_hash_table_remove_all (view.given);
+      view.n_hot = 0;
+      jln_query_filter_set_text (fixture.filter, typed[i]);
+      g_assert_true (jln_row_model_get_pending (fixture.model));
+      check_rows (&fixture, i, typed[i]);
+
+      g_test_message ("'%s': %u changes among widgets, %u rows given one", typed[i],
+                      view.n_hot, g_hash_table_size (view.given));
+      g_assert_cmpuint (view.n_hot, <=, 1);
+      g_hash_table_iter_init (&iter, view.given);
+      while (g_hash_table_iter_next (&iter, &row, NULL))
+        g_assert_true (g_hash_table_contains (view.widgets, row));
+    }
+
+  g_signal_handlers_disconnect_by_data (fixture.model, &view);
+  {
+    GHashTableIter iter;
+    gpointer row;
+
+    g_hash_table_iter_init (&iter, view.widgets);
+    while (g_hash_table_iter_next (&iter, &row, NULL))
+      jln_row_unbind (row);
+  }
+  g_hash_table_unref (view.widgets);
+  g_hash_table_unref (view.given);
+  fixture_clear (&fixture);
+  g_clear_object (&document);
+  jln_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +902,7 @@ main (int   argc,
   g_test_add_data_func ("/gui/row-model/random/bundled/2", GUINT_TO_POINTER (20241), test_bundled);
   g_test_add_func ("/gui/row-model/random/bundled-sorted", test_bundled_sorted);
   g_test_add_func ("/gui/row-model/random/generated", test_generated);
+  g_test_add_func ("/gui/row-model/keystroke-widgets", test_keystroke_widgets);
 
   return g_test_run ();
 }

@@ -1,8 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "jln-action.h"
 #include "jln-action-list.h"
+#include "jln-backups-window.h"
+#include "jln-changes-window.h"
+#include "jln-import-dialog.h"
+#include "jln-merge-window.h"
 #include "jln-objective.h"
 #include "jln-session.h"
 #include "jln-window.h"
@@ -391,6 +397,68 @@ test_icons_without_svg (void)
   }
   g_assert_false (svg_library_loaded ());
 
+  /* The windows opened from the main one: the backups of a plan that has
+   * none, the changes, a merge with an identical copy, and a file that
+   * cannot be imported. */
+  {
+    g_autofree char *bundled = jln_application_dup_bundled_plan ();
+    g_autofree char *dir = NULL;
+    g_autofree char *fresh = NULL;
+    g_autofree char *copy = g_build_filename (g_get_user_data_dir (), "icons-copy.jalons", NULL);
+    g_autofree char *broken = g_build_filename (g_get_user_data_dir (), "icons-broken.csv", NULL);
+    g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+    g_autoptr(JlnDocument) document = jln_test_import_plan (bundled, "jalons-icons-XXXXXX",
+                                                            &dir, &fresh);
+    g_autoptr(JlnSession) session = jln_session_new ();
+    g_autoptr(GError) error = NULL;
+    GtkWidget *other;
+    JlnImportDialog *dialog;
+
+    jln_session_set_document (session, document);
+    other = jln_backups_window_new (GTK_WINDOW (window), session);
+    g_assert_cmpuint (jln_backups_window_get_n_backups (JLN_BACKUPS_WINDOW (other)), ==, 0);
+    gtk_window_present (GTK_WINDOW (other));
+    jln_test_wait_for_idle (other);
+    gtk_window_destroy (GTK_WINDOW (other));
+    g_assert_false (svg_library_loaded ());
+
+    other = jln_changes_window_new (GTK_WINDOW (window), session);
+    gtk_window_present (GTK_WINDOW (other));
+    jln_test_wait_for_idle (other);
+    gtk_window_destroy (GTK_WINDOW (other));
+    g_assert_false (svg_library_loaded ());
+
+    g_assert_true (g_file_set_contents (broken, "\x01\x02 not a table\n", -1, &error));
+    g_assert_no_error (error);
+    dialog = jln_import_dialog_new (GTK_WINDOW (window), broken_file);
+    gtk_window_present (GTK_WINDOW (dialog));
+    JLN_TEST_WAIT_UNTIL (jln_import_dialog_is_ready (dialog));
+    jln_test_wait_for_idle (GTK_WIDGET (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_false (svg_library_loaded ());
+
+    g_clear_object (&session);
+    g_clear_object (&document);
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (path);
+      g_autoptr(GFile) target = g_file_new_for_path (copy);
+
+      g_assert_true (g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+    other = jln_merge_window_new (GTK_WINDOW (window), jln_window_get_session (window), copy,
+                                  TRUE, &error);
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (other));
+    jln_test_wait_for_idle (other);
+    gtk_window_destroy (GTK_WINDOW (other));
+    g_assert_false (svg_library_loaded ());
+
+    g_unlink (copy);
+    g_unlink (broken);
+    jln_test_clear_plan_dir (&dir, &fresh);
+  }
+
   for (int scale = 1; scale <= 2; scale++)
     {
       assert_icon_drawn_beforehand ("jln-process-working-symbolic", 16, scale);
@@ -401,6 +469,13 @@ test_icons_without_svg (void)
       assert_icon_drawn_beforehand ("jln-edit-find-symbolic", 128, scale);
       assert_icon_drawn_beforehand ("jln-dialog-error-symbolic", 128, scale);
       assert_icon_drawn_beforehand ("jln-x-office-calendar-symbolic", 128, scale);
+      assert_icon_drawn_beforehand ("jln-document-open-recent-symbolic", 128, scale);
+      assert_icon_drawn_beforehand ("jln-emblem-ok-symbolic", 128, scale);
+      assert_icon_drawn_beforehand ("jln-dialog-warning-symbolic", 128, scale);
+      assert_icon_drawn_beforehand ("jln-dialog-warning-symbolic", 16, scale);
+      assert_icon_drawn_beforehand ("jln-document-save-as-symbolic", 16, scale);
+      assert_icon_drawn_beforehand ("jln-printer-symbolic", 16, scale);
+      assert_icon_drawn_beforehand ("jln-object-select-symbolic", 16, scale);
     }
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 
 #include "jln-action.h"
 #include "jln-action-item.h"
@@ -161,10 +161,10 @@ check_references (JlnAction  *action,
         }
       if (n_missing > 0)
         g_ptr_array_add (warnings,
-                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "action %s refers to %s, but %s is not an action of the plan",
-                                                       "action %s refers to %s, but %s are not actions of the plan",
-                                                       n_missing),
+                         g_strdup_printf (dngettext (GETTEXT_PACKAGE,
+                                                     "action %s refers to %s, but %s is not an action of the plan",
+                                                     "action %s refers to %s, but %s are not actions of the plan",
+                                                     n_missing),
                                           jln_action_get_number (action), references[i], missing->str));
     }
 }
@@ -272,10 +272,10 @@ jln_plan_check (JlnPlan *plan)
   jln_plan_count (plan, &counts);
   if (counts.missing_translations > 0)
     g_ptr_array_add (warnings,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u text is written in one language only",
-                                                   "%u texts are written in one language only",
-                                                   counts.missing_translations),
+                     g_strdup_printf (dngettext (GETTEXT_PACKAGE,
+                                                 "%u text is written in one language only",
+                                                 "%u texts are written in one language only",
+                                                 counts.missing_translations),
                                       counts.missing_translations));
 
   return g_steal_pointer (&warnings);

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <glib/gstdio.h>
 
 #include "jln-doc-private.h"

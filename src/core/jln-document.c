@@ -2,7 +2,7 @@
 #define _GNU_SOURCE  /* renameat2 */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <errno.h>
 #include <stdio.h>
 #include <fcntl.h>
@@ -1092,11 +1092,11 @@ apply_remove (JlnDocument  *self,
   if (n_referrers > 0)
     {
       g_set_error (error, JLN_ERROR, JLN_ERROR_IN_USE,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                /* Translators: %1$s is a kind of object, %2$u a count, %3$s a kind, %4$s its number. */
-                                "This %1$s cannot be removed: %2$u other object refers to it (%3$s %4$s)",
-                                "This %1$s cannot be removed: %2$u other objects refer to it (for example %3$s %4$s)",
-                                n_referrers),
+                   dngettext (GETTEXT_PACKAGE,
+                              /* Translators: %1$s is a kind of object, %2$u a count, %3$s a kind, %4$s its number. */
+                              "This %1$s cannot be removed: %2$u other object refers to it (%3$s %4$s)",
+                              "This %1$s cannot be removed: %2$u other objects refer to it (for example %3$s %4$s)",
+                              n_referrers),
                    jln_record_get_kind_name (record), n_referrers,
                    jln_record_get_kind_name (referrer), record_label (referrer));
       return FALSE;

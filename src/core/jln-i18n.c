@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 
 #include "jln-i18n.h"
 #include "jln-semester.h"
@@ -189,6 +189,33 @@ jln_translate_plural (JlnLang     lang,
         return translation + first + 1;
     }
   return translation;
+}
+
+/* C_(): the translation of CONTEXT EOT MSGID, or MSGID, which starts at
+ * @msgid_offset. See jln-gettext.h for why not g_dpgettext(). */
+const char *
+jln_pgettext (const char *context_id,
+              gsize       msgid_offset)
+{
+  const char *translation = dgettext (GETTEXT_PACKAGE, context_id);
+
+  return translation == context_id ? context_id + msgid_offset : translation;
+}
+
+const char *
+jln_pgettext2 (const char *context,
+               const char *msgid)
+{
+  gsize context_len = strlen (context) + 1;
+  gsize msgid_len = strlen (msgid) + 1;
+  char *key = g_alloca (context_len + msgid_len);
+  const char *translation;
+
+  memcpy (key, context, context_len - 1);
+  key[context_len - 1] = '\004';
+  memcpy (key + context_len, msgid, msgid_len);
+  translation = dgettext (GETTEXT_PACKAGE, key);
+  return translation == key ? msgid : translation;
 }
 
 static const char * const months[12] = {

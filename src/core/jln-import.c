@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 
 #include "jln-action.h"
 #include "jln-action-item.h"
@@ -294,20 +294,20 @@ jln_import_report_get_headers (JlnImportReport *report)
 char *
 jln_import_report_get_summary (JlnImportReport *report)
 {
-  g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows",
-                                                        report->n_rows), report->n_rows);
-  g_autofree char *objectives = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective",
-                                                              "%u objectives", report->n_objectives),
+  g_autofree char *rows = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u row", "%u rows",
+                                                      report->n_rows), report->n_rows);
+  g_autofree char *objectives = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u objective",
+                                                            "%u objectives", report->n_objectives),
                                                  report->n_objectives);
-  g_autofree char *actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
-                                                           report->n_actions), report->n_actions);
-  g_autofree char *items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sub-item",
-                                                         "%u sub-items", report->n_items),
+  g_autofree char *actions = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
+                                                         report->n_actions), report->n_actions);
+  g_autofree char *items = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u sub-item",
+                                                       "%u sub-items", report->n_items),
                                             report->n_items);
-  g_autofree char *units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units",
-                                                         report->n_units), report->n_units);
-  g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning",
-                                                            "%u warnings", report->n_warnings),
+  g_autofree char *units = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u unit", "%u units",
+                                                       report->n_units), report->n_units);
+  g_autofree char *warnings = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u warning",
+                                                          "%u warnings", report->n_warnings),
                                                report->n_warnings);
 
   /* Translators: "104 rows → 8 objectives, 91 actions, 30 sub-items, 17 units; 6 warnings". */
@@ -1662,8 +1662,8 @@ read_action_row (Importer          *importer,
       if (timing.due == JLN_SEMESTER_NONE)
         timing.due = latest;
       items_model = jln_action_get_items (JLN_ACTION (action));
-      made (importer, FALSE, g_dngettext (GETTEXT_PACKAGE, "%u sub-item", "%u sub-items",
-                                          g_list_model_get_n_items (items_model)),
+      made (importer, FALSE, dngettext (GETTEXT_PACKAGE, "%u sub-item", "%u sub-items",
+                                        g_list_model_get_n_items (items_model)),
             g_list_model_get_n_items (items_model));
     }
   apply_timing (importer, action, &timing, TRUE);
@@ -2040,9 +2040,9 @@ jln_import_read_tables (GPtrArray               *tables,
       if (index >= tables->len)
         {
           g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "%s: there is no table %u: the file has %u table",
-                                    "%s: there is no table %u: the file has %u tables", tables->len),
+                       dngettext (GETTEXT_PACKAGE,
+                                  "%s: there is no table %u: the file has %u table",
+                                  "%s: there is no table %u: the file has %u tables", tables->len),
                        filename, index + 1, tables->len);
           return NULL;
         }
@@ -2060,9 +2060,9 @@ jln_import_read_tables (GPtrArray               *tables,
       if (options->table > tables->len)
         {
           g_set_error (error, JLN_ERROR, JLN_ERROR_INVALID,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "%s: there is no table %u: the file has %u table",
-                                    "%s: there is no table %u: the file has %u tables", tables->len),
+                       dngettext (GETTEXT_PACKAGE,
+                                  "%s: there is no table %u: the file has %u table",
+                                  "%s: there is no table %u: the file has %u tables", tables->len),
                        filename, options->table, tables->len);
           return NULL;
         }
@@ -2166,10 +2166,10 @@ jln_import_read_tables (GPtrArray               *tables,
     }
     if (last > chosen)
       /* Translators: %1$s is the name of a table; %2$u how many tables follow it. */
-      own_report->table = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "%1$s and the %2$u table after it",
-                                                        "%1$s and the %2$u tables after it",
-                                                        last - chosen),
+      own_report->table = g_strdup_printf (dngettext (GETTEXT_PACKAGE,
+                                                      "%1$s and the %2$u table after it",
+                                                      "%1$s and the %2$u tables after it",
+                                                      last - chosen),
                                            first->name, last - chosen);
     else
       own_report->table = g_strdup (first->name);

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <glib/gstdio.h>
 
 #include "jln-json.h"

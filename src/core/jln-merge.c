@@ -5,7 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -2483,10 +2483,10 @@ jln_merge_run_command (const JlnMergeCommand  *command,
   if (merge->conflicts->len > 0 && command->prefer == NULL)
     {
       g_string_append_printf (out,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u conflict: nothing was written; decide with --prefer=mine or --prefer=theirs\n",
-                                           "%u conflicts: nothing was written; decide with --prefer=mine or --prefer=theirs\n",
-                                           merge->conflicts->len),
+                              dngettext (GETTEXT_PACKAGE,
+                                         "%u conflict: nothing was written; decide with --prefer=mine or --prefer=theirs\n",
+                                         "%u conflicts: nothing was written; decide with --prefer=mine or --prefer=theirs\n",
+                                         merge->conflicts->len),
                               merge->conflicts->len);
       print_conflicts (out, merge);
       status = JLN_MERGE_EXIT_CONFLICTS;
@@ -2504,8 +2504,8 @@ jln_merge_run_command (const JlnMergeCommand  *command,
   g_clear_pointer (&work_path, g_free);
 
   {
-    g_autofree char *from_theirs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change from theirs",
-                                                                 "%u changes from theirs", n_applied),
+    g_autofree char *from_theirs = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u change from theirs",
+                                                               "%u changes from theirs", n_applied),
                                                     n_applied);
 
     /* Translators: “plan-east.jalons merged into out.jalons: 3 changes from theirs, 2 kept from mine”. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <json-glib/json-glib.h>
 #include <string.h>
 

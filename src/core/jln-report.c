@@ -3,7 +3,7 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 
 #include "jln-action.h"
 #include "jln-action-item.h"

@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 
 #include "jln-semester.h"
 #include "jln-text.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <gsf/gsf.h>
 #include <libxml/xmlreader.h>
 

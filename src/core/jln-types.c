@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 
 #include "jln-enums.h"
 #include "jln-types.h"
@@ -83,7 +83,7 @@ const char *
 jln_status_get_label (JlnStatus status)
 {
   g_return_val_if_fail (status < G_N_ELEMENTS (status_labels), NULL);
-  return g_dpgettext2 (GETTEXT_PACKAGE, "status", status_labels[status]);
+  return jln_pgettext2 ("status", status_labels[status]);
 }
 
 gboolean

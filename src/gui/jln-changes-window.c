@@ -190,8 +190,8 @@ describe_preset (JlnChangesWindow *self,
   switch (preset->kind)
     {
     case PRESET_DAYS:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last %d day", "Last %d days",
-                                           preset->days),
+      return g_strdup_printf (dngettext (GETTEXT_PACKAGE, "Last %d day", "Last %d days",
+                                         preset->days),
                               preset->days);
     case PRESET_CUSTOM:
       return g_strdup (_("Since a date of your choice"));
@@ -325,7 +325,7 @@ period_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *check = gtk_image_new_from_icon_name ("jln-object-select-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -434,11 +434,11 @@ describe_shift (int shift)
 {
   if (shift > 0)
     /* Translators: how much later an action is now planned. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%d semester", "+%d semesters", shift),
+    return g_strdup_printf (dngettext (GETTEXT_PACKAGE, "+%d semester", "+%d semesters", shift),
                             shift);
   /* Translators: how much earlier an action is now planned; the sign is a minus (U+2212). */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "−%d semester", "−%d semesters",
-                                       -shift), -shift);
+  return g_strdup_printf (dngettext (GETTEXT_PACKAGE, "−%d semester", "−%d semesters",
+                                     -shift), -shift);
 }
 
 static char *
@@ -670,23 +670,23 @@ describe_counts (const JlnChangeCounts *counts)
   /* Translators: the parts of a summary of changes to actions or sub-items,
    * as in “3 added, 5 completed, 2 re-planned, 7 edited, 1 removed”. */
   append_count (summary, counts->added,
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added",
-                                              counts->added), counts->added));
+                g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u added", "%u added",
+                                            counts->added), counts->added));
   append_count (summary, counts->completed,
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u completed", "%u completed",
-                                              counts->completed), counts->completed));
+                g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u completed", "%u completed",
+                                            counts->completed), counts->completed));
   append_count (summary, counts->replanned,
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u re-planned", "%u re-planned",
-                                              counts->replanned), counts->replanned));
+                g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u re-planned", "%u re-planned",
+                                            counts->replanned), counts->replanned));
   append_count (summary, counts->edited,
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u edited", "%u edited",
-                                              counts->edited), counts->edited));
+                g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u edited", "%u edited",
+                                            counts->edited), counts->edited));
   append_count (summary, counts->removed,
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed",
-                                              counts->removed), counts->removed));
+                g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed",
+                                            counts->removed), counts->removed));
   append_count (summary, counts->measured,
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u measurement entered",
-                                              "%u measurements entered", counts->measured),
+                g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u measurement entered",
+                                            "%u measurements entered", counts->measured),
                                  counts->measured));
   return g_string_free (summary, FALSE);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 
 #include "jln-import-dialog.h"
 
@@ -397,7 +397,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *icon = gtk_image_new_from_icon_name ("jln-dialog-warning-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_set_margin_start (box, 12);

@@ -357,8 +357,8 @@ fill_side (JlnMergeWindow *self,
     }
   if (n > shown)
     {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more change",
-                                                            "And %u more changes", n - shown),
+      g_autofree char *more = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "And %u more change",
+                                                          "And %u more changes", n - shown),
                                                n - shown);
 
       gtk_list_box_append (list, plain_row (more, NULL));

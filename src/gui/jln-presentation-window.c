@@ -129,10 +129,10 @@ set_page (JlnPresentationWindow *self,
   if (self->hide_done && self->timeline != NULL)
     /* Translators: the page shown in a presentation, how many there are,
      * and how many actions the slides show when the done ones are hidden. */
-    counter = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%1$u / %2$u · %3$u of %4$u action shown, done ones hidden",
-                                            "%1$u / %2$u · %3$u of %4$u actions shown, done ones hidden",
-                                            self->n_all),
+    counter = g_strdup_printf (dngettext (GETTEXT_PACKAGE,
+                                          "%1$u / %2$u · %3$u of %4$u action shown, done ones hidden",
+                                          "%1$u / %2$u · %3$u of %4$u actions shown, done ones hidden",
+                                          self->n_all),
                                page + 1, n, jln_timeline_get_n_actions (self->timeline), self->n_all);
   else
     /* Translators: the page shown in a presentation, and how many there are. */

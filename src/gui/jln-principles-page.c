@@ -81,8 +81,8 @@ new_row (JlnPrinciplesPage *self,
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
-                                                            actions->len), actions->len);
+      g_autofree char *text = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u action", "%u actions",
+                                                          actions->len), actions->len);
 
       for (guint i = 0; i < actions->len; i++)
         {
@@ -147,8 +147,8 @@ rebuild (JlnPrinciplesPage *self)
     {
       guint n = g_list_model_get_n_items (principles);
       g_autofree char *summary =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u principle of %2$u has no action.",
-                                      "%1$u principles of %2$u have no action.", self->n_uncovered),
+        g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%1$u principle of %2$u has no action.",
+                                    "%1$u principles of %2$u have no action.", self->n_uncovered),
                          self->n_uncovered, n);
 
       adw_preferences_group_set_description (g_ptr_array_index (self->groups, 0), summary);

@@ -245,6 +245,12 @@ jln_row_get_expanded (JlnRow *self)
   return self->expanded;
 }
 
+static inline gboolean
+row_has_children (JlnRow *row)
+{
+  return row->kids != NULL && row->kids->children != NULL && row->kids->children->len > 0;
+}
+
 /* Objectives always are, as their arrow tells where actions go; actions
  * are while they have sub-items. */
 gboolean
@@ -254,7 +260,7 @@ jln_row_get_expandable (JlnRow *self)
 
   if (self->record != NULL && JLN_IS_OBJECTIVE (self->record))
     return TRUE;
-  return self->kids != NULL && self->kids->children != NULL && self->kids->children->len > 0;
+  return row_has_children (self);
 }
 
 /**
@@ -516,7 +522,7 @@ pass_run (JlnRowModel *self,
             continue;
           action->mark = pass->stamp;
           g_ptr_array_add (pass->rows, g_object_ref (action));
-          if (action->expanded && jln_row_get_expandable (action))
+          if (action->expanded && row_has_children (action))
             {
               GPtrArray *items = row_get_ordered (self, action);
 
@@ -550,16 +556,17 @@ pass_run (JlnRowModel *self,
  *
  * GTK 4.8's view keeps widgets for about 200 rows around the viewport
  * (whatever its height) and pays for each emission by the widgets after
- * it, and for each widget that a change removes or adds; when a change
- * removes a row that it tracks (the top of the viewport, the selection,
- * the focus), it looks for it among all the rows that the change adds.
- * Telling a whole new list in one emission took tens of milliseconds.
- * So the changes away from rows with widgets are told together, as few
- * large ones; those among rows with widgets in steps of at most
- * HOT_ROWS rows, one step a frame: the view lays its new widgets out in
- * the frame after each, from the top down. GTK 4.8's list keeps widgets
- * for 200 rows: a few large steps cost less in all than many small ones,
- * each of which lays the whole list out again. */
+ * it, binding each of them again, and for each widget that a change
+ * removes or adds; when a change removes a row that it tracks (the top
+ * of the viewport, the selection, the focus), it looks for it among all
+ * the rows that the change adds. Telling a whole new list in one
+ * emission took tens of milliseconds. So the changes away from rows with
+ * widgets are told together, as few large ones; those among rows with
+ * widgets in one step that reaches HOT_REACH new rows past its start,
+ * the rows the view gives widgets to, and the rest of the list after a
+ * frame. Smaller steps cost more in all: each bound the widgets after it
+ * again, gave widgets to old rows it brought into view only for the next
+ * step to take them away, and had the whole list laid out again. */
 
 #define HOT_ROWS 100
 #define HOT_INTERVAL_MS 16
@@ -605,26 +612,28 @@ add_tell (GArray   *tells,
     g_array_append_val (tells, tell);
 }
 
-/* Splits changes among rows with widgets into steps. */
+/* Tells the changes from @first to @last, among rows with widgets: in
+ * one step up to HOT_REACH new rows past the start, then the rest. Only
+ * @last may run past that: inside a change, the old rows are not among
+ * the new ones and the new ones were not shown, so it may be cut
+ * anywhere. */
 static void
-add_hot_tells (GArray *tells,
-               guint   old_start,
-               guint   old_end,
-               guint   new_start,
-               guint   new_end)
+add_hot_tells (GArray       *tells,
+               const Change *first,
+               const Change *last)
 {
-  guint reach = 0;
+  guint old_start = first->old_end - first->removed;
+  guint new_start = first->new_end - first->added;
+  guint cut = new_start + HOT_REACH;
 
-  while (old_start < old_end || new_start < new_end)
+  if (last->new_end <= cut)
     {
-      guint removed = MIN (old_end - old_start, HOT_ROWS);
-      guint added = reach >= HOT_REACH ? new_end - new_start : MIN (new_end - new_start, HOT_ROWS);
-
-      add_tell (tells, old_start, old_start + removed, new_start, new_start + added, TRUE);
-      old_start += removed;
-      new_start += added;
-      reach += added;
+      add_tell (tells, old_start, last->old_end, new_start, last->new_end, TRUE);
+      return;
     }
+  add_tell (tells, old_start, last->old_end, new_start, cut, TRUE);
+  /* Past the widgets: in one step. */
+  add_tell (tells, last->old_end, last->old_end, cut, last->new_end, TRUE);
 }
 
 /* Makes @new_rows those of the model, and lists the changes to tell. */
@@ -708,18 +717,16 @@ compare_rows (JlnRowModel *self,
 
       if (any_bound (old_rows, old_start, first->old_end))
         {
-          /* Near ones are told in the same steps. */
+          /* Those that begin within reach are told in the same step. */
           while (last + 1 < changes->len)
             {
               Change *next = &g_array_index (changes, Change, last + 1);
 
-              if (next->old_end - old_start > HOT_ROWS || next->new_end - new_start > HOT_ROWS ||
-                  !any_bound (old_rows, next->old_end - next->removed, next->old_end))
+              if (next->new_end - next->added >= new_start + HOT_REACH)
                 break;
               last++;
             }
-          end = &g_array_index (changes, Change, last);
-          add_hot_tells (tells, old_start, end->old_end, new_start, end->new_end);
+          add_hot_tells (tells, first, &g_array_index (changes, Change, last));
         }
       else
         {
@@ -1135,6 +1142,9 @@ refilter_cb (gpointer data)
       compare_rows (self, g_steal_pointer (&pass->rows), pass->stamp, FALSE);
       update_counts (self, pass->n_shown, pass->n_total);
       pass_free (pass);
+      /* The new count is shown in a frame of its own, before the rows
+       * change: telling them takes longer than a frame. */
+      self->hot_told_at = g_get_monotonic_time ();
     }
 
   if (self->tells != NULL || self->pass != NULL ||

@@ -534,8 +534,8 @@ merged_cb (JlnWindow  *self,
   AdwToast *toast;
   guint index;
 
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change merged from %s",
-                                          "%u changes merged from %s", n_applied),
+  message = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u change merged from %s",
+                                        "%u changes merged from %s", n_applied),
                              n_applied, escaped);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));

@@ -3,7 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <pango/pangocairo.h>
 
 #include "jln-action-item.h"

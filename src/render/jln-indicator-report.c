@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <pango/pangocairo.h>
 
 #include "jln-indicator-report.h"

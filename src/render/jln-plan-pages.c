@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <pango/pangocairo.h>
 
 #include "jln-doc-private.h"

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include <math.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 
 #include "jln-i18n.h"
 #include "jln-semester-axis.h"

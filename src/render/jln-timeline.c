@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
+#include "jln-gettext.h"
 #include <pango/pangocairo.h>
 
 #include "jln-action-item.h"
@@ -3404,9 +3404,9 @@ jln_timeline_dup_description (JlnTimeline *self,
 
   first = jln_semester_format (self->first, JLN_SEMESTER_STYLE_LONG, lang);
   last = jln_semester_format (self->last, JLN_SEMESTER_STYLE_LONG, lang);
-  actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", self->n_actions),
+  actions = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", self->n_actions),
                              self->n_actions);
-  overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", self->n_overdue),
+  overdue = g_strdup_printf (dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", self->n_overdue),
                              self->n_overdue);
   /* Translators: the description of the timeline for screen readers:
      “112 actions, 30 overdue, from 1st sem. 2021 to 2nd sem. 2026”. */
