@@ -576,6 +576,13 @@ lay_out (JlnActionGrid *self,
           pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
         }
+      else if (column == JLN_ACTION_COLUMN_DUE)
+        {
+          /* A semester is short: it is shown whole, its frame round the
+           * text only when overdue. */
+          pango_layout_set_single_paragraph_mode (layout, TRUE);
+          pango_layout_set_width (layout, -1);
+        }
       else
         {
           pango_layout_set_single_paragraph_mode (layout, TRUE);
@@ -1135,7 +1142,10 @@ draw_row (JlnActionGrid *self,
         }
       /* The layout is as wide as its cell, its lines aligned to the start. */
       pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      draw_layout (snapshot, layout, screen_x (self, x, width), y, &look->color);
+      if (pango_layout_get_width (layout) < 0)
+        draw_layout (snapshot, layout, screen_x (self, x, text_width), y, &look->color);
+      else
+        draw_layout (snapshot, layout, screen_x (self, x, width), y, &look->color);
 
       if (column == JLN_ACTION_COLUMN_TITLE)
         {
@@ -2457,6 +2467,12 @@ jln_action_grid_init (JlnActionGrid *self)
   g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  /* The focus ring of the cursor's row comes and goes with the focus. */
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);

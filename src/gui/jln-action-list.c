@@ -60,7 +60,9 @@ struct _JlnActionList
   JlnRecord           *selected;
   JlnRow              *pinned_row;        /* the selected row, bound while selected */
   guint                held_key;          /* a key that moves the selection, held down */
-  gboolean             key_repeats;       /* ... and repeating: the session waits */
+  gboolean             key_repeats;       /* ... and repeating */
+  gboolean             navigating;        /* keys move the selection: the session waits */
+  guint                settle_id;         /* ... until they have stopped for a moment */
   gboolean             session_behind;    /* the session has yet to follow the selection */
   GtkWidget           *row_menu;
   JlnRecord           *select_when_done;  /* asked for while filtering */
@@ -302,6 +304,29 @@ update_count (JlnActionList *self)
 
 /* Selection */
 
+static void stop_key_repeat (JlnActionList *self);
+
+/* Keys that move the selection (Page Down, arrows, pressed in turn or
+ * held) have stopped for longer than a key repeats: the session follows. */
+#define SETTLE_MS 120
+
+static gboolean
+settled_cb (gpointer data)
+{
+  JlnActionList *self = data;
+
+  self->settle_id = 0;
+  stop_key_repeat (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_settling (JlnActionList *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, settled_cb, self);
+}
+
 static void
 set_selected (JlnActionList *self,
               JlnRecord     *record)
@@ -310,23 +335,27 @@ set_selected (JlnActionList *self,
     return;
   if (self->session != NULL && !self->following_session)
     {
-      /* While a key repeats, the pages that follow the session (the
-       * editor binds every field of a record) wait for the selection to
-       * come to rest, and the list keeps up with the key. */
-      self->session_behind = self->key_repeats;
+      /* While keys move the selection, the pages that follow the
+       * session (the editor binds every field of a record) wait for the
+       * selection to come to rest, and the list keeps up with the keys. */
+      self->session_behind = self->navigating;
       if (!self->session_behind)
         jln_session_set_selected (self->session, record);
+      else
+        wait_for_settling (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
-/* The key that moved the selection is released, or another key pressed,
- * or the list left: the session follows the selection now. */
+/* Another key pressed, or the list left: the session follows the
+ * selection now. */
 static void
 stop_key_repeat (JlnActionList *self)
 {
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   self->held_key = 0;
   self->key_repeats = FALSE;
+  self->navigating = FALSE;
   if (!self->session_behind)
     return;
   self->session_behind = FALSE;
@@ -481,9 +510,14 @@ repeat_key_pressed_cb (GtkEventControllerKey *controller,
       self->key_repeats = TRUE;
       return FALSE;
     }
-  stop_key_repeat (self);
   if (moves_selection (keyval))
-    self->held_key = keyval;
+    {
+      self->held_key = keyval;
+      self->key_repeats = FALSE;
+      self->navigating = TRUE;
+      return FALSE;
+    }
+  stop_key_repeat (self);
   return FALSE;
 }
 
@@ -494,12 +528,15 @@ repeat_key_released_cb (GtkEventControllerKey *controller,
                         GdkModifierType        state,
                         JlnActionList         *self)
 {
-  stop_key_repeat (self);
+  self->held_key = 0;
+  self->key_repeats = FALSE;
+  if (self->navigating)
+    wait_for_settling (self);
 }
 
-/* Page Down or an arrow held down moves the selection as fast as the key
- * repeats; the session follows once the key is released. On the list, so
- * as to see the keys before its view does. */
+/* Page Down or an arrow, held down or pressed in turn, moves the
+ * selection as fast as the keys come; the session follows once they
+ * stop. On the list, so as to see the keys before its view does. */
 static void
 add_key_repeat (JlnActionList *self)
 {
@@ -804,6 +841,7 @@ jln_action_list_dispose (GObject *object)
       self->scroll_tick_id = 0;
     }
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   clear_models (self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
