@@ -1412,6 +1412,115 @@ test_row_widgets (Fixture       *fixture,
   g_assert_cmpint (area.width, >, 0);
 }
 
+/* A key, as the grid gets it from its focused row. */
+static gboolean
+press_grid_key (Fixture *fixture,
+                guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (get_grid (fixture)));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "jln-grid-keys") == 0)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+/* Page Down moves the selection a screen down, and the rows with it: the
+ * selected row stays on screen and keeps the focus, only the rows coming
+ * into view are laid out, and no widget is made or bound for them. */
+static void
+test_page_down (Fixture       *fixture,
+                gconstpointer  data)
+{
+  JlnActionGrid *grid = get_grid (fixture);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_rows (fixture));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  guint n_widgets, laid_out, before;
+  GdkRectangle area;
+
+  show_row (fixture, jln_test_find_action (fixture->document, "1.1"));
+  jln_action_grid_focus_cursor (grid);
+  wait_for_list (fixture);
+  n_widgets = count_widgets (GTK_WIDGET (grid));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double value = gtk_adjustment_get_value (adjustment);
+
+      before = gtk_single_selection_get_selected (selection);
+      laid_out = jln_action_grid_get_n_laid_out (grid);
+      g_assert_true (press_grid_key (fixture, GDK_KEY_Page_Down));
+      jln_test_wait_for_idle (fixture->window);
+
+      /* A screen further, in the rows and in the selection. */
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >,
+                         value + gtk_adjustment_get_page_size (adjustment) / 2);
+      g_assert_cmpuint (gtk_single_selection_get_selected (selection), >, before + 3);
+      g_assert_true (jln_action_grid_get_row_area (grid,
+                                                   gtk_single_selection_get_selected (selection),
+                                                   &area));
+      g_assert_cmpint (area.y, >=, 0);
+      g_assert_cmpint (area.y + area.height, <=, gtk_widget_get_height (GTK_WIDGET (grid)));
+      g_assert_true (gtk_widget_has_focus (jln_action_grid_get_row_widget (grid,
+                                                                           gtk_single_selection_get_selected (selection))));
+
+      /* The rows coming on screen, laid out once, and those above the
+       * selected row measured to place it. */
+      g_test_message ("Page Down laid out %u rows",
+                      jln_action_grid_get_n_laid_out (grid) - laid_out);
+      g_assert_cmpuint (jln_action_grid_get_n_laid_out (grid) - laid_out, <=, 40);
+      g_assert_cmpuint (count_widgets (GTK_WIDGET (grid)), <=, n_widgets + 1);
+    }
+
+  /* Page Up comes back. */
+  before = gtk_single_selection_get_selected (selection);
+  g_assert_true (press_grid_key (fixture, GDK_KEY_Page_Up));
+  jln_test_wait_for_idle (fixture->window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), <, before);
+  g_assert_true (press_grid_key (fixture, GDK_KEY_End));
+  jln_test_wait_for_idle (fixture->window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (selection)) - 1);
+  g_assert_true (jln_action_grid_get_row_area (grid, gtk_single_selection_get_selected (selection),
+                                               &area));
+  g_assert_cmpint (area.y + area.height, <=, gtk_widget_get_height (GTK_WIDGET (grid)));
+  g_assert_true (press_grid_key (fixture, GDK_KEY_Home));
+  jln_test_wait_for_idle (fixture->window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+}
+
+/* Right to left, the columns start from the right: the number is at the
+ * right edge, its arrow on its right, and the texts are read as before. */
+static void
+test_right_to_left (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  JlnActionGrid *grid = get_grid (fixture);
+  guint position = show_row (fixture, jln_test_find_action (fixture->document, "1.2"));
+  int width = gtk_widget_get_width (GTK_WIDGET (grid));
+  GdkRectangle number, title, arrow;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_direction (GTK_WIDGET (grid), GTK_TEXT_DIR_RTL);
+  JLN_TEST_WAIT_UNTIL (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_NUMBER,
+                                                      &number) && number.x > width / 2);
+  jln_test_wait_for_idle (fixture->window);
+  g_assert_true (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_NUMBER, &number));
+  g_assert_true (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_TITLE, &title));
+  g_assert_true (jln_action_grid_get_expander_area (grid, position, &arrow));
+  g_assert_cmpint (number.x + number.width, >=, width - 40);
+  g_assert_cmpint (title.x + title.width, <=, number.x);
+  g_assert_cmpint (arrow.x, >, number.x + number.width / 2);
+  text = jln_action_grid_dup_cell_text (grid, position, JLN_ACTION_COLUMN_NUMBER);
+  g_assert_cmpstr (text, ==, "1.2");
+  gtk_widget_set_direction (GTK_WIDGET (grid), GTK_TEXT_DIR_NONE);
+}
+
 /* Row heights and headings */
 
 /* The title of the row at @position shows every word, and the row is no
@@ -1616,6 +1725,10 @@ main (int   argc,
               fixture_setup, test_expand, fixture_teardown);
   g_test_add ("/gui/action-list/row-widgets", Fixture, NULL,
               fixture_setup, test_row_widgets, fixture_teardown);
+  g_test_add ("/gui/action-list/page-down", Fixture, NULL,
+              fixture_setup, test_page_down, fixture_teardown);
+  g_test_add ("/gui/action-list/right-to-left", Fixture, NULL,
+              fixture_setup, test_right_to_left, fixture_teardown);
   g_test_add ("/gui/action-list/row-heights", Fixture, NULL,
               fixture_setup, test_row_heights, fixture_teardown);
   g_test_add ("/gui/action-list/heading-spans-row", Fixture, NULL,

@@ -1314,35 +1314,43 @@ jln_action_grid_scroll_to (JlnActionGrid *self,
       g_array_set_size (self->heights, get_n_rows (self));
       forget_heights (self);
     }
+  if (self->content_width == 0)
+    {
+      /* Not allocated yet: the columns have no width to measure with. */
+      gtk_adjustment_set_upper (self->vadjustment, self->total_height);
+      gtk_adjustment_set_value (self->vadjustment, row_top (self, position));
+      return;
+    }
   info = get_info (self, position);
   lay_out (self, info, position);
   height = info->height;
-  top = row_top (self, position);
   view = gtk_adjustment_get_page_size (self->vadjustment);
   value = gtk_adjustment_get_value (self->vadjustment);
+
+  /* The rows a screen above it, measured, so that it is placed whatever
+   * their lines: they are on screen with it, or just above. */
+  {
+    guint above = position;
+    int sum = height;
+
+    while (above > 0 && sum < view)
+      {
+        RowInfo *row = get_info (self, --above);
+
+        lay_out (self, row, above);
+        sum += row->height;
+      }
+  }
+  top = row_top (self, position);
   if (top < value)
     value = top;
   else if (top + height > value + view)
-    {
-      guint above = position;
-      int sum = height;
-
-      /* The rows above it on screen, measured, so that it ends at the
-       * bottom whatever their lines. */
-      while (above > 0 && sum < view)
-        {
-          RowInfo *row = get_info (self, --above);
-
-          lay_out (self, row, above);
-          sum += row->height;
-        }
-      top = row_top (self, position);
-      value = top + height - view;
-    }
+    value = top + height - view;
   else
     return;
-  if (value + view > self->total_height)
-    gtk_adjustment_set_upper (self->vadjustment, value + view);
+  /* The rows measured may have made the whole taller than the
+   * adjustment knows. */
+  gtk_adjustment_set_upper (self->vadjustment, MAX ((double) self->total_height, value + view));
   gtk_adjustment_set_value (self->vadjustment, value);
 }
 
