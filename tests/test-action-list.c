@@ -857,6 +857,9 @@ test_held_key (Fixture       *fixture,
   JLN_TEST_WAIT_UNTIL (jln_session_get_selected (fixture->session) == jln_row_get_record (fourth));
 }
 
+static gboolean press_grid_key (Fixture *fixture,
+                                guint    keyval);
+
 static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
@@ -886,7 +889,26 @@ test_sort (Fixture       *fixture,
     }
   g_assert_cmpuint (first, !=, G_MAXUINT);
 
-  jln_action_grid_sort_by_column (grid, JLN_ACTION_COLUMN_NUMBER, GTK_SORT_ASCENDING);
+  /* A click on the heading sorts the other way, and says so. */
+  {
+    GtkWidget *heading = jln_test_find_child_of_type (GTK_WIDGET (grid), GTK_TYPE_BUTTON);
+
+    g_assert_nonnull (heading);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                         GTK_ACCESSIBLE_SORT_DESCENDING);
+    g_signal_emit_by_name (heading, "clicked");
+    g_assert_cmpint (jln_action_grid_get_sort_column (grid), ==, JLN_ACTION_COLUMN_NUMBER);
+    g_assert_cmpint (jln_action_grid_get_sort_order (grid), ==, GTK_SORT_ASCENDING);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                         GTK_ACCESSIBLE_SORT_ASCENDING);
+    /* Reached from the first row by the keyboard. */
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), 0);
+    jln_action_grid_focus_cursor (grid);
+    g_assert_true (press_grid_key (fixture, GDK_KEY_Up));
+    g_assert_true (gtk_widget_has_focus (heading));
+    g_assert_true (press_grid_key (fixture, GDK_KEY_Down));
+    g_assert_false (gtk_widget_has_focus (heading));
+  }
   wait_for_list (fixture);
   jln_test_wait_for_idle (fixture->window);
   for (guint i = 0, seen = 0; i < g_list_model_get_n_items (rows); i++)
