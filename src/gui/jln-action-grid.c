@@ -74,6 +74,8 @@ typedef enum
   LOOK_OVERDUE_STATUS,
   LOOK_TAG,
   LOOK_SELECTED,
+  LOOK_HOVER,
+  LOOK_SELECTED_HOVER,
   N_LOOKS
 } Look;
 
@@ -164,6 +166,7 @@ struct _JlnActionGrid
   PangoLayout        *tag_layouts[3];     /* EN, FR, Equality plan */
 
   GtkWidget          *cursor_widget;
+  JlnRow             *hovered;            /* under the pointer, not owned */
   JlnRow             *focus_row;          /* without a selection */
   int                 resizing;           /* the column being resized, or -1 */
   int                 resize_start;
@@ -321,8 +324,13 @@ make_samples (JlnActionGrid *self)
   self->samples[LOOK_OVERDUE] = new_sample (self, "jln-overdue jln-cell-due");
   self->samples[LOOK_OVERDUE_STATUS] = new_sample (self, "jln-overdue jln-cell-status");
   self->samples[LOOK_TAG] = new_sample (self, "jln-tag");
-  self->samples[LOOK_SELECTED] = new_sample (self, "");
+  self->samples[LOOK_SELECTED] = new_sample (self, "activatable");
   gtk_widget_set_state_flags (self->samples[LOOK_SELECTED], GTK_STATE_FLAG_SELECTED, FALSE);
+  self->samples[LOOK_HOVER] = new_sample (self, "activatable");
+  gtk_widget_set_state_flags (self->samples[LOOK_HOVER], GTK_STATE_FLAG_PRELIGHT, FALSE);
+  self->samples[LOOK_SELECTED_HOVER] = new_sample (self, "activatable");
+  gtk_widget_set_state_flags (self->samples[LOOK_SELECTED_HOVER],
+                              GTK_STATE_FLAG_SELECTED | GTK_STATE_FLAG_PRELIGHT, FALSE);
 }
 
 /* Rows */
@@ -623,6 +631,8 @@ row_info_free (gpointer data)
 {
   RowInfo *info = data;
 
+  if (info->grid->hovered == info->row)
+    info->grid->hovered = NULL;
   row_info_release_widget (info->grid, info);
   g_clear_signal_handler (&info->record_notify_id, info->record);
   g_clear_signal_handler (&info->row_notify_id, info->row);
@@ -1089,11 +1099,14 @@ draw_row (JlnActionGrid *self,
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int row_x = screen_x (self, 0, self->content_width);
   int inner = info->height - self->padding.top - self->padding.bottom;
+  gboolean hovered = info->row == self->hovered;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (selected)
+  if (selected || hovered)
     gtk_snapshot_render_background (snapshot,
-                                    gtk_widget_get_style_context (self->samples[LOOK_SELECTED]),
+                                    gtk_widget_get_style_context (self->samples[
+                                      selected && hovered ? LOOK_SELECTED_HOVER :
+                                      selected ? LOOK_SELECTED : LOOK_HOVER]),
                                     row_x, info->y, self->content_width, info->height);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
@@ -1678,13 +1691,34 @@ drag_end_cb (GtkGestureDrag *gesture,
 }
 
 static void
+set_hovered (JlnActionGrid *self,
+             JlnRow        *row)
+{
+  if (self->hovered == row)
+    return;
+  self->hovered = row;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 motion_cb (GtkEventControllerMotion *controller,
            double                    x,
            double                    y,
            JlnActionGrid            *self)
 {
+  int position = y >= self->header_height ? row_at_y (self, y) : -1;
+  RowInfo *info = position >= 0 ? shown_info (self, position) : NULL;
+
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    resize_column_at (self, x, y) >= 0 ? "col-resize" : NULL);
+  set_hovered (self, info != NULL ? info->row : NULL);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          JlnActionGrid            *self)
+{
+  set_hovered (self, NULL);
 }
 
 static gboolean
@@ -1811,7 +1845,9 @@ make_headings (JlnActionGrid *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       GtkWidget *label = gtk_label_new (NULL);
       GtkWidget *arrow = gtk_image_new ();
-      GtkWidget *button = gtk_button_new ();
+      GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
+                                        NULL);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -2484,6 +2520,7 @@ jln_action_grid_init (JlnActionGrid *self)
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
