@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "jln-action.h"
-#include "jln-action-cell.h"
+#include "jln-action-grid.h"
 #include "jln-action-item.h"
 #include "jln-action-list.h"
 #include "jln-document.h"
@@ -118,12 +118,16 @@ count_text (Fixture *fixture)
   return gtk_label_get_text (GTK_LABEL (get_child (fixture, "count_label")));
 }
 
+static JlnActionGrid *
+get_grid (Fixture *fixture)
+{
+  return JLN_ACTION_GRID (get_child (fixture, "grid"));
+}
+
 static GListModel *
 get_rows (Fixture *fixture)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (get_child (fixture, "column_view"));
-
-  return G_LIST_MODEL (gtk_column_view_get_model (view));
+  return G_LIST_MODEL (jln_action_grid_get_model (get_grid (fixture)));
 }
 
 static JlnRecord *
@@ -200,34 +204,33 @@ find_action (Fixture    *fixture,
   return JLN_ACTION (action);
 }
 
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
+/* The row on screen that shows @text in one of its cells, or -1;
+ * @column: where it is shown. */
+static int
+find_shown (Fixture         *fixture,
+            const char      *text,
+            JlnActionColumn *column)
 {
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+  for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
+    {
+      int position = jln_action_grid_find_shown (get_grid (fixture), i, text);
+
+      if (position >= 0)
+        {
+          if (column != NULL)
+            *column = i;
+          return position;
+        }
+    }
+  return -1;
 }
 
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
+/* The row on screen whose number is @number, or -1. */
+static int
+find_number (Fixture    *fixture,
+             const char *number)
 {
-  return GTK_LABEL (jln_test_find_widget (widget, is_label_with_text, text));
-}
-
-static gboolean
-is_cell_with_text (GtkWidget     *widget,
-                   gconstpointer  text)
-{
-  return JLN_IS_ACTION_CELL (widget) &&
-         g_strcmp0 (jln_action_cell_get_text (JLN_ACTION_CELL (widget)), text) == 0;
-}
-
-/* The cell that shows @text, drawing it itself (number, completion, due). */
-static GtkWidget *
-find_cell_with_text (GtkWidget  *widget,
-                     const char *text)
-{
-  return jln_test_find_widget (widget, is_cell_with_text, text);
+  return jln_action_grid_find_shown (get_grid (fixture), JLN_ACTION_COLUMN_NUMBER, number);
 }
 
 static guint
@@ -489,39 +492,50 @@ test_plain_text (Fixture       *fixture,
   JlnAction *action = find_action (fixture, "1.1");
   g_autoptr(JlnEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *view = get_child (fixture, "column_view");
-  GtkLabel *label;
+  JlnActionColumn column;
+  PangoLayout *layout;
+  int position;
 
   jln_session_set_content_language (fixture->session, JLN_LANG_EN);
   wait_for_list (fixture);
-  g_assert_null (find_label (view, title));
+  g_assert_cmpint (find_shown (fixture, title, NULL), <, 0);
 
   edit = jln_edit_new_set (JLN_RECORD (action), "title-en", title);
   g_assert_true (jln_document_apply (fixture->document, edit, &error));
   g_assert_no_error (error);
   wait_for_list (fixture);
 
-  label = find_label (view, title);
-  g_assert_nonnull (label);
-  g_assert_false (gtk_label_get_use_markup (label));
-  g_assert_cmpstr (gtk_label_get_label (label), ==, title);
+  /* Shown as typed: no markup, no format. */
+  position = find_shown (fixture, title, &column);
+  g_assert_cmpint (position, >=, 0);
+  g_assert_cmpint (column, ==, JLN_ACTION_COLUMN_TITLE);
+  layout = jln_action_grid_get_cell_layout (get_grid (fixture), position, column);
+  g_assert_cmpstr (pango_layout_get_text (layout), ==, title);
+  {
+    PangoAttrList *attrs = pango_layout_get_attributes (layout);
+    g_autofree char *styled = attrs != NULL ? pango_attr_list_to_string (attrs) : g_strdup ("");
+
+    g_assert_cmpstr (styled, ==, "");
+  }
 
   /* The content language follows; the French title is still there. */
   jln_session_set_content_language (fixture->session, JLN_LANG_FR);
   wait_for_list (fixture);
-  g_assert_null (find_label (view, title));
-  g_assert_nonnull (find_label (view, jln_text_get (jln_action_get_title (action), JLN_LANG_FR)));
+  g_assert_cmpint (find_shown (fixture, title, NULL), <, 0);
+  g_assert_cmpint (find_shown (fixture, jln_text_get (jln_action_get_title (action), JLN_LANG_FR),
+                               NULL), >=, 0);
 }
 
 static void
 test_accessible (Fixture       *fixture,
                  gconstpointer  data)
 {
-  GtkWidget *view = get_child (fixture, "column_view");
-  GtkWidget *expander;
+  JlnActionGrid *grid = get_grid (fixture);
+  GtkWidget *row;
   g_autofree char *expected = NULL;
   g_autofree char *count = NULL;
   gboolean overdue = jln_semester_today () > jln_semester_new (2022, 2);
+  int position;
 
   if (test_language () != JLN_LANG_EN)
     {
@@ -529,23 +543,56 @@ test_accessible (Fixture       *fixture,
       return;
     }
 
-  /* The whole row, read at once from its first cell. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_ROLE_TREE_GRID);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (grid),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Actions");
+
+  /* The whole row, read at once from its widget. */
   jln_session_set_content_language (fixture->session, JLN_LANG_EN);
   wait_for_list (fixture);
-  expander = find_cell_with_text (view, "1.4");
-  g_assert_nonnull (expander);
-  g_assert_true (gtk_widget_has_css_class (expander, "jln-expander-cell"));
+  position = find_number (fixture, "1.4");
+  g_assert_cmpint (position, >=, 0);
+  row = jln_action_grid_get_row_widget (grid, position);
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_ROW);
   expected = g_strdup_printf ("1.4, Acquire software to manage job offers more easily and "
                               "disseminate them more widely, In progress, due 2nd sem. 2022%s",
                               overdue ? ", overdue" : "");
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (expander),
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  /* It lies on its row. */
+  {
+    GdkRectangle area;
+    graphene_rect_t bounds;
 
-  expander = find_cell_with_text (view, "4");
-  g_assert_nonnull (expander);
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (expander),
+    g_assert_true (jln_action_grid_get_row_area (grid, position, &area));
+    g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (grid), &bounds));
+    g_assert_cmpfloat (bounds.origin.y, ==, area.y);
+    g_assert_cmpfloat (bounds.size.height, ==, area.height);
+  }
+
+  {
+    GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (fixture->document));
+    g_autoptr(JlnRecord) fourth = g_list_model_get_item (objectives, 3);
+
+    /* Scrolled to. */
+    jln_action_list_select (fixture->list, fourth);
+    wait_for_list (fixture);
+  }
+  position = find_number (fixture, "4");
+  g_assert_cmpint (position, >=, 0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (jln_action_grid_get_row_widget (grid, position)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Objective 4, Gender equality");
+
+  /* The selected row holds the keyboard focus. */
+  jln_action_list_select (fixture->list, jln_test_find_action (fixture->document, "1.4"));
+  wait_for_list (fixture);
+  jln_action_grid_focus_cursor (grid);
+  position = find_number (fixture, "1.4");
+  row = jln_action_grid_get_row_widget (grid, position);
+  g_assert_true (gtk_widget_has_focus (row));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (get_child (fixture, "search_entry")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Search actions");
@@ -562,9 +609,9 @@ test_fallback (Fixture       *fixture,
   const char *english = jln_text_get (jln_action_get_title (action), JLN_LANG_EN);
   g_autoptr(JlnEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *view = get_child (fixture, "column_view");
-  GtkLabel *label;
-  GtkWidget *tag;
+  JlnActionGrid *grid = get_grid (fixture);
+  JlnActionColumn column;
+  int position;
 
   jln_session_set_content_language (fixture->session, JLN_LANG_FR);
   edit = jln_edit_new_set (JLN_RECORD (action), "title-fr", "");
@@ -573,18 +620,18 @@ test_fallback (Fixture       *fixture,
   wait_for_list (fixture);
 
   /* The English title stands in, marked as such. */
-  label = find_label (view, english);
-  g_assert_nonnull (label);
-  tag = gtk_widget_get_next_sibling (GTK_WIDGET (label));
-  g_assert_true (GTK_IS_LABEL (tag));
-  g_assert_true (gtk_widget_get_visible (tag));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (tag)), ==, C_("language tag", "EN"));
-  g_assert_true (gtk_widget_get_has_tooltip (tag));
+  position = find_shown (fixture, english, &column);
+  g_assert_cmpint (position, >=, 0);
+  g_assert_cmpint (column, ==, JLN_ACTION_COLUMN_TITLE);
+  g_assert_cmpstr (jln_action_grid_get_title_tag (grid, position), ==, C_("language tag", "EN"));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (grid)));
 
   /* In English, there is nothing to mark. */
   jln_session_set_content_language (fixture->session, JLN_LANG_EN);
   wait_for_list (fixture);
-  g_assert_false (gtk_widget_get_visible (tag));
+  position = find_shown (fixture, english, NULL);
+  g_assert_cmpint (position, >=, 0);
+  g_assert_null (jln_action_grid_get_title_tag (grid, position));
 }
 
 static void
@@ -594,9 +641,10 @@ test_live_status (Fixture       *fixture,
   JlnAction *action = find_action (fixture, "1.3");
   g_autoptr(JlnEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *view = get_child (fixture, "column_view");
+  JlnActionGrid *grid = get_grid (fixture);
   g_autofree char *superseded = NULL;
-  GtkLabel *label;
+  PangoLayout *layout;
+  int position;
 
   g_assert_cmpint (jln_action_get_status (action), ==, JLN_STATUS_IN_PROGRESS);
   edit = jln_edit_new_set (JLN_RECORD (action), "status", "dropped");
@@ -604,17 +652,24 @@ test_live_status (Fixture       *fixture,
   g_assert_no_error (error);
   wait_for_list (fixture);
 
-  label = find_label (view, jln_status_get_label (JLN_STATUS_DROPPED));
-  g_assert_nonnull (label);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "jln-dropped"));
+  position = find_shown (fixture, jln_status_get_label (JLN_STATUS_DROPPED), NULL);
+  g_assert_cmpint (position, >=, 0);
+  g_assert_true (jln_action_grid_row_has_style (grid, position, "jln-dropped"));
+  /* Struck through. */
+  layout = jln_action_grid_get_cell_layout (grid, position, JLN_ACTION_COLUMN_STATUS);
+  {
+    g_autofree char *attrs = pango_attr_list_to_string (pango_layout_get_attributes (layout));
+
+    g_assert_nonnull (strstr (attrs, "strikethrough true"));
+  }
 
   /* Superseded actions show what replaces them. */
   superseded = g_strdup_printf ("%s, cf. 4.9-4.10", jln_status_get_label (JLN_STATUS_SUPERSEDED));
   jln_action_list_select (fixture->list, JLN_RECORD (find_action (fixture, "4.5")));
   wait_for_list (fixture);
-  label = find_label (view, superseded);
-  g_assert_nonnull (label);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "jln-superseded"));
+  position = find_shown (fixture, superseded, NULL);
+  g_assert_cmpint (position, >=, 0);
+  g_assert_true (jln_action_grid_row_has_style (grid, position, "jln-superseded"));
 
   g_assert_true (jln_document_undo (fixture->document, &error));
   g_assert_no_error (error);
@@ -633,7 +688,6 @@ test_live_items (Fixture       *fixture,
                                               NULL);
   g_autoptr(JlnEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *view = get_child (fixture, "column_view");
   const char *title;
 
   /* 1.1 has no sub-items: its row is a leaf until its first one comes. */
@@ -647,7 +701,7 @@ test_live_items (Fixture       *fixture,
   wait_for_list (fixture);
 
   title = jln_text_get (jln_action_item_get_title (JLN_ACTION_ITEM (item)), test_language ());
-  g_assert_nonnull (find_label (view, title));
+  g_assert_cmpint (find_shown (fixture, title, NULL), >=, 0);
   g_assert_true (jln_action_list_get_selected (fixture->list) == JLN_RECORD (action));
   jln_action_list_select (fixture->list, item);
   g_assert_true (jln_action_list_get_selected (fixture->list) == item);
@@ -656,7 +710,7 @@ test_live_items (Fixture       *fixture,
   g_assert_true (jln_document_undo (fixture->document, &error));
   g_assert_no_error (error);
   wait_for_list (fixture);
-  g_assert_null (find_label (view, title));
+  g_assert_cmpint (find_shown (fixture, title, NULL), <, 0);
   g_assert_null (jln_action_list_get_selected (fixture->list));
 }
 
@@ -688,7 +742,7 @@ test_selection (Fixture       *fixture,
 
   /* Enter or a double click activates the row. */
   g_signal_connect (fixture->list, "activate-record", G_CALLBACK (activate_record_cb), &activated);
-  g_signal_emit_by_name (get_child (fixture, "column_view"), "activate", position);
+  g_signal_emit_by_name (get_grid (fixture), "activate", position);
   g_assert_true (activated == JLN_RECORD (action));
 
   /* Sub-items and objectives are rows too. */
@@ -736,10 +790,11 @@ send_key (Fixture  *fixture,
   g_assert_true (found);
 }
 
-/* Page Down held down: the selection moves through the list with every
- * repeat, while the session, which the editor follows, keeps the row
- * where the key went down; it shows where the selection comes to rest
- * as soon as the key is released. A single press is followed at once. */
+/* Page Down held down, or pressed again and again: the selection moves
+ * through the list with every key, while the session, which the editor
+ * follows, keeps the row where the keys began; it shows where the
+ * selection comes to rest as soon as the keys stop. A single press is
+ * followed as soon as it is over. */
 static void
 test_held_key (Fixture       *fixture,
                gconstpointer  data)
@@ -758,10 +813,11 @@ test_held_key (Fixture       *fixture,
   /* A single press. */
   send_key (fixture, GDK_KEY_Page_Down, TRUE);
   gtk_single_selection_set_selected (selection, 3);
-  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (first));
+  send_key (fixture, GDK_KEY_Page_Down, FALSE);
+  JLN_TEST_WAIT_UNTIL (jln_session_get_selected (fixture->session) == jln_row_get_record (first));
+  send_key (fixture, GDK_KEY_Page_Down, TRUE);
 
   /* The key repeats. */
-  send_key (fixture, GDK_KEY_Page_Down, TRUE);
   gtk_single_selection_set_selected (selection, 12);
   send_key (fixture, GDK_KEY_Page_Down, TRUE);
   gtk_single_selection_set_selected (selection, 21);
@@ -769,7 +825,7 @@ test_held_key (Fixture       *fixture,
   g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (first));
 
   send_key (fixture, GDK_KEY_Page_Down, FALSE);
-  g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (third));
+  JLN_TEST_WAIT_UNTIL (jln_session_get_selected (fixture->session) == jln_row_get_record (third));
 
   /* Another key pressed while one repeats: the session catches up before
    * that key does anything, such as Delete deleting the selected row. */
@@ -787,15 +843,28 @@ test_held_key (Fixture       *fixture,
   jln_session_set_selected (fixture->session, jln_row_get_record (second));
   g_assert_true (jln_action_list_get_selected (fixture->list) == jln_row_get_record (second));
   send_key (fixture, GDK_KEY_Up, FALSE);
+  JLN_TEST_WAIT_UNTIL (jln_session_get_selected (fixture->session) == jln_row_get_record (second));
+
+  /* Keys pressed in turn, as fast as a user taps them, are followed once
+   * they stop: the editor is not bound to every row passed. */
+  send_key (fixture, GDK_KEY_Page_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 21);
+  send_key (fixture, GDK_KEY_Page_Down, FALSE);
+  send_key (fixture, GDK_KEY_Page_Down, TRUE);
+  gtk_single_selection_set_selected (selection, 30);
+  send_key (fixture, GDK_KEY_Page_Down, FALSE);
   g_assert_true (jln_session_get_selected (fixture->session) == jln_row_get_record (second));
+  JLN_TEST_WAIT_UNTIL (jln_session_get_selected (fixture->session) == jln_row_get_record (fourth));
 }
+
+static gboolean press_grid_key (Fixture *fixture,
+                                guint    keyval);
 
 static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (get_child (fixture, "column_view"));
-  GtkColumnViewColumn *number = GTK_COLUMN_VIEW_COLUMN (get_child (fixture, "number_column"));
+  JlnActionGrid *grid = get_grid (fixture);
   GListModel *rows = get_rows (fixture);
   const char *ascending[] = { "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9",
                               "1.10", "1.11", NULL };
@@ -803,7 +872,7 @@ test_sort (Fixture       *fixture,
 
   /* Objective 1 alone, its sub-items collapsed out of the way. */
   set_query (fixture, "objective:1");
-  gtk_column_view_sort_by_column (view, number, GTK_SORT_DESCENDING);
+  jln_action_grid_sort_by_column (grid, JLN_ACTION_COLUMN_NUMBER, GTK_SORT_DESCENDING);
   wait_for_list (fixture);
   jln_test_wait_for_idle (fixture->window);
 
@@ -820,7 +889,26 @@ test_sort (Fixture       *fixture,
     }
   g_assert_cmpuint (first, !=, G_MAXUINT);
 
-  gtk_column_view_sort_by_column (view, number, GTK_SORT_ASCENDING);
+  /* A click on the heading sorts the other way, and says so. */
+  {
+    GtkWidget *heading = jln_test_find_child_of_type (GTK_WIDGET (grid), GTK_TYPE_BUTTON);
+
+    g_assert_nonnull (heading);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                         GTK_ACCESSIBLE_SORT_DESCENDING);
+    g_signal_emit_by_name (heading, "clicked");
+    g_assert_cmpint (jln_action_grid_get_sort_column (grid), ==, JLN_ACTION_COLUMN_NUMBER);
+    g_assert_cmpint (jln_action_grid_get_sort_order (grid), ==, GTK_SORT_ASCENDING);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                         GTK_ACCESSIBLE_SORT_ASCENDING);
+    /* Reached from the first row by the keyboard. */
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), 0);
+    jln_action_grid_focus_cursor (grid);
+    g_assert_true (press_grid_key (fixture, GDK_KEY_Up));
+    g_assert_true (gtk_widget_has_focus (heading));
+    g_assert_true (press_grid_key (fixture, GDK_KEY_Down));
+    g_assert_false (gtk_widget_has_focus (heading));
+  }
   wait_for_list (fixture);
   jln_test_wait_for_idle (fixture->window);
   for (guint i = 0, seen = 0; i < g_list_model_get_n_items (rows); i++)
@@ -848,59 +936,66 @@ test_sort (Fixture       *fixture,
     }
 }
 
-static GtkWidget *
-find_expander (Fixture    *fixture,
-               const char *number)
+/* Clicks the arrow of the row numbered @number, as a user does. */
+static void
+click_expander (Fixture    *fixture,
+                const char *number)
 {
-  GtkWidget *cell = find_cell_with_text (get_child (fixture, "column_view"), number);
-  GtkWidget *expander;
+  JlnActionGrid *grid = get_grid (fixture);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
+  int position = find_number (fixture, number);
+  GdkRectangle area;
+  gboolean found = FALSE;
 
-  g_assert_nonnull (cell);
-  expander = gtk_widget_get_first_child (cell);
-  g_assert_true (GTK_IS_BUTTON (expander));
-  /* Read as the row's number. */
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (expander),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, number);
-  return expander;
+  g_assert_cmpint (position, >=, 0);
+  g_assert_true (jln_action_grid_get_expander_area (grid, position, &area));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "jln-grid-click") != 0)
+        continue;
+      g_signal_emit_by_name (controller, "pressed", 1,
+                             area.x + area.width / 2.0, area.y + area.height / 2.0);
+      found = TRUE;
+    }
+  g_assert_true (found);
 }
 
-static gboolean
-is_wrapping_label_of (GtkWidget     *widget,
-                      gconstpointer  record)
+/* The widget read for the row numbered @number. */
+static GtkWidget *
+find_row_widget (Fixture    *fixture,
+                 const char *number)
 {
-  GtkWidget *cell = gtk_widget_get_parent (widget);
+  int position = find_number (fixture, number);
 
-  return GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
-         JLN_IS_ACTION_CELL (cell) &&
-         jln_action_cell_get_record (JLN_ACTION_CELL (cell)) == record;
+  g_assert_cmpint (position, >=, 0);
+  return jln_action_grid_get_row_widget (get_grid (fixture), position);
 }
 
 /* Rows that come into view, here the sub-items of an action unfolded
- * again, are measured; the rows already shown are not measured again,
- * though the new rows' numbers are indented deeper than theirs. A row's
- * wrapping text is measured in the label's own layout, whose width its
- * measure sets: a width set here stays if the row is not measured. */
+ * again, are laid out; the rows already shown are not laid out again,
+ * though the new rows' numbers are indented deeper than theirs. */
 static void
 test_rows_measured_once (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GtkWidget *view = get_child (fixture, "column_view");
-  JlnRecord *far = JLN_RECORD (find_action (fixture, "1.1"));
-  GtkWidget *label = jln_test_find_widget (view, is_wrapping_label_of, far);
+  JlnActionGrid *grid = get_grid (fixture);
   guint n_rows = g_list_model_get_n_items (get_rows (fixture));
-  PangoLayout *layout;
+  guint n_items = g_list_model_get_n_items (jln_action_get_items (find_action (fixture, "1.2")));
+  guint laid_out;
 
-  g_assert_nonnull (label);
-  layout = gtk_label_get_layout (GTK_LABEL (label));
-  pango_layout_set_width (layout, 12345);
-
-  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  g_assert_cmpuint (n_items, >, 0);
+  laid_out = jln_action_grid_get_n_laid_out (grid);
+  click_expander (fixture, "1.2");
   wait_for_list (fixture);
-  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (get_rows (fixture)), ==, n_rows - n_items);
+  click_expander (fixture, "1.2");
   wait_for_list (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (get_rows (fixture)), ==, n_rows);
-  g_assert_true (gtk_label_get_layout (GTK_LABEL (label)) == layout);
-  g_assert_cmpint (pango_layout_get_width (layout), ==, 12345);
+  /* The sub-items, and as many rows as they pushed off the screen and
+   * back, at most. */
+  g_assert_cmpuint (jln_action_grid_get_n_laid_out (grid) - laid_out, <=, 2 * n_items);
 }
 
 static void
@@ -908,24 +1003,22 @@ test_expand (Fixture       *fixture,
              gconstpointer  data)
 {
   JlnAction *action = find_action (fixture, "1.2");
-  GtkWidget *view = get_child (fixture, "column_view");
   GListModel *rows = get_rows (fixture);
   guint n_rows = g_list_model_get_n_items (rows);
   g_autofree char *count = g_strdup (count_text (fixture));
   guint n_items = g_list_model_get_n_items (jln_action_get_items (action));
-  GtkWidget *expander;
+  GdkRectangle area;
 
   /* An objective's arrow folds its actions away; the count stays. */
-  expander = find_expander (fixture, "1");
-  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
-  g_signal_emit_by_name (expander, "clicked");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (find_row_widget (fixture, "1")),
+                                    GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+  click_expander (fixture, "1");
   wait_for_list (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_rows);
-  g_assert_null (find_cell_with_text (view, "1.1"));
+  g_assert_cmpint (find_number (fixture, "1.1"), <, 0);
   g_assert_cmpstr (count_text (fixture), ==, count);
-  expander = find_expander (fixture, "1");
-  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED,
-                                    FALSE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (find_row_widget (fixture, "1")),
+                                    GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
 
   /* Selecting one of its actions unfolds it again. */
   jln_action_list_select (fixture->list, JLN_RECORD (action));
@@ -935,11 +1028,11 @@ test_expand (Fixture       *fixture,
 
   /* An action's arrow folds its sub-items; the selection stays. */
   g_assert_cmpuint (n_items, >, 0);
-  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  click_expander (fixture, "1.2");
   wait_for_list (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows - n_items);
   g_assert_true (jln_action_list_get_selected (fixture->list) == JLN_RECORD (action));
-  g_signal_emit_by_name (find_expander (fixture, "1.2"), "clicked");
+  click_expander (fixture, "1.2");
   wait_for_list (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
 
@@ -952,9 +1045,10 @@ test_expand (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
 
   /* A leaf keeps the arrow's room, without an arrow to click. */
-  expander = find_expander (fixture, "1.1");
-  g_assert_false (gtk_widget_get_can_target (expander));
-  g_assert_cmpfloat (gtk_widget_get_opacity (expander), ==, 0.0);
+  g_assert_false (jln_action_grid_get_expander_area (get_grid (fixture),
+                                                     find_number (fixture, "1.1"), &area));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (find_row_widget (fixture, "1.1"))),
+                   ==, GTK_ACCESSIBLE_ROLE_ROW);
 }
 
 /* A plan too large to filter at once: the rows change in slices
@@ -1224,9 +1318,8 @@ test_large (void)
 
 /* Widgets per row */
 
-/* The widgets a bound row costs: GTK's row and cells, and what each of
- * our cells holds. */
-#define MAX_WIDGETS_PER_ROW 18
+/* The widgets a row on screen costs: one, read by screen readers. */
+#define MAX_WIDGETS_PER_ROW 1
 
 static guint
 count_widgets (GtkWidget *widget)
@@ -1237,15 +1330,6 @@ count_widgets (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     n += count_widgets (child);
   return n;
-}
-
-static gboolean
-is_due_cell_of (GtkWidget     *widget,
-                gconstpointer  record)
-{
-  return JLN_IS_ACTION_CELL (widget) &&
-         jln_action_cell_get_record (JLN_ACTION_CELL (widget)) == record &&
-         gtk_widget_has_css_class (widget, "jln-cell-due");
 }
 
 static gboolean
@@ -1292,85 +1376,199 @@ draws_text (GtkWidget *widget)
   return found;
 }
 
-/* A row of the list is a few widgets, as it is built for every row that
- * scrolls into view; its short texts are still drawn and read. */
+/* The position of @record's row, selected so that it is on screen. */
+static guint
+show_row (Fixture   *fixture,
+          JlnRecord *record)
+{
+  guint position;
+
+  jln_action_list_select (fixture->list, record);
+  wait_for_list (fixture);
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (get_rows (fixture)));
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  return position;
+}
+
+/* A row of the list is drawn, not built of widgets, as rows scroll into
+ * view; its short texts are still drawn and read. */
 static void
 test_row_widgets (Fixture       *fixture,
                   gconstpointer  data)
 {
   JlnAction *action = find_action (fixture, "1.4");
+  JlnActionGrid *grid = get_grid (fixture);
   g_autofree char *due = jln_record_dup_due_text (JLN_RECORD (action), jln_lang_from_locale ());
-  GtkWidget *cell, *row;
-  const char *text;
-  guint n;
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+  guint position, n;
+  GdkRectangle area;
 
-  jln_action_list_select (fixture->list, JLN_RECORD (action));
-  wait_for_list (fixture);
-  cell = jln_test_find_widget (GTK_WIDGET (fixture->list), is_due_cell_of, action);
-  g_assert_nonnull (cell);
-
-  /* The cell, GTK's cell, GTK's row. */
-  row = gtk_widget_get_parent (gtk_widget_get_parent (cell));
-  g_assert_true (GTK_IS_WIDGET (row));
+  position = show_row (fixture, JLN_RECORD (action));
+  row = jln_action_grid_get_row_widget (grid, position);
+  g_assert_nonnull (row);
   n = count_widgets (row);
   g_test_message ("%u widgets in a row", n);
   g_assert_cmpuint (n, <=, MAX_WIDGETS_PER_ROW);
+  /* No more widgets than rows on screen, whatever was shown before. */
+  n = count_widgets (GTK_WIDGET (grid));
+  g_test_message ("%u widgets in the grid", n);
+  g_assert_cmpuint (n, <, 120);
 
-  /* The semester is shown, drawn by the cell and read by screen readers. */
-  text = jln_action_cell_get_text (JLN_ACTION_CELL (cell));
+  /* The semester is shown, drawn by the grid and read by screen readers. */
+  text = jln_action_grid_dup_cell_text (grid, position, JLN_ACTION_COLUMN_DUE);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_suffix (text, due));
-  g_assert_true (draws_text (cell));
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text);
-  g_assert_cmpint (gtk_widget_get_width (cell), >, 0);
+  g_assert_true (draws_text (GTK_WIDGET (grid)));
+  {
+    g_autofree char *expected = jln_record_dup_spoken_label (JLN_RECORD (action),
+                                                             test_language (),
+                                                             jln_lang_from_locale (),
+                                                             jln_semester_today ());
+
+    g_assert_nonnull (strstr (expected, due));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         expected);
+  }
+  g_assert_true (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_DUE, &area));
+  g_assert_cmpint (area.width, >, 0);
+}
+
+/* A key, as the grid gets it from its focused row. */
+static gboolean
+press_grid_key (Fixture *fixture,
+                guint    keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (get_grid (fixture)));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "jln-grid-keys") == 0)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+/* Page Down moves the selection a screen down, and the rows with it: the
+ * selected row stays on screen and keeps the focus, only the rows coming
+ * into view are laid out, and no widget is made or bound for them. */
+static void
+test_page_down (Fixture       *fixture,
+                gconstpointer  data)
+{
+  JlnActionGrid *grid = get_grid (fixture);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_rows (fixture));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  guint n_widgets, laid_out, before;
+  GdkRectangle area;
+
+  show_row (fixture, jln_test_find_action (fixture->document, "1.1"));
+  jln_action_grid_focus_cursor (grid);
+  wait_for_list (fixture);
+  n_widgets = count_widgets (GTK_WIDGET (grid));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double value = gtk_adjustment_get_value (adjustment);
+
+      before = gtk_single_selection_get_selected (selection);
+      laid_out = jln_action_grid_get_n_laid_out (grid);
+      g_assert_true (press_grid_key (fixture, GDK_KEY_Page_Down));
+      jln_test_wait_for_idle (fixture->window);
+
+      /* A screen further, in the rows and in the selection. */
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >,
+                         value + gtk_adjustment_get_page_size (adjustment) / 2);
+      g_assert_cmpuint (gtk_single_selection_get_selected (selection), >, before + 3);
+      g_assert_true (jln_action_grid_get_row_area (grid,
+                                                   gtk_single_selection_get_selected (selection),
+                                                   &area));
+      g_assert_cmpint (area.y, >=, 0);
+      g_assert_cmpint (area.y + area.height, <=, gtk_widget_get_height (GTK_WIDGET (grid)));
+      g_assert_true (gtk_widget_has_focus (jln_action_grid_get_row_widget (grid,
+                                                                           gtk_single_selection_get_selected (selection))));
+
+      /* The rows coming on screen, laid out once, and those above the
+       * selected row measured to place it. */
+      g_test_message ("Page Down laid out %u rows",
+                      jln_action_grid_get_n_laid_out (grid) - laid_out);
+      g_assert_cmpuint (jln_action_grid_get_n_laid_out (grid) - laid_out, <=, 40);
+      g_assert_cmpuint (count_widgets (GTK_WIDGET (grid)), <=, n_widgets + 1);
+    }
+
+  /* Page Up comes back. */
+  before = gtk_single_selection_get_selected (selection);
+  g_assert_true (press_grid_key (fixture, GDK_KEY_Page_Up));
+  jln_test_wait_for_idle (fixture->window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), <, before);
+  g_assert_true (press_grid_key (fixture, GDK_KEY_End));
+  jln_test_wait_for_idle (fixture->window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (selection)) - 1);
+  g_assert_true (jln_action_grid_get_row_area (grid, gtk_single_selection_get_selected (selection),
+                                               &area));
+  g_assert_cmpint (area.y + area.height, <=, gtk_widget_get_height (GTK_WIDGET (grid)));
+  g_assert_true (press_grid_key (fixture, GDK_KEY_Home));
+  jln_test_wait_for_idle (fixture->window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+}
+
+/* Right to left, the columns start from the right: the number is at the
+ * right edge, its arrow on its right, and the texts are read as before. */
+static void
+test_right_to_left (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  JlnActionGrid *grid = get_grid (fixture);
+  guint position = show_row (fixture, jln_test_find_action (fixture->document, "1.2"));
+  int width = gtk_widget_get_width (GTK_WIDGET (grid));
+  GdkRectangle number, title, arrow;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_direction (GTK_WIDGET (grid), GTK_TEXT_DIR_RTL);
+  JLN_TEST_WAIT_UNTIL (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_NUMBER,
+                                                      &number) && number.x > width / 2);
+  jln_test_wait_for_idle (fixture->window);
+  g_assert_true (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_NUMBER, &number));
+  g_assert_true (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_TITLE, &title));
+  g_assert_true (jln_action_grid_get_expander_area (grid, position, &arrow));
+  g_assert_cmpint (number.x + number.width, >=, width - 40);
+  g_assert_cmpint (title.x + title.width, <=, number.x);
+  g_assert_cmpint (arrow.x, >, number.x + number.width / 2);
+  text = jln_action_grid_dup_cell_text (grid, position, JLN_ACTION_COLUMN_NUMBER);
+  g_assert_cmpstr (text, ==, "1.2");
+  gtk_widget_set_direction (GTK_WIDGET (grid), GTK_TEXT_DIR_NONE);
 }
 
 /* Row heights and headings */
 
-static gboolean
-is_cell_of (GtkWidget     *widget,
-            gconstpointer  record)
-{
-  return JLN_IS_ACTION_CELL (widget) &&
-         jln_action_cell_get_record (JLN_ACTION_CELL (widget)) == record &&
-         gtk_widget_get_first_child (widget) != NULL &&
-         GTK_IS_LABEL (gtk_widget_get_first_child (widget)) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (widget))),
-                    jln_record_get_title_text (JLN_RECORD ((gpointer) record), test_language (),
-                                               NULL)) == 0;
-}
-
-/* The title cell of @record's row, shown. */
-static GtkWidget *
-find_title_cell (Fixture   *fixture,
-                 JlnRecord *record)
-{
-  GtkWidget *cell;
-
-  jln_action_list_select (fixture->list, record);
-  wait_for_list (fixture);
-  cell = jln_test_find_widget (GTK_WIDGET (fixture->list), is_cell_of, record);
-  g_assert_nonnull (cell);
-  return cell;
-}
-
-/* The title's label shows every word, and the row is no taller than its
- * lines: returns the label's height. */
+/* The title of the row at @position shows every word, and the row is no
+ * taller than its lines: returns the title's height. */
 static int
-assert_title_whole (GtkWidget *cell)
+assert_title_whole (Fixture *fixture,
+                    guint    position)
 {
-  GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (cell));
-  PangoLayout *layout = gtk_label_get_layout (label);
+  JlnActionGrid *grid = get_grid (fixture);
+  g_autoptr(JlnRow) row = g_list_model_get_item (get_rows (fixture), position);
+  PangoLayout *layout = jln_action_grid_get_cell_layout (grid, position, JLN_ACTION_COLUMN_TITLE);
+  GdkRectangle cell, area;
   int width, height;
 
+  g_assert_nonnull (layout);
+  g_assert_true (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_TITLE, &cell));
+  g_assert_true (jln_action_grid_get_row_area (grid, position, &area));
   pango_layout_get_pixel_size (layout, &width, &height);
   g_assert_false (pango_layout_is_ellipsized (layout));
-  g_assert_cmpstr (pango_layout_get_text (layout), ==, gtk_label_get_text (label));
-  g_assert_cmpint (width, <=, gtk_widget_get_width (GTK_WIDGET (label)));
-  g_assert_cmpint (height, <=, gtk_widget_get_height (GTK_WIDGET (label)));
-  /* Not taller than its lines (or a line, beside the row's arrow). */
-  g_assert_cmpint (gtk_widget_get_height (cell), <=, MAX (height, 24));
+  g_assert_cmpstr (pango_layout_get_text (layout), ==,
+                   jln_record_get_title_text (jln_row_get_record (row), test_language (), NULL));
+  g_assert_cmpint (width, <=, pango_layout_get_width (layout) / PANGO_SCALE);
+  g_assert_cmpint (height, <=, area.height);
+  /* Not taller than its lines (or a line, beside the row's arrow), with
+   * the cells' padding of style.css, 8 px above and below. */
+  g_assert_cmpint (area.height, <=, MAX (height, 24) + 16);
   return height;
 }
 
@@ -1378,21 +1576,20 @@ static void
 test_row_heights (Fixture       *fixture,
                   gconstpointer  data)
 {
-  JlnRecord *record = JLN_RECORD (find_action (fixture, "1.1"));
-  GtkColumnViewColumn *title_column = get_child (fixture, "title_column");
-  GtkWidget *cell = find_title_cell (fixture, record);
+  JlnActionGrid *grid = get_grid (fixture);
+  guint position = show_row (fixture, JLN_RECORD (find_action (fixture, "1.1")));
+  GdkRectangle cell;
   int height, wider_height;
 
   /* As the title column is wide, and as the user narrows it: the row is
    * as tall as the lines of its title at the column's width. */
-  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_first_child (cell)), ==,
-                   gtk_widget_get_width (cell));
-  wider_height = assert_title_whole (cell);
+  wider_height = assert_title_whole (fixture, position);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 800);
-  gtk_column_view_column_set_fixed_width (title_column, 200);
-  JLN_TEST_WAIT_UNTIL (gtk_widget_get_width (cell) < 400);
+  jln_action_grid_set_column_width (grid, JLN_ACTION_COLUMN_TITLE, 200);
+  JLN_TEST_WAIT_UNTIL (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_TITLE,
+                                                      &cell) && cell.width < 400);
   jln_test_wait_for_idle (fixture->window);
-  height = assert_title_whole (cell);
+  height = assert_title_whole (fixture, position);
   g_assert_cmpint (height, >, wider_height);
 }
 
@@ -1401,10 +1598,9 @@ test_heading_spans_row (Fixture       *fixture,
                         gconstpointer  data)
 {
   GListModel *objectives = jln_plan_get_objectives (jln_document_get_plan (fixture->document));
-  GtkColumnViewColumn *status_column = get_child (fixture, "status_column");
+  JlnActionGrid *grid = get_grid (fixture);
   JlnRecord *longest = NULL;
-  GtkWidget *cell, *label, *view = GTK_WIDGET (get_child (fixture, "column_view"));
-  graphene_point_t end;
+  guint position;
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
@@ -1419,37 +1615,36 @@ test_heading_spans_row (Fixture       *fixture,
   /* Narrow enough for the title column to wrap it. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
   jln_test_wait_for_idle (fixture->window);
-  cell = find_title_cell (fixture, longest);
-  label = gtk_widget_get_first_child (cell);
+  position = show_row (fixture, longest);
   for (guint i = 0; i < 2; i++)
     {
-      GtkWidget *last = label;
-      int last_width;
+      PangoLayout *layout = jln_action_grid_get_cell_layout (grid, position,
+                                                             JLN_ACTION_COLUMN_TITLE);
+      GdkRectangle cell;
+      int text_width;
 
-      for (GtkWidget *child = label; child != NULL; child = gtk_widget_get_next_sibling (child))
-        if (gtk_widget_get_visible (child))
-          last = child;
-
-      /* Wider than the title column, to (near) the end of the row. */
-      g_assert_cmpint (gtk_widget_get_width (label), >, gtk_widget_get_width (cell) + 300);
-      /* (or its tag, after it) */
-      last_width = gtk_widget_get_width (last);
-      g_assert_true (gtk_widget_compute_point (last, view, &GRAPHENE_POINT_INIT (last_width, 0),
-                                               &end));
-      g_assert_cmpfloat (end.x, >=, gtk_widget_get_width (view) - 40);
-      g_assert_cmpfloat (end.x, <=, gtk_widget_get_width (view));
+      g_assert_true (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_TITLE,
+                                                    &cell));
+      /* Wider than the title column, to (near) the end of the row: the
+       * room it is laid out in, and its tag after it. */
+      text_width = pango_layout_get_width (layout) / PANGO_SCALE;
+      /* (the column's room, inside the cells' padding of 6 px a side) */
+      g_assert_cmpint (text_width, >, cell.width - 12 + 300);
+      g_assert_cmpint (cell.x + text_width, >=, gtk_widget_get_width (GTK_WIDGET (grid)) - 160);
+      g_assert_cmpint (cell.x + text_width, <=, gtk_widget_get_width (GTK_WIDGET (grid)));
       /* On one line, every word shown. */
-      assert_title_whole (cell);
-      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))),
-                       ==, 1);
+      assert_title_whole (fixture, position);
+      g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
 
       /* The span follows the columns' widths. */
       if (i == 0)
         {
-          int width = gtk_widget_get_width (cell);
+          int width = cell.width;
 
-          gtk_column_view_column_set_fixed_width (status_column, 60);
-          JLN_TEST_WAIT_UNTIL (gtk_widget_get_width (cell) > width);
+          jln_action_grid_set_column_width (grid, JLN_ACTION_COLUMN_STATUS, 60);
+          JLN_TEST_WAIT_UNTIL (jln_action_grid_get_cell_area (grid, position,
+                                                              JLN_ACTION_COLUMN_TITLE, &cell) &&
+                               cell.width > width);
           jln_test_wait_for_idle (fixture->window);
         }
     }
@@ -1552,6 +1747,10 @@ main (int   argc,
               fixture_setup, test_expand, fixture_teardown);
   g_test_add ("/gui/action-list/row-widgets", Fixture, NULL,
               fixture_setup, test_row_widgets, fixture_teardown);
+  g_test_add ("/gui/action-list/page-down", Fixture, NULL,
+              fixture_setup, test_page_down, fixture_teardown);
+  g_test_add ("/gui/action-list/right-to-left", Fixture, NULL,
+              fixture_setup, test_right_to_left, fixture_teardown);
   g_test_add ("/gui/action-list/row-heights", Fixture, NULL,
               fixture_setup, test_row_heights, fixture_teardown);
   g_test_add ("/gui/action-list/heading-spans-row", Fixture, NULL,

@@ -9,7 +9,8 @@
 #include "jln-action.h"
 #include "jln-action-editor.h"
 #include "jln-filter-bar.h"
-#include "jln-action-cell.h"
+#include "jln-action-grid.h"
+#include "jln-record-text.h"
 #include "jln-action-list.h"
 #include "jln-completion.h"
 #include "jln-export-dialog.h"
@@ -646,10 +647,17 @@ test_done_proposes_completion (Fixture       *fixture,
   }
 }
 
+static JlnActionGrid *
+list_grid (Fixture *fixture)
+{
+  return JLN_ACTION_GRID (jln_test_find_child_of_type (GTK_WIDGET (fixture->list),
+                                                      JLN_TYPE_ACTION_GRID));
+}
+
 static GtkAdjustment *
 list_adjustment (Fixture *fixture)
 {
-  GtkWidget *view = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = GTK_WIDGET (list_grid (fixture));
 
   return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
 }
@@ -678,9 +686,7 @@ static void
 test_list_shows_first_match (Fixture       *fixture,
                              gconstpointer  data)
 {
-  GtkWidget *view = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_COLUMN_VIEW);
-  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
-  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
+  JlnActionGrid *grid = list_grid (fixture);
   JlnRecord *action = jln_test_find_action (fixture->document, "7.2");
 
   scroll_list_down (fixture);
@@ -695,9 +701,9 @@ test_list_shows_first_match (Fixture       *fixture,
   wait_frames (GTK_WIDGET (fixture->window), 3);
   jln_test_wait_for_idle (GTK_WIDGET (fixture->window));
   scroll_list_down (fixture);
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), column, GTK_SORT_DESCENDING);
+  jln_action_grid_sort_by_column (grid, JLN_ACTION_COLUMN_TITLE, GTK_SORT_DESCENDING);
   g_assert_true (wait_until (fixture, list_at_top));
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), NULL, GTK_SORT_ASCENDING);
+  jln_action_grid_sort_by_column (grid, -1, GTK_SORT_ASCENDING);
   g_assert_true (wait_until (fixture, list_settled));
 
   /* Delete an action far down, then undo: it is selected again. */
@@ -714,18 +720,20 @@ test_list_shows_first_match (Fixture       *fixture,
                  jln_test_find_action (fixture->document, "7.2"));
 }
 
+/* The rows on screen that show a due semester: their positions. */
 static void
-collect_due_labels (GtkWidget *widget,
-                    GPtrArray *labels)
+collect_due_labels (JlnActionGrid *grid,
+                    GArray        *positions)
 {
-  if (JLN_IS_ACTION_CELL (widget) && gtk_widget_has_css_class (widget, "jln-cell-due") &&
-      gtk_widget_get_mapped (widget) &&
-      jln_action_cell_get_text (JLN_ACTION_CELL (widget)) != NULL &&
-      jln_action_cell_get_text (JLN_ACTION_CELL (widget))[0] != '\0')
-    g_ptr_array_add (labels, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_due_labels (child, labels);
+  GListModel *rows = G_LIST_MODEL (jln_action_grid_get_model (grid));
+
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autofree char *text = jln_action_grid_dup_cell_text (grid, i, JLN_ACTION_COLUMN_DUE);
+
+      if (text != NULL && text[0] != '\0')
+        g_array_append_val (positions, i);
+    }
 }
 
 /* 9. Overdue in the list is marked otherwise than by colour: a "!" and a
@@ -736,29 +744,38 @@ test_overdue_mark (Fixture       *fixture,
 {
   const char *queries[] = { "overdue objective:1", "-overdue" };
 
+  JlnActionGrid *grid = list_grid (fixture);
+  GListModel *rows = G_LIST_MODEL (jln_action_grid_get_model (grid));
+
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
       set_query (fixture, queries[q]);
       wait_frames (GTK_WIDGET (fixture->window), 3);
-      collect_due_labels (GTK_WIDGET (fixture->list), labels);
+      collect_due_labels (grid, positions);
       if (q == 0)
-        g_assert_cmpuint (labels->len, >, 0);
-      for (guint i = 0; i < labels->len; i++)
+        g_assert_cmpuint (positions->len, >, 0);
+      for (guint i = 0; i < positions->len; i++)
         {
-          GtkWidget *label = g_ptr_array_index (labels, i);
-          const char *text = jln_action_cell_get_text (JLN_ACTION_CELL (label));
+          guint position = g_array_index (positions, guint, i);
+          g_autofree char *text = jln_action_grid_dup_cell_text (grid, position,
+                                                                 JLN_ACTION_COLUMN_DUE);
+          g_autoptr(JlnRow) row = g_list_model_get_item (rows, position);
+          g_autofree char *spoken = NULL;
           gboolean marked = g_str_has_prefix (text, "!");
 
-          /* Read by screen readers with its mark. */
-          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label),
-                                               GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+          /* Read by screen readers with the row, overdue or not. */
+          spoken = jln_record_dup_spoken_label (jln_row_get_record (row),
+                                                jln_action_list_get_content_language (fixture->list),
+                                                jln_lang_from_locale (), jln_semester_today ());
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (jln_action_grid_get_row_widget (grid, position)),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
 
           if (q == 0)
             {
               g_assert_true (marked);
-              g_assert_true (gtk_widget_has_css_class (label, "jln-overdue"));
+              g_assert_true (jln_action_grid_row_has_style (grid, position, "jln-overdue"));
             }
           else
             g_assert_false (marked);
@@ -985,29 +1002,6 @@ test_first_run_copy (void)
   g_settings_set_string (settings, "last-plan", "");
 }
 
-typedef struct
-{
-  const char *text;
-  GtkWidget  *found;
-} LabelSearch;
-
-static void
-find_label_with_text (GtkWidget   *widget,
-                      LabelSearch *search)
-{
-  if (search->found != NULL)
-    return;
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), search->text) == 0)
-    {
-      search->found = widget;
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_label_with_text (child, search);
-}
-
 /* 6. A long title is shown whole in the list: it wraps, and its row grows. */
 static void
 test_titles_wrap (Fixture       *fixture,
@@ -1017,8 +1011,8 @@ test_titles_wrap (Fixture       *fixture,
   GListModel *actions = jln_objective_get_actions (objective);
   JlnLang lang = jln_window_get_content_language (fixture->window);
   const char *title = "";
-  LabelSearch search = { NULL, NULL };
   PangoLayout *layout;
+  int position;
 
   /* The longest title of objective 1. */
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
@@ -1029,13 +1023,12 @@ test_titles_wrap (Fixture       *fixture,
       if (text != NULL && strlen (text) > strlen (title))
         title = text;
     }
-  search.text = title;
   g_assert_cmpuint (g_utf8_strlen (title, -1), >, 90);
   set_query (fixture, "objective:1");
   wait_frames (GTK_WIDGET (fixture->window), 3);
-  find_label_with_text (GTK_WIDGET (fixture->list), &search);
-  g_assert_nonnull (search.found);
-  layout = gtk_label_get_layout (GTK_LABEL (search.found));
+  position = jln_action_grid_find_shown (list_grid (fixture), JLN_ACTION_COLUMN_TITLE, title);
+  g_assert_cmpint (position, >=, 0);
+  layout = jln_action_grid_get_cell_layout (list_grid (fixture), position, JLN_ACTION_COLUMN_TITLE);
   g_assert_false (pango_layout_is_ellipsized (layout));
   g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
 }
@@ -1132,11 +1125,11 @@ static void
 test_delete_and_row_menu (Fixture       *fixture,
                           gconstpointer  data)
 {
-  GtkWidget *view = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = GTK_WIDGET (list_grid (fixture));
   GtkEventController *keys = find_controller (view, "jln-list-keys");
   JlnRecord *action = jln_test_find_action (fixture->document, "1.4");
   GtkShortcutAction *delete = NULL;
-  GtkWidget *cell = NULL;
+  GdkRectangle area;
   GtkWidget *popover;
   GMenuModel *model;
   gboolean seen[3] = { FALSE, FALSE, FALSE };
@@ -1162,18 +1155,20 @@ test_delete_and_row_menu (Fixture       *fixture,
 
   /* A right click on a row's cell. */
   {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
     wait_frames (GTK_WIDGET (fixture->window), 3);
-    collect_due_labels (view, labels);
-    g_assert_cmpuint (labels->len, >, 0);
-    cell = g_ptr_array_index (labels, 0);
+    collect_due_labels (list_grid (fixture), positions);
+    g_assert_cmpuint (positions->len, >, 0);
+    g_assert_true (jln_action_grid_get_cell_area (list_grid (fixture),
+                                                  g_array_index (positions, guint, 0),
+                                                  JLN_ACTION_COLUMN_DUE, &area));
   }
   {
-    GtkEventController *click = find_controller (cell, "jln-row-menu");
+    GtkEventController *click = find_controller (view, "jln-row-menu");
 
     g_assert_nonnull (click);
-    g_signal_emit_by_name (click, "pressed", 1, 2.0, 2.0);
+    g_signal_emit_by_name (click, "pressed", 1, area.x + 2.0, area.y + 2.0);
   }
   popover = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (popover);
@@ -1272,13 +1267,15 @@ test_plan_language_menu (Fixture       *fixture,
   set_query (fixture, "objective:1");
   wait_frames (GTK_WIDGET (fixture->window), 3);
   {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
     guint french = 0;
 
-    collect_due_labels (GTK_WIDGET (fixture->list), labels);
-    for (guint i = 0; i < labels->len; i++)
+    collect_due_labels (list_grid (fixture), positions);
+    for (guint i = 0; i < positions->len; i++)
       {
-        const char *text = jln_action_cell_get_text (JLN_ACTION_CELL (g_ptr_array_index (labels, i)));
+        g_autofree char *text = jln_action_grid_dup_cell_text (list_grid (fixture),
+                                                               g_array_index (positions, guint, i),
+                                                               JLN_ACTION_COLUMN_DUE);
 
         g_assert_null (strstr (text, "nd sem."));
         g_assert_null (strstr (text, "st sem."));
@@ -1291,16 +1288,23 @@ test_plan_language_menu (Fixture       *fixture,
   jln_test_set_language ("en");
 }
 
+/* The status words of the rows the list shows on screen. */
 static void
-collect_status_texts (GtkWidget *widget,
+collect_status_texts (GtkWidget *list,
                       GPtrArray *texts)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "jln-cell-status") &&
-      gtk_widget_get_mapped (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_status_texts (child, texts);
+  JlnActionGrid *grid = JLN_ACTION_GRID (jln_test_find_child_of_type (list, JLN_TYPE_ACTION_GRID));
+  GListModel *rows = G_LIST_MODEL (jln_action_grid_get_model (grid));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      char *text = jln_action_grid_dup_cell_text (grid, i, JLN_ACTION_COLUMN_STATUS);
+
+      if (text != NULL && text[0] != '\0')
+        g_ptr_array_add (texts, text);
+      else
+        g_free (text);
+    }
 }
 
 /* The interface switched to French while the program runs (as the
@@ -1311,7 +1315,7 @@ test_french_after_switch (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   JlnWindow *window;
   GtkWidget *list;
   guint french = 0;

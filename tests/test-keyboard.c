@@ -4,6 +4,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "jln-action-grid.h"
 #include "jln-action-list.h"
 #include "jln-backups-window.h"
 #include "jln-changes-window.h"
@@ -33,6 +34,10 @@ describe (GtkWidget *widget)
 {
   GString *text = g_string_new (widget_kind (widget));
   GtkWidget *ancestor;
+
+  /* A row of the action list, read as its texts. */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ROW)
+    g_string_append (text, " row");
 
   for (ancestor = widget; ancestor != NULL; ancestor = gtk_widget_get_parent (ancestor))
     {
@@ -162,7 +167,7 @@ test_window (void)
     "“Add”", "AdwViewSwitcherButton", "“Search”", "“Main Menu”", "GtkText",
     "“Show the actions of the objectives you choose”",
     "“Show the actions of the responsible units you choose”",
-    "“Overdue”", "“Hide Done”", "GtkListItemWidget", "“Legend”",
+    "“Overdue”", "“Hide Done”", "GtkWidget row", "“Legend”",
     "“Number”", "AdwComboRow “Status”", "GtkTextView “Title”", "AdwComboRow “Due”",
     "“Responsible Units”", "“Principles”", "“Add Sub-item”",
     "AdwActionRow “a. for CRCN (research scientists, normal class)”",
@@ -224,7 +229,7 @@ test_list_tab_out (void)
 {
   JlnWindow *window = open_window ("keyboard-list.jalons");
   GtkWidget *view = jln_test_find_child_of_type (jln_window_get_action_list (window),
-                                                 GTK_TYPE_COLUMN_VIEW);
+                                                 JLN_TYPE_ACTION_GRID);
   GtkEventController *controller = find_key_controller (view);
   GtkWidget *focus;
   g_autofree char *after = NULL;

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "jln-action.h"
+#include "jln-action-grid.h"
 #include "jln-action-list.h"
 #include "jln-backups-window.h"
 #include "jln-changes-window.h"
@@ -540,7 +541,7 @@ test_reload_keeps_focus_and_undo (void)
   g_autofree char *selected_id = NULL;
   JlnDocument *document;
   JlnSession *session;
-  GtkWidget *list, *column_view, *focus;
+  GtkWidget *list, *grid, *focus;
   int reloads = 0;
 
   jln_window_open_file (window, file);
@@ -557,11 +558,11 @@ test_reload_keeps_focus_and_undo (void)
   jln_session_set_selected (session, jln_test_find_action (document, "1.1"));
   selected_id = g_strdup (jln_record_get_id (jln_session_get_selected (session)));
   list = jln_window_get_action_list (window);
-  column_view = jln_test_find_child_of_type (list, GTK_TYPE_COLUMN_VIEW);
-  g_assert_nonnull (column_view);
-  gtk_widget_grab_focus (column_view);
+  grid = jln_test_find_child_of_type (list, JLN_TYPE_ACTION_GRID);
+  g_assert_nonnull (grid);
+  gtk_widget_grab_focus (grid);
   JLN_TEST_WAIT_UNTIL (gtk_root_get_focus (GTK_ROOT (window)) != NULL &&
-                       gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), column_view));
+                       gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), grid));
 
   /* Another window or program changes another action. */
   other = jln_document_open (path, &error);
@@ -574,7 +575,7 @@ test_reload_keeps_focus_and_undo (void)
                    ==, "Changed elsewhere");
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_is_ancestor (focus, column_view));
+  g_assert_true (gtk_widget_is_ancestor (focus, grid));
   g_assert_false (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus));
   g_assert_nonnull (jln_session_get_selected (session));
   g_assert_cmpstr (jln_record_get_id (jln_session_get_selected (session)), ==, selected_id);

@@ -7,7 +7,7 @@
 
 #include "jln-action.h"
 #include "jln-action-item.h"
-#include "jln-action-cell.h"
+#include "jln-action-grid.h"
 #include "jln-action-list.h"
 #include "jln-action-sorters.h"
 #include "jln-filter-bar.h"
@@ -22,11 +22,12 @@
  *
  *   JlnRowModel: the shown rows, flat, computed from the plan's stores in
  *   one pass with the window's JlnQueryFilter, sorted among siblings
- *     └ GtkSingleSelection ─ GtkColumnView
+ *     └ GtkSingleSelection ─ JlnActionGrid
  *
  * GTK 4.8's tree list and incremental filter models took tens of
  * milliseconds per keystroke on a large plan; see jln-row-model.c. The
- * first cell of a row draws its own expander. */
+ * grid draws the rows itself (see jln-action-grid.c): a column view
+ * rebound, restyled and measured every row that scrolled into view. */
 
 struct _JlnActionList
 {
@@ -38,12 +39,13 @@ struct _JlnActionList
 
   JlnDocument         *document;
   JlnQueryFilter      *filter;
-  JlnActionCellContext cells;             /* language, today, bound cells */
+  JlnLang              content_language;
 
   /* Models, from the plan's stores up to the view; see above. */
   JlnRowModel         *row_model;
   GtkSingleSelection  *selection;
-  GtkSorter           *title_sorter;
+  GtkSorter           *sorters[JLN_N_ACTION_COLUMNS];
+  GtkSorter           *sorter;            /* the one the rows are sorted by, or NULL */
   JlnActionSortKeys   *sort_keys;
 
   guint                n_shown;
@@ -58,7 +60,9 @@ struct _JlnActionList
   JlnRecord           *selected;
   JlnRow              *pinned_row;        /* the selected row, bound while selected */
   guint                held_key;          /* a key that moves the selection, held down */
-  gboolean             key_repeats;       /* ... and repeating: the session waits */
+  gboolean             key_repeats;       /* ... and repeating */
+  gboolean             navigating;        /* keys move the selection: the session waits */
+  guint                settle_id;         /* ... until they have stopped for a moment */
   gboolean             session_behind;    /* the session has yet to follow the selection */
   GtkWidget           *row_menu;
   JlnRecord           *select_when_done;  /* asked for while filtering */
@@ -66,8 +70,7 @@ struct _JlnActionList
   /* Template children */
   GtkSearchBar        *search_bar;
   JlnFilterBar        *filter_bar;
-  GtkColumnView       *column_view;
-  GtkColumnViewColumn *columns[JLN_N_ACTION_COLUMNS];
+  JlnActionGrid       *grid;
   GtkLabel            *count_label;
   GtkStack            *list_stack;
   AdwStatusPage       *empty_page;
@@ -98,11 +101,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static const char *column_ids[JLN_N_ACTION_COLUMNS] = {
-  "number_column", "title_column", "status_column",
-  "completion_column", "due_column", "units_column",
-};
 
 static void update_count          (JlnActionList *self);
 static void set_selected          (JlnActionList *self,
@@ -153,59 +151,37 @@ row_menu_key_cb (GtkWidget *widget,
 }
 
 static void
-cell_menu_requested_cb (JlnActionCell *cell,
+grid_menu_requested_cb (JlnActionList *self,
+                        guint          position,
                         double         x,
-                        double         y,
-                        JlnActionList *self)
+                        double         y)
 {
-  jln_action_list_select (self, jln_action_cell_get_record (cell));
-  popup_row_menu (self, GTK_WIDGET (cell), x, y);
-}
-
-/* Cells: see jln-action-cell.c. */
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          JlnActionList            *self)
-{
-  JlnActionColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory),
-                                                                "jln-column"));
-  GtkWidget *cell = jln_action_cell_new (column, &self->cells);
-
-  g_signal_connect (cell, "menu-requested", G_CALLBACK (cell_menu_requested_cb), self);
-  gtk_list_item_set_child (list_item, cell);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *list_item,
-         JlnActionList            *self)
-{
-  jln_action_cell_bind (JLN_ACTION_CELL (gtk_list_item_get_child (list_item)),
-                        gtk_list_item_get_item (list_item));
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           JlnActionList            *self)
-{
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-
-  if (cell != NULL)
-    jln_action_cell_unbind (JLN_ACTION_CELL (cell));
+  popup_row_menu (self, GTK_WIDGET (self->grid), x, y);
 }
 
 /* Sorting */
 
 static void ask_first_row (JlnActionList *self);
+static int
+compare_reversed_cb (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  return gtk_sorter_compare (user_data, (gpointer) b, (gpointer) a);
+}
 
 static void
 update_sorting (JlnActionList *self)
 {
-  GtkSorter *sorter = self->column_view != NULL ? gtk_column_view_get_sorter (self->column_view)
-                                                : NULL;
-  gboolean sorted = sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE;
+  int column = jln_action_grid_get_sort_column (self->grid);
+
+  g_clear_object (&self->sorter);
+  if (column >= 0 && jln_action_grid_get_sort_order (self->grid) == GTK_SORT_DESCENDING)
+    self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_reversed_cb,
+                                                      g_object_ref (self->sorters[column]),
+                                                      g_object_unref));
+  else if (column >= 0)
+    self->sorter = g_object_ref (self->sorters[column]);
 
   /* Without a sort column, the rows keep the plan's order. Sorting
    * applies among siblings: actions within their objective, sub-items
@@ -213,49 +189,36 @@ update_sorting (JlnActionList *self)
    * and the content language change. */
   if (self->row_model == NULL)
     return;
-  jln_action_sort_keys_clear (self->sort_keys, self->cells.content_language);
-  jln_row_model_set_sorter (self->row_model, sorted ? sorter : NULL);
-  jln_action_sort_keys_clear (self->sort_keys, self->cells.content_language);
+  jln_action_sort_keys_clear (self->sort_keys, self->content_language);
+  jln_row_model_set_sorter (self->row_model, self->sorter);
+  jln_action_sort_keys_clear (self->sort_keys, self->content_language);
   ask_first_row (self);
 }
 
 static void
-column_sorter_changed_cb (JlnActionList *self)
+grid_sort_changed_cb (JlnActionList *self)
 {
   update_sorting (self);
 }
 
-
 static void
 setup_columns (JlnActionList *self)
 {
-  GtkSorter *sorter;
+  const char *titles[JLN_N_ACTION_COLUMNS] = {
+    /* Translators: the heading of the column of action numbers, like 1.4. */
+    [JLN_ACTION_COLUMN_NUMBER] = _("No."),
+    [JLN_ACTION_COLUMN_TITLE] = _("Action"),
+    [JLN_ACTION_COLUMN_STATUS] = _("Status"),
+    [JLN_ACTION_COLUMN_COMPLETION] = _("Completed"),
+    [JLN_ACTION_COLUMN_DUE] = _("Due"),
+    [JLN_ACTION_COLUMN_UNITS] = _("Units"),
+  };
 
   for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
     {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_object_set_data (G_OBJECT (factory), "jln-column", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-      gtk_column_view_column_set_factory (self->columns[i], factory);
+      jln_action_grid_set_column_title (self->grid, i, titles[i]);
+      self->sorters[i] = jln_action_sorter_new (i, self->sort_keys);
     }
-
-  for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
-    {
-      g_autoptr(GtkSorter) column_sorter = jln_action_sorter_new (i, self->sort_keys);
-
-      /* Titles are collated in the content language: their sort is
-       * redone when it changes. */
-      if (i == JLN_ACTION_COLUMN_TITLE)
-        self->title_sorter = g_object_ref (column_sorter);
-      gtk_column_view_column_set_sorter (self->columns[i], column_sorter);
-    }
-
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  g_signal_connect_object (sorter, "changed", G_CALLBACK (column_sorter_changed_cb),
-                           self, G_CONNECT_SWAPPED);
 }
 
 /* Counting */
@@ -316,10 +279,9 @@ update_count (JlnActionList *self)
   /* Translators: the number of actions that match the search, of all the
      actions of the plan. The plural follows %1$u, the number shown; in
      English the noun goes with the total, so both forms are the same. */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%1$u of %2$u actions",
-                                       "%1$u of %2$u actions",
-                                       self->n_shown),
+  text = g_strdup_printf (ngettext ("%1$u of %2$u actions",
+                                    "%1$u of %2$u actions",
+                                    self->n_shown),
                           self->n_shown, self->n_total);
   gtk_label_set_text (self->count_label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
@@ -341,6 +303,29 @@ update_count (JlnActionList *self)
 
 /* Selection */
 
+static void stop_key_repeat (JlnActionList *self);
+
+/* Keys that move the selection (Page Down, arrows, pressed in turn or
+ * held) have stopped for longer than a key repeats: the session follows. */
+#define SETTLE_MS 120
+
+static gboolean
+settled_cb (gpointer data)
+{
+  JlnActionList *self = data;
+
+  self->settle_id = 0;
+  stop_key_repeat (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_settling (JlnActionList *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, settled_cb, self);
+}
+
 static void
 set_selected (JlnActionList *self,
               JlnRecord     *record)
@@ -349,23 +334,27 @@ set_selected (JlnActionList *self,
     return;
   if (self->session != NULL && !self->following_session)
     {
-      /* While a key repeats, the pages that follow the session (the
-       * editor binds every field of a record) wait for the selection to
-       * come to rest, and the list keeps up with the key. */
-      self->session_behind = self->key_repeats;
+      /* While keys move the selection, the pages that follow the
+       * session (the editor binds every field of a record) wait for the
+       * selection to come to rest, and the list keeps up with the keys. */
+      self->session_behind = self->navigating;
       if (!self->session_behind)
         jln_session_set_selected (self->session, record);
+      else
+        wait_for_settling (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
-/* The key that moved the selection is released, or another key pressed,
- * or the list left: the session follows the selection now. */
+/* Another key pressed, or the list left: the session follows the
+ * selection now. */
 static void
 stop_key_repeat (JlnActionList *self)
 {
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   self->held_key = 0;
   self->key_repeats = FALSE;
+  self->navigating = FALSE;
   if (!self->session_behind)
     return;
   self->session_behind = FALSE;
@@ -377,15 +366,7 @@ static void
 scroll_to_position (JlnActionList *self,
                     guint          position)
 {
-  /* GtkColumnView has no scroll_to() before 4.12; its list view has the
-   * action that list items use when they take the focus. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-    }
+  jln_action_grid_scroll_to (self->grid, position);
 }
 
 static gboolean
@@ -426,8 +407,8 @@ selection_changed_cb (JlnActionList *self)
 }
 
 static void
-column_view_activate_cb (JlnActionList *self,
-                         guint          position)
+grid_activate_cb (JlnActionList *self,
+                  guint          position)
 {
   g_autoptr(JlnRow) row = NULL;
 
@@ -466,7 +447,7 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
                      GdkModifierType        state,
                      JlnActionList         *self)
 {
-  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkWidget *view = GTK_WIDGET (self->grid);
   GtkDirectionType direction;
   GtkRoot *root;
 
@@ -493,7 +474,7 @@ add_tab_out (JlnActionList *self)
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), controller);
 }
 
 static gboolean
@@ -528,9 +509,14 @@ repeat_key_pressed_cb (GtkEventControllerKey *controller,
       self->key_repeats = TRUE;
       return FALSE;
     }
-  stop_key_repeat (self);
   if (moves_selection (keyval))
-    self->held_key = keyval;
+    {
+      self->held_key = keyval;
+      self->key_repeats = FALSE;
+      self->navigating = TRUE;
+      return FALSE;
+    }
+  stop_key_repeat (self);
   return FALSE;
 }
 
@@ -541,12 +527,15 @@ repeat_key_released_cb (GtkEventControllerKey *controller,
                         GdkModifierType        state,
                         JlnActionList         *self)
 {
-  stop_key_repeat (self);
+  self->held_key = 0;
+  self->key_repeats = FALSE;
+  if (self->navigating)
+    wait_for_settling (self);
 }
 
-/* Page Down or an arrow held down moves the selection as fast as the key
- * repeats; the session follows once the key is released. On the list, so
- * as to see the keys before its view does. */
+/* Page Down or an arrow, held down or pressed in turn, moves the
+ * selection as fast as the keys come; the session follows once they
+ * stop. On the list, so as to see the keys before its view does. */
 static void
 add_key_repeat (JlnActionList *self)
 {
@@ -596,7 +585,7 @@ add_expand_shortcuts (JlnActionList *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Menu|<Shift>F10"),
                                                           gtk_callback_action_new (row_menu_key_cb, self, NULL)));
   gtk_event_controller_set_name (controller, "jln-list-keys");
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), controller);
 }
 
 /* Models */
@@ -607,11 +596,11 @@ static gboolean
 scroll_to_top_cb (gpointer data)
 {
   JlnActionList *self = data;
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid));
 
   self->scroll_idle_id = 0;
   /* Hidden, it waits to be shown again. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->grid)))
     {
       self->show_first = TRUE;
       return G_SOURCE_REMOVE;
@@ -642,15 +631,15 @@ show_first_row (JlnActionList *self)
 {
   self->show_first = FALSE;
   /* Once the view has laid the new rows out: after the next frame. */
-  if (self->scroll_tick_id == 0 && self->scroll_idle_id == 0 && self->column_view != NULL)
+  if (self->scroll_tick_id == 0 && self->scroll_idle_id == 0 && self->grid != NULL)
     self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_before_scroll_cb,
                                                          NULL, NULL);
 }
 
 static void
-mapped_cb (GtkWidget *column_view)
+mapped_cb (GtkWidget *grid)
 {
-  JlnActionList *self = JLN_ACTION_LIST (gtk_widget_get_ancestor (column_view, JLN_TYPE_ACTION_LIST));
+  JlnActionList *self = JLN_ACTION_LIST (gtk_widget_get_ancestor (grid, JLN_TYPE_ACTION_LIST));
 
   if (self->show_first && !self->pending)
     show_first_row (self);
@@ -687,8 +676,8 @@ update_pending (JlnActionList *self)
 static void
 clear_models (JlnActionList *self)
 {
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->grid != NULL)
+    jln_action_grid_set_model (self->grid, NULL);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
@@ -698,7 +687,6 @@ clear_models (JlnActionList *self)
   if (self->row_model != NULL)
     g_signal_handlers_disconnect_by_data (self->row_model, self);
   g_clear_object (&self->row_model);
-  self->cells.row_model = NULL;
   g_clear_object (&self->select_when_done);
   update_pending (self);
 }
@@ -707,12 +695,10 @@ static void
 build_models (JlnActionList *self)
 {
   JlnPlan *plan = jln_document_get_plan (self->document);
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
 
   self->row_model = jln_row_model_new (plan, self->filter);
-  self->cells.row_model = self->row_model;
-  if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
-    jln_row_model_set_sorter (self->row_model, sorter);
+  if (self->sorter != NULL)
+    jln_row_model_set_sorter (self->row_model, self->sorter);
   g_signal_connect_swapped (self->row_model, "notify::n-shown",
                             G_CALLBACK (update_count), self);
   g_signal_connect_swapped (self->row_model, "notify::n-total",
@@ -726,7 +712,7 @@ build_models (JlnActionList *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  jln_action_grid_set_model (self->grid, self->selection);
 }
 
 /* The search bar shows whenever there is a query, however it was set. */
@@ -752,7 +738,7 @@ filter_changed_cb (JlnActionList   *self,
 static void
 search_activate_cb (JlnActionList *self)
 {
-  gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
+  jln_action_grid_focus_cursor (self->grid);
 }
 
 static void
@@ -854,8 +840,7 @@ jln_action_list_dispose (GObject *object)
       self->scroll_tick_id = 0;
     }
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   clear_models (self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
@@ -868,8 +853,9 @@ jln_action_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_LIST);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  jln_action_cell_context_clear (&self->cells);
-  g_clear_object (&self->title_sorter);
+  for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
+    g_clear_object (&self->sorters[i]);
+  g_clear_object (&self->sorter);
   g_clear_pointer (&self->sort_keys, jln_action_sort_keys_free);
 
   G_OBJECT_CLASS (jln_action_list_parent_class)->dispose (object);
@@ -992,11 +978,12 @@ jln_action_list_class_init (JlnActionListClass *klass)
                   G_TYPE_NONE, 1, JLN_TYPE_RECORD);
 
   g_type_ensure (JLN_TYPE_FILTER_BAR);
+  g_type_ensure (JLN_TYPE_ACTION_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/jalons/Jalons/jln-action-list.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, filter_bar);
-  gtk_widget_class_bind_template_child (widget_class, JlnActionList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, JlnActionList, grid);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, count_label);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, empty_page);
@@ -1004,11 +991,9 @@ jln_action_list_class_init (JlnActionListClass *klass)
   gtk_widget_class_install_action (widget_class, "list.clear-search", NULL, clear_search_action);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_button);
   gtk_widget_class_bind_template_child (widget_class, JlnActionList, legend_grid);
-  for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
-    gtk_widget_class_bind_template_child_full (widget_class, column_ids[i], FALSE,
-                                               G_STRUCT_OFFSET (JlnActionList, columns) +
-                                               i * sizeof (GtkColumnViewColumn *));
-  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_menu_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_sort_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "rows.expand-selected", "b",
                                    expand_selected_action);
@@ -1026,10 +1011,9 @@ jln_action_list_init (JlnActionList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cells.content_language = JLN_LANG_FR;
-  self->cells.today = jln_semester_today ();
+  self->content_language = JLN_LANG_FR;
   self->sort_keys = jln_action_sort_keys_new ();
-  g_signal_connect (self->column_view, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (self->grid, "map", G_CALLBACK (mapped_cb), NULL);
 
   setup_columns (self);
   add_tab_out (self);
@@ -1044,7 +1028,7 @@ jln_action_list_init (JlnActionList *self)
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_changed_cb), self);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actions"),
                                   -1);
 
@@ -1105,7 +1089,7 @@ JlnLang
 jln_action_list_get_content_language (JlnActionList *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION_LIST (self), JLN_LANG_FR);
-  return self->cells.content_language;
+  return self->content_language;
 }
 
 static void
@@ -1115,13 +1099,14 @@ set_content_language (JlnActionList *self,
   g_return_if_fail (JLN_IS_ACTION_LIST (self));
   g_return_if_fail (lang == JLN_LANG_FR || lang == JLN_LANG_EN);
 
-  if (self->cells.content_language == lang)
+  if (self->content_language == lang)
     return;
-  self->cells.content_language = lang;
+  self->content_language = lang;
 
-  jln_action_cell_context_update (&self->cells);
-  if (self->title_sorter != NULL)
-    gtk_sorter_changed (GTK_SORTER (self->title_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  jln_action_grid_set_content_language (self->grid, lang);
+  /* Titles are collated in the content language. */
+  if (jln_action_grid_get_sort_column (self->grid) == JLN_ACTION_COLUMN_TITLE)
+    update_sorting (self);
 
 }
 

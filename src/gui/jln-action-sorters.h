@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "jln-action-cell.h"
+#include "jln-action-grid.h"
 
 G_BEGIN_DECLS
 
