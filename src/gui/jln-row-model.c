@@ -25,26 +25,33 @@
  * sub-items) have none, and a large plan has many rows. */
 typedef struct
 {
+  JlnRowModel *model;      /* unowned: the model of the row */
   GListModel  *store;      /* the children's store: actions, sub-items */
   gulong       store_id;
   GPtrArray   *children;   /* JlnRow, in the store's order */
   GPtrArray   *sorted;     /* the same, in the sorter's order; NULL until asked */
 } RowKids;
 
+/* 48 bytes, a size the slice allocator serves as is: a large plan has
+ * a row per action and sub-item. */
 struct _JlnRow
 {
   GObject      parent_instance;
 
-  JlnRowModel *model;      /* unowned; NULL once the record left the plan */
   JlnRecord   *record;
   RowKids     *kids;       /* NULL for an action that never had sub-items */
   guint        mark;       /* the model's stamp when last shown */
-  guint        n_bound;    /* widgets of a view that show the row */
+  guint        n_bound : 26; /* widgets of a view that show the row */
+  guint        in_tree : 1;  /* FALSE once the record left the plan */
   guint        depth : 2;
   guint        expanded : 1;
   guint        matched : 1;
   guint        shown : 1;
 };
+
+#define MAX_BOUND ((1u << 26) - 1)
+
+G_STATIC_ASSERT (sizeof (JlnRow) == sizeof (GObject) + 2 * sizeof (gpointer) + 2 * sizeof (guint));
 
 G_DEFINE_FINAL_TYPE (JlnRow, jln_row, G_TYPE_OBJECT)
 
@@ -268,6 +275,7 @@ void
 jln_row_bind (JlnRow *self)
 {
   g_return_if_fail (JLN_IS_ROW (self));
+  g_return_if_fail (self->n_bound < MAX_BOUND);
   self->n_bound++;
 }
 
@@ -315,7 +323,7 @@ row_release (JlnRow *row)
       g_clear_pointer (&row->kids->sorted, g_ptr_array_unref);
       g_clear_pointer (&row->kids->children, g_ptr_array_unref);
     }
-  row->model = NULL;
+  row->in_tree = FALSE;
   g_object_unref (row);
 }
 
@@ -360,7 +368,7 @@ row_new (JlnRowModel *self,
 {
   JlnRow *row = g_object_new (JLN_TYPE_ROW, NULL);
 
-  row->model = self;
+  row->in_tree = TRUE;
   row->record = record != NULL ? g_object_ref (record) : NULL;
   row->depth = depth;
   if (record != NULL && JLN_IS_ACTION (record))
@@ -370,6 +378,7 @@ row_new (JlnRowModel *self,
       guint n = g_list_model_get_n_items (store);
 
       row->kids = g_new0 (RowKids, 1);
+      row->kids->model = self;
       row->kids->store = g_object_ref (store);
       row->kids->children = g_ptr_array_new_full (n, (GDestroyNotify) row_release);
       for (guint i = 0; i < n; i++)
@@ -391,7 +400,7 @@ row_store_changed_cb (GListModel *store,
                       guint       added,
                       JlnRow     *row)
 {
-  JlnRowModel *self = row->model;
+  JlnRowModel *self = row->kids->model;
   gboolean was_expandable = jln_row_get_expandable (row);
 
   g_ptr_array_remove_range (row->kids->children, position, removed);
@@ -1038,6 +1047,7 @@ children_made_cb (JlnPlan     *plan,
           if (row->record != record || row->kids != NULL)
             continue;
           row->kids = g_new0 (RowKids, 1);
+          row->kids->model = self;
           row->kids->store = g_object_ref (items);
           row->kids->children = g_ptr_array_new_with_free_func ((GDestroyNotify) row_release);
           row->kids->store_id = g_signal_connect (items, "items-changed",
@@ -1223,7 +1233,9 @@ jln_row_model_set_expanded (JlnRowModel *self,
   g_return_if_fail (JLN_IS_ROW (row));
 
   expanded = !!expanded;
-  if (row->model != self || row->expanded == (guint) expanded)
+  /* A row whose record left the plan is no longer in the tree; rows are
+   * given to the views of the model that made them only. */
+  if (!row->in_tree || row->expanded == (guint) expanded)
     return;
   row->expanded = expanded;
   g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_EXPANDED]);
