@@ -13,6 +13,7 @@
 #include "jln-json.h"
 #include "jln-objective.h"
 #include "jln-plan.h"
+#include "jln-plan-edits.h"
 #include "jln-record-private.h"
 
 #include "jln-test-utils.h"
@@ -338,6 +339,80 @@ test_rare_texts (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
   reread = reopen_and_export (fixture->path);
   g_assert_cmpstr (reread, ==, before);
+}
+
+/* Numbers of actions and letters of sub-items of every length, each side
+ * of the length kept inside the record, are read back, written to the
+ * file and to JSON as they were set, and undone. */
+static void
+test_short_strings (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *values[] = {
+    "123456789012345",
+    "1234567890123456",
+    "3.4 bis, revised in the spring of 2024",
+    "9",
+    "12.345",
+  };
+  g_autoptr(GError) error = NULL;
+  JlnPlan *plan = jln_document_get_plan (fixture->document);
+  JlnRecord *action = jln_test_find_action (fixture->document, "3.4");
+  g_autofree char *before = export_json (plan);
+  g_autoptr(JlnEdit) add = NULL;
+  g_autoptr(JlnActionItem) item = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_nonnull (action);
+  add = jln_plan_edit_add_item (action, NULL);
+  g_assert_true (jln_document_apply (fixture->document, add, &error));
+  g_assert_no_error (error);
+  item = g_list_model_get_item (jln_action_get_items (JLN_ACTION (action)), 0);
+  label = g_strdup (jln_action_item_get_label (item));
+  g_assert_nonnull (label);
+  g_clear_pointer (&before, g_free);
+  before = export_json (plan);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(JlnEdit) group = jln_edit_new_group ("Numbers");
+      g_autofree char *number = NULL;
+      g_autofree char *letter = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *reread = NULL;
+
+      jln_edit_group_add (group, jln_edit_new_set (action, "number", values[i]));
+      jln_edit_group_add (group, jln_edit_new_set (JLN_RECORD (item), "label", values[i]));
+      g_assert_true (jln_document_apply (fixture->document, group, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (jln_action_get_number (JLN_ACTION (action)), ==, values[i]);
+      g_assert_cmpstr (jln_action_item_get_label (item), ==, values[i]);
+      g_object_get (action, "number", &number, NULL);
+      g_object_get (item, "label", &letter, NULL);
+      g_assert_cmpstr (number, ==, values[i]);
+      g_assert_cmpstr (letter, ==, values[i]);
+      g_assert_true (jln_test_find_action (fixture->document, values[i]) == action);
+
+      after = export_json (plan);
+      g_assert_nonnull (strstr (after, values[i]));
+      reread = reopen_and_export (fixture->path);
+      g_assert_cmpstr (reread, ==, after);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_assert_true (jln_document_undo (fixture->document, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpstr (jln_action_get_number (JLN_ACTION (action)), ==, "3.4");
+  g_assert_cmpstr (jln_action_item_get_label (item), ==, label);
+  {
+    g_autofree char *after = export_json (plan);
+    g_autofree char *reread = reopen_and_export (fixture->path);
+
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpstr (reread, ==, before);
+  }
 }
 
 static void
@@ -927,6 +1002,7 @@ main (int   argc,
   ADD ("/core/document/undo-redo-remove", test_undo_redo_remove);
   ADD ("/core/document/undo-set", test_undo_set);
   ADD ("/core/document/rare-texts", test_rare_texts);
+  ADD ("/core/document/short-strings", test_short_strings);
   ADD ("/core/document/insert-move-group", test_insert_move_group);
   ADD ("/core/document/children-changes", test_children_changes);
   ADD ("/core/document/children-made", test_children_made);

@@ -1393,10 +1393,26 @@ read_field (JlnStore       *store,
       return TRUE;
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
-      if (!dup_column (stmt, col, (char **) ptr) ||
-          (field->type == JLN_FIELD_DATE && *(char **) ptr != NULL && !_jln_validate_date (*(char **) ptr)))
-        goto damaged;
-      return TRUE;
+      {
+        char *text;
+
+        if (!dup_column (stmt, col, &text))
+          goto damaged;
+        if (field->flags & JLN_FIELD_INLINE)
+          {
+            _jln_inline_string_set (ptr, text);
+            g_free (text);
+          }
+        else
+          {
+            g_free (*(char **) ptr);
+            *(char **) ptr = text;
+          }
+        text = (char *) _jln_field_get_string (field, ptr);
+        if (field->type == JLN_FIELD_DATE && text != NULL && !_jln_validate_date (text))
+          goto damaged;
+        return TRUE;
+      }
     case JLN_FIELD_INT:
       {
         gint64 value = sqlite3_column_int64 (stmt, col);
@@ -1791,7 +1807,7 @@ bind_field (sqlite3_stmt   *stmt,
       break;
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
-      sqlite3_bind_text (stmt, col, *(char **) ptr, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, col, _jln_field_get_string (field, ptr), -1, SQLITE_STATIC);
       break;
     case JLN_FIELD_INT:
       sqlite3_bind_int (stmt, col, *(int *) ptr);
