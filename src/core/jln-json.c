@@ -723,20 +723,20 @@ text_member (Reader     *reader,
              gpointer    data)
 {
   JlnText *text = data;
-  char **slot;
+  JlnLang lang;
 
   if (strcmp (key, "fr") == 0)
-    slot = &text->fr;
+    lang = JLN_LANG_FR;
   else if (strcmp (key, "en") == 0)
-    slot = &text->en;
+    lang = JLN_LANG_EN;
   else
     return reader_fail_at (reader, key_at, _("only the languages “fr” and “en” are known"));
-  if (*slot != NULL)
+  if (jln_text_get (text, lang) != NULL)
     return reader_fail_at (reader, key_at, _("“%s” is given twice"), key);
 
   if (!read_string (reader))
     return FALSE;
-  jln_set_str (slot, reader->scratch->len > 0 ? reader->scratch->str : NULL);
+  jln_text_set (text, lang, reader->scratch->len > 0 ? reader->scratch->str : NULL);
   return TRUE;
 }
 

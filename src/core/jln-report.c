@@ -57,8 +57,7 @@ static void
 copy_text (JlnText       *to,
            const JlnText *from)
 {
-  to->fr = g_strdup (from->fr);
-  to->en = g_strdup (from->en);
+  jln_text_init (to, from->fr, from->en);
 }
 
 void

@@ -1348,9 +1348,9 @@ jln_store_rollback (JlnStore *store)
 /* Texts are checked as the JSON reader checks them, so that whatever
  * opens can be exported and imported again. */
 static gboolean
-dup_column (sqlite3_stmt  *stmt,
-            int            column,
-            char         **out)
+peek_column (sqlite3_stmt  *stmt,
+             int            column,
+             const char   **out)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
   int length = sqlite3_column_bytes (stmt, column);
@@ -1361,7 +1361,7 @@ dup_column (sqlite3_stmt  *stmt,
   if (length > JLN_MAX_TEXT_LENGTH || !g_utf8_validate_len (text, length, NULL) ||
       (gsize) length != strlen (text))
     return FALSE;
-  *out = g_strdup (text);
+  *out = text;
   return TRUE;
 }
 
@@ -1387,30 +1387,24 @@ read_field (JlnStore       *store,
   switch (field->type)
     {
     case JLN_FIELD_TEXT:
-      if (!dup_column (stmt, col, &((JlnText *) ptr)->fr) ||
-          !dup_column (stmt, (*column)++, &((JlnText *) ptr)->en))
-        goto damaged;
-      return TRUE;
+      {
+        const char *fr, *en;
+
+        /* A column's text stays valid while others are read. */
+        if (!peek_column (stmt, col, &fr) || !peek_column (stmt, (*column)++, &en))
+          goto damaged;
+        jln_text_set_both (ptr, fr, en);
+        return TRUE;
+      }
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
       {
-        char *text;
+        const char *text;
 
-        if (!dup_column (stmt, col, &text))
+        if (!peek_column (stmt, col, &text) ||
+            (field->type == JLN_FIELD_DATE && text != NULL && !_jln_validate_date (text)))
           goto damaged;
-        if (field->flags & JLN_FIELD_INLINE)
-          {
-            _jln_inline_string_set (ptr, text);
-            g_free (text);
-          }
-        else
-          {
-            g_free (*(char **) ptr);
-            *(char **) ptr = text;
-          }
-        text = (char *) _jln_field_get_string (field, ptr);
-        if (field->type == JLN_FIELD_DATE && text != NULL && !_jln_validate_date (text))
-          goto damaged;
+        _jln_field_set_string (field, ptr, text);
         return TRUE;
       }
     case JLN_FIELD_INT:

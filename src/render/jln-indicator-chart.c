@@ -42,8 +42,7 @@ find_series (JlnChart      *self,
       return i;
 
   copy = g_new0 (JlnText, 1);
-  copy->fr = g_strdup (name->fr);
-  copy->en = g_strdup (name->en);
+  jln_text_init (copy, name->fr, name->en);
   g_ptr_array_add (self->series, copy);
   return self->series->len - 1;
 }
@@ -111,8 +110,7 @@ read_indicator (JlnChart *self)
           if (jln_text_is_empty (text))
             continue;
           item.kind = ITEM_TEXT_TARGET;
-          item.text.fr = g_strdup (text->fr);
-          item.text.en = g_strdup (text->en);
+          jln_text_init (&item.text, text->fr, text->en);
           self->n_text_targets++;
         }
       else
@@ -142,8 +140,7 @@ read_indicator (JlnChart *self)
       item.year = year;
       item.value = jln_measurement_get_value (measurement);
       item.series = find_series (self, jln_measurement_get_series (measurement));
-      item.text.fr = g_strdup (note->fr);
-      item.text.en = g_strdup (note->en);
+      jln_text_init (&item.text, note->fr, note->en);
       item.measured = NAN;
       if (!isnan (item.value))
         self->max_value = MAX (self->max_value, item.value);
