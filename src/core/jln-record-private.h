@@ -125,6 +125,11 @@ void            _jln_record_set_parent          (JlnRecord          *self,
                                                  JlnRecord          *parent);
 JlnChildren    *_jln_record_get_store           (JlnRecord          *self,
                                                  JlnKind             kind);
+void            _jln_record_children_changed    (JlnRecord          *self,
+                                                 GListModel         *store,
+                                                 guint               position,
+                                                 guint               removed,
+                                                 guint               added);
 guint           _jln_record_count_children      (JlnRecord          *self,
                                                  JlnKind             kind);
 GListModel     *_jln_record_peek_children       (JlnRecord          *self,

@@ -396,6 +396,7 @@ jln_record_finalize (GObject *object)
           JlnChildren *store = children_lists (priv, info)[i];
           guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
+          _jln_children_set_parent (store, NULL);
           /* Children may outlive us in a view; they no longer have a parent. */
           for (guint j = 0; j < n; j++)
             {
@@ -656,6 +657,22 @@ tell_children_made (JlnRecord *self)
     _jln_plan_children_made (JLN_PLAN (root), self);
 }
 
+/* Tells the plan that @store, a list of children of @self, changed. */
+void
+_jln_record_children_changed (JlnRecord  *self,
+                              GListModel *store,
+                              guint       position,
+                              guint       removed,
+                              guint       added)
+{
+  JlnRecord *root = self;
+
+  while (jln_record_get_parent (root) != NULL)
+    root = jln_record_get_parent (root);
+  if (JLN_IS_PLAN (root))
+    _jln_plan_children_changed (JLN_PLAN (root), self, store, position, removed, added);
+}
+
 JlnChildren *
 _jln_record_get_store (JlnRecord *self,
                        JlnKind    kind)
@@ -675,7 +692,10 @@ _jln_record_get_store (JlnRecord *self,
               priv->children.many = g_new0 (JlnChildren *, info->n_children);
             lists = children_lists (priv, info);
             for (guint j = 0; j < info->n_children; j++)
-              lists[j] = _jln_children_new (_jln_kind_info (info->children[j])->get_type ());
+              {
+                lists[j] = _jln_children_new (_jln_kind_info (info->children[j])->get_type ());
+                _jln_children_set_parent (lists[j], self);
+              }
             tell_children_made (self);
           }
         return children_lists (priv, info)[i];
