@@ -331,7 +331,7 @@ test_changes_boxed (void)
   change->flags = JLN_CHANGE_EDITED | JLN_CHANGE_REPLANNED;
   change->id = g_strdup ("id");
   change->number = g_strdup ("4.12");
-  jln_text_set_both (&change->title, "titre", NULL);
+  change->title.fr = g_strdup ("titre");
   change->fields = g_strsplit ("title-fr,units", ",", -1);
   change->time = g_date_time_new_now_utc ();
   change->shift = -3;

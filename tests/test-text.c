@@ -118,59 +118,12 @@ test_fold_contains (void)
     }
 }
 
-/* Both languages of a text are set, replaced and cleared one at a time
- * or together, each keeping the other, whatever the value was taken from. */
-static void
-test_text_languages (void)
-{
-  JlnText text = { NULL, NULL };
-  JlnText copy;
-
-  g_assert_true (jln_text_is_empty (&text));
-  g_assert_true (jln_text_set (&text, JLN_LANG_EN, "Equality"));
-  g_assert_null (text.fr);
-  g_assert_cmpstr (text.en, ==, "Equality");
-  g_assert_false (jln_text_set (&text, JLN_LANG_EN, "Equality"));
-
-  g_assert_true (jln_text_set (&text, JLN_LANG_FR, "Égalité"));
-  g_assert_cmpstr (text.fr, ==, "Égalité");
-  g_assert_cmpstr (text.en, ==, "Equality");
-
-  /* A value taken from the text itself. */
-  g_assert_true (jln_text_set (&text, JLN_LANG_FR, text.en));
-  g_assert_cmpstr (text.fr, ==, "Equality");
-  g_assert_cmpstr (text.en, ==, "Equality");
-  jln_text_set_both (&text, text.en + 2, text.fr);
-  g_assert_cmpstr (text.fr, ==, "uality");
-  g_assert_cmpstr (text.en, ==, "Equality");
-
-  jln_text_init (&copy, text.fr, text.en);
-  g_assert_true (jln_text_set (&text, JLN_LANG_FR, NULL));
-  g_assert_null (text.fr);
-  g_assert_cmpstr (text.en, ==, "Equality");
-  g_assert_cmpstr (copy.fr, ==, "uality");
-  g_assert_cmpstr (copy.en, ==, "Equality");
-
-  g_assert_true (jln_text_set (&text, JLN_LANG_EN, NULL));
-  g_assert_true (jln_text_is_empty (&text));
-  jln_text_set_both (&text, "", "Parity");
-  g_assert_cmpstr (text.fr, ==, "");
-  g_assert_cmpstr (text.en, ==, "Parity");
-
-  jln_text_clear (&text);
-  g_assert_true (jln_text_is_empty (&text));
-  jln_text_clear (&text);
-  jln_text_clear (&copy);
-  g_assert_true (jln_text_is_empty (&copy));
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/text/isolate", test_isolate);
-  g_test_add_func ("/core/text/languages", test_text_languages);
   g_test_add_func ("/core/text/fold-contains", test_fold_contains);
   return g_test_run ();
 }

@@ -35,7 +35,8 @@ jln_change_copy (const JlnChange *change)
   copy->number = g_strdup (change->number);
   copy->label = g_strdup (change->label);
   copy->objective_number = g_strdup (change->objective_number);
-  jln_text_init (&copy->title, change->title.fr, change->title.en);
+  copy->title.fr = g_strdup (change->title.fr);
+  copy->title.en = g_strdup (change->title.en);
   copy->fields = g_strdupv (change->fields);
   copy->time = change->time != NULL ? g_date_time_ref (change->time) : NULL;
   copy->origin = g_strdup (change->origin);
@@ -407,7 +408,8 @@ static void
 copy_text (JlnText       *to,
            const JlnText *from)
 {
-  jln_text_init (to, from->fr, from->en);
+  to->fr = g_strdup (from->fr);
+  to->en = g_strdup (from->en);
 }
 
 static void
@@ -425,9 +427,8 @@ read_snapshot (JsonObject *object,
 
   if (title != NULL && JSON_NODE_HOLDS_OBJECT (title))
     {
-      jln_text_set_both (&change->title,
-                         object_get_string (json_node_get_object (title), "fr"),
-                         object_get_string (json_node_get_object (title), "en"));
+      change->title.fr = g_strdup (object_get_string (json_node_get_object (title), "fr"));
+      change->title.en = g_strdup (object_get_string (json_node_get_object (title), "en"));
     }
   if (status != NULL)
     jln_status_from_string (status, &change->status);

@@ -723,20 +723,20 @@ text_member (Reader     *reader,
              gpointer    data)
 {
   JlnText *text = data;
-  JlnLang lang;
+  char **slot;
 
   if (strcmp (key, "fr") == 0)
-    lang = JLN_LANG_FR;
+    slot = &text->fr;
   else if (strcmp (key, "en") == 0)
-    lang = JLN_LANG_EN;
+    slot = &text->en;
   else
     return reader_fail_at (reader, key_at, _("only the languages “fr” and “en” are known"));
-  if (jln_text_get (text, lang) != NULL)
+  if (*slot != NULL)
     return reader_fail_at (reader, key_at, _("“%s” is given twice"), key);
 
   if (!read_string (reader))
     return FALSE;
-  jln_text_set (text, lang, reader->scratch->len > 0 ? reader->scratch->str : NULL);
+  jln_set_str (slot, reader->scratch->len > 0 ? reader->scratch->str : NULL);
   return TRUE;
 }
 

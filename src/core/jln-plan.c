@@ -171,7 +171,8 @@ jln_plan_new_untitled (void)
 {
   JlnPlan *self = jln_plan_new ();
 
-  jln_text_set_both (&self->title, JLN_PLAN_UNTITLED_FR, JLN_PLAN_UNTITLED_EN);
+  self->title.fr = g_strdup (JLN_PLAN_UNTITLED_FR);
+  self->title.en = g_strdup (JLN_PLAN_UNTITLED_EN);
   return self;
 }
 

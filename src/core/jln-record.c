@@ -1088,9 +1088,16 @@ _jln_record_field_from_string (JlnRecord          *self,
     {
     case JLN_FIELD_TEXT:
       {
+        JlnText *text = ptr;
+        char **slot = ref->lang == JLN_LANG_FR ? &text->fr : &text->en;
         const char *new_value = value[0] != '\0' ? value : NULL;
 
-        changed = jln_text_set (ptr, ref->lang, new_value);
+        if (g_strcmp0 (*slot, new_value) != 0)
+          {
+            g_free (*slot);
+            *slot = g_strdup (new_value);
+            changed = TRUE;
+          }
         break;
       }
     case JLN_FIELD_STRING:

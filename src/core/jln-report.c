@@ -57,7 +57,8 @@ static void
 copy_text (JlnText       *to,
            const JlnText *from)
 {
-  jln_text_init (to, from->fr, from->en);
+  to->fr = g_strdup (from->fr);
+  to->en = g_strdup (from->en);
 }
 
 void

@@ -1366,6 +1366,20 @@ peek_column (sqlite3_stmt  *stmt,
 }
 
 static gboolean
+dup_column (sqlite3_stmt  *stmt,
+            int            column,
+            char         **out)
+{
+  const char *text;
+
+  *out = NULL;
+  if (!peek_column (stmt, column, &text))
+    return FALSE;
+  *out = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
 read_field (JlnStore       *store,
             JlnRecord      *record,
             const JlnField *field,
@@ -1387,15 +1401,10 @@ read_field (JlnStore       *store,
   switch (field->type)
     {
     case JLN_FIELD_TEXT:
-      {
-        const char *fr, *en;
-
-        /* A column's text stays valid while others are read. */
-        if (!peek_column (stmt, col, &fr) || !peek_column (stmt, (*column)++, &en))
-          goto damaged;
-        jln_text_set_both (ptr, fr, en);
-        return TRUE;
-      }
+      if (!dup_column (stmt, col, &((JlnText *) ptr)->fr) ||
+          !dup_column (stmt, (*column)++, &((JlnText *) ptr)->en))
+        goto damaged;
+      return TRUE;
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
       {

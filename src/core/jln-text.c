@@ -47,60 +47,11 @@ jln_text_is_empty (const JlnText *text)
   return text->fr == NULL && text->en == NULL;
 }
 
-/* Fills @text, which holds nothing yet (what it points at is not freed),
- * with copies of @fr and @en in one block: a large plan has many texts,
- * and each block of the heap costs its size rounded up, plus 8 bytes. */
-void
-jln_text_init (JlnText    *text,
-               const char *fr,
-               const char *en)
-{
-  gsize fr_size = fr != NULL ? strlen (fr) + 1 : 0;
-  gsize en_size = en != NULL ? strlen (en) + 1 : 0;
-  char *block = fr_size + en_size > 0 ? g_malloc (fr_size + en_size) : NULL;
-
-  if (fr != NULL)
-    memcpy (block, fr, fr_size);
-  if (en != NULL)
-    memcpy (block + fr_size, en, en_size);
-  text->fr = fr != NULL ? block : NULL;
-  text->en = en != NULL ? block + fr_size : NULL;
-}
-
-/* Replaces both languages; @fr and @en may be those of @text. */
-void
-jln_text_set_both (JlnText    *text,
-                   const char *fr,
-                   const char *en)
-{
-  JlnText made;
-
-  jln_text_init (&made, fr, en);
-  jln_text_clear (text);
-  *text = made;
-}
-
-/* Replaces one language, keeping the other. Returns whether it changed. */
-gboolean
-jln_text_set (JlnText    *text,
-              JlnLang     lang,
-              const char *value)
-{
-  if (g_strcmp0 (jln_text_get (text, lang), value) == 0)
-    return FALSE;
-  if (lang == JLN_LANG_FR)
-    jln_text_set_both (text, value, text->en);
-  else
-    jln_text_set_both (text, text->fr, value);
-  return TRUE;
-}
-
 void
 jln_text_clear (JlnText *text)
 {
-  g_free (text->fr != NULL ? text->fr : text->en);
-  text->fr = NULL;
-  text->en = NULL;
+  g_clear_pointer (&text->fr, g_free);
+  g_clear_pointer (&text->en, g_free);
 }
 
 /* The folded form of the character at *@p, which is not ASCII, into

@@ -8,10 +8,7 @@
 G_BEGIN_DECLS
 
 /* A text kept in both content languages. A language that is missing is
- * NULL, never "". Both languages are in one block of memory, which @fr
- * points at, or @en when @fr is NULL: read the pointers, but fill them
- * with jln_text_init(), change them with jln_text_set() or
- * jln_text_set_both(), and free them with jln_text_clear() only. */
+ * NULL, never "". */
 typedef struct
 {
   char *fr;
@@ -24,15 +21,6 @@ const char *jln_text_get_fallback (const JlnText *text,
                                    JlnLang        lang,
                                    gboolean      *is_fallback);
 gboolean    jln_text_is_empty     (const JlnText *text);
-void        jln_text_init         (JlnText       *text,
-                                   const char    *fr,
-                                   const char    *en);
-void        jln_text_set_both     (JlnText       *text,
-                                   const char    *fr,
-                                   const char    *en);
-gboolean    jln_text_set          (JlnText       *text,
-                                   JlnLang        lang,
-                                   const char    *value);
 void        jln_text_clear        (JlnText       *text);
 
 gboolean    jln_set_str           (char         **slot,

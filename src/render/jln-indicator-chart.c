@@ -42,7 +42,8 @@ find_series (JlnChart      *self,
       return i;
 
   copy = g_new0 (JlnText, 1);
-  jln_text_init (copy, name->fr, name->en);
+  copy->fr = g_strdup (name->fr);
+  copy->en = g_strdup (name->en);
   g_ptr_array_add (self->series, copy);
   return self->series->len - 1;
 }
@@ -110,7 +111,8 @@ read_indicator (JlnChart *self)
           if (jln_text_is_empty (text))
             continue;
           item.kind = ITEM_TEXT_TARGET;
-          jln_text_init (&item.text, text->fr, text->en);
+          item.text.fr = g_strdup (text->fr);
+          item.text.en = g_strdup (text->en);
           self->n_text_targets++;
         }
       else
@@ -140,7 +142,8 @@ read_indicator (JlnChart *self)
       item.year = year;
       item.value = jln_measurement_get_value (measurement);
       item.series = find_series (self, jln_measurement_get_series (measurement));
-      jln_text_init (&item.text, note->fr, note->en);
+      item.text.fr = g_strdup (note->fr);
+      item.text.en = g_strdup (note->en);
       item.measured = NAN;
       if (!isnan (item.value))
         self->max_value = MAX (self->max_value, item.value);
