@@ -13,6 +13,7 @@
 #include "jln-json.h"
 #include "jln-objective.h"
 #include "jln-plan.h"
+#include "jln-plan-edits.h"
 #include "jln-record-private.h"
 
 #include "jln-test-utils.h"
@@ -340,6 +341,80 @@ test_rare_texts (Fixture       *fixture,
   g_assert_cmpstr (reread, ==, before);
 }
 
+/* Numbers of actions and letters of sub-items of every length, each side
+ * of the length kept inside the record, are read back, written to the
+ * file and to JSON as they were set, and undone. */
+static void
+test_short_strings (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *values[] = {
+    "123456789012345",
+    "1234567890123456",
+    "3.4 bis, revised in the spring of 2024",
+    "9",
+    "12.345",
+  };
+  g_autoptr(GError) error = NULL;
+  JlnPlan *plan = jln_document_get_plan (fixture->document);
+  JlnRecord *action = jln_test_find_action (fixture->document, "3.4");
+  g_autofree char *before = export_json (plan);
+  g_autoptr(JlnEdit) add = NULL;
+  g_autoptr(JlnActionItem) item = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_nonnull (action);
+  add = jln_plan_edit_add_item (action, NULL);
+  g_assert_true (jln_document_apply (fixture->document, add, &error));
+  g_assert_no_error (error);
+  item = g_list_model_get_item (jln_action_get_items (JLN_ACTION (action)), 0);
+  label = g_strdup (jln_action_item_get_label (item));
+  g_assert_nonnull (label);
+  g_clear_pointer (&before, g_free);
+  before = export_json (plan);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(JlnEdit) group = jln_edit_new_group ("Numbers");
+      g_autofree char *number = NULL;
+      g_autofree char *letter = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *reread = NULL;
+
+      jln_edit_group_add (group, jln_edit_new_set (action, "number", values[i]));
+      jln_edit_group_add (group, jln_edit_new_set (JLN_RECORD (item), "label", values[i]));
+      g_assert_true (jln_document_apply (fixture->document, group, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (jln_action_get_number (JLN_ACTION (action)), ==, values[i]);
+      g_assert_cmpstr (jln_action_item_get_label (item), ==, values[i]);
+      g_object_get (action, "number", &number, NULL);
+      g_object_get (item, "label", &letter, NULL);
+      g_assert_cmpstr (number, ==, values[i]);
+      g_assert_cmpstr (letter, ==, values[i]);
+      g_assert_true (jln_test_find_action (fixture->document, values[i]) == action);
+
+      after = export_json (plan);
+      g_assert_nonnull (strstr (after, values[i]));
+      reread = reopen_and_export (fixture->path);
+      g_assert_cmpstr (reread, ==, after);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_assert_true (jln_document_undo (fixture->document, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpstr (jln_action_get_number (JLN_ACTION (action)), ==, "3.4");
+  g_assert_cmpstr (jln_action_item_get_label (item), ==, label);
+  {
+    g_autofree char *after = export_json (plan);
+    g_autofree char *reread = reopen_and_export (fixture->path);
+
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpstr (reread, ==, before);
+  }
+}
+
 static void
 test_undo_set (Fixture       *fixture,
                gconstpointer  data)
@@ -460,6 +535,93 @@ record_made_cb (JlnPlan   *plan,
 /* An action that never had sub-items has no list of them: the plan says
  * when it makes one, once, before the first sub-item is put in, so that
  * a view watching only the lists that exist can watch the new one. */
+typedef struct
+{
+  JlnRecord  *record;
+  GListModel *store;
+  GArray     *changes;
+} Told;
+
+static void
+plan_children_changed_cb (JlnPlan    *plan,
+                          JlnRecord  *record,
+                          GListModel *store,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          Told       *told)
+{
+  Change change = { position, removed, added };
+
+  told->record = record;
+  told->store = store;
+  g_array_append_val (told->changes, change);
+}
+
+/* The plan tells every change of a list of children, after the list:
+ * the objectives, an objective's actions, an action's sub-items made or
+ * emptied, and nothing once the action has left the plan. */
+static void
+test_children_changed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  Told told = { NULL, NULL, changes };
+  JlnPlan *plan = jln_document_get_plan (fixture->document);
+  JlnRecord *action = jln_test_find_action (fixture->document, "6.1");
+  JlnRecord *objective = jln_record_get_parent (action);
+  g_autoptr(JlnRecord) added = jln_record_new (JLN_KIND_ACTION, "number", "6.9", NULL);
+  g_autoptr(JlnRecord) item = jln_record_new (JLN_KIND_ITEM, "label", "a", "title-en", "First", NULL);
+  g_autoptr(JlnEdit) insert_action = jln_edit_new_insert (objective, added, 0);
+  g_autoptr(JlnEdit) insert_item = jln_edit_new_insert (added, item, 0);
+  g_autoptr(JlnEdit) remove_action = NULL;
+  JlnRecord *new_objective = NULL;
+  g_autoptr(JlnEdit) add_objective = jln_plan_edit_add_objective (plan, &new_objective);
+
+  g_signal_connect (plan, "children-changed", G_CALLBACK (plan_children_changed_cb), &told);
+
+  g_assert_true (jln_document_apply (fixture->document, insert_action, &error));
+  g_assert_no_error (error);
+  g_assert_true (told.record == objective);
+  g_assert_true (told.store == jln_objective_get_actions (JLN_OBJECTIVE (objective)));
+  assert_changes (changes, 0, 0, 1, -1);
+
+  g_array_set_size (changes, 0);
+  g_assert_true (jln_document_apply (fixture->document, insert_item, &error));
+  g_assert_no_error (error);
+  g_assert_true (told.record == added);
+  g_assert_true (told.store == jln_action_peek_items (JLN_ACTION (added)));
+  assert_changes (changes, 0, 0, 1, -1);
+
+  g_array_set_size (changes, 0);
+  g_assert_true (jln_document_undo (fixture->document, &error));
+  g_assert_no_error (error);
+  g_assert_true (told.record == added);
+  assert_changes (changes, 0, 1, 0, -1);
+
+  g_array_set_size (changes, 0);
+  g_assert_true (jln_document_apply (fixture->document, add_objective, &error));
+  g_assert_no_error (error);
+  g_assert_true (told.record == JLN_RECORD (plan));
+  g_assert_true (told.store == jln_plan_get_objectives (plan));
+  g_assert_cmpuint (changes->len, ==, 1);
+
+  /* Out of the plan, its list of sub-items no longer concerns the plan. */
+  remove_action = jln_edit_new_remove (added);
+  g_assert_true (jln_document_apply (fixture->document, remove_action, &error));
+  g_assert_no_error (error);
+  g_array_set_size (changes, 0);
+  {
+    g_autoptr(JlnRecord) other = jln_record_new (JLN_KIND_ITEM, "label", "b", NULL);
+
+    _jln_children_insert (_jln_record_get_store (added, JLN_KIND_ITEM), 0, other);
+  }
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_signal_handlers_disconnect_by_func (plan, plan_children_changed_cb, &told);
+}
+
 static void
 test_children_made (Fixture       *fixture,
                     gconstpointer  data)
@@ -927,9 +1089,11 @@ main (int   argc,
   ADD ("/core/document/undo-redo-remove", test_undo_redo_remove);
   ADD ("/core/document/undo-set", test_undo_set);
   ADD ("/core/document/rare-texts", test_rare_texts);
+  ADD ("/core/document/short-strings", test_short_strings);
   ADD ("/core/document/insert-move-group", test_insert_move_group);
   ADD ("/core/document/children-changes", test_children_changes);
   ADD ("/core/document/children-made", test_children_made);
+  ADD ("/core/document/children-changed", test_children_changed);
   ADD ("/core/document/remove-in-use", test_remove_in_use);
   ADD ("/core/document/save-copy", test_save_copy);
   ADD ("/core/document/stale-parts", test_stale_parts);

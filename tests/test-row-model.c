@@ -892,6 +892,77 @@ test_keystroke_widgets (void)
   jln_test_remove_tree (dir);
 }
 
+/* The model hears the plan's lists of children through the plan alone:
+ * none of the many lists has a handler of its own, and a sub-item added
+ * to an action that had none, then removed, shows and goes. */
+static void
+test_plan_handlers (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnDocument) document = jln_test_import_plan (JLN_TEST_BUNDLED_PLAN,
+                                                          "jalons-row-model-XXXXXX", &dir, &path);
+  JlnPlan *plan = jln_document_get_plan (document);
+  GListModel *objectives = jln_plan_get_objectives (plan);
+  guint items_changed = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
+  g_autoptr(JlnRowModel) model = jln_row_model_new (plan, NULL);
+  g_autoptr(JlnAction) bare = NULL;
+  g_autoptr(JlnRecord) item = NULL;
+  g_autoptr(JlnEdit) insert = NULL;
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n_stores = 0;
+
+  g_assert_false (g_signal_has_handler_pending (objectives, items_changed, 0, FALSE));
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(JlnObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *actions = jln_objective_get_actions (objective);
+
+      g_assert_false (g_signal_has_handler_pending (actions, items_changed, 0, FALSE));
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(JlnAction) action = g_list_model_get_item (actions, j);
+          GListModel *items = jln_action_peek_items (action);
+
+          if (items != NULL)
+            {
+              g_assert_false (g_signal_has_handler_pending (items, items_changed, 0, FALSE));
+              n_stores++;
+            }
+          else if (bare == NULL)
+            bare = g_object_ref (action);
+        }
+    }
+  g_assert_cmpuint (n_stores, >, 0);
+  g_assert_nonnull (bare);
+
+  item = jln_record_new (JLN_KIND_ITEM, "label", "a", "title-en", "Added", NULL);
+  insert = jln_edit_new_insert (JLN_RECORD (bare), item, 0);
+  g_assert_true (jln_document_apply (document, insert, &error));
+  g_assert_no_error (error);
+  /* A small plan is done at once. */
+  g_assert_false (jln_row_model_get_pending (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_rows + 1);
+  g_assert_false (g_signal_has_handler_pending (jln_action_peek_items (bare), items_changed, 0, FALSE));
+  for (guint i = 0; i < n_rows + 1; i++)
+    {
+      g_autoptr(JlnRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (jln_row_get_record (row) == item)
+        break;
+      g_assert_cmpuint (i, <, n_rows);
+    }
+
+  g_assert_true (jln_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_false (jln_row_model_get_pending (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_rows);
+  g_assert_finalize_object (g_steal_pointer (&model));
+  g_clear_object (&document);
+  jln_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +974,7 @@ main (int   argc,
   g_test_add_func ("/gui/row-model/random/bundled-sorted", test_bundled_sorted);
   g_test_add_func ("/gui/row-model/random/generated", test_generated);
   g_test_add_func ("/gui/row-model/keystroke-widgets", test_keystroke_widgets);
+  g_test_add_func ("/gui/row-model/plan-handlers", test_plan_handlers);
 
   return g_test_run ();
 }

@@ -9,7 +9,7 @@ struct _JlnActionItem
 {
   JlnRecord parent_instance;
 
-  char *label;
+  JlnInlineString label;
   JlnText title;
   JlnStatus status;
   JlnCompletion completion;
@@ -20,7 +20,7 @@ struct _JlnActionItem
 G_DEFINE_FINAL_TYPE (JlnActionItem, jln_action_item, JLN_TYPE_RECORD)
 
 static const JlnField fields[] = {
-  { "label", "label", JLN_FIELD_STRING, JLN_FIELD_OF (JlnActionItem, label), .flags = JLN_FIELD_REQUIRED },
+  { "label", "label", JLN_FIELD_STRING, JLN_FIELD_OF (JlnActionItem, label), .flags = JLN_FIELD_REQUIRED | JLN_FIELD_INLINE },
   { "title", "title", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionItem, title) },
   { "status", "status", JLN_FIELD_ENUM, JLN_FIELD_OF (JlnActionItem, status), .enum_type = jln_status_get_type },
   { "completion", "completion", JLN_FIELD_COMPLETION, JLN_FIELD_OF (JlnActionItem, completion) },
@@ -55,7 +55,7 @@ const char *
 jln_action_item_get_label (JlnActionItem *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION_ITEM (self), NULL);
-  return self->label;
+  return _jln_inline_string_get (&self->label);
 }
 
 const JlnText *

@@ -28,7 +28,7 @@ struct _JlnAction
 {
   JlnRecord parent_instance;
 
-  char *number;
+  JlnInlineString number;
   JlnText title;
   JlnStatus status;
   JlnCompletion completion;
@@ -49,7 +49,7 @@ static const JlnActionMore no_more;
 G_DEFINE_FINAL_TYPE (JlnAction, jln_action, JLN_TYPE_RECORD)
 
 static const JlnField fields[] = {
-  { "number", "number", JLN_FIELD_STRING, JLN_FIELD_OF (JlnAction, number), .flags = JLN_FIELD_REQUIRED },
+  { "number", "number", JLN_FIELD_STRING, JLN_FIELD_OF (JlnAction, number), .flags = JLN_FIELD_REQUIRED | JLN_FIELD_INLINE },
   { "title", "title", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnAction, title) },
   { "theme", "theme", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionMore, theme), .flags = JLN_FIELD_OPTIONAL },
   { "description", "description", JLN_FIELD_TEXT, JLN_FIELD_OF (JlnActionMore, description), .flags = JLN_FIELD_OPTIONAL },
@@ -98,7 +98,7 @@ const char *
 jln_action_get_number (JlnAction *self)
 {
   g_return_val_if_fail (JLN_IS_ACTION (self), NULL);
-  return self->number;
+  return _jln_inline_string_get (&self->number);
 }
 
 const JlnText *
@@ -302,7 +302,7 @@ _jln_action_contains (JlnAction            *self,
 {
   guint n;
 
-  if (jln_fold_matcher_find (word, self->number) ||
+  if (jln_fold_matcher_find (word, _jln_inline_string_get (&self->number)) ||
       text_contains (&self->title, word) ||
       text_contains (MORE (self, theme), word) ||
       text_contains (MORE (self, description), word) ||

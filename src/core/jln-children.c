@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jln-children.h"
+#include "jln-record-private.h"
 
 /* A list of children in one array of pointers, made when the first child
  * comes. A plan has a list of sub-items for each of its many actions,
@@ -15,6 +16,7 @@ struct _JlnChildren
 {
   GObject   parent_instance;
 
+  JlnRecord *parent;     /* unowned: the record whose children these are */
   GType     item_type;
   gpointer *items;       /* owned references; NULL while empty */
   guint     n_items;
@@ -78,6 +80,15 @@ jln_children_class_init (JlnChildrenClass *klass)
 static void
 jln_children_init (JlnChildren *self)
 {
+}
+
+/* The record whose children these are, or NULL once it is gone. */
+void
+_jln_children_set_parent (JlnChildren *self,
+                          gpointer     parent)
+{
+  g_return_if_fail (JLN_IS_CHILDREN (self));
+  self->parent = parent;
 }
 
 JlnChildren *
@@ -145,7 +156,12 @@ _jln_children_splice (JlnChildren *self,
     }
 
   if (n_removals > 0 || n_additions > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, n_removals, n_additions);
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, n_removals, n_additions);
+      if (self->parent != NULL)
+        _jln_record_children_changed (self->parent, G_LIST_MODEL (self),
+                                      position, n_removals, n_additions);
+    }
   for (guint i = 0; i < n_removals; i++)
     g_object_unref (removed[i]);
 }

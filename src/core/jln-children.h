@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (JlnChildren, jln_children, JLN, CHILDREN, GObject)
 /* For the core only: the ordered children of one kind of a record, as
  * the record's children lists hand them out. */
 JlnChildren *_jln_children_new    (GType         item_type);
+void         _jln_children_set_parent (JlnChildren *self,
+                                       gpointer     parent);
 void         _jln_children_splice (JlnChildren  *self,
                                    guint         position,
                                    guint         n_removals,

@@ -82,6 +82,7 @@ jln_plan_finalize (GObject *object)
 
 enum {
   CHILDREN_MADE,
+  CHILDREN_CHANGED,
   N_SIGNALS
 };
 
@@ -106,6 +107,32 @@ jln_plan_class_init (JlnPlanClass *klass)
   signals[CHILDREN_MADE] = g_signal_new ("children-made", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, JLN_TYPE_RECORD);
+  /**
+   * JlnPlan::children-changed:
+   * @record: a record of the plan, or the plan itself
+   * @store: one of @record's lists of children
+   * @position: where the change is
+   * @removed: the children removed there
+   * @added: the children added there
+   *
+   * Emitted after @store's own #GListModel::items-changed: one handler
+   * here rather than one on each of the many lists of a large plan.
+   */
+  signals[CHILDREN_CHANGED] = g_signal_new ("children-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 5, JLN_TYPE_RECORD, G_TYPE_LIST_MODEL,
+                                            G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+void
+_jln_plan_children_changed (JlnPlan    *self,
+                            JlnRecord  *record,
+                            GListModel *store,
+                            guint       position,
+                            guint       removed,
+                            guint       added)
+{
+  g_signal_emit (self, signals[CHILDREN_CHANGED], 0, record, store, position, removed, added);
 }
 
 void

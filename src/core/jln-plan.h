@@ -45,6 +45,12 @@ void         _jln_plan_index_remove   (JlnPlan    *self,
 void         _jln_plan_take_index     (JlnPlan    *self,
                                        GHashTable *index);
 gboolean     _jln_plan_is_large       (JlnPlan    *self);
+void         _jln_plan_children_changed (JlnPlan    *self,
+                                         JlnRecord  *record,
+                                         GListModel *store,
+                                         guint       position,
+                                         guint       removed,
+                                         guint       added);
 void         _jln_plan_children_made  (JlnPlan    *self,
                                        JlnRecord  *record);
 void         _jln_plan_release_free_memory (void);

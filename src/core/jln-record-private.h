@@ -32,7 +32,33 @@ typedef enum
    * The offset is then into that block. A text, a string or a list of
    * strings only, which are unset when all zero. */
   JLN_FIELD_OPTIONAL = 1 << 1,
+  /* A string kept in the record as a JlnInlineString rather than a
+   * char *: an action's number, a sub-item's letter. Read and write it
+   * with _jln_field_get_string() and _jln_field_set_string(). */
+  JLN_FIELD_INLINE = 1 << 2,
 } JlnFieldFlags;
+
+/* The longest string a JlnInlineString keeps in itself: every number of
+ * an action ("12.345") and letter of a sub-item, which would otherwise
+ * cost a pointer and a heap block of 32 bytes each. */
+#define JLN_INLINE_STRING_MAX 15
+
+/* Up to JLN_INLINE_STRING_MAX bytes in @text, which then never starts
+ * with a NUL; anything else (unset, empty or longer) in @heap.other,
+ * with @text's first byte NUL. All zero is unset. */
+typedef union
+{
+  char text[JLN_INLINE_STRING_MAX + 1];
+  struct {
+    char  none;
+    char *other;
+  } heap;
+} JlnInlineString;
+
+const char     *_jln_inline_string_get          (const JlnInlineString *self);
+gboolean        _jln_inline_string_set          (JlnInlineString       *self,
+                                                 const char            *value);
+void            _jln_inline_string_clear        (JlnInlineString       *self);
 
 typedef struct
 {
@@ -99,6 +125,11 @@ void            _jln_record_set_parent          (JlnRecord          *self,
                                                  JlnRecord          *parent);
 JlnChildren    *_jln_record_get_store           (JlnRecord          *self,
                                                  JlnKind             kind);
+void            _jln_record_children_changed    (JlnRecord          *self,
+                                                 GListModel         *store,
+                                                 guint               position,
+                                                 guint               removed,
+                                                 guint               added);
 guint           _jln_record_count_children      (JlnRecord          *self,
                                                  JlnKind             kind);
 GListModel     *_jln_record_peek_children       (JlnRecord          *self,
@@ -124,6 +155,13 @@ gboolean        _jln_record_field_from_string   (JlnRecord          *self,
 void            _jln_record_notify_field        (JlnRecord          *self,
                                                  const JlnFieldRef  *ref);
 gboolean        _jln_validate_date              (const char         *text);
+const char     *_jln_field_get_string           (const JlnField     *field,
+                                                 gconstpointer       ptr);
+gboolean        _jln_field_set_string           (const JlnField     *field,
+                                                 gpointer            ptr,
+                                                 const char         *value);
+void            _jln_field_clear_string         (const JlnField     *field,
+                                                 gpointer            ptr);
 gboolean        _jln_record_check_required      (JlnRecord          *self,
                                                  GError            **error);
 

@@ -260,7 +260,7 @@ jln_record_get_property (GObject    *object,
       break;
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
-      g_value_set_string (value, *(char **) ptr);
+      g_value_set_string (value, _jln_field_get_string (field, ptr));
       break;
     case JLN_FIELD_INT:
       g_value_set_int (value, *(int *) ptr);
@@ -373,7 +373,7 @@ jln_record_finalize (GObject *object)
           break;
         case JLN_FIELD_STRING:
         case JLN_FIELD_DATE:
-          g_clear_pointer ((char **) ptr, g_free);
+          _jln_field_clear_string (field, ptr);
           break;
         case JLN_FIELD_STRV:
           g_clear_pointer ((char ***) ptr, g_strfreev);
@@ -396,6 +396,7 @@ jln_record_finalize (GObject *object)
           JlnChildren *store = children_lists (priv, info)[i];
           guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
+          _jln_children_set_parent (store, NULL);
           /* Children may outlive us in a view; they no longer have a parent. */
           for (guint j = 0; j < n; j++)
             {
@@ -656,6 +657,22 @@ tell_children_made (JlnRecord *self)
     _jln_plan_children_made (JLN_PLAN (root), self);
 }
 
+/* Tells the plan that @store, a list of children of @self, changed. */
+void
+_jln_record_children_changed (JlnRecord  *self,
+                              GListModel *store,
+                              guint       position,
+                              guint       removed,
+                              guint       added)
+{
+  JlnRecord *root = self;
+
+  while (jln_record_get_parent (root) != NULL)
+    root = jln_record_get_parent (root);
+  if (JLN_IS_PLAN (root))
+    _jln_plan_children_changed (JLN_PLAN (root), self, store, position, removed, added);
+}
+
 JlnChildren *
 _jln_record_get_store (JlnRecord *self,
                        JlnKind    kind)
@@ -675,7 +692,10 @@ _jln_record_get_store (JlnRecord *self,
               priv->children.many = g_new0 (JlnChildren *, info->n_children);
             lists = children_lists (priv, info);
             for (guint j = 0; j < info->n_children; j++)
-              lists[j] = _jln_children_new (_jln_kind_info (info->children[j])->get_type ());
+              {
+                lists[j] = _jln_children_new (_jln_kind_info (info->children[j])->get_type ());
+                _jln_children_set_parent (lists[j], self);
+              }
             tell_children_made (self);
           }
         return children_lists (priv, info)[i];
@@ -820,7 +840,7 @@ _jln_field_is_set (JlnRecord      *self,
       return !jln_text_is_empty (ptr);
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
-      return *(char **) ptr != NULL;
+      return _jln_field_get_string (field, ptr) != NULL;
     case JLN_FIELD_INT:
     case JLN_FIELD_ENUM:
       return TRUE;
@@ -853,7 +873,11 @@ _jln_record_field_to_string (JlnRecord         *self,
       return g_strdup (jln_text_get (ptr, ref->lang) ? jln_text_get (ptr, ref->lang) : "");
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
-      return g_strdup (*(char **) ptr ? *(char **) ptr : "");
+      {
+        const char *text = _jln_field_get_string (ref->field, ptr);
+
+        return g_strdup (text != NULL ? text : "");
+      }
     case JLN_FIELD_INT:
       return g_strdup_printf ("%d", *(int *) ptr);
     case JLN_FIELD_DOUBLE:
@@ -889,6 +913,74 @@ _jln_record_field_to_string (JlnRecord         *self,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+const char *
+_jln_inline_string_get (const JlnInlineString *self)
+{
+  return self->text[0] != '\0' ? self->text : self->heap.other;
+}
+
+void
+_jln_inline_string_clear (JlnInlineString *self)
+{
+  if (self->text[0] == '\0')
+    g_free (self->heap.other);
+  memset (self, 0, sizeof *self);
+}
+
+/* Returns whether the string changed. @value may be the string itself. */
+gboolean
+_jln_inline_string_set (JlnInlineString *self,
+                        const char      *value)
+{
+  JlnInlineString made = { { 0, } };
+
+  if (g_strcmp0 (_jln_inline_string_get (self), value) == 0)
+    return FALSE;
+  if (value != NULL)
+    {
+      size_t length = strlen (value);
+
+      if (length > 0 && length <= JLN_INLINE_STRING_MAX)
+        memcpy (made.text, value, length + 1);
+      else
+        made.heap.other = g_strdup (value);
+    }
+  _jln_inline_string_clear (self);
+  *self = made;
+  return TRUE;
+}
+
+/* A field of type JLN_FIELD_STRING or JLN_FIELD_DATE at @ptr. */
+const char *
+_jln_field_get_string (const JlnField *field,
+                       gconstpointer   ptr)
+{
+  if (field->flags & JLN_FIELD_INLINE)
+    return _jln_inline_string_get (ptr);
+  return *(char * const *) ptr;
+}
+
+/* Returns whether the field changed. */
+gboolean
+_jln_field_set_string (const JlnField *field,
+                       gpointer        ptr,
+                       const char     *value)
+{
+  if (field->flags & JLN_FIELD_INLINE)
+    return _jln_inline_string_set (ptr, value);
+  return jln_set_str (ptr, value);
+}
+
+void
+_jln_field_clear_string (const JlnField *field,
+                         gpointer        ptr)
+{
+  if (field->flags & JLN_FIELD_INLINE)
+    _jln_inline_string_clear (ptr);
+  else
+    g_clear_pointer ((char **) ptr, g_free);
 }
 
 gboolean
@@ -1019,7 +1111,7 @@ _jln_record_field_from_string (JlnRecord          *self,
                          _("“%s” is not a date: write it as YYYY-MM-DD or YYYY-MM"), value);
             return FALSE;
           }
-        changed = jln_set_str ((char **) ptr, new_value);
+        changed = _jln_field_set_string (field, ptr, new_value);
         break;
       }
     case JLN_FIELD_INT:

@@ -1348,9 +1348,9 @@ jln_store_rollback (JlnStore *store)
 /* Texts are checked as the JSON reader checks them, so that whatever
  * opens can be exported and imported again. */
 static gboolean
-dup_column (sqlite3_stmt  *stmt,
-            int            column,
-            char         **out)
+peek_column (sqlite3_stmt  *stmt,
+             int            column,
+             const char   **out)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
   int length = sqlite3_column_bytes (stmt, column);
@@ -1360,6 +1360,20 @@ dup_column (sqlite3_stmt  *stmt,
     return TRUE;
   if (length > JLN_MAX_TEXT_LENGTH || !g_utf8_validate_len (text, length, NULL) ||
       (gsize) length != strlen (text))
+    return FALSE;
+  *out = text;
+  return TRUE;
+}
+
+static gboolean
+dup_column (sqlite3_stmt  *stmt,
+            int            column,
+            char         **out)
+{
+  const char *text;
+
+  *out = NULL;
+  if (!peek_column (stmt, column, &text))
     return FALSE;
   *out = g_strdup (text);
   return TRUE;
@@ -1393,10 +1407,15 @@ read_field (JlnStore       *store,
       return TRUE;
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
-      if (!dup_column (stmt, col, (char **) ptr) ||
-          (field->type == JLN_FIELD_DATE && *(char **) ptr != NULL && !_jln_validate_date (*(char **) ptr)))
-        goto damaged;
-      return TRUE;
+      {
+        const char *text;
+
+        if (!peek_column (stmt, col, &text) ||
+            (field->type == JLN_FIELD_DATE && text != NULL && !_jln_validate_date (text)))
+          goto damaged;
+        _jln_field_set_string (field, ptr, text);
+        return TRUE;
+      }
     case JLN_FIELD_INT:
       {
         gint64 value = sqlite3_column_int64 (stmt, col);
@@ -1791,7 +1810,7 @@ bind_field (sqlite3_stmt   *stmt,
       break;
     case JLN_FIELD_STRING:
     case JLN_FIELD_DATE:
-      sqlite3_bind_text (stmt, col, *(char **) ptr, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, col, _jln_field_get_string (field, ptr), -1, SQLITE_STATIC);
       break;
     case JLN_FIELD_INT:
       sqlite3_bind_int (stmt, col, *(int *) ptr);

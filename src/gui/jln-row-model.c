@@ -26,25 +26,30 @@
 typedef struct
 {
   GListModel  *store;      /* the children's store: actions, sub-items */
-  gulong       store_id;
   GPtrArray   *children;   /* JlnRow, in the store's order */
   GPtrArray   *sorted;     /* the same, in the sorter's order; NULL until asked */
 } RowKids;
 
+/* 48 bytes, a size the slice allocator serves as is: a large plan has
+ * a row per action and sub-item. */
 struct _JlnRow
 {
   GObject      parent_instance;
 
-  JlnRowModel *model;      /* unowned; NULL once the record left the plan */
   JlnRecord   *record;
   RowKids     *kids;       /* NULL for an action that never had sub-items */
   guint        mark;       /* the model's stamp when last shown */
-  guint        n_bound;    /* widgets of a view that show the row */
+  guint        n_bound : 26; /* widgets of a view that show the row */
+  guint        in_tree : 1;  /* FALSE once the record left the plan */
   guint        depth : 2;
   guint        expanded : 1;
   guint        matched : 1;
   guint        shown : 1;
 };
+
+#define MAX_BOUND ((1u << 26) - 1)
+
+G_STATIC_ASSERT (sizeof (JlnRow) == sizeof (GObject) + 2 * sizeof (gpointer) + 2 * sizeof (guint));
 
 G_DEFINE_FINAL_TYPE (JlnRow, jln_row, G_TYPE_OBJECT)
 
@@ -100,6 +105,7 @@ struct _JlnRowModel
   JlnRow         *root;
   JlnPlan        *plan;
   gulong          children_made_id;
+  gulong          children_changed_id;
   JlnQueryFilter *filter;
   GtkSorter      *sorter;
   GPtrArray      *rows;       /* JlnRow, shown */
@@ -162,7 +168,6 @@ jln_row_finalize (GObject *object)
 
   if (self->kids != NULL)
     {
-      g_assert (self->kids->store_id == 0);
       g_clear_pointer (&self->kids->sorted, g_ptr_array_unref);
       g_clear_pointer (&self->kids->children, g_ptr_array_unref);
       g_clear_object (&self->kids->store);
@@ -274,6 +279,7 @@ void
 jln_row_bind (JlnRow *self)
 {
   g_return_if_fail (JLN_IS_ROW (self));
+  g_return_if_fail (self->n_bound < MAX_BOUND);
   self->n_bound++;
 }
 
@@ -304,24 +310,16 @@ row_test (JlnRowModel *self,
                  jln_query_filter_match_action (self->filter, JLN_ACTION (row->record));
 }
 
-static void row_store_changed_cb (GListModel *store,
-                                  guint       position,
-                                  guint       removed,
-                                  guint       added,
-                                  JlnRow     *row);
-
 /* Leaves the tree: the row may still be shown until the next pass. */
 static void
 row_release (JlnRow *row)
 {
   if (row->kids != NULL)
     {
-      if (row->kids->store_id != 0)
-        g_clear_signal_handler (&row->kids->store_id, row->kids->store);
       g_clear_pointer (&row->kids->sorted, g_ptr_array_unref);
       g_clear_pointer (&row->kids->children, g_ptr_array_unref);
     }
-  row->model = NULL;
+  row->in_tree = FALSE;
   g_object_unref (row);
 }
 
@@ -366,7 +364,7 @@ row_new (JlnRowModel *self,
 {
   JlnRow *row = g_object_new (JLN_TYPE_ROW, NULL);
 
-  row->model = self;
+  row->in_tree = TRUE;
   row->record = record != NULL ? g_object_ref (record) : NULL;
   row->depth = depth;
   if (record != NULL && JLN_IS_ACTION (record))
@@ -384,20 +382,18 @@ row_new (JlnRowModel *self,
 
           g_ptr_array_add (row->kids->children, row_new_child (self, row, child));
         }
-      row->kids->store_id = g_signal_connect (store, "items-changed",
-                                              G_CALLBACK (row_store_changed_cb), row);
     }
   return row;
 }
 
+/* The children of @row changed in its store. */
 static void
-row_store_changed_cb (GListModel *store,
-                      guint       position,
-                      guint       removed,
-                      guint       added,
-                      JlnRow     *row)
+row_store_changed (JlnRowModel *self,
+                   JlnRow      *row,
+                   guint        position,
+                   guint        removed,
+                   guint        added)
 {
-  JlnRowModel *self = row->model;
   gboolean was_expandable = jln_row_get_expandable (row);
 
   g_ptr_array_remove_range (row->kids->children, position, removed);
@@ -938,7 +934,10 @@ jln_row_model_dispose (GObject *object)
   if (self->root != NULL)
     row_release (g_steal_pointer (&self->root));
   if (self->plan != NULL)
-    g_clear_signal_handler (&self->children_made_id, self->plan);
+    {
+      g_clear_signal_handler (&self->children_made_id, self->plan);
+      g_clear_signal_handler (&self->children_changed_id, self->plan);
+    }
   g_clear_object (&self->plan);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
@@ -1018,8 +1017,40 @@ jln_row_model_init (JlnRowModel *self)
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-/* An action of the plan got its list of sub-items: its row watches it
- * from now on. */
+static JlnRow *find_child (JlnRow    *row,
+                           JlnRecord *record);
+
+/* A list of children in the plan changed: the plan tells it once for all
+ * the lists, rather than each row with children watching its own. */
+static void
+children_changed_cb (JlnPlan     *plan,
+                     JlnRecord   *record,
+                     GListModel  *store,
+                     guint        position,
+                     guint        removed,
+                     guint        added,
+                     JlnRowModel *self)
+{
+  JlnRow *row = NULL;
+
+  if (self->root == NULL)
+    return;
+  if (record == JLN_RECORD (plan))
+    row = self->root;
+  else if (JLN_IS_OBJECTIVE (record))
+    row = find_child (self->root, record);
+  else if (JLN_IS_ACTION (record) && jln_record_get_parent (record) != NULL)
+    {
+      JlnRow *objective_row = find_child (self->root, jln_record_get_parent (record));
+
+      row = objective_row != NULL ? find_child (objective_row, record) : NULL;
+    }
+  if (row != NULL && row->kids != NULL && row->kids->store == store)
+    row_store_changed (self, row, position, removed, added);
+}
+
+/* An action of the plan got its list of sub-items: its row has them from
+ * now on. */
 static void
 children_made_cb (JlnPlan     *plan,
                   JlnRecord   *record,
@@ -1047,10 +1078,8 @@ children_made_cb (JlnPlan     *plan,
           row->kids = g_new0 (RowKids, 1);
           row->kids->store = g_object_ref (items);
           row->kids->children = g_ptr_array_new_with_free_func ((GDestroyNotify) row_release);
-          row->kids->store_id = g_signal_connect (items, "items-changed",
-                                                  G_CALLBACK (row_store_changed_cb), row);
           if (g_list_model_get_n_items (items) > 0)
-            row_store_changed_cb (items, 0, 0, g_list_model_get_n_items (items), row);
+            row_store_changed (self, row, 0, 0, g_list_model_get_n_items (items));
           return;
         }
       return;
@@ -1076,6 +1105,8 @@ jln_row_model_new (JlnPlan        *plan,
   self->plan = g_object_ref (plan);
   self->children_made_id = g_signal_connect (plan, "children-made",
                                              G_CALLBACK (children_made_cb), self);
+  self->children_changed_id = g_signal_connect (plan, "children-changed",
+                                                G_CALLBACK (children_changed_cb), self);
   self->root = row_new (self, NULL, jln_plan_get_objectives (plan), 0);
   rebuild (self, RETEST_NONE, TRUE);
   return self;
@@ -1233,7 +1264,9 @@ jln_row_model_set_expanded (JlnRowModel *self,
   g_return_if_fail (JLN_IS_ROW (row));
 
   expanded = !!expanded;
-  if (row->model != self || row->expanded == (guint) expanded)
+  /* A row whose record left the plan is no longer in the tree; rows are
+   * given to the views of the model that made them only. */
+  if (!row->in_tree || row->expanded == (guint) expanded)
     return;
   row->expanded = expanded;
   g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_EXPANDED]);
