@@ -121,6 +121,41 @@ jln_test_wait_for_idle (GtkWidget *widget)
   drain ();
 }
 
+/* Pops up a menu button's popover, or a popover, and waits until it is
+ * mapped; returns the popover. The tests share one X server: a popover
+ * whose pointer grab another test's window holds at that moment closes
+ * at once, so it is asked again every half second. */
+GtkWidget *
+jln_test_popup (GtkWidget *button_or_popover)
+{
+  GtkWidget *popover;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 again = 0;
+
+  for (;;)
+    {
+      if (g_get_monotonic_time () >= again)
+        {
+          if (GTK_IS_MENU_BUTTON (button_or_popover))
+            gtk_menu_button_popup (GTK_MENU_BUTTON (button_or_popover));
+          else
+            gtk_popover_popup (GTK_POPOVER (button_or_popover));
+          again = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+        }
+      /* A menu button may make its popover when first asked. */
+      if (GTK_IS_MENU_BUTTON (button_or_popover))
+        popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button_or_popover)));
+      else
+        popover = button_or_popover;
+      g_assert_true (GTK_IS_POPOVER (popover));
+      if (gtk_widget_get_mapped (popover))
+        return popover;
+      if (g_get_monotonic_time () >= deadline)
+        g_error ("timed out waiting for a popover to show");
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
 /* Waits until @widget is mapped: shown, and so are its ancestors. */
 void
 jln_test_wait_for_mapped (GtkWidget *widget)

@@ -35,6 +35,7 @@ void        jln_test_iterate_before     (gint64              deadline,
                                          const char         *func);
 void        jln_test_wait_for_idle      (GtkWidget          *widget);
 void        jln_test_wait_for_mapped    (GtkWidget          *widget);
+GtkWidget  *jln_test_popup              (GtkWidget          *button_or_popover);
 void        jln_test_wait_for_unmapped  (GtkWidget          *widget);
 void        jln_test_wait_for_allocation (GtkWidget         *widget);
 void        jln_test_wait_for_finalized (gpointer            object);

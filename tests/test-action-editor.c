@@ -287,22 +287,10 @@ static GtkWidget *
 popup (GtkWidget *button)
 {
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  gint64 again = 0;
 
   gtk_widget_grab_focus (button);
   wait_for_frame (gtk_widget_get_ancestor (button, GTK_TYPE_WINDOW));
-  /* The tests share one X server: a popover whose pointer grab another
-   * test's window holds at that moment closes at once. Ask again. */
-  while (!gtk_widget_get_mapped (popover) && g_get_monotonic_time () < deadline)
-    {
-      if (g_get_monotonic_time () >= again)
-        {
-          gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-          again = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-        }
-      g_main_context_iteration (NULL, FALSE);
-    }
+  jln_test_popup (button);
   spin ();
   return popover;
 }

@@ -415,10 +415,7 @@ choose_objectives_1_and_3 (Fixture *fixture)
   GtkMenuButton *button = get_child (fixture, "objective_button");
   GtkPopover *popover;
 
-  gtk_menu_button_popup (button);
-  popover = gtk_menu_button_get_popover (button);
-  g_assert_nonnull (popover);
-  jln_test_wait_for_mapped (GTK_WIDGET (popover));
+  popover = GTK_POPOVER (jln_test_popup (GTK_WIDGET (button)));
   /* An activated button is clicked once it has shown itself pressed. */
   gtk_widget_activate (GTK_WIDGET (find_choice (GTK_WIDGET (popover), "1. ")));
   JLN_TEST_WAIT_UNTIL (gtk_toggle_button_get_active (find_choice (GTK_WIDGET (popover), "1. ")));
@@ -1688,15 +1685,13 @@ test_screenshot (Fixture       *fixture,
   jln_test_wait_for_idle (fixture->window);
   save_screenshot (fixture->window, "action-list-error");
 
-  gtk_menu_button_popup (GTK_MENU_BUTTON (legend));
-  jln_test_wait_for_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend))));
+  jln_test_popup (GTK_WIDGET (legend));
   jln_test_wait_for_idle (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend))));
   save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend))),
                    "action-list-legend");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (legend));
 
-  gtk_menu_button_popup (unit);
-  jln_test_wait_for_mapped (GTK_WIDGET (gtk_menu_button_get_popover (unit)));
+  jln_test_popup (GTK_WIDGET (unit));
   jln_test_wait_for_idle (GTK_WIDGET (gtk_menu_button_get_popover (unit)));
   save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (unit)), "action-list-unit-menu");
   gtk_menu_button_popdown (unit);

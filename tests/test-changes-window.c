@@ -173,8 +173,7 @@ save_popover_screenshot (GtkWidget  *popover,
   if (g_getenv ("JALONS_SCREENSHOT_DIR") == NULL)
     return;
 
-  gtk_popover_popup (GTK_POPOVER (popover));
-  jln_test_wait_for_mapped (popover);
+  jln_test_popup (popover);
   jln_test_wait_for_idle (popover);
 
   texture = jln_test_render_widget (popover);

@@ -524,8 +524,7 @@ test_screenshots (Fixture       *fixture,
                                                                          GTK_TYPE_MENU_BUTTON));
     g_autoptr(GdkTexture) texture = NULL;
 
-    gtk_menu_button_popup (legend);
-    jln_test_wait_for_mapped (GTK_WIDGET (gtk_menu_button_get_popover (legend)));
+    jln_test_popup (GTK_WIDGET (legend));
     jln_test_wait_for_idle (GTK_WIDGET (gtk_menu_button_get_popover (legend)));
     texture = jln_test_render_widget (GTK_WIDGET (gtk_menu_button_get_popover (legend)));
     jln_test_save_screenshot (texture, "timeline-legend", "en");
