@@ -1070,7 +1070,8 @@ test_switch_keeps_rows (Fixture       *fixture,
   g_autofree char *shown = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  GtkWidget *title_en, *title_fr, *number, *status, *due, *details;
+  GtkWidget *title_en, *title_fr, *number, *status, *due, *details, *list;
+  GtkSelectionModel *model;
 
   g_assert_nonnull (other);
   g_assert_nonnull (with_items);
@@ -1122,6 +1123,24 @@ test_switch_keeps_rows (Fixture       *fixture,
   jln_session_set_selected (fixture->session, JLN_RECORD (with_items));
   g_assert_true (get_named (fixture, "title-en") == title_en);
   wait_for_frame (fixture->window);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", items);
+  g_assert_cmpuint (items->len, ==, 4);
+
+  /* The list keeps its model from one action to the next: it takes in
+   * the sub-items that change instead of starting again. */
+  list = get_named (fixture, "items");
+  model = gtk_grid_view_get_model (GTK_GRID_VIEW (list));
+  g_assert_nonnull (model);
+  jln_session_set_selected (fixture->session, JLN_RECORD (other));
+  wait_for_frame (fixture->window);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (list)));
+  g_ptr_array_set_size (items, 0);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", items);
+  g_assert_cmpuint (items->len, ==, 0);
+  jln_session_set_selected (fixture->session, JLN_RECORD (with_items));
+  wait_for_frame (fixture->window);
+  g_assert_true (gtk_grid_view_get_model (GTK_GRID_VIEW (list)) == model);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (list)));
   find_all_named (GTK_WIDGET (fixture->editor), "item", items);
   g_assert_cmpuint (items->len, ==, 4);
 }
