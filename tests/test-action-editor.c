@@ -834,6 +834,7 @@ static void
 test_units (Fixture       *fixture,
             gconstpointer  data)
 {
+  GtkFlowBoxChild *first_chip;
   GtkWidget *button, *popover, *list, *check, *search, *chips;
   GPtrArray *units;
   g_autoptr(GError) error = NULL;
@@ -880,11 +881,16 @@ test_units (Fixture       *fixture,
   chips = jln_test_find_child_of_type (gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW),
                                        GTK_TYPE_FLOW_BOX);
   g_assert_cmpuint (count_children (chips), ==, 3);
+  first_chip = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (chips), 0);
 
   /* One step undoes it all. */
   jln_document_undo (fixture->document, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jln_action_get_units (fixture->action)->len, ==, 1);
+  /* The chips follow, the one kept in the same widget. */
+  g_assert_cmpuint (count_children (chips), ==, 1);
+  g_assert_true (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (chips), 0) == first_chip);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_flow_box_child_get_child (first_chip))), ==, "RH");
   g_assert_false (jln_document_can_undo (fixture->document));
 }
 
