@@ -831,6 +831,7 @@ static void
 test_units (Fixture       *fixture,
             gconstpointer  data)
 {
+  GtkFlowBoxChild *first_chip;
   GtkWidget *button, *popover, *list, *check, *search, *chips;
   GPtrArray *units;
   g_autoptr(GError) error = NULL;
@@ -877,11 +878,16 @@ test_units (Fixture       *fixture,
   chips = jln_test_find_child_of_type (gtk_widget_get_ancestor (button, GTK_TYPE_LIST_BOX_ROW),
                                        GTK_TYPE_FLOW_BOX);
   g_assert_cmpuint (count_children (chips), ==, 3);
+  first_chip = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (chips), 0);
 
   /* One step undoes it all. */
   jln_document_undo (fixture->document, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jln_action_get_units (fixture->action)->len, ==, 1);
+  /* The chips follow, the one kept in the same widget. */
+  g_assert_cmpuint (count_children (chips), ==, 1);
+  g_assert_true (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (chips), 0) == first_chip);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_flow_box_child_get_child (first_chip))), ==, "RH");
   g_assert_false (jln_document_can_undo (fixture->document));
 }
 
@@ -1067,7 +1073,8 @@ test_switch_keeps_rows (Fixture       *fixture,
   g_autofree char *shown = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  GtkWidget *title_en, *title_fr, *number, *status, *due, *details;
+  GtkWidget *title_en, *title_fr, *number, *status, *due, *details, *list;
+  GtkSelectionModel *model;
 
   g_assert_nonnull (other);
   g_assert_nonnull (with_items);
@@ -1119,6 +1126,24 @@ test_switch_keeps_rows (Fixture       *fixture,
   jln_session_set_selected (fixture->session, JLN_RECORD (with_items));
   g_assert_true (get_named (fixture, "title-en") == title_en);
   wait_for_frame (fixture->window);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", items);
+  g_assert_cmpuint (items->len, ==, 4);
+
+  /* The list keeps its model from one action to the next: it takes in
+   * the sub-items that change instead of starting again. */
+  list = get_named (fixture, "items");
+  model = gtk_grid_view_get_model (GTK_GRID_VIEW (list));
+  g_assert_nonnull (model);
+  jln_session_set_selected (fixture->session, JLN_RECORD (other));
+  wait_for_frame (fixture->window);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (list)));
+  g_ptr_array_set_size (items, 0);
+  find_all_named (GTK_WIDGET (fixture->editor), "item", items);
+  g_assert_cmpuint (items->len, ==, 0);
+  jln_session_set_selected (fixture->session, JLN_RECORD (with_items));
+  wait_for_frame (fixture->window);
+  g_assert_true (gtk_grid_view_get_model (GTK_GRID_VIEW (list)) == model);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (list)));
   find_all_named (GTK_WIDGET (fixture->editor), "item", items);
   g_assert_cmpuint (items->len, ==, 4);
 }

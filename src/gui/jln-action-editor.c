@@ -376,19 +376,34 @@ add_item_clicked_cb (GtkButton       *button,
     }
 }
 
-/* Lets go of the sub-items shown: the list lets go of its rows. */
+/* Shows @items (nullable) in the list of the pane. The list keeps its
+ * model over them from one action to the next, so that it only takes
+ * in the sub-items that change rather than starting again. */
+static void
+items_set (JlnActionEditor *self,
+           GListModel      *items)
+{
+  if (self->items_selection == NULL)
+    {
+      if (items == NULL)
+        return;
+      self->items_selection = G_LIST_MODEL (gtk_no_selection_new (NULL));
+      gtk_grid_view_set_model (self->items_view, GTK_SELECTION_MODEL (self->items_selection));
+      /* After the list's own handler. */
+      self->items_changed_id = g_signal_connect (self->items_selection, "items-changed",
+                                                 G_CALLBACK (items_changed_cb), self);
+    }
+  if (!g_set_object (&self->items, items))
+    return;
+  gtk_no_selection_set_model (GTK_NO_SELECTION (self->items_selection), items);
+}
+
+/* Lets go of the sub-items shown: the list lets go of their rows. */
 static void
 items_clear (JlnActionEditor *self)
 {
-  if (self->items_view != NULL)
-    gtk_grid_view_set_model (self->items_view, NULL);
+  items_set (self, NULL);
   g_assert (self->item_rows->len == 0);
-  if (self->items_selection != NULL)
-    {
-      g_clear_signal_handler (&self->items_changed_id, self->items_selection);
-      g_clear_object (&self->items_selection);
-    }
-  g_clear_object (&self->items);
   g_clear_object (&self->focus_item);
 }
 
@@ -397,22 +412,18 @@ items_clear (JlnActionEditor *self)
 static void
 items_show_action (JlnActionEditor *self)
 {
-  GtkNoSelection *selection;
   GtkAdjustment *adjustment;
+  guint n_items;
 
-  items_clear (self);
+  g_clear_object (&self->focus_item);
   show_items_error (self, NULL);
-  self->items = g_object_ref (jln_action_get_items (JLN_ACTION (self->record)));
-  selection = gtk_no_selection_new (g_object_ref (self->items));
-  self->items_selection = G_LIST_MODEL (selection);
-  self->items_changed_id = g_signal_connect (self->items_selection, "items-changed",
-                                             G_CALLBACK (items_changed_cb), self);
-  gtk_grid_view_set_model (self->items_view, GTK_SELECTION_MODEL (selection));
+  items_set (self, jln_action_get_items (JLN_ACTION (self->record)));
+  n_items = g_list_model_get_n_items (self->items);
   /* The list of another action starts from its first sub-item. */
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->items_view));
-  if (adjustment != NULL && g_list_model_get_n_items (self->items) > 0)
+  if (adjustment != NULL && n_items > 0)
     gtk_adjustment_set_value (adjustment, 0);
-  gtk_widget_set_visible (self->items_scroller, g_list_model_get_n_items (self->items) > 0);
+  gtk_widget_set_visible (self->items_scroller, n_items > 0);
 }
 
 /* --- Showing a record ----------------------------------------------------- */
@@ -543,7 +554,15 @@ jln_action_editor_dispose (GObject *object)
 
   /* The template's widgets are still there the first time only. */
   if (self->items_view != NULL)
-    items_clear (self);
+    {
+      items_clear (self);
+      gtk_grid_view_set_model (self->items_view, NULL);
+    }
+  if (self->items_selection != NULL)
+    {
+      g_clear_signal_handler (&self->items_changed_id, self->items_selection);
+      g_clear_object (&self->items_selection);
+    }
   if (self->record != NULL)
     g_signal_handlers_disconnect_by_func (self->record, record_notify_cb, self);
   g_clear_pointer (&self->item_rows, g_ptr_array_unref);

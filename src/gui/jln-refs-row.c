@@ -173,27 +173,39 @@ refresh (JlnRefsRow *self)
   JlnLang lang = get_lang (self);
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->chips)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->chips), child);
-
+  /* The chips already there take the new texts: from one action to the
+   * next, only the chips in excess are made or dropped. */
   for (guint i = 0; i < n_refs; i++)
     {
       JlnRecord *ref = g_ptr_array_index (refs, i);
       g_autofree char *text = ref_chip_text (ref, lang);
       g_autofree char *full = ref_full_text (ref, lang);
-      GtkWidget *label = gtk_label_new (text);
-      GtkWidget *flow_child = gtk_flow_box_child_new ();
+      GtkFlowBoxChild *flow_child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->chips), i);
+      GtkWidget *label;
 
+      if (flow_child != NULL)
+        {
+          label = gtk_flow_box_child_get_child (flow_child);
+          if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text ? text : "") != 0)
+            gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+          if (g_strcmp0 (gtk_widget_get_tooltip_text (label), full) != 0)
+            gtk_widget_set_tooltip_text (label, full);
+          continue;
+        }
+      label = gtk_label_new (text);
+      flow_child = GTK_FLOW_BOX_CHILD (gtk_flow_box_child_new ());
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_halign (label, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (label, full);
       gtk_widget_add_css_class (label, "jln-chip");
-      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_child), label);
-      gtk_widget_set_focusable (flow_child, FALSE);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->chips), flow_child);
+      gtk_flow_box_child_set_child (flow_child, label);
+      gtk_widget_set_focusable (GTK_WIDGET (flow_child), FALSE);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->chips), GTK_WIDGET (flow_child));
     }
+  while ((child = GTK_WIDGET (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->chips), n_refs))) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->chips), child);
 
   gtk_widget_set_visible (self->chips, n_refs > 0);
   gtk_widget_set_visible (self->none_label, n_refs == 0);
