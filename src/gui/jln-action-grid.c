@@ -380,7 +380,8 @@ forget_heights (JlnActionGrid *self)
   self->serial++;
   if (self->serial == 0)
     self->serial = 1;
-  memset (self->heights->data, 0, self->heights->len * sizeof (guint16));
+  if (self->heights->len > 0)
+    memset (self->heights->data, 0, self->heights->len * sizeof (guint16));
   sum_heights (self);
 }
 
@@ -1248,6 +1249,9 @@ jln_action_grid_direction_changed (GtkWidget        *widget,
   GTK_WIDGET_CLASS (jln_action_grid_parent_class)->direction_changed (widget, previous);
   clear_looks (self);
   forget_heights (self);
+  /* The rows on screen are laid out again at the next allocation: none
+   * is shown until then. */
+  g_ptr_array_set_size (self->shown, 0);
   g_hash_table_remove_all (self->infos);
   gtk_widget_queue_allocate (widget);
 }
