@@ -130,6 +130,54 @@ make_plan (const char *name)
   return path;
 }
 
+typedef struct
+{
+  GtkWindow *window;
+  gboolean   mapped;
+  gboolean   loading_when_shown;
+} Shown;
+
+static void
+window_mapped_cb (GtkWidget *window,
+                  Shown     *shown)
+{
+  shown->mapped = TRUE;
+  shown->loading_when_shown = jln_window_is_busy (JLN_WINDOW (window)) ||
+                              jln_window_get_document (JLN_WINDOW (window)) != NULL;
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 Shown          *shown)
+{
+  shown->window = window;
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), shown);
+}
+
+/* A plan opened from the command line is being read when its window
+ * first shows: the window's first frame is the loading page, not an
+ * empty window drawn before the plan is asked for. */
+static void
+test_open_loads_before_shown (void)
+{
+  g_autofree char *path = make_plan ("shown.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Shown shown = { NULL, FALSE, FALSE };
+
+  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), &shown);
+  g_application_open (G_APPLICATION (application), &file, 1, "");
+  g_signal_handlers_disconnect_by_data (application, &shown);
+
+  g_assert_nonnull (shown.window);
+  g_assert_true (shown.mapped);
+  g_assert_true (shown.loading_when_shown);
+  jln_test_wait_for_document (JLN_WINDOW (shown.window));
+  g_assert_cmpstr (jln_document_get_path (jln_window_get_document (JLN_WINDOW (shown.window))), ==, path);
+  g_signal_handlers_disconnect_by_data (shown.window, &shown);
+  gtk_window_destroy (shown.window);
+}
+
 static void
 test_undo_redo_actions (void)
 {
@@ -640,6 +688,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/icons-without-svg", test_icons_without_svg);
   g_test_add_func ("/gui/window/first-run-and-reopen", test_first_run_and_reopen);
+  g_test_add_func ("/gui/window/open-loads-before-shown", test_open_loads_before_shown);
   g_test_add_func ("/gui/window/undo-redo-actions", test_undo_redo_actions);
   g_test_add_func ("/gui/window/open-json", test_open_json);
   g_test_add_func ("/gui/window/first-edit-no-reload", test_first_edit_no_reload);
