@@ -44,8 +44,25 @@ count_actions (JlnDocument *document)
   return n;
 }
 
+static gboolean
+count_plan_writes_cb (GSettings *settings,
+                      GQuark    *keys,
+                      int        n_keys,
+                      guint     *n_writes)
+{
+  for (int i = 0; i < n_keys; i++)
+    if (keys[i] == g_quark_from_string ("last-plan") || keys[i] == g_quark_from_string ("recent-plans"))
+      {
+        (*n_writes)++;
+        break;
+      }
+  return FALSE;
+}
+
 /* The first start: the user's own copy of the example plan, with a banner
- * saying what it is; then every later start reopens the last plan. */
+ * saying what it is; then every later start reopens the last plan. The
+ * plan is remembered in one write of the settings, and a start that
+ * reopens the last plan writes none. */
 static void
 test_first_run_and_reopen (void)
 {
@@ -55,9 +72,11 @@ test_first_run_and_reopen (void)
   GtkRevealer *banner;
   JlnAction *action;
   g_autofree char *last = NULL;
+  guint n_writes = 0;
 
   g_settings_set_string (settings, "last-plan", "");
   g_assert_false (g_file_test (example, G_FILE_TEST_EXISTS));
+  g_signal_connect (settings, "change-event", G_CALLBACK (count_plan_writes_cb), &n_writes);
 
   window = jln_window_new (application);
   jln_window_open_last (window);
@@ -72,6 +91,7 @@ test_first_run_and_reopen (void)
   g_assert_true (gtk_revealer_get_reveal_child (banner));
   last = g_settings_get_string (settings, "last-plan");
   g_assert_cmpstr (last, ==, example);
+  g_assert_cmpuint (n_writes, ==, 1);
 
   /* An edit, then a new window: it reopens the same plan, with the edit. */
   {
@@ -84,13 +104,16 @@ test_first_run_and_reopen (void)
   }
   gtk_window_destroy (GTK_WINDOW (window));
 
+  n_writes = 0;
   window = jln_window_new (application);
   jln_window_open_last (window);
   jln_test_wait_for_document (window);
   g_assert_cmpstr (jln_document_get_path (jln_window_get_document (window)), ==, example);
+  g_assert_cmpuint (n_writes, ==, 0);
   action = JLN_ACTION (jln_test_find_action (jln_window_get_document (window), "1.4"));
   g_assert_cmpstr (jln_action_get_title (action)->en, ==, "Edited title");
   gtk_window_destroy (GTK_WINDOW (window));
+  g_signal_handlers_disconnect_by_data (settings, &n_writes);
 }
 
 static char *
@@ -105,6 +128,54 @@ make_plan (const char *name)
   document = jln_document_import (bundled, path, &error);
   g_assert_no_error (error);
   return path;
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  gboolean   mapped;
+  gboolean   loading_when_shown;
+} Shown;
+
+static void
+window_mapped_cb (GtkWidget *window,
+                  Shown     *shown)
+{
+  shown->mapped = TRUE;
+  shown->loading_when_shown = jln_window_is_busy (JLN_WINDOW (window)) ||
+                              jln_window_get_document (JLN_WINDOW (window)) != NULL;
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 Shown          *shown)
+{
+  shown->window = window;
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), shown);
+}
+
+/* A plan opened from the command line is being read when its window
+ * first shows: the window's first frame is the loading page, not an
+ * empty window drawn before the plan is asked for. */
+static void
+test_open_loads_before_shown (void)
+{
+  g_autofree char *path = make_plan ("shown.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Shown shown = { NULL, FALSE, FALSE };
+
+  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), &shown);
+  g_application_open (G_APPLICATION (application), &file, 1, "");
+  g_signal_handlers_disconnect_by_data (application, &shown);
+
+  g_assert_nonnull (shown.window);
+  g_assert_true (shown.mapped);
+  g_assert_true (shown.loading_when_shown);
+  jln_test_wait_for_document (JLN_WINDOW (shown.window));
+  g_assert_cmpstr (jln_document_get_path (jln_window_get_document (JLN_WINDOW (shown.window))), ==, path);
+  g_signal_handlers_disconnect_by_data (shown.window, &shown);
+  gtk_window_destroy (shown.window);
 }
 
 static void
@@ -617,6 +688,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/icons-without-svg", test_icons_without_svg);
   g_test_add_func ("/gui/window/first-run-and-reopen", test_first_run_and_reopen);
+  g_test_add_func ("/gui/window/open-loads-before-shown", test_open_loads_before_shown);
   g_test_add_func ("/gui/window/undo-redo-actions", test_undo_redo_actions);
   g_test_add_func ("/gui/window/open-json", test_open_json);
   g_test_add_func ("/gui/window/first-edit-no-reload", test_first_edit_no_reload);

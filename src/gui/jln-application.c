@@ -20,14 +20,24 @@ struct _JlnApplication
 
 G_DEFINE_FINAL_TYPE (JlnApplication, jln_application, ADW_TYPE_APPLICATION)
 
+/* A new window, not shown yet: its caller starts loading the plan first,
+ * so that the loading thread reads it while the window is shown. */
 static JlnWindow *
 new_window (JlnApplication *self)
 {
   JlnWindow *window = jln_window_new (self);
 
   jln_bench_report_watch (GTK_WINDOW (window), jln_window_get_action_list (window));
-  gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+static void
+open_last_in_new_window (JlnApplication *self)
+{
+  JlnWindow *window = new_window (self);
+
+  jln_window_open_last (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -41,7 +51,7 @@ jln_application_activate (GApplication *application)
       gtk_window_present (window);
       return;
     }
-  jln_window_open_last (new_window (self));
+  open_last_in_new_window (self);
 }
 
 static void
@@ -53,7 +63,12 @@ jln_application_open (GApplication  *application,
   JlnApplication *self = JLN_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    jln_window_open_file (new_window (self), files[i]);
+    {
+      JlnWindow *window = new_window (self);
+
+      jln_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
 }
 
 /**
@@ -151,7 +166,7 @@ new_window_cb (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  jln_window_open_last (new_window (user_data));
+  open_last_in_new_window (user_data);
 }
 
 static void

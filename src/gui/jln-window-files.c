@@ -330,6 +330,9 @@ show_import_dialog (JlnWindow *self,
 {
   JlnImportDialog *dialog = jln_import_dialog_new (GTK_WINDOW (self), file);
 
+  /* Its parent first, when the window is new. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (self));
   jln_import_dialog_set_can_add (dialog, _jln_window_get_document (self) != NULL);
   g_signal_connect_object (dialog, "import", G_CALLBACK (import_plan_cb), self, 0);
   g_signal_connect_object (dialog, "add", G_CALLBACK (add_plan_cb), self, 0);

@@ -247,12 +247,14 @@ remember_plan (JlnWindow  *self,
                const char *path)
 {
   GSettings *settings = _jln_window_get_settings (self);
+  g_autofree char *last = g_settings_get_string (settings, "last-plan");
   g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-plans");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) updated = NULL;
+  g_autoptr(GSettings) batch = NULL;
+  gboolean last_changed;
+  gboolean recent_changed;
   guint n = 1;
-
-  g_settings_set_string (settings, "last-plan", path);
 
   g_strv_builder_add (builder, path);
   for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_PLANS; i++)
@@ -262,7 +264,24 @@ remember_plan (JlnWindow  *self,
         n++;
       }
   updated = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-plans", (const char * const *) updated);
+
+  /* Reopening the last plan, as most start-ups do, changes nothing:
+   * writing anyway would make the settings backend commit to disk
+   * (through the session bus with dconf) at every start. What did
+   * change is written in one commit. */
+  last_changed = g_strcmp0 (last, path) != 0;
+  recent_changed = !g_strv_equal ((const char * const *) recent, (const char * const *) updated);
+  if (!last_changed && !recent_changed)
+    return;
+
+  /* A settings object of its own: delaying changes is for good. */
+  batch = g_settings_new (APPLICATION_ID);
+  g_settings_delay (batch);
+  if (last_changed)
+    g_settings_set_string (batch, "last-plan", path);
+  if (recent_changed)
+    g_settings_set_strv (batch, "recent-plans", (const char * const *) updated);
+  g_settings_apply (batch);
 }
 
 static void
