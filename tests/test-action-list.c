@@ -1708,6 +1708,43 @@ test_screenshot (Fixture       *fixture,
   jln_test_wait_for_unmapped (GTK_WIDGET (gtk_menu_button_get_popover (unit)));
 }
 
+/* A title of a megabyte, which a plan may hold, is shown in the list by
+ * its first 2000 characters and an ellipsis, in a row of some lines,
+ * and the editor keeps it whole. */
+static void
+test_long_title (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  JlnAction *action = find_action (fixture, "1.1");
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(JlnEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  GdkRectangle area;
+  int position;
+
+  jln_session_set_content_language (fixture->session, JLN_LANG_EN);
+  while (title->len < 1000 * 1000)
+    g_string_append (title, "égalité ");
+  edit = jln_edit_new_set (JLN_RECORD (action), "title-en", title->str);
+  g_assert_true (jln_document_apply (fixture->document, edit, &error));
+  g_assert_no_error (error);
+  position = show_row (fixture, JLN_RECORD (action));
+  wait_for_list (fixture);
+
+  shown = jln_action_grid_dup_cell_text (get_grid (fixture), position, JLN_ACTION_COLUMN_TITLE);
+  g_assert_nonnull (shown);
+  g_assert_true (g_utf8_validate (shown, -1, NULL));
+  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, 2001);
+  g_assert_true (g_str_has_suffix (shown, "\u2026"));
+  g_assert_true (g_str_has_prefix (title->str, "égalité égalité"));
+  g_assert_true (strncmp (shown, title->str, strlen (shown) - strlen ("\u2026")) == 0);
+  g_assert_true (jln_action_grid_get_row_area (get_grid (fixture), position, &area));
+  g_assert_cmpint (area.height, <, 4000);
+  g_assert_cmpuint (strlen (jln_record_get_title_text (JLN_RECORD (action), JLN_LANG_EN, NULL)),
+                    ==, title->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1732,6 +1769,8 @@ main (int   argc,
               fixture_setup, test_multi_choice, fixture_teardown);
   g_test_add ("/gui/action-list/plain-text", Fixture, NULL,
               fixture_setup, test_plain_text, fixture_teardown);
+  g_test_add ("/gui/action-list/long-title", Fixture, NULL,
+              fixture_setup, test_long_title, fixture_teardown);
   g_test_add ("/gui/action-list/accessible", Fixture, NULL,
               fixture_setup, test_accessible, fixture_teardown);
   g_test_add ("/gui/action-list/fallback", Fixture, NULL,

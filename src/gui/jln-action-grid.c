@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "jln-action-grid.h"
 #include "jln-objective.h"
@@ -33,6 +34,7 @@
 #define TAG_SPACING 6
 #define RESIZE_MARGIN 4
 #define MIN_COLUMN_WIDTH 24
+#define MAX_CELL_CHARS 2000 /* more of a text is for the editor, not the list */
 
 /* The row widgets: read by screen readers, never drawn. */
 
@@ -402,12 +404,43 @@ look_of (RowInfo         *info,
   return LOOK_PLAIN;
 }
 
+/* A cell shows the first MAX_CELL_CHARS characters of a text, then an
+ * ellipsis: a title of a megabyte would otherwise be laid out, measured
+ * and drawn whole each time its row comes on screen. Takes @text. */
+static char *
+cut_cell_text (char *text)
+{
+  const char *end;
+  char *cut;
+  guint n = 0;
+
+  if (text == NULL || strlen (text) <= MAX_CELL_CHARS)
+    return text;
+  /* Characters are counted by their first bytes, byte by byte, so that
+   * a bad sequence cannot step over the end. */
+  for (end = text; *end != '\0'; end++)
+    if (((guchar) *end & 0xc0) != 0x80 && n++ == MAX_CELL_CHARS)
+      break;
+  if (*end == '\0')
+    return text;
+  cut = g_strdup_printf ("%.*s\u2026", (int) (end - text), text);
+  g_free (text);
+  return cut;
+}
+
+static char *
+dup_cell_text (const char *text)
+{
+  return cut_cell_text (g_strdup (text));
+}
+
 static void
 update_row_widget (RowInfo *info)
 {
   JlnActionGrid *self = info->grid;
   g_autofree char *label = NULL;
   gboolean expandable = jln_row_get_expandable (info->row);
+
 
   label = jln_record_dup_spoken_label (info->record, self->content_language,
                                        jln_lang_from_locale (), self->today);
@@ -451,7 +484,7 @@ fill_info (RowInfo *info)
   info->texts[JLN_ACTION_COLUMN_NUMBER] = jln_record_dup_number_text (record);
   /* Plan text is plain text: never markup, never a format. */
   info->texts[JLN_ACTION_COLUMN_TITLE] =
-    g_strdup (jln_record_get_title_text (record, self->content_language, &is_fallback));
+    dup_cell_text (jln_record_get_title_text (record, self->content_language, &is_fallback));
   info->tag = NULL;
   if (is_fallback)
     info->tag = self->content_language == JLN_LANG_FR ? C_("language tag", "EN")
@@ -470,7 +503,7 @@ fill_info (RowInfo *info)
       due = marked;
     }
   info->texts[JLN_ACTION_COLUMN_DUE] = due;
-  info->texts[JLN_ACTION_COLUMN_UNITS] = jln_record_dup_units_text (record);
+  info->texts[JLN_ACTION_COLUMN_UNITS] = cut_cell_text (jln_record_dup_units_text (record));
   info->serial = 0;
   info->labelled = FALSE;
 }
