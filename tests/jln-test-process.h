@@ -26,6 +26,7 @@ gboolean      jln_test_child_wait_until (JlnTestChild       *child,
                                          const char         *until_output);
 void          jln_test_child_kill       (JlnTestChild       *child);
 char         *jln_test_child_describe   (JlnTestChild       *child);
+char         *jln_test_child_errors     (JlnTestChild       *child);
 void          jln_test_child_free       (JlnTestChild       *child);
 
 char         *jln_test_self_path        (void);

@@ -58,7 +58,7 @@ run_jalons (Run        *run,
   g_assert_true (jln_test_child_wait_until (child, g_get_monotonic_time () + 60 * G_USEC_PER_SEC, NULL));
   run->status = WIFEXITED (child->wait_status) ? WEXITSTATUS (child->wait_status) : -1;
   run->out = g_strdup (child->out->str);
-  run->err = g_strdup (child->err->str);
+  run->err = jln_test_child_errors (child);
 }
 
 static char *

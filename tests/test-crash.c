@@ -554,8 +554,12 @@ test_kill_while_editing (void)
       jln_test_child_kill (child);
       g_assert_true (WIFSIGNALED (child->wait_status));
       g_assert_cmpint (WTERMSIG (child->wait_status), ==, SIGKILL);
-      if (child->err->len > 0)
-        g_error ("the editing child wrote to stderr: %s", child->err->str);
+      {
+        g_autofree char *errors = jln_test_child_errors (child);
+
+        if (errors[0] != '\0')
+          g_error ("the editing child wrote to stderr: %s", errors);
+      }
 
       in_flight = read_reports (&expected, child->out->str, &rows_saved, &ready);
       if (!ready)
@@ -796,7 +800,11 @@ test_kill_while_importing (void)
         g_assert_cmpint (WEXITSTATUS (child->wait_status), ==, 0);
       else
         g_assert_cmpint (WTERMSIG (child->wait_status), ==, SIGKILL);
-      g_assert_cmpstr (child->err->str, ==, "");
+      {
+        g_autofree char *errors = jln_test_child_errors (child);
+
+        g_assert_cmpstr (errors, ==, "");
+      }
 
       /* Either nothing at the path, or the whole plan. */
       if (g_file_test (path, G_FILE_TEST_EXISTS))

@@ -746,6 +746,14 @@ contains_words (const char  *message,
   return all;
 }
 
+static gboolean
+child_stderr_empty (JlnTestChild *child)
+{
+  g_autofree char *errors = jln_test_child_errors (child);
+
+  return errors[0] == '\0';
+}
+
 static void
 test_case (gconstpointer data)
 {
@@ -801,7 +809,7 @@ test_case (gconstpointer data)
 
       refused = status == 1;
       accepted = status == 0;
-      message = g_strdup (child->err->str);
+      message = jln_test_child_errors (child);
       g_strchomp (message);
       if (!refused && !accepted)
         g_string_append_printf (problems, "; `jalons --check` exited with %d: %s", status, message);
@@ -821,7 +829,7 @@ test_case (gconstpointer data)
           g_free (message);
           message = g_strdup (lines[1] != NULL ? lines[1] : "");
         }
-      else if (!accepted || child->err->len > 0)
+      else if (!accepted || !child_stderr_empty (child))
         {
           g_autofree char *description = jln_test_child_describe (child);
 
