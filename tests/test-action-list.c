@@ -1743,6 +1743,28 @@ test_long_title (Fixture       *fixture,
   g_assert_cmpint (area.height, <, 4000);
   g_assert_cmpuint (strlen (jln_record_get_title_text (JLN_RECORD (action), JLN_LANG_EN, NULL)),
                     ==, title->len);
+
+  /* Screen readers read the row as it is shown: the title cut as its
+   * cell is, then the status and the semester. */
+  {
+    GtkWidget *row = jln_action_grid_get_row_widget (get_grid (fixture), position);
+    g_autofree char *whole = jln_record_dup_spoken_label (JLN_RECORD (action), JLN_LANG_EN,
+                                                          jln_lang_from_locale (),
+                                                          jln_semester_today ());
+    g_autofree char *status = jln_record_dup_status_text (JLN_RECORD (action));
+    g_autoptr(GString) expected = g_string_new ("1.1, ");
+
+    g_assert_nonnull (row);
+    g_assert_true (g_str_has_prefix (whole, expected->str));
+    g_assert_true (g_str_has_prefix (whole + expected->len, title->str));
+    g_string_append (expected, shown);
+    g_string_append (expected, whole + strlen ("1.1, ") + title->len);
+    g_assert_true (g_utf8_validate (expected->str, -1, NULL));
+    g_assert_cmpint (g_utf8_strlen (expected->str, -1), <, 2200);
+    g_assert_nonnull (strstr (expected->str, status));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         expected->str);
+  }
 }
 
 int
