@@ -1523,8 +1523,30 @@ test_page_down (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
 }
 
+/* Whether every line of @layout ends at its right edge: in a cell, at
+ * the cell's start right to left. */
+static gboolean
+lines_at_right (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int width = pango_layout_get_width (layout);
+  gboolean right = width > 0;
+
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      right = right && ABS (logical.x + logical.width - width) <= PANGO_SCALE;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return right;
+}
+
 /* Right to left, the columns start from the right: the number is at the
- * right edge, its arrow on its right, and the texts are read as before. */
+ * right edge, its arrow on its right, and the texts are read as before,
+ * each at its cell's start, on the right. */
 static void
 test_right_to_left (Fixture       *fixture,
                     gconstpointer  data)
@@ -1536,6 +1558,30 @@ test_right_to_left (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   gtk_widget_set_direction (GTK_WIDGET (grid), GTK_TEXT_DIR_RTL);
+  /* The rows are laid out right to left when the grid is allocated, so
+   * that drawing a frame changes none of their layouts. */
+  {
+    g_autoptr(GskRenderNode) node = NULL;
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    GtkAllocation allocation;
+    PangoLayout *layout;
+    guint serial;
+
+    gtk_widget_get_allocation (GTK_WIDGET (grid), &allocation);
+    gtk_widget_measure (GTK_WIDGET (grid), GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (grid), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, NULL, NULL, NULL);
+    gtk_widget_size_allocate (GTK_WIDGET (grid), &allocation, -1);
+    layout = jln_action_grid_get_cell_layout (grid, position, JLN_ACTION_COLUMN_TITLE);
+    g_assert_nonnull (layout);
+    g_assert_true (lines_at_right (layout));
+    serial = pango_layout_get_serial (layout);
+    gtk_widget_snapshot_child (gtk_widget_get_parent (GTK_WIDGET (grid)), GTK_WIDGET (grid),
+                               snapshot);
+    node = gtk_snapshot_free_to_node (snapshot);
+    g_assert_nonnull (node);
+    g_assert_cmpuint (pango_layout_get_serial (layout), ==, serial);
+  }
   JLN_TEST_WAIT_UNTIL (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_NUMBER,
                                                       &number) && number.x > width / 2);
   jln_test_wait_for_idle (fixture->window);
@@ -1706,6 +1752,17 @@ test_screenshot (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (unit)), "action-list-unit-menu");
   gtk_menu_button_popdown (unit);
   jln_test_wait_for_unmapped (GTK_WIDGET (gtk_menu_button_get_popover (unit)));
+
+  /* Right to left, as in Hebrew or Arabic: the whole list mirrored. */
+  set_query (fixture, "");
+  jln_action_list_select (fixture->list, JLN_RECORD (find_action (fixture, "1.2")));
+  wait_for_list (fixture);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  JLN_TEST_WAIT_UNTIL (find_number (fixture, "1.2") >= 0);
+  wait_for_list (fixture);
+  save_screenshot (fixture->window, "action-list-rtl");
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  wait_for_list (fixture);
 }
 
 /* A title of a megabyte, which a plan may hold, is shown in the list by

@@ -592,6 +592,25 @@ column_shown (RowInfo         *info,
   return !info->heading || column <= JLN_ACTION_COLUMN_TITLE;
 }
 
+/* A layout is as wide as its cell, its lines at the cell's start as the
+ * headings' labels are: on the right, right to left, whichever way its
+ * text is written. Pango aligns a paragraph written the other way than
+ * the widget the other way round. A change of direction lays the rows
+ * out again. */
+static void
+align_to_start (PangoLayout *layout,
+                gboolean     rtl)
+{
+  PangoLayoutLine *line;
+
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  if (pango_layout_get_width (layout) < 0)
+    return;
+  line = pango_layout_get_line_readonly (layout, 0);
+  if (line != NULL && (line->resolved_dir == PANGO_DIRECTION_RTL) != rtl)
+    pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+}
+
 /* Lays the row's texts out at the columns' widths, and measures it. */
 static void
 lay_out (JlnActionGrid *self,
@@ -599,6 +618,7 @@ lay_out (JlnActionGrid *self,
          guint          position)
 {
   int height = MAX (self->line_height, ARROW_SIZE);
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
   ensure_looks (self);
   if (info->serial == self->serial)
@@ -652,6 +672,7 @@ lay_out (JlnActionGrid *self,
           pango_layout_set_single_paragraph_mode (layout, TRUE);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
+      align_to_start (layout, rtl);
       pango_layout_get_pixel_size (layout, NULL, &text_height);
       if (column == JLN_ACTION_COLUMN_DUE && info->overdue)
         text_height += self->due_padding.top + self->due_padding.bottom + 2;
@@ -1209,8 +1230,6 @@ draw_row (JlnActionGrid *self,
                        y + 1 + self->due_padding.top, &look->color);
           continue;
         }
-      /* The layout is as wide as its cell, its lines aligned to the start. */
-      pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       if (pango_layout_get_width (layout) < 0)
         draw_layout (snapshot, layout, screen_x (self, x, text_width), y, &look->color);
       else
