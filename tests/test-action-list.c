@@ -1824,6 +1824,114 @@ test_long_title (Fixture       *fixture,
   }
 }
 
+/* Column widths */
+
+static GtkEventController *
+find_controller (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The width of a column in the list of a new window on the same plan. */
+static int
+width_in_new_window (Fixture         *fixture,
+                     JlnActionColumn  column)
+{
+  GtkWidget *window = gtk_window_new ();
+  JlnActionList *list = JLN_ACTION_LIST (jln_action_list_new ());
+  JlnActionGrid *grid;
+  int width;
+
+  jln_action_list_set_session (list, fixture->session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (list));
+  gtk_window_present (GTK_WINDOW (window));
+  JLN_TEST_WAIT_UNTIL (!jln_action_list_get_pending (list));
+  jln_test_wait_for_idle (window);
+  grid = JLN_ACTION_GRID (gtk_widget_get_template_child (GTK_WIDGET (list), JLN_TYPE_ACTION_LIST,
+                                                         "grid"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (grid)));
+  width = jln_action_grid_get_column_width (grid, column);
+
+  g_object_add_weak_pointer (G_OBJECT (list), (gpointer *) &list);
+  gtk_window_destroy (GTK_WINDOW (window));
+  JLN_TEST_WAIT_UNTIL (list == NULL);
+  return width;
+}
+
+/* Dragging the edge of a heading resizes its column, and a new window
+ * shows the column as wide; the width is saved once, when the drag
+ * ends, and widths that make no sense in the settings are ignored. */
+static void
+test_column_widths (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  JlnActionGrid *grid = get_grid (fixture);
+  GtkEventController *drag = find_controller (GTK_WIDGET (grid), "jln-grid-resize");
+  int status = jln_action_grid_get_column_width (grid, JLN_ACTION_COLUMN_STATUS);
+  int units = jln_action_grid_get_column_width (grid, JLN_ACTION_COLUMN_UNITS);
+  int due = jln_action_grid_get_column_width (grid, JLN_ACTION_COLUMN_DUE);
+  guint saved = 0;
+  GdkRectangle cell;
+  int saved_width;
+
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_STATUS), ==, status);
+  g_signal_connect_swapped (settings, "changed::list-column-widths", G_CALLBACK (count_cb), &saved);
+
+  /* The status column's edge, dragged 60 px to the right in 3 steps. */
+  g_assert_true (jln_action_grid_get_cell_area (grid, 0, JLN_ACTION_COLUMN_STATUS, &cell));
+  g_signal_emit_by_name (drag, "drag-begin", (double) (cell.x + cell.width), 2.0);
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_signal_emit_by_name (drag, "drag-update", 20.0 * i, 0.0);
+      jln_test_wait_for_idle (fixture->window);
+      g_assert_cmpint (jln_action_grid_get_column_width (grid, JLN_ACTION_COLUMN_STATUS), ==,
+                       status + 20 * i);
+    }
+  g_assert_cmpuint (saved, ==, 0);
+  g_signal_emit_by_name (drag, "drag-end", 60.0, 0.0);
+  g_assert_cmpuint (saved, ==, 1);
+  {
+    g_autoptr(GVariant) widths = g_settings_get_value (settings, "list-column-widths");
+
+    g_assert_true (g_variant_lookup (widths, "status", "i", &saved_width));
+  }
+  g_assert_cmpint (saved_width, ==, status + 60);
+
+  /* A new window, the same widths. */
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_STATUS), ==, status + 60);
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_UNITS), ==, units);
+
+  /* Negative or huge widths, and unknown columns, are ignored. */
+  g_settings_set_value (settings, "list-column-widths",
+                        g_variant_new_parsed ("{'status': -40, 'units': 99999, 'bogus': 300, "
+                                              "'due': %i}", due + 30));
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_STATUS), ==, status);
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_UNITS), ==, units);
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_DUE), ==, due + 30);
+
+  g_signal_handlers_disconnect_by_data (settings, &saved);
+  g_settings_reset (settings, "list-column-widths");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1878,6 +1986,8 @@ main (int   argc,
               fixture_setup, test_row_heights, fixture_teardown);
   g_test_add ("/gui/action-list/heading-spans-row", Fixture, NULL,
               fixture_setup, test_heading_spans_row, fixture_teardown);
+  g_test_add ("/gui/action-list/column-widths", Fixture, NULL,
+              fixture_setup, test_column_widths, fixture_teardown);
   g_test_add ("/gui/action-list/screenshot", Fixture, NULL,
               fixture_setup, test_screenshot, fixture_teardown);
   g_test_add_func ("/gui/action-list/many", test_many);

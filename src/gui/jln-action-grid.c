@@ -34,6 +34,7 @@
 #define TAG_SPACING 6
 #define RESIZE_MARGIN 4
 #define MIN_COLUMN_WIDTH 24
+#define MAX_COLUMN_WIDTH 4000 /* wider than screens: a width read from settings is wrong */
 #define MAX_CELL_CHARS 2000 /* more of a text is for the editor, not the list */
 
 /* The row widgets: read by screen readers, never drawn. */
@@ -172,6 +173,7 @@ struct _JlnActionGrid
   JlnRow             *focus_row;          /* without a selection */
   int                 resizing;           /* the column being resized, or -1 */
   int                 resize_start;
+  int                 resize_start_width; /* as set, when the drag began */
   gboolean            allocating;
   guint               n_laid_out;         /* rows laid out, ever */
   guint               widgets_wanted;
@@ -199,8 +201,20 @@ enum {
   ACTIVATE,
   MENU_REQUESTED,
   SORT_CHANGED,
+  COLUMNS_RESIZED,
   N_SIGNALS
 };
+
+/* The columns' names in saved settings. */
+static const char *column_ids[] = {
+  [JLN_ACTION_COLUMN_NUMBER] = "number",
+  [JLN_ACTION_COLUMN_TITLE] = "title",
+  [JLN_ACTION_COLUMN_STATUS] = "status",
+  [JLN_ACTION_COLUMN_COMPLETION] = "completion",
+  [JLN_ACTION_COLUMN_DUE] = "due",
+  [JLN_ACTION_COLUMN_UNITS] = "units",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (column_ids) == JLN_N_ACTION_COLUMNS);
 
 static guint signals[N_SIGNALS];
 
@@ -1744,6 +1758,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   self->resizing = column;
   self->resize_start = self->shown_widths[column];
+  self->resize_start_width = self->widths[column];
 }
 
 static void
@@ -1759,13 +1774,18 @@ drag_update_cb (GtkGestureDrag *gesture,
   jln_action_grid_set_column_width (self, self->resizing, self->resize_start + (int) dx);
 }
 
+/* The widths are told once, when the drag ends, not at each motion. */
 static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          dx,
              double          dy,
              JlnActionGrid  *self)
 {
+  int column = self->resizing;
+
   self->resizing = -1;
+  if (column >= 0 && self->widths[column] != self->resize_start_width)
+    g_signal_emit (self, signals[COLUMNS_RESIZED], 0);
 }
 
 static void
@@ -2098,6 +2118,56 @@ jln_action_grid_get_column_width (JlnActionGrid   *self,
   g_return_val_if_fail (column < JLN_N_ACTION_COLUMNS, 0);
 
   return self->shown_widths[column] > 0 ? self->shown_widths[column] : self->widths[column];
+}
+
+/**
+ * jln_action_grid_dup_column_widths:
+ *
+ * Returns: (transfer floating): the widths the columns were set to, as
+ *   an `a{si}` by column name ("number", "title", "status",
+ *   "completion", "due", "units")
+ */
+GVariant *
+jln_action_grid_dup_column_widths (JlnActionGrid *self)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (JLN_IS_ACTION_GRID (self), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{si}"));
+  for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
+    g_variant_builder_add (&builder, "{si}", column_ids[i], self->widths[i]);
+  return g_variant_builder_end (&builder);
+}
+
+/**
+ * jln_action_grid_set_column_widths:
+ * @widths: an `a{si}` as jln_action_grid_dup_column_widths() returns
+ *
+ * Sets the widths of the columns @widths names. Unknown names and widths
+ * that are negative or wider than any screen are ignored: @widths comes
+ * from settings that anything may have written.
+ */
+void
+jln_action_grid_set_column_widths (JlnActionGrid *self,
+                                   GVariant      *widths)
+{
+  GVariantIter iter;
+  const char *id;
+  int width;
+
+  g_return_if_fail (JLN_IS_ACTION_GRID (self));
+  g_return_if_fail (widths != NULL && g_variant_is_of_type (widths, G_VARIANT_TYPE ("a{si}")));
+
+  g_variant_iter_init (&iter, widths);
+  while (g_variant_iter_next (&iter, "{&si}", &id, &width))
+    {
+      if (width < 0 || width > MAX_COLUMN_WIDTH)
+        continue;
+      for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
+        if (g_str_equal (id, column_ids[i]))
+          jln_action_grid_set_column_width (self, i, width);
+    }
 }
 
 /**
@@ -2527,6 +2597,15 @@ jln_action_grid_class_init (JlnActionGridClass *klass)
    */
   signals[SORT_CHANGED] =
     g_signal_new ("sort-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * JlnActionGrid::columns-resized:
+   *
+   * The user dragged the edge of a column's heading to another width;
+   * emitted when the drag ends.
+   */
+  signals[COLUMNS_RESIZED] =
+    g_signal_new ("columns-resized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE_GRID);
