@@ -1824,6 +1824,82 @@ test_long_title (Fixture       *fixture,
   }
 }
 
+/* Tab order */
+
+static gboolean
+in_grid (Fixture   *fixture,
+         GtkWidget *widget)
+{
+  return widget != NULL && (widget == GTK_WIDGET (get_grid (fixture)) ||
+                            gtk_widget_is_ancestor (widget, GTK_WIDGET (get_grid (fixture))));
+}
+
+/* Moves the focus as Tab (or Shift+Tab) does, and returns the focus. */
+static GtkWidget *
+press_tab (Fixture          *fixture,
+           GtkDirectionType  direction)
+{
+  GtkWidget *window = fixture->window;
+
+  if (!gtk_widget_child_focus (window, direction))
+    /* Past the last widget: GTK wraps to the first, as a key press does. */
+    g_assert_true (gtk_widget_child_focus (window, direction));
+  jln_test_wait_for_idle (window);
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Tab visits the list once, on the selected row, whatever the rows on
+ * screen; Shift+Tab from there goes to the headings, then out. */
+static void
+test_tab_order (Fixture       *fixture,
+                gconstpointer  data)
+{
+  JlnActionGrid *grid = get_grid (fixture);
+  GtkWidget *start, *focus;
+  guint stops = 0, in_list = 0;
+
+  show_row (fixture, JLN_RECORD (find_action (fixture, "1.8")));
+  jln_action_grid_focus_cursor (grid);
+  start = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (in_grid (fixture, start));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (start)), ==,
+                   GTK_ACCESSIBLE_ROLE_ROW);
+  g_assert_cmpuint (jln_action_grid_get_n_laid_out (grid), >, 10);
+
+  /* Round the window with Tab: the list is one stop. */
+  do
+    {
+      focus = press_tab (fixture, GTK_DIR_TAB_FORWARD);
+      g_assert_nonnull (focus);
+      stops++;
+      if (in_grid (fixture, focus))
+        in_list++;
+      g_assert_cmpuint (stops, <, 100);
+    }
+  while (focus != start);
+  g_test_message ("%u Tab stops, %u in the list", stops, in_list);
+  g_assert_cmpuint (in_list, ==, 1);
+  g_assert_cmpuint (stops, >, 1);
+
+  /* Tab from the list leaves it. */
+  focus = press_tab (fixture, GTK_DIR_TAB_FORWARD);
+  g_assert_false (in_grid (fixture, focus));
+
+  /* Shift+Tab back to the row, then to the headings, then out. */
+  focus = press_tab (fixture, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus == start);
+  focus = press_tab (fixture, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (in_grid (fixture, focus));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (focus)), ==,
+                   GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  /* From the headings, Tab goes back to the selected row. */
+  focus = press_tab (fixture, GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus == start);
+  press_tab (fixture, GTK_DIR_TAB_BACKWARD);
+  focus = press_tab (fixture, GTK_DIR_TAB_BACKWARD);
+  g_assert_false (in_grid (fixture, focus));
+}
+
 /* Column widths */
 
 static GtkEventController *
@@ -1986,6 +2062,8 @@ main (int   argc,
               fixture_setup, test_row_heights, fixture_teardown);
   g_test_add ("/gui/action-list/heading-spans-row", Fixture, NULL,
               fixture_setup, test_heading_spans_row, fixture_teardown);
+  g_test_add ("/gui/action-list/tab-order", Fixture, NULL,
+              fixture_setup, test_tab_order, fixture_teardown);
   g_test_add ("/gui/action-list/column-widths", Fixture, NULL,
               fixture_setup, test_column_widths, fixture_teardown);
   g_test_add ("/gui/action-list/screenshot", Fixture, NULL,

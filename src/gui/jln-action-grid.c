@@ -1858,7 +1858,10 @@ jln_action_grid_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
-/* Focus: entering the grid goes to the cursor's row; Tab leaves it. */
+/* Focus: entering the grid goes to the cursor's row, the one stop of the
+ * rows; Tab leaves it, and Shift+Tab goes to the headings (one stop too:
+ * Left and Right move between them), then leaves. From the headings, Tab
+ * goes back to the cursor's row. */
 static gboolean
 jln_action_grid_focus (GtkWidget        *widget,
                        GtkDirectionType  direction)
@@ -1866,12 +1869,22 @@ jln_action_grid_focus (GtkWidget        *widget,
   JlnActionGrid *self = JLN_ACTION_GRID (widget);
   GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
 
-  if (gtk_widget_has_focus (widget) || focus_child != NULL)
+  if (focus_child != NULL && GTK_IS_BUTTON (focus_child))
     {
-      if (focus_child != NULL && GTK_IS_BUTTON (focus_child) &&
-          (direction == GTK_DIR_LEFT || direction == GTK_DIR_RIGHT))
+      if (direction == GTK_DIR_LEFT || direction == GTK_DIR_RIGHT)
         return gtk_widget_child_focus (focus_child, direction) ||
                GTK_WIDGET_CLASS (jln_action_grid_parent_class)->focus (widget, direction);
+      if (direction == GTK_DIR_TAB_FORWARD)
+        {
+          jln_action_grid_focus_cursor (self);
+          return TRUE;
+        }
+      return FALSE;
+    }
+  if (gtk_widget_has_focus (widget) || focus_child != NULL)
+    {
+      if (direction == GTK_DIR_TAB_BACKWARD)
+        return gtk_widget_grab_focus (self->headings[0]);
       return FALSE;
     }
   if (!gtk_widget_get_can_focus (widget))

@@ -454,9 +454,10 @@ expand_selected_action (GtkWidget  *widget,
 }
 
 /* Tab leaves the list for the next part of the window, and Shift+Tab for
- * the previous one, rather than visiting every row: the arrow keys move
- * between rows. The view is made unfocusable for the moment the focus
- * moves, so the window's focus chain skips over it. */
+ * its headings and then the previous part, rather than visiting every
+ * row: the arrow keys move between rows. Where the view does not move the
+ * focus itself, it is made unfocusable for the moment the focus moves, so
+ * the window's focus chain skips over it. */
 static gboolean
 list_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -477,6 +478,8 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || (root = gtk_widget_get_root (view)) == NULL)
     return FALSE;
 
+  if (gtk_widget_child_focus (view, direction))
+    return TRUE;
   gtk_widget_set_can_focus (view, FALSE);
   if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
     gtk_widget_child_focus (GTK_WIDGET (root), direction);
