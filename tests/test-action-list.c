@@ -1523,8 +1523,30 @@ test_page_down (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
 }
 
+/* Whether every line of @layout ends at its right edge: in a cell, at
+ * the cell's start right to left. */
+static gboolean
+lines_at_right (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int width = pango_layout_get_width (layout);
+  gboolean right = width > 0;
+
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      right = right && ABS (logical.x + logical.width - width) <= PANGO_SCALE;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return right;
+}
+
 /* Right to left, the columns start from the right: the number is at the
- * right edge, its arrow on its right, and the texts are read as before. */
+ * right edge, its arrow on its right, and the texts are read as before,
+ * each at its cell's start, on the right. */
 static void
 test_right_to_left (Fixture       *fixture,
                     gconstpointer  data)
@@ -1536,6 +1558,30 @@ test_right_to_left (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   gtk_widget_set_direction (GTK_WIDGET (grid), GTK_TEXT_DIR_RTL);
+  /* The rows are laid out right to left when the grid is allocated, so
+   * that drawing a frame changes none of their layouts. */
+  {
+    g_autoptr(GskRenderNode) node = NULL;
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    GtkAllocation allocation;
+    PangoLayout *layout;
+    guint serial;
+
+    gtk_widget_get_allocation (GTK_WIDGET (grid), &allocation);
+    gtk_widget_measure (GTK_WIDGET (grid), GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (grid), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, NULL, NULL, NULL);
+    gtk_widget_size_allocate (GTK_WIDGET (grid), &allocation, -1);
+    layout = jln_action_grid_get_cell_layout (grid, position, JLN_ACTION_COLUMN_TITLE);
+    g_assert_nonnull (layout);
+    g_assert_true (lines_at_right (layout));
+    serial = pango_layout_get_serial (layout);
+    gtk_widget_snapshot_child (gtk_widget_get_parent (GTK_WIDGET (grid)), GTK_WIDGET (grid),
+                               snapshot);
+    node = gtk_snapshot_free_to_node (snapshot);
+    g_assert_nonnull (node);
+    g_assert_cmpuint (pango_layout_get_serial (layout), ==, serial);
+  }
   JLN_TEST_WAIT_UNTIL (jln_action_grid_get_cell_area (grid, position, JLN_ACTION_COLUMN_NUMBER,
                                                       &number) && number.x > width / 2);
   jln_test_wait_for_idle (fixture->window);
@@ -1706,6 +1752,17 @@ test_screenshot (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (unit)), "action-list-unit-menu");
   gtk_menu_button_popdown (unit);
   jln_test_wait_for_unmapped (GTK_WIDGET (gtk_menu_button_get_popover (unit)));
+
+  /* Right to left, as in Hebrew or Arabic: the whole list mirrored. */
+  set_query (fixture, "");
+  jln_action_list_select (fixture->list, JLN_RECORD (find_action (fixture, "1.2")));
+  wait_for_list (fixture);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  JLN_TEST_WAIT_UNTIL (find_number (fixture, "1.2") >= 0);
+  wait_for_list (fixture);
+  save_screenshot (fixture->window, "action-list-rtl");
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  wait_for_list (fixture);
 }
 
 /* A title of a megabyte, which a plan may hold, is shown in the list by
@@ -1743,6 +1800,212 @@ test_long_title (Fixture       *fixture,
   g_assert_cmpint (area.height, <, 4000);
   g_assert_cmpuint (strlen (jln_record_get_title_text (JLN_RECORD (action), JLN_LANG_EN, NULL)),
                     ==, title->len);
+
+  /* Screen readers read the row as it is shown: the title cut as its
+   * cell is, then the status and the semester. */
+  {
+    GtkWidget *row = jln_action_grid_get_row_widget (get_grid (fixture), position);
+    g_autofree char *whole = jln_record_dup_spoken_label (JLN_RECORD (action), JLN_LANG_EN,
+                                                          jln_lang_from_locale (),
+                                                          jln_semester_today ());
+    g_autofree char *status = jln_record_dup_status_text (JLN_RECORD (action));
+    g_autoptr(GString) expected = g_string_new ("1.1, ");
+
+    g_assert_nonnull (row);
+    g_assert_true (g_str_has_prefix (whole, expected->str));
+    g_assert_true (g_str_has_prefix (whole + expected->len, title->str));
+    g_string_append (expected, shown);
+    g_string_append (expected, whole + strlen ("1.1, ") + title->len);
+    g_assert_true (g_utf8_validate (expected->str, -1, NULL));
+    g_assert_cmpint (g_utf8_strlen (expected->str, -1), <, 2200);
+    g_assert_nonnull (strstr (expected->str, status));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         expected->str);
+  }
+}
+
+/* Tab order */
+
+static gboolean
+in_grid (Fixture   *fixture,
+         GtkWidget *widget)
+{
+  return widget != NULL && (widget == GTK_WIDGET (get_grid (fixture)) ||
+                            gtk_widget_is_ancestor (widget, GTK_WIDGET (get_grid (fixture))));
+}
+
+/* Moves the focus as Tab (or Shift+Tab) does, and returns the focus. */
+static GtkWidget *
+press_tab (Fixture          *fixture,
+           GtkDirectionType  direction)
+{
+  GtkWidget *window = fixture->window;
+
+  if (!gtk_widget_child_focus (window, direction))
+    /* Past the last widget: GTK wraps to the first, as a key press does. */
+    g_assert_true (gtk_widget_child_focus (window, direction));
+  jln_test_wait_for_idle (window);
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Tab visits the list once, on the selected row, whatever the rows on
+ * screen; Shift+Tab from there goes to the headings, then out. */
+static void
+test_tab_order (Fixture       *fixture,
+                gconstpointer  data)
+{
+  JlnActionGrid *grid = get_grid (fixture);
+  GtkWidget *start, *focus;
+  guint stops = 0, in_list = 0;
+
+  show_row (fixture, JLN_RECORD (find_action (fixture, "1.8")));
+  jln_action_grid_focus_cursor (grid);
+  start = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (in_grid (fixture, start));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (start)), ==,
+                   GTK_ACCESSIBLE_ROLE_ROW);
+  g_assert_cmpuint (jln_action_grid_get_n_laid_out (grid), >, 10);
+
+  /* Round the window with Tab: the list is one stop. */
+  do
+    {
+      focus = press_tab (fixture, GTK_DIR_TAB_FORWARD);
+      g_assert_nonnull (focus);
+      stops++;
+      if (in_grid (fixture, focus))
+        in_list++;
+      g_assert_cmpuint (stops, <, 100);
+    }
+  while (focus != start);
+  g_test_message ("%u Tab stops, %u in the list", stops, in_list);
+  g_assert_cmpuint (in_list, ==, 1);
+  g_assert_cmpuint (stops, >, 1);
+
+  /* Tab from the list leaves it. */
+  focus = press_tab (fixture, GTK_DIR_TAB_FORWARD);
+  g_assert_false (in_grid (fixture, focus));
+
+  /* Shift+Tab back to the row, then to the headings, then out. */
+  focus = press_tab (fixture, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus == start);
+  focus = press_tab (fixture, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (in_grid (fixture, focus));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (focus)), ==,
+                   GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  /* From the headings, Tab goes back to the selected row. */
+  focus = press_tab (fixture, GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus == start);
+  press_tab (fixture, GTK_DIR_TAB_BACKWARD);
+  focus = press_tab (fixture, GTK_DIR_TAB_BACKWARD);
+  g_assert_false (in_grid (fixture, focus));
+}
+
+/* Column widths */
+
+static GtkEventController *
+find_controller (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The width of a column in the list of a new window on the same plan. */
+static int
+width_in_new_window (Fixture         *fixture,
+                     JlnActionColumn  column)
+{
+  GtkWidget *window = gtk_window_new ();
+  JlnActionList *list = JLN_ACTION_LIST (jln_action_list_new ());
+  JlnActionGrid *grid;
+  int width;
+
+  jln_action_list_set_session (list, fixture->session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (list));
+  gtk_window_present (GTK_WINDOW (window));
+  JLN_TEST_WAIT_UNTIL (!jln_action_list_get_pending (list));
+  jln_test_wait_for_idle (window);
+  grid = JLN_ACTION_GRID (gtk_widget_get_template_child (GTK_WIDGET (list), JLN_TYPE_ACTION_LIST,
+                                                         "grid"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (grid)));
+  width = jln_action_grid_get_column_width (grid, column);
+
+  g_object_add_weak_pointer (G_OBJECT (list), (gpointer *) &list);
+  gtk_window_destroy (GTK_WINDOW (window));
+  JLN_TEST_WAIT_UNTIL (list == NULL);
+  return width;
+}
+
+/* Dragging the edge of a heading resizes its column, and a new window
+ * shows the column as wide; the width is saved once, when the drag
+ * ends, and widths that make no sense in the settings are ignored. */
+static void
+test_column_widths (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  JlnActionGrid *grid = get_grid (fixture);
+  GtkEventController *drag = find_controller (GTK_WIDGET (grid), "jln-grid-resize");
+  int status = jln_action_grid_get_column_width (grid, JLN_ACTION_COLUMN_STATUS);
+  int units = jln_action_grid_get_column_width (grid, JLN_ACTION_COLUMN_UNITS);
+  int due = jln_action_grid_get_column_width (grid, JLN_ACTION_COLUMN_DUE);
+  guint saved = 0;
+  GdkRectangle cell;
+  int saved_width;
+
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_STATUS), ==, status);
+  g_signal_connect_swapped (settings, "changed::list-column-widths", G_CALLBACK (count_cb), &saved);
+
+  /* The status column's edge, dragged 60 px to the right in 3 steps. */
+  g_assert_true (jln_action_grid_get_cell_area (grid, 0, JLN_ACTION_COLUMN_STATUS, &cell));
+  g_signal_emit_by_name (drag, "drag-begin", (double) (cell.x + cell.width), 2.0);
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_signal_emit_by_name (drag, "drag-update", 20.0 * i, 0.0);
+      jln_test_wait_for_idle (fixture->window);
+      g_assert_cmpint (jln_action_grid_get_column_width (grid, JLN_ACTION_COLUMN_STATUS), ==,
+                       status + 20 * i);
+    }
+  g_assert_cmpuint (saved, ==, 0);
+  g_signal_emit_by_name (drag, "drag-end", 60.0, 0.0);
+  g_assert_cmpuint (saved, ==, 1);
+  {
+    g_autoptr(GVariant) widths = g_settings_get_value (settings, "list-column-widths");
+
+    g_assert_true (g_variant_lookup (widths, "status", "i", &saved_width));
+  }
+  g_assert_cmpint (saved_width, ==, status + 60);
+
+  /* A new window, the same widths. */
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_STATUS), ==, status + 60);
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_UNITS), ==, units);
+
+  /* Negative or huge widths, and unknown columns, are ignored. */
+  g_settings_set_value (settings, "list-column-widths",
+                        g_variant_new_parsed ("{'status': -40, 'units': 99999, 'bogus': 300, "
+                                              "'due': %i}", due + 30));
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_STATUS), ==, status);
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_UNITS), ==, units);
+  g_assert_cmpint (width_in_new_window (fixture, JLN_ACTION_COLUMN_DUE), ==, due + 30);
+
+  g_signal_handlers_disconnect_by_data (settings, &saved);
+  g_settings_reset (settings, "list-column-widths");
 }
 
 int
@@ -1799,6 +2062,10 @@ main (int   argc,
               fixture_setup, test_row_heights, fixture_teardown);
   g_test_add ("/gui/action-list/heading-spans-row", Fixture, NULL,
               fixture_setup, test_heading_spans_row, fixture_teardown);
+  g_test_add ("/gui/action-list/tab-order", Fixture, NULL,
+              fixture_setup, test_tab_order, fixture_teardown);
+  g_test_add ("/gui/action-list/column-widths", Fixture, NULL,
+              fixture_setup, test_column_widths, fixture_teardown);
   g_test_add ("/gui/action-list/screenshot", Fixture, NULL,
               fixture_setup, test_screenshot, fixture_teardown);
   g_test_add_func ("/gui/action-list/many", test_many);

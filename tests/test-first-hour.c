@@ -1173,6 +1173,8 @@ test_delete_and_row_menu (Fixture       *fixture,
   popover = jln_test_find_child_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_POPOVER_MENU);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
+  /* Shown, once no other window of the tests' X server holds the grab. */
+  jln_test_popup (popover);
   g_assert_nonnull (jln_action_list_get_selected (fixture->list));
   model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
   for (int i = 0; i < g_menu_model_get_n_items (model); i++)
@@ -1186,6 +1188,7 @@ test_delete_and_row_menu (Fixture       *fixture,
     }
   g_assert_true (seen[0] && seen[1] && seen[2]);
   gtk_popover_popdown (GTK_POPOVER (popover));
+  jln_test_wait_for_unmapped (popover);
 
   /* The Add menu adds. */
   {
@@ -1415,8 +1418,7 @@ test_unit_filter_menu (Fixture       *fixture,
   GtkPopover *popover;
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
 
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  popover = GTK_POPOVER (jln_test_popup (button));
   g_assert_nonnull (popover);
   g_assert_false (gtk_widget_get_has_tooltip (button));
   /* One toggle button per unit, "RH — Ressources humaines". */
@@ -1439,6 +1441,7 @@ test_unit_filter_menu (Fixture       *fixture,
     }
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   g_assert_true (gtk_widget_get_has_tooltip (button));
+  jln_test_wait_for_unmapped (GTK_WIDGET (popover));
 }
 
 /* Smaller things: the editor shows status, title, dates and units on one

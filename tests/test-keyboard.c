@@ -222,8 +222,9 @@ press (GtkEventController *controller,
   return handled;
 }
 
-/* In the list, Tab and Shift+Tab leave it for the next and the previous
- * part of the window instead of visiting every row. */
+/* In the list, Tab leaves it for the next part of the window instead of
+ * visiting every row, and Shift+Tab for its headings, then the previous
+ * part. */
 static void
 test_list_tab_out (void)
 {
@@ -231,7 +232,7 @@ test_list_tab_out (void)
   GtkWidget *view = jln_test_find_child_of_type (jln_window_get_action_list (window),
                                                  JLN_TYPE_ACTION_GRID);
   GtkEventController *controller = find_key_controller (view);
-  GtkWidget *focus;
+  GtkWidget *focus, *row;
   g_autofree char *after = NULL;
   g_autofree char *before = NULL;
 
@@ -247,6 +248,19 @@ test_list_tab_out (void)
   g_assert_true (gtk_widget_get_can_focus (view));
 
   g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
+  row = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)), ==,
+                   GTK_ACCESSIBLE_ROLE_ROW);
+  /* Shift+Tab: the headings, then the previous part; Tab from the
+   * headings goes back to the row. */
+  g_assert_true (press (controller, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, view));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (focus)), ==,
+                   GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  g_assert_true (press (controller, GDK_KEY_Tab, 0));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+  g_assert_true (press (controller, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_true (press (controller, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   before = describe (focus);

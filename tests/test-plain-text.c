@@ -349,7 +349,6 @@ test_recent_menu (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   JlnWindow *window = jln_window_new (application);
   GtkWidget *button, *popover;
-  gint64 deadline;
 
   gtk_window_present (GTK_WINDOW (window));
   jln_window_open_file (window, file);
@@ -357,14 +356,10 @@ test_recent_menu (void)
 
   button = jln_test_find_widget (GTK_WIDGET (window), is_main_menu_button, NULL);
   g_assert_nonnull (button);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (jln_test_find_widget (popover, is_label_with_text, name) == NULL &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (jln_test_find_widget (popover, is_label_with_text, name));
+  popover = jln_test_popup (button);
+  JLN_TEST_WAIT_UNTIL (jln_test_find_widget (popover, is_label_with_text, name) != NULL);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  jln_test_wait_for_unmapped (popover);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

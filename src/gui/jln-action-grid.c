@@ -34,6 +34,7 @@
 #define TAG_SPACING 6
 #define RESIZE_MARGIN 4
 #define MIN_COLUMN_WIDTH 24
+#define MAX_COLUMN_WIDTH 4000 /* wider than screens: a width read from settings is wrong */
 #define MAX_CELL_CHARS 2000 /* more of a text is for the editor, not the list */
 
 /* The row widgets: read by screen readers, never drawn. */
@@ -172,6 +173,7 @@ struct _JlnActionGrid
   JlnRow             *focus_row;          /* without a selection */
   int                 resizing;           /* the column being resized, or -1 */
   int                 resize_start;
+  int                 resize_start_width; /* as set, when the drag began */
   gboolean            allocating;
   guint               n_laid_out;         /* rows laid out, ever */
   guint               widgets_wanted;
@@ -199,8 +201,20 @@ enum {
   ACTIVATE,
   MENU_REQUESTED,
   SORT_CHANGED,
+  COLUMNS_RESIZED,
   N_SIGNALS
 };
+
+/* The columns' names in saved settings. */
+static const char *column_ids[] = {
+  [JLN_ACTION_COLUMN_NUMBER] = "number",
+  [JLN_ACTION_COLUMN_TITLE] = "title",
+  [JLN_ACTION_COLUMN_STATUS] = "status",
+  [JLN_ACTION_COLUMN_COMPLETION] = "completion",
+  [JLN_ACTION_COLUMN_DUE] = "due",
+  [JLN_ACTION_COLUMN_UNITS] = "units",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (column_ids) == JLN_N_ACTION_COLUMNS);
 
 static guint signals[N_SIGNALS];
 
@@ -434,16 +448,38 @@ dup_cell_text (const char *text)
   return cut_cell_text (g_strdup (text));
 }
 
+/* The row's texts as a screen reader reads them, the title cut as its
+ * cell shows it: a label of a megabyte would go whole to the
+ * accessibility bus each time the row comes on screen. */
+static char *
+dup_row_label (RowInfo *info)
+{
+  JlnActionGrid *self = info->grid;
+  const char *title = jln_record_get_title_text (info->record, self->content_language, NULL);
+  const char *shown = info->texts[JLN_ACTION_COLUMN_TITLE];
+  char *label = jln_record_dup_spoken_label (info->record, self->content_language,
+                                             jln_lang_from_locale (), self->today);
+  GString *cut;
+  const char *at;
+
+  if (title == NULL || shown == NULL || g_str_equal (title, shown))
+    return label;
+  at = strstr (label, title);
+  if (at == NULL)
+    return label;
+  cut = g_string_new_len (label, at - label);
+  g_string_append (cut, shown);
+  g_string_append (cut, at + strlen (title));
+  g_free (label);
+  return g_string_free (cut, FALSE);
+}
+
 static void
 update_row_widget (RowInfo *info)
 {
-  JlnActionGrid *self = info->grid;
-  g_autofree char *label = NULL;
+  g_autofree char *label = dup_row_label (info);
   gboolean expandable = jln_row_get_expandable (info->row);
 
-
-  label = jln_record_dup_spoken_label (info->record, self->content_language,
-                                       jln_lang_from_locale (), self->today);
   gtk_accessible_update_property (GTK_ACCESSIBLE (info->widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, jln_row_get_depth (info->row) + 1,
@@ -570,6 +606,25 @@ column_shown (RowInfo         *info,
   return !info->heading || column <= JLN_ACTION_COLUMN_TITLE;
 }
 
+/* A layout is as wide as its cell, its lines at the cell's start as the
+ * headings' labels are: on the right, right to left, whichever way its
+ * text is written. Pango aligns a paragraph written the other way than
+ * the widget the other way round. A change of direction lays the rows
+ * out again. */
+static void
+align_to_start (PangoLayout *layout,
+                gboolean     rtl)
+{
+  PangoLayoutLine *line;
+
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  if (pango_layout_get_width (layout) < 0)
+    return;
+  line = pango_layout_get_line_readonly (layout, 0);
+  if (line != NULL && (line->resolved_dir == PANGO_DIRECTION_RTL) != rtl)
+    pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+}
+
 /* Lays the row's texts out at the columns' widths, and measures it. */
 static void
 lay_out (JlnActionGrid *self,
@@ -577,6 +632,7 @@ lay_out (JlnActionGrid *self,
          guint          position)
 {
   int height = MAX (self->line_height, ARROW_SIZE);
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
   ensure_looks (self);
   if (info->serial == self->serial)
@@ -630,6 +686,7 @@ lay_out (JlnActionGrid *self,
           pango_layout_set_single_paragraph_mode (layout, TRUE);
           pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         }
+      align_to_start (layout, rtl);
       pango_layout_get_pixel_size (layout, NULL, &text_height);
       if (column == JLN_ACTION_COLUMN_DUE && info->overdue)
         text_height += self->due_padding.top + self->due_padding.bottom + 2;
@@ -1187,8 +1244,6 @@ draw_row (JlnActionGrid *self,
                        y + 1 + self->due_padding.top, &look->color);
           continue;
         }
-      /* The layout is as wide as its cell, its lines aligned to the start. */
-      pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       if (pango_layout_get_width (layout) < 0)
         draw_layout (snapshot, layout, screen_x (self, x, text_width), y, &look->color);
       else
@@ -1703,6 +1758,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   self->resizing = column;
   self->resize_start = self->shown_widths[column];
+  self->resize_start_width = self->widths[column];
 }
 
 static void
@@ -1718,13 +1774,18 @@ drag_update_cb (GtkGestureDrag *gesture,
   jln_action_grid_set_column_width (self, self->resizing, self->resize_start + (int) dx);
 }
 
+/* The widths are told once, when the drag ends, not at each motion. */
 static void
 drag_end_cb (GtkGestureDrag *gesture,
              double          dx,
              double          dy,
              JlnActionGrid  *self)
 {
+  int column = self->resizing;
+
   self->resizing = -1;
+  if (column >= 0 && self->widths[column] != self->resize_start_width)
+    g_signal_emit (self, signals[COLUMNS_RESIZED], 0);
 }
 
 static void
@@ -1797,7 +1858,10 @@ jln_action_grid_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
-/* Focus: entering the grid goes to the cursor's row; Tab leaves it. */
+/* Focus: entering the grid goes to the cursor's row, the one stop of the
+ * rows; Tab leaves it, and Shift+Tab goes to the headings (one stop too:
+ * Left and Right move between them), then leaves. From the headings, Tab
+ * goes back to the cursor's row. */
 static gboolean
 jln_action_grid_focus (GtkWidget        *widget,
                        GtkDirectionType  direction)
@@ -1805,12 +1869,22 @@ jln_action_grid_focus (GtkWidget        *widget,
   JlnActionGrid *self = JLN_ACTION_GRID (widget);
   GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
 
-  if (gtk_widget_has_focus (widget) || focus_child != NULL)
+  if (focus_child != NULL && GTK_IS_BUTTON (focus_child))
     {
-      if (focus_child != NULL && GTK_IS_BUTTON (focus_child) &&
-          (direction == GTK_DIR_LEFT || direction == GTK_DIR_RIGHT))
+      if (direction == GTK_DIR_LEFT || direction == GTK_DIR_RIGHT)
         return gtk_widget_child_focus (focus_child, direction) ||
                GTK_WIDGET_CLASS (jln_action_grid_parent_class)->focus (widget, direction);
+      if (direction == GTK_DIR_TAB_FORWARD)
+        {
+          jln_action_grid_focus_cursor (self);
+          return TRUE;
+        }
+      return FALSE;
+    }
+  if (gtk_widget_has_focus (widget) || focus_child != NULL)
+    {
+      if (direction == GTK_DIR_TAB_BACKWARD)
+        return gtk_widget_grab_focus (self->headings[0]);
       return FALSE;
     }
   if (!gtk_widget_get_can_focus (widget))
@@ -2057,6 +2131,56 @@ jln_action_grid_get_column_width (JlnActionGrid   *self,
   g_return_val_if_fail (column < JLN_N_ACTION_COLUMNS, 0);
 
   return self->shown_widths[column] > 0 ? self->shown_widths[column] : self->widths[column];
+}
+
+/**
+ * jln_action_grid_dup_column_widths:
+ *
+ * Returns: (transfer floating): the widths the columns were set to, as
+ *   an `a{si}` by column name ("number", "title", "status",
+ *   "completion", "due", "units")
+ */
+GVariant *
+jln_action_grid_dup_column_widths (JlnActionGrid *self)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (JLN_IS_ACTION_GRID (self), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{si}"));
+  for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
+    g_variant_builder_add (&builder, "{si}", column_ids[i], self->widths[i]);
+  return g_variant_builder_end (&builder);
+}
+
+/**
+ * jln_action_grid_set_column_widths:
+ * @widths: an `a{si}` as jln_action_grid_dup_column_widths() returns
+ *
+ * Sets the widths of the columns @widths names. Unknown names and widths
+ * that are negative or wider than any screen are ignored: @widths comes
+ * from settings that anything may have written.
+ */
+void
+jln_action_grid_set_column_widths (JlnActionGrid *self,
+                                   GVariant      *widths)
+{
+  GVariantIter iter;
+  const char *id;
+  int width;
+
+  g_return_if_fail (JLN_IS_ACTION_GRID (self));
+  g_return_if_fail (widths != NULL && g_variant_is_of_type (widths, G_VARIANT_TYPE ("a{si}")));
+
+  g_variant_iter_init (&iter, widths);
+  while (g_variant_iter_next (&iter, "{&si}", &id, &width))
+    {
+      if (width < 0 || width > MAX_COLUMN_WIDTH)
+        continue;
+      for (guint i = 0; i < JLN_N_ACTION_COLUMNS; i++)
+        if (g_str_equal (id, column_ids[i]))
+          jln_action_grid_set_column_width (self, i, width);
+    }
 }
 
 /**
@@ -2486,6 +2610,15 @@ jln_action_grid_class_init (JlnActionGridClass *klass)
    */
   signals[SORT_CHANGED] =
     g_signal_new ("sort-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * JlnActionGrid::columns-resized:
+   *
+   * The user dragged the edge of a column's heading to another width;
+   * emitted when the drag ends.
+   */
+  signals[COLUMNS_RESIZED] =
+    g_signal_new ("columns-resized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TREE_GRID);

@@ -41,6 +41,9 @@ void                jln_action_grid_set_column_width     (JlnActionGrid      *se
                                                           int                 width);
 int                 jln_action_grid_get_column_width     (JlnActionGrid      *self,
                                                           JlnActionColumn     column);
+GVariant           *jln_action_grid_dup_column_widths    (JlnActionGrid      *self);
+void                jln_action_grid_set_column_widths    (JlnActionGrid      *self,
+                                                          GVariant           *widths);
 void                jln_action_grid_sort_by_column       (JlnActionGrid      *self,
                                                           int                 column,
                                                           GtkSortType         order);

@@ -66,6 +66,7 @@ struct _JlnActionList
   gboolean             session_behind;    /* the session has yet to follow the selection */
   GtkWidget           *row_menu;
   JlnRecord           *select_when_done;  /* asked for while filtering */
+  GSettings           *settings;
 
   /* Template children */
   GtkSearchBar        *search_bar;
@@ -201,6 +202,15 @@ grid_sort_changed_cb (JlnActionList *self)
   update_sorting (self);
 }
 
+/* The columns keep the widths the user dragged them to, in new windows
+ * too. */
+static void
+grid_columns_resized_cb (JlnActionList *self)
+{
+  g_settings_set_value (self->settings, "list-column-widths",
+                        jln_action_grid_dup_column_widths (self->grid));
+}
+
 static void
 setup_columns (JlnActionList *self)
 {
@@ -219,6 +229,13 @@ setup_columns (JlnActionList *self)
       jln_action_grid_set_column_title (self->grid, i, titles[i]);
       self->sorters[i] = jln_action_sorter_new (i, self->sort_keys);
     }
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  {
+    g_autoptr(GVariant) widths = g_settings_get_value (self->settings, "list-column-widths");
+
+    jln_action_grid_set_column_widths (self->grid, widths);
+  }
 }
 
 /* Counting */
@@ -437,9 +454,10 @@ expand_selected_action (GtkWidget  *widget,
 }
 
 /* Tab leaves the list for the next part of the window, and Shift+Tab for
- * the previous one, rather than visiting every row: the arrow keys move
- * between rows. The view is made unfocusable for the moment the focus
- * moves, so the window's focus chain skips over it. */
+ * its headings and then the previous part, rather than visiting every
+ * row: the arrow keys move between rows. Where the view does not move the
+ * focus itself, it is made unfocusable for the moment the focus moves, so
+ * the window's focus chain skips over it. */
 static gboolean
 list_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -460,6 +478,8 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || (root = gtk_widget_get_root (view)) == NULL)
     return FALSE;
 
+  if (gtk_widget_child_focus (view, direction))
+    return TRUE;
   gtk_widget_set_can_focus (view, FALSE);
   if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
     gtk_widget_child_focus (GTK_WIDGET (root), direction);
@@ -849,6 +869,7 @@ jln_action_list_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_ACTION_LIST);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -994,6 +1015,7 @@ jln_action_list_class_init (JlnActionListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, grid_menu_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, grid_sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_columns_resized_cb);
 
   gtk_widget_class_install_action (widget_class, "rows.expand-selected", "b",
                                    expand_selected_action);
