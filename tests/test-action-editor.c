@@ -976,6 +976,24 @@ test_units (Fixture       *fixture,
   g_assert_true (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (chips), 0) == first_chip);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_flow_box_child_get_child (first_chip))), ==, "RH");
   g_assert_false (jln_document_can_undo (fixture->document));
+
+  /* The chip's whole text: its tooltip when the pointer rests on it, and
+   * what a screen reader gives as its description. */
+  {
+    GtkWidget *label = gtk_flow_box_child_get_child (first_chip);
+    JlnUnit *unit = g_ptr_array_index (jln_action_get_units (fixture->action), 0);
+    g_autofree char *full = g_strdup_printf ("RH — %s",
+                                             jln_text_get_fallback (jln_unit_get_name (unit),
+                                                                    JLN_LANG_EN, NULL));
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    g_assert_true (gtk_widget_get_has_tooltip (label));
+    g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
+                                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, full));
+  }
 }
 
 static void
