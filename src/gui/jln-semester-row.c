@@ -14,8 +14,9 @@
  * the next date of an action, the due date of a sub-item. The list has
  * the plan's period, two years either side and today, widened to take in
  * a stored semester that lies outside, so that it opens near its value
- * rather than on 2010. A next date only shows for a recurring action, or
- * one that has a next date. */
+ * rather than on 2010; from one record of the same plan to the next it
+ * keeps the semesters it already has. A next date only shows for a
+ * recurring action, or one that has a next date. */
 struct _JlnSemesterRow
 {
   AdwComboRow      parent_instance;
