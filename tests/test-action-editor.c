@@ -550,6 +550,93 @@ test_rows_follow_new_record (Fixture       *fixture,
   g_assert_cmpuint (combo_selected (recurrence), ==, JLN_RECURRENCE_YEARLY);
 }
 
+/* The label that shows a combo row's value on screen: mapped, outside the
+ * row's popover and outside any list of items, not the row's title. */
+static GtkWidget *
+find_value_label (GtkWidget *widget,
+                  GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child) || GTK_IS_LIST_VIEW (child) || !gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), row_title (row)) != 0)
+        return child;
+      found = find_value_label (child, row);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The status and a date show their value in a label of their own, the
+ * same one from action to action; the status is still chosen with the
+ * keyboard in its popover, and read as a combo box named "Status" with
+ * its value as text. */
+static void
+test_choice_rows_keyboard (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  JlnAction *other = JLN_ACTION (jln_test_find_action (fixture->document, "1.5"));
+  GtkWidget *status, *due, *status_label, *due_label, *popover, *list;
+  const char *message;
+
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  spin ();
+  status = get_named (fixture, "status");
+  due = get_named (fixture, "due");
+  status_label = find_value_label (status, status);
+  due_label = find_value_label (due, due);
+  g_assert_nonnull (status_label);
+  g_assert_nonnull (due_label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status_label)), ==, "In progress");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (due_label)), ==, combo_text (due));
+
+  /* What a screen reader reads: the row, a combo box named by its
+   * title, and the value's words in a label inside it. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (status)), ==,
+                   GTK_ACCESSIBLE_ROLE_COMBO_BOX);
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (status),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, "Status");
+  g_assert_null (message);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (status_label)), ==,
+                   GTK_ACCESSIBLE_ROLE_LABEL);
+
+  /* Another action: the same labels, with its values. */
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (other));
+  spin ();
+  g_assert_true (find_value_label (status, status) == status_label);
+  g_assert_true (find_value_label (due, due) == due_label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status_label)), ==, combo_text (status));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (due_label)), ==, combo_text (due));
+
+  /* The keyboard: the focused row opens its list, and Enter on the
+   * item moved to chooses it. */
+  jln_action_editor_set_record (fixture->editor, JLN_RECORD (fixture->action));
+  spin ();
+  gtk_widget_grab_focus (status);
+  g_assert_true (gtk_widget_has_focus (status));
+  g_assert_true (gtk_widget_activate (status));
+  spin ();
+  popover = jln_test_find_child_of_type (status, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = jln_test_find_child_of_type (popover, GTK_TYPE_LIST_VIEW);
+  /* What the arrow keys do (move to an item and select it), then Enter. */
+  g_assert_true (gtk_widget_activate_action (list, "list.select-item", "(ubb)",
+                                             JLN_STATUS_SUPERSEDED, FALSE, FALSE));
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", JLN_STATUS_SUPERSEDED));
+  spin ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpint (jln_action_get_status (fixture->action), ==, JLN_STATUS_SUPERSEDED);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status_label)), ==, "Superseded");
+  g_assert_true (gtk_widget_get_mapped (status_label));
+}
+
 static void
 test_due_semester (Fixture       *fixture,
                    gconstpointer  data)
@@ -889,6 +976,24 @@ test_units (Fixture       *fixture,
   g_assert_true (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (chips), 0) == first_chip);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_flow_box_child_get_child (first_chip))), ==, "RH");
   g_assert_false (jln_document_can_undo (fixture->document));
+
+  /* The chip's whole text: its tooltip when the pointer rests on it, and
+   * what a screen reader gives as its description. */
+  {
+    GtkWidget *label = gtk_flow_box_child_get_child (first_chip);
+    JlnUnit *unit = g_ptr_array_index (jln_action_get_units (fixture->action), 0);
+    g_autofree char *full = g_strdup_printf ("RH — %s",
+                                             jln_text_get_fallback (jln_unit_get_name (unit),
+                                                                    JLN_LANG_EN, NULL));
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    g_assert_true (gtk_widget_get_has_tooltip (label));
+    g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
+                                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, full));
+  }
 }
 
 static void
@@ -1342,6 +1447,7 @@ main (int    argc,
   ADD ("follows-record", test_follows_record);
   ADD ("rows-follow-new-record", test_rows_follow_new_record);
   ADD ("due-semester", test_due_semester);
+  ADD ("choice-rows-keyboard", test_choice_rows_keyboard);
   ADD ("completion", test_completion);
   ADD ("sub-items", test_sub_items);
   ADD ("plain-text", test_plain_text);

@@ -5,6 +5,7 @@
 
 #include "jln-choice-row.h"
 #include "jln-enums.h"
+#include "jln-combo-value.h"
 #include "jln-field-binding.h"
 #include "jln-plan-edits.h"
 
@@ -67,6 +68,7 @@ refresh (JlnChoiceRow *self)
   self->updating = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), value);
   self->updating = FALSE;
+  jln_combo_value_update (ADW_COMBO_ROW (self));
 }
 
 static void
@@ -304,6 +306,7 @@ jln_choice_row_init (JlnChoiceRow *self)
 {
   self->binding = jln_field_binding_new (self, JLN_PLAN_FIELD_PROGRAMME, binding_changed_cb);
   gtk_widget_init_template (GTK_WIDGET (self));
+  jln_combo_value_install (ADW_COMBO_ROW (self));
   binding_changed_cb (self, JLN_FIELD_CHANGE_FIELD);
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
 }

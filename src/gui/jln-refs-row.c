@@ -165,6 +165,42 @@ set_error (JlnRefsRow *self,
   update_description (self);
 }
 
+#define CHIP_FULL_TEXT "jln-full-text"
+
+/* A chip's tooltip is its whole text, asked for when the pointer rests
+ * on it: setting a widget's tooltip text makes GTK look for the pointer
+ * at once, a round trip to the display server for each chip of each
+ * action the selection passes. */
+static gboolean
+chip_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  const char *full = g_object_get_data (G_OBJECT (label), CHIP_FULL_TEXT);
+
+  if (full == NULL || *full == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, full);
+  return TRUE;
+}
+
+static void
+chip_set_full_text (GtkWidget  *label,
+                    const char *full)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (label), CHIP_FULL_TEXT), full) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (label), CHIP_FULL_TEXT, g_strdup (full), g_free);
+  /* As a tooltip text would be: the chip's description. */
+  if (full != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, full, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 refresh (JlnRefsRow *self)
 {
@@ -188,8 +224,7 @@ refresh (JlnRefsRow *self)
           label = gtk_flow_box_child_get_child (flow_child);
           if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text ? text : "") != 0)
             gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-          if (g_strcmp0 (gtk_widget_get_tooltip_text (label), full) != 0)
-            gtk_widget_set_tooltip_text (label, full);
+          chip_set_full_text (label, full);
           continue;
         }
       label = gtk_label_new (text);
@@ -198,7 +233,9 @@ refresh (JlnRefsRow *self)
       gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_halign (label, GTK_ALIGN_START);
-      gtk_widget_set_tooltip_text (label, full);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (chip_query_tooltip_cb), NULL);
+      chip_set_full_text (label, full);
       gtk_widget_add_css_class (label, "jln-chip");
       gtk_flow_box_child_set_child (flow_child, label);
       gtk_widget_set_focusable (GTK_WIDGET (flow_child), FALSE);

@@ -5,6 +5,7 @@
 
 #include "jln-action.h"
 #include "jln-enums.h"
+#include "jln-combo-value.h"
 #include "jln-field-binding.h"
 #include "jln-plan-edits.h"
 #include "jln-semester-row.h"
@@ -13,8 +14,9 @@
  * the next date of an action, the due date of a sub-item. The list has
  * the plan's period, two years either side and today, widened to take in
  * a stored semester that lies outside, so that it opens near its value
- * rather than on 2010. A next date only shows for a recurring action, or
- * one that has a next date. */
+ * rather than on 2010; from one record of the same plan to the next it
+ * keeps the semesters it already has. A next date only shows for a
+ * recurring action, or one that has a next date. */
 struct _JlnSemesterRow
 {
   AdwComboRow      parent_instance;
@@ -25,6 +27,7 @@ struct _JlnSemesterRow
   GtkStringList   *semesters;     /* "None", then first to last */
   JlnSemester      first;
   JlnSemester      last;
+  gconstpointer    range_plan;    /* the plan the list was made for, compared only */
 };
 
 G_DEFINE_FINAL_TYPE (JlnSemesterRow, jln_semester_row, ADW_TYPE_COMBO_ROW)
@@ -52,10 +55,10 @@ fill (JlnSemesterRow *self,
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->semesters));
   JlnDocument *document = jln_field_binding_get_document (self->binding);
+  JlnPlan *plan = document != NULL ? jln_document_get_plan (document) : NULL;
 
-  if (document != NULL)
+  if (plan != NULL)
     {
-      JlnPlan *plan = jln_document_get_plan (document);
       JlnSemester today = jln_semester_today ();
       JlnSemester start = jln_plan_get_start (plan);
       JlnSemester end = jln_plan_get_end (plan);
@@ -69,6 +72,13 @@ fill (JlnSemesterRow *self,
       first = MIN (first, value);
       last = MAX (last, value);
     }
+  /* From one record of a plan to the next, the list only grows: making
+   * it again would make every row of its popover again. */
+  if (n_items > 0 && self->range_plan == plan)
+    {
+      first = MIN (first, self->first);
+      last = MAX (last, self->last);
+    }
   if (n_items > 0 && first == self->first && last == self->last)
     return;
 
@@ -79,6 +89,7 @@ fill (JlnSemesterRow *self,
 
   self->first = first;
   self->last = last;
+  self->range_plan = plan;
   gtk_string_list_splice (self->semesters, 0, n_items, (const char * const *) strings->pdata);
 }
 
@@ -95,6 +106,7 @@ refresh (JlnSemesterRow *self)
   adw_combo_row_set_selected (ADW_COMBO_ROW (self),
                               value == JLN_SEMESTER_NONE ? 0 : value - self->first + 1);
   self->updating = FALSE;
+  jln_combo_value_update (ADW_COMBO_ROW (self));
 
   /* A next date only means something for a recurring action. */
   if (jln_field_binding_get_field (self->binding) == JLN_PLAN_FIELD_NEXT && JLN_IS_ACTION (record))
@@ -344,6 +356,7 @@ jln_semester_row_init (JlnSemesterRow *self)
   self->semesters = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (self->semesters));
+  jln_combo_value_install (ADW_COMBO_ROW (self));
   /* The row keeps the list for as long as it lives. */
   g_object_unref (self->semesters);
   gtk_widget_set_name (GTK_WIDGET (self), jln_field_binding_get_name (self->binding));

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jln-combo-value.h"
 #include "jln-field-binding.h"
 #include "jln-plan-edits.h"
 #include "jln-status-row.h"
@@ -63,6 +64,7 @@ refresh (JlnStatusRow *self)
   self->updating = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), status);
   self->updating = FALSE;
+  jln_combo_value_update (ADW_COMBO_ROW (self));
 }
 
 /* Applies @edit (transfer full); returns whether it was. */
@@ -221,6 +223,7 @@ jln_status_row_init (JlnStatusRow *self)
   self->updating = TRUE;
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (statuses));
   self->updating = FALSE;
+  jln_combo_value_install (ADW_COMBO_ROW (self));
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
   title_changed_cb (self);
 }
