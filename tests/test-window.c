@@ -419,6 +419,41 @@ assert_icon_drawn_beforehand (const char *name,
  * library of several megabytes for a few icons. Runs first, while nothing
  * else in this process has drawn an icon. */
 static void
+count_theme_changes_cb (GtkIconTheme *theme,
+                        guint        *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* The icon theme does not change under a window that has shown its
+ * icons: the whole window would look up, load and lay out every icon
+ * again. Run first, while the theme is as the application left it. */
+static void
+test_icons_loaded_once (void)
+{
+  g_autofree char *path = make_plan ("icons-once.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  guint n_changes = 0;
+  gulong handler;
+  JlnWindow *window;
+
+  handler = g_signal_connect (theme, "changed", G_CALLBACK (count_theme_changes_cb), &n_changes);
+  window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  jln_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_test_wait_for_document (window);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  g_assert_cmpuint (jln_action_list_get_n_shown (JLN_ACTION_LIST (jln_window_get_action_list (window))),
+                    >, 0);
+  g_assert_cmpuint (n_changes, ==, 0);
+
+  g_signal_handler_disconnect (theme, handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_icons_without_svg (void)
 {
   g_autofree char *path = make_plan ("icons.jalons");
@@ -686,6 +721,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/gui/window/icons-loaded-once", test_icons_loaded_once);
   g_test_add_func ("/gui/window/icons-without-svg", test_icons_without_svg);
   g_test_add_func ("/gui/window/first-run-and-reopen", test_first_run_and_reopen);
   g_test_add_func ("/gui/window/open-loads-before-shown", test_open_loads_before_shown);

@@ -207,6 +207,36 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+icon_theme_changed_cb (gboolean *changed)
+{
+  *changed = TRUE;
+}
+
+/* GtkApplication and libadwaita add their icons to the icon theme as
+ * they start up, and the theme tells every widget of it in an idle.
+ * Left for later, that idle comes once the first window has measured
+ * itself and loaded its icons: every icon of the window would be looked
+ * up, decoded and laid out again. It is let run now, while there is no
+ * window yet. */
+static void
+settle_icon_theme (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkIconTheme *theme;
+  gboolean changed = FALSE;
+  gulong handler;
+
+  if (display == NULL)
+    return;
+  theme = gtk_icon_theme_get_for_display (display);
+  handler = g_signal_connect_swapped (theme, "changed", G_CALLBACK (icon_theme_changed_cb),
+                                      &changed);
+  while (!changed && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_signal_handler_disconnect (theme, handler);
+}
+
+static void
 jln_application_startup (GApplication *application)
 {
   JlnApplication *self = JLN_APPLICATION (application);
@@ -246,6 +276,7 @@ jln_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   color_scheme_changed_cb (self);
+  settle_icon_theme ();
 }
 
 static void
