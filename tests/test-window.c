@@ -437,6 +437,7 @@ test_icons_loaded_once (void)
   guint n_changes = 0;
   gulong handler;
   JlnWindow *window;
+  JlnActionList *list;
 
   handler = g_signal_connect (theme, "changed", G_CALLBACK (count_theme_changes_cb), &n_changes);
   window = jln_window_new (application);
@@ -445,8 +446,8 @@ test_icons_loaded_once (void)
   gtk_window_present (GTK_WINDOW (window));
   jln_test_wait_for_document (window);
   jln_test_wait_for_idle (GTK_WIDGET (window));
-  g_assert_cmpuint (jln_action_list_get_n_shown (JLN_ACTION_LIST (jln_window_get_action_list (window))),
-                    >, 0);
+  list = JLN_ACTION_LIST (jln_window_get_action_list (window));
+  g_assert_cmpuint (jln_action_list_get_n_shown (list), >, 0);
   g_assert_cmpuint (n_changes, ==, 0);
 
   g_signal_handler_disconnect (theme, handler);
