@@ -39,7 +39,7 @@ static void
 first_shown_paint_cb (GdkFrameClock *clock,
                       FirstShown    *first)
 {
-  GdkDisplay *display = gtk_widget_get_display (first->list);
+  AdwStyleManager *style = adw_style_manager_get_for_display (gtk_widget_get_display (first->list));
   GSource *transitions;
 
   if (!gtk_widget_get_mapped (first->list) ||
@@ -47,8 +47,7 @@ first_shown_paint_cb (GdkFrameClock *clock,
     return;
 
   g_clear_signal_handler (&first->paint_id, clock);
-  transitions = g_main_context_find_source_by_user_data (NULL,
-                                                         adw_style_manager_get_for_display (display));
+  transitions = g_main_context_find_source_by_user_data (NULL, style);
   if (transitions != NULL)
     g_source_set_ready_time (transitions, 0);
 }
