@@ -418,6 +418,78 @@ assert_icon_drawn_beforehand (const char *name,
  * beforehand: showing a plan reads no SVG file, which would load an SVG
  * library of several megabytes for a few icons. Runs first, while nothing
  * else in this process has drawn an icon. */
+/* The first window the application opens is not styled, measured and
+ * laid out again once it has shown its plan, as libadwaita turns CSS
+ * transitions back on (a quarter of a second after it loaded its
+ * stylesheet, which a change of colours does again). */
+static void
+test_first_window_laid_out_once (void)
+{
+  g_autofree char *path = make_plan ("first-window.jalons");
+  GFile *file = g_file_new_for_path (path);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWindow *window;
+  JlnActionGrid *grid;
+  guint n_laid_out;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_application_open (G_APPLICATION (application), &file, 1, "");
+  g_object_unref (file);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_assert_nonnull (window);
+  jln_test_wait_for_document (JLN_WINDOW (window));
+  grid = JLN_ACTION_GRID (jln_test_find_child_of_type (GTK_WIDGET (window), JLN_TYPE_ACTION_GRID));
+  JLN_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (grid)) &&
+                       jln_action_grid_get_n_laid_out (grid) > 0);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  n_laid_out = jln_action_grid_get_n_laid_out (grid);
+
+  /* A fixed wait, to see that nothing happens in it: longer than the
+   * quarter of a second after which libadwaita turns transitions on. */
+  g_usleep (400 * 1000);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  g_assert_cmpuint (jln_action_grid_get_n_laid_out (grid), ==, n_laid_out);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (window);
+}
+
+static void
+count_theme_changes_cb (GtkIconTheme *theme,
+                        guint        *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* The icon theme does not change under a window that has shown its
+ * icons: the whole window would look up, load and lay out every icon
+ * again. Run first, while the theme is as the application left it. */
+static void
+test_icons_loaded_once (void)
+{
+  g_autofree char *path = make_plan ("icons-once.jalons");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  guint n_changes = 0;
+  gulong handler;
+  JlnWindow *window;
+  JlnActionList *list;
+
+  handler = g_signal_connect (theme, "changed", G_CALLBACK (count_theme_changes_cb), &n_changes);
+  window = jln_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  jln_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_test_wait_for_document (window);
+  jln_test_wait_for_idle (GTK_WIDGET (window));
+  list = JLN_ACTION_LIST (jln_window_get_action_list (window));
+  g_assert_cmpuint (jln_action_list_get_n_shown (list), >, 0);
+  g_assert_cmpuint (n_changes, ==, 0);
+
+  g_signal_handler_disconnect (theme, handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_icons_without_svg (void)
 {
@@ -686,6 +758,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/gui/window/icons-loaded-once", test_icons_loaded_once);
+  g_test_add_func ("/gui/window/first-window-laid-out-once", test_first_window_laid_out_once);
   g_test_add_func ("/gui/window/icons-without-svg", test_icons_without_svg);
   g_test_add_func ("/gui/window/first-run-and-reopen", test_first_run_and_reopen);
   g_test_add_func ("/gui/window/open-loads-before-shown", test_open_loads_before_shown);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "jln-action-list.h"
 #include "jln-application.h"
 #include "jln-bench-report.h"
 #include "jln-preferences-window.h"
@@ -20,14 +21,77 @@ struct _JlnApplication
 
 G_DEFINE_FINAL_TYPE (JlnApplication, jln_application, ADW_TYPE_APPLICATION)
 
+/* libadwaita turns CSS transitions off while it loads its stylesheet, so
+ * that its colours do not animate into place, and back on a quarter of a
+ * second later, from a timeout of the display's style manager. Turning
+ * them on restyles every widget on screen: when the first window has
+ * shown its plan before that, the window is styled, measured and drawn
+ * again 0.1 s later, from scratch. Once the plan is on screen there is
+ * nothing left to animate into place: transitions are turned on then,
+ * with the window's next frame rather than after it has gone idle. */
+typedef struct
+{
+  GtkWidget *list;
+  gulong     paint_id;
+} FirstShown;
+
+static void
+first_shown_paint_cb (GdkFrameClock *clock,
+                      FirstShown    *first)
+{
+  AdwStyleManager *style = adw_style_manager_get_for_display (gtk_widget_get_display (first->list));
+  GSource *transitions;
+
+  if (!gtk_widget_get_mapped (first->list) ||
+      jln_action_list_get_n_shown (JLN_ACTION_LIST (first->list)) == 0)
+    return;
+
+  g_clear_signal_handler (&first->paint_id, clock);
+  transitions = g_main_context_find_source_by_user_data (NULL, style);
+  if (transitions != NULL)
+    g_source_set_ready_time (transitions, 0);
+}
+
+static void
+first_realize_cb (GtkWidget  *window,
+                  FirstShown *first)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_handlers_disconnect_by_func (window, first_realize_cb, first);
+  first->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (first_shown_paint_cb),
+                                      first);
+}
+
+static void
+first_unrealize_cb (GtkWidget  *window,
+                    FirstShown *first)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  if (clock != NULL)
+    g_clear_signal_handler (&first->paint_id, clock);
+}
+
 /* A new window, not shown yet: its caller starts loading the plan first,
  * so that the loading thread reads it while the window is shown. */
 static JlnWindow *
 new_window (JlnApplication *self)
 {
   JlnWindow *window = jln_window_new (self);
+  static gboolean first_made;
 
   jln_bench_report_watch (GTK_WINDOW (window), jln_window_get_action_list (window));
+  if (!first_made)
+    {
+      FirstShown *first = g_new0 (FirstShown, 1);
+
+      first_made = TRUE;
+      first->list = jln_window_get_action_list (window);
+      g_signal_connect (window, "realize", G_CALLBACK (first_realize_cb), first);
+      g_signal_connect (window, "unrealize", G_CALLBACK (first_unrealize_cb), first);
+      g_object_set_data_full (G_OBJECT (window), "jln-first-shown", first, g_free);
+    }
   return window;
 }
 
@@ -207,6 +271,36 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+icon_theme_changed_cb (gboolean *changed)
+{
+  *changed = TRUE;
+}
+
+/* GtkApplication and libadwaita add their icons to the icon theme as
+ * they start up, and the theme tells every widget of it in an idle.
+ * Left for later, that idle comes once the first window has measured
+ * itself and loaded its icons: every icon of the window would be looked
+ * up, decoded and laid out again. It is let run now, while there is no
+ * window yet. */
+static void
+settle_icon_theme (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkIconTheme *theme;
+  gboolean changed = FALSE;
+  gulong handler;
+
+  if (display == NULL)
+    return;
+  theme = gtk_icon_theme_get_for_display (display);
+  handler = g_signal_connect_swapped (theme, "changed", G_CALLBACK (icon_theme_changed_cb),
+                                      &changed);
+  while (!changed && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_signal_handler_disconnect (theme, handler);
+}
+
+static void
 jln_application_startup (GApplication *application)
 {
   JlnApplication *self = JLN_APPLICATION (application);
@@ -246,6 +340,7 @@ jln_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   color_scheme_changed_cb (self);
+  settle_icon_theme ();
 }
 
 static void
