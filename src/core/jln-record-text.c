@@ -227,13 +227,26 @@ jln_record_dup_spoken_label (JlnRecord   *record,
                              JlnLang      ui_lang,
                              JlnSemester  today)
 {
+  return jln_record_dup_spoken_label_for (record, jln_record_get_title_text (record, lang, NULL),
+                                          ui_lang, today);
+}
+
+/* The same, with @title as the row shows it (a list cuts a very long
+ * one), for what is read to be what is seen. */
+char *
+jln_record_dup_spoken_label_for (JlnRecord   *record,
+                                 const char  *title,
+                                 JlnLang      ui_lang,
+                                 JlnSemester  today)
+{
   g_autofree char *number = jln_record_dup_number_text (record);
   g_autofree char *status = jln_record_dup_status_text (record);
   g_autofree char *due = NULL;
   g_autofree char *completion = jln_record_dup_completion_text (record, ui_lang);
-  const char *title = jln_record_get_title_text (record, lang, NULL);
   GString *label = g_string_new (NULL);
 
+  if (title == NULL)
+    title = "";
   if (JLN_IS_OBJECTIVE (record))
     {
       if (jln_objective_get_programme (JLN_OBJECTIVE (record)) == JLN_PROGRAMME_GEP)

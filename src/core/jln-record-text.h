@@ -37,5 +37,9 @@ char                *jln_record_dup_spoken_label    (JlnRecord     *record,
                                                      JlnLang        lang,
                                                      JlnLang        ui_lang,
                                                      JlnSemester    today);
+char                *jln_record_dup_spoken_label_for (JlnRecord   *record,
+                                                      const char  *title,
+                                                      JlnLang      ui_lang,
+                                                      JlnSemester  today);
 
 G_END_DECLS

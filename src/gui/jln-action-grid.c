@@ -448,36 +448,15 @@ dup_cell_text (const char *text)
   return cut_cell_text (g_strdup (text));
 }
 
-/* The row's texts as a screen reader reads them, the title cut as its
- * cell shows it: a label of a megabyte would go whole to the
- * accessibility bus each time the row comes on screen. */
-static char *
-dup_row_label (RowInfo *info)
-{
-  JlnActionGrid *self = info->grid;
-  const char *title = jln_record_get_title_text (info->record, self->content_language, NULL);
-  const char *shown = info->texts[JLN_ACTION_COLUMN_TITLE];
-  char *label = jln_record_dup_spoken_label (info->record, self->content_language,
-                                             jln_lang_from_locale (), self->today);
-  GString *cut;
-  const char *at;
-
-  if (title == NULL || shown == NULL || g_str_equal (title, shown))
-    return label;
-  at = strstr (label, title);
-  if (at == NULL)
-    return label;
-  cut = g_string_new_len (label, at - label);
-  g_string_append (cut, shown);
-  g_string_append (cut, at + strlen (title));
-  g_free (label);
-  return g_string_free (cut, FALSE);
-}
-
 static void
 update_row_widget (RowInfo *info)
 {
-  g_autofree char *label = dup_row_label (info);
+  JlnActionGrid *self = info->grid;
+  /* Read as shown: a title of a megabyte would go whole to the
+   * accessibility bus each time its row comes on screen. */
+  g_autofree char *label =
+    jln_record_dup_spoken_label_for (info->record, info->texts[JLN_ACTION_COLUMN_TITLE],
+                                     jln_lang_from_locale (), self->today);
   gboolean expandable = jln_row_get_expandable (info->row);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (info->widget),
