@@ -550,6 +550,123 @@ test_rows_follow_new_record (Fixture       *fixture,
   g_assert_cmpuint (combo_selected (recurrence), ==, JLN_RECURRENCE_YEARLY);
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+stop_loop_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_placeholder_title (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title") &&
+         gtk_widget_has_css_class (widget, "dim-label");
+}
+
+/* Whether an entry row shows its title in the middle, where its text
+ * would be, as it does when it has no text: what the user sees once the
+ * row's title has moved. */
+static gboolean
+shows_title_as_placeholder (GtkWidget *row)
+{
+  GtkWidget *placeholder = jln_test_find_widget (row, is_placeholder_title, NULL);
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+
+  g_assert_nonnull (placeholder);
+  if (gtk_widget_get_opacity (placeholder) == 1.0 && gtk_widget_get_opacity (text) == 0.0)
+    return TRUE;
+  g_assert_cmpfloat (gtk_widget_get_opacity (placeholder), ==, 0.0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (text), ==, 1.0);
+  return FALSE;
+}
+
+/* Shows @record in the editor, lets the window draw for 400 ms, and
+ * returns how many frames it drew. */
+static guint
+frames_to_show (Fixture   *fixture,
+                JlnRecord *record)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (fixture->window);
+  gboolean done = FALSE;
+  guint frames = 0;
+  gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_cb), &frames);
+
+  jln_action_editor_set_record (fixture->editor, record);
+  g_timeout_add (400, stop_loop_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  return frames;
+}
+
+/* Moving from action to action, as Page Down in the list does, draws the
+ * editor once: a field shows the next action's value at once, its title
+ * in place, instead of playing its title's move for 150 ms of frames,
+ * whether the value was there before or not. The row still tells of
+ * each change of its text. */
+static void
+test_switch_draws_once (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  JlnRecord *first = JLN_RECORD (fixture->action);
+  JlnRecord *second = jln_test_find_action (fixture->document, "1.3");
+  struct {
+    JlnRecord  *record;
+    const char *first_value;
+    const char *second_value;
+    const char *shown;
+  } steps[] = {
+    { second, "2024", "2025", "2025" },    /* a value, then another */
+    { first,  "",     "2025", "" },        /* a value, then none */
+    { second, "",     "2025", "2025" },    /* none, then a value */
+    { first,  "",     "",     "" },        /* none, then none */
+  };
+  GtkWidget *completion;
+  guint changed = 0;
+
+  /* The focus is elsewhere, as in the list of a window: a blinking
+   * cursor would draw frames of its own. */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  apply_set (fixture, first, "completion", "2024");
+  apply_set (fixture, second, "completion", "2025");
+  jln_action_editor_set_record (fixture->editor, first);
+  completion = get_named (fixture, "completion");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (completion)), ==, "2024");
+  /* The first frames of the window are not counted. */
+  frames_to_show (fixture, first);
+  g_signal_connect_swapped (completion, "changed", G_CALLBACK (count_cb), &changed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      guint frames;
+
+      apply_set (fixture, first, "completion", steps[i].first_value);
+      apply_set (fixture, second, "completion", steps[i].second_value);
+      spin ();
+      frames = frames_to_show (fixture, steps[i].record);
+      g_assert_true (get_named (fixture, "completion") == completion);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (completion)), ==, steps[i].shown);
+      g_assert_true (shows_title_as_placeholder (completion) == (steps[i].shown[0] == '\0'));
+      g_assert_cmpuint (frames, >=, 1);
+      g_assert_cmpuint (frames, <=, 3);
+    }
+  /* The text changed on each step but the last, and once more before
+   * the last, when the action shown lost its value: each time, the row
+   * said so at least once. */
+  g_assert_cmpuint (changed, >=, 4);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
 /* The label that shows a combo row's value on screen: mapped, outside the
  * row's popover and outside any list of items, not the row's title. */
 static GtkWidget *
@@ -1446,6 +1563,7 @@ main (int    argc,
   ADD ("edit-title-and-undo", test_edit_title_and_undo);
   ADD ("follows-record", test_follows_record);
   ADD ("rows-follow-new-record", test_rows_follow_new_record);
+  ADD ("switch-draws-once", test_switch_draws_once);
   ADD ("due-semester", test_due_semester);
   ADD ("choice-rows-keyboard", test_choice_rows_keyboard);
   ADD ("completion", test_completion);

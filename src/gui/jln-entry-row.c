@@ -31,6 +31,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint changed_signal;
 
 static gboolean
 has_focus_in (GtkWidget *widget)
@@ -89,6 +90,48 @@ dup_value (JlnEntryRow *self)
   return jln_record_dup_field (record, name);
 }
 
+/* Puts @value in the row. AdwEntryRow answers every change of its text
+ * by playing its title's move between placeholder and heading: 150 ms
+ * of frames that lay out and draw the row again, even when the text was
+ * not empty before and is not empty after, and nothing moves. When the
+ * row shows another record's value, and the user is not typing in it,
+ * the new value is shown at once:
+ * - if the text stays empty, or stays not empty, the row's own handler
+ *   of the change is held back, and the row is told of the change;
+ * - otherwise the row is taken off screen while its text changes, so
+ *   that its title goes to its place without frames in between (an
+ *   animation of a widget that is not mapped is skipped). */
+static void
+set_shown_text (JlnEntryRow *self,
+                const char  *value)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (self));
+  const char *before = gtk_editable_get_text (GTK_EDITABLE (self));
+  guint blocked;
+
+  if (!gtk_widget_get_mapped (widget) || has_focus_in (widget))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self), value);
+      return;
+    }
+  if ((before[0] == '\0') != (value[0] == '\0'))
+    {
+      gtk_widget_set_child_visible (widget, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self), value);
+      gtk_widget_set_child_visible (widget, TRUE);
+      return;
+    }
+  blocked = g_signal_handlers_block_matched (delegate, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA,
+                                             changed_signal, 0, NULL, NULL, self);
+  gtk_editable_set_text (GTK_EDITABLE (self), value);
+  if (blocked == 0)
+    return;
+  g_signal_handlers_unblock_matched (delegate, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA,
+                                     changed_signal, 0, NULL, NULL, self);
+  g_signal_emit (self, changed_signal, 0);
+}
+
 /* Shows the stored value. A row the user is typing in keeps what they
  * typed, unless @force. */
 static void
@@ -101,7 +144,7 @@ refresh (JlnEntryRow *self,
     return;
   value = dup_value (self);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), value) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self), value);
+    set_shown_text (self, value);
 }
 
 /* Applies @edit (transfer full). Leaving a field unchanged keeps the
@@ -285,6 +328,8 @@ jln_entry_row_class_init (JlnEntryRowClass *klass)
   object_class->finalize = jln_entry_row_finalize;
   object_class->get_property = jln_entry_row_get_property;
   object_class->set_property = jln_entry_row_set_property;
+
+  changed_signal = g_signal_lookup ("changed", GTK_TYPE_EDITABLE);
 
   /**
    * JlnEntryRow:error:
