@@ -493,10 +493,10 @@ show_record (JlnActionEditor *self)
   if (fields != self->fields)
     {
       if (self->fields != NULL)
-        gtk_box_remove (self->fields_box, self->fields);
+        gtk_widget_set_visible (self->fields, FALSE);
       self->fields = fields;
       if (fields != NULL)
-        gtk_box_prepend (self->fields_box, fields);
+        gtk_widget_set_visible (fields, TRUE);
     }
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->details), FALSE);
 
@@ -734,6 +734,14 @@ jln_action_editor_init (JlnActionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->details = find_named (self->action_fields, "details");
+  /* The fields of each kind of record stay in the pane, hidden when
+   * the record shown is of another kind: from an action to a sub-item,
+   * Page Down in the list shows one box and hides another, instead of
+   * taking a box of rows out of the window and putting one in (which
+   * styles, realizes and maps every row again). */
+  gtk_box_prepend (self->fields_box, self->item_fields);
+  gtk_box_prepend (self->fields_box, self->action_fields);
+  gtk_box_prepend (self->fields_box, self->objective_fields);
   g_assert (ADW_IS_EXPANDER_ROW (self->details));
 
   self->session_binding = jln_session_binding_new (self);
