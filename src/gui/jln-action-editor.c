@@ -476,6 +476,28 @@ show_notes (JlnActionEditor *self)
     }
 }
 
+/* The fields of each kind of record come into the pane the first time
+ * a record of that kind is shown, and stay, hidden while another kind
+ * is shown: from an action to a sub-item, Page Down in the list shows
+ * one box and hides another, instead of taking a box of rows out of the
+ * window and putting one in (which styles, realizes and maps every row
+ * again). They come in the order objective, action, sub-item, before
+ * the sub-items and the notes. */
+static void
+ensure_fields_in_pane (JlnActionEditor *self,
+                       GtkWidget       *fields)
+{
+  GtkWidget *kinds[] = { self->objective_fields, self->action_fields, self->item_fields };
+  GtkWidget *after = NULL;
+
+  if (gtk_widget_get_parent (fields) != NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds) && kinds[i] != fields; i++)
+    if (gtk_widget_get_parent (kinds[i]) != NULL)
+      after = kinds[i];
+  gtk_box_insert_child_after (self->fields_box, fields, after);
+}
+
 /* Puts in place the fields of the kind of self->record, whose rows are
  * already bound to it, and its sub-items. */
 static void
@@ -496,7 +518,10 @@ show_record (JlnActionEditor *self)
         gtk_widget_set_visible (self->fields, FALSE);
       self->fields = fields;
       if (fields != NULL)
-        gtk_widget_set_visible (fields, TRUE);
+        {
+          ensure_fields_in_pane (self, fields);
+          gtk_widget_set_visible (fields, TRUE);
+        }
     }
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->details), FALSE);
 
@@ -734,14 +759,6 @@ jln_action_editor_init (JlnActionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->details = find_named (self->action_fields, "details");
-  /* The fields of each kind of record stay in the pane, hidden when
-   * the record shown is of another kind: from an action to a sub-item,
-   * Page Down in the list shows one box and hides another, instead of
-   * taking a box of rows out of the window and putting one in (which
-   * styles, realizes and maps every row again). */
-  gtk_box_prepend (self->fields_box, self->item_fields);
-  gtk_box_prepend (self->fields_box, self->action_fields);
-  gtk_box_prepend (self->fields_box, self->objective_fields);
   g_assert (ADW_IS_EXPANDER_ROW (self->details));
 
   self->session_binding = jln_session_binding_new (self);
