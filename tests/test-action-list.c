@@ -1906,6 +1906,9 @@ test_tab_order (Fixture       *fixture,
     {
       focus = press_tab (fixture, GTK_DIR_TAB_FORWARD);
       g_assert_nonnull (focus);
+      g_test_message ("Tab stop %u: %s in %s in %s", stops, G_OBJECT_TYPE_NAME (focus),
+                      G_OBJECT_TYPE_NAME (gtk_widget_get_parent (focus)),
+                      G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (focus))));
       stops++;
       if (in_grid (fixture, focus))
         in_list++;
