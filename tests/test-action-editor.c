@@ -36,10 +36,7 @@ is_named (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
-/* The first widget named @name under @widget, depth first, outside the
- * hidden boxes of the fields of the other kinds of records:
- * fields are named after the field they edit ("title-en", "due"), so the
- * action's own fields come before those of its sub-items. */
+/* The box of the fields of a kind of record other than the one shown. */
 static gboolean
 is_hidden_kind (GtkWidget *widget)
 {
@@ -47,23 +44,28 @@ is_hidden_kind (GtkWidget *widget)
          g_str_has_suffix (gtk_widget_get_name (widget), "-fields");
 }
 
+/* A widget named @name, outside the hidden boxes of the other kinds. */
+static gboolean
+is_shown_named (GtkWidget     *widget,
+                gconstpointer  name)
+{
+  if (!is_named (widget, name))
+    return FALSE;
+  for (GtkWidget *ancestor = widget; ancestor != NULL; ancestor = gtk_widget_get_parent (ancestor))
+    if (is_hidden_kind (ancestor))
+      return FALSE;
+  return TRUE;
+}
+
+/* The first widget named @name under @widget, depth first, outside the
+ * hidden boxes of the fields of the other kinds of records: fields are
+ * named after the field they edit ("title-en", "due"), so the action's
+ * own fields come before those of its sub-items. */
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (is_hidden_kind (widget))
-    return NULL;
-  if (is_named (widget, name))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return jln_test_find_widget (widget, is_shown_named, name);
 }
 
 static GtkWidget *
